@@ -1,0 +1,41 @@
+//! The Zend-free core of the `swoole` PHP extension.
+//!
+//! Nothing in this crate knows about PHP: the binding layer (`src/` of the
+//! `swoole` crate) converts PHP values into the types here, calls in, and turns
+//! the results back into PHP values, warnings and exceptions. Everything here is
+//! tested with plain `cargo test -p swoole-core`.
+//!
+//! # Layout
+//!
+//! - [`error`]: Swoole's numeric error codes and their messages (`swoole_strerror`).
+//! - [`settings`]: the `set()` array: known keys, their types and ranges, the
+//!   typed [`settings::ServerSettings`] the rest of the core reads.
+//! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
+//! - [`session`]: [`session::SessionId`], the `$fd` users see, allocated from a
+//!   counter in shared memory so it is unique across workers and never reused.
+//! - [`stats`]: the counters behind `stats()`, and the per-worker status table.
+//! - [`signals`]: signals turned into a small enum, delivered through a self-pipe
+//!   the event loop polls.
+//! - [`reactor`]: one worker's event loop: accept, read, write queues, close,
+//!   driven by an [`reactor::EventHandler`] (the PHP callbacks, in production).
+//! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
+//!   `exist`, ...) reach while the loop runs.
+//! - [`supervisor`]: the process that forks workers, replaces the ones that die
+//!   and stops them all on shutdown.
+//! - [`listener`]: binding the listening socket before any fork.
+//! - [`log`]: server log lines in Swoole's format, on stderr.
+
+pub mod error;
+pub mod listener;
+pub mod log;
+pub mod reactor;
+pub mod session;
+pub mod settings;
+pub mod shm;
+pub mod signals;
+pub mod stats;
+pub mod supervisor;
+pub mod worker;
+
+pub use error::ErrorCode;
+pub use session::SessionId;

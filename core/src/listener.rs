@@ -1,0 +1,169 @@
+//! The listening socket: bound when the PHP object is constructed (so port 0
+//! resolves to the kernel's choice at once), put into listen state at
+//! `start()`, before any fork, so every worker inherits it.
+
+use std::io;
+use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+/// Socket types of the constructor's `$sock_type` (Swoole's numbering).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SockType {
+    Tcp = 1,
+    Udp = 2,
+    Tcp6 = 3,
+    Udp6 = 4,
+    UnixStream = 5,
+    UnixDgram = 6,
+}
+
+impl SockType {
+    /// The type without the `SWOOLE_SSL` flag bits; `None` if unknown.
+    pub fn from_raw(raw: i64) -> Option<SockType> {
+        Some(match raw & 0xff {
+            1 => SockType::Tcp,
+            2 => SockType::Udp,
+            3 => SockType::Tcp6,
+            4 => SockType::Udp6,
+            5 => SockType::UnixStream,
+            6 => SockType::UnixDgram,
+            _ => return None,
+        })
+    }
+}
+
+/// Why a listener could not be created.
+#[derive(Debug)]
+pub enum ListenError {
+    /// The OS refused (bind, listen...); carries errno.
+    Os { errno: i32, message: String },
+    /// The host is not an address or resolvable name.
+    BadHost,
+    /// A socket type this build does not serve yet.
+    Unsupported(SockType),
+}
+
+/// A bound (and, after [`BoundListener::listen`], listening) stream socket.
+#[derive(Debug)]
+pub struct BoundListener {
+    /// The socket; owned so it closes with the server object.
+    fd: OwnedFd,
+    /// The address actually bound (the real port when 0 was asked).
+    pub local: SocketAddr,
+    /// The constructor's socket type.
+    pub sock_type: SockType,
+}
+
+impl BoundListener {
+    /// Binds `host:port` (SO_REUSEADDR, close-on-exec); does not listen yet.
+    pub fn bind(host: &str, port: u16, sock_type: SockType) -> Result<BoundListener, ListenError> {
+        if !matches!(sock_type, SockType::Tcp | SockType::Tcp6) {
+            return Err(ListenError::Unsupported(sock_type));
+        }
+        let addr = (host, port)
+            .to_socket_addrs()
+            .map_err(|_| ListenError::BadHost)?
+            .find(|a| a.is_ipv6() == (sock_type == SockType::Tcp6))
+            .ok_or(ListenError::BadHost)?;
+        let domain = if addr.is_ipv6() { libc::AF_INET6 } else { libc::AF_INET };
+        // SAFETY: plain socket syscalls on a descriptor we own from here on.
+        let raw = unsafe { libc::socket(domain, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+        if raw < 0 {
+            return Err(os_error());
+        }
+        let fd = unsafe { OwnedFd::from_raw_fd(raw) };
+        let one: libc::c_int = 1;
+        unsafe {
+            libc::setsockopt(raw, libc::SOL_SOCKET, libc::SO_REUSEADDR, (&one as *const libc::c_int).cast(), 4);
+        }
+        let (storage, len) = sockaddr_of(&addr);
+        if unsafe { libc::bind(raw, (&storage as *const libc::sockaddr_storage).cast(), len) } != 0 {
+            return Err(os_error());
+        }
+        let local = local_addr(raw).map_err(|e| ListenError::Os {
+            errno: e.raw_os_error().unwrap_or(0),
+            message: e.to_string(),
+        })?;
+        Ok(BoundListener { fd, local, sock_type })
+    }
+
+    /// Starts listening with `backlog` and makes the socket non-blocking.
+    pub fn listen(&self, backlog: i32) -> Result<(), ListenError> {
+        let raw = self.fd.as_raw_fd();
+        // SAFETY: our own socket.
+        if unsafe { libc::listen(raw, backlog) } != 0 {
+            return Err(os_error());
+        }
+        let flags = unsafe { libc::fcntl(raw, libc::F_GETFL) };
+        unsafe { libc::fcntl(raw, libc::F_SETFL, flags | libc::O_NONBLOCK) };
+        Ok(())
+    }
+
+    pub fn raw_fd(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+
+    /// A `std` listener sharing the same socket (a dup), for the event loop.
+    pub fn try_clone_std(&self) -> io::Result<TcpListener> {
+        Ok(TcpListener::from(self.fd.try_clone()?))
+    }
+}
+
+fn os_error() -> ListenError {
+    let e = io::Error::last_os_error();
+    let errno = e.raw_os_error().unwrap_or(0);
+    ListenError::Os { errno, message: crate::error::os_strerror(errno) }
+}
+
+fn sockaddr_of(addr: &SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
+    // SAFETY: zeroed sockaddr_storage is valid; we fill the variant we use.
+    let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    match addr {
+        SocketAddr::V4(a) => {
+            let sin = unsafe { &mut *(&mut storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in>() };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr = libc::in_addr { s_addr: u32::from_ne_bytes(a.ip().octets()) };
+            (storage, std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t)
+        }
+        SocketAddr::V6(a) => {
+            let sin6 = unsafe { &mut *(&mut storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in6>() };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_addr = libc::in6_addr { s6_addr: a.ip().octets() };
+            sin6.sin6_scope_id = a.scope_id();
+            (storage, std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t)
+        }
+    }
+}
+
+fn local_addr(fd: RawFd) -> io::Result<SocketAddr> {
+    // A borrowed std listener reads the address without taking ownership.
+    let l = std::mem::ManuallyDrop::new(unsafe { TcpListener::from_raw_fd(fd) });
+    l.local_addr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn port_zero_gets_a_real_port_and_a_second_bind_fails() {
+        let a = BoundListener::bind("127.0.0.1", 0, SockType::Tcp).unwrap();
+        a.listen(16).unwrap();
+        assert_ne!(a.local.port(), 0);
+        match BoundListener::bind("127.0.0.1", a.local.port(), SockType::Tcp) {
+            Err(ListenError::Os { errno, message }) => {
+                assert_eq!(errno, libc::EADDRINUSE);
+                assert_eq!(message, "Address already in use");
+            }
+            other => panic!("expected EADDRINUSE, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_host_and_unsupported_type() {
+        assert!(matches!(BoundListener::bind("not an address", 0, SockType::Tcp), Err(ListenError::BadHost)));
+        assert!(matches!(BoundListener::bind("127.0.0.1", 0, SockType::Udp), Err(ListenError::Unsupported(_))));
+    }
+}

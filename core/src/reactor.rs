@@ -1,0 +1,503 @@
+//! One worker's event loop state: the listening socket it accepts on, its
+//! connections and their write queues.
+//!
+//! The loop itself lives in [`crate::worker`]; this module holds the state and
+//! the small operations on it (accept one, read one chunk, send, close). Each
+//! operation is short and never calls back into user code, so the PHP layer
+//! can call `send()`/`close()` from inside a callback without re-entering a
+//! borrowed state.
+
+use crate::error::ErrorCode;
+use crate::session::{SessionAllocator, SessionId};
+use crate::signals::SignalPipe;
+use crate::stats::{now_f64, SharedStats};
+use mio::net::{TcpListener, TcpStream};
+use mio::unix::SourceFd;
+use mio::{Interest, Poll, Registry, Token};
+use slab::Slab;
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::net::SocketAddr;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Token of the signal pipe.
+pub(crate) const SIGNAL_TOKEN: Token = Token(0);
+/// Token of the listening socket.
+pub(crate) const LISTENER_TOKEN: Token = Token(1);
+/// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
+pub(crate) const CONN_TOKEN_BASE: usize = 16;
+/// Bytes one read may take; one read makes one onReceive (Swoole's raw protocol).
+pub const READ_CHUNK: usize = 65536;
+
+/// State every process of one server shares, created before the first fork.
+pub struct ServerShared {
+    /// Where session ids come from.
+    pub sessions: SessionAllocator,
+    /// `stats()` counters and the worker table.
+    pub stats: SharedStats,
+}
+
+impl ServerShared {
+    pub fn new(worker_num: usize, start_session_id: u64) -> io::Result<Arc<ServerShared>> {
+        Ok(Arc::new(ServerShared {
+            sessions: SessionAllocator::new(start_session_id)?,
+            stats: SharedStats::new(worker_num)?,
+        }))
+    }
+}
+
+/// What `getClientInfo()` reports about one connection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnectionInfo {
+    pub session: SessionId,
+    pub server_port: u16,
+    pub server_fd: RawFd,
+    pub socket_fd: RawFd,
+    pub socket_type: i32,
+    pub remote_port: u16,
+    pub remote_ip: String,
+    pub reactor_id: i32,
+    pub connect_time: f64,
+    pub last_recv_time: f64,
+    pub last_send_time: f64,
+    pub last_dispatch_time: f64,
+    pub close_errno: i32,
+    pub recv_queued_bytes: usize,
+    pub send_queued_bytes: usize,
+}
+
+/// One accepted client.
+struct Connection {
+    /// The socket.
+    stream: TcpStream,
+    /// What `getClientInfo()` shows; kept current as bytes move.
+    info: ConnectionInfo,
+    /// Bytes `send()` accepted that the kernel has not taken yet.
+    out: Vec<u8>,
+    /// How much of `out` is already written.
+    out_pos: usize,
+    /// `close()` was called while output was pending: close once it drains,
+    /// and ignore further input.
+    close_after_flush: bool,
+    /// Whether WRITABLE interest is registered (only while `out` is pending).
+    want_write: bool,
+}
+
+/// How the loop is stopping.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StopMode {
+    /// Running normally.
+    Running,
+    /// Shutdown: close every connection now, then leave the loop.
+    Shutdown,
+    /// Restart (max_request): stop accepting, let connections finish until the deadline.
+    Drain { deadline: Instant },
+}
+
+/// Result of reading one chunk from a connection.
+pub(crate) enum ReadOutcome {
+    /// `n` bytes for `session`; `more` when the read filled the buffer.
+    Data { session: SessionId, n: usize, more: bool },
+    /// Nothing more to read now (or the connection is gone).
+    Done,
+}
+
+/// Result of accepting one connection.
+pub(crate) enum AcceptOutcome {
+    Accepted(SessionId),
+    /// Accepted and closed at once (over `max_connection`).
+    Refused,
+    /// No connection pending.
+    Empty,
+}
+
+/// One worker's event loop state.
+pub struct Reactor {
+    /// The epoll instance (created in this process, after fork).
+    pub(crate) poll: Poll,
+    /// The listening socket, while this worker accepts.
+    listener: Option<TcpListener>,
+    /// Raw fd and port of the listener, for `getClientInfo()`.
+    listener_fd: RawFd,
+    listener_port: u16,
+    /// Open connections, keyed by slab index (token - CONN_TOKEN_BASE).
+    conns: Slab<Connection>,
+    /// Session id to slab index.
+    by_session: HashMap<SessionId, usize>,
+    /// Closed connections whose onClose has not run yet, oldest first.
+    closing: Vec<ConnectionInfo>,
+    /// This process's signal pipe.
+    pub(crate) signals: SignalPipe,
+    /// Server-wide shared state.
+    pub shared: Arc<ServerShared>,
+    /// This worker's id (the `$reactor_id` of BASE mode).
+    pub worker_id: usize,
+    /// Refuse connections past this many.
+    max_connection: usize,
+    /// Set TCP_NODELAY on accepted sockets.
+    nodelay: bool,
+    /// How long a draining worker waits for its connections.
+    max_wait: Duration,
+    /// Requests after which this worker restarts (0 = never).
+    request_limit: u64,
+    /// Requests served so far.
+    pub(crate) requests: u64,
+    /// Whether and how the loop is stopping.
+    pub(crate) stop: StopMode,
+}
+
+/// What a worker's reactor needs to be built.
+pub struct ReactorConfig {
+    pub worker_id: usize,
+    pub max_connection: usize,
+    pub nodelay: bool,
+    pub max_wait: Duration,
+    pub request_limit: u64,
+}
+
+impl Reactor {
+    /// Builds the loop state for this process around a listening socket
+    /// (a dup of the server's, already in listen state and non-blocking).
+    pub fn new(listener: std::net::TcpListener, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
+        let poll = Poll::new()?;
+        let signals = SignalPipe::install()?;
+        poll.registry().register(&mut SourceFd(&signals.fd()), SIGNAL_TOKEN, Interest::READABLE)?;
+        listener.set_nonblocking(true)?;
+        let listener_port = listener.local_addr()?.port();
+        let mut listener = TcpListener::from_std(listener);
+        poll.registry().register(&mut listener, LISTENER_TOKEN, Interest::READABLE)?;
+        Ok(Reactor {
+            listener_fd: listener.as_raw_fd(),
+            listener_port,
+            listener: Some(listener),
+            poll,
+            conns: Slab::new(),
+            by_session: HashMap::new(),
+            closing: Vec::new(),
+            signals,
+            shared,
+            worker_id: cfg.worker_id,
+            max_connection: cfg.max_connection,
+            nodelay: cfg.nodelay,
+            max_wait: cfg.max_wait,
+            request_limit: cfg.request_limit,
+            requests: 0,
+            stop: StopMode::Running,
+        })
+    }
+
+    fn registry(&self) -> &Registry {
+        self.poll.registry()
+    }
+
+    /// Accepts one pending connection.
+    pub(crate) fn accept_one(&mut self) -> AcceptOutcome {
+        let Some(listener) = &self.listener else { return AcceptOutcome::Empty };
+        let (mut stream, peer) = match listener.accept() {
+            Ok(pair) => pair,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return AcceptOutcome::Refused,
+            Err(_) => return AcceptOutcome::Empty,
+        };
+        let counters = self.shared.stats.counters();
+        if self.conns.len() >= self.max_connection {
+            counters.abort_count.fetch_add(1, ORD);
+            crate::log::warning(&format!(
+                "accept(): too many connections [max_connection={}], connection from {peer} refused",
+                self.max_connection
+            ));
+            return AcceptOutcome::Refused;
+        }
+        if self.nodelay {
+            let _ = stream.set_nodelay(true);
+        }
+        let session = self.shared.sessions.next_id();
+        let key = self.conns.vacant_key();
+        if self.registry().register(&mut stream, Token(CONN_TOKEN_BASE + key), Interest::READABLE).is_err() {
+            return AcceptOutcome::Refused;
+        }
+        let now = now_f64();
+        let info = ConnectionInfo {
+            session,
+            server_port: self.listener_port,
+            server_fd: self.listener_fd,
+            socket_fd: stream.as_raw_fd(),
+            socket_type: if peer.is_ipv6() { 3 } else { 1 },
+            remote_port: peer.port(),
+            remote_ip: ip_string(&peer),
+            reactor_id: self.worker_id as i32,
+            connect_time: now,
+            last_recv_time: 0.0,
+            last_send_time: 0.0,
+            last_dispatch_time: 0.0,
+            close_errno: 0,
+            recv_queued_bytes: 0,
+            send_queued_bytes: 0,
+        };
+        self.conns.insert(Connection { stream, info, out: Vec::new(), out_pos: 0, close_after_flush: false, want_write: false });
+        self.by_session.insert(session, key);
+        counters.accept_count.fetch_add(1, ORD);
+        counters.connection_num.fetch_add(1, ORD);
+        AcceptOutcome::Accepted(session)
+    }
+
+    /// Reads one chunk from connection `key` into `buf`.
+    pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
+        loop {
+            let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
+            match conn.stream.read(buf) {
+                Ok(0) => {
+                    self.close_key(key, false, 0);
+                    return ReadOutcome::Done;
+                }
+                Ok(n) => {
+                    if conn.close_after_flush {
+                        continue; // closing: input is discarded
+                    }
+                    let now = now_f64();
+                    conn.info.last_recv_time = now;
+                    conn.info.last_dispatch_time = now;
+                    let session = conn.info.session;
+                    let counters = self.shared.stats.counters();
+                    counters.total_recv_bytes.fetch_add(n as u64, ORD);
+                    counters.request_count.fetch_add(1, ORD);
+                    if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                        w.request_count.fetch_add(1, ORD);
+                    }
+                    return ReadOutcome::Data { session, n, more: n == buf.len() };
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return ReadOutcome::Done,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.close_key(key, false, e.raw_os_error().unwrap_or(0));
+                    return ReadOutcome::Done;
+                }
+            }
+        }
+    }
+
+    /// Queues `data` for `session`, writing at once what the kernel takes.
+    pub fn send(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
+        if data.is_empty() {
+            return Err(ErrorCode::NO_PAYLOAD);
+        }
+        let key = self.live_key(session)?;
+        let conn = &mut self.conns[key];
+        if conn.close_after_flush {
+            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
+        }
+        let mut written = 0;
+        if conn.out_pos == conn.out.len() {
+            loop {
+                match conn.stream.write(&data[written..]) {
+                    Ok(n) => {
+                        written += n;
+                        if written == data.len() {
+                            break;
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        self.close_key(key, false, e.raw_os_error().unwrap_or(0));
+                        return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
+                    }
+                }
+            }
+        }
+        if written < data.len() {
+            if conn.out_pos == conn.out.len() {
+                conn.out.clear();
+                conn.out_pos = 0;
+            }
+            conn.out.extend_from_slice(&data[written..]);
+            conn.info.send_queued_bytes = conn.out.len() - conn.out_pos;
+            if !conn.want_write {
+                conn.want_write = true;
+                let token = Token(CONN_TOKEN_BASE + key);
+                let _ = self.poll.registry().reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
+            }
+        }
+        conn.info.last_send_time = now_f64();
+        let counters = self.shared.stats.counters();
+        counters.total_send_bytes.fetch_add(data.len() as u64, ORD);
+        counters.response_count.fetch_add(1, ORD);
+        if let Some(w) = self.shared.stats.worker(self.worker_id) {
+            w.response_count.fetch_add(1, ORD);
+        }
+        Ok(())
+    }
+
+    /// Writes queued output of connection `key` (on WRITABLE).
+    pub(crate) fn flush(&mut self, key: usize) {
+        let Some(conn) = self.conns.get_mut(key) else { return };
+        while conn.out_pos < conn.out.len() {
+            match conn.stream.write(&conn.out[conn.out_pos..]) {
+                Ok(n) => conn.out_pos += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.close_key(key, false, e.raw_os_error().unwrap_or(0));
+                    return;
+                }
+            }
+        }
+        conn.info.send_queued_bytes = conn.out.len() - conn.out_pos;
+        if conn.out_pos == conn.out.len() {
+            conn.out = Vec::new();
+            conn.out_pos = 0;
+            if conn.close_after_flush {
+                self.close_key(key, false, 0);
+                return;
+            }
+            if conn.want_write {
+                conn.want_write = false;
+                let token = Token(CONN_TOKEN_BASE + key);
+                let _ = self.poll.registry().reregister(&mut conn.stream, token, Interest::READABLE);
+            }
+        }
+    }
+
+    /// Closes `session` from the server side. Pending output is sent first
+    /// unless `reset`, which drops it and sends RST.
+    pub fn close(&mut self, session: SessionId, reset: bool) -> Result<(), ErrorCode> {
+        let key = self.live_key(session)?;
+        let conn = &mut self.conns[key];
+        if conn.close_after_flush {
+            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
+        }
+        if reset {
+            let linger = libc::linger { l_onoff: 1, l_linger: 0 };
+            // SAFETY: setting SO_LINGER on our own socket.
+            unsafe {
+                libc::setsockopt(
+                    conn.stream.as_raw_fd(),
+                    libc::SOL_SOCKET,
+                    libc::SO_LINGER,
+                    (&linger as *const libc::linger).cast(),
+                    std::mem::size_of::<libc::linger>() as libc::socklen_t,
+                );
+            }
+        } else if conn.out_pos < conn.out.len() {
+            conn.close_after_flush = true;
+            return Ok(());
+        }
+        self.close_key(key, reset, 0);
+        Ok(())
+    }
+
+    /// Removes connection `key` and queues its onClose.
+    fn close_key(&mut self, key: usize, _reset: bool, errno: i32) {
+        let Some(mut conn) = self.conns.try_remove(key) else { return };
+        let _ = self.poll.registry().deregister(&mut conn.stream);
+        self.by_session.remove(&conn.info.session);
+        conn.info.close_errno = errno;
+        let counters = self.shared.stats.counters();
+        counters.close_count.fetch_add(1, ORD);
+        counters.connection_num.fetch_sub(1, ORD);
+        self.closing.push(conn.info);
+        // `conn.stream` drops here: the socket is closed.
+    }
+
+    /// The oldest closed connection whose onClose has not run.
+    pub(crate) fn next_closed(&self) -> Option<SessionId> {
+        self.closing.first().map(|i| i.session)
+    }
+
+    /// Forgets the oldest closed connection once its onClose ran.
+    pub(crate) fn closed_delivered(&mut self) {
+        if !self.closing.is_empty() {
+            self.closing.remove(0);
+        }
+    }
+
+    fn live_key(&self, session: SessionId) -> Result<usize, ErrorCode> {
+        match self.by_session.get(&session) {
+            Some(&k) => Ok(k),
+            None if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
+            None => Err(ErrorCode::SESSION_NOT_EXIST),
+        }
+    }
+
+    /// Whether `session` is open in this worker.
+    pub fn exists(&self, session: SessionId) -> bool {
+        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush)
+    }
+
+    /// `getClientInfo()`: an open connection, or one whose onClose is running.
+    pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
+        if let Some(&k) = self.by_session.get(&session) {
+            return Some(self.conns[k].info.clone());
+        }
+        self.closing.iter().find(|i| i.session == session).cloned()
+    }
+
+    /// Open sessions of this worker, ascending.
+    pub fn sessions(&self) -> Vec<SessionId> {
+        let mut v: Vec<SessionId> = self.by_session.keys().copied().collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Starts stopping: `Shutdown` closes every connection now; otherwise the
+    /// worker stops accepting and drains until `max_wait_time`.
+    pub fn begin_stop(&mut self, shutdown: bool) {
+        if let Some(mut l) = self.listener.take() {
+            let _ = self.poll.registry().deregister(&mut l);
+        }
+        if shutdown {
+            self.stop = StopMode::Shutdown;
+            let keys: Vec<usize> = self.conns.iter().map(|(k, _)| k).collect();
+            for k in keys {
+                self.close_key(k, false, 0);
+            }
+        } else if self.stop == StopMode::Running {
+            self.stop = StopMode::Drain { deadline: Instant::now() + self.max_wait };
+            if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                w.exiting.store(1, ORD);
+            }
+            // Ask the supervisor (our parent) to start a replacement now.
+            // SAFETY: signalling our parent process.
+            unsafe { libc::kill(libc::getppid(), libc::SIGCHLD) };
+        }
+    }
+
+    /// Counts one handled request; starts draining at the `max_request` limit.
+    pub(crate) fn count_request(&mut self) {
+        self.requests += 1;
+        if self.request_limit > 0 && self.requests >= self.request_limit && self.stop == StopMode::Running {
+            self.begin_stop(false);
+        }
+    }
+
+    /// Whether the loop should end now, and the poll timeout otherwise.
+    pub(crate) fn poll_plan(&mut self) -> (bool, Option<Duration>) {
+        match self.stop {
+            StopMode::Running => (false, None),
+            StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
+            StopMode::Drain { deadline } => {
+                if self.conns.is_empty() && self.closing.is_empty() {
+                    return (true, None);
+                }
+                let now = Instant::now();
+                if now >= deadline {
+                    crate::log::warning("worker exit timeout, forced termination");
+                    self.begin_stop(true);
+                    return (false, Some(Duration::ZERO));
+                }
+                (false, Some(deadline - now))
+            }
+        }
+    }
+}
+
+/// Memory ordering for statistics counters: no other data depends on them.
+const ORD: std::sync::atomic::Ordering = std::sync::atomic::Ordering::Relaxed;
+
+fn ip_string(addr: &SocketAddr) -> String {
+    match addr {
+        SocketAddr::V4(a) => a.ip().to_string(),
+        SocketAddr::V6(a) => a.ip().to_canonical().to_string(),
+    }
+}

@@ -1,0 +1,373 @@
+//! The `set()` array: which keys exist, what type and range each takes, and the
+//! typed settings the rest of the core reads.
+//!
+//! `apply` checks one key at a time, so a bad entry is reported by name and
+//! skipped while the good entries around it still take effect.
+
+use std::fmt;
+
+/// A PHP value from the `set()` array, reduced to what settings need.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    /// An array or object: only keys documented as taking one accept it.
+    Compound,
+}
+
+impl SettingValue {
+    /// The name PHP's type errors use for this value.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            SettingValue::Null => "null",
+            SettingValue::Bool(_) => "bool",
+            SettingValue::Int(_) => "int",
+            SettingValue::Float(_) => "float",
+            SettingValue::Str(_) => "string",
+            SettingValue::Compound => "array",
+        }
+    }
+
+    /// Integer value with the lenient conversion Swoole applies (`zval_get_long`
+    /// on numbers, bools and numeric strings); `None` for anything else.
+    fn as_int(&self) -> Option<i64> {
+        match self {
+            SettingValue::Bool(b) => Some(*b as i64),
+            SettingValue::Int(i) => Some(*i),
+            SettingValue::Float(f) if f.is_finite() => Some(*f as i64),
+            SettingValue::Str(s) => {
+                let t = s.trim();
+                t.parse::<i64>()
+                    .ok()
+                    .or_else(|| t.parse::<f64>().ok().filter(|f| f.is_finite()).map(|f| f as i64))
+            }
+            _ => None,
+        }
+    }
+
+    fn as_float(&self) -> Option<f64> {
+        match self {
+            SettingValue::Bool(b) => Some(*b as i64 as f64),
+            SettingValue::Int(i) => Some(*i as f64),
+            SettingValue::Float(f) => Some(*f),
+            SettingValue::Str(s) => s.trim().parse::<f64>().ok(),
+            _ => None,
+        }
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            SettingValue::Null => Some(false),
+            SettingValue::Bool(b) => Some(*b),
+            SettingValue::Int(i) => Some(*i != 0),
+            SettingValue::Float(f) => Some(*f != 0.0),
+            SettingValue::Str(s) => Some(!(s.is_empty() || s == "0")),
+            SettingValue::Compound => None,
+        }
+    }
+}
+
+/// Why one `set()` entry was not applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingError {
+    /// The key is not a Swoole setting (the entry is still kept in `$server->setting`).
+    UnknownKey(String),
+    /// The value has a type the key cannot take.
+    WrongType { key: String, expected: &'static str, given: &'static str },
+    /// The value is outside the range the key allows.
+    OutOfRange { key: String, value: String, range: String },
+}
+
+impl fmt::Display for SettingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SettingError::UnknownKey(k) => write!(f, "unknown setting '{k}' (ignored; check its spelling)"),
+            SettingError::WrongType { key, expected, given } => {
+                write!(f, "setting '{key}' must be of type {expected}, {given} given")
+            }
+            SettingError::OutOfRange { key, value, range } => {
+                write!(f, "setting '{key}' is out of range: {value} (must be {range})")
+            }
+        }
+    }
+}
+
+/// The most worker processes one CPU may have (Swoole's `SW_MAX_WORKER_NCPU`).
+pub const MAX_WORKERS_PER_CPU: i64 = 1000;
+/// Swoole's upper bound for `max_connection` (`SW_MAX_CONNECTION`).
+pub const MAX_CONNECTION: i64 = 100_000;
+/// The default `max_wait_time`, in seconds, before a stopping worker is killed.
+pub const DEFAULT_MAX_WAIT_TIME: f64 = 3.0;
+
+/// The settings the core acts on. Every other known key is accepted and kept in
+/// `$server->setting` (see `docs/COMPATIBILITY.md` for which ones act).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerSettings {
+    /// How many event workers serve connections.
+    pub worker_num: usize,
+    /// Requests after which a worker is replaced (0 = never).
+    pub max_request: u64,
+    /// Extra random slack on `max_request`, so workers do not restart together.
+    pub max_request_grace: Option<u64>,
+    /// Connections one server accepts at most before refusing new ones.
+    pub max_connection: usize,
+    /// Seconds a stopping worker gets before it is killed.
+    pub max_wait_time: f64,
+    /// The listen backlog passed to `listen(2)`.
+    pub backlog: i32,
+    /// Disable Nagle on accepted connections.
+    pub open_tcp_nodelay: bool,
+    /// Every worker binds its own listening socket with SO_REUSEPORT.
+    pub enable_reuse_port: bool,
+    /// Task workers the manager forks (used by the task issue; 0 here).
+    pub task_worker_num: usize,
+    /// PROCESS-mode dispatch strategy (kept for the process-mode issue).
+    pub dispatch_mode: i64,
+    /// The first session id is `start_session_id + 1`.
+    pub start_session_id: u64,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ServerSettings {
+    /// Swoole's defaults for SWOOLE_BASE mode (one worker).
+    pub fn new() -> Self {
+        ServerSettings {
+            worker_num: 1,
+            max_request: 0,
+            max_request_grace: None,
+            max_connection: default_max_connection(),
+            max_wait_time: DEFAULT_MAX_WAIT_TIME,
+            backlog: 512,
+            open_tcp_nodelay: true,
+            enable_reuse_port: false,
+            task_worker_num: 0,
+            dispatch_mode: 2,
+            start_session_id: 0,
+        }
+    }
+
+    /// The request limit for one worker: `max_request` plus a random part of the
+    /// grace (Swoole: grace defaults to max_request/2 when max_request > 10).
+    pub fn worker_request_limit(&self, random: u64) -> u64 {
+        if self.max_request == 0 {
+            return 0;
+        }
+        let grace = self
+            .max_request_grace
+            .unwrap_or(if self.max_request > 10 { self.max_request / 2 } else { 0 });
+        if grace == 0 { self.max_request } else { self.max_request + 1 + random % grace }
+    }
+
+    /// Applies one `set()` entry. `Err` names the key and why it was refused; the
+    /// settings are unchanged then.
+    pub fn apply(&mut self, key: &str, value: &SettingValue) -> Result<(), SettingError> {
+        let cpu = crate::stats::cpu_num() as i64;
+        match key {
+            // 0 means "one per CPU", as in Swoole; negatives are refused.
+            "worker_num" => {
+                let n = int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
+                self.worker_num = if n == 0 { cpu as usize } else { n as usize };
+            }
+            "max_request" => self.max_request = int_in(key, value, 0, i64::MAX)? as u64,
+            "max_request_grace" => self.max_request_grace = Some(int_in(key, value, 0, i64::MAX)? as u64),
+            "max_connection" | "max_conn" => {
+                self.max_connection = int_in(key, value, 1, MAX_CONNECTION)? as usize
+            }
+            "max_wait_time" => self.max_wait_time = float_in(key, value, 0.0, 86_400.0)?,
+            "backlog" => self.backlog = int_in(key, value, 0, i32::MAX as i64)? as i32,
+            "open_tcp_nodelay" => self.open_tcp_nodelay = boolean(key, value)?,
+            "enable_reuse_port" => self.enable_reuse_port = boolean(key, value)?,
+            "task_worker_num" => self.task_worker_num = int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)? as usize,
+            "dispatch_mode" => self.dispatch_mode = int_in(key, value, 1, 10)?,
+            "start_session_id" => self.start_session_id = int_in(key, value, 0, i64::MAX / 2)? as u64,
+            "reactor_num" => {
+                int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
+            }
+            "daemonize" | "enable_coroutine" | "reload_async" | "enable_unsafe_event" | "enable_delay_receive"
+            | "open_eof_check" | "open_eof_split" | "open_length_check" | "open_tcp_keepalive" | "tcp_fastopen"
+            | "open_cpu_affinity" | "display_errors" | "send_yield" | "task_enable_coroutine" | "task_use_object"
+            | "task_object" | "discard_timeout_request" | "single_thread" | "event_object" => {
+                boolean(key, value)?;
+            }
+            "heartbeat_check_interval" | "heartbeat_idle_time" | "package_max_length" | "socket_buffer_size"
+            | "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
+            | "task_max_request" | "task_max_request_grace" | "package_length_offset" | "package_body_offset"
+            | "package_body_start" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
+            | "log_level" | "task_worker_max" => {
+                int_in(key, value, 0, i64::MAX)?;
+            }
+            "task_ipc_mode" => {
+                int_in(key, value, 1, 4)?;
+            }
+            _ if is_known_key(key) => {}
+            _ => return Err(SettingError::UnknownKey(key.to_string())),
+        }
+        Ok(())
+    }
+}
+
+/// Swoole's default `max_connection`: `min(SW_MAX_CONNECTION, ulimit -n)`.
+pub fn default_max_connection() -> usize {
+    let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit writes into the struct we own.
+    let soft = if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } == 0 {
+        lim.rlim_cur as i64
+    } else {
+        MAX_CONNECTION
+    };
+    soft.clamp(1, MAX_CONNECTION) as usize
+}
+
+fn int_in(key: &str, value: &SettingValue, min: i64, max: i64) -> Result<i64, SettingError> {
+    let v = value.as_int().ok_or_else(|| SettingError::WrongType {
+        key: key.to_string(),
+        expected: "int",
+        given: value.type_name(),
+    })?;
+    if v < min || v > max {
+        let range = if max == i64::MAX { format!(">= {min}") } else { format!("between {min} and {max}") };
+        return Err(SettingError::OutOfRange { key: key.to_string(), value: v.to_string(), range });
+    }
+    Ok(v)
+}
+
+fn float_in(key: &str, value: &SettingValue, min: f64, max: f64) -> Result<f64, SettingError> {
+    let v = value.as_float().ok_or_else(|| SettingError::WrongType {
+        key: key.to_string(),
+        expected: "float",
+        given: value.type_name(),
+    })?;
+    if !(min..=max).contains(&v) {
+        return Err(SettingError::OutOfRange {
+            key: key.to_string(),
+            value: v.to_string(),
+            range: format!("between {min} and {max}"),
+        });
+    }
+    Ok(v)
+}
+
+fn boolean(key: &str, value: &SettingValue) -> Result<bool, SettingError> {
+    value.as_bool().ok_or_else(|| SettingError::WrongType {
+        key: key.to_string(),
+        expected: "bool",
+        given: value.type_name(),
+    })
+}
+
+/// Every key Swoole 6.2.1's server, ports and task workers accept, plus the
+/// obsolete `debug_mode` of Swoole 1.x that old examples still pass. A key
+/// listed here is never reported as unknown; which of them act is recorded in
+/// `docs/COMPATIBILITY.md`.
+const KNOWN_KEYS: &[&str] = &[
+    // process model
+    "reactor_num", "worker_num", "max_request", "max_request_grace", "max_conn", "max_connection",
+    "max_wait_time", "max_queued_bytes", "dispatch_mode", "dispatch_func", "task_worker_num", "task_ipc_mode",
+    "task_max_request", "task_max_request_grace", "task_tmpdir", "task_enable_coroutine", "task_use_object",
+    "task_object", "task_worker_max", "message_queue_key", "reload_async", "enable_unsafe_event",
+    "enable_delay_receive", "discard_timeout_request", "single_thread", "start_session_id", "event_object",
+    "worker_max_concurrency", "max_concurrency", "bootstrap", "init_arguments", "enable_reuse_port",
+    // operations
+    "daemonize", "pid_file", "log_file", "log_level", "log_date_format", "log_date_with_microseconds",
+    "log_rotation", "display_errors", "user", "group", "chroot", "stats_file", "open_cpu_affinity",
+    "cpu_affinity_ignore", "request_slowlog_file", "request_slowlog_timeout", "trace_flags", "admin_server",
+    "debug_mode",
+    // coroutines and hooks (accepted, coroutines are out of scope)
+    "enable_coroutine", "max_coroutine", "hook_flags", "enable_preemptive_scheduler", "send_yield",
+    "send_timeout", "aio_core_worker_num", "aio_worker_num", "aio_max_wait_time", "aio_max_idle_time",
+    "dns_server", "dns_cache_expire", "dns_cache_capacity", "enable_signalfd", "socket_dns_timeout",
+    "socket_connect_timeout", "socket_timeout", "socket_read_timeout", "socket_write_timeout",
+    // heartbeat
+    "heartbeat_check_interval", "heartbeat_idle_time", "max_idle_time",
+    // buffers
+    "output_buffer_size", "buffer_output_size", "input_buffer_size", "buffer_input_size",
+    "socket_buffer_size", "buffer_high_watermark", "buffer_low_watermark", "kernel_socket_recv_buffer_size",
+    "kernel_socket_send_buffer_size",
+    // sockets
+    "backlog", "open_tcp_nodelay", "tcp_fastopen", "tcp_defer_accept", "open_tcp_keepalive", "tcp_keepidle",
+    "tcp_keepinterval", "tcp_keepcount", "tcp_user_timeout",
+    // framing
+    "open_eof_check", "open_eof_split", "package_eof", "open_length_check", "package_length_type",
+    "package_length_func", "package_length_offset", "package_body_offset", "package_body_start",
+    "package_max_length", "open_mqtt_protocol", "open_redis_protocol",
+    // http / websocket (out of scope, accepted)
+    "open_http_protocol", "open_http2_protocol", "open_websocket_protocol", "open_websocket_close_frame",
+    "open_websocket_ping_frame", "open_websocket_pong_frame", "websocket_subprotocol", "websocket_compression",
+    "http_parse_post", "http_parse_cookie", "http_parse_files", "http_compression", "http_compression_level",
+    "compression_level", "http_compression_min_length", "compression_min_length", "http_gzip_level",
+    "upload_tmp_dir", "upload_max_filesize", "enable_static_handler", "document_root", "static_handler_locations",
+    "http_index_files", "http_autoindex", "enable_trailer",
+    // ssl (out of scope, accepted)
+    "ssl_cert_file", "ssl_key_file", "ssl_method", "ssl_protocols", "ssl_ciphers", "ssl_verify_peer",
+    "ssl_verify_depth", "ssl_allow_self_signed", "ssl_client_cert_file", "ssl_compress", "ssl_sni_certs",
+    "ssl_prefer_server_ciphers", "ssl_dhparam", "ssl_ecdh_curve", "ssl_cafile", "ssl_capath", "ssl_passphrase",
+];
+
+/// Whether `key` is a setting Swoole knows.
+pub fn is_known_key(key: &str) -> bool {
+    KNOWN_KEYS.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_conversion_like_zval_get_long() {
+        let mut s = ServerSettings::new();
+        s.apply("worker_num", &SettingValue::Str("4".into())).unwrap();
+        assert_eq!(s.worker_num, 4);
+        s.apply("worker_num", &SettingValue::Float(3.0)).unwrap();
+        assert_eq!(s.worker_num, 3);
+    }
+
+    #[test]
+    fn out_of_range_is_refused_and_named() {
+        let mut s = ServerSettings::new();
+        let err = s.apply("worker_num", &SettingValue::Int(-1)).unwrap_err();
+        assert_eq!(s.worker_num, 1, "refused value must not be applied");
+        assert!(err.to_string().contains("'worker_num'"), "{err}");
+        assert!(err.to_string().contains("-1"), "{err}");
+    }
+
+    #[test]
+    fn unknown_and_legacy_keys() {
+        let mut s = ServerSettings::new();
+        assert_eq!(
+            s.apply("wroker_num", &SettingValue::Int(1)),
+            Err(SettingError::UnknownKey("wroker_num".into()))
+        );
+        assert!(s.apply("debug_mode", &SettingValue::Int(1)).is_ok());
+        assert!(s.apply("log_file", &SettingValue::Str("/tmp/x".into())).is_ok());
+    }
+
+    #[test]
+    fn wrong_type_is_named() {
+        let mut s = ServerSettings::new();
+        let err = s.apply("max_request", &SettingValue::Str("lots".into())).unwrap_err();
+        assert_eq!(err.to_string(), "setting 'max_request' must be of type int, string given");
+        let err = s.apply("daemonize", &SettingValue::Compound).unwrap_err();
+        assert!(matches!(err, SettingError::WrongType { .. }));
+    }
+
+    #[test]
+    fn request_limit_with_grace() {
+        let mut s = ServerSettings::new();
+        assert_eq!(s.worker_request_limit(7), 0);
+        s.max_request = 4;
+        assert_eq!(s.worker_request_limit(7), 4, "no grace at or below 10");
+        s.max_request = 100;
+        let l = s.worker_request_limit(7);
+        assert!((101..=150).contains(&l), "{l}");
+        s.max_request_grace = Some(0);
+        assert_eq!(s.worker_request_limit(7), 100);
+    }
+}

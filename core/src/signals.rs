@@ -1,0 +1,157 @@
+//! Signals turned into a small enum and delivered through a self-pipe.
+//!
+//! The handler only writes the signal number to a non-blocking pipe; the event
+//! loop (or the supervisor) polls the read end and acts on the main thread.
+//! Each process installs its own pipe after fork, so a parent's pending signals
+//! never leak into a child.
+
+use std::io;
+use std::os::fd::RawFd;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+/// What a received signal asks the process to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTERM or SIGINT: stop gracefully.
+    Terminate,
+    /// SIGCHLD: a child changed state (or a worker asked to be replaced).
+    Child,
+    /// SIGUSR1: reload all workers.
+    Reload,
+    /// SIGUSR2: reload task workers only.
+    ReloadTasks,
+}
+
+impl Signal {
+    fn from_raw(signo: i32) -> Option<Signal> {
+        match signo {
+            libc::SIGTERM | libc::SIGINT => Some(Signal::Terminate),
+            libc::SIGCHLD => Some(Signal::Child),
+            libc::SIGUSR1 => Some(Signal::Reload),
+            libc::SIGUSR2 => Some(Signal::ReloadTasks),
+            _ => None,
+        }
+    }
+}
+
+/// Write end of the current process's pipe, read by the signal handler.
+static WRITE_FD: AtomicI32 = AtomicI32::new(-1);
+
+extern "C" fn on_signal(signo: libc::c_int) {
+    let fd = WRITE_FD.load(Ordering::Relaxed);
+    if fd >= 0 {
+        let byte = signo as u8;
+        let saved = errno();
+        // SAFETY: write(2) is async-signal-safe; a full pipe just drops the byte
+        // (the reader is already due to wake).
+        unsafe { libc::write(fd, (&byte as *const u8).cast(), 1) };
+        set_errno(saved);
+    }
+}
+
+fn errno() -> i32 {
+    // SAFETY: reading errno of this thread.
+    unsafe { *libc::__errno_location() }
+}
+
+fn set_errno(v: i32) {
+    // SAFETY: writing errno of this thread.
+    unsafe { *libc::__errno_location() = v };
+}
+
+/// The read end of this process's signal pipe.
+pub struct SignalPipe {
+    read_fd: RawFd,
+    write_fd: RawFd,
+}
+
+/// The signals a server process listens to.
+const HANDLED: [i32; 5] = [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2];
+
+impl SignalPipe {
+    /// Creates this process's pipe and routes the server's signals into it,
+    /// replacing any pipe inherited from the parent.
+    pub fn install() -> io::Result<SignalPipe> {
+        let mut fds = [0; 2];
+        // SAFETY: pipe2 fills the two fds.
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        WRITE_FD.store(fds[1], Ordering::SeqCst);
+        for signo in HANDLED {
+            // SAFETY: a plain handler that only writes to the pipe.
+            unsafe {
+                let mut sa: libc::sigaction = std::mem::zeroed();
+                sa.sa_sigaction = on_signal as *const () as usize;
+                sa.sa_flags = libc::SA_RESTART;
+                libc::sigemptyset(&mut sa.sa_mask);
+                libc::sigaction(signo, &sa, std::ptr::null_mut());
+            }
+        }
+        Ok(SignalPipe { read_fd: fds[0], write_fd: fds[1] })
+    }
+
+    /// The fd to poll for readability.
+    pub fn fd(&self) -> RawFd {
+        self.read_fd
+    }
+
+    /// Drains the pipe, returning the signals received since the last call,
+    /// each kind once, in arrival order.
+    pub fn take(&self) -> Vec<Signal> {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 64];
+        loop {
+            // SAFETY: reading into our buffer from our non-blocking fd.
+            let n = unsafe { libc::read(self.read_fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                break;
+            }
+            for &b in &buf[..n as usize] {
+                if let Some(s) = Signal::from_raw(b as i32) {
+                    if !out.contains(&s) {
+                        out.push(s);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Blocks until a signal arrives or `timeout` passes.
+    pub fn wait(&self, timeout: Option<std::time::Duration>) {
+        let mut pfd = libc::pollfd { fd: self.read_fd, events: libc::POLLIN, revents: 0 };
+        let ms = timeout.map(|d| d.as_millis().min(i32::MAX as u128) as i32).unwrap_or(-1);
+        // SAFETY: one valid pollfd.
+        unsafe { libc::poll(&mut pfd, 1, ms) };
+    }
+}
+
+impl Drop for SignalPipe {
+    fn drop(&mut self) {
+        let _ = WRITE_FD.compare_exchange(self.write_fd, -1, Ordering::SeqCst, Ordering::SeqCst);
+        for signo in HANDLED {
+            // SAFETY: restoring the default disposition.
+            unsafe { libc::signal(signo, libc::SIG_DFL) };
+        }
+        // SAFETY: closing the fds this pipe owns.
+        unsafe {
+            libc::close(self.read_fd);
+            libc::close(self.write_fd);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_raised_signal_arrives_through_the_pipe() {
+        let pipe = SignalPipe::install().unwrap();
+        unsafe { libc::raise(libc::SIGUSR2) };
+        pipe.wait(Some(std::time::Duration::from_secs(2)));
+        assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
+        assert!(pipe.take().is_empty());
+    }
+}

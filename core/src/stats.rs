@@ -1,0 +1,124 @@
+//! The counters behind `stats()` and the worker status table, in shared memory
+//! so the master and every worker see the same numbers.
+
+use crate::shm::{SharedSlice, ZeroShared};
+use std::sync::atomic::{AtomicI32, AtomicI64, AtomicU32, AtomicU64, Ordering};
+
+/// A worker's state as `getWorkerStatus()` reports it (Swoole's values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum WorkerStatus {
+    /// Not started yet (reported as false).
+    None = 0,
+    /// Inside a PHP callback (`SWOOLE_WORKER_BUSY`).
+    Busy = 1,
+    /// Waiting for events (`SWOOLE_WORKER_IDLE`).
+    Idle = 2,
+    /// Stopping; a replacement may already run (`SWOOLE_WORKER_EXIT`).
+    Exit = 3,
+}
+
+/// Server-wide counters.
+#[derive(Default)]
+pub struct ServerCounters {
+    /// Unix time the server started.
+    pub start_time: AtomicU64,
+    /// Connections open right now.
+    pub connection_num: AtomicI64,
+    /// Connections accepted and then refused (over `max_connection`).
+    pub abort_count: AtomicU64,
+    /// Connections accepted.
+    pub accept_count: AtomicU64,
+    /// Connections closed.
+    pub close_count: AtomicU64,
+    /// onReceive calls.
+    pub request_count: AtomicU64,
+    /// Successful `send()` calls.
+    pub response_count: AtomicU64,
+    /// Bytes read from clients.
+    pub total_recv_bytes: AtomicU64,
+    /// Bytes written to clients.
+    pub total_send_bytes: AtomicU64,
+    /// Pid of the master process.
+    pub master_pid: AtomicI32,
+    /// Pid of the manager process (0 in single-process mode).
+    pub manager_pid: AtomicI32,
+    /// Set once onStart ran: it runs once per server, not per worker restart.
+    pub onstart_called: AtomicU32,
+}
+// SAFETY: all atomics, valid at zero.
+unsafe impl ZeroShared for ServerCounters {}
+
+/// One worker's slot in the status table.
+#[derive(Default)]
+pub struct WorkerSlot {
+    /// Pid of the process currently serving this worker id (0 = none).
+    pub pid: AtomicI32,
+    /// A [`WorkerStatus`] as u32.
+    pub status: AtomicU32,
+    /// onReceive calls in this worker process.
+    pub request_count: AtomicU64,
+    /// Successful sends from this worker process.
+    pub response_count: AtomicU64,
+    /// Set by a worker that stopped accepting and is draining, so the
+    /// supervisor starts its replacement at once.
+    pub exiting: AtomicU32,
+}
+// SAFETY: all atomics, valid at zero.
+unsafe impl ZeroShared for WorkerSlot {}
+
+/// The shared counters and the worker table of one server.
+pub struct SharedStats {
+    /// Server-wide counters (one element).
+    counters: SharedSlice<ServerCounters>,
+    /// One slot per worker id.
+    workers: SharedSlice<WorkerSlot>,
+    /// How many worker ids exist.
+    worker_num: usize,
+}
+
+impl SharedStats {
+    pub fn new(worker_num: usize) -> std::io::Result<Self> {
+        Ok(SharedStats { counters: SharedSlice::new(1)?, workers: SharedSlice::new(worker_num)?, worker_num })
+    }
+
+    pub fn counters(&self) -> &ServerCounters {
+        &self.counters[0]
+    }
+
+    pub fn worker(&self, id: usize) -> Option<&WorkerSlot> {
+        (id < self.worker_num).then(|| &self.workers[id])
+    }
+
+    pub fn worker_num(&self) -> usize {
+        self.worker_num
+    }
+
+    /// Workers whose status is idle.
+    pub fn idle_worker_num(&self) -> usize {
+        (0..self.worker_num)
+            .filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == WorkerStatus::Idle as u32)
+            .count()
+    }
+
+    pub fn set_status(&self, id: usize, status: WorkerStatus) {
+        if let Some(w) = self.worker(id) {
+            w.status.store(status as u32, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Online CPUs (`swoole_cpu_num()`).
+pub fn cpu_num() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    if n < 1 { 1 } else { n as usize }
+}
+
+/// Seconds since the epoch, as a float (Swoole's `microtime`).
+pub fn now_f64() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}

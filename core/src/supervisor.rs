@@ -1,0 +1,194 @@
+//! The supervising process: forks the workers, replaces those that die or ask
+//! to be replaced, and stops them all on SIGTERM/SIGINT.
+//!
+//! In SWOOLE_BASE mode with more than one worker this runs in the master
+//! process itself (the master is the manager, as in Swoole). It stays
+//! single-threaded: it only forks, waits and signals.
+
+use crate::reactor::ServerShared;
+use crate::signals::{Signal, SignalPipe};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// What the supervisor needs from the layer that runs user code.
+pub trait WorkerFactory {
+    /// Called right before each fork (flush output buffers here).
+    fn before_fork(&mut self);
+    /// Runs worker `worker_id` in the child; the returned code is the exit status.
+    fn run_worker(&mut self, worker_id: usize) -> i32;
+    /// Ends the child process with `code`; never returns.
+    fn exit_child(&mut self, code: i32) -> !;
+    /// A worker died abnormally (non-zero status or a signal); it will be replaced.
+    fn on_worker_error(&mut self, worker_id: usize, pid: i32, exit_code: i32, signal: i32);
+}
+
+/// How a child ended, from `waitpid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExitStatus {
+    pub code: i32,
+    pub signal: i32,
+}
+
+impl ExitStatus {
+    fn from_wait(status: i32) -> ExitStatus {
+        if libc::WIFSIGNALED(status) {
+            ExitStatus { code: 0, signal: libc::WTERMSIG(status) }
+        } else {
+            ExitStatus { code: libc::WEXITSTATUS(status), signal: 0 }
+        }
+    }
+
+    pub fn is_abnormal(&self) -> bool {
+        self.code != 0 || self.signal != 0
+    }
+}
+
+/// The supervisor's state.
+pub struct Supervisor<'a> {
+    /// Shared counters; the worker table holds each worker's pid.
+    shared: &'a ServerShared,
+    /// Pid serving each worker id (0 while none).
+    workers: Vec<i32>,
+    /// Old workers still draining after their replacement started.
+    detached: Vec<i32>,
+    /// This process's signal pipe.
+    signals: SignalPipe,
+    /// Set once shutdown began: when to SIGKILL what is left.
+    deadline: Option<Instant>,
+    /// Whether the stragglers were already killed.
+    killed: bool,
+    /// Grace period for workers on shutdown (`max_wait_time`).
+    max_wait: Duration,
+}
+
+impl<'a> Supervisor<'a> {
+    pub fn new(shared: &'a ServerShared, max_wait: Duration) -> std::io::Result<Self> {
+        let n = shared.stats.worker_num();
+        Ok(Supervisor {
+            shared,
+            workers: vec![0; n],
+            detached: Vec::new(),
+            signals: SignalPipe::install()?,
+            deadline: None,
+            killed: false,
+            max_wait,
+        })
+    }
+
+    /// Forks every worker, then supervises until shutdown completes.
+    pub fn run(&mut self, factory: &mut dyn WorkerFactory) {
+        for id in 0..self.workers.len() {
+            self.spawn(id, factory);
+        }
+        loop {
+            let timeout = self.deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            self.signals.wait(timeout.or(Some(Duration::from_secs(1))));
+            for sig in self.signals.take() {
+                if sig == Signal::Terminate {
+                    self.begin_shutdown();
+                }
+            }
+            self.reap(factory);
+            self.replace_exiting(factory);
+            if let Some(deadline) = self.deadline {
+                if self.live().is_empty() {
+                    return;
+                }
+                if Instant::now() >= deadline && !self.killed {
+                    self.killed = true;
+                    for pid in self.live() {
+                        crate::log::warning(&format!("worker(pid={pid}) exit timeout, forced termination"));
+                        // SAFETY: signalling our own child.
+                        unsafe { libc::kill(pid, libc::SIGKILL) };
+                    }
+                }
+            }
+        }
+    }
+
+    /// Starts shutdown: SIGTERM to every worker.
+    pub fn begin_shutdown(&mut self) {
+        if self.deadline.is_some() {
+            return;
+        }
+        self.deadline = Some(Instant::now() + self.max_wait);
+        for pid in self.live() {
+            // SAFETY: signalling our own child.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
+    }
+
+    fn live(&self) -> Vec<i32> {
+        self.workers.iter().copied().filter(|&p| p > 0).chain(self.detached.iter().copied()).collect()
+    }
+
+    fn spawn(&mut self, id: usize, factory: &mut dyn WorkerFactory) {
+        factory.before_fork();
+        // SAFETY: this process is single-threaded (rule 2 of DEVELOPERS.md).
+        let pid = unsafe { libc::fork() };
+        if pid == 0 {
+            // The child: the parent's pipe and handlers are not ours.
+            let inherited = std::mem::replace(&mut self.signals, SignalPipe::install().expect("signal pipe"));
+            drop(inherited);
+            let code = factory.run_worker(id);
+            factory.exit_child(code);
+        }
+        if pid < 0 {
+            crate::log::warning(&format!("fork() failed: {}", std::io::Error::last_os_error()));
+            return;
+        }
+        self.workers[id] = pid;
+        if let Some(slot) = self.shared.stats.worker(id) {
+            slot.pid.store(pid, Ordering::SeqCst);
+            slot.exiting.store(0, Ordering::SeqCst);
+        }
+    }
+
+    /// Collects exited children; replaces workers unless shutting down.
+    fn reap(&mut self, factory: &mut dyn WorkerFactory) {
+        loop {
+            let mut status = 0;
+            // SAFETY: waitpid on our own children, non-blocking.
+            let pid = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) };
+            if pid <= 0 {
+                return;
+            }
+            let exit = ExitStatus::from_wait(status);
+            if let Some(pos) = self.detached.iter().position(|&p| p == pid) {
+                self.detached.swap_remove(pos);
+                continue;
+            }
+            let Some(id) = self.workers.iter().position(|&p| p == pid) else { continue };
+            self.workers[id] = 0;
+            if let Some(slot) = self.shared.stats.worker(id) {
+                slot.pid.store(0, Ordering::SeqCst);
+            }
+            if self.deadline.is_some() {
+                continue;
+            }
+            if exit.is_abnormal() {
+                crate::log::warning(&format!(
+                    "worker(pid={pid}, id={id}) abnormal exit, status={}, signal={}",
+                    exit.code, exit.signal
+                ));
+                factory.on_worker_error(id, pid, exit.code, exit.signal);
+            }
+            self.spawn(id, factory);
+        }
+    }
+
+    /// Starts replacements for workers that stopped accepting and are draining.
+    fn replace_exiting(&mut self, factory: &mut dyn WorkerFactory) {
+        if self.deadline.is_some() {
+            return;
+        }
+        for id in 0..self.workers.len() {
+            let Some(slot) = self.shared.stats.worker(id) else { continue };
+            if slot.exiting.swap(0, Ordering::SeqCst) == 1 && self.workers[id] > 0 {
+                self.detached.push(self.workers[id]);
+                self.workers[id] = 0;
+                self.spawn(id, factory);
+            }
+        }
+    }
+}

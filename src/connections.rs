@@ -1,0 +1,110 @@
+//! `Swoole\Connection\Iterator`: `$server->connections`, iterable, countable
+//! and indexable by `$fd` (the connections of the calling worker, as in
+//! Swoole's BASE mode).
+
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
+use ext_php_rs::zend::ce;
+use std::cell::{Cell, RefCell};
+use crate::aliases::register_after_last_class;
+use ext_php_rs::boxed::ZBox;
+use swoole_core::reactor::ConnectionInfo;
+use swoole_core::{worker, SessionId};
+
+#[php_class]
+#[php(name = "Swoole\\Connection\\Iterator")]
+#[php(implements(ce = ce::iterator, stub = "\\Iterator"))]
+#[php(implements(ce = ce::countable, stub = "\\Countable"))]
+#[php(implements(ce = ce::arrayaccess, stub = "\\ArrayAccess"))]
+#[php(modifier = register_after_last_class)]
+#[derive(Default)]
+pub struct ConnectionIterator {
+    /// Sessions seen at `rewind()`, so closing one mid-loop is safe.
+    snapshot: RefCell<Vec<SessionId>>,
+    /// Position in the snapshot.
+    pos: Cell<usize>,
+}
+
+impl ConnectionIterator {
+    /// A fresh iterator object for `$server->connections`.
+    pub fn new_object() -> Zval {
+        ZendClassObject::new(ConnectionIterator::default()).into_zval(false).unwrap_or_default()
+    }
+}
+
+/// The array `getClientInfo()` and `$server->connections[$fd]` return.
+pub fn info_array(info: &ConnectionInfo) -> ZBox<ZendHashTable> {
+    let mut a = ZendHashTable::new();
+    let _ = a.insert("server_port", info.server_port as i64);
+    let _ = a.insert("server_fd", info.server_fd as i64);
+    let _ = a.insert("socket_fd", info.socket_fd as i64);
+    let _ = a.insert("socket_type", info.socket_type as i64);
+    let _ = a.insert("remote_port", info.remote_port as i64);
+    let _ = a.insert("remote_ip", info.remote_ip.as_str());
+    let _ = a.insert("reactor_id", info.reactor_id as i64);
+    let _ = a.insert("connect_time", info.connect_time as i64);
+    let _ = a.insert("last_time", info.last_recv_time as i64);
+    let _ = a.insert("last_recv_time", info.last_recv_time);
+    let _ = a.insert("last_send_time", info.last_send_time);
+    let _ = a.insert("last_dispatch_time", info.last_dispatch_time);
+    let _ = a.insert("close_errno", info.close_errno as i64);
+    let _ = a.insert("recv_queued_bytes", info.recv_queued_bytes as i64);
+    let _ = a.insert("send_queued_bytes", info.send_queued_bytes as i64);
+    a
+}
+
+#[php_impl]
+impl ConnectionIterator {
+    pub fn rewind(&self) {
+        *self.snapshot.borrow_mut() = worker::sessions();
+        self.pos.set(0);
+    }
+
+    pub fn next(&self) {
+        self.pos.set(self.pos.get() + 1);
+    }
+
+    pub fn valid(&self) -> bool {
+        self.pos.get() < self.snapshot.borrow().len()
+    }
+
+    pub fn current(&self) -> Option<i64> {
+        self.snapshot.borrow().get(self.pos.get()).map(|s| s.0 as i64)
+    }
+
+    pub fn key(&self) -> Option<i64> {
+        self.valid().then(|| self.pos.get() as i64)
+    }
+
+    pub fn count(&self) -> i64 {
+        worker::sessions().len() as i64
+    }
+
+    #[php(name = "offsetExists")]
+    pub fn offset_exists(&self, fd: &Zval) -> PhpResult<bool> {
+        let fd = crate::zend::arg_long(fd, 1)?;
+        Ok(fd > 0 && worker::exists(SessionId(fd as u64)))
+    }
+
+    #[php(name = "offsetGet")]
+    pub fn offset_get(&self, fd: &Zval) -> PhpResult<Zval> {
+        let fd = crate::zend::arg_long(fd, 1)?;
+        let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
+        Ok(match info {
+            Some(i) => info_array(&i).into_zval(false)?,
+            None => Zval::null(),
+        })
+    }
+
+    #[php(name = "offsetSet")]
+    pub fn offset_set(&self, _fd: &Zval, _value: &Zval) -> PhpResult<()> {
+        Err(crate::exception::swoole_error("Swoole\\Connection\\Iterator is read-only"))
+    }
+
+    #[php(name = "offsetUnset")]
+    pub fn offset_unset(&self, _fd: &Zval) -> PhpResult<()> {
+        Err(crate::exception::swoole_error("Swoole\\Connection\\Iterator is read-only"))
+    }
+}

@@ -1,0 +1,75 @@
+//! The `swoole` PHP extension: Swoole 6's server API, in Rust.
+//!
+//! This crate is the thin PHP-facing layer; the work happens in the Zend-free
+//! `swoole-core` crate. Each module here is one PHP-facing concept:
+//!
+//! - [`server`]: `Swoole\Server`: argument conversion, state checks, delegation.
+//! - [`runtime`]: what `start()` runs: single-process or supervised workers,
+//!   PHP callbacks driven by the core's event loop.
+//! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
+//! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
+//! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
+//! - [`events`]: the event names `on()` accepts.
+//! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...
+//! - [`constants`]: the `SWOOLE_*` constants.
+//! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
+//! - [`props`]: declared public properties (engine slots).
+//! - [`zend`], [`args`]: raw engine calls: warnings, weak-mode arguments,
+//!   cached callable calls, output flushing.
+
+pub mod aliases;
+pub mod args;
+pub mod connections;
+pub mod constants;
+pub mod events;
+pub mod exception;
+pub mod functions;
+pub mod port;
+pub mod props;
+pub mod runtime;
+pub mod server;
+pub mod zend;
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::zend::ModuleEntry;
+use ext_php_rs::{info_table_end, info_table_row, info_table_start};
+
+/// `php --ri swoole`.
+pub extern "C" fn module_info(_module: *mut ModuleEntry) {
+    info_table_start!();
+    info_table_row!("Swoole", "enabled");
+    info_table_row!("Version", functions::SWOOLE_API_VERSION);
+    info_table_row!("Implementation", "Rust (ext-php-rs), swoole-rs");
+    info_table_row!("Extension version", functions::EXTENSION_VERSION);
+    info_table_row!("Server modes", "SWOOLE_BASE");
+    info_table_row!("epoll", "enabled");
+    info_table_row!("coroutine", "not supported");
+    info_table_end!();
+}
+
+#[php_module]
+pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    let mut module = module
+        .name("swoole")
+        .version(functions::SWOOLE_API_VERSION)
+        .info_function(module_info)
+        .class::<exception::SwooleException>()
+        .class::<exception::SwooleError>()
+        .class::<port::Port>()
+        .class::<server::Server>()
+        .class::<connections::ConnectionIterator>();
+    module = functions::register(module);
+    for &(name, value) in constants::INTS {
+        module = module.constant((name, value, &[] as &[&str]));
+    }
+    for &(name, value) in constants::BOOLS {
+        module = module.constant((name, value, &[] as &[&str]));
+    }
+    for &(name, value) in constants::FLOATS {
+        module = module.constant((name, value, &[] as &[&str]));
+    }
+    for &(name, value) in constants::STRS {
+        module = module.constant((name, value, &[] as &[&str]));
+    }
+    module
+}

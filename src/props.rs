@@ -1,0 +1,75 @@
+//! Declared public properties (Swoole's `zend_declare_property` model): plain
+//! engine slots, so `$server->setting['x'] = 1` and references work natively.
+//! Rust writes them with `zend_update_property` and reads them back raw.
+
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_read_property, zval};
+use ext_php_rs::flags::PropertyFlags;
+use ext_php_rs::types::Zval;
+use std::ffi::c_char;
+
+unsafe extern "C" {
+    fn zend_update_property(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *const c_char,
+        name_length: usize,
+        value: *mut zval,
+    );
+}
+
+/// A default for a declared property.
+#[derive(Clone, Copy)]
+pub enum Default {
+    Null,
+    Int(i64),
+    Str(&'static str),
+    Bool(bool),
+}
+
+/// Declares public properties with defaults on a class being built.
+pub fn declare(mut builder: ClassBuilder, props: &[(&'static str, Default)]) -> ClassBuilder {
+    use ext_php_rs::builders::ClassProperty;
+    for &(name, default) in props {
+        let make: Box<dyn FnOnce() -> ext_php_rs::error::Result<Zval>> = match default {
+            Default::Null => Box::new(|| Ok(Zval::null())),
+            Default::Int(i) => Box::new(move || i.into_zval(true)),
+            Default::Str(s) => Box::new(move || s.into_zval(true)),
+            Default::Bool(b) => Box::new(move || b.into_zval(true)),
+        };
+        builder = builder.property(ClassProperty {
+            name: name.to_string(),
+            flags: PropertyFlags::Public,
+            default: Some(make),
+            docs: &[],
+            ty: None,
+            nullable: true,
+            readonly: false,
+            default_stub: None,
+        });
+    }
+    builder
+}
+
+/// Writes property `name` of `obj`.
+pub fn set(obj: *mut zend_object, name: &str, value: impl IntoZval) {
+    let Ok(mut zv) = value.into_zval(false) else { return };
+    // SAFETY: obj is a live object; the engine copies the value (refcount +1),
+    // and `zv` drops our reference afterwards.
+    unsafe {
+        zend_update_property((*obj).ce, obj, name.as_ptr().cast(), name.len(), &mut zv as *mut Zval as *mut zval);
+    }
+}
+
+/// Reads property `name` of `obj` (a borrowed view; copy what you keep).
+pub fn get<'a>(obj: *mut zend_object, name: &str) -> Option<&'a Zval> {
+    let mut rv = Zval::new();
+    // SAFETY: reading a declared property; the returned pointer is into the object.
+    let p = unsafe {
+        let name_c = std::ffi::CString::new(name).ok()?;
+        zend_read_property((*obj).ce, obj, name_c.as_ptr(), name.len(), true, &mut rv as *mut Zval as *mut zval)
+    };
+    // SAFETY: declared properties live in the object's slots, not in `rv`.
+    unsafe { (p as *const Zval).as_ref() }
+}

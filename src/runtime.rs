@@ -1,0 +1,522 @@
+//! What `start()` runs: the process model of SWOOLE_BASE mode, glued to the
+//! PHP callbacks.
+//!
+//! - One worker, no `max_request`, no task workers: everything runs in this
+//!   process (`onStart`, `onWorkerStart`, the loop, `onWorkerStop`, `onShutdown`).
+//! - Otherwise this process becomes the manager (`onManagerStart`), forks the
+//!   workers through the core's [`Supervisor`] and replaces those that die;
+//!   each worker accepts on the shared listening socket.
+//!
+//! Per-process facts (role, pids, last error) live in a thread-local with no
+//! Zvals in it. The Zvals (`$this`, the callbacks) live in [`ProcessHost`], a
+//! local of `start()`: nothing PHP outlives the call.
+
+use crate::events::Event;
+use crate::props;
+use crate::server::Server;
+use crate::zend::{self, warning, CallOutcome, Callback};
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::ffi::zend_object;
+use ext_php_rs::types::{ZendHashTable, ZendObject, ZendStr, Zval};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
+use swoole_core::settings::ServerSettings;
+use swoole_core::stats::{now_f64, WorkerStatus};
+use swoole_core::supervisor::{Supervisor, WorkerFactory};
+use swoole_core::worker::{self, EventHandler, Flow, LoopEnd};
+use swoole_core::SessionId;
+
+/// What this process is to the running server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// No server is running here.
+    None,
+    /// The supervising master (BASE mode with several workers).
+    Manager,
+    /// An event worker with this id.
+    Worker(usize),
+}
+
+/// Per-process runtime facts (no Zvals: safe to keep in a thread-local).
+struct ProcessState {
+    role: Role,
+    shared: Option<Arc<ServerShared>>,
+    last_error: i32,
+    master_pid: i32,
+    manager_pid: i32,
+}
+
+thread_local! {
+    static STATE: RefCell<ProcessState> = const {
+        RefCell::new(ProcessState { role: Role::None, shared: None, last_error: 0, master_pid: 0, manager_pid: 0 })
+    };
+}
+
+pub fn set_last_error(code: i32) {
+    STATE.with(|s| s.borrow_mut().last_error = code);
+}
+
+pub fn last_error() -> i32 {
+    STATE.with(|s| s.borrow().last_error)
+}
+
+pub fn role() -> Role {
+    STATE.with(|s| s.borrow().role)
+}
+
+pub fn master_pid() -> i32 {
+    STATE.with(|s| s.borrow().master_pid)
+}
+
+pub fn manager_pid() -> i32 {
+    STATE.with(|s| s.borrow().manager_pid)
+}
+
+fn shared() -> Option<Arc<ServerShared>> {
+    STATE.with(|s| s.borrow().shared.clone())
+}
+
+/// `getWorkerPid($id)`: -1 is the calling worker.
+pub fn worker_pid(id: i64) -> Option<i32> {
+    let id = match (id, role()) {
+        (-1, Role::Worker(own)) => own,
+        (-1, _) => return None,
+        (id, _) if id >= 0 => id as usize,
+        _ => return None,
+    };
+    let pid = shared()?.stats.worker(id)?.pid.load(Ordering::Relaxed);
+    (pid > 0).then_some(pid)
+}
+
+/// `getWorkerStatus($id)`: -1 is the calling worker.
+pub fn worker_status(id: i64) -> Option<WorkerStatus> {
+    let id = match (id, role()) {
+        (-1, Role::Worker(own)) => own,
+        (-1, _) => return None,
+        (id, _) if id >= 0 => id as usize,
+        _ => return None,
+    };
+    let raw = shared()?.stats.worker(id)?.status.load(Ordering::Relaxed);
+    Some(match raw {
+        1 => WorkerStatus::Busy,
+        2 => WorkerStatus::Idle,
+        3 => WorkerStatus::Exit,
+        _ => WorkerStatus::None,
+    })
+}
+
+/// `shutdown()`: SIGTERM to the master stops every process.
+pub fn shutdown() -> bool {
+    let pid = master_pid();
+    // SAFETY: signalling the server's own master process.
+    if pid <= 0 || unsafe { libc::kill(pid, libc::SIGTERM) } != 0 {
+        warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
+        return false;
+    }
+    true
+}
+
+/// `stop($id)`: the calling worker drains and exits (and is replaced);
+/// another worker is sent SIGTERM.
+pub fn stop_worker(id: i64) -> bool {
+    match (id, role()) {
+        (-1, Role::Worker(_)) => worker::request_stop(false),
+        (id, Role::Worker(own)) if id == own as i64 => worker::request_stop(false),
+        (id, _) => match worker_pid(id) {
+            // SAFETY: signalling one of the server's workers.
+            Some(pid) => unsafe { libc::kill(pid, libc::SIGTERM) == 0 },
+            None => false,
+        },
+    }
+}
+
+/// `stats()`, with Swoole 6's keys in Swoole's order.
+pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
+    let mut a = ZendHashTable::new();
+    let shared = shared();
+    let c = shared.as_ref().map(|s| s.stats.counters());
+    let get = |f: fn(&swoole_core::stats::ServerCounters) -> u64| c.map(f).unwrap_or(0) as i64;
+    let own = match role() {
+        Role::Worker(id) => shared.as_ref().and_then(|s| s.stats.worker(id)),
+        _ => None,
+    };
+    let sessions = worker::sessions();
+    let fds: Vec<i64> = sessions.iter().filter_map(|s| worker::info(*s)).map(|i| i.socket_fd as i64).collect();
+    let _ = a.insert("start_time", get(|c| c.start_time.load(Ordering::Relaxed)));
+    let _ = a.insert("connection_num", c.map(|c| c.connection_num.load(Ordering::Relaxed)).unwrap_or(0));
+    let _ = a.insert("abort_count", get(|c| c.abort_count.load(Ordering::Relaxed)));
+    let _ = a.insert("accept_count", get(|c| c.accept_count.load(Ordering::Relaxed)));
+    let _ = a.insert("close_count", get(|c| c.close_count.load(Ordering::Relaxed)));
+    let _ = a.insert("worker_num", settings.worker_num as i64);
+    let _ = a.insert("task_worker_num", settings.task_worker_num as i64);
+    let _ = a.insert("user_worker_num", 0i64);
+    let _ = a.insert("idle_worker_num", shared.as_ref().map(|s| s.stats.idle_worker_num()).unwrap_or(0) as i64);
+    let _ = a.insert("dispatch_count", 0i64);
+    let _ = a.insert("request_count", get(|c| c.request_count.load(Ordering::Relaxed)));
+    let _ = a.insert("response_count", get(|c| c.response_count.load(Ordering::Relaxed)));
+    let _ = a.insert("total_recv_bytes", get(|c| c.total_recv_bytes.load(Ordering::Relaxed)));
+    let _ = a.insert("total_send_bytes", get(|c| c.total_send_bytes.load(Ordering::Relaxed)));
+    let _ = a.insert("pipe_packet_msg_id", 0i64);
+    let _ = a.insert("concurrency", 0i64);
+    let _ = a.insert("session_round", shared.as_ref().map(|s| s.sessions.round()).unwrap_or(0) as i64);
+    let _ = a.insert("min_fd", fds.iter().copied().min().unwrap_or(0));
+    let _ = a.insert("max_fd", fds.iter().copied().max().unwrap_or(0));
+    let _ = a.insert("worker_request_count", own.map(|w| w.request_count.load(Ordering::Relaxed)).unwrap_or(0) as i64);
+    let _ = a.insert("worker_response_count", own.map(|w| w.response_count.load(Ordering::Relaxed)).unwrap_or(0) as i64);
+    let _ = a.insert("worker_dispatch_count", 0i64);
+    let _ = a.insert("worker_concurrency", 0i64);
+    let _ = a.insert("task_queue_num", 0i64);
+    let _ = a.insert("task_queue_bytes", 0i64);
+    let _ = a.insert("task_idle_worker_num", 0i64);
+    let _ = a.insert("tasking_num", 0i64);
+    let _ = a.insert("task_count", 0i64);
+    let _ = a.insert("coroutine_num", 0i64);
+    let _ = a.insert("coroutine_peek_num", 0i64);
+    a
+}
+
+/// `$this` as a Zval (one more reference to the server object).
+fn object_zval(obj: *mut zend_object) -> Zval {
+    let mut zv = Zval::new();
+    // SAFETY: obj is the live server object; set_object adds a reference.
+    zv.set_object(unsafe { &mut *(obj as *mut ZendObject) });
+    zv
+}
+
+fn long(v: i64) -> Zval {
+    let mut z = Zval::new();
+    z.set_long(v);
+    z
+}
+
+/// `start()`. Returns true after the server has shut down.
+pub fn start(server: &Server, obj: *mut zend_object) -> bool {
+    let settings = server.settings.borrow().clone();
+    let listener = {
+        let bound = server.listener.borrow();
+        let Some(bound) = bound.as_ref() else {
+            let why = server.bind_error.borrow().clone().unwrap_or_else(|| "no listening socket".into());
+            warning(&why);
+            return false;
+        };
+        if let Err(e) = bound.listen(settings.backlog) {
+            warning(&format!("failed to listen server port[{}:{}], Error: {e:?}", server.host, server.port));
+            return false;
+        }
+        match bound.try_clone_std() {
+            Ok(l) => l,
+            Err(e) => {
+                warning(&format!("failed to duplicate the listening socket: {e}"));
+                return false;
+            }
+        }
+    };
+    let callbacks: HashMap<Event, Callback> =
+        server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
+    if !callbacks.contains_key(&Event::Receive) {
+        warning("require onReceive callback");
+        return false;
+    }
+    let shared = match ServerShared::new(settings.worker_num, settings.start_session_id) {
+        Ok(s) => s,
+        Err(e) => {
+            warning(&format!("failed to create shared memory: {e}"));
+            return false;
+        }
+    };
+    // SAFETY: getpid has no preconditions.
+    let pid = unsafe { libc::getpid() };
+    let single = settings.worker_num == 1 && settings.max_request == 0 && settings.task_worker_num == 0;
+    let counters = shared.stats.counters();
+    counters.start_time.store(now_f64() as u64, Ordering::Relaxed);
+    counters.master_pid.store(pid, Ordering::Relaxed);
+    counters.manager_pid.store(if single { 0 } else { pid }, Ordering::Relaxed);
+    fill_setting_defaults(obj, &settings);
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.shared = Some(shared.clone());
+        s.master_pid = pid;
+        s.manager_pid = if single { 0 } else { pid };
+        s.role = if single { Role::Worker(0) } else { Role::Manager };
+    });
+    props::set(obj, "master_pid", pid as i64);
+    props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
+    server.state.set(crate::server::Lifecycle::Running);
+
+    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single };
+    let ok = if single { host.run_single() } else { host.run_manager() };
+
+    server.state.set(crate::server::Lifecycle::Shutdown);
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.role = Role::None;
+        s.shared = None;
+    });
+    ok
+}
+
+/// Fills the keys Swoole adds to `$server->setting` at start.
+fn fill_setting_defaults(obj: *mut zend_object, settings: &ServerSettings) {
+    let mut merged = ZendHashTable::new();
+    if let Some(old) = props::get(obj, "setting").and_then(|z| z.array()) {
+        for (k, v) in old.iter() {
+            let _ = merged.insert(k.to_string().as_str(), v.shallow_clone());
+        }
+    }
+    for (key, value) in [
+        ("worker_num", settings.worker_num as i64),
+        ("task_worker_num", settings.task_worker_num as i64),
+        ("max_connection", settings.max_connection as i64),
+    ] {
+        if merged.get(key).is_none() {
+            let _ = merged.insert(key, value);
+        }
+    }
+    props::set(obj, "setting", merged);
+}
+
+/// The PHP side of one running server in this process: `$this`, the
+/// callbacks, and what each process needs to build its worker.
+struct ProcessHost {
+    /// The server object (`$this` of every callback).
+    obj: *mut zend_object,
+    /// Callbacks by event, copied from the object at start.
+    callbacks: HashMap<Event, Callback>,
+    /// Settings as of `start()`.
+    settings: ServerSettings,
+    /// Shared counters, session ids and the worker table.
+    shared: Arc<ServerShared>,
+    /// The listening socket (each worker builds its poller around a dup).
+    listener: std::net::TcpListener,
+    /// Single-process mode: failures are left to PHP instead of ending a worker.
+    single: bool,
+}
+
+/// How a process should end after a callback failed.
+#[derive(Debug, Clone, Copy)]
+enum Failure {
+    /// Forked worker: exit with this status.
+    Exit(i32),
+    /// Single process: the exception/exit is pending, return to PHP.
+    Pending,
+    /// Single process: a fatal error bailed out; re-raise it after cleanup.
+    Bailout,
+}
+
+impl ProcessHost {
+    /// Calls the callback for `ev` (if any) with `$this` first.
+    fn call(&self, ev: Event, rest: Vec<Zval>) -> CallOutcome {
+        let Some(cb) = self.callbacks.get(&ev) else { return CallOutcome::Returned };
+        let mut args = Vec::with_capacity(rest.len() + 1);
+        args.push(object_zval(self.obj));
+        args.extend(rest);
+        cb.call(&mut args)
+    }
+
+    /// Turns a callback's outcome into what this process does next.
+    fn failure_of(&self, outcome: CallOutcome) -> Option<Failure> {
+        match outcome {
+            CallOutcome::Returned => None,
+            _ if self.single => Some(if outcome == CallOutcome::Bailout { Failure::Bailout } else { Failure::Pending }),
+            CallOutcome::Exception => {
+                zend::report_pending_exception();
+                Some(Failure::Exit(255))
+            }
+            CallOutcome::Exit(code) => {
+                zend::clear_pending_exception();
+                Some(Failure::Exit(code))
+            }
+            CallOutcome::Bailout => Some(Failure::Exit(255)),
+        }
+    }
+
+    /// Sets the identity properties of a worker process.
+    fn become_worker(&self, id: usize) {
+        // SAFETY: getpid has no preconditions.
+        let pid = unsafe { libc::getpid() };
+        STATE.with(|s| s.borrow_mut().role = Role::Worker(id));
+        if let Some(slot) = self.shared.stats.worker(id) {
+            slot.pid.store(pid, Ordering::SeqCst);
+        }
+        props::set(self.obj, "worker_id", id as i64);
+        props::set(self.obj, "worker_pid", pid as i64);
+        props::set(self.obj, "taskworker", false);
+    }
+
+    /// Runs worker `id` in this process until it stops; `Err` says how it failed.
+    fn run_worker(&mut self, id: usize) -> Result<(), Failure> {
+        self.become_worker(id);
+        let cfg = ReactorConfig {
+            worker_id: id,
+            max_connection: self.settings.max_connection,
+            nodelay: self.settings.open_tcp_nodelay,
+            max_wait: Duration::from_secs_f64(self.settings.max_wait_time),
+            request_limit: self.settings.worker_request_limit(random_u64()),
+        };
+        let reactor = self.listener.try_clone().and_then(|l| Reactor::new(l, self.shared.clone(), cfg));
+        match reactor {
+            Ok(r) => worker::install(r),
+            Err(e) => {
+                swoole_core::log::warning(&format!("worker#{id}: failed to create the event loop: {e}"));
+                return Err(Failure::Exit(1));
+            }
+        }
+        let result = self.serve(id);
+        if let Some(slot) = self.shared.stats.worker(id) {
+            slot.status.store(WorkerStatus::Exit as u32, Ordering::Relaxed);
+        }
+        drop(worker::uninstall());
+        result
+    }
+
+    /// onStart (worker 0, once per server), onWorkerStart, the loop, onWorkerStop.
+    fn serve(&mut self, id: usize) -> Result<(), Failure> {
+        let counters = self.shared.stats.counters();
+        if id == 0 && counters.onstart_called.swap(1, Ordering::SeqCst) == 0 {
+            if let Some(f) = self.failure_of(self.call(Event::Start, vec![])) {
+                return Err(f);
+            }
+        }
+        if let Some(f) = self.failure_of(self.call(Event::WorkerStart, vec![long(id as i64)])) {
+            return Err(f);
+        }
+        let mut handler = PhpHandler { host: self, failure: None };
+        let end = worker::run(&mut handler);
+        let failure = handler.failure;
+        if end == LoopEnd::Aborted {
+            return Err(failure.unwrap_or(Failure::Exit(255)));
+        }
+        if let Some(f) = self.failure_of(self.call(Event::WorkerStop, vec![long(id as i64)])) {
+            return Err(f);
+        }
+        Ok(())
+    }
+
+    /// Single-process mode.
+    fn run_single(&mut self) -> bool {
+        match self.run_worker(0) {
+            Ok(()) => {}
+            Err(Failure::Pending) => return false,
+            Err(Failure::Bailout) => {
+                self.callbacks.clear();
+                // SAFETY: re-raising the fatal error's bailout; our state is dropped.
+                unsafe { ext_php_rs::zend::bailout() }
+            }
+            Err(Failure::Exit(_)) => return false,
+        }
+        self.call_in_master(Event::Shutdown, vec![]);
+        true
+    }
+
+    /// Manager mode: this process supervises forked workers.
+    fn run_manager(&mut self) -> bool {
+        if !self.call_in_master(Event::ManagerStart, vec![]) {
+            return false;
+        }
+        let shared = self.shared.clone();
+        let max_wait = Duration::from_secs_f64(self.settings.max_wait_time);
+        match Supervisor::new(&shared, max_wait) {
+            Ok(mut sup) => sup.run(self),
+            Err(e) => {
+                warning(&format!("failed to start the manager: {e}"));
+                return false;
+            }
+        }
+        self.call_in_master(Event::ManagerStop, vec![]);
+        self.call_in_master(Event::Shutdown, vec![]);
+        true
+    }
+
+    /// A callback in the master/manager: a failure is reported, not fatal to
+    /// the workers. Returns false if it left an exception or exit pending.
+    fn call_in_master(&self, ev: Event, args: Vec<Zval>) -> bool {
+        match self.call(ev, args) {
+            CallOutcome::Returned => true,
+            CallOutcome::Bailout => {
+                // SAFETY: re-raising a fatal error in the master.
+                unsafe { ext_php_rs::zend::bailout() }
+            }
+            _ => false,
+        }
+    }
+}
+
+impl WorkerFactory for ProcessHost {
+    fn before_fork(&mut self) {
+        zend::flush_output();
+    }
+
+    fn run_worker(&mut self, worker_id: usize) -> i32 {
+        match ProcessHost::run_worker(self, worker_id) {
+            Ok(()) => 0,
+            Err(Failure::Exit(code)) => code,
+            Err(_) => 255,
+        }
+    }
+
+    fn exit_child(&mut self, code: i32) -> ! {
+        zend::end_output();
+        // SAFETY: ending a forked worker without running the parent's PHP shutdown.
+        unsafe { libc::_exit(code) }
+    }
+
+    fn on_worker_error(&mut self, worker_id: usize, pid: i32, exit_code: i32, signal: i32) {
+        let args = vec![long(worker_id as i64), long(pid as i64), long(exit_code as i64), long(signal as i64)];
+        if !self.call_in_master(Event::WorkerError, args) {
+            zend::report_pending_exception();
+        }
+    }
+}
+
+/// The loop's callbacks: onConnect, onReceive, onClose.
+struct PhpHandler<'a> {
+    host: &'a ProcessHost,
+    /// Set when a callback failed; the loop then aborts.
+    failure: Option<Failure>,
+}
+
+impl PhpHandler<'_> {
+    fn dispatch(&mut self, ev: Event, rest: Vec<Zval>) -> Flow {
+        match self.host.failure_of(self.host.call(ev, rest)) {
+            None => Flow::Continue,
+            Some(f) => {
+                self.failure = Some(f);
+                Flow::Abort
+            }
+        }
+    }
+}
+
+impl EventHandler for PhpHandler<'_> {
+    fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
+        self.dispatch(Event::Connect, vec![long(session.0 as i64), long(reactor_id as i64)])
+    }
+
+    fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow {
+        let mut payload = Zval::new();
+        payload.set_zend_string(ZendStr::new(data, false));
+        self.dispatch(Event::Receive, vec![long(session.0 as i64), long(reactor_id as i64), payload])
+    }
+
+    fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
+        self.dispatch(Event::Close, vec![long(session.0 as i64), long(reactor_id as i64)])
+    }
+}
+
+/// A random number for `max_request_grace` (no crypto needed).
+fn random_u64() -> u64 {
+    let mut v = 0u64;
+    // SAFETY: getrandom fills our 8 bytes (or leaves them 0).
+    unsafe { libc::getrandom((&mut v as *mut u64).cast(), 8, 0) };
+    v
+}
+
+impl Clone for Callback {
+    fn clone(&self) -> Self {
+        Callback::resolve(self.zval()).expect("a resolved callback stays callable")
+    }
+}

@@ -1,0 +1,458 @@
+//! `Swoole\Server`: the PHP face of a server. Methods convert their arguments
+//! (PHP weak-mode rules), check the server's state, and call the core or the
+//! runtime; nothing here runs an event loop itself.
+
+use crate::args::{opt_bool, opt_long};
+use crate::events::{self, Event};
+use crate::props::{self, Default as P};
+use crate::runtime::{self, Role};
+use crate::zend::{self, arg_bytes, arg_callable, arg_long, arg_string, warning, Callback};
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::{PhpException, PhpResult};
+use ext_php_rs::ffi::zend_object;
+use ext_php_rs::flags::ClassFlags;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
+use ext_php_rs::zend::ExecutorGlobals;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use swoole_core::error::ErrorCode;
+use swoole_core::listener::{BoundListener, ListenError, SockType};
+use swoole_core::settings::{ServerSettings, SettingError, SettingValue};
+use swoole_core::stats::WorkerStatus;
+use swoole_core::{worker, SessionId};
+
+/// `SWOOLE_BASE` and `SWOOLE_PROCESS`.
+pub const MODE_BASE: i64 = 1;
+pub const MODE_PROCESS: i64 = 2;
+/// Swoole's page limit for `getClientList()` (`SW_MAX_FIND_COUNT`).
+const MAX_FIND_COUNT: i64 = 100;
+
+/// Where a server is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// Constructed; `set()`/`on()` allowed.
+    Created,
+    /// `start()` is running (in this process or a parent).
+    Running,
+    /// `start()` returned; the server cannot start again.
+    Shutdown,
+}
+
+#[php_class]
+#[php(name = "Swoole\\Server")]
+#[php(flags = ClassFlags::from_bits_retain(1 << 15))]
+#[php(modifier = server_class)]
+pub struct Server {
+    /// Callbacks registered with `on()`.
+    pub(crate) callbacks: RefCell<HashMap<Event, Callback>>,
+    /// What `set()` configured, typed.
+    pub(crate) settings: RefCell<ServerSettings>,
+    /// The listening socket bound by the constructor.
+    pub(crate) listener: RefCell<Option<BoundListener>>,
+    /// Why binding failed, reported by `start()`.
+    pub(crate) bind_error: RefCell<Option<String>>,
+    /// Constructor arguments, for messages.
+    pub(crate) host: String,
+    pub(crate) port: i64,
+    /// Lifecycle state.
+    pub(crate) state: Cell<Lifecycle>,
+}
+
+fn server_class(builder: ClassBuilder) -> ClassBuilder {
+    props::declare(
+        builder,
+        &[
+            ("setting", P::Null),
+            ("connections", P::Null),
+            ("host", P::Str("")),
+            ("port", P::Int(0)),
+            ("type", P::Int(0)),
+            ("ssl", P::Bool(false)),
+            ("mode", P::Int(0)),
+            ("ports", P::Null),
+            ("master_pid", P::Int(0)),
+            ("manager_pid", P::Int(0)),
+            ("worker_id", P::Int(-1)),
+            ("taskworker", P::Bool(false)),
+            ("worker_pid", P::Int(0)),
+            ("stats_timer", P::Null),
+            ("admin_server", P::Null),
+        ],
+    )
+}
+
+/// The object being constructed (`$this` inside `__construct`).
+fn constructing_object() -> Option<*mut zend_object> {
+    let eg = ExecutorGlobals::get();
+    // SAFETY: current_execute_data is the __construct frame while it runs.
+    let ex = unsafe { eg.current_execute_data.as_mut()? };
+    ex.get_self().map(|o| o as *mut ext_php_rs::types::ZendObject as *mut zend_object)
+}
+
+/// Converts a PHP value from `set()` into the core's setting value.
+fn setting_value(z: &Zval) -> SettingValue {
+    if z.is_null() {
+        SettingValue::Null
+    } else if let Some(b) = z.bool() {
+        SettingValue::Bool(b)
+    } else if let Some(i) = z.long() {
+        SettingValue::Int(i)
+    } else if let Some(f) = z.double() {
+        SettingValue::Float(f)
+    } else if let Some(s) = z.zend_str() {
+        SettingValue::Str(String::from_utf8_lossy(s.as_bytes()).into_owned())
+    } else {
+        SettingValue::Compound
+    }
+}
+
+impl Server {
+    /// Whether the server may still be configured; warns as Swoole does if not.
+    fn check_configurable(&self, what: &str) -> bool {
+        match self.state.get() {
+            Lifecycle::Created => true,
+            Lifecycle::Running => {
+                warning(&format!("server is running, unable to execute Swoole\\Server->{what}"));
+                false
+            }
+            Lifecycle::Shutdown => {
+                warning(&format!("server have been shutdown, unable to execute Swoole\\Server->{what}"));
+                false
+            }
+        }
+    }
+}
+
+/// Sets the per-call error code (`getLastError()`, `swoole_last_error()`) and
+/// returns false.
+fn fail(code: ErrorCode) -> bool {
+    runtime::set_last_error(code.0);
+    false
+}
+
+#[php_impl]
+impl Server {
+    pub fn __construct(
+        host: Option<&Zval>,
+        port: Option<&Zval>,
+        mode: Option<&Zval>,
+        sock_type: Option<&Zval>,
+    ) -> PhpResult<Self> {
+        let host = host.map(|z| arg_string(z, 1)).transpose()?;
+        let host = host.unwrap_or_else(|| "0.0.0.0".to_string());
+        let port = opt_long(port, 2, 0)?;
+        let mode = opt_long(mode, 3, MODE_BASE)?;
+        let sock_type_raw = opt_long(sock_type, 4, 1)?;
+        if mode != MODE_BASE && mode != MODE_PROCESS {
+            return Err(crate::exception::swoole_exception(&format!("invalid $mode parameters {mode}"), -1));
+        }
+        let Some(sock_type) = SockType::from_raw(sock_type_raw) else {
+            return Err(crate::exception::swoole_exception(
+                &format!("invalid $sock_type parameters {sock_type_raw}"),
+                ErrorCode(724).0 as i64,
+            ));
+        };
+        if mode == MODE_PROCESS {
+            zend::error_docref(
+                zend::E_WARNING,
+                "SWOOLE_PROCESS mode is not implemented yet in this extension; the server runs in SWOOLE_BASE mode",
+            );
+        }
+        let mut bind_error = None;
+        let mut listener = None;
+        if !(0..=65535).contains(&port) {
+            warning(&format!("invalid port [{port}]: a port must be between 0 and 65535"));
+            bind_error = Some(format!("invalid port [{port}]: a port must be between 0 and 65535"));
+        } else {
+            match BoundListener::bind(&host, port as u16, sock_type) {
+                Ok(l) => listener = Some(l),
+                Err(ListenError::Os { errno, message }) => {
+                    bind_error = Some(format!("failed to listen server port[{host}:{port}], Error: {message}[{errno}]"))
+                }
+                Err(ListenError::BadHost) => {
+                    bind_error = Some(format!(
+                        "failed to listen server port[{host}:{port}], Error: invalid address '{host}' for this socket type[{}]",
+                        libc::EINVAL
+                    ))
+                }
+                Err(ListenError::Unsupported(t)) => {
+                    return Err(crate::exception::swoole_exception(
+                        &format!(
+                            "socket type {t:?} is not supported yet by this extension (TCP and TCP6 are); \
+                             UDP and Unix sockets come with Swoole\\Server\\Port support"
+                        ),
+                        ErrorCode(724).0 as i64,
+                    ));
+                }
+            }
+        }
+        let real_port = listener.as_ref().map(|l| l.local.port() as i64).unwrap_or(port);
+        if let Some(obj) = constructing_object() {
+            props::set(obj, "host", host.as_str());
+            props::set(obj, "port", real_port);
+            props::set(obj, "type", sock_type_raw);
+            props::set(obj, "mode", mode);
+            props::set(obj, "connections", crate::connections::ConnectionIterator::new_object());
+            let mut ports = ZendHashTable::new();
+            let _ = ports.push(crate::port::Port::new_object(&host, real_port, sock_type_raw, listener.as_ref()));
+            props::set(obj, "ports", ports);
+        }
+        Ok(Server {
+            callbacks: RefCell::new(HashMap::new()),
+            settings: RefCell::new(ServerSettings::new()),
+            listener: RefCell::new(listener),
+            bind_error: RefCell::new(bind_error),
+            host,
+            port: real_port,
+            state: Cell::new(Lifecycle::Created),
+        })
+    }
+
+    /// `set(array $settings): bool`
+    pub fn set(self_: &mut ZendClassObject<Server>, settings: &Zval) -> PhpResult<bool> {
+        let Some(array) = settings.array() else {
+            zend::arg_type_error(1, "array", settings);
+            return Err(PhpException::from_message(String::new()));
+        };
+        if !self_.check_configurable("set") {
+            return Ok(false);
+        }
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut merged = ZendHashTable::new();
+        if let Some(old) = props::get(obj, "setting").and_then(|z| z.array()) {
+            for (k, v) in old.iter() {
+                let _ = merged.insert(k.to_string().as_str(), v.shallow_clone());
+            }
+        }
+        for (key, value) in array.iter() {
+            let key = key.to_string();
+            match self_.settings.borrow_mut().apply(&key, &setting_value(value)) {
+                Ok(()) => {}
+                Err(e @ SettingError::UnknownKey(_)) => warning(&e.to_string()),
+                Err(e) => {
+                    warning(&e.to_string());
+                    continue;
+                }
+            }
+            let _ = merged.insert(key.as_str(), value.shallow_clone());
+        }
+        props::set(obj, "setting", merged);
+        Ok(true)
+    }
+
+    /// `on(string $event_name, callable $callback): bool`
+    pub fn on(&self, event_name: &Zval, callback: &Zval) -> PhpResult<bool> {
+        let name = arg_string(event_name, 1)?;
+        let cb = arg_callable(callback, 2)?;
+        if self.state.get() != Lifecycle::Created {
+            warning("server is running, unable to register event callback function");
+            return Ok(false);
+        }
+        match events::parse(&name) {
+            Some(ev) => {
+                self.callbacks.borrow_mut().insert(ev, cb);
+                Ok(true)
+            }
+            None if events::HTTP_EVENTS.contains(&name.to_ascii_lowercase().as_str()) => {
+                warning(&format!(
+                    "event '{name}' belongs to Swoole's HTTP/WebSocket servers, which this extension does not provide"
+                ));
+                Ok(false)
+            }
+            None => {
+                warning(&format!("unknown event types[{name}]"));
+                Ok(false)
+            }
+        }
+    }
+
+    /// `getCallback(string $event_name): Closure|array|string|null`
+    #[php(name = "getCallback")]
+    pub fn get_callback(&self, event_name: &Zval) -> PhpResult<Zval> {
+        let name = arg_string(event_name, 1)?;
+        Ok(events::parse(&name)
+            .and_then(|ev| self.callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
+            .unwrap_or_else(Zval::null))
+    }
+
+    /// `start(): bool`
+    pub fn start(self_: &mut ZendClassObject<Server>) -> bool {
+        if !self_.check_configurable("start()") {
+            return false;
+        }
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        runtime::start(self_, obj)
+    }
+
+    /// `send(int|string $fd, string $send_data, int $serverSocket = -1): bool`
+    pub fn send(&self, fd: &Zval, send_data: &Zval, server_socket: Option<&Zval>) -> PhpResult<bool> {
+        let fd = arg_long(fd, 1)?;
+        let data = arg_bytes(send_data, 2)?;
+        let _ = opt_long(server_socket, 3, -1)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        }
+        if data.is_empty() {
+            warning("data is empty");
+            return Ok(fail(ErrorCode::NO_PAYLOAD));
+        }
+        if fd <= 0 {
+            warning(&format!("invalid fd[{fd}]"));
+            return Ok(fail(ErrorCode::SESSION_INVALID_ID));
+        }
+        Ok(match worker::send(SessionId(fd as u64), &data) {
+            Ok(()) => true,
+            Err(code) => fail(code),
+        })
+    }
+
+    /// `close(int $fd, bool $reset = false): bool`
+    pub fn close(&self, fd: &Zval, reset: Option<&Zval>) -> PhpResult<bool> {
+        let fd = arg_long(fd, 1)?;
+        let reset = opt_bool(reset, 2, false)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        }
+        if fd <= 0 {
+            return Ok(fail(ErrorCode::SESSION_INVALID_ID));
+        }
+        Ok(match worker::close(SessionId(fd as u64), reset) {
+            Ok(()) => true,
+            Err(code) => fail(code),
+        })
+    }
+
+    /// `exists(int $fd): bool`
+    pub fn exists(&self, fd: &Zval) -> PhpResult<bool> {
+        let fd = arg_long(fd, 1)?;
+        Ok(fd > 0 && worker::exists(SessionId(fd as u64)))
+    }
+
+    /// `exist(int $fd): bool` (alias of `exists`)
+    pub fn exist(&self, fd: &Zval) -> PhpResult<bool> {
+        self.exists(fd)
+    }
+
+    /// `getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false`
+    #[php(name = "getClientInfo")]
+    pub fn get_client_info(&self, fd: &Zval, reactor_id: Option<&Zval>, ignore_error: Option<&Zval>) -> PhpResult<Zval> {
+        let fd = arg_long(fd, 1)?;
+        let _ = opt_long(reactor_id, 2, -1)?;
+        let ignore_error = opt_bool(ignore_error, 3, false)?;
+        let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
+        let Some(info) = info.filter(|i| ignore_error || worker::exists(i.session) || i.close_errno >= 0) else {
+            runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
+            return Ok(false.into_zval(false)?);
+        };
+        Ok(crate::connections::info_array(&info).into_zval(false)?)
+    }
+
+    /// `connection_info()`: alias of `getClientInfo()`.
+    pub fn connection_info(&self, fd: &Zval, reactor_id: Option<&Zval>, ignore_error: Option<&Zval>) -> PhpResult<Zval> {
+        self.get_client_info(fd, reactor_id, ignore_error)
+    }
+
+    /// `getClientList(int $start_fd = 0, int $find_count = 10): array|false`
+    #[php(name = "getClientList")]
+    pub fn get_client_list(&self, start_fd: Option<&Zval>, find_count: Option<&Zval>) -> PhpResult<Zval> {
+        let start = opt_long(start_fd, 1, 0)?;
+        let count = opt_long(find_count, 2, 10)?;
+        if count > MAX_FIND_COUNT {
+            warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
+            return Ok(false.into_zval(false)?);
+        }
+        if self.state.get() != Lifecycle::Running || !worker::is_worker() {
+            return Ok(false.into_zval(false)?);
+        }
+        let mut a = ZendHashTable::new();
+        for s in worker::client_list(start.max(0) as u64, count.max(0) as usize) {
+            let _ = a.push(s.0 as i64);
+        }
+        Ok(a.into_zval(false)?)
+    }
+
+    /// `connection_list()`: alias of `getClientList()`.
+    pub fn connection_list(&self, start_fd: Option<&Zval>, find_count: Option<&Zval>) -> PhpResult<Zval> {
+        self.get_client_list(start_fd, find_count)
+    }
+
+    /// `stats(): array`
+    pub fn stats(&self) -> PhpResult<Zval> {
+        Ok(runtime::stats_array(&self.settings.borrow()).into_zval(false)?)
+    }
+
+    /// `shutdown(): bool` — stops every process of the server (SIGTERM to the master).
+    pub fn shutdown(&self) -> bool {
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return false;
+        }
+        runtime::shutdown()
+    }
+
+    /// `stop(int $workerId = -1, bool $waitEvent = false): bool`
+    pub fn stop(&self, worker_id: Option<&Zval>, wait_event: Option<&Zval>) -> PhpResult<bool> {
+        let id = opt_long(worker_id, 1, -1)?;
+        let _ = opt_bool(wait_event, 2, false)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        Ok(runtime::stop_worker(id))
+    }
+
+    /// `getLastError(): int`
+    #[php(name = "getLastError")]
+    pub fn get_last_error(&self) -> i64 {
+        runtime::last_error() as i64
+    }
+
+    /// `getMasterPid(): int`
+    #[php(name = "getMasterPid")]
+    pub fn get_master_pid(&self) -> i64 {
+        runtime::master_pid() as i64
+    }
+
+    /// `getManagerPid(): int`
+    #[php(name = "getManagerPid")]
+    pub fn get_manager_pid(&self) -> i64 {
+        runtime::manager_pid() as i64
+    }
+
+    /// `getWorkerId(): int|false`
+    #[php(name = "getWorkerId")]
+    pub fn get_worker_id(&self) -> PhpResult<Zval> {
+        Ok(match runtime::role() {
+            Role::Worker(id) => (id as i64).into_zval(false)?,
+            _ => false.into_zval(false)?,
+        })
+    }
+
+    /// `getWorkerPid(int $worker_id = -1): int|false`
+    #[php(name = "getWorkerPid")]
+    pub fn get_worker_pid(&self, worker_id: Option<&Zval>) -> PhpResult<Zval> {
+        let id = opt_long(worker_id, 1, -1)?;
+        Ok(match runtime::worker_pid(id) {
+            Some(pid) => (pid as i64).into_zval(false)?,
+            None => false.into_zval(false)?,
+        })
+    }
+
+    /// `getWorkerStatus(int $worker_id = -1): int|false`
+    #[php(name = "getWorkerStatus")]
+    pub fn get_worker_status(&self, worker_id: Option<&Zval>) -> PhpResult<Zval> {
+        let id = opt_long(worker_id, 1, -1)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false.into_zval(false)?);
+        }
+        Ok(match runtime::worker_status(id) {
+            Some(s) if s != WorkerStatus::None => (s as i64).into_zval(false)?,
+            _ => false.into_zval(false)?,
+        })
+    }
+}

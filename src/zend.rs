@@ -1,0 +1,322 @@
+//! The few Zend engine entry points ext-php-rs does not wrap, and small safe
+//! helpers over them: warnings in PHP's format, weak-mode argument coercion
+//! with PHP's own TypeError messages, cached callable calls, output flushing.
+//!
+//! Every `extern "C"` signature here was checked against the PHP 8.2 headers
+//! (`/usr/include/php/20220829`).
+
+use ext_php_rs::ffi::{
+    executor_globals, php_output_end_all, zend_class_entry, zend_fcall_info_cache, zend_is_callable_ex, zend_object,
+    zend_string, zval, HashTable,
+};
+use ext_php_rs::types::Zval;
+use ext_php_rs::zend::{try_catch, CatchError};
+use std::ffi::{c_char, CString};
+
+/// `zend_fcall_info` (Zend/zend_API.h, PHP 8.x layout).
+#[repr(C)]
+struct FcallInfo {
+    size: usize,
+    function_name: zval,
+    retval: *mut zval,
+    params: *mut zval,
+    object: *mut zend_object,
+    param_count: u32,
+    named_params: *mut HashTable,
+}
+
+/// `ZEND_ACC_CALL_VIA_TRAMPOLINE`: the resolved function is freed after one call.
+const ACC_CALL_VIA_TRAMPOLINE: u32 = 1 << 18;
+/// `E_WARNING`, `E_NOTICE`, `E_ERROR`.
+pub const E_WARNING: i32 = 2;
+pub const E_ERROR: i32 = 1;
+
+unsafe extern "C" {
+    fn zend_call_function(fci: *mut FcallInfo, fcc: *mut zend_fcall_info_cache) -> i32;
+    fn zend_parse_arg_long_weak(arg: *const zval, dest: *mut i64, arg_num: u32) -> bool;
+    fn zend_parse_arg_double_weak(arg: *const zval, dest: *mut f64, arg_num: u32) -> bool;
+    fn zend_parse_arg_bool_weak(arg: *const zval, dest: *mut bool, arg_num: u32) -> bool;
+    fn zend_parse_arg_str_weak(arg: *mut zval, dest: *mut *mut zend_string, arg_num: u32) -> bool;
+    fn zend_argument_type_error(arg_num: u32, format: *const c_char, ...);
+    fn zend_zval_type_name(arg: *const zval) -> *const c_char;
+    fn zend_register_class_alias_ex(name: *const c_char, len: usize, ce: *mut zend_class_entry, persistent: bool)
+        -> i32;
+    fn zend_exception_error(ex: *mut zend_object, severity: i32) -> i32;
+    fn zend_is_unwind_exit(ex: *const zend_object) -> bool;
+    fn zend_clear_exception();
+    fn php_output_flush_all();
+    fn php_error_docref(docref: *const c_char, type_: i32, format: *const c_char, ...);
+}
+
+/// Emits `Warning: Class::method(): msg` exactly as a C extension does.
+pub fn warning(msg: &str) {
+    error_docref(E_WARNING, msg);
+}
+
+/// Emits a PHP error of `level` attributed to the running function.
+pub fn error_docref(level: i32, msg: &str) {
+    let msg = CString::new(msg.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: "%s" with one NUL-terminated argument.
+    unsafe { php_error_docref(std::ptr::null(), level, c"%s".as_ptr(), msg.as_ptr()) };
+}
+
+/// Throws PHP's `TypeError` "Argument #n ($name) must be of type T, U given".
+pub fn arg_type_error(arg_num: u32, expected: &str, arg: &Zval) {
+    let fmt = CString::new(format!("must be of type {expected}, %s given")).unwrap_or_default();
+    // SAFETY: the format has one %s, fed the engine's type name of `arg`.
+    unsafe { zend_argument_type_error(arg_num, fmt.as_ptr(), zend_zval_type_name(arg as *const Zval as *const zval)) };
+}
+
+/// A PHP exception is already pending: the argument was refused.
+#[derive(Debug)]
+pub struct ArgError;
+
+/// Result of an argument conversion; `Err` means a TypeError is pending.
+pub type ArgResult<T> = Result<T, ArgError>;
+
+fn exception_pending() -> bool {
+    // SAFETY: reading EG(exception) on the main thread.
+    unsafe { !executor_globals.exception.is_null() }
+}
+
+/// `int` parameter with PHP's weak-mode rules (`"9501"` → 9501, `3.5` → 3 with
+/// a deprecation, `"abc"` → TypeError).
+pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
+    if let Some(v) = arg.long() {
+        return Ok(v);
+    }
+    let mut out = 0i64;
+    // SAFETY: arg is a live zval; dest is ours.
+    let ok = unsafe { zend_parse_arg_long_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
+    if ok && !exception_pending() {
+        return Ok(out);
+    }
+    if !exception_pending() {
+        arg_type_error(arg_num, "int", arg);
+    }
+    Err(ArgError)
+}
+
+/// `float` parameter, weak mode.
+pub fn arg_double(arg: &Zval, arg_num: u32) -> ArgResult<f64> {
+    if let Some(v) = arg.double() {
+        return Ok(v);
+    }
+    let mut out = 0f64;
+    // SAFETY: as arg_long.
+    let ok = unsafe { zend_parse_arg_double_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
+    if ok && !exception_pending() {
+        return Ok(out);
+    }
+    if !exception_pending() {
+        arg_type_error(arg_num, "float", arg);
+    }
+    Err(ArgError)
+}
+
+/// `bool` parameter, weak mode.
+pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
+    if let Some(v) = arg.bool() {
+        return Ok(v);
+    }
+    let mut out = false;
+    // SAFETY: as arg_long.
+    let ok = unsafe { zend_parse_arg_bool_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
+    if ok && !exception_pending() {
+        return Ok(out);
+    }
+    if !exception_pending() {
+        arg_type_error(arg_num, "bool", arg);
+    }
+    Err(ArgError)
+}
+
+/// `string` parameter, weak mode, as raw bytes (PHP strings are binary).
+pub fn arg_bytes(arg: &Zval, arg_num: u32) -> ArgResult<Vec<u8>> {
+    if let Some(s) = arg.zend_str() {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let mut copy = arg.shallow_clone();
+    let mut dest: *mut zend_string = std::ptr::null_mut();
+    // SAFETY: the engine converts `copy` in place and points dest into it.
+    let ok = unsafe { zend_parse_arg_str_weak(&mut copy as *mut Zval as *mut zval, &mut dest, arg_num) };
+    if ok && !dest.is_null() && !exception_pending() {
+        return Ok(copy.zend_str().map(|s| s.as_bytes().to_vec()).unwrap_or_default());
+    }
+    if !exception_pending() {
+        arg_type_error(arg_num, "string", arg);
+    }
+    Err(ArgError)
+}
+
+/// `string` parameter as UTF-8 text (lossy).
+pub fn arg_string(arg: &Zval, arg_num: u32) -> ArgResult<String> {
+    arg_bytes(arg, arg_num).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// `callable` parameter: a stored, pre-resolved [`Callback`]; otherwise PHP's
+/// "must be a valid callback, <reason>" TypeError.
+pub fn arg_callable(arg: &Zval, arg_num: u32) -> ArgResult<Callback> {
+    match Callback::resolve(arg) {
+        Ok(cb) => Ok(cb),
+        Err(reason) => {
+            if !exception_pending() {
+                let reason = CString::new(reason).unwrap_or_default();
+                // SAFETY: format with one %s.
+                unsafe { zend_argument_type_error(arg_num, c"must be a valid callback, %s".as_ptr(), reason.as_ptr()) };
+            }
+            Err(ArgError)
+        }
+    }
+}
+
+/// How a user callback ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallOutcome {
+    /// Returned normally.
+    Returned,
+    /// Threw an exception that nothing caught; it is still pending.
+    Exception,
+    /// Called `exit($status)`; the unwind-exit is still pending.
+    Exit(i32),
+    /// A fatal error bailed out of the engine (longjmp caught).
+    Bailout,
+}
+
+/// A PHP callable resolved once (`zend_fcall_info_cache`) and called many times.
+pub struct Callback {
+    /// The callable as the user gave it; holds the closure/object alive.
+    zv: Zval,
+    /// The resolved function; `None` for `__call` trampolines, re-resolved per call.
+    fcc: Option<zend_fcall_info_cache>,
+}
+
+impl Callback {
+    /// Resolves `zv`; `Err` carries the engine's reason when it is not callable.
+    pub fn resolve(zv: &Zval) -> Result<Callback, String> {
+        let zv = zv.shallow_clone();
+        // SAFETY: zeroed fcc is the engine's "empty" value; zend_is_callable_ex fills it.
+        let mut fcc: zend_fcall_info_cache = unsafe { std::mem::zeroed() };
+        let mut error: *mut c_char = std::ptr::null_mut();
+        let ok = unsafe {
+            zend_is_callable_ex(
+                &zv as *const Zval as *mut zval,
+                std::ptr::null_mut(),
+                0,
+                std::ptr::null_mut(),
+                &mut fcc,
+                &mut error,
+            )
+        };
+        let reason = if error.is_null() {
+            "no array or string given".to_string()
+        } else {
+            // SAFETY: the engine allocated a NUL-terminated message with emalloc.
+            let r = unsafe { std::ffi::CStr::from_ptr(error).to_string_lossy().into_owned() };
+            unsafe { ext_php_rs::ffi::_efree(error.cast()) };
+            r
+        };
+        if !ok {
+            return Err(reason);
+        }
+        // SAFETY: function_handler is set by a successful zend_is_callable_ex.
+        let trampoline = unsafe { (*fcc.function_handler).common.fn_flags & ACC_CALL_VIA_TRAMPOLINE != 0 };
+        Ok(Callback { zv, fcc: (!trampoline).then_some(fcc) })
+    }
+
+    /// The callable as given (for `getCallback()`).
+    pub fn zval(&self) -> &Zval {
+        &self.zv
+    }
+
+    /// Calls with `args`; the return value is dropped. Bailouts are caught.
+    pub fn call(&self, args: &mut [Zval]) -> CallOutcome {
+        self.call_returning(args).0
+    }
+
+    /// Calls with `args` and hands back the return value.
+    pub fn call_returning(&self, args: &mut [Zval]) -> (CallOutcome, Zval) {
+        let mut retval = Zval::new();
+        let retval_ptr = &mut retval as *mut Zval as *mut zval;
+        let params = args.as_mut_ptr() as *mut zval;
+        let count = args.len() as u32;
+        let zv_ptr = &self.zv as *const Zval as *const zval;
+        let fcc = self.fcc;
+        let result = try_catch(move || {
+            let mut fcc = fcc;
+            let mut fci = FcallInfo {
+                size: std::mem::size_of::<FcallInfo>(),
+                // SAFETY: a bitwise copy; zend_call_function neither frees nor keeps it.
+                function_name: unsafe { std::ptr::read(zv_ptr) },
+                retval: retval_ptr,
+                params,
+                object: std::ptr::null_mut(),
+                param_count: count,
+                named_params: std::ptr::null_mut(),
+            };
+            let fcc_ptr = fcc.as_mut().map_or(std::ptr::null_mut(), |f| f as *mut zend_fcall_info_cache);
+            // SAFETY: fci/fcc are valid for the call; params live in `args`.
+            unsafe { zend_call_function(&mut fci, fcc_ptr) }
+        });
+        let outcome = match result {
+            Err(CatchError::Bailout) => CallOutcome::Bailout,
+            Err(_) => CallOutcome::Bailout,
+            Ok(_) => pending_outcome(),
+        };
+        (outcome, retval)
+    }
+}
+
+/// Classifies the pending exception, if any.
+fn pending_outcome() -> CallOutcome {
+    // SAFETY: reading EG on the main thread.
+    unsafe {
+        let ex = executor_globals.exception;
+        if ex.is_null() {
+            CallOutcome::Returned
+        } else if zend_is_unwind_exit(ex) {
+            CallOutcome::Exit(executor_globals.exit_status)
+        } else {
+            CallOutcome::Exception
+        }
+    }
+}
+
+/// Prints the pending uncaught exception as PHP's "Fatal error: Uncaught ..."
+/// and clears it (used in worker processes, which then exit with 255).
+pub fn report_pending_exception() {
+    // SAFETY: EG(exception) is checked non-null; zend_exception_error does not bail
+    // out for an uncaught exception (it ORs E_DONT_BAIL).
+    unsafe {
+        let ex = executor_globals.exception;
+        if !ex.is_null() {
+            zend_exception_error(ex, E_ERROR);
+            zend_clear_exception();
+        }
+    }
+}
+
+/// Drops a pending exception (used after reporting it elsewhere).
+pub fn clear_pending_exception() {
+    // SAFETY: clearing EG(exception) on the main thread.
+    unsafe { zend_clear_exception() };
+}
+
+/// Flushes every PHP output buffer to the SAPI (before each fork).
+pub fn flush_output() {
+    // SAFETY: plain engine call on the main thread.
+    unsafe { php_output_flush_all() };
+}
+
+/// Ends and flushes every output buffer (before a child `_exit`s).
+pub fn end_output() {
+    // SAFETY: plain engine call on the main thread.
+    unsafe { php_output_end_all() };
+}
+
+/// Registers `alias` as another name of class `ce` (Swoole 4's `swoole_server` ...).
+pub fn register_class_alias(alias: &str, ce: *mut zend_class_entry) {
+    let name = CString::new(alias.to_ascii_lowercase()).unwrap_or_default();
+    // SAFETY: a persistent alias of a registered class, during MINIT.
+    unsafe { zend_register_class_alias_ex(name.as_ptr(), alias.len(), ce, true) };
+}
