@@ -317,6 +317,13 @@ impl ProcessHost {
         cb.call(&mut args)
     }
 
+    /// The hot-path variant: `args[0]` is filled with `$this` here; no allocation.
+    fn call_with(&self, cb: Option<&Callback>, args: &mut [Zval]) -> CallOutcome {
+        let Some(cb) = cb else { return CallOutcome::Returned };
+        args[0] = object_zval(self.obj);
+        cb.call(args)
+    }
+
     /// Turns a callback's outcome into what this process does next.
     fn failure_of(&self, outcome: CallOutcome) -> Option<Failure> {
         match outcome {
@@ -384,7 +391,13 @@ impl ProcessHost {
         if let Some(f) = self.failure_of(self.call(Event::WorkerStart, vec![long(id as i64)])) {
             return Err(f);
         }
-        let mut handler = PhpHandler { host: self, failure: None };
+        let mut handler = PhpHandler {
+            host: self,
+            on_connect: self.callbacks.get(&Event::Connect),
+            on_receive: self.callbacks.get(&Event::Receive),
+            on_close: self.callbacks.get(&Event::Close),
+            failure: None,
+        };
         let end = worker::run(&mut handler);
         let failure = handler.failure;
         if end == LoopEnd::Aborted {
@@ -472,16 +485,19 @@ impl WorkerFactory for ProcessHost {
     }
 }
 
-/// The loop's callbacks: onConnect, onReceive, onClose.
+/// The loop's callbacks: onConnect, onReceive, onClose, looked up once.
 struct PhpHandler<'a> {
     host: &'a ProcessHost,
+    on_connect: Option<&'a Callback>,
+    on_receive: Option<&'a Callback>,
+    on_close: Option<&'a Callback>,
     /// Set when a callback failed; the loop then aborts.
     failure: Option<Failure>,
 }
 
 impl PhpHandler<'_> {
-    fn dispatch(&mut self, ev: Event, rest: Vec<Zval>) -> Flow {
-        match self.host.failure_of(self.host.call(ev, rest)) {
+    fn flow(&mut self, outcome: CallOutcome) -> Flow {
+        match self.host.failure_of(outcome) {
             None => Flow::Continue,
             Some(f) => {
                 self.failure = Some(f);
@@ -493,17 +509,23 @@ impl PhpHandler<'_> {
 
 impl EventHandler for PhpHandler<'_> {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
-        self.dispatch(Event::Connect, vec![long(session.0 as i64), long(reactor_id as i64)])
+        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
+        let outcome = self.host.call_with(self.on_connect, &mut args);
+        self.flow(outcome)
     }
 
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow {
         let mut payload = Zval::new();
         payload.set_zend_string(ZendStr::new(data, false));
-        self.dispatch(Event::Receive, vec![long(session.0 as i64), long(reactor_id as i64), payload])
+        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64), payload];
+        let outcome = self.host.call_with(self.on_receive, &mut args);
+        self.flow(outcome)
     }
 
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
-        self.dispatch(Event::Close, vec![long(session.0 as i64), long(reactor_id as i64)])
+        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
+        let outcome = self.host.call_with(self.on_close, &mut args);
+        self.flow(outcome)
     }
 }
 

@@ -131,17 +131,18 @@ pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
     Err(ArgError)
 }
 
-/// `string` parameter, weak mode, as raw bytes (PHP strings are binary).
-pub fn arg_bytes(arg: &Zval, arg_num: u32) -> ArgResult<Vec<u8>> {
+/// `string` parameter, weak mode, as raw bytes (PHP strings are binary);
+/// borrowed without a copy when the argument already is a string.
+pub fn arg_bytes(arg: &Zval, arg_num: u32) -> ArgResult<std::borrow::Cow<'_, [u8]>> {
     if let Some(s) = arg.zend_str() {
-        return Ok(s.as_bytes().to_vec());
+        return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
     }
     let mut copy = arg.shallow_clone();
     let mut dest: *mut zend_string = std::ptr::null_mut();
     // SAFETY: the engine converts `copy` in place and points dest into it.
     let ok = unsafe { zend_parse_arg_str_weak(&mut copy as *mut Zval as *mut zval, &mut dest, arg_num) };
     if ok && !dest.is_null() && !exception_pending() {
-        return Ok(copy.zend_str().map(|s| s.as_bytes().to_vec()).unwrap_or_default());
+        return Ok(std::borrow::Cow::Owned(copy.zend_str().map(|s| s.as_bytes().to_vec()).unwrap_or_default()));
     }
     if !exception_pending() {
         arg_type_error(arg_num, "string", arg);
