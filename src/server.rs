@@ -352,6 +352,7 @@ impl Server {
     }
 
     /// `connection_info()`: alias of `getClientInfo()`.
+    #[php(name = "connection_info")]
     pub fn connection_info(&self, fd: &Zval, reactor_id: Option<&Zval>, ignore_error: Option<&Zval>) -> PhpResult<Zval> {
         self.get_client_info(fd, reactor_id, ignore_error)
     }
@@ -376,6 +377,7 @@ impl Server {
     }
 
     /// `connection_list()`: alias of `getClientList()`.
+    #[php(name = "connection_list")]
     pub fn connection_list(&self, start_fd: Option<&Zval>, find_count: Option<&Zval>) -> PhpResult<Zval> {
         self.get_client_list(start_fd, find_count)
     }
