@@ -17,7 +17,9 @@ use std::ffi::{c_char, CString};
 #[repr(C)]
 struct FcallInfo {
     size: usize,
-    function_name: zval,
+    /// A bitwise copy of the callable: ext-php-rs's `zval` has a `Drop` that
+    /// releases a reference, and this copy owns none.
+    function_name: std::mem::ManuallyDrop<zval>,
     retval: *mut zval,
     params: *mut zval,
     object: *mut zend_object,
@@ -248,7 +250,7 @@ impl Callback {
             let mut fci = FcallInfo {
                 size: std::mem::size_of::<FcallInfo>(),
                 // SAFETY: a bitwise copy; zend_call_function neither frees nor keeps it.
-                function_name: unsafe { std::ptr::read(zv_ptr) },
+                function_name: std::mem::ManuallyDrop::new(unsafe { std::ptr::read(zv_ptr) }),
                 retval: retval_ptr,
                 params,
                 object: std::ptr::null_mut(),
