@@ -68,6 +68,35 @@ pub struct SignalPipe {
 /// The signals a server process listens to.
 const HANDLED: [i32; 5] = [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2];
 
+fn handled_set() -> libc::sigset_t {
+    // SAFETY: building a signal set we own.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for signo in HANDLED {
+            libc::sigaddset(&mut set, signo);
+        }
+        set
+    }
+}
+
+/// Holds the server's signals pending (not lost) until this process has its
+/// own pipe: call before `fork()`. The parent calls [`unblock`] right after
+/// the fork; the child's [`SignalPipe::install`] unblocks them, and a SIGTERM
+/// sent in between is delivered then instead of into the parent's pipe.
+pub fn block() {
+    let set = handled_set();
+    // SAFETY: changing this thread's signal mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
+}
+
+/// Undoes [`block`].
+pub fn unblock() {
+    let set = handled_set();
+    // SAFETY: changing this thread's signal mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut()) };
+}
+
 impl SignalPipe {
     /// Creates this process's pipe and routes the server's signals into it,
     /// replacing any pipe inherited from the parent.
@@ -88,7 +117,21 @@ impl SignalPipe {
                 libc::sigaction(signo, &sa, std::ptr::null_mut());
             }
         }
+        // Signals held by `block()` across a fork arrive now, into this pipe.
+        unblock();
         Ok(SignalPipe { read_fd: fds[0], write_fd: fds[1] })
+    }
+
+    /// In a forked child: closes the parent's pipe without touching the
+    /// handlers, which keep pointing at it until the child installs its own
+    /// pipe (signals are blocked until then, see [`block`]).
+    pub fn abandon(self) {
+        let this = std::mem::ManuallyDrop::new(self);
+        // SAFETY: closing the inherited fds; Drop (which resets handlers) is skipped.
+        unsafe {
+            libc::close(this.read_fd);
+            libc::close(this.write_fd);
+        }
     }
 
     /// The fd to poll for readability.

@@ -6,7 +6,7 @@
 //! single-threaded: it only forks, waits and signals.
 
 use crate::reactor::ServerShared;
-use crate::signals::{Signal, SignalPipe};
+use crate::signals::{self, Signal, SignalPipe};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -51,8 +51,8 @@ pub struct Supervisor<'a> {
     workers: Vec<i32>,
     /// Old workers still draining after their replacement started.
     detached: Vec<i32>,
-    /// This process's signal pipe.
-    signals: SignalPipe,
+    /// This process's signal pipe (taken out in a forked child).
+    signals: Option<SignalPipe>,
     /// Set once shutdown began: when to SIGKILL what is left.
     deadline: Option<Instant>,
     /// Whether the stragglers were already killed.
@@ -68,7 +68,7 @@ impl<'a> Supervisor<'a> {
             shared,
             workers: vec![0; n],
             detached: Vec::new(),
-            signals: SignalPipe::install()?,
+            signals: Some(SignalPipe::install()?),
             deadline: None,
             killed: false,
             max_wait,
@@ -82,8 +82,9 @@ impl<'a> Supervisor<'a> {
         }
         loop {
             let timeout = self.deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            self.signals.wait(timeout.or(Some(Duration::from_secs(1))));
-            for sig in self.signals.take() {
+            let Some(signals) = &self.signals else { return };
+            signals.wait(timeout.or(Some(Duration::from_secs(1))));
+            for sig in signals.take() {
                 if sig == Signal::Terminate {
                     self.begin_shutdown();
                 }
@@ -124,15 +125,20 @@ impl<'a> Supervisor<'a> {
 
     fn spawn(&mut self, id: usize, factory: &mut dyn WorkerFactory) {
         factory.before_fork();
+        // A SIGTERM for the new worker must wait until it has its own pipe.
+        signals::block();
         // SAFETY: this process is single-threaded (rule 2 of DEVELOPERS.md).
         let pid = unsafe { libc::fork() };
         if pid == 0 {
-            // The child: the parent's pipe and handlers are not ours.
-            let inherited = std::mem::replace(&mut self.signals, SignalPipe::install().expect("signal pipe"));
-            drop(inherited);
+            // The child: the parent's pipe is not ours; the worker installs its
+            // own (which unblocks the signals).
+            if let Some(inherited) = self.signals.take() {
+                inherited.abandon();
+            }
             let code = factory.run_worker(id);
             factory.exit_child(code);
         }
+        signals::unblock();
         if pid < 0 {
             crate::log::warning(&format!("fork() failed: {}", std::io::Error::last_os_error()));
             return;
