@@ -1,12 +1,21 @@
-//! Optional-argument helpers over the weak-mode conversions in [`crate::zend`].
+//! Method parameters with PHP's weak-mode conversion.
+//!
+//! ext-php-rs's own `i64`/`String` parameters refuse what PHP's weak mode
+//! accepts (`"9501"` for an int). These wrappers accept any value, declare the
+//! right type in the arginfo (so Reflection and the engine's own messages say
+//! `int`, not `mixed`), and convert with the engine's `zend_parse_arg_*_weak`
+//! when the method asks for the value (see [`crate::zend`]).
 //!
 //! A refused argument leaves PHP's TypeError pending; converting [`ArgError`]
 //! into a `PhpException` is then a no-op (ext-php-rs does not throw over a
 //! pending exception), so methods simply use `?`.
 
-use crate::zend::{arg_bool, arg_long, ArgError};
+use crate::zend::{self, ArgError, ArgResult, Callback};
+use ext_php_rs::convert::FromZval;
 use ext_php_rs::exception::PhpException;
+use ext_php_rs::flags::DataType;
 use ext_php_rs::types::Zval;
+use std::borrow::Cow;
 
 impl From<ArgError> for PhpException {
     fn from(_: ArgError) -> Self {
@@ -14,12 +23,120 @@ impl From<ArgError> for PhpException {
     }
 }
 
-/// An optional `int` parameter (`default` when omitted).
-pub fn opt_long(arg: Option<&Zval>, arg_num: u32, default: i64) -> Result<i64, ArgError> {
-    arg.map_or(Ok(default), |z| arg_long(z, arg_num))
+macro_rules! weak_arg {
+    ($(#[$doc:meta])* $name:ident, $ty:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        pub struct $name<'a>(pub &'a Zval);
+
+        impl<'a> FromZval<'a> for $name<'a> {
+            const TYPE: DataType = $ty;
+            fn from_zval(zval: &'a Zval) -> Option<Self> {
+                Some($name(zval))
+            }
+        }
+    };
 }
 
-/// An optional `bool` parameter (`default` when omitted).
-pub fn opt_bool(arg: Option<&Zval>, arg_num: u32, default: bool) -> Result<bool, ArgError> {
-    arg.map_or(Ok(default), |z| arg_bool(z, arg_num))
+/// An optional parameter: `None` only when omitted. (`Option<T>` would also
+/// turn an explicit `null` into `None`, hiding PHP's null deprecation.)
+#[derive(Clone, Copy)]
+pub struct Opt<T>(pub Option<T>);
+
+impl<'a, T: FromZval<'a>> FromZval<'a> for Opt<T> {
+    const TYPE: DataType = T::TYPE;
+    const NULLABLE: bool = true;
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        T::from_zval(zval).map(|v| Opt(Some(v)))
+    }
+    fn from_missing() -> Option<Self> {
+        Some(Opt(None))
+    }
+}
+
+weak_arg!(
+    /// An `int` parameter.
+    IntArg,
+    DataType::Long
+);
+weak_arg!(
+    /// A `bool` parameter.
+    BoolArg,
+    DataType::Bool
+);
+weak_arg!(
+    /// A `string` parameter (binary-safe).
+    StrArg,
+    DataType::String
+);
+weak_arg!(
+    /// A `callable` parameter.
+    CallableArg,
+    DataType::Callable
+);
+weak_arg!(
+    /// An `array` parameter.
+    ArrayArg,
+    DataType::Array
+);
+
+impl IntArg<'_> {
+    pub fn get(self, arg_num: u32) -> ArgResult<i64> {
+        zend::arg_long(self.0, arg_num)
+    }
+}
+
+impl BoolArg<'_> {
+    pub fn get(self, arg_num: u32) -> ArgResult<bool> {
+        zend::arg_bool(self.0, arg_num)
+    }
+}
+
+impl<'a> StrArg<'a> {
+    pub fn bytes(self, arg_num: u32) -> ArgResult<Cow<'a, [u8]>> {
+        zend::arg_bytes(self.0, arg_num)
+    }
+
+    pub fn string(self, arg_num: u32) -> ArgResult<String> {
+        zend::arg_string(self.0, arg_num)
+    }
+}
+
+impl CallableArg<'_> {
+    pub fn get(self, arg_num: u32) -> ArgResult<Callback> {
+        zend::arg_callable(self.0, arg_num)
+    }
+}
+
+impl<'a> ArrayArg<'a> {
+    pub fn get(self, arg_num: u32) -> ArgResult<&'a ext_php_rs::types::ZendHashTable> {
+        match self.0.array() {
+            Some(a) => Ok(a),
+            None => {
+                zend::arg_type_error(arg_num, "array", self.0);
+                Err(ArgError)
+            }
+        }
+    }
+}
+
+impl Opt<IntArg<'_>> {
+    /// The value, or `default` when omitted.
+    pub fn or(self, arg_num: u32, default: i64) -> ArgResult<i64> {
+        self.0.map_or(Ok(default), |a| a.get(arg_num))
+    }
+}
+
+impl Opt<BoolArg<'_>> {
+    /// The value, or `default` when omitted.
+    pub fn or(self, arg_num: u32, default: bool) -> ArgResult<bool> {
+        self.0.map_or(Ok(default), |a| a.get(arg_num))
+    }
+}
+
+impl Opt<StrArg<'_>> {
+    /// The value, or `default` when omitted.
+    pub fn or(self, arg_num: u32, default: &str) -> ArgResult<String> {
+        self.0.map_or(Ok(default.to_string()), |a| a.string(arg_num))
+    }
 }

@@ -1,11 +1,11 @@
 //! The global `swoole_*` functions of the server group.
 
 use crate::runtime;
-use crate::zend::{arg_long, arg_string};
+use crate::args::{IntArg, Opt, StrArg};
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendCallable, ZendHashTable, Zval};
+use ext_php_rs::types::{ZendCallable, ZendHashTable};
 use swoole_core::error::{os_strerror, swoole_strerror as core_strerror};
 
 /// The Swoole API level this extension implements.
@@ -45,9 +45,9 @@ pub fn swoole_errno() -> i64 {
 /// `swoole_strerror(int $errno, int $error_type = SWOOLE_STRERROR_SYSTEM)`:
 /// Swoole's own message for its codes (above 500), the OS's otherwise.
 #[php_function]
-pub fn swoole_strerror(errno: &Zval, error_type: Option<&Zval>) -> PhpResult<String> {
-    let errno = arg_long(errno, 1)?;
-    let kind = error_type.map(|z| arg_long(z, 2)).transpose()?.unwrap_or(0);
+pub fn swoole_strerror(errno: IntArg, error_type: Opt<IntArg>) -> PhpResult<String> {
+    let errno = errno.get(1)?;
+    let kind = error_type.or(2, 0)?;
     Ok(if kind == STRERROR_SWOOLE || errno > 500 {
         match core_strerror(errno as i32) {
             "Unknown error" => format!("Unknown error {errno}"),
@@ -60,8 +60,8 @@ pub fn swoole_strerror(errno: &Zval, error_type: Option<&Zval>) -> PhpResult<Str
 
 /// Sets the process title shown by `ps` (through PHP's `cli_set_process_title`).
 #[php_function]
-pub fn swoole_set_process_name(process_name: &Zval) -> PhpResult<bool> {
-    let name = arg_string(process_name, 1)?;
+pub fn swoole_set_process_name(process_name: StrArg) -> PhpResult<bool> {
+    let name = process_name.string(1)?;
     let Ok(f) = ZendCallable::try_from_name("cli_set_process_title") else { return Ok(false) };
     Ok(f.try_call(vec![&name]).map(|r| r.bool().unwrap_or(false)).unwrap_or(false))
 }
@@ -69,8 +69,8 @@ pub fn swoole_set_process_name(process_name: &Zval) -> PhpResult<bool> {
 /// `swoole_get_local_ip(int $family = AF_INET)`: interface name => address,
 /// loopback excluded.
 #[php_function]
-pub fn swoole_get_local_ip(family: Option<&Zval>) -> PhpResult<ZBox<ZendHashTable>> {
-    let family = family.map(|z| arg_long(z, 1)).transpose()?.unwrap_or(libc::AF_INET as i64) as i32;
+pub fn swoole_get_local_ip(family: Opt<IntArg>) -> PhpResult<ZBox<ZendHashTable>> {
+    let family = family.or(1, libc::AF_INET as i64)? as i32;
     let mut out = ZendHashTable::new();
     let mut list: *mut libc::ifaddrs = std::ptr::null_mut();
     // SAFETY: getifaddrs allocates a list we walk and free.

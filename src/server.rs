@@ -2,14 +2,14 @@
 //! (PHP weak-mode rules), check the server's state, and call the core or the
 //! runtime; nothing here runs an event loop itself.
 
-use crate::args::{opt_bool, opt_long};
+use crate::args::{ArrayArg, BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::events::{self, Event};
 use crate::props::{self, Default as P};
 use crate::runtime::{self, Role};
-use crate::zend::{self, arg_bytes, arg_callable, arg_long, arg_string, warning, Callback};
+use crate::zend::{self, warning, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
-use ext_php_rs::exception::{PhpException, PhpResult};
+use ext_php_rs::exception::PhpResult;
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
@@ -135,16 +135,15 @@ fn fail(code: ErrorCode) -> bool {
 #[php_impl]
 impl Server {
     pub fn __construct(
-        host: Option<&Zval>,
-        port: Option<&Zval>,
-        mode: Option<&Zval>,
-        sock_type: Option<&Zval>,
+        host: Opt<StrArg>,
+        port: Opt<IntArg>,
+        mode: Opt<IntArg>,
+        sock_type: Opt<IntArg>,
     ) -> PhpResult<Self> {
-        let host = host.map(|z| arg_string(z, 1)).transpose()?;
-        let host = host.unwrap_or_else(|| "0.0.0.0".to_string());
-        let port = opt_long(port, 2, 0)?;
-        let mode = opt_long(mode, 3, MODE_BASE)?;
-        let sock_type_raw = opt_long(sock_type, 4, 1)?;
+        let host = host.or(1, "0.0.0.0")?;
+        let port = port.or(2, 0)?;
+        let mode = mode.or(3, MODE_BASE)?;
+        let sock_type_raw = sock_type.or(4, 1)?;
         if mode != MODE_BASE && mode != MODE_PROCESS {
             return Err(crate::exception::swoole_exception(&format!("invalid $mode parameters {mode}"), -1));
         }
@@ -211,11 +210,8 @@ impl Server {
     }
 
     /// `set(array $settings): bool`
-    pub fn set(self_: &mut ZendClassObject<Server>, settings: &Zval) -> PhpResult<bool> {
-        let Some(array) = settings.array() else {
-            zend::arg_type_error(1, "array", settings);
-            return Err(PhpException::from_message(String::new()));
-        };
+    pub fn set(self_: &mut ZendClassObject<Server>, settings: ArrayArg) -> PhpResult<bool> {
+        let array = settings.get(1)?;
         if !self_.check_configurable("set") {
             return Ok(false);
         }
@@ -243,9 +239,9 @@ impl Server {
     }
 
     /// `on(string $event_name, callable $callback): bool`
-    pub fn on(&self, event_name: &Zval, callback: &Zval) -> PhpResult<bool> {
-        let name = arg_string(event_name, 1)?;
-        let cb = arg_callable(callback, 2)?;
+    pub fn on(&self, event_name: StrArg, callback: CallableArg) -> PhpResult<bool> {
+        let name = event_name.string(1)?;
+        let cb = callback.get(2)?;
         if self.state.get() != Lifecycle::Created {
             warning("server is running, unable to register event callback function");
             return Ok(false);
@@ -270,8 +266,8 @@ impl Server {
 
     /// `getCallback(string $event_name): Closure|array|string|null`
     #[php(name = "getCallback")]
-    pub fn get_callback(&self, event_name: &Zval) -> PhpResult<Zval> {
-        let name = arg_string(event_name, 1)?;
+    pub fn get_callback(&self, event_name: StrArg) -> PhpResult<Zval> {
+        let name = event_name.string(1)?;
         Ok(events::parse(&name)
             .and_then(|ev| self.callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
             .unwrap_or_else(Zval::null))
@@ -287,10 +283,10 @@ impl Server {
     }
 
     /// `send(int|string $fd, string $send_data, int $serverSocket = -1): bool`
-    pub fn send(&self, fd: &Zval, send_data: &Zval, server_socket: Option<&Zval>) -> PhpResult<bool> {
-        let fd = arg_long(fd, 1)?;
-        let data = arg_bytes(send_data, 2)?;
-        let _ = opt_long(server_socket, 3, -1)?;
+    pub fn send(&self, fd: IntArg, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
+        let fd = fd.get(1)?;
+        let data = send_data.bytes(2)?;
+        let _ = server_socket.or(3, -1)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(fail(ErrorCode::WRONG_OPERATION));
@@ -310,9 +306,9 @@ impl Server {
     }
 
     /// `close(int $fd, bool $reset = false): bool`
-    pub fn close(&self, fd: &Zval, reset: Option<&Zval>) -> PhpResult<bool> {
-        let fd = arg_long(fd, 1)?;
-        let reset = opt_bool(reset, 2, false)?;
+    pub fn close(&self, fd: IntArg, reset: Opt<BoolArg>) -> PhpResult<bool> {
+        let fd = fd.get(1)?;
+        let reset = reset.or(2, false)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(fail(ErrorCode::WRONG_OPERATION));
@@ -327,22 +323,22 @@ impl Server {
     }
 
     /// `exists(int $fd): bool`
-    pub fn exists(&self, fd: &Zval) -> PhpResult<bool> {
-        let fd = arg_long(fd, 1)?;
+    pub fn exists(&self, fd: IntArg) -> PhpResult<bool> {
+        let fd = fd.get(1)?;
         Ok(fd > 0 && worker::exists(SessionId(fd as u64)))
     }
 
     /// `exist(int $fd): bool` (alias of `exists`)
-    pub fn exist(&self, fd: &Zval) -> PhpResult<bool> {
+    pub fn exist(&self, fd: IntArg) -> PhpResult<bool> {
         self.exists(fd)
     }
 
     /// `getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false`
     #[php(name = "getClientInfo")]
-    pub fn get_client_info(&self, fd: &Zval, reactor_id: Option<&Zval>, ignore_error: Option<&Zval>) -> PhpResult<Zval> {
-        let fd = arg_long(fd, 1)?;
-        let _ = opt_long(reactor_id, 2, -1)?;
-        let ignore_error = opt_bool(ignore_error, 3, false)?;
+    pub fn get_client_info(&self, fd: IntArg, reactor_id: Opt<IntArg>, ignore_error: Opt<BoolArg>) -> PhpResult<Zval> {
+        let fd = fd.get(1)?;
+        let _ = reactor_id.or(2, -1)?;
+        let ignore_error = ignore_error.or(3, false)?;
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
         let Some(info) = info.filter(|i| ignore_error || worker::exists(i.session) || i.close_errno >= 0) else {
             runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
@@ -353,15 +349,15 @@ impl Server {
 
     /// `connection_info()`: alias of `getClientInfo()`.
     #[php(name = "connection_info")]
-    pub fn connection_info(&self, fd: &Zval, reactor_id: Option<&Zval>, ignore_error: Option<&Zval>) -> PhpResult<Zval> {
+    pub fn connection_info(&self, fd: IntArg, reactor_id: Opt<IntArg>, ignore_error: Opt<BoolArg>) -> PhpResult<Zval> {
         self.get_client_info(fd, reactor_id, ignore_error)
     }
 
     /// `getClientList(int $start_fd = 0, int $find_count = 10): array|false`
     #[php(name = "getClientList")]
-    pub fn get_client_list(&self, start_fd: Option<&Zval>, find_count: Option<&Zval>) -> PhpResult<Zval> {
-        let start = opt_long(start_fd, 1, 0)?;
-        let count = opt_long(find_count, 2, 10)?;
+    pub fn get_client_list(&self, start_fd: Opt<IntArg>, find_count: Opt<IntArg>) -> PhpResult<Zval> {
+        let start = start_fd.or(1, 0)?;
+        let count = find_count.or(2, 10)?;
         if count > MAX_FIND_COUNT {
             warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
             return Ok(false.into_zval(false)?);
@@ -378,7 +374,7 @@ impl Server {
 
     /// `connection_list()`: alias of `getClientList()`.
     #[php(name = "connection_list")]
-    pub fn connection_list(&self, start_fd: Option<&Zval>, find_count: Option<&Zval>) -> PhpResult<Zval> {
+    pub fn connection_list(&self, start_fd: Opt<IntArg>, find_count: Opt<IntArg>) -> PhpResult<Zval> {
         self.get_client_list(start_fd, find_count)
     }
 
@@ -397,9 +393,9 @@ impl Server {
     }
 
     /// `stop(int $workerId = -1, bool $waitEvent = false): bool`
-    pub fn stop(&self, worker_id: Option<&Zval>, wait_event: Option<&Zval>) -> PhpResult<bool> {
-        let id = opt_long(worker_id, 1, -1)?;
-        let _ = opt_bool(wait_event, 2, false)?;
+    pub fn stop(&self, worker_id: Opt<IntArg>, wait_event: Opt<BoolArg>) -> PhpResult<bool> {
+        let id = worker_id.or(1, -1)?;
+        let _ = wait_event.or(2, false)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(false);
@@ -436,8 +432,8 @@ impl Server {
 
     /// `getWorkerPid(int $worker_id = -1): int|false`
     #[php(name = "getWorkerPid")]
-    pub fn get_worker_pid(&self, worker_id: Option<&Zval>) -> PhpResult<Zval> {
-        let id = opt_long(worker_id, 1, -1)?;
+    pub fn get_worker_pid(&self, worker_id: Opt<IntArg>) -> PhpResult<Zval> {
+        let id = worker_id.or(1, -1)?;
         Ok(match runtime::worker_pid(id) {
             Some(pid) => (pid as i64).into_zval(false)?,
             None => false.into_zval(false)?,
@@ -446,8 +442,8 @@ impl Server {
 
     /// `getWorkerStatus(int $worker_id = -1): int|false`
     #[php(name = "getWorkerStatus")]
-    pub fn get_worker_status(&self, worker_id: Option<&Zval>) -> PhpResult<Zval> {
-        let id = opt_long(worker_id, 1, -1)?;
+    pub fn get_worker_status(&self, worker_id: Opt<IntArg>) -> PhpResult<Zval> {
+        let id = worker_id.or(1, -1)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(false.into_zval(false)?);

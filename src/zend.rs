@@ -32,6 +32,7 @@ const ACC_CALL_VIA_TRAMPOLINE: u32 = 1 << 18;
 /// `E_WARNING`, `E_NOTICE`, `E_ERROR`.
 pub const E_WARNING: i32 = 2;
 pub const E_ERROR: i32 = 1;
+pub const E_DEPRECATED: i32 = 8192;
 
 unsafe extern "C" {
     fn zend_call_function(fci: *mut FcallInfo, fcc: *mut zend_fcall_info_cache) -> i32;
@@ -69,6 +70,31 @@ pub fn arg_type_error(arg_num: u32, expected: &str, arg: &Zval) {
     unsafe { zend_argument_type_error(arg_num, fmt.as_ptr(), zend_zval_type_name(arg as *const Zval as *const zval)) };
 }
 
+/// The declared name of parameter `arg_num` of the running internal function.
+fn current_arg_name(arg_num: u32) -> Option<String> {
+    // SAFETY: the running frame is an internal function of ours; its arg_info
+    // entries are `zend_internal_arg_info`, whose first field is a C string
+    // and whose size equals `zend_arg_info`'s.
+    unsafe {
+        let ex = executor_globals.current_execute_data.as_ref()?;
+        let func = ex.func.as_ref()?;
+        if arg_num == 0 || arg_num > func.common.num_args {
+            return None;
+        }
+        let info = func.common.arg_info.add(arg_num as usize - 1);
+        let name = *(info as *const *const c_char);
+        (!name.is_null()).then(|| std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned())
+    }
+}
+
+/// `null` for a scalar parameter: PHP 8.1+'s deprecation, worded with the
+/// declared type (not the nullable arginfo of an optional parameter).
+fn null_deprecated(arg_num: u32, ty: &str) -> ArgResult<()> {
+    let name = current_arg_name(arg_num).map(|n| format!(" (${n})")).unwrap_or_default();
+    error_docref(E_DEPRECATED, &format!("Passing null to parameter #{arg_num}{name} of type {ty} is deprecated"));
+    if exception_pending() { Err(ArgError) } else { Ok(()) }
+}
+
 /// A PHP exception is already pending: the argument was refused.
 #[derive(Debug)]
 pub struct ArgError;
@@ -87,6 +113,9 @@ pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
     if let Some(v) = arg.long() {
         return Ok(v);
     }
+    if arg.is_null() {
+        return null_deprecated(arg_num, "int").map(|()| 0);
+    }
     let mut out = 0i64;
     // SAFETY: arg is a live zval; dest is ours.
     let ok = unsafe { zend_parse_arg_long_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
@@ -103,6 +132,9 @@ pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
 pub fn arg_double(arg: &Zval, arg_num: u32) -> ArgResult<f64> {
     if let Some(v) = arg.double() {
         return Ok(v);
+    }
+    if arg.is_null() {
+        return null_deprecated(arg_num, "float").map(|()| 0.0);
     }
     let mut out = 0f64;
     // SAFETY: as arg_long.
@@ -121,6 +153,9 @@ pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
     if let Some(v) = arg.bool() {
         return Ok(v);
     }
+    if arg.is_null() {
+        return null_deprecated(arg_num, "bool").map(|()| false);
+    }
     let mut out = false;
     // SAFETY: as arg_long.
     let ok = unsafe { zend_parse_arg_bool_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
@@ -138,6 +173,9 @@ pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
 pub fn arg_bytes(arg: &Zval, arg_num: u32) -> ArgResult<std::borrow::Cow<'_, [u8]>> {
     if let Some(s) = arg.zend_str() {
         return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
+    }
+    if arg.is_null() {
+        return null_deprecated(arg_num, "string").map(|()| std::borrow::Cow::Borrowed(&b""[..]));
     }
     let mut copy = arg.shallow_clone();
     let mut dest: *mut zend_string = std::ptr::null_mut();
