@@ -5,7 +5,6 @@
 //! class's modifier runs just before that class is registered, so the modifier
 //! of the class registered last (`Swoole\Connection\Iterator`) adds them all.
 
-use crate::exception::{SwooleError, SwooleException};
 use crate::port::Port;
 use crate::server::Server;
 use ext_php_rs::builders::ClassBuilder;
@@ -15,8 +14,8 @@ pub fn register_after_last_class(builder: ClassBuilder) -> ClassBuilder {
     let pairs: [(&str, fn() -> *mut ext_php_rs::ffi::zend_class_entry); 4] = [
         ("swoole_server", || Server::get_metadata().ce() as *const _ as *mut _),
         ("swoole_server_port", || Port::get_metadata().ce() as *const _ as *mut _),
-        ("swoole_exception", || SwooleException::get_metadata().ce() as *const _ as *mut _),
-        ("swoole_error", || SwooleError::get_metadata().ce() as *const _ as *mut _),
+        ("swoole_exception", || crate::exception::exception_ce() as *const _ as *mut _),
+        ("swoole_error", || crate::exception::error_ce() as *const _ as *mut _),
     ];
     for (alias, ce) in pairs {
         crate::zend::register_class_alias(alias, ce());

@@ -53,8 +53,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .name("swoole")
         .version(functions::SWOOLE_API_VERSION)
         .info_function(module_info)
-        .class::<exception::SwooleException>()
-        .class::<exception::SwooleError>()
+        .startup_function(exception::register_classes)
         .class::<port::Port>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
