@@ -74,8 +74,9 @@ impl ConnectionIterator {
         self.snapshot.borrow().get(self.pos.get()).map(|s| s.0 as i64)
     }
 
+    /// 1-based, as Swoole's iterator counts.
     pub fn key(&self) -> Option<i64> {
-        self.valid().then(|| self.pos.get() as i64)
+        self.valid().then(|| self.pos.get() as i64 + 1)
     }
 
     pub fn count(&self) -> i64 {
@@ -94,7 +95,8 @@ impl ConnectionIterator {
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
         Ok(match info {
             Some(i) => info_array(&i).into_zval(false)?,
-            None => Zval::null(),
+            // As Swoole: the result of getClientInfo(), false for an unknown $fd.
+            None => false.into_zval(false)?,
         })
     }
 
