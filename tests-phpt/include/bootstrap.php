@@ -173,13 +173,20 @@ final class ServerProcess
         return true;
     }
 
+    /** Lines ended by "\n" so far (a line still being written is not one yet). */
+    private function completeLines(): array
+    {
+        $lines = explode("\n", $this->buffer);
+        array_pop($lines);
+        return $lines;
+    }
+
     /** Waits until the output contains a line matching $regex; returns that line. */
     public function waitForLine(string $regex, float $timeout = TEST_TIMEOUT): string
     {
         $deadline = microtime(true) + $timeout;
-        $seen = 0;
         while (true) {
-            foreach (array_slice(explode("\n", $this->buffer), $seen) as $line) {
+            foreach ($this->completeLines() as $line) {
                 if (preg_match($regex, $line)) {
                     return $line;
                 }
@@ -198,7 +205,7 @@ final class ServerProcess
     {
         $deadline = microtime(true) + $timeout;
         while (true) {
-            $hits = preg_grep($regex, explode("\n", $this->buffer));
+            $hits = preg_grep($regex, $this->completeLines());
             if (count($hits) >= $n) {
                 return array_values($hits);
             }

@@ -24,6 +24,7 @@
  *   conns       -> what $server->connections shows (count/foreach/isset/offsetGet)
  *   throw       -> throws an uncaught RuntimeException (no reply)
  *   exit N      -> exit(N) (no reply)
+ *   fatal       -> a compile-time fatal error (the engine bails out; no reply)
  *   shutdown    -> "shutdown=<result of $server->shutdown()>"
  *   other       -> "echo:<data>"
  */
@@ -153,6 +154,9 @@ function on_receive(Swoole\Server $s, int $fd, int $rid, string $data)
             throw new RuntimeException("boom from worker " . $s->getWorkerId());
         case 'exit':
             exit($arg);
+        case 'fatal':
+            eval('function fatal_twice() {} function fatal_twice() {}');
+            break;
         case 'shutdown':
             $reply = 'shutdown=' . var_export($s->shutdown(), true);
             break;
