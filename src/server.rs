@@ -242,9 +242,16 @@ impl Server {
     pub fn on(&self, event_name: StrArg, callback: CallableArg) -> PhpResult<bool> {
         let name = event_name.string(1)?;
         let cb = callback.get(2)?;
-        if self.state.get() != Lifecycle::Created {
-            warning("server is running, unable to register event callback function");
-            return Ok(false);
+        match self.state.get() {
+            Lifecycle::Created => {}
+            Lifecycle::Running => {
+                warning("server is running, unable to register event callback function");
+                return Ok(false);
+            }
+            Lifecycle::Shutdown => {
+                warning("server have been shutdown, unable to register event callback function");
+                return Ok(false);
+            }
         }
         match events::parse(&name) {
             Some(ev) => {

@@ -126,4 +126,8 @@ shutdown: true
 first start: true
 Warning: Swoole\Server::start(): server have been shutdown, unable to execute Swoole\Server->start() in %s/servers/running_calls.php on line %d
 second start: false
+Warning: Swoole\Server::on(): server have been shutdown, unable to register event callback function in %s/servers/running_calls.php on line %d
+on after shutdown: false
+Warning: Swoole\Server::set(): server have been shutdown, unable to execute Swoole\Server->set in %s/servers/running_calls.php on line %d
+set after shutdown: false
 int(0)

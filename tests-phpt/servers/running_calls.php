@@ -25,3 +25,5 @@ $server->on('workerStart', 'on_workerStart');
 $server->on('receive', 'on_receive');
 echo "first start: " . var_export($server->start(), true) . "\n";
 echo "second start: " . var_export($server->start(), true) . "\n";
+echo "on after shutdown: " . var_export($server->on('receive', 'on_receive'), true) . "\n";
+echo "set after shutdown: " . var_export($server->set(['worker_num' => 2]), true) . "\n";
