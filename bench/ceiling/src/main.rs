@@ -111,8 +111,11 @@ fn main() -> io::Result<()> {
     }
 }
 
-/// Reads until WouldBlock or EOF, replying `prefix + data` to each read (the
-/// first `plen` bytes of `buf` hold the prefix). Returns false on a socket error.
+/// Reads until the socket is drained or EOF, replying `prefix + data` to each
+/// read (the first `plen` bytes of `buf` hold the prefix). A read shorter than
+/// the buffer drained the socket: edge-triggered epoll reports the next
+/// arrival, so no extra read that would only return WouldBlock is made (the
+/// extension's loop follows the same rule). Returns false on a socket error.
 fn echo(conn: &mut Conn, buf: &mut [u8], plen: usize) -> bool {
     loop {
         let n = match conn.stream.read(&mut buf[plen..]) {
@@ -124,15 +127,19 @@ fn echo(conn: &mut Conn, buf: &mut [u8], plen: usize) -> bool {
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
             Err(e) => return e.kind() == ErrorKind::WouldBlock,
         };
+        let drained = plen + n < buf.len();
         let reply = &buf[..plen + n];
         if !conn.pending.is_empty() {
             // Keep replies in order behind what is already queued.
             conn.pending.extend_from_slice(reply);
-            continue;
+        } else {
+            match write_some(&mut conn.stream, reply) {
+                Ok(done) => conn.pending.extend_from_slice(&reply[done..]),
+                Err(_) => return false,
+            }
         }
-        match write_some(&mut conn.stream, reply) {
-            Ok(done) => conn.pending.extend_from_slice(&reply[done..]),
-            Err(_) => return false,
+        if drained {
+            return true;
         }
     }
 }
