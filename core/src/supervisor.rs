@@ -10,6 +10,11 @@ use crate::signals::{self, Signal, SignalPipe};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+/// A worker that dies sooner than this after it started is respawned only
+/// after this delay, so a worker that cannot start (a fatal error in
+/// onWorkerStart) does not fork in a tight loop.
+pub const RESPAWN_BACKOFF: Duration = Duration::from_secs(1);
+
 /// What the supervisor needs from the layer that runs user code.
 pub trait WorkerFactory {
     /// Called right before each fork (flush output buffers here).
@@ -51,6 +56,10 @@ pub struct Supervisor<'a> {
     workers: Vec<i32>,
     /// Old workers still draining after their replacement started.
     detached: Vec<i32>,
+    /// When each worker id was last forked.
+    spawned_at: Vec<Instant>,
+    /// Worker ids waiting out [`RESPAWN_BACKOFF`], with when to fork them.
+    delayed: Vec<(usize, Instant)>,
     /// This process's signal pipe (taken out in a forked child).
     signals: Option<SignalPipe>,
     /// Set once shutdown began: when to SIGKILL what is left.
@@ -68,6 +77,8 @@ impl<'a> Supervisor<'a> {
             shared,
             workers: vec![0; n],
             detached: Vec::new(),
+            spawned_at: vec![Instant::now(); n],
+            delayed: Vec::new(),
             signals: Some(SignalPipe::install()?),
             deadline: None,
             killed: false,
@@ -81,7 +92,8 @@ impl<'a> Supervisor<'a> {
             self.spawn(id, factory);
         }
         loop {
-            let timeout = self.deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let next = self.deadline.into_iter().chain(self.delayed.iter().map(|&(_, at)| at)).min();
+            let timeout = next.map(|d| d.saturating_duration_since(Instant::now()));
             let Some(signals) = &self.signals else { return };
             signals.wait(timeout.or(Some(Duration::from_secs(1))));
             for sig in signals.take() {
@@ -91,6 +103,7 @@ impl<'a> Supervisor<'a> {
             }
             self.reap(factory);
             self.replace_exiting(factory);
+            self.spawn_delayed(factory);
             if let Some(deadline) = self.deadline {
                 if self.live().is_empty() {
                     return;
@@ -144,6 +157,7 @@ impl<'a> Supervisor<'a> {
             return;
         }
         self.workers[id] = pid;
+        self.spawned_at[id] = Instant::now();
         if let Some(slot) = self.shared.stats.worker(id) {
             slot.pid.store(pid, Ordering::SeqCst);
             slot.exiting.store(0, Ordering::SeqCst);
@@ -178,7 +192,28 @@ impl<'a> Supervisor<'a> {
                     exit.code, exit.signal
                 ));
                 factory.on_worker_error(id, pid, exit.code, exit.signal);
+                if self.spawned_at[id].elapsed() < RESPAWN_BACKOFF {
+                    crate::log::warning(&format!(
+                        "worker#{id} died within {RESPAWN_BACKOFF:?} of starting; restarting it in {RESPAWN_BACKOFF:?}"
+                    ));
+                    self.delayed.push((id, Instant::now() + RESPAWN_BACKOFF));
+                    continue;
+                }
             }
+            self.spawn(id, factory);
+        }
+    }
+
+    /// Forks the workers whose backoff has passed.
+    fn spawn_delayed(&mut self, factory: &mut dyn WorkerFactory) {
+        if self.deadline.is_some() {
+            self.delayed.clear();
+            return;
+        }
+        let now = Instant::now();
+        let due: Vec<usize> = self.delayed.iter().filter(|&&(_, at)| at <= now).map(|&(id, _)| id).collect();
+        self.delayed.retain(|&(_, at)| at > now);
+        for id in due {
             self.spawn(id, factory);
         }
     }
