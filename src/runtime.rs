@@ -80,26 +80,25 @@ fn shared() -> Option<Arc<ServerShared>> {
     STATE.with(|s| s.borrow().shared.clone())
 }
 
+/// A worker id argument: -1 means the calling worker (none outside workers).
+fn resolve_worker_id(id: i64) -> Option<usize> {
+    match (id, role()) {
+        (-1, Role::Worker(own)) => Some(own),
+        (id, _) if id >= 0 => Some(id as usize),
+        _ => None,
+    }
+}
+
 /// `getWorkerPid($id)`: -1 is the calling worker.
 pub fn worker_pid(id: i64) -> Option<i32> {
-    let id = match (id, role()) {
-        (-1, Role::Worker(own)) => own,
-        (-1, _) => return None,
-        (id, _) if id >= 0 => id as usize,
-        _ => return None,
-    };
+    let id = resolve_worker_id(id)?;
     let pid = shared()?.stats.worker(id)?.pid.load(Ordering::Relaxed);
     (pid > 0).then_some(pid)
 }
 
 /// `getWorkerStatus($id)`: -1 is the calling worker.
 pub fn worker_status(id: i64) -> Option<WorkerStatus> {
-    let id = match (id, role()) {
-        (-1, Role::Worker(own)) => own,
-        (-1, _) => return None,
-        (id, _) if id >= 0 => id as usize,
-        _ => return None,
-    };
+    let id = resolve_worker_id(id)?;
     let raw = shared()?.stats.worker(id)?.status.load(Ordering::Relaxed);
     Some(match raw {
         1 => WorkerStatus::Busy,

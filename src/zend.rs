@@ -107,65 +107,50 @@ fn exception_pending() -> bool {
     unsafe { !executor_globals.exception.is_null() }
 }
 
-/// `int` parameter with PHP's weak-mode rules (`"9501"` → 9501, `3.5` → 3 with
-/// a deprecation, `"abc"` → TypeError).
-pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
-    if let Some(v) = arg.long() {
+/// The engine's weak-mode parser for one scalar type.
+type WeakParser<T> = unsafe extern "C" fn(*const zval, *mut T, u32) -> bool;
+
+/// One scalar parameter with PHP's weak-mode rules: the exact type passes
+/// through, `null` gets the 8.1 deprecation, anything else goes through the
+/// engine's `zend_parse_arg_<type>_weak` or becomes PHP's TypeError.
+fn weak_scalar<T: Default>(
+    arg: &Zval,
+    arg_num: u32,
+    type_name: &str,
+    exact: fn(&Zval) -> Option<T>,
+    parse: WeakParser<T>,
+) -> ArgResult<T> {
+    if let Some(v) = exact(arg) {
         return Ok(v);
     }
     if arg.is_null() {
-        return null_deprecated(arg_num, "int").map(|()| 0);
+        return null_deprecated(arg_num, type_name).map(|()| T::default());
     }
-    let mut out = 0i64;
+    let mut out = T::default();
     // SAFETY: arg is a live zval; dest is ours.
-    let ok = unsafe { zend_parse_arg_long_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
+    let ok = unsafe { parse(arg as *const Zval as *const zval, &mut out, arg_num) };
     if ok && !exception_pending() {
         return Ok(out);
     }
     if !exception_pending() {
-        arg_type_error(arg_num, "int", arg);
+        arg_type_error(arg_num, type_name, arg);
     }
     Err(ArgError)
+}
+
+/// `int` parameter (`"9501"` → 9501, `3.5` → 3 with a deprecation, `"abc"` → TypeError).
+pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
+    weak_scalar(arg, arg_num, "int", Zval::long, zend_parse_arg_long_weak)
 }
 
 /// `float` parameter, weak mode.
 pub fn arg_double(arg: &Zval, arg_num: u32) -> ArgResult<f64> {
-    if let Some(v) = arg.double() {
-        return Ok(v);
-    }
-    if arg.is_null() {
-        return null_deprecated(arg_num, "float").map(|()| 0.0);
-    }
-    let mut out = 0f64;
-    // SAFETY: as arg_long.
-    let ok = unsafe { zend_parse_arg_double_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
-    if ok && !exception_pending() {
-        return Ok(out);
-    }
-    if !exception_pending() {
-        arg_type_error(arg_num, "float", arg);
-    }
-    Err(ArgError)
+    weak_scalar(arg, arg_num, "float", Zval::double, zend_parse_arg_double_weak)
 }
 
 /// `bool` parameter, weak mode.
 pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
-    if let Some(v) = arg.bool() {
-        return Ok(v);
-    }
-    if arg.is_null() {
-        return null_deprecated(arg_num, "bool").map(|()| false);
-    }
-    let mut out = false;
-    // SAFETY: as arg_long.
-    let ok = unsafe { zend_parse_arg_bool_weak(arg as *const Zval as *const zval, &mut out, arg_num) };
-    if ok && !exception_pending() {
-        return Ok(out);
-    }
-    if !exception_pending() {
-        arg_type_error(arg_num, "bool", arg);
-    }
-    Err(ArgError)
+    weak_scalar(arg, arg_num, "bool", Zval::bool, zend_parse_arg_bool_weak)
 }
 
 /// `string` parameter, weak mode, as raw bytes (PHP strings are binary);
