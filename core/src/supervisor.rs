@@ -148,7 +148,13 @@ impl<'a> Supervisor<'a> {
             if let Some(inherited) = self.signals.take() {
                 inherited.abandon();
             }
-            let code = factory.run_worker(id);
+            // A panic must not unwind out of the child: it would return into
+            // the parent's PHP script (the code after start()) in this process.
+            let run = std::panic::AssertUnwindSafe(|| factory.run_worker(id));
+            let code = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                crate::log::warning(&format!("worker#{id}: internal error (panic); exiting"));
+                255
+            });
             factory.exit_child(code);
         }
         signals::unblock();
