@@ -224,8 +224,13 @@ impl Server {
         }
         for (key, value) in array.iter() {
             let key = key.to_string();
-            match self_.settings.borrow_mut().apply(&key, &setting_value(value)) {
-                Ok(()) => {}
+            let value_in = setting_value(value);
+            match self_.settings.borrow_mut().apply(&key, &value_in) {
+                Ok(()) => {
+                    if let Some(note) = swoole_core::settings::not_yet_effective(&key, &value_in) {
+                        zend::error_docref(zend::E_NOTICE, &note);
+                    }
+                }
                 Err(e @ SettingError::UnknownKey(_)) => warning(&e.to_string()),
                 Err(e) => {
                     warning(&e.to_string());
@@ -346,8 +351,11 @@ impl Server {
         let fd = fd.get(1)?;
         let _ = reactor_id.or(2, -1)?;
         let ignore_error = ignore_error.or(3, false)?;
+        // Only open connections (and one whose onClose is running) have info;
+        // with nothing kept of closed ones, $ignoreError changes nothing.
+        let _ = ignore_error;
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
-        let Some(info) = info.filter(|i| ignore_error || worker::exists(i.session) || i.close_errno >= 0) else {
+        let Some(info) = info else {
             runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
             return Ok(false.into_zval(false)?);
         };

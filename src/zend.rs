@@ -33,6 +33,7 @@ const ACC_CALL_VIA_TRAMPOLINE: u32 = 1 << 18;
 pub const E_WARNING: i32 = 2;
 pub const E_ERROR: i32 = 1;
 pub const E_DEPRECATED: i32 = 8192;
+pub const E_NOTICE: i32 = 8;
 
 unsafe extern "C" {
     fn zend_call_function(fci: *mut FcallInfo, fcc: *mut zend_fcall_info_cache) -> i32;

@@ -311,6 +311,40 @@ const KNOWN_KEYS: &[&str] = &[
     "ssl_prefer_server_ciphers", "ssl_dhparam", "ssl_ecdh_curve", "ssl_cafile", "ssl_capath", "ssl_passphrase",
 ];
 
+/// Settings Swoole acts on that this build accepts but does not act on yet,
+/// with what will bring them. A value that asks for the feature gets a notice,
+/// so nobody relies on, say, framing or daemonizing that silently is not there.
+const NOT_YET: &[(&str, &str)] = &[
+    ("daemonize", "daemonizing comes with the operations settings"),
+    ("log_file", "logging to a file comes with the operations settings"),
+    ("pid_file", "pid files come with the operations settings"),
+    ("user", "dropping privileges comes with the operations settings"),
+    ("group", "dropping privileges comes with the operations settings"),
+    ("chroot", "chroot comes with the operations settings"),
+    ("task_worker_num", "task workers are not implemented yet"),
+    ("open_length_check", "length framing is not implemented yet: data arrives as the socket delivers it"),
+    ("open_eof_check", "EOF framing is not implemented yet: data arrives as the socket delivers it"),
+    ("open_eof_split", "EOF framing is not implemented yet: data arrives as the socket delivers it"),
+    ("heartbeat_check_interval", "heartbeat checks are not implemented yet"),
+    ("heartbeat_idle_time", "heartbeat checks are not implemented yet"),
+    ("enable_reuse_port", "SO_REUSEPORT listeners are not implemented yet"),
+    ("open_tcp_keepalive", "TCP keepalive settings are not implemented yet"),
+    ("enable_coroutine", "coroutines are not supported by this extension"),
+    ("open_http_protocol", "the HTTP server is not provided by this extension"),
+    ("open_websocket_protocol", "the WebSocket server is not provided by this extension"),
+];
+
+/// The notice for a setting this build accepts without acting on it, if the
+/// value asks for the feature (`'daemonize' => false` gets none).
+pub fn not_yet_effective(key: &str, value: &SettingValue) -> Option<String> {
+    let (_, why) = NOT_YET.iter().find(|(k, _)| *k == key)?;
+    let asks = match value {
+        SettingValue::Str(s) => !s.is_empty(),
+        other => other.as_bool().unwrap_or(true),
+    };
+    asks.then(|| format!("setting '{key}' has no effect yet: {why} (see docs/COMPATIBILITY.md)"))
+}
+
 /// Whether `key` is a setting Swoole knows.
 pub fn is_known_key(key: &str) -> bool {
     KNOWN_KEYS.contains(&key)
@@ -347,6 +381,16 @@ mod tests {
         );
         assert!(s.apply("debug_mode", &SettingValue::Int(1)).is_ok());
         assert!(s.apply("log_file", &SettingValue::Str("/tmp/x".into())).is_ok());
+    }
+
+    #[test]
+    fn not_yet_effective_only_when_asked_for() {
+        assert_eq!(not_yet_effective("daemonize", &SettingValue::Bool(false)), None);
+        assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
+        let note = not_yet_effective("task_worker_num", &SettingValue::Int(8)).unwrap();
+        assert!(note.starts_with("setting 'task_worker_num' has no effect yet"), "{note}");
+        assert!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())).is_some());
+        assert_eq!(not_yet_effective("worker_num", &SettingValue::Int(4)), None);
     }
 
     #[test]
