@@ -43,6 +43,11 @@ echo preg_replace('/\d+/', 'N', ask($d, 'who')), "\n";
 $d->close();
 $srv->waitForLine("/^onWorkerStop id=$wid pid=$pid$/");
 $srv->waitForLine("/^onWorkerStart id=$wid pid=(?!$pid\\b)\\d+$/");
+// onWorkerStop is printed just before the old worker exits and is reaped
+$deadline = microtime(true) + TEST_TIMEOUT;
+while (pid_alive($pid) && microtime(true) < $deadline) {
+    usleep(5000);
+}
 var_dump(pid_alive($pid));
 $out = $srv->stop();
 var_dump($srv->exitCode, str_contains($out, 'start: true'));
