@@ -27,7 +27,8 @@ use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
 use swoole_core::settings::ServerSettings;
 use swoole_core::stats::{now_f64, WorkerStatus};
 use swoole_core::supervisor::{Supervisor, WorkerFactory};
-use swoole_core::worker::{self, EventHandler, Flow, LoopEnd};
+use swoole_core::event_loop;
+use swoole_core::worker::{self, EventHandler, Flow, LoopEnd, LoopHandler};
 use swoole_core::SessionId;
 
 /// What this process is to the running server.
@@ -355,6 +356,11 @@ impl ProcessHost {
 
     /// Runs worker `id` in this process until it stops; `Err` says how it failed.
     fn run_worker(&mut self, id: usize) -> Result<(), Failure> {
+        if !self.single {
+            // A forked worker starts with a loop of its own: the inherited
+            // epoll instance is shared with the parent, and timers are per process.
+            drop(event_loop::uninstall());
+        }
         self.become_worker(id);
         let cfg = ReactorConfig {
             worker_id: id,
@@ -376,6 +382,9 @@ impl ProcessHost {
             slot.status.store(WorkerStatus::Exit as u32, Ordering::Relaxed);
         }
         drop(worker::uninstall());
+        // The loop took the server's signals; give them back (single process:
+        // Ctrl-C after start() returns must work again).
+        drop(event_loop::uninstall());
         result
     }
 
@@ -505,6 +514,8 @@ impl PhpHandler<'_> {
         }
     }
 }
+
+impl LoopHandler for PhpHandler<'_> {}
 
 impl EventHandler for PhpHandler<'_> {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {

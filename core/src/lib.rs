@@ -8,6 +8,8 @@
 //! # Layout
 //!
 //! - [`error`]: Swoole's numeric error codes and their messages (`swoole_strerror`).
+//! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds,
+//!   signals, deferred callbacks; the server worker runs its sockets on it.
 //! - [`settings`]: the `set()` array: known keys, their types and ranges, the
 //!   typed [`settings::ServerSettings`] the rest of the core reads.
 //! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
@@ -20,12 +22,14 @@
 //!   driven by an [`reactor::EventHandler`] (the PHP callbacks, in production).
 //! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
 //!   `exist`, ...) reach while the loop runs.
+//! - [`timer`]: the timers of one process (`Swoole\Timer`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
 //! - [`listener`]: binding the listening socket before any fork.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 
 pub mod error;
+pub mod event_loop;
 pub mod listener;
 pub mod log;
 pub mod reactor;
@@ -35,6 +39,7 @@ pub mod shm;
 pub mod signals;
 pub mod stats;
 pub mod supervisor;
+pub mod timer;
 pub mod worker;
 
 pub use error::ErrorCode;

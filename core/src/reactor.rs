@@ -9,11 +9,9 @@
 
 use crate::error::ErrorCode;
 use crate::session::{SessionAllocator, SessionId};
-use crate::signals::SignalPipe;
 use crate::stats::{now_f64, SharedStats};
 use mio::net::{TcpListener, TcpStream};
-use mio::unix::SourceFd;
-use mio::{Interest, Poll, Registry, Token};
+use mio::{Interest, Registry, Token};
 use slab::Slab;
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -22,9 +20,7 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Token of the signal pipe.
-pub(crate) const SIGNAL_TOKEN: Token = Token(0);
-/// Token of the listening socket.
+/// Token of the listening socket (0 is the event loop's signal pipe).
 pub(crate) const LISTENER_TOKEN: Token = Token(1);
 /// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
 pub(crate) const CONN_TOKEN_BASE: usize = 16;
@@ -113,10 +109,10 @@ pub(crate) enum AcceptOutcome {
     Empty,
 }
 
-/// One worker's event loop state.
+/// One worker's server state, on top of the process's event loop.
 pub struct Reactor {
-    /// The epoll instance (created in this process, after fork).
-    pub(crate) poll: Poll,
+    /// Where sockets are registered: the process's event loop.
+    registry: Registry,
     /// The listening socket, while this worker accepts.
     listener: Option<TcpListener>,
     /// Raw fd and port of the listener, for `getClientInfo()`.
@@ -128,8 +124,6 @@ pub struct Reactor {
     by_session: HashMap<SessionId, usize>,
     /// Closed connections whose onClose has not run yet, oldest first.
     closing: Vec<ConnectionInfo>,
-    /// This process's signal pipe.
-    pub(crate) signals: SignalPipe,
     /// Server-wide shared state.
     pub shared: Arc<ServerShared>,
     /// This worker's id (the `$reactor_id` of BASE mode).
@@ -158,25 +152,23 @@ pub struct ReactorConfig {
 }
 
 impl Reactor {
-    /// Builds the loop state for this process around a listening socket
-    /// (a dup of the server's, already in listen state and non-blocking).
+    /// Builds the server state of this process around a listening socket
+    /// (a dup of the server's, already in listen state), on this process's
+    /// event loop, which from now on also takes the server's signals.
     pub fn new(listener: std::net::TcpListener, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
-        let poll = Poll::new()?;
-        let signals = SignalPipe::install()?;
-        poll.registry().register(&mut SourceFd(&signals.fd()), SIGNAL_TOKEN, Interest::READABLE)?;
+        let registry = crate::event_loop::serve_signals()?;
         listener.set_nonblocking(true)?;
         let listener_port = listener.local_addr()?.port();
         let mut listener = TcpListener::from_std(listener);
-        poll.registry().register(&mut listener, LISTENER_TOKEN, Interest::READABLE)?;
+        registry.register(&mut listener, LISTENER_TOKEN, Interest::READABLE)?;
         Ok(Reactor {
             listener_fd: listener.as_raw_fd(),
             listener_port,
             listener: Some(listener),
-            poll,
+            registry,
             conns: Slab::new(),
             by_session: HashMap::new(),
             closing: Vec::new(),
-            signals,
             shared,
             worker_id: cfg.worker_id,
             max_connection: cfg.max_connection,
@@ -189,7 +181,7 @@ impl Reactor {
     }
 
     fn registry(&self) -> &Registry {
-        self.poll.registry()
+        &self.registry
     }
 
     /// Accepts one pending connection.
@@ -316,7 +308,7 @@ impl Reactor {
             if !conn.want_write {
                 conn.want_write = true;
                 let token = Token(CONN_TOKEN_BASE + key);
-                let _ = self.poll.registry().reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
+                let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
             }
         }
         conn.info.last_send_time = now_f64();
@@ -354,7 +346,7 @@ impl Reactor {
             if conn.want_write {
                 conn.want_write = false;
                 let token = Token(CONN_TOKEN_BASE + key);
-                let _ = self.poll.registry().reregister(&mut conn.stream, token, Interest::READABLE);
+                let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE);
             }
         }
     }
@@ -390,7 +382,7 @@ impl Reactor {
     /// Removes connection `key` and queues its onClose.
     fn close_key(&mut self, key: usize, _reset: bool, errno: i32) {
         let Some(mut conn) = self.conns.try_remove(key) else { return };
-        let _ = self.poll.registry().deregister(&mut conn.stream);
+        let _ = self.registry.deregister(&mut conn.stream);
         self.by_session.remove(&conn.info.session);
         conn.info.close_errno = errno;
         let counters = self.shared.stats.counters();
@@ -444,7 +436,7 @@ impl Reactor {
     /// worker stops accepting and drains until `max_wait_time`.
     pub fn begin_stop(&mut self, shutdown: bool) {
         if let Some(mut l) = self.listener.take() {
-            let _ = self.poll.registry().deregister(&mut l);
+            let _ = self.registry.deregister(&mut l);
         }
         if shutdown {
             self.stop = StopMode::Shutdown;

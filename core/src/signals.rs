@@ -23,7 +23,8 @@ pub enum Signal {
 }
 
 impl Signal {
-    fn from_raw(signo: i32) -> Option<Signal> {
+    /// The server meaning of a raw signal number, if it has one.
+    pub fn from_raw(signo: i32) -> Option<Signal> {
         match signo {
             libc::SIGTERM | libc::SIGINT => Some(Signal::Terminate),
             libc::SIGCHLD => Some(Signal::Child),
@@ -33,6 +34,10 @@ impl Signal {
         }
     }
 }
+
+/// Tests that install a pipe take this: a process has one pipe at a time.
+#[cfg(test)]
+pub(crate) static TEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Write end of the current process's pipe, read by the signal handler.
 static WRITE_FD: AtomicI32 = AtomicI32::new(-1);
@@ -63,10 +68,25 @@ fn set_errno(v: i32) {
 pub struct SignalPipe {
     read_fd: RawFd,
     write_fd: RawFd,
+    /// Signals routed into the pipe (restored to default on drop).
+    watched: Vec<i32>,
+}
+
+fn route_to_pipe(signo: i32) {
+    // SAFETY: a plain handler that only writes to the pipe.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_signal as *const () as usize;
+        sa.sa_flags = libc::SA_RESTART;
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(signo, &sa, std::ptr::null_mut());
+    }
 }
 
 /// The signals a server process listens to.
-const HANDLED: [i32; 5] = [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2];
+pub const SERVER_SIGNALS: [i32; 5] = [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2];
+/// Kept for the fork-time blocking, which covers the server's signals.
+const HANDLED: [i32; 5] = SERVER_SIGNALS;
 
 fn handled_set() -> libc::sigset_t {
     // SAFETY: building a signal set we own.
@@ -101,25 +121,39 @@ impl SignalPipe {
     /// Creates this process's pipe and routes the server's signals into it,
     /// replacing any pipe inherited from the parent.
     pub fn install() -> io::Result<SignalPipe> {
+        Self::install_for(&SERVER_SIGNALS)
+    }
+
+    /// Creates this process's pipe and routes `signals` into it (none for a
+    /// plain script: Ctrl-C keeps its default meaning there).
+    pub fn install_for(signals: &[i32]) -> io::Result<SignalPipe> {
         let mut fds = [0; 2];
         // SAFETY: pipe2 fills the two fds.
         if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) } != 0 {
             return Err(io::Error::last_os_error());
         }
         WRITE_FD.store(fds[1], Ordering::SeqCst);
-        for signo in HANDLED {
-            // SAFETY: a plain handler that only writes to the pipe.
-            unsafe {
-                let mut sa: libc::sigaction = std::mem::zeroed();
-                sa.sa_sigaction = on_signal as *const () as usize;
-                sa.sa_flags = libc::SA_RESTART;
-                libc::sigemptyset(&mut sa.sa_mask);
-                libc::sigaction(signo, &sa, std::ptr::null_mut());
-            }
+        for &signo in signals {
+            route_to_pipe(signo);
         }
         // Signals held by `block()` across a fork arrive now, into this pipe.
         unblock();
-        Ok(SignalPipe { read_fd: fds[0], write_fd: fds[1] })
+        Ok(SignalPipe { read_fd: fds[0], write_fd: fds[1], watched: signals.to_vec() })
+    }
+
+    /// Also routes `signo` into this pipe (`Swoole\Process::signal`).
+    pub fn watch(&mut self, signo: i32) {
+        if !self.watched.contains(&signo) {
+            self.watched.push(signo);
+        }
+        route_to_pipe(signo);
+    }
+
+    /// Gives `signo` back its default action.
+    pub fn unwatch(&mut self, signo: i32) {
+        self.watched.retain(|&s| s != signo);
+        // SAFETY: restoring the default disposition.
+        unsafe { libc::signal(signo, libc::SIG_DFL) };
     }
 
     /// In a forked child: closes the parent's pipe without touching the
@@ -139,10 +173,24 @@ impl SignalPipe {
         self.read_fd
     }
 
-    /// Drains the pipe, returning the signals received since the last call,
-    /// each kind once, in arrival order.
+    /// Drains the pipe, returning the server signals received since the last
+    /// call, each kind once, in arrival order.
     pub fn take(&self) -> Vec<Signal> {
         let mut out = Vec::new();
+        for signo in self.take_raw() {
+            if let Some(s) = Signal::from_raw(signo) {
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// Drains the pipe, returning the raw signal numbers received, each once,
+    /// in arrival order.
+    pub fn take_raw(&self) -> Vec<i32> {
+        let mut out: Vec<i32> = Vec::new();
         let mut buf = [0u8; 64];
         loop {
             // SAFETY: reading into our buffer from our non-blocking fd.
@@ -151,10 +199,8 @@ impl SignalPipe {
                 break;
             }
             for &b in &buf[..n as usize] {
-                if let Some(s) = Signal::from_raw(b as i32) {
-                    if !out.contains(&s) {
-                        out.push(s);
-                    }
+                if !out.contains(&(b as i32)) {
+                    out.push(b as i32);
                 }
             }
         }
@@ -173,7 +219,7 @@ impl SignalPipe {
 impl Drop for SignalPipe {
     fn drop(&mut self) {
         let _ = WRITE_FD.compare_exchange(self.write_fd, -1, Ordering::SeqCst, Ordering::SeqCst);
-        for signo in HANDLED {
+        for &signo in &self.watched {
             // SAFETY: restoring the default disposition.
             unsafe { libc::signal(signo, libc::SIG_DFL) };
         }
@@ -191,6 +237,7 @@ mod tests {
 
     #[test]
     fn a_raised_signal_arrives_through_the_pipe() {
+        let _one_signal_pipe_at_a_time = TEST_LOCK.lock();
         let pipe = SignalPipe::install().unwrap();
         unsafe { libc::raise(libc::SIGUSR2) };
         pipe.wait(Some(std::time::Duration::from_secs(2)));

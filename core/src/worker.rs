@@ -1,17 +1,18 @@
-//! The worker context of the current process and its event loop.
+//! The server side of a worker: its [`Reactor`] in a thread-local slot, and
+//! the [`LoopHandler`] that runs accept/read/close on the process's
+//! [`crate::event_loop`].
 //!
-//! While a worker runs, its [`Reactor`] sits in a thread-local slot. The loop
-//! borrows it only for short, callback-free operations, so the PHP methods a
-//! callback calls (`send`, `close`, `exist`, ...) can borrow it too.
+//! The loop borrows the reactor only for short, callback-free operations, so
+//! the PHP methods a callback calls (`send`, `close`, `exist`, ...) can borrow
+//! it too.
 
 use crate::error::ErrorCode;
-use crate::reactor::{
-    AcceptOutcome, ConnectionInfo, ReadOutcome, Reactor, CONN_TOKEN_BASE, LISTENER_TOKEN, READ_CHUNK, SIGNAL_TOKEN,
-};
+pub use crate::event_loop::{Flow, LoopEnd, LoopHandler};
+use crate::event_loop::{self, Plan};
+use crate::reactor::{AcceptOutcome, ConnectionInfo, ReadOutcome, Reactor, CONN_TOKEN_BASE, LISTENER_TOKEN, READ_CHUNK};
 use crate::session::SessionId;
 use crate::signals::Signal;
 use crate::stats::WorkerStatus;
-use mio::Events;
 use std::cell::RefCell;
 
 thread_local! {
@@ -19,29 +20,12 @@ thread_local! {
     static CURRENT: RefCell<Option<Reactor>> = const { RefCell::new(None) };
 }
 
-/// Whether a user callback wants the loop to go on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
-    Continue,
-    /// The callback failed in a way that ends this process (uncaught
-    /// exception, `exit()`, fatal error): leave the loop at once.
-    Abort,
-}
-
-/// The callbacks a worker's loop drives (the PHP event handlers, in production).
-pub trait EventHandler {
+/// The server callbacks a worker's loop drives (the PHP event handlers, in
+/// production), on top of the loop's own (timers, fds, signals, defer).
+pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
-}
-
-/// How the loop ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoopEnd {
-    /// Stopped by a signal, `shutdown()`, `stop()` or `max_request`.
-    Stopped,
-    /// A callback returned [`Flow::Abort`].
-    Aborted,
 }
 
 /// Makes `reactor` the current process's worker context.
@@ -102,82 +86,135 @@ pub fn request_stop(shutdown: bool) -> bool {
 
 /// Runs the current worker's loop until it stops or a callback aborts.
 pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
-    let mut events = Events::with_capacity(256);
-    let mut buf = vec![0u8; READ_CHUNK];
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
-    let reactor_id = worker_id as i32;
-    let set_status = |s: WorkerStatus| {
-        with(|r| r.shared.stats.set_status(worker_id, s));
-    };
-    set_status(WorkerStatus::Idle);
-    loop {
-        if deliver_closes(handler, reactor_id) == Flow::Abort {
-            return LoopEnd::Aborted;
+    let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false };
+    server.set_status(WorkerStatus::Idle);
+    match event_loop::run(&mut server) {
+        _ if server.aborted => LoopEnd::Aborted,
+        end => end,
+    }
+}
+
+/// The worker's [`LoopHandler`]: server sockets here, everything else passed on.
+struct ServerLoop<'a> {
+    handler: &'a mut dyn EventHandler,
+    /// Where one read lands before onReceive gets it.
+    buf: Vec<u8>,
+    worker_id: usize,
+    /// A callback aborted inside `plan()` (onClose), which cannot say so.
+    aborted: bool,
+}
+
+impl ServerLoop<'_> {
+    fn reactor_id(&self) -> i32 {
+        self.worker_id as i32
+    }
+
+    fn set_status(&self, s: WorkerStatus) {
+        let id = self.worker_id;
+        with(|r| r.shared.stats.set_status(id, s));
+    }
+
+    /// Runs a server callback with the worker marked busy, then any onClose due.
+    fn busy(&mut self, f: impl FnOnce(&mut dyn EventHandler) -> Flow) -> Flow {
+        self.set_status(WorkerStatus::Busy);
+        let flow = f(&mut *self.handler);
+        self.set_status(WorkerStatus::Idle);
+        if flow == Flow::Abort {
+            return Flow::Abort;
+        }
+        deliver_closes(&mut *self.handler, self.worker_id as i32)
+    }
+
+    fn accept_all(&mut self) -> Flow {
+        let rid = self.reactor_id();
+        loop {
+            match with(|r| r.accept_one()).unwrap_or(AcceptOutcome::Empty) {
+                AcceptOutcome::Accepted(session) => {
+                    if self.busy(|h| h.on_connect(session, rid)) == Flow::Abort {
+                        return Flow::Abort;
+                    }
+                }
+                AcceptOutcome::Refused => continue,
+                AcceptOutcome::Empty => return Flow::Continue,
+            }
+        }
+    }
+
+    fn read_all(&mut self, key: usize) -> Flow {
+        let rid = self.reactor_id();
+        loop {
+            let mut buf = std::mem::take(&mut self.buf);
+            let outcome = with(|r| r.read(key, &mut buf)).unwrap_or(ReadOutcome::Done);
+            let flow = match outcome {
+                ReadOutcome::Data { session, n, more } => {
+                    let flow = self.busy(|h| h.on_receive(session, rid, &buf[..n]));
+                    with(|r| r.count_request());
+                    if flow == Flow::Continue && more {
+                        None
+                    } else {
+                        // A short read drained the socket: epoll reports the next arrival.
+                        Some(flow)
+                    }
+                }
+                ReadOutcome::Done => Some(Flow::Continue),
+            };
+            self.buf = buf;
+            if let Some(flow) = flow {
+                return flow;
+            }
+        }
+    }
+}
+
+impl LoopHandler for ServerLoop<'_> {
+    fn on_signal(&mut self, signo: i32) -> Flow {
+        if Signal::from_raw(signo) == Some(Signal::Terminate) {
+            request_stop(true);
+            return Flow::Continue;
+        }
+        self.handler.on_signal(signo)
+    }
+
+    fn on_user_fd(&mut self, fd: std::os::fd::RawFd, readable: bool, writable: bool) -> Flow {
+        self.busy(|h| h.on_user_fd(fd, readable, writable))
+    }
+
+    fn on_timer(&mut self, due: crate::timer::Due) -> Flow {
+        self.busy(|h| h.on_timer(due))
+    }
+
+    fn on_defer(&mut self) -> Flow {
+        self.busy(|h| h.on_defer())
+    }
+
+    fn on_cycle(&mut self) -> Flow {
+        self.handler.on_cycle()
+    }
+
+    fn on_other(&mut self, token: mio::Token, ev: &mio::event::Event) -> Flow {
+        if token == LISTENER_TOKEN {
+            return self.accept_all();
+        }
+        let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { return Flow::Continue };
+        if ev.is_writable() {
+            with(|r| r.flush(key));
+        }
+        if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
+            return self.read_all(key);
+        }
+        let rid = self.reactor_id();
+        deliver_closes(&mut *self.handler, rid)
+    }
+
+    fn plan(&mut self) -> Plan {
+        let rid = self.reactor_id();
+        if deliver_closes(&mut *self.handler, rid) == Flow::Abort {
+            self.aborted = true;
+            return Plan { done: true, timeout: None, keep_alive: true };
         }
         let (done, timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
-        if done {
-            return LoopEnd::Stopped;
-        }
-        let polled = with(|r| r.poll.poll(&mut events, timeout)).unwrap_or(Ok(()));
-        if let Err(e) = polled {
-            if e.kind() == std::io::ErrorKind::Interrupted {
-                continue;
-            }
-            crate::log::warning(&format!("epoll_wait() failed: {e}"));
-            return LoopEnd::Stopped;
-        }
-        for ev in events.iter() {
-            let token = ev.token();
-            if token == SIGNAL_TOKEN {
-                for sig in with(|r| r.signals.take()).unwrap_or_default() {
-                    if sig == Signal::Terminate {
-                        request_stop(true);
-                    }
-                }
-                continue;
-            }
-            if token == LISTENER_TOKEN {
-                loop {
-                    match with(|r| r.accept_one()).unwrap_or(AcceptOutcome::Empty) {
-                        AcceptOutcome::Accepted(session) => {
-                            set_status(WorkerStatus::Busy);
-                            let flow = handler.on_connect(session, reactor_id);
-                            set_status(WorkerStatus::Idle);
-                            if flow == Flow::Abort || deliver_closes(handler, reactor_id) == Flow::Abort {
-                                return LoopEnd::Aborted;
-                            }
-                        }
-                        AcceptOutcome::Refused => continue,
-                        AcceptOutcome::Empty => break,
-                    }
-                }
-                continue;
-            }
-            let key = token.0 - CONN_TOKEN_BASE;
-            if ev.is_writable() {
-                with(|r| r.flush(key));
-            }
-            if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-                loop {
-                    match with(|r| r.read(key, &mut buf)).unwrap_or(ReadOutcome::Done) {
-                        ReadOutcome::Data { session, n, more } => {
-                            set_status(WorkerStatus::Busy);
-                            let flow = handler.on_receive(session, reactor_id, &buf[..n]);
-                            set_status(WorkerStatus::Idle);
-                            with(|r| r.count_request());
-                            if flow == Flow::Abort || deliver_closes(handler, reactor_id) == Flow::Abort {
-                                return LoopEnd::Aborted;
-                            }
-                            // A short read drained the socket: epoll reports the next arrival.
-                            if !more {
-                                break;
-                            }
-                        }
-                        ReadOutcome::Done => break,
-                    }
-                }
-            }
-        }
+        Plan { done, timeout, keep_alive: true }
     }
 }
 

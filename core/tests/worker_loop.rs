@@ -9,7 +9,7 @@ use std::time::Duration;
 use swoole_core::error::ErrorCode;
 use swoole_core::listener::{BoundListener, SockType};
 use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
-use swoole_core::worker::{self, EventHandler, Flow, LoopEnd};
+use swoole_core::worker::{self, EventHandler, Flow, LoopEnd, LoopHandler};
 use swoole_core::SessionId;
 
 /// Records what happened and answers like the seed echo server.
@@ -18,6 +18,8 @@ struct Echo {
     log: Vec<String>,
     first_session: Option<SessionId>,
 }
+
+impl LoopHandler for Echo {}
 
 impl EventHandler for Echo {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
@@ -101,6 +103,7 @@ fn echo_close_stale_ids_and_stop() {
     assert_eq!(worker::run(&mut handler), LoopEnd::Stopped);
     client.join().unwrap();
     drop(worker::uninstall());
+    drop(swoole_core::event_loop::uninstall());
 
     assert_eq!(
         handler.log,

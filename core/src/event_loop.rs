@@ -1,0 +1,543 @@
+//! The event loop of one process: what `Swoole\Event::wait()` runs, and what a
+//! server worker runs with its connections on top.
+//!
+//! It owns the poller, the process's signal pipe, its timers and the file
+//! descriptors PHP code added with `Swoole\Event::add`. What the events mean is
+//! left to a [`LoopHandler`] (the PHP callbacks in production; the server's
+//! accept/read logic in [`crate::worker`]). Nothing here calls back while a
+//! borrow of the loop is held, so a callback can add timers or fds.
+
+use crate::signals::SignalPipe;
+use crate::timer::{Due, TimerId, TimerQueue};
+use mio::unix::SourceFd;
+use mio::{Events, Interest, Poll, Registry, Token};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io;
+use std::os::fd::{AsRawFd, RawFd};
+use std::time::{Duration, Instant};
+
+/// Token of the signal pipe.
+pub const SIGNAL_TOKEN: Token = Token(0);
+/// `Swoole\Event::add` fds have token `USER_TOKEN_BASE + fd`.
+pub const USER_TOKEN_BASE: usize = 1 << 48;
+/// How many events one poll takes at most.
+const EVENTS_PER_POLL: usize = 256;
+
+/// Whether a callback wants the loop to go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    /// The callback failed in a way that ends this loop (uncaught exception,
+    /// `exit()`, fatal error): leave at once.
+    Abort,
+}
+
+/// How a loop run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoopEnd {
+    /// Nothing left to wait for, `Event::exit()`, or the server stopped.
+    Stopped,
+    /// A callback returned [`Flow::Abort`].
+    Aborted,
+}
+
+/// What a `Swoole\Event::add` registration waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Interest2 {
+    pub read: bool,
+    pub write: bool,
+}
+
+/// One `Swoole\Event::add` registration.
+#[derive(Debug, Default)]
+struct UserFd {
+    /// What the PHP callbacks wait for.
+    interest: Interest2,
+    /// Bytes `Event::write` queued that the fd has not taken yet.
+    out: Vec<u8>,
+}
+
+/// What the loop asks of its user besides the events. Every method has a
+/// do-nothing default, so a handler names only what it uses.
+pub trait LoopHandler {
+    /// A watched signal arrived (raw number).
+    fn on_signal(&mut self, _signo: i32) -> Flow {
+        Flow::Continue
+    }
+    /// A `Swoole\Event::add` fd is readable and/or writable.
+    fn on_user_fd(&mut self, _fd: RawFd, _readable: bool, _writable: bool) -> Flow {
+        Flow::Continue
+    }
+    /// A timer is due.
+    fn on_timer(&mut self, _due: Due) -> Flow {
+        Flow::Continue
+    }
+    /// Deferred callbacks are waiting (`Event::defer`); the handler must run
+    /// them and call [`set_defer_pending`]`(false)`.
+    fn on_defer(&mut self) -> Flow {
+        set_defer_pending(false);
+        Flow::Continue
+    }
+    /// One loop iteration ended (`Event::cycle`).
+    fn on_cycle(&mut self) -> Flow {
+        Flow::Continue
+    }
+    /// An event for a token this module does not own (the server's sockets).
+    fn on_other(&mut self, _token: Token, _event: &mio::event::Event) -> Flow {
+        Flow::Continue
+    }
+    /// Before each poll: whether the loop must end now, and the longest it
+    /// may sleep. `keep_alive` says the handler has work of its own (a server
+    /// that is running), so an empty loop must not end.
+    fn plan(&mut self) -> Plan {
+        Plan { done: false, timeout: None, keep_alive: false }
+    }
+}
+
+/// See [`LoopHandler::plan`].
+#[derive(Debug, Clone, Copy)]
+pub struct Plan {
+    pub done: bool,
+    pub timeout: Option<Duration>,
+    pub keep_alive: bool,
+}
+
+/// The loop's state.
+pub struct EventLoop {
+    /// The epoll instance (made in this process, never inherited).
+    poll: Poll,
+    /// The buffer `poll` fills; taken out while events are handled.
+    events: Option<Events>,
+    /// This process's signal pipe.
+    signals: SignalPipe,
+    /// Signals PHP code watches with `Process::signal` (they keep the loop alive).
+    user_signals: Vec<i32>,
+    /// `Swoole\Timer` timers.
+    timers: TimerQueue,
+    /// `Swoole\Event::add` registrations.
+    user: HashMap<RawFd, UserFd>,
+    /// A deferred PHP callback is queued.
+    defer_pending: bool,
+    /// A cycle callback is set (called after each iteration).
+    cycle_set: bool,
+    /// `Event::exit()` was called.
+    exit: bool,
+}
+
+thread_local! {
+    /// This process's loop, once something needed it.
+    static LOOP: RefCell<Option<EventLoop>> = const { RefCell::new(None) };
+}
+
+impl EventLoop {
+    /// A loop routing `signals` into its pipe (the server's set in a worker,
+    /// none in a plain script).
+    pub fn new(signals: &[i32]) -> io::Result<EventLoop> {
+        let poll = Poll::new()?;
+        let signals = SignalPipe::install_for(signals)?;
+        poll.registry().register(&mut SourceFd(&signals.fd()), SIGNAL_TOKEN, Interest::READABLE)?;
+        Ok(EventLoop {
+            poll,
+            events: Some(Events::with_capacity(EVENTS_PER_POLL)),
+            signals,
+            user_signals: Vec::new(),
+            timers: TimerQueue::new(),
+            user: HashMap::new(),
+            defer_pending: false,
+            cycle_set: false,
+            exit: false,
+        })
+    }
+
+    /// A handle to register sockets with this loop (the server's listener
+    /// and connections).
+    pub fn registry(&self) -> io::Result<Registry> {
+        self.poll.registry().try_clone()
+    }
+
+    /// Whether anything of its own keeps the loop running.
+    fn has_work(&self) -> bool {
+        !self.timers.is_empty() || !self.user.is_empty() || self.defer_pending || !self.user_signals.is_empty()
+    }
+}
+
+/// Makes `l` this process's loop (dropping any previous one).
+pub fn install(l: EventLoop) {
+    LOOP.with(|c| *c.borrow_mut() = Some(l));
+}
+
+/// Removes this process's loop (after fork, or when a server stops).
+pub fn uninstall() -> Option<EventLoop> {
+    LOOP.with(|c| c.borrow_mut().take())
+}
+
+/// Whether this process has a loop.
+pub fn is_installed() -> bool {
+    LOOP.with(|c| c.borrow().is_some())
+}
+
+/// Runs `f` on this process's loop, creating a plain one (no signals) first
+/// if there is none.
+pub fn with<R>(f: impl FnOnce(&mut EventLoop) -> R) -> io::Result<R> {
+    LOOP.with(|c| {
+        let mut slot = c.try_borrow_mut().map_err(|_| io::Error::other("event loop busy"))?;
+        if slot.is_none() {
+            *slot = Some(EventLoop::new(&[])?);
+        }
+        Ok(f(slot.as_mut().expect("just set")))
+    })
+}
+
+/// Runs `f` on the loop only if it exists.
+fn with_existing<R>(f: impl FnOnce(&mut EventLoop) -> R) -> Option<R> {
+    LOOP.with(|c| c.try_borrow_mut().ok().and_then(|mut s| s.as_mut().map(f)))
+}
+
+// ---- timers ----
+
+/// Arms a timer (`Timer::tick` / `Timer::after`).
+pub fn timer_add(ms: u64, repeat: bool) -> io::Result<TimerId> {
+    with(|l| l.timers.add(ms, repeat, Instant::now()))
+}
+
+pub fn timer_clear(id: TimerId) -> bool {
+    with_existing(|l| l.timers.clear(id)).unwrap_or(false)
+}
+
+pub fn timer_clear_all() -> usize {
+    with_existing(|l| l.timers.clear_all()).unwrap_or(0)
+}
+
+pub fn timer_exists(id: TimerId) -> bool {
+    with_existing(|l| l.timers.exists(id)).unwrap_or(false)
+}
+
+pub fn timer_info(id: TimerId) -> Option<crate::timer::TimerInfo> {
+    with_existing(|l| l.timers.info(id, Instant::now())).flatten()
+}
+
+/// (live timers, rounds that ran timers).
+pub fn timer_stats() -> (usize, u64) {
+    with_existing(|l| (l.timers.len(), l.timers.round())).unwrap_or((0, 0))
+}
+
+pub fn timer_ids() -> Vec<TimerId> {
+    with_existing(|l| l.timers.ids()).unwrap_or_default()
+}
+
+// ---- Swoole\Event fds ----
+
+fn epoll_events(i: Interest2) -> u32 {
+    // Level-triggered, as Swoole's Event API: a callback that leaves data
+    // unread is called again.
+    (if i.read { libc::EPOLLIN as u32 } else { 0 }) | (if i.write { libc::EPOLLOUT as u32 } else { 0 })
+}
+
+fn epoll_ctl(l: &EventLoop, op: i32, fd: RawFd, interest: Interest2) -> io::Result<()> {
+    let mut ev = libc::epoll_event { events: epoll_events(interest), u64: (USER_TOKEN_BASE + fd as usize) as u64 };
+    // SAFETY: registering `fd` with our own epoll instance; mio reads the
+    // events back and hands us the token in `u64`.
+    if unsafe { libc::epoll_ctl(l.poll.as_raw_fd(), op, fd, &mut ev) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `Event::add`: fails with EEXIST if `fd` is already added.
+pub fn user_add(fd: RawFd, interest: Interest2) -> io::Result<()> {
+    with(|l| {
+        if l.user.contains_key(&fd) {
+            return Err(io::Error::from_raw_os_error(libc::EEXIST));
+        }
+        epoll_ctl(l, libc::EPOLL_CTL_ADD, fd, interest)?;
+        l.user.insert(fd, UserFd { interest, out: Vec::new() });
+        Ok(())
+    })?
+}
+
+/// `Event::set`: changes what `fd` waits for.
+pub fn user_set(fd: RawFd, interest: Interest2) -> io::Result<()> {
+    with(|l| {
+        let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
+        u.interest = interest;
+        let effective = Interest2 { read: interest.read, write: interest.write || !u.out.is_empty() };
+        epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective)
+    })?
+}
+
+/// `Event::del`.
+pub fn user_del(fd: RawFd) -> bool {
+    with_existing(|l| {
+        if l.user.remove(&fd).is_none() {
+            return false;
+        }
+        // The fd may already be closed by PHP; the kernel dropped it then.
+        let _ = epoll_ctl(l, libc::EPOLL_CTL_DEL, fd, Interest2::default());
+        true
+    })
+    .unwrap_or(false)
+}
+
+/// `Event::isset`: what `fd` waits for, if it was added.
+pub fn user_interest(fd: RawFd) -> Option<Interest2> {
+    with_existing(|l| l.user.get(&fd).map(|u| u.interest)).flatten()
+}
+
+/// `Event::write`: writes what the fd takes now and queues the rest, which
+/// the loop sends when the fd becomes writable. The fd must have been added.
+pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
+    with(|l| {
+        let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
+        let mut written = 0;
+        if u.out.is_empty() {
+            written = write_some(fd, data)?;
+        }
+        if written < data.len() {
+            let was_empty = u.out.is_empty();
+            u.out.extend_from_slice(&data[written..]);
+            if was_empty {
+                let i = Interest2 { read: u.interest.read, write: true };
+                epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, i)?;
+            }
+        }
+        Ok(())
+    })?
+}
+
+fn write_some(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    let mut done = 0;
+    while done < data.len() {
+        // SAFETY: writing from our buffer to a descriptor PHP gave us.
+        let n = unsafe { libc::write(fd, data[done..].as_ptr().cast(), data.len() - done) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            match e.kind() {
+                io::ErrorKind::WouldBlock => break,
+                io::ErrorKind::Interrupted => continue,
+                _ => return Err(e),
+            }
+        }
+        done += n as usize;
+    }
+    Ok(done)
+}
+
+/// Sends queued `Event::write` bytes; true if the queue is now empty.
+fn flush_user(fd: RawFd) -> bool {
+    with_existing(|l| {
+        let Some(u) = l.user.get_mut(&fd) else { return true };
+        if u.out.is_empty() {
+            return true;
+        }
+        match write_some(fd, &u.out) {
+            Ok(n) => {
+                u.out.drain(..n);
+            }
+            Err(_) => u.out.clear(),
+        }
+        if u.out.is_empty() {
+            let i = u.interest;
+            let _ = epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, i);
+            return true;
+        }
+        false
+    })
+    .unwrap_or(true)
+}
+
+// ---- defer, cycle, exit, signals ----
+
+/// A deferred callback is queued (or not any more).
+pub fn set_defer_pending(pending: bool) {
+    let _ = with(|l| l.defer_pending = pending);
+}
+
+/// A cycle callback is set (or removed).
+pub fn set_cycle(set: bool) {
+    let _ = with(|l| l.cycle_set = set);
+}
+
+/// `Event::exit()`: the running loop ends after this iteration.
+pub fn request_exit() {
+    let _ = with_existing(|l| l.exit = true);
+}
+
+/// For a server worker: make sure this process has a loop, route the
+/// server's signals into it (a loop made earlier by a plain script had none),
+/// and hand back its registry for the server's sockets.
+pub fn serve_signals() -> io::Result<Registry> {
+    with(|l| {
+        for signo in crate::signals::SERVER_SIGNALS {
+            l.signals.watch(signo);
+        }
+        l.registry()
+    })?
+}
+
+/// `Process::signal($signo, $cb)`: route `signo` into the loop.
+pub fn watch_signal(signo: i32) -> io::Result<()> {
+    with(|l| {
+        l.signals.watch(signo);
+        if !l.user_signals.contains(&signo) {
+            l.user_signals.push(signo);
+        }
+    })
+}
+
+/// `Process::signal($signo, null)`.
+pub fn unwatch_signal(signo: i32) {
+    let _ = with_existing(|l| {
+        l.user_signals.retain(|&s| s != signo);
+        l.signals.unwatch(signo);
+    });
+}
+
+/// Whether the loop has work of its own (timers, fds, defers, signals).
+pub fn has_work() -> bool {
+    with_existing(|l| l.has_work()).unwrap_or(false)
+}
+
+// ---- running ----
+
+/// Runs the loop until nothing is left (no timers, fds, deferred callbacks or
+/// watched signals, and the handler does not keep it alive), `Event::exit()`,
+/// or a callback aborts.
+pub fn run(handler: &mut dyn LoopHandler) -> LoopEnd {
+    let _ = with_existing(|l| l.exit = false);
+    loop {
+        match run_once(handler, None) {
+            Some(end) => return end,
+            None => continue,
+        }
+    }
+}
+
+/// One iteration (`Event::dispatch()` with `max_wait`); `Some` when the loop
+/// is finished.
+pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Option<LoopEnd> {
+    if with_existing(|l| l.defer_pending).unwrap_or(false) && handler.on_defer() == Flow::Abort {
+        return Some(LoopEnd::Aborted);
+    }
+    let plan = handler.plan();
+    let (exit, own_work, timer_wait, defer) = with_existing(|l| {
+        (l.exit, l.has_work(), l.timers.next_timeout(Instant::now()), l.defer_pending)
+    })?;
+    if exit || plan.done || !(own_work || plan.keep_alive) {
+        return Some(LoopEnd::Stopped);
+    }
+    let timeout = [plan.timeout, timer_wait, max_wait, defer.then_some(Duration::ZERO)].into_iter().flatten().min();
+    let mut events = with_existing(|l| l.events.take())?.unwrap_or_else(|| Events::with_capacity(EVENTS_PER_POLL));
+    let polled = with_existing(|l| l.poll.poll(&mut events, timeout)).unwrap_or(Ok(()));
+    let mut flow = Flow::Continue;
+    match polled {
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+        Err(e) => {
+            crate::log::warning(&format!("epoll_wait() failed: {e}"));
+            let _ = with_existing(|l| l.events = Some(events));
+            return Some(LoopEnd::Stopped);
+        }
+        Ok(()) => flow = dispatch(handler, &events),
+    }
+    let _ = with_existing(|l| l.events = Some(events));
+    if flow == Flow::Abort {
+        return Some(LoopEnd::Aborted);
+    }
+    let due = with_existing(|l| l.timers.take_due(Instant::now())).unwrap_or_default();
+    for d in due {
+        if handler.on_timer(d) == Flow::Abort {
+            return Some(LoopEnd::Aborted);
+        }
+    }
+    if with_existing(|l| l.cycle_set).unwrap_or(false) && handler.on_cycle() == Flow::Abort {
+        return Some(LoopEnd::Aborted);
+    }
+    None
+}
+
+fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
+    for ev in events.iter() {
+        let token = ev.token();
+        let flow = if token == SIGNAL_TOKEN {
+            let signos = with_existing(|l| l.signals.take_raw()).unwrap_or_default();
+            signos.into_iter().map(|s| handler.on_signal(s)).find(|f| *f == Flow::Abort).unwrap_or(Flow::Continue)
+        } else if token.0 >= USER_TOKEN_BASE {
+            let fd = (token.0 - USER_TOKEN_BASE) as RawFd;
+            let Some(interest) = user_interest(fd) else { continue };
+            let mut writable = ev.is_writable();
+            if writable && !flush_user(fd) {
+                writable = false; // Event::write's queue goes first
+            }
+            let readable = (ev.is_readable() || ev.is_read_closed() || ev.is_error()) && interest.read;
+            let writable = writable && interest.write;
+            if readable || writable { handler.on_user_fd(fd, readable, writable) } else { Flow::Continue }
+        } else {
+            handler.on_other(token, ev)
+        };
+        if flow == Flow::Abort {
+            return Flow::Abort;
+        }
+    }
+    Flow::Continue
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::os::unix::net::UnixStream;
+
+    #[derive(Default)]
+    struct Recorder {
+        log: Vec<String>,
+        reader: Option<UnixStream>,
+    }
+
+    impl LoopHandler for Recorder {
+        fn on_signal(&mut self, signo: i32) -> Flow {
+            self.log.push(format!("signal {signo}"));
+            unwatch_signal(signo);
+            Flow::Continue
+        }
+        fn on_user_fd(&mut self, fd: RawFd, readable: bool, _writable: bool) -> Flow {
+            let mut buf = [0u8; 2];
+            // Read only 2 bytes at a time: level-triggered, so we are called again.
+            let n = self.reader.as_mut().unwrap().read(&mut buf).unwrap();
+            self.log.push(format!("fd {readable} {}", String::from_utf8_lossy(&buf[..n])));
+            if self.log.iter().filter(|l| l.starts_with("fd")).count() == 3 {
+                user_del(fd);
+            }
+            Flow::Continue
+        }
+        fn on_timer(&mut self, due: Due) -> Flow {
+            self.log.push(format!("timer {}", due.id.0));
+            if due.id.0 == 1 {
+                unsafe { libc::raise(libc::SIGUSR2) };
+            }
+            Flow::Continue
+        }
+        fn on_defer(&mut self) -> Flow {
+            self.log.push("defer".into());
+            set_defer_pending(false);
+            Flow::Continue
+        }
+    }
+
+    #[test]
+    fn timers_fds_defer_and_signals_until_nothing_is_left() {
+        let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
+        let (mut a, b) = UnixStream::pair().unwrap();
+        b.set_nonblocking(true).unwrap();
+        a.write_all(b"abcdef").unwrap();
+        user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).unwrap();
+        assert!(user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).is_err(), "twice");
+        timer_add(20, false).unwrap();
+        watch_signal(libc::SIGUSR2).unwrap();
+        set_defer_pending(true);
+        let mut h = Recorder { reader: Some(b), ..Default::default() };
+        assert_eq!(run(&mut h), LoopEnd::Stopped);
+        assert_eq!(h.log, vec!["defer", "fd true ab", "fd true cd", "fd true ef", "timer 1", "signal 12"]);
+        assert!(!has_work());
+        drop(uninstall());
+    }
+}
