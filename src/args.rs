@@ -140,3 +140,13 @@ impl Opt<StrArg<'_>> {
         self.0.map_or(Ok(default.to_string()), |a| a.string(arg_num))
     }
 }
+
+impl Opt<CallableArg<'_>> {
+    /// A `?callable $cb = null` parameter: omitted or null give `None`.
+    pub fn callback(self, arg_num: u32) -> ArgResult<Option<Callback>> {
+        match self.0 {
+            Some(a) if !a.0.is_null() => a.get(arg_num).map(Some),
+            _ => Ok(None),
+        }
+    }
+}

@@ -10,6 +10,9 @@
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts.
+//! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
+//!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
+//!   core's event loop.
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...
 //! - [`constants`]: the `SWOOLE_*` constants.
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
@@ -21,13 +24,16 @@ pub mod aliases;
 pub mod args;
 pub mod connections;
 pub mod constants;
+pub mod event;
 pub mod events;
 pub mod exception;
 pub mod functions;
+pub mod loop_php;
 pub mod port;
 pub mod props;
 pub mod runtime;
 pub mod server;
+pub mod timer;
 pub mod zend;
 
 use ext_php_rs::prelude::*;
@@ -47,17 +53,34 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_end!();
 }
 
+/// Module startup: the classes that must be plain engine classes.
+pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
+    let ok = exception::register_classes(ty, module_number) == 0 && timer::register_iterator_class();
+    if ok { 0 } else { -1 }
+}
+
+/// Request shutdown: no Zval may outlive the request (timers and event
+/// callbacks a script left behind are dropped here).
+pub extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
+    loop_php::clear_all();
+    drop(swoole_core::event_loop::uninstall());
+    0
+}
+
 #[php_module]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let mut module = module
         .name("swoole")
         .version(functions::SWOOLE_API_VERSION)
         .info_function(module_info)
-        .startup_function(exception::register_classes)
+        .startup_function(startup)
+        .request_shutdown_function(request_shutdown)
         .class::<port::Port>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = functions::register(module);
+    module = timer::register(module);
+    module = event::register(module);
     for &(name, value) in constants::INTS {
         module = module.constant((name, value, &[] as &[&str]));
     }

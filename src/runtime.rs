@@ -14,6 +14,7 @@
 use crate::events::Event;
 use crate::props;
 use crate::server::Server;
+use crate::loop_php;
 use crate::zend::{self, warning, CallOutcome, Callback};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::zend_object;
@@ -27,7 +28,6 @@ use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
 use swoole_core::settings::ServerSettings;
 use swoole_core::stats::{now_f64, WorkerStatus};
 use swoole_core::supervisor::{Supervisor, WorkerFactory};
-use swoole_core::event_loop;
 use swoole_core::worker::{self, EventHandler, Flow, LoopEnd, LoopHandler};
 use swoole_core::SessionId;
 
@@ -359,7 +359,7 @@ impl ProcessHost {
         if !self.single {
             // A forked worker starts with a loop of its own: the inherited
             // epoll instance is shared with the parent, and timers are per process.
-            drop(event_loop::uninstall());
+            loop_php::reset_after_fork();
         }
         self.become_worker(id);
         let cfg = ReactorConfig {
@@ -383,8 +383,8 @@ impl ProcessHost {
         }
         drop(worker::uninstall());
         // The loop took the server's signals; give them back (single process:
-        // Ctrl-C after start() returns must work again).
-        drop(event_loop::uninstall());
+        // Ctrl-C after start() returns must work again). Timers die with their worker.
+        loop_php::reset_after_fork();
         result
     }
 
@@ -515,7 +515,34 @@ impl PhpHandler<'_> {
     }
 }
 
-impl LoopHandler for PhpHandler<'_> {}
+/// Timers, `Swoole\Event` fds, defers and signals inside a worker: the same
+/// PHP callbacks as in a plain script, with a worker's failure handling.
+impl LoopHandler for PhpHandler<'_> {
+    fn on_signal(&mut self, signo: i32) -> Flow {
+        let outcome = loop_php::fire_signal(signo);
+        self.flow(outcome)
+    }
+
+    fn on_user_fd(&mut self, fd: std::os::fd::RawFd, readable: bool, writable: bool) -> Flow {
+        let outcome = loop_php::fire_fd(fd, readable, writable);
+        self.flow(outcome)
+    }
+
+    fn on_timer(&mut self, due: swoole_core::timer::Due) -> Flow {
+        let outcome = loop_php::fire_timer(due);
+        self.flow(outcome)
+    }
+
+    fn on_defer(&mut self) -> Flow {
+        let outcome = loop_php::fire_defers();
+        self.flow(outcome)
+    }
+
+    fn on_cycle(&mut self) -> Flow {
+        let outcome = loop_php::fire_cycle();
+        self.flow(outcome)
+    }
+}
 
 impl EventHandler for PhpHandler<'_> {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {

@@ -418,6 +418,33 @@ impl Server {
         Ok(runtime::stop_worker(id))
     }
 
+    /// `tick(int $ms, callable $callback, mixed ...$params): int|false` —
+    /// Swoole 4's alias of `Swoole\Timer::tick` (removed in Swoole 5, kept
+    /// here: the seed documents use it).
+    pub fn tick(&self, ms: IntArg, callback: CallableArg, params: &[&Zval]) -> PhpResult<Zval> {
+        let id = crate::timer::add(ms.get(1)?, callback.get(2)?, params, true);
+        Ok(id.map_or(Ok(false.into_zval(false)?), |id| id.into_zval(false))?)
+    }
+
+    /// `after(int $ms, callable $callback, mixed ...$params): int|false` (alias of `Swoole\Timer::after`).
+    pub fn after(&self, ms: IntArg, callback: CallableArg, params: &[&Zval]) -> PhpResult<Zval> {
+        let id = crate::timer::add(ms.get(1)?, callback.get(2)?, params, false);
+        Ok(id.map_or(Ok(false.into_zval(false)?), |id| id.into_zval(false))?)
+    }
+
+    /// `clearTimer(int $timerId): bool` (alias of `Swoole\Timer::clear`).
+    #[php(name = "clearTimer")]
+    pub fn clear_timer(&self, timer_id: IntArg) -> PhpResult<bool> {
+        Ok(crate::timer::clear(timer_id.get(1)?))
+    }
+
+    /// `defer(callable $callback): bool` (alias of `Swoole\Event::defer`).
+    pub fn defer(&self, callback: CallableArg) -> PhpResult<bool> {
+        crate::loop_php::push_defer(callback.get(1)?);
+        crate::loop_php::ensure_shutdown_hook();
+        Ok(true)
+    }
+
     /// `getLastError(): int`
     #[php(name = "getLastError")]
     pub fn get_last_error(&self) -> i64 {

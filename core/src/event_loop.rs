@@ -111,7 +111,8 @@ pub struct EventLoop {
     events: Option<Events>,
     /// This process's signal pipe.
     signals: SignalPipe,
-    /// Signals PHP code watches with `Process::signal` (they keep the loop alive).
+    /// Signals PHP code watches with `Process::signal` (as in Swoole, they do
+    /// not keep a plain script's loop alive on their own).
     user_signals: Vec<i32>,
     /// `Swoole\Timer` timers.
     timers: TimerQueue,
@@ -158,7 +159,7 @@ impl EventLoop {
 
     /// Whether anything of its own keeps the loop running.
     fn has_work(&self) -> bool {
-        !self.timers.is_empty() || !self.user.is_empty() || self.defer_pending || !self.user_signals.is_empty()
+        !self.timers.is_empty() || !self.user.is_empty() || self.defer_pending
     }
 }
 
@@ -393,16 +394,16 @@ pub fn unwatch_signal(signo: i32) {
     });
 }
 
-/// Whether the loop has work of its own (timers, fds, defers, signals).
+/// Whether the loop has work of its own (timers, fds, deferred callbacks).
 pub fn has_work() -> bool {
     with_existing(|l| l.has_work()).unwrap_or(false)
 }
 
 // ---- running ----
 
-/// Runs the loop until nothing is left (no timers, fds, deferred callbacks or
-/// watched signals, and the handler does not keep it alive), `Event::exit()`,
-/// or a callback aborts.
+/// Runs the loop until nothing is left (no timers, fds or deferred callbacks,
+/// and the handler does not keep it alive), `Event::exit()`, or a callback
+/// aborts.
 pub fn run(handler: &mut dyn LoopHandler) -> LoopEnd {
     let _ = with_existing(|l| l.exit = false);
     loop {
@@ -532,11 +533,12 @@ mod tests {
         user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).unwrap();
         assert!(user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).is_err(), "twice");
         timer_add(20, false).unwrap();
+        timer_add(40, false).unwrap(); // keeps the loop up while the signal arrives
         watch_signal(libc::SIGUSR2).unwrap();
         set_defer_pending(true);
         let mut h = Recorder { reader: Some(b), ..Default::default() };
         assert_eq!(run(&mut h), LoopEnd::Stopped);
-        assert_eq!(h.log, vec!["defer", "fd true ab", "fd true cd", "fd true ef", "timer 1", "signal 12"]);
+        assert_eq!(h.log, vec!["defer", "fd true ab", "fd true cd", "fd true ef", "timer 1", "signal 12", "timer 2"]);
         assert!(!has_work());
         drop(uninstall());
     }

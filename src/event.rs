@@ -1,0 +1,292 @@
+//! `Swoole\Event` and its `swoole_event_*` aliases: PHP streams, sockets and
+//! fds on the process's event loop, plus defer/cycle/wait/dispatch/exit.
+
+use crate::args::{BoolArg, CallableArg, IntArg, Opt, StrArg};
+use crate::loop_php::{self, FdCallbacks, PlainLoop};
+use crate::zend::warning;
+use ext_php_rs::builders::ModuleBuilder;
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::Zval;
+use std::os::fd::RawFd;
+use swoole_core::event_loop::{self, Interest2};
+
+/// `SWOOLE_EVENT_READ` and `SWOOLE_EVENT_WRITE`.
+pub const EVENT_READ: i64 = 512;
+pub const EVENT_WRITE: i64 = 1024;
+
+fn interest_of(events: i64) -> Interest2 {
+    Interest2 { read: events & EVENT_READ != 0, write: events & EVENT_WRITE != 0 }
+}
+
+fn fd_or_warn(zv: &Zval) -> Option<RawFd> {
+    let fd = loop_php::fd_of(zv);
+    if fd.is_none() {
+        warning("fd argument must be either valid PHP stream or valid PHP socket resource");
+    }
+    fd
+}
+
+fn set_nonblocking(fd: RawFd) {
+    // SAFETY: changing the flags of a descriptor PHP gave us.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+    }
+}
+
+fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Opt<IntArg>) -> PhpResult<Zval> {
+    let read = read.callback(2)?;
+    let write = write.callback(3)?;
+    let events = events.or(4, EVENT_READ)?;
+    let Some(fd) = fd_or_warn(fd_zv) else { return Ok(false.into_zval(false)?) };
+    let interest = interest_of(events);
+    let fail = |msg: String| -> PhpResult<Zval> {
+        warning(&msg);
+        Ok(false.into_zval(false)?)
+    };
+    if event_loop::user_interest(fd).is_some() {
+        return fail(format!("fd [{fd}] already exist"));
+    }
+    if !interest.read && !interest.write {
+        return fail("invalid events".into());
+    }
+    if interest.read && read.is_none() {
+        return fail(format!("Swoole\\Event: unable to find readable callback of fd [{fd}]"));
+    }
+    if interest.write && write.is_none() {
+        return fail(format!("Swoole\\Event: unable to find writable callback of fd [{fd}]"));
+    }
+    set_nonblocking(fd);
+    if let Err(e) = event_loop::user_add(fd, interest) {
+        return fail(format!("swoole_event_add failed: {e}"));
+    }
+    loop_php::set_fd(fd, FdCallbacks { read, write, original: fd_zv.shallow_clone() });
+    loop_php::ensure_shutdown_hook();
+    Ok((fd as i64).into_zval(false)?)
+}
+
+fn set(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Opt<IntArg>) -> PhpResult<bool> {
+    let read = read.callback(2)?;
+    let write = write.callback(3)?;
+    let events = events.or(4, 0)?;
+    let Some(fd) = fd_or_warn(fd_zv) else { return Ok(false) };
+    let Some(current) = event_loop::user_interest(fd) else {
+        warning(&format!("socket[{fd}] is not found in the reactor"));
+        return Ok(false);
+    };
+    loop_php::update_fd(fd, read, write);
+    // 0 keeps what the fd waits for; otherwise the mask replaces it.
+    let interest = if events == 0 { current } else { interest_of(events) };
+    if interest.read && !loop_php::has_fd_callback(fd, true) {
+        warning(&format!("Swoole\\Event: unable to find readable callback of fd [{fd}]"));
+        return Ok(false);
+    }
+    if interest.write && !loop_php::has_fd_callback(fd, false) {
+        warning(&format!("Swoole\\Event: unable to find writable callback of fd [{fd}]"));
+        return Ok(false);
+    }
+    Ok(event_loop::user_set(fd, interest).is_ok())
+}
+
+fn del(fd_zv: &Zval) -> bool {
+    let Some(fd) = fd_or_warn(fd_zv) else { return false };
+    let removed = event_loop::user_del(fd);
+    if removed {
+        loop_php::remove_fd(fd);
+    }
+    removed
+}
+
+fn isset(fd_zv: &Zval, events: Opt<IntArg>) -> PhpResult<bool> {
+    let events = events.or(2, EVENT_READ | EVENT_WRITE)?;
+    let Some(fd) = loop_php::fd_of(fd_zv) else { return Ok(false) };
+    let want = interest_of(events);
+    Ok(event_loop::user_interest(fd).is_some_and(|i| (i.read && want.read) || (i.write && want.write)))
+}
+
+fn write(fd_zv: &Zval, data: StrArg) -> PhpResult<bool> {
+    let data = data.bytes(2)?;
+    let Some(fd) = fd_or_warn(fd_zv) else { return Ok(false) };
+    if data.is_empty() {
+        warning("data empty");
+        return Ok(false);
+    }
+    if event_loop::user_interest(fd).is_none() {
+        warning(&format!("socket[{fd}] is not found in the reactor"));
+        return Ok(false);
+    }
+    Ok(event_loop::user_write(fd, &data).is_ok())
+}
+
+fn defer(cb: CallableArg) -> PhpResult<bool> {
+    loop_php::push_defer(cb.get(1)?);
+    loop_php::ensure_shutdown_hook();
+    Ok(true)
+}
+
+fn cycle(cb: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
+    let cb = cb.callback(1)?;
+    let _ = before.or(2, false)?;
+    Ok(loop_php::set_cycle(cb))
+}
+
+/// `wait()`: runs the loop until nothing is left (not inside a server, whose
+/// loop is already running).
+fn wait() {
+    if crate::runtime::role() != crate::runtime::Role::None || !event_loop::is_installed() {
+        return;
+    }
+    PlainLoop::run();
+    if !event_loop::has_work() {
+        drop(event_loop::uninstall());
+    }
+}
+
+fn dispatch() -> bool {
+    if !event_loop::is_installed() {
+        return false;
+    }
+    let mut h = PlainLoop::default();
+    let _ = event_loop::run_once(&mut h, None);
+    true
+}
+
+/// `exit()`: clears the timers and ends the running loop after this round.
+fn exit() {
+    crate::timer::clear_all();
+    event_loop::request_exit();
+}
+
+#[php_class]
+#[php(name = "Swoole\\Event")]
+#[derive(Default)]
+pub struct Event;
+
+#[php_impl]
+impl Event {
+    pub fn add(fd: &Zval, read_callback: Opt<CallableArg>, write_callback: Opt<CallableArg>, events: Opt<IntArg>)
+        -> PhpResult<Zval> {
+        add(fd, read_callback, write_callback, events)
+    }
+
+    pub fn set(fd: &Zval, read_callback: Opt<CallableArg>, write_callback: Opt<CallableArg>, events: Opt<IntArg>)
+        -> PhpResult<bool> {
+        set(fd, read_callback, write_callback, events)
+    }
+
+    pub fn del(fd: &Zval) -> bool {
+        del(fd)
+    }
+
+    pub fn isset(fd: &Zval, events: Opt<IntArg>) -> PhpResult<bool> {
+        isset(fd, events)
+    }
+
+    pub fn write(fd: &Zval, data: StrArg) -> PhpResult<bool> {
+        write(fd, data)
+    }
+
+    pub fn defer(callback: CallableArg) -> PhpResult<bool> {
+        defer(callback)
+    }
+
+    pub fn cycle(callback: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
+        cycle(callback, before)
+    }
+
+    pub fn wait() {
+        wait()
+    }
+
+    pub fn dispatch() -> bool {
+        dispatch()
+    }
+
+    pub fn exit() {
+        exit()
+    }
+
+    /// Runs the loop at the end of a plain script (registered as a shutdown
+    /// function by the first timer or event).
+    pub fn rshutdown() {
+        wait()
+    }
+}
+
+#[php_function]
+pub fn swoole_event_add(fd: &Zval, read_callback: Opt<CallableArg>, write_callback: Opt<CallableArg>, events: Opt<IntArg>)
+    -> PhpResult<Zval> {
+    add(fd, read_callback, write_callback, events)
+}
+
+#[php_function]
+pub fn swoole_event_set(fd: &Zval, read_callback: Opt<CallableArg>, write_callback: Opt<CallableArg>, events: Opt<IntArg>)
+    -> PhpResult<bool> {
+    set(fd, read_callback, write_callback, events)
+}
+
+#[php_function]
+pub fn swoole_event_del(fd: &Zval) -> bool {
+    del(fd)
+}
+
+#[php_function]
+pub fn swoole_event_isset(fd: &Zval, events: Opt<IntArg>) -> PhpResult<bool> {
+    isset(fd, events)
+}
+
+#[php_function]
+pub fn swoole_event_write(fd: &Zval, data: StrArg) -> PhpResult<bool> {
+    write(fd, data)
+}
+
+#[php_function]
+pub fn swoole_event_defer(callback: CallableArg) -> PhpResult<bool> {
+    defer(callback)
+}
+
+#[php_function]
+pub fn swoole_event_cycle(callback: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
+    cycle(callback, before)
+}
+
+#[php_function]
+pub fn swoole_event_wait() {
+    wait()
+}
+
+#[php_function]
+pub fn swoole_event_dispatch() -> bool {
+    dispatch()
+}
+
+#[php_function]
+pub fn swoole_event_exit() {
+    exit()
+}
+
+#[php_function]
+pub fn swoole_event_rshutdown() {
+    wait()
+}
+
+/// Adds `Swoole\Event` and the `swoole_event_*` functions.
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .class::<Event>()
+        .function(wrap_function!(swoole_event_add))
+        .function(wrap_function!(swoole_event_set))
+        .function(wrap_function!(swoole_event_del))
+        .function(wrap_function!(swoole_event_isset))
+        .function(wrap_function!(swoole_event_write))
+        .function(wrap_function!(swoole_event_defer))
+        .function(wrap_function!(swoole_event_cycle))
+        .function(wrap_function!(swoole_event_wait))
+        .function(wrap_function!(swoole_event_dispatch))
+        .function(wrap_function!(swoole_event_exit))
+        .function(wrap_function!(swoole_event_rshutdown))
+}
