@@ -59,11 +59,14 @@ pub fn swoole_strerror(errno: IntArg, error_type: Opt<IntArg>) -> PhpResult<Stri
 }
 
 /// Sets the process title shown by `ps` (through PHP's `cli_set_process_title`).
+pub fn set_process_title(name: &str) -> bool {
+    let Ok(f) = ZendCallable::try_from_name("cli_set_process_title") else { return false };
+    f.try_call(vec![&name]).map(|r| r.bool().unwrap_or(false)).unwrap_or(false)
+}
+
 #[php_function]
 pub fn swoole_set_process_name(process_name: StrArg) -> PhpResult<bool> {
-    let name = process_name.string(1)?;
-    let Ok(f) = ZendCallable::try_from_name("cli_set_process_title") else { return Ok(false) };
-    Ok(f.try_call(vec![&name]).map(|r| r.bool().unwrap_or(false)).unwrap_or(false))
+    Ok(set_process_title(&process_name.string(1)?))
 }
 
 /// `swoole_get_local_ip(int $family = AF_INET)`: interface name => address,

@@ -10,6 +10,8 @@
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts.
+//! - [`process`]: `Swoole\Process` (fork, pipe, queue, signals); [`socket`]:
+//!   the blocking `Swoole\Coroutine\Socket` its `exportSocket()` returns.
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
@@ -30,9 +32,11 @@ pub mod exception;
 pub mod functions;
 pub mod loop_php;
 pub mod port;
+pub mod process;
 pub mod props;
 pub mod runtime;
 pub mod server;
+pub mod socket;
 pub mod timer;
 pub mod zend;
 
@@ -76,6 +80,8 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .startup_function(startup)
         .request_shutdown_function(request_shutdown)
         .class::<port::Port>()
+        .class::<process::Process>()
+        .class::<socket::Socket>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = functions::register(module);

@@ -90,6 +90,17 @@ fn resolve_worker_id(id: i64) -> Option<usize> {
     }
 }
 
+/// In a child forked by `Swoole\Process::start()`: it is no part of the
+/// server its parent may run.
+pub fn forget_server_after_fork() {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.role = Role::None;
+        s.shared = None;
+    });
+    drop(worker::uninstall());
+}
+
 /// `getWorkerPid($id)`: -1 is the calling worker.
 pub fn worker_pid(id: i64) -> Option<i32> {
     let id = resolve_worker_id(id)?;

@@ -84,7 +84,7 @@ fn server_class(builder: ClassBuilder) -> ClassBuilder {
 }
 
 /// The object being constructed (`$this` inside `__construct`).
-fn constructing_object() -> Option<*mut zend_object> {
+pub(crate) fn constructing_object() -> Option<*mut zend_object> {
     let eg = ExecutorGlobals::get();
     // SAFETY: current_execute_data is the __construct frame while it runs.
     let ex = unsafe { eg.current_execute_data.as_mut()? };

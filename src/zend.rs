@@ -347,3 +347,10 @@ pub fn register_class_alias(alias: &str, ce: *mut zend_class_entry) {
     // SAFETY: a persistent alias of a registered class, during MINIT.
     unsafe { zend_register_class_alias_ex(name.as_ptr(), alias.len(), ce, true) };
 }
+
+/// A PHP string holding `bytes` (binary-safe).
+pub fn bytes_zval(bytes: &[u8]) -> Zval {
+    let mut zv = Zval::new();
+    zv.set_zend_string(ext_php_rs::types::ZendStr::new(bytes, false));
+    zv
+}

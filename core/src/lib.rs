@@ -23,6 +23,7 @@
 //! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
 //!   `exist`, ...) reach while the loop runs.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
+//! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
 //! - [`listener`]: binding the listening socket before any fork.
@@ -32,6 +33,7 @@ pub mod error;
 pub mod event_loop;
 pub mod listener;
 pub mod log;
+pub mod process;
 pub mod reactor;
 pub mod session;
 pub mod settings;
@@ -43,4 +45,9 @@ pub mod timer;
 pub mod worker;
 
 pub use error::ErrorCode;
+
+/// Unit tests that fork take this, so that one test's `waitpid(-1)` never
+/// reaps another test's child.
+#[cfg(test)]
+pub(crate) static FORK_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 pub use session::SessionId;

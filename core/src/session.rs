@@ -56,6 +56,7 @@ mod tests {
 
     #[test]
     fn ids_start_at_one_and_are_unique_across_processes() {
+        let _no_other_fork = crate::FORK_LOCK.lock();
         let alloc = SessionAllocator::new(0).unwrap();
         assert_eq!(alloc.next_id(), SessionId(1));
         let pid = unsafe { libc::fork() };

@@ -74,6 +74,7 @@ mod tests {
 
     #[test]
     fn a_child_writes_what_the_parent_reads() {
+        let _no_other_fork = crate::FORK_LOCK.lock();
         let shared = SharedSlice::<Counter>::new(2).unwrap();
         // SAFETY: the child only touches the shared atomic and _exits.
         let pid = unsafe { libc::fork() };

@@ -1,0 +1,283 @@
+//! The system side of `Swoole\Process`: socket pairs, waiting for children,
+//! SysV message queues, CPU affinity and priority. Plain wrappers over libc
+//! with errors as `io::Error`.
+
+use std::io;
+use std::os::fd::RawFd;
+
+/// How a process's pipe is made (`Swoole\Process::PIPE_TYPE_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PipeType {
+    None,
+    Stream,
+    Dgram,
+}
+
+impl PipeType {
+    /// Swoole: 0 = none, 1 = stream, anything else = datagram.
+    pub fn from_raw(raw: i64) -> PipeType {
+        match raw {
+            0 => PipeType::None,
+            1 => PipeType::Stream,
+            _ => PipeType::Dgram,
+        }
+    }
+}
+
+fn check(rc: libc::c_int) -> io::Result<libc::c_int> {
+    if rc < 0 { Err(io::Error::last_os_error()) } else { Ok(rc) }
+}
+
+/// A connected unix socket pair: (parent's end, child's end).
+pub fn socket_pair(kind: PipeType) -> io::Result<(RawFd, RawFd)> {
+    let ty = if kind == PipeType::Stream { libc::SOCK_STREAM } else { libc::SOCK_DGRAM };
+    let mut fds = [0; 2];
+    // SAFETY: socketpair fills two fds we own from now on.
+    check(unsafe { libc::socketpair(libc::AF_UNIX, ty | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) })?;
+    Ok((fds[0], fds[1]))
+}
+
+/// How a child ended (`Process::wait()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reaped {
+    pub pid: i32,
+    pub code: i32,
+    pub signal: i32,
+}
+
+/// `waitpid(-1)`: the next child that ended; `None` if there is none (or,
+/// not blocking, none ended yet).
+pub fn wait_any(blocking: bool) -> Option<Reaped> {
+    let mut status = 0;
+    loop {
+        // SAFETY: waitpid on our own children.
+        let pid = unsafe { libc::waitpid(-1, &mut status, if blocking { 0 } else { libc::WNOHANG }) };
+        if pid < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        }
+        if pid <= 0 {
+            return None;
+        }
+        let (code, signal) = if libc::WIFSIGNALED(status) {
+            (0, libc::WTERMSIG(status))
+        } else {
+            (libc::WEXITSTATUS(status), 0)
+        };
+        return Some(Reaped { pid, code, signal });
+    }
+}
+
+/// Reads up to `max` bytes (blocking unless the fd is not).
+pub fn read_some(fd: RawFd, max: usize) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; max];
+    loop {
+        // SAFETY: reading into our buffer.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), max) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        buf.truncate(n as usize);
+        return Ok(buf);
+    }
+}
+
+/// Writes all of `data` (one datagram on a datagram socket).
+pub fn write_all(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    let mut done = 0;
+    while done < data.len() {
+        // SAFETY: writing from our buffer.
+        let n = unsafe { libc::write(fd, data[done..].as_ptr().cast(), data.len() - done) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            if done > 0 && e.kind() == io::ErrorKind::WouldBlock {
+                break;
+            }
+            return Err(e);
+        }
+        done += n as usize;
+    }
+    Ok(done)
+}
+
+pub fn set_blocking(fd: RawFd, blocking: bool) -> io::Result<()> {
+    // SAFETY: changing the flags of our own descriptor.
+    let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
+    let flags = if blocking { flags & !libc::O_NONBLOCK } else { flags | libc::O_NONBLOCK };
+    check(unsafe { libc::fcntl(fd, libc::F_SETFL, flags) }).map(|_| ())
+}
+
+/// Sets SO_RCVTIMEO and SO_SNDTIMEO.
+pub fn set_timeout(fd: RawFd, seconds: f64) -> io::Result<()> {
+    let tv = libc::timeval { tv_sec: seconds.trunc() as libc::time_t, tv_usec: (seconds.fract() * 1e6) as libc::suseconds_t };
+    for opt in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
+        // SAFETY: setting a socket option from our struct.
+        check(unsafe {
+            libc::setsockopt(fd, libc::SOL_SOCKET, opt, (&tv as *const libc::timeval).cast(),
+                std::mem::size_of::<libc::timeval>() as libc::socklen_t)
+        })?;
+    }
+    Ok(())
+}
+
+/// A SysV message queue (`useQueue`/`push`/`pop`).
+#[derive(Debug, Clone, Copy)]
+pub struct MsgQueue {
+    pub id: i32,
+    pub key: i32,
+    /// `IPC_NOWAIT` on send and receive.
+    pub nowait: bool,
+}
+
+/// The largest message `push()` takes (Swoole: 65536).
+pub const MSG_MAX: usize = 65536;
+
+/// A message as msgsnd/msgrcv see it.
+#[repr(C)]
+struct MsgBuf {
+    mtype: libc::c_long,
+    mtext: [u8; MSG_MAX],
+}
+
+impl MsgQueue {
+    /// Opens (creating if needed) the queue with `key`; `capacity` bytes if > 0.
+    pub fn open(key: i32, nowait: bool, capacity: i64) -> io::Result<MsgQueue> {
+        // SAFETY: msgget/msgctl on a key; no memory is shared with us.
+        let id = check(unsafe { libc::msgget(key, libc::IPC_CREAT | 0o666) })?;
+        if capacity > 0 {
+            let mut ds: libc::msqid_ds = unsafe { std::mem::zeroed() };
+            check(unsafe { libc::msgctl(id, libc::IPC_STAT, &mut ds) })?;
+            ds.msg_qbytes = capacity as libc::msglen_t;
+            check(unsafe { libc::msgctl(id, libc::IPC_SET, &mut ds) })?;
+        }
+        Ok(MsgQueue { id, key, nowait })
+    }
+
+    /// The key `ftok(path, 1)` gives.
+    pub fn key_of(path: &str) -> io::Result<i32> {
+        let c = std::ffi::CString::new(path).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+        // SAFETY: ftok reads the path.
+        let k = unsafe { libc::ftok(c.as_ptr(), 1) };
+        if k == -1 { Err(io::Error::last_os_error()) } else { Ok(k) }
+    }
+
+    /// Sends `data` with message type `mtype`. Ok(false) when full and non-blocking.
+    pub fn push(&self, mtype: i64, data: &[u8]) -> io::Result<bool> {
+        let mut msg = Box::new(MsgBuf { mtype: mtype as libc::c_long, mtext: [0; MSG_MAX] });
+        msg.mtext[..data.len()].copy_from_slice(data);
+        let flags = if self.nowait { libc::IPC_NOWAIT } else { 0 };
+        loop {
+            // SAFETY: msg is a valid msgbuf with data.len() bytes of text.
+            let rc = unsafe { libc::msgsnd(self.id, (&*msg as *const MsgBuf).cast(), data.len(), flags) };
+            if rc == 0 {
+                return Ok(true);
+            }
+            let e = io::Error::last_os_error();
+            match e.raw_os_error() {
+                Some(libc::EINTR) => continue,
+                Some(libc::EAGAIN) => return Ok(false),
+                _ => return Err(e),
+            }
+        }
+    }
+
+    /// Receives one message of type `mtype` (0 = any). Ok(None) when there is
+    /// none and non-blocking.
+    pub fn pop(&self, mtype: i64, size: usize) -> io::Result<Option<Vec<u8>>> {
+        let mut msg = Box::new(MsgBuf { mtype: 0, mtext: [0; MSG_MAX] });
+        let size = size.min(MSG_MAX);
+        let flags = if self.nowait { libc::IPC_NOWAIT } else { 0 };
+        // SAFETY: msg has room for `size` bytes of text.
+        let n = unsafe { libc::msgrcv(self.id, (&mut *msg as *mut MsgBuf).cast(), size, mtype as libc::c_long, flags) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            return match e.raw_os_error() {
+                Some(libc::ENOMSG) | Some(libc::EINTR) | Some(libc::EAGAIN) => Ok(None),
+                _ => Err(e),
+            };
+        }
+        Ok(Some(msg.mtext[..n as usize].to_vec()))
+    }
+
+    /// (messages waiting, bytes waiting).
+    pub fn stat(&self) -> io::Result<(u64, u64)> {
+        let mut ds: libc::msqid_ds = unsafe { std::mem::zeroed() };
+        // SAFETY: msgctl fills ds.
+        check(unsafe { libc::msgctl(self.id, libc::IPC_STAT, &mut ds) })?;
+        Ok((ds.msg_qnum as u64, ds.__msg_cbytes as u64))
+    }
+
+    /// Removes the queue from the system.
+    pub fn free(&self) -> io::Result<()> {
+        // SAFETY: removing our queue.
+        check(unsafe { libc::msgctl(self.id, libc::IPC_RMID, std::ptr::null_mut()) }).map(|_| ())
+    }
+}
+
+/// Pins this process to `cpus`.
+pub fn set_affinity(cpus: &[usize]) -> io::Result<()> {
+    // SAFETY: building a cpu_set_t and applying it to ourselves.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        for &c in cpus {
+            libc::CPU_SET(c, &mut set);
+        }
+        check(libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set)).map(|_| ())
+    }
+}
+
+/// The CPUs this process may run on.
+pub fn affinity() -> io::Result<Vec<usize>> {
+    // SAFETY: sched_getaffinity fills our set.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        check(libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set))?;
+        Ok((0..libc::CPU_SETSIZE as usize).filter(|&c| libc::CPU_ISSET(c, &set)).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_round_trip_and_wait() {
+        let _no_other_fork = crate::FORK_LOCK.lock();
+        let (a, b) = socket_pair(PipeType::Dgram).unwrap();
+        write_all(a, b"ping").unwrap();
+        assert_eq!(read_some(b, 100).unwrap(), b"ping");
+        let pid = unsafe { libc::fork() };
+        if pid == 0 {
+            unsafe { libc::_exit(7) };
+        }
+        let r = wait_any(true).unwrap();
+        assert_eq!((r.pid, r.code, r.signal), (pid, 7, 0));
+        unsafe {
+            libc::close(a);
+            libc::close(b);
+        }
+    }
+
+    #[test]
+    fn message_queue_push_pop_stat_free() {
+        let q = MsgQueue::open(libc::IPC_PRIVATE, true, -1).unwrap();
+        assert!(q.push(1, b"hello").unwrap());
+        assert_eq!(q.stat().unwrap(), (1, 5));
+        assert_eq!(q.pop(0, 65536).unwrap(), Some(b"hello".to_vec()));
+        assert_eq!(q.pop(0, 65536).unwrap(), None, "empty and non-blocking");
+        q.free().unwrap();
+    }
+
+    #[test]
+    fn affinity_round_trip() {
+        let cpus = affinity().unwrap();
+        assert!(!cpus.is_empty());
+        set_affinity(&cpus).unwrap();
+    }
+}
