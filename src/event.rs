@@ -137,7 +137,7 @@ fn cycle(cb: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
 /// `wait()`: runs the loop until nothing is left (not inside a server, whose
 /// loop is already running).
 fn wait() {
-    if crate::runtime::role() != crate::runtime::Role::None || !event_loop::is_installed() {
+    if !crate::runtime::may_run_own_loop() || !event_loop::is_installed() {
         return;
     }
     PlainLoop::run();

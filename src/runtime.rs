@@ -18,7 +18,7 @@ use crate::loop_php;
 use crate::zend::{self, warning, CallOutcome, Callback};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::zend_object;
-use ext_php_rs::types::{ZendHashTable, ZendObject, ZendStr, Zval};
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, ZendObject, ZendStr, Zval};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -40,6 +40,8 @@ pub enum Role {
     Manager,
     /// An event worker with this id.
     Worker(usize),
+    /// A user process (`addProcess`), by its index among them.
+    User(usize),
 }
 
 /// Per-process runtime facts (no Zvals: safe to keep in a thread-local).
@@ -99,6 +101,13 @@ pub fn forget_server_after_fork() {
         s.shared = None;
     });
     drop(worker::uninstall());
+    worker::leave_server();
+}
+
+/// Whether this process may run its own event loop (`Event::wait()`): not
+/// inside an event worker, whose loop is already running.
+pub fn may_run_own_loop() -> bool {
+    !matches!(role(), Role::Worker(_) | Role::Manager)
 }
 
 /// `getWorkerPid($id)`: -1 is the calling worker.
@@ -164,7 +173,7 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("close_count", get(|c| c.close_count.load(Ordering::Relaxed)));
     let _ = a.insert("worker_num", settings.worker_num as i64);
     let _ = a.insert("task_worker_num", settings.task_worker_num as i64);
-    let _ = a.insert("user_worker_num", 0i64);
+    let _ = a.insert("user_worker_num", shared.as_ref().map(|s| s.stats.slots() - s.stats.worker_num()).unwrap_or(0) as i64);
     let _ = a.insert("idle_worker_num", shared.as_ref().map(|s| s.stats.idle_worker_num()).unwrap_or(0) as i64);
     let _ = a.insert("dispatch_count", 0i64);
     let _ = a.insert("request_count", get(|c| c.request_count.load(Ordering::Relaxed)));
@@ -228,11 +237,12 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     };
     let callbacks: HashMap<Event, Callback> =
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
+    let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     if !callbacks.contains_key(&Event::Receive) {
         warning("require onReceive callback");
         return false;
     }
-    let shared = match ServerShared::new(settings.worker_num, settings.start_session_id) {
+    let shared = match ServerShared::new(settings.worker_num, user_processes.len(), settings.start_session_id) {
         Ok(s) => s,
         Err(e) => {
             warning(&format!("failed to create shared memory: {e}"));
@@ -241,7 +251,10 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     };
     // SAFETY: getpid has no preconditions.
     let pid = unsafe { libc::getpid() };
-    let single = settings.worker_num == 1 && settings.max_request == 0 && settings.task_worker_num == 0;
+    let single = settings.worker_num == 1
+        && settings.max_request == 0
+        && settings.task_worker_num == 0
+        && user_processes.is_empty();
     let counters = shared.stats.counters();
     counters.start_time.store(now_f64() as u64, Ordering::Relaxed);
     counters.master_pid.store(pid, Ordering::Relaxed);
@@ -254,11 +267,12 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.manager_pid = if single { 0 } else { pid };
         s.role = if single { Role::Worker(0) } else { Role::Manager };
     });
+    worker::join_server(shared.clone());
     props::set(obj, "master_pid", pid as i64);
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
 
-    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single };
+    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single, user_processes };
     let ok = if single { host.run_single() } else { host.run_manager() };
 
     server.state.set(crate::server::Lifecycle::Shutdown);
@@ -267,6 +281,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.role = Role::None;
         s.shared = None;
     });
+    worker::leave_server();
     ok
 }
 
@@ -305,6 +320,8 @@ struct ProcessHost {
     listener: std::net::TcpListener,
     /// Single-process mode: failures are left to PHP instead of ending a worker.
     single: bool,
+    /// `addProcess` processes, supervised after the event workers.
+    user_processes: Vec<Zval>,
 }
 
 /// How a process should end after a callback failed.
@@ -428,6 +445,37 @@ impl ProcessHost {
         Ok(())
     }
 
+    /// Runs user process `index` in this (forked) process; never returns.
+    fn run_user_process(&mut self, index: usize) -> ! {
+        let id = self.settings.worker_num + index;
+        let shared = self.shared.clone();
+        let zv = self.user_processes[index].shallow_clone();
+        let obj = zv.object().map(|o| o as *const ZendObject as *mut zend_object).expect("addProcess stored an object");
+        // SAFETY: addProcess only stores Swoole\Process objects.
+        let process = unsafe { ZendClassObject::<crate::process::Process>::from_zend_obj(&*obj) }
+            .expect("a Swoole\\Process object");
+        process.run_child(obj, move || {
+            // The inherited handlers write to the supervisor's pipe, closed
+            // here: a user process gets the default actions back (SIGTERM ends
+            // it) unless it watches a signal itself. The supervisor blocked
+            // them across fork; unblock them now.
+            swoole_core::signals::reset_defaults();
+            swoole_core::signals::unblock();
+            // SAFETY: getpid has no preconditions.
+            let pid = unsafe { libc::getpid() };
+            if let Some(slot) = shared.stats.worker(id) {
+                slot.pid.store(pid, Ordering::SeqCst);
+            }
+            STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.role = Role::User(index);
+                s.shared = Some(shared.clone());
+            });
+            worker::join_server(shared);
+            props::set(obj, "id", id as i64);
+        })
+    }
+
     /// Single-process mode.
     fn run_single(&mut self) -> bool {
         match self.run_worker(0) {
@@ -483,6 +531,9 @@ impl WorkerFactory for ProcessHost {
     }
 
     fn run_worker(&mut self, worker_id: usize) -> i32 {
+        if worker_id >= self.settings.worker_num {
+            self.run_user_process(worker_id - self.settings.worker_num);
+        }
         match ProcessHost::run_worker(self, worker_id) {
             Ok(()) => 0,
             Err(Failure::Exit(code)) => code,

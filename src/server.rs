@@ -58,6 +58,8 @@ pub struct Server {
     pub(crate) port: i64,
     /// Lifecycle state.
     pub(crate) state: Cell<Lifecycle>,
+    /// `Swoole\Process` objects given to `addProcess()`.
+    pub(crate) user_processes: RefCell<Vec<Zval>>,
 }
 
 fn server_class(builder: ClassBuilder) -> ClassBuilder {
@@ -206,6 +208,7 @@ impl Server {
             host,
             port: real_port,
             state: Cell::new(Lifecycle::Created),
+            user_processes: RefCell::new(Vec::new()),
         })
     }
 
@@ -443,6 +446,27 @@ impl Server {
         crate::loop_php::push_defer(callback.get(1)?);
         crate::loop_php::ensure_shutdown_hook();
         Ok(true)
+    }
+
+    /// `addProcess(Swoole\Process $process): int|false` — a user process the
+    /// manager starts with the server, restarts when it exits and stops on
+    /// shutdown. Returns its position (1, 2, ...).
+    #[php(name = "addProcess")]
+    pub fn add_process(&self, process: &Zval) -> PhpResult<Zval> {
+        let is_process = process
+            .object()
+            .is_some_and(|o| o.get_class_name().is_ok_and(|n| n == "Swoole\\Process"));
+        if !is_process {
+            zend::arg_type_error(1, "Swoole\\Process", process);
+            return Err(ext_php_rs::exception::PhpException::from_message(String::new()));
+        }
+        if self.state.get() != Lifecycle::Created {
+            warning("server is running, can't add process");
+            return Ok(false.into_zval(false)?);
+        }
+        let mut list = self.user_processes.borrow_mut();
+        list.push(process.shallow_clone());
+        Ok((list.len() as i64).into_zval(false)?)
     }
 
     /// `getLastError(): int`

@@ -26,11 +26,14 @@
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
+//! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
+//!   reach the worker that owns the connection.
 //! - [`listener`]: binding the listening socket before any fork.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 
 pub mod error;
 pub mod event_loop;
+pub mod inbox;
 pub mod listener;
 pub mod log;
 pub mod process;

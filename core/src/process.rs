@@ -106,6 +106,7 @@ pub fn write_all(fd: RawFd, data: &[u8]) -> io::Result<usize> {
     Ok(done)
 }
 
+/// Makes `fd` blocking or not.
 pub fn set_blocking(fd: RawFd, blocking: bool) -> io::Result<()> {
     // SAFETY: changing the flags of our own descriptor.
     let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;

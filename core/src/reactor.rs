@@ -8,7 +8,8 @@
 //! borrowed state.
 
 use crate::error::ErrorCode;
-use crate::session::{SessionAllocator, SessionId};
+use crate::inbox::{self, Inboxes, Kind, Reassembler};
+use crate::session::{SessionAllocator, SessionId, SessionTable};
 use crate::stats::{now_f64, SharedStats};
 use mio::net::{TcpListener, TcpStream};
 use mio::{Interest, Registry, Token};
@@ -22,6 +23,8 @@ use std::time::{Duration, Instant};
 
 /// Token of the listening socket (0 is the event loop's signal pipe).
 pub(crate) const LISTENER_TOKEN: Token = Token(1);
+/// Token of this worker's inbox.
+pub(crate) const INBOX_TOKEN: Token = Token(2);
 /// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
 pub(crate) const CONN_TOKEN_BASE: usize = 16;
 /// Bytes one read may take; one read makes one onReceive (Swoole's raw protocol).
@@ -31,17 +34,41 @@ pub const READ_CHUNK: usize = 65536;
 pub struct ServerShared {
     /// Where session ids come from.
     pub sessions: SessionAllocator,
+    /// Which worker owns each open session.
+    pub table: SessionTable,
+    /// Each worker's inbox, for send/close from other processes.
+    pub inboxes: Inboxes,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
 }
 
 impl ServerShared {
-    pub fn new(worker_num: usize, start_session_id: u64) -> io::Result<Arc<ServerShared>> {
+    /// For `worker_num` event workers and `user_num` user processes.
+    pub fn new(worker_num: usize, user_num: usize, start_session_id: u64) -> io::Result<Arc<ServerShared>> {
         Ok(Arc::new(ServerShared {
             sessions: SessionAllocator::new(start_session_id)?,
-            stats: SharedStats::new(worker_num)?,
+            table: SessionTable::new()?,
+            inboxes: Inboxes::new(worker_num)?,
+            stats: SharedStats::new(worker_num, user_num)?,
         }))
     }
+
+    /// Asks the worker that owns `session` to send or close; false if no
+    /// worker owns it.
+    pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
+        let Some(owner) = self.table.owner(session) else { return false };
+        let msg = inbox::Message { kind, session, payload: payload.to_vec() };
+        self.inboxes.send(owner, &msg, next_message_id()).is_ok()
+    }
+}
+
+/// Ids of this process's inbox messages (unique together with its pid).
+fn next_message_id() -> u64 {
+    thread_local! { static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
+    NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
 }
 
 /// What `getClientInfo()` reports about one connection.
@@ -126,6 +153,9 @@ pub struct Reactor {
     closing: Vec<ConnectionInfo>,
     /// Server-wide shared state.
     pub shared: Arc<ServerShared>,
+    /// This worker's inbox read end, and what it has half-received.
+    inbox_fd: Option<RawFd>,
+    inbox: Reassembler,
     /// This worker's id (the `$reactor_id` of BASE mode).
     pub worker_id: usize,
     /// Refuse connections past this many.
@@ -161,7 +191,14 @@ impl Reactor {
         let listener_port = listener.local_addr()?.port();
         let mut listener = TcpListener::from_std(listener);
         registry.register(&mut listener, LISTENER_TOKEN, Interest::READABLE)?;
+        let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
+        if let Some(fd) = inbox_fd {
+            crate::process::set_blocking(fd, false)?;
+            registry.register(&mut mio::unix::SourceFd(&fd), INBOX_TOKEN, Interest::READABLE)?;
+        }
         Ok(Reactor {
+            inbox_fd,
+            inbox: Reassembler::default(),
             listener_fd: listener.as_raw_fd(),
             listener_port,
             listener: Some(listener),
@@ -204,7 +241,7 @@ impl Reactor {
         if self.nodelay {
             let _ = stream.set_nodelay(true);
         }
-        let session = self.shared.sessions.next_id();
+        let session = self.shared.table.open(&self.shared.sessions, self.worker_id);
         let key = self.conns.vacant_key();
         if self.registry().register(&mut stream, Token(CONN_TOKEN_BASE + key), Interest::READABLE).is_err() {
             return AcceptOutcome::Refused;
@@ -384,6 +421,7 @@ impl Reactor {
         let Some(mut conn) = self.conns.try_remove(key) else { return };
         let _ = self.registry.deregister(&mut conn.stream);
         self.by_session.remove(&conn.info.session);
+        self.shared.table.close(conn.info.session);
         conn.info.close_errno = errno;
         let counters = self.shared.stats.counters();
         counters.close_count.fetch_add(1, ORD);
@@ -409,6 +447,19 @@ impl Reactor {
             Some(&k) => Ok(k),
             None if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
             None => Err(ErrorCode::SESSION_NOT_EXIST),
+        }
+    }
+
+    /// Applies what other processes sent to this worker's inbox.
+    pub(crate) fn serve_inbox(&mut self) {
+        let Some(fd) = self.inbox_fd else { return };
+        for msg in inbox::drain(fd, &mut self.inbox) {
+            // Fire-and-forget: the session may have closed meanwhile.
+            let _ = match msg.kind {
+                Kind::Send => self.send(msg.session, &msg.payload),
+                Kind::Close => self.close(msg.session, false),
+                Kind::Reset => self.close(msg.session, true),
+            };
         }
     }
 

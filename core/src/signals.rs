@@ -110,6 +110,16 @@ pub fn block() {
     unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
 }
 
+/// Gives the server's signals their default actions again (a forked child
+/// that runs no server loop: SIGTERM must end it).
+pub fn reset_defaults() {
+    WRITE_FD.store(-1, Ordering::SeqCst);
+    for signo in SERVER_SIGNALS {
+        // SAFETY: restoring the default disposition.
+        unsafe { libc::signal(signo, libc::SIG_DFL) };
+    }
+}
+
 /// Undoes [`block`].
 pub fn unblock() {
     let set = handled_set();

@@ -71,27 +71,37 @@ unsafe impl ZeroShared for WorkerSlot {}
 pub struct SharedStats {
     /// Server-wide counters (one element).
     counters: SharedSlice<ServerCounters>,
-    /// One slot per worker id.
+    /// One slot per process id: event workers first, then user processes.
     workers: SharedSlice<WorkerSlot>,
-    /// How many worker ids exist.
+    /// How many event workers exist.
     worker_num: usize,
+    /// How many slots exist (event workers + user processes).
+    slots: usize,
 }
 
 impl SharedStats {
-    pub fn new(worker_num: usize) -> std::io::Result<Self> {
-        Ok(SharedStats { counters: SharedSlice::new(1)?, workers: SharedSlice::new(worker_num)?, worker_num })
+    pub fn new(worker_num: usize, user_num: usize) -> std::io::Result<Self> {
+        let slots = worker_num + user_num;
+        Ok(SharedStats { counters: SharedSlice::new(1)?, workers: SharedSlice::new(slots)?, worker_num, slots })
     }
 
     pub fn counters(&self) -> &ServerCounters {
         &self.counters[0]
     }
 
+    /// The slot of process id `id` (a worker, or a user process after them).
     pub fn worker(&self, id: usize) -> Option<&WorkerSlot> {
-        (id < self.worker_num).then(|| &self.workers[id])
+        (id < self.slots).then(|| &self.workers[id])
     }
 
+    /// Event workers.
     pub fn worker_num(&self) -> usize {
         self.worker_num
+    }
+
+    /// Supervised processes: event workers and user processes.
+    pub fn slots(&self) -> usize {
+        self.slots
     }
 
     /// Workers whose status is idle.

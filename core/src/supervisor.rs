@@ -72,7 +72,7 @@ pub struct Supervisor<'a> {
 
 impl<'a> Supervisor<'a> {
     pub fn new(shared: &'a ServerShared, max_wait: Duration) -> std::io::Result<Self> {
-        let n = shared.stats.worker_num();
+        let n = shared.stats.slots();
         Ok(Supervisor {
             shared,
             workers: vec![0; n],

@@ -9,7 +9,12 @@
 use crate::error::ErrorCode;
 pub use crate::event_loop::{Flow, LoopEnd, LoopHandler};
 use crate::event_loop::{self, Plan};
-use crate::reactor::{AcceptOutcome, ConnectionInfo, ReadOutcome, Reactor, CONN_TOKEN_BASE, LISTENER_TOKEN, READ_CHUNK};
+use crate::inbox::Kind;
+use crate::reactor::{
+    AcceptOutcome, ConnectionInfo, ReadOutcome, Reactor, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN, LISTENER_TOKEN,
+    READ_CHUNK,
+};
+use std::sync::Arc;
 use crate::session::SessionId;
 use crate::signals::Signal;
 use crate::stats::WorkerStatus;
@@ -18,6 +23,34 @@ use std::cell::RefCell;
 thread_local! {
     /// The running worker's loop state; `None` outside a worker.
     static CURRENT: RefCell<Option<Reactor>> = const { RefCell::new(None) };
+    /// The server this process belongs to (a worker or a user process), for
+    /// reaching sessions other workers own.
+    static SERVER: RefCell<Option<Arc<ServerShared>>> = const { RefCell::new(None) };
+}
+
+/// Makes this process part of `shared`'s server (a user process has no
+/// reactor but can still reach every session).
+pub fn join_server(shared: Arc<ServerShared>) {
+    SERVER.with(|s| *s.borrow_mut() = Some(shared));
+}
+
+/// Forgets the server (a child forked by `Swoole\Process` is no part of it).
+pub fn leave_server() {
+    SERVER.with(|s| s.borrow_mut().take());
+}
+
+fn server() -> Option<Arc<ServerShared>> {
+    SERVER.with(|s| s.borrow().clone())
+}
+
+/// A session this process's reactor does not own: ask its owner.
+fn forward(kind: Kind, session: SessionId, payload: &[u8]) -> Result<(), ErrorCode> {
+    match server() {
+        Some(shared) if shared.forward(kind, session, payload) => Ok(()),
+        Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
+        None if is_worker() => Err(ErrorCode::SESSION_NOT_EXIST),
+        None => Err(ErrorCode::SERVER_SEND_IN_MASTER),
+    }
 }
 
 /// The server callbacks a worker's loop drives (the PHP event handlers, in
@@ -48,19 +81,28 @@ pub fn is_worker() -> bool {
     with(|_| ()).is_some()
 }
 
-/// `send()`: fails with 9009 outside a worker.
+/// `send()`: on this worker's connection directly, otherwise through the
+/// owning worker's inbox; 9009 outside the server's processes.
 pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-    with(|r| r.send(session, data)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
+    match with(|r| r.send(session, data)) {
+        Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(Kind::Send, session, data),
+        Some(result) => result,
+    }
 }
 
-/// `close()`.
+/// `close()`, like `send()`.
 pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
-    with(|r| r.close(session, reset)).unwrap_or(Err(ErrorCode::SESSION_NOT_EXIST))
+    let kind = if reset { Kind::Reset } else { Kind::Close };
+    match with(|r| r.close(session, reset)) {
+        Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(kind, session, &[]),
+        Some(result) => result,
+    }
 }
 
-/// `exist()`.
+/// `exist()`: open in this worker, or owned by another.
 pub fn exists(session: SessionId) -> bool {
     with(|r| r.exists(session)).unwrap_or(false)
+        || server().is_some_and(|s| s.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id)))
 }
 
 /// `getClientInfo()`.
@@ -68,9 +110,10 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
     with(|r| r.info(session)).flatten()
 }
 
-/// Open sessions of this worker, ascending.
+/// Open sessions, ascending: this worker's own (as Swoole's BASE mode), or in
+/// a user process, every session of the server.
 pub fn sessions() -> Vec<SessionId> {
-    with(|r| r.sessions()).unwrap_or_default()
+    with(|r| r.sessions()).unwrap_or_else(|| server().map(|s| s.table.open_sessions()).unwrap_or_default())
 }
 
 /// `getClientList($start, $count)`: up to `count` open sessions after `start`.
@@ -195,6 +238,11 @@ impl LoopHandler for ServerLoop<'_> {
     fn on_other(&mut self, token: mio::Token, ev: &mio::event::Event) -> Flow {
         if token == LISTENER_TOKEN {
             return self.accept_all();
+        }
+        if token == INBOX_TOKEN {
+            with(|r| r.serve_inbox());
+            let rid = self.reactor_id();
+            return deliver_closes(&mut *self.handler, rid);
         }
         let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { return Flow::Continue };
         if ev.is_writable() {

@@ -73,7 +73,7 @@ fn echo_close_stale_ids_and_stop() {
     let bound = BoundListener::bind("127.0.0.1", 0, SockType::Tcp).unwrap();
     bound.listen(64).unwrap();
     let port = bound.local.port();
-    let shared = ServerShared::new(1, 0).unwrap();
+    let shared = ServerShared::new(1, 0, 0).unwrap();
     let cfg = ReactorConfig {
         worker_id: 0,
         max_connection: 100,
@@ -82,6 +82,7 @@ fn echo_close_stale_ids_and_stop() {
         request_limit: 0,
     };
     worker::install(Reactor::new(bound.try_clone_std().unwrap(), shared.clone(), cfg).unwrap());
+    worker::join_server(shared.clone());
 
     let client = std::thread::spawn(move || {
         let mut a = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -103,6 +104,7 @@ fn echo_close_stale_ids_and_stop() {
     assert_eq!(worker::run(&mut handler), LoopEnd::Stopped);
     client.join().unwrap();
     drop(worker::uninstall());
+    worker::leave_server();
     drop(swoole_core::event_loop::uninstall());
 
     assert_eq!(

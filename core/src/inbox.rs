@@ -1,0 +1,206 @@
+//! Every worker's inbox: a unix datagram socket any process of the server can
+//! write to, so that `send()`/`close()` on a session reach the worker that owns
+//! the connection (Swoole forwards through the owner's pipe the same way).
+//!
+//! A message is one or more datagrams: a fixed header (check-then-parse, as in
+//! mini-redis's framing) followed by a slice of the payload. Messages larger
+//! than one datagram are split and put back together by (sender, message id).
+
+use crate::session::SessionId;
+use std::collections::HashMap;
+use std::io;
+use std::os::fd::RawFd;
+
+/// What a message asks the owning worker to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `send($fd, $data)`.
+    Send = 1,
+    /// `close($fd)`.
+    Close = 2,
+    /// `close($fd, true)`.
+    Reset = 3,
+}
+
+impl Kind {
+    fn from_u8(b: u8) -> Option<Kind> {
+        match b {
+            1 => Some(Kind::Send),
+            2 => Some(Kind::Close),
+            3 => Some(Kind::Reset),
+            _ => None,
+        }
+    }
+}
+
+/// A whole message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub kind: Kind,
+    pub session: SessionId,
+    pub payload: Vec<u8>,
+}
+
+/// Header: kind u8, last-chunk flag u8, pad u16, sender pid u32, message id
+/// u64, session u64, total payload length u64 (little-endian).
+const HEADER: usize = 32;
+/// Payload bytes per datagram: well under the socket buffer, so a datagram is
+/// never refused for its size.
+pub const CHUNK: usize = 64 * 1024 - HEADER;
+/// The socket buffer each inbox asks for (room for several chunks).
+const SOCKET_BUFFER: i32 = 4 * 1024 * 1024;
+
+/// The inboxes of all workers: (read end, write end) per worker id, created
+/// before fork so every process holds every write end.
+pub struct Inboxes {
+    ends: Vec<(RawFd, RawFd)>,
+}
+
+impl Inboxes {
+    pub fn new(workers: usize) -> io::Result<Inboxes> {
+        let mut ends = Vec::with_capacity(workers);
+        for _ in 0..workers {
+            let mut fds = [0; 2];
+            // SAFETY: socketpair fills two fds we own.
+            if unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) } != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            for fd in fds {
+                for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
+                    // SAFETY: setting a socket option on our socket.
+                    unsafe {
+                        libc::setsockopt(fd, libc::SOL_SOCKET, opt, (&SOCKET_BUFFER as *const i32).cast(), 4);
+                    }
+                }
+            }
+            ends.push((fds[0], fds[1]));
+        }
+        Ok(Inboxes { ends })
+    }
+
+    /// Worker `id`'s read end (the worker makes it non-blocking and polls it).
+    pub fn read_end(&self, id: usize) -> Option<RawFd> {
+        self.ends.get(id).map(|e| e.0)
+    }
+
+    /// Sends `msg` to worker `id`'s inbox (blocking while the inbox is full).
+    pub fn send(&self, id: usize, msg: &Message, msg_id: u64) -> io::Result<()> {
+        let Some(&(_, fd)) = self.ends.get(id) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
+        // SAFETY: getpid has no preconditions.
+        let pid = unsafe { libc::getpid() } as u32;
+        let total = msg.payload.len();
+        let mut offset = 0;
+        loop {
+            let end = (offset + CHUNK).min(total);
+            let last = end == total;
+            let mut dgram = Vec::with_capacity(HEADER + end - offset);
+            dgram.push(msg.kind as u8);
+            dgram.push(last as u8);
+            dgram.extend_from_slice(&[0, 0]);
+            dgram.extend_from_slice(&pid.to_le_bytes());
+            dgram.extend_from_slice(&msg_id.to_le_bytes());
+            dgram.extend_from_slice(&msg.session.0.to_le_bytes());
+            dgram.extend_from_slice(&(total as u64).to_le_bytes());
+            dgram.extend_from_slice(&msg.payload[offset..end]);
+            loop {
+                // SAFETY: one datagram from our buffer.
+                let n = unsafe { libc::send(fd, dgram.as_ptr().cast(), dgram.len(), 0) };
+                if n >= 0 {
+                    break;
+                }
+                let e = io::Error::last_os_error();
+                if e.kind() != io::ErrorKind::Interrupted {
+                    return Err(e);
+                }
+            }
+            offset = end;
+            if last {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Puts chunked messages back together on the receiving side.
+#[derive(Default)]
+pub struct Reassembler {
+    /// Partial messages by (sender pid, message id).
+    partial: HashMap<(u32, u64), Message>,
+}
+
+impl Reassembler {
+    /// Takes one datagram; returns the message it completes, if any.
+    /// Malformed datagrams are dropped (they can only come from a bug).
+    pub fn push(&mut self, dgram: &[u8]) -> Option<Message> {
+        if dgram.len() < HEADER {
+            return None;
+        }
+        let kind = Kind::from_u8(dgram[0])?;
+        let last = dgram[1] != 0;
+        let pid = u32::from_le_bytes(dgram[4..8].try_into().ok()?);
+        let msg_id = u64::from_le_bytes(dgram[8..16].try_into().ok()?);
+        let session = SessionId(u64::from_le_bytes(dgram[16..24].try_into().ok()?));
+        let total = u64::from_le_bytes(dgram[24..32].try_into().ok()?) as usize;
+        let body = &dgram[HEADER..];
+        let key = (pid, msg_id);
+        let entry = self.partial.entry(key).or_insert_with(|| Message {
+            kind,
+            session,
+            payload: Vec::with_capacity(total.min(64 << 20)),
+        });
+        entry.payload.extend_from_slice(body);
+        if !last {
+            return None;
+        }
+        let msg = self.partial.remove(&key)?;
+        (msg.payload.len() == total).then_some(msg)
+    }
+}
+
+/// Reads every datagram waiting on a non-blocking inbox read end.
+pub fn drain(fd: RawFd, re: &mut Reassembler) -> Vec<Message> {
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; HEADER + CHUNK];
+    loop {
+        // SAFETY: receiving into our buffer.
+        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
+        if n < 0 {
+            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return out;
+        }
+        if let Some(m) = re.push(&buf[..n as usize]) {
+            out.push(m);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_and_chunked_messages_arrive_whole() {
+        let inboxes = Inboxes::new(1).unwrap();
+        let fd = inboxes.read_end(0).unwrap();
+        let big: Vec<u8> = (0..200_000u32).map(|i| i as u8).collect();
+        inboxes.send(0, &Message { kind: Kind::Send, session: SessionId(7), payload: b"hi".to_vec() }, 1).unwrap();
+        inboxes.send(0, &Message { kind: Kind::Send, session: SessionId(8), payload: big.clone() }, 2).unwrap();
+        inboxes.send(0, &Message { kind: Kind::Reset, session: SessionId(9), payload: vec![] }, 3).unwrap();
+        let mut re = Reassembler::default();
+        let got = drain(fd, &mut re);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].payload, b"hi");
+        assert_eq!((got[1].session, got[1].payload.len()), (SessionId(8), 200_000));
+        assert_eq!(got[1].payload, big);
+        assert_eq!((got[2].kind, got[2].session), (Kind::Reset, SessionId(9)));
+    }
+
+    #[test]
+    fn garbage_is_dropped() {
+        let mut re = Reassembler::default();
+        assert_eq!(re.push(b"short"), None);
+        assert_eq!(re.push(&[9u8; HEADER]), None, "unknown kind");
+    }
+}
