@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 
 /// Token of the signal pipe.
 pub const SIGNAL_TOKEN: Token = Token(0);
+/// Token of the timerfd that wakes the loop for the next timer (1 and 2 are
+/// the server's listener and inbox).
+pub const TIMERFD_TOKEN: Token = Token(3);
 /// `Swoole\Event::add` fds have token `USER_TOKEN_BASE + fd`.
 pub const USER_TOKEN_BASE: usize = 1 << 48;
 /// How many events one poll takes at most.
@@ -116,6 +119,11 @@ pub struct EventLoop {
     user_signals: Vec<i32>,
     /// `Swoole\Timer` timers.
     timers: TimerQueue,
+    /// A timerfd armed for the next deadline: epoll's own timeout counts in
+    /// whole milliseconds (rounded up), this wakes within microseconds.
+    timerfd: RawFd,
+    /// The deadline the timerfd is armed for.
+    armed: Option<Instant>,
     /// `Swoole\Event::add` registrations.
     user: HashMap<RawFd, UserFd>,
     /// A deferred PHP callback is queued.
@@ -131,6 +139,13 @@ thread_local! {
     static LOOP: RefCell<Option<EventLoop>> = const { RefCell::new(None) };
 }
 
+impl Drop for EventLoop {
+    fn drop(&mut self) {
+        // SAFETY: closing the timerfd this loop owns.
+        unsafe { libc::close(self.timerfd) };
+    }
+}
+
 impl EventLoop {
     /// A loop routing `signals` into its pipe (the server's set in a worker,
     /// none in a plain script).
@@ -138,7 +153,17 @@ impl EventLoop {
         let poll = Poll::new()?;
         let signals = SignalPipe::install_for(signals)?;
         poll.registry().register(&mut SourceFd(&signals.fd()), SIGNAL_TOKEN, Interest::READABLE)?;
+        // SAFETY: a fresh timerfd owned by the loop (closed on drop).
+        let timerfd = unsafe {
+            libc::timerfd_create(libc::CLOCK_MONOTONIC, libc::TFD_NONBLOCK | libc::TFD_CLOEXEC)
+        };
+        if timerfd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        poll.registry().register(&mut SourceFd(&timerfd), TIMERFD_TOKEN, Interest::READABLE)?;
         Ok(EventLoop {
+            timerfd,
+            armed: None,
             poll,
             events: Some(Events::with_capacity(EVENTS_PER_POLL)),
             signals,
@@ -155,6 +180,23 @@ impl EventLoop {
     /// and connections).
     pub fn registry(&self) -> io::Result<Registry> {
         self.poll.registry().try_clone()
+    }
+
+    /// Arms the timerfd for `deadline` (or disarms it), unless it already is.
+    fn arm(&mut self, deadline: Option<Instant>) {
+        if self.armed == deadline {
+            return;
+        }
+        let after = deadline.map(|d| d.saturating_duration_since(Instant::now())).unwrap_or_default();
+        // A zero it_value disarms, so an overdue deadline gets the smallest delay.
+        let after = if deadline.is_some() && after.is_zero() { Duration::from_nanos(1) } else { after };
+        let spec = libc::itimerspec {
+            it_interval: libc::timespec { tv_sec: 0, tv_nsec: 0 },
+            it_value: libc::timespec { tv_sec: after.as_secs() as libc::time_t, tv_nsec: after.subsec_nanos() as libc::c_long },
+        };
+        // SAFETY: setting our own timerfd.
+        unsafe { libc::timerfd_settime(self.timerfd, 0, &spec, std::ptr::null_mut()) };
+        self.armed = deadline;
     }
 
     /// Whether anything of its own keeps the loop running.
@@ -421,13 +463,18 @@ pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Op
         return Some(LoopEnd::Aborted);
     }
     let plan = handler.plan();
-    let (exit, own_work, timer_wait, defer) = with_existing(|l| {
-        (l.exit, l.has_work(), l.timers.next_timeout(Instant::now()), l.defer_pending)
+    let (exit, own_work, overdue, defer) = with_existing(|l| {
+        let next = l.timers.next_deadline();
+        l.arm(next);
+        (l.exit, l.has_work(), next.is_some_and(|d| d <= Instant::now()), l.defer_pending)
     })?;
     if exit || plan.done || !(own_work || plan.keep_alive) {
         return Some(LoopEnd::Stopped);
     }
-    let timeout = [plan.timeout, timer_wait, max_wait, defer.then_some(Duration::ZERO)].into_iter().flatten().min();
+    // Timers wake the loop through the timerfd; epoll's timeout is only for
+    // what has no fd (the server's drain deadline, dispatch(), defers).
+    let zero = (defer || overdue).then_some(Duration::ZERO);
+    let timeout = [plan.timeout, max_wait, zero].into_iter().flatten().min();
     let mut events = with_existing(|l| l.events.take())?.unwrap_or_else(|| Events::with_capacity(EVENTS_PER_POLL));
     let polled = with_existing(|l| l.poll.poll(&mut events, timeout)).unwrap_or(Ok(()));
     let mut flow = Flow::Continue;
@@ -459,7 +506,15 @@ pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Op
 fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
     for ev in events.iter() {
         let token = ev.token();
-        let flow = if token == SIGNAL_TOKEN {
+        let flow = if token == TIMERFD_TOKEN {
+            let _ = with_existing(|l| {
+                let mut expirations = [0u8; 8];
+                // SAFETY: reading the timerfd's counter to reset it.
+                unsafe { libc::read(l.timerfd, expirations.as_mut_ptr().cast(), 8) };
+                l.armed = None;
+            });
+            Flow::Continue
+        } else if token == SIGNAL_TOKEN {
             let signos = with_existing(|l| l.signals.take_raw()).unwrap_or_default();
             signos.into_iter().map(|s| handler.on_signal(s)).find(|f| *f == Flow::Abort).unwrap_or(Flow::Continue)
         } else if token.0 >= USER_TOKEN_BASE {

@@ -145,9 +145,14 @@ impl TimerQueue {
 
     /// Time until the next live deadline (zero if one is overdue).
     pub fn next_timeout(&mut self, now: Instant) -> Option<Duration> {
+        self.next_deadline().map(|when| when.saturating_duration_since(now))
+    }
+
+    /// The next live deadline.
+    pub fn next_deadline(&mut self) -> Option<Instant> {
         while let Some(Reverse((when, stamp, id))) = self.heap.peek().copied() {
             if self.timers.get(&id).is_some_and(|t| t.stamp == stamp) {
-                return Some(when.saturating_duration_since(now));
+                return Some(when);
             }
             self.heap.pop(); // cleared or re-armed: a stale entry
         }
