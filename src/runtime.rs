@@ -154,6 +154,75 @@ pub fn stop_worker(id: i64) -> bool {
     }
 }
 
+/// First byte of a pipe message: the rest is the string itself, or its
+/// `serialize()`d form.
+const PIPE_RAW: u8 = 0;
+const PIPE_SERIALIZED: u8 = 1;
+
+/// `sendMessage($message, $dst_worker_id)` from this process.
+pub fn send_message(message: &Zval, dst: i64) -> bool {
+    let Some(shared) = shared() else {
+        warning("server is not running");
+        return false;
+    };
+    let worker_num = shared.stats.worker_num();
+    let from = match role() {
+        Role::Worker(id) => id,
+        Role::User(index) => worker_num + index,
+        _ => {
+            warning("sendMessage() can only be used in a worker or user process");
+            return false;
+        }
+    };
+    if dst < 0 || dst as usize >= worker_num {
+        warning(&format!("worker_id[{dst}] is invalid"));
+        return false;
+    }
+    if dst as usize == from {
+        warning("unable to send messages to self");
+        return false;
+    }
+    let mut payload = Vec::new();
+    match message.zend_str() {
+        Some(s) => {
+            payload.push(PIPE_RAW);
+            payload.extend_from_slice(s.as_bytes());
+        }
+        None => {
+            let Some(bytes) = php_call("serialize", message).and_then(|z| z.zend_str().map(|s| s.as_bytes().to_vec()))
+            else {
+                return false;
+            };
+            payload.push(PIPE_SERIALIZED);
+            payload.extend_from_slice(&bytes);
+        }
+    }
+    match worker::pipe_message(from, dst as usize, &payload) {
+        Ok(()) => true,
+        Err(code) => {
+            set_last_error(code.0);
+            false
+        }
+    }
+}
+
+/// Calls a PHP function of one argument (serialize/unserialize).
+fn php_call(name: &str, arg: &Zval) -> Option<Zval> {
+    let f = ext_php_rs::types::ZendCallable::try_from_name(name).ok()?;
+    f.try_call(vec![arg]).ok()
+}
+
+/// Turns a received pipe message back into the PHP value that was sent.
+fn pipe_message_value(data: &[u8]) -> Zval {
+    match data.split_first() {
+        Some((&PIPE_SERIALIZED, rest)) => {
+            php_call("unserialize", &zend::bytes_zval(rest)).unwrap_or_else(|| zend::bytes_zval(rest))
+        }
+        Some((_, rest)) => zend::bytes_zval(rest),
+        None => zend::bytes_zval(&[]),
+    }
+}
+
 /// `stats()`, with Swoole 6's keys in Swoole's order.
 pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let mut a = ZendHashTable::new();
@@ -624,6 +693,11 @@ impl EventHandler for PhpHandler<'_> {
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
         let outcome = self.host.call_with(self.on_close, &mut args);
+        self.flow(outcome)
+    }
+
+    fn on_pipe_message(&mut self, src: usize, data: &[u8]) -> Flow {
+        let outcome = self.host.call(Event::PipeMessage, vec![long(src as i64), pipe_message_value(data)]);
         self.flow(outcome)
     }
 }

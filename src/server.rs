@@ -469,6 +469,23 @@ impl Server {
         Ok((list.len() as i64).into_zval(false)?)
     }
 
+    /// `sendMessage(mixed $message, int $dst_worker_id): bool` — runs
+    /// onPipeMessage($server, $src_worker_id, $message) in worker
+    /// `$dst_worker_id` (non-strings travel serialized).
+    #[php(name = "sendMessage")]
+    pub fn send_message(&self, message: &Zval, dst_worker_id: IntArg) -> PhpResult<bool> {
+        let dst = dst_worker_id.get(2)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        if !self.callbacks.borrow().contains_key(&Event::PipeMessage) {
+            warning("onPipeMessage is null, can't use sendMessage");
+            return Ok(false);
+        }
+        Ok(runtime::send_message(message, dst))
+    }
+
     /// `getLastError(): int`
     #[php(name = "getLastError")]
     pub fn get_last_error(&self) -> i64 {

@@ -20,6 +20,9 @@ pub enum Kind {
     Close = 2,
     /// `close($fd, true)`.
     Reset = 3,
+    /// `sendMessage($msg, $worker)`: the session field carries the sender's
+    /// worker id; the payload is the (possibly serialized) message.
+    PipeMessage = 4,
 }
 
 impl Kind {
@@ -28,6 +31,7 @@ impl Kind {
             1 => Some(Kind::Send),
             2 => Some(Kind::Close),
             3 => Some(Kind::Reset),
+            4 => Some(Kind::PipeMessage),
             _ => None,
         }
     }

@@ -53,6 +53,12 @@ impl ServerShared {
         }))
     }
 
+    /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
+    pub fn pipe_message(&self, from: usize, to: usize, payload: &[u8]) -> io::Result<()> {
+        let msg = inbox::Message { kind: Kind::PipeMessage, session: SessionId(from as u64), payload: payload.to_vec() };
+        self.inboxes.send(to, &msg, next_message_id())
+    }
+
     /// Asks the worker that owns `session` to send or close; false if no
     /// worker owns it.
     pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
@@ -450,17 +456,24 @@ impl Reactor {
         }
     }
 
-    /// Applies what other processes sent to this worker's inbox.
-    pub(crate) fn serve_inbox(&mut self) {
-        let Some(fd) = self.inbox_fd else { return };
+    /// Applies what other processes sent to this worker's inbox; returns the
+    /// pipe messages (sender's worker id, payload) for onPipeMessage.
+    pub(crate) fn serve_inbox(&mut self) -> Vec<(usize, Vec<u8>)> {
+        let Some(fd) = self.inbox_fd else { return Vec::new() };
+        let mut pipe_messages = Vec::new();
         for msg in inbox::drain(fd, &mut self.inbox) {
             // Fire-and-forget: the session may have closed meanwhile.
             let _ = match msg.kind {
                 Kind::Send => self.send(msg.session, &msg.payload),
                 Kind::Close => self.close(msg.session, false),
                 Kind::Reset => self.close(msg.session, true),
+                Kind::PipeMessage => {
+                    pipe_messages.push((msg.session.0 as usize, msg.payload));
+                    Ok(())
+                }
             };
         }
+        pipe_messages
     }
 
     /// Whether `session` is open in this worker.

@@ -59,6 +59,10 @@ pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
+    /// `sendMessage()` from worker `src` arrived.
+    fn on_pipe_message(&mut self, _src: usize, _data: &[u8]) -> Flow {
+        Flow::Continue
+    }
 }
 
 /// Makes `reactor` the current process's worker context.
@@ -97,6 +101,12 @@ pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
         Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(kind, session, &[]),
         Some(result) => result,
     }
+}
+
+/// `sendMessage()`: to worker `to` from this process (`from`, its id).
+pub fn pipe_message(from: usize, to: usize, payload: &[u8]) -> Result<(), ErrorCode> {
+    let shared = server().ok_or(ErrorCode::SERVER_SEND_IN_MASTER)?;
+    shared.pipe_message(from, to, payload).map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)
 }
 
 /// `exist()`: open in this worker, or owned by another.
@@ -240,7 +250,11 @@ impl LoopHandler for ServerLoop<'_> {
             return self.accept_all();
         }
         if token == INBOX_TOKEN {
-            with(|r| r.serve_inbox());
+            for (src, data) in with(|r| r.serve_inbox()).unwrap_or_default() {
+                if self.busy(|h| h.on_pipe_message(src, &data)) == Flow::Abort {
+                    return Flow::Abort;
+                }
+            }
             let rid = self.reactor_id();
             return deliver_closes(&mut *self.handler, rid);
         }
