@@ -74,7 +74,9 @@ impl Socket {
 
 #[php_impl]
 impl Socket {
-    pub fn __construct() -> PhpResult<Self> {
+    /// `__construct(int $domain, int $type, int $protocol = 0)`: refused.
+    pub fn __construct(args: &[&Zval]) -> PhpResult<Self> {
+        let _ = args;
         Err(crate::exception::swoole_error(
             "Swoole\\Coroutine\\Socket needs coroutines, which this extension does not provide; \
              Swoole\\Process::exportSocket() returns a blocking one",
