@@ -26,6 +26,10 @@ namespace {
     const SWOOLE_WORKER_IDLE = 2;
     const SWOOLE_WORKER_EXIT = 3;
     const SWOOLE_ERROR_SESSION_NOT_EXIST = 1005;
+    /** Swoole\Event::add()/set()/isset(): wait for the fd to be readable. */
+    const SWOOLE_EVENT_READ = 512;
+    /** Swoole\Event::add()/set()/isset(): wait for the fd to be writable. */
+    const SWOOLE_EVENT_WRITE = 1024;
     // ... and the rest of the SWOOLE_* server, process, timer, log and error constants.
 
     /** The Swoole API level implemented ("6.2.1"). */
@@ -58,6 +62,82 @@ namespace {
      * @return array<string, string>
      */
     function swoole_get_local_ip(int $family = AF_INET): array {}
+
+    /**
+     * Alias of Swoole\Timer::tick(): runs $callback($timer_id, ...$params) every $ms.
+     * @param int $ms interval in milliseconds, at least 1 (less: warning "Timer must be greater than or equal to 1", false)
+     * @return int|false the timer id
+     */
+    function swoole_timer_tick(int $ms, callable $callback, mixed ...$params): int|false {}
+
+    /**
+     * Alias of Swoole\Timer::after(): runs $callback(...$params) once, $ms from now.
+     * @param int $ms delay in milliseconds, at least 1 (less: warning "Timer must be greater than or equal to 1", false)
+     * @return int|false the timer id
+     */
+    function swoole_timer_after(int $ms, callable $callback, mixed ...$params): int|false {}
+
+    /** Alias of Swoole\Timer::exists(). */
+    function swoole_timer_exists(int $timer_id): bool {}
+
+    /** Alias of Swoole\Timer::info(). */
+    function swoole_timer_info(int $timer_id): ?array {}
+
+    /** Alias of Swoole\Timer::stats(). */
+    function swoole_timer_stats(): array {}
+
+    /** Alias of Swoole\Timer::list(). */
+    function swoole_timer_list(): \Swoole\Timer\Iterator {}
+
+    /** Alias of Swoole\Timer::clear(). */
+    function swoole_timer_clear(int $timer_id): bool {}
+
+    /** Alias of Swoole\Timer::clearAll(). */
+    function swoole_timer_clear_all(): bool {}
+
+    /**
+     * Alias of Swoole\Event::add().
+     * @param mixed $fd a PHP stream, an ext-sockets Socket, an int fd or a Swoole\Process (its pipe)
+     * @param int $events SWOOLE_EVENT_READ, SWOOLE_EVENT_WRITE or both
+     * @return int|false the fd number
+     */
+    function swoole_event_add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = SWOOLE_EVENT_READ): int|false {}
+
+    /**
+     * Alias of Swoole\Event::set().
+     * @param int $events 0 keeps what the fd waits for
+     */
+    function swoole_event_set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = 0): bool {}
+
+    /** Alias of Swoole\Event::del(). */
+    function swoole_event_del(mixed $fd): bool {}
+
+    /**
+     * Alias of Swoole\Event::isset().
+     * @param int $events SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE (1536) by default
+     */
+    function swoole_event_isset(mixed $fd, int $events = SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE): bool {}
+
+    /** Alias of Swoole\Event::write(). */
+    function swoole_event_write(mixed $fd, string $data): bool {}
+
+    /** Alias of Swoole\Event::defer(). */
+    function swoole_event_defer(callable $callback): bool {}
+
+    /** Alias of Swoole\Event::cycle(). */
+    function swoole_event_cycle(?callable $callback, bool $before = false): bool {}
+
+    /** Alias of Swoole\Event::wait(). */
+    function swoole_event_wait(): void {}
+
+    /** Alias of Swoole\Event::dispatch(). */
+    function swoole_event_dispatch(): bool {}
+
+    /** Alias of Swoole\Event::exit(). */
+    function swoole_event_exit(): void {}
+
+    /** Alias of Swoole\Event::rshutdown(). */
+    function swoole_event_rshutdown(): void {}
 
     /** Swoole 4 name of Swoole\Server (dropped by Swoole 6, kept here). */
     class swoole_server extends \Swoole\Server {}
@@ -124,7 +204,7 @@ namespace Swoole {
         /**
          * Registers a callback. Event names are case-insensitive, without "on":
          * Start, Shutdown, WorkerStart, WorkerStop, WorkerExit, WorkerError,
-         * ManagerStart, ManagerStop, Connect, Receive, Close. Unknown names warn
+         * ManagerStart, ManagerStop, PipeMessage, Connect, Receive, Close. Unknown names warn
          * and return false. Only before start().
          */
         public function on(string $event_name, callable $callback): bool {}
@@ -200,6 +280,359 @@ namespace Swoole {
 
         /** SWOOLE_WORKER_BUSY, SWOOLE_WORKER_IDLE or SWOOLE_WORKER_EXIT; false if unknown. */
         public function getWorkerStatus(int $worker_id = -1): int|false {}
+
+        /**
+         * Runs onPipeMessage($server, $src_worker_id, $message) in worker
+         * $dst_worker_id. Callable from a worker or from a user process
+         * (addProcess(), whose $src_worker_id is its $process->id). Strings
+         * arrive as they are; other values are serialized and arrive
+         * unserialized. Warning + false when the server is not running,
+         * without an onPipeMessage callback, to the calling worker itself, or
+         * to an id that is not a worker (task workers: not implemented yet).
+         */
+        public function sendMessage(mixed $message, int $dst_worker_id): bool {}
+
+        /**
+         * Adds a user process, started with the workers by start(): its
+         * callback runs in a child the server supervises (restarted when it
+         * exits, SIGTERM on shutdown, untouched by worker restarts). Inside it
+         * $process->id is its id after the workers (worker_num, worker_num + 1,
+         * ...), and send(), close(), $server->connections, stats() and
+         * sendMessage() work. Only before start() (warning + false after).
+         * @return int|false its position: 1, 2, ...
+         */
+        public function addProcess(Process $process): int|false {}
+
+        /**
+         * Swoole 4's alias of Timer::tick() (removed in Swoole 5, kept here):
+         * runs $callback($timer_id, ...$params) every $ms in the calling
+         * process's event loop (typically set in onWorkerStart or onReceive).
+         * $ms < 1: warning "Timer must be greater than or equal to 1", false.
+         * @return int|false the timer id
+         */
+        public function tick(int $ms, callable $callback, mixed ...$params): int|false {}
+
+        /**
+         * Swoole 4's alias of Timer::after() (removed in Swoole 5, kept here):
+         * runs $callback(...$params) once, $ms from now, in the calling process.
+         * $ms < 1: warning "Timer must be greater than or equal to 1", false.
+         * @return int|false the timer id
+         */
+        public function after(int $ms, callable $callback, mixed ...$params): int|false {}
+
+        /** Swoole 4's alias of Timer::clear() (removed in Swoole 5, kept here): false for an unknown id. */
+        public function clearTimer(int $timerId): bool {}
+
+        /** Swoole 4's alias of Event::defer() (removed in Swoole 5, kept here): runs $callback after the current loop round. */
+        public function defer(callable $callback): bool {}
+    }
+
+    /**
+     * Timers of the calling process's event loop: a server worker's, a user
+     * process's, a Process child's, or a plain script's, which then stays
+     * alive after its last line until no timer, event or deferred callback is
+     * left (as Swoole, without its E_DEPRECATED about it). Timers die with
+     * their process; a forked child starts with none.
+     */
+    class Timer
+    {
+        /**
+         * Runs $callback($timer_id, ...$params) every $ms until cleared (the
+         * callback may clear its own timer). Late ticks are skipped, not run
+         * in a burst.
+         * @param int $ms interval in milliseconds, at least 1 (less: warning "Timer must be greater than or equal to 1", false)
+         * @param mixed ...$params passed to the callback after the timer id
+         * @return int|false the timer id
+         */
+        public static function tick(int $ms, callable $callback, mixed ...$params): int|false {}
+
+        /**
+         * Runs $callback(...$params) once, $ms from now.
+         * @param int $ms delay in milliseconds, at least 1 (less: warning "Timer must be greater than or equal to 1", false)
+         * @param mixed ...$params passed to the callback
+         * @return int|false the timer id
+         */
+        public static function after(int $ms, callable $callback, mixed ...$params): int|false {}
+
+        /** Whether $timer_id is an active timer of this process. */
+        public static function exists(int $timer_id): bool {}
+
+        /**
+         * exec_msec (ms until the next run), exec_count, interval, round and
+         * removed; null for an unknown id (false while this process has no
+         * event loop yet).
+         */
+        public static function info(int $timer_id): ?array {}
+
+        /** initialized (whether this process has an event loop), num (active timers) and round (loop rounds). */
+        public static function stats(): array {}
+
+        /** The ids of this process's active timers. */
+        public static function list(): Timer\Iterator {}
+
+        /** Cancels a timer; false for an unknown id. */
+        public static function clear(int $timer_id): bool {}
+
+        /** Cancels every timer of this process; false while it has no event loop. */
+        public static function clearAll(): bool {}
+    }
+
+    /**
+     * Streams, sockets and fds on the calling process's event loop (a server
+     * worker's, or one made on first use that a plain script runs after its
+     * last line), plus deferred and per-round callbacks. Watches are
+     * level-triggered: a callback runs on every round while its fd stays
+     * readable (writable).
+     */
+    class Event
+    {
+        /**
+         * Watches $fd and makes it non-blocking. The callbacks get the value
+         * given as $fd. Warning + false if it is not a stream, socket, fd or
+         * process, is already watched ("fd [N] already exist"), $events is
+         * empty, or the callback for a requested event is missing.
+         * @param mixed $fd a PHP stream, an ext-sockets Socket, an int fd or a Swoole\Process (its pipe)
+         * @param int $events SWOOLE_EVENT_READ, SWOOLE_EVENT_WRITE or both
+         * @return int|false the fd number
+         */
+        public static function add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = SWOOLE_EVENT_READ): int|false {}
+
+        /**
+         * Changes a watched fd: a null callback keeps the current one.
+         * Warning + false if $fd is not watched or a requested event has no callback.
+         * @param int $events the new mask; 0 keeps what the fd waits for
+         */
+        public static function set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = 0): bool {}
+
+        /** Stops watching $fd; false if it was not watched. */
+        public static function del(mixed $fd): bool {}
+
+        /**
+         * Whether $fd is watched for any of $events.
+         * @param int $events SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE (1536) by default
+         */
+        public static function isset(mixed $fd, int $events = SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE): bool {}
+
+        /**
+         * Writes what $fd takes now and queues the rest, sent as it becomes
+         * writable. $fd must be watched (add()); warning + false otherwise or
+         * for empty $data.
+         */
+        public static function write(mixed $fd, string $data): bool {}
+
+        /** Runs $callback after the current loop round (at the end of the script outside a loop). */
+        public static function defer(callable $callback): bool {}
+
+        /**
+         * Runs $callback after every loop round; null removes it.
+         * @param bool $before accepted; the callback still runs after the round
+         * @return bool true if a callback was set or removed
+         */
+        public static function cycle(?callable $callback, bool $before = false): bool {}
+
+        /**
+         * Runs the loop until no timer, fd or deferred callback is left, or
+         * exit(). A no-op inside a server worker, whose loop already runs.
+         */
+        public static function wait(): void {}
+
+        /** Runs one round of the loop (waiting for the next event or timer); false if this process has no event loop. */
+        public static function dispatch(): bool {}
+
+        /** Clears this process's timers and ends the running loop after the current round. */
+        public static function exit(): void {}
+
+        /** Same as wait(): what runs the loop at the end of a plain script (Swoole's shutdown hook). */
+        public static function rshutdown(): void {}
+    }
+
+    /**
+     * Forks a PHP callback into a child process and talks to it over a unix
+     * socket pair (the pipe) or a SysV message queue. The child runs its
+     * callback, then any event loop it started, and _exits with its status:
+     * the parent's shutdown functions and destructors never run twice. There
+     * are no coroutines: $enable_coroutine is accepted and the callback runs
+     * plainly. Also what Server::addProcess() takes.
+     */
+    class Process
+    {
+        /** useQueue() mode flag: push() and pop() do not block (false when full/empty). */
+        const IPC_NOWAIT = 256;
+        /** close(): the parent's end of the pipe. */
+        const PIPE_MASTER = 1;
+        /** close(): the child's end of the pipe. */
+        const PIPE_WORKER = 2;
+        /** close(): shut down reading on the current end. */
+        const PIPE_READ = 3;
+        /** close(): shut down writing on the current end. */
+        const PIPE_WRITE = 4;
+        /** No pipe. */
+        const PIPE_TYPE_NONE = 0;
+        /** A stream socket pair. */
+        const PIPE_TYPE_STREAM = 1;
+        /** A datagram socket pair (message boundaries kept). */
+        const PIPE_TYPE_DGRAM = 2;
+
+        /** @var int|null The fd of the current end of the pipe (the parent's, or the child's inside the child); null without a pipe. */
+        public $pipe = null;
+        /** @var int|null The queue id after useQueue(). */
+        public $msgQueueId = null;
+        /** @var int|null The queue key after useQueue(). */
+        public $msgQueueKey = null;
+        /** @var int|null The child's pid once started (in the parent and in the child). */
+        public $pid = null;
+        /** @var int|null In a Server::addProcess() process: its id after the workers. */
+        public $id = null;
+
+        /**
+         * Creates the pipe at once (a failure throws Swoole\Exception); the
+         * child is forked by start().
+         * @param callable $callback run in the child as $callback(Swoole\Process $process)
+         * @param bool $redirect_stdin_and_stdout the pipe becomes the child's stdin, stdout and stderr (forces a stream pipe)
+         * @param int $pipe_type PIPE_TYPE_NONE (0), PIPE_TYPE_STREAM (1) or PIPE_TYPE_DGRAM (2)
+         * @param bool $enable_coroutine accepted, no effect (no coroutines)
+         */
+        public function __construct(callable $callback, bool $redirect_stdin_and_stdout = false, int $pipe_type = SOCK_DGRAM, bool $enable_coroutine = false) {}
+
+        /**
+         * Reaps a child that exited.
+         * @param bool $blocking false: return at once when none has exited
+         * @return array{pid: int, code: int, signal: int}|false false when there is no child (or none exited, non-blocking)
+         */
+        public static function wait(bool $blocking = true): array|false {}
+
+        /**
+         * Runs $callback($signo) on this process's event loop when the signal
+         * arrives; null removes it. A handler alone does not keep a script
+         * alive (as Swoole). Warning + false for an invalid signal, SIGKILL or SIGSTOP.
+         */
+        public static function signal(int $signal_no, ?callable $callback = null): bool {}
+
+        /**
+         * A repeating interval timer (setitimer) every $usec microseconds; 0 stops it.
+         * @param int $type 0 real time (SIGALRM), 1 virtual (SIGVTALRM), 2 profiling (SIGPROF)
+         */
+        public static function alarm(int $usec, int $type = 0): bool {}
+
+        /** kill(2); signal 0 only checks that $pid exists (false without a warning if not). */
+        public static function kill(int $pid, int $signal_no = SIGTERM): bool {}
+
+        /**
+         * Detaches into the background (daemon(3)).
+         * @param array $pipes up to three streams, sockets or fds made the new stdin, stdout and stderr
+         */
+        public static function daemon(bool $nochdir = true, bool $noclose = true, array $pipes = []): bool {}
+
+        /**
+         * Pins the calling process to these CPUs.
+         * @param int[] $cpu_settings CPU ids (an id outside 0..cpu_num-1: warning + false)
+         */
+        public static function setAffinity(array $cpu_settings): bool {}
+
+        /** @return int[] the CPUs the calling process may run on */
+        public static function getAffinity(): array {}
+
+        /**
+         * setpriority(2).
+         * @param int $which PRIO_PROCESS, PRIO_PGRP or PRIO_USER
+         * @param int|null $who default: this process's child (the calling process before start())
+         */
+        public function setPriority(int $which, int $priority, ?int $who = null): bool {}
+
+        /**
+         * getpriority(2); false on error.
+         * @param int|null $who default: this process's child (the calling process before start())
+         */
+        public function getPriority(int $which, ?int $who = null): int|false {}
+
+        /** Accepts enable_coroutine, which has no effect (no coroutines). */
+        public function set(array $settings): void {}
+
+        /** Read/write timeout in seconds of the current end of the pipe (read()/write() then fail after it). */
+        public function setTimeout(float $seconds): bool {}
+
+        /** Blocking or non-blocking mode of the current end of the pipe. */
+        public function setBlocking(bool $blocking): bool {}
+
+        /**
+         * Uses a SysV message queue for push()/pop() (created if needed).
+         * @param int $key 0: ftok() of the running script
+         * @param int $mode 2 (SWOOLE_MSGQUEUE_BALANCE): pop() takes a message of any type; otherwise only type 1 (what push() sends); | IPC_NOWAIT: non-blocking
+         * @param int $capacity the queue's size in bytes (msg_qbytes); -1 keeps the system's
+         */
+        public function useQueue(int $key = 0, int $mode = 2, int $capacity = -1): bool {}
+
+        /**
+         * @return array{queue_num: int, queue_bytes: int}|false false (with a warning) without a queue
+         */
+        public function statQueue(): array|false {}
+
+        /** Removes the queue from the system; false without one. */
+        public function freeQueue(): bool {}
+
+        /**
+         * Forks the child, which runs the callback and _exits (it never
+         * returns here). Warning + false if it is already running or fork fails.
+         * @return int|bool the child's pid in the parent
+         */
+        public function start(): int|bool {}
+
+        /**
+         * Writes all of $data to the current end of the pipe (one message on a
+         * datagram pipe). Warning + false for empty data, no pipe, or a failed write.
+         * @return int|false bytes written
+         */
+        public function write(string $data): int|false {}
+
+        /**
+         * Closes the pipe.
+         * @param int $which 0 both ends, PIPE_MASTER or PIPE_WORKER one end, PIPE_READ or PIPE_WRITE shut one direction of the current end
+         */
+        public function close(int $which = 0): bool {}
+
+        /**
+         * One read from the current end of the pipe (one message on a datagram
+         * pipe), blocking unless setBlocking(false); "" when the other side
+         * closed. False if interrupted by a signal, or with a warning on error.
+         * @param int $size at most this many bytes (up to 65536)
+         */
+        public function read(int $size = 8192): string|false {}
+
+        /**
+         * Sends a message to the queue (useQueue() first). Warning + false for
+         * empty data or data of 65536 bytes or more; false when full with IPC_NOWAIT.
+         */
+        public function push(string $data): bool {}
+
+        /**
+         * Takes a message from the queue, blocking unless IPC_NOWAIT (then
+         * false when empty).
+         * @param int $size at most this many bytes (up to 65536)
+         */
+        public function pop(int $size = 65536): string|false {}
+
+        /**
+         * Ends the child with $exit_code (0..255, else 1), flushing its output.
+         * Only inside the child; elsewhere it warns "not current process".
+         */
+        public function exit(int $exit_code = 0): void {}
+
+        /**
+         * Replaces the process with a program (execv: no PATH search). Returns
+         * only on failure, with a warning.
+         * @param string $exec_file absolute path of the program
+         * @param array $args its arguments (argv[1..])
+         */
+        public function exec(string $exec_file, array $args): bool {}
+
+        /**
+         * A blocking Swoole\Coroutine\Socket over a dup of the current end of
+         * the pipe, the same object on every call; false (with a warning) without a pipe.
+         */
+        public function exportSocket(): Coroutine\Socket|false {}
+
+        /** Sets the process title shown by ps (as swoole_set_process_name()). */
+        public function name(string $process_name): bool {}
     }
 }
 
@@ -223,6 +656,65 @@ namespace Swoole\Server {
 
         /** Always null for now. */
         public function getCallback(string $event_name): ?\Closure {}
+    }
+}
+
+namespace Swoole\Timer {
+    /** What Swoole\Timer::list() returns: an ArrayIterator over the active timer ids. */
+    class Iterator extends \ArrayIterator {}
+}
+
+namespace Swoole\Coroutine {
+    /**
+     * Only obtained from Swoole\Process::exportSocket(): a socket over the
+     * process's pipe. There are no coroutines in this extension, so its calls
+     * simply block (up to $timeout when one is given). On failure they return
+     * false and set errCode and errMsg.
+     */
+    class Socket
+    {
+        /** @var int The descriptor (a dup of the pipe end). */
+        public $fd = -1;
+        /** @var int AF_UNIX */
+        public $domain = 0;
+        /** @var int SOCK_STREAM or SOCK_DGRAM, as the process's pipe */
+        public $type = 0;
+        public $protocol = 0;
+        /** @var int errno of the last failed call */
+        public $errCode = 0;
+        /** @var string message of the last failed call */
+        public $errMsg = '';
+
+        /**
+         * Refused: Swoole\Coroutine\Socket needs coroutines, which this
+         * extension does not provide.
+         * @throws \Swoole\Error always
+         */
+        public function __construct(int $domain, int $type, int $protocol = 0) {}
+
+        /**
+         * Writes all of $data (one message on a datagram pipe).
+         * @param float $timeout seconds; > 0 sets the socket's send and receive timeout (which stays), 0 leaves it
+         * @return int|false bytes written
+         */
+        public function send(string $data, float $timeout = 0): int|false {}
+
+        /**
+         * Same as send(), which already writes everything.
+         * @param float $timeout seconds; > 0 sets the socket's send and receive timeout (which stays), 0 leaves it
+         * @return int|false bytes written
+         */
+        public function sendAll(string $data, float $timeout = 0): int|false {}
+
+        /**
+         * One read (one message on a datagram pipe); "" when the peer closed.
+         * @param int $length at most this many bytes
+         * @param float $timeout seconds; > 0 sets the socket's send and receive timeout (which stays), 0 leaves it
+         */
+        public function recv(int $length = 65536, float $timeout = 0): string|false {}
+
+        /** Closes the descriptor; false if already closed. */
+        public function close(): bool {}
     }
 }
 

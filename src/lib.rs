@@ -10,6 +10,7 @@
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts.
+//! - [`task`]: task workers: task/taskwait/taskWaitMulti/finish, `Swoole\Server\Task`.
 //! - [`process`]: `Swoole\Process` (fork, pipe, queue, signals); [`socket`]:
 //!   the blocking `Swoole\Coroutine\Socket` its `exportSocket()` returns.
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
@@ -37,6 +38,7 @@ pub mod props;
 pub mod runtime;
 pub mod server;
 pub mod socket;
+pub mod task;
 pub mod timer;
 pub mod zend;
 
@@ -67,6 +69,7 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
 /// callbacks a script left behind are dropped here).
 pub extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
     loop_php::clear_all();
+    task::clear_all();
     drop(swoole_core::event_loop::uninstall());
     0
 }
@@ -82,6 +85,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<port::Port>()
         .class::<process::Process>()
         .class::<socket::Socket>()
+        .class::<task::Task>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = functions::register(module);

@@ -59,6 +59,7 @@ pub fn clear_all() {
 pub fn reset_after_fork() {
     drop(event_loop::uninstall());
     clear_all();
+    crate::task::clear_all();
 }
 
 /// In a plain script, the first timer or event arranges for the loop to run

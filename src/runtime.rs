@@ -40,6 +40,8 @@ pub enum Role {
     Manager,
     /// An event worker with this id.
     Worker(usize),
+    /// A task worker with this id (after the event workers).
+    Task(usize),
     /// A user process (`addProcess`), by its index among them.
     User(usize),
 }
@@ -54,6 +56,9 @@ struct ProcessState {
 }
 
 thread_local! {
+    /// The running server's PHP object (a raw pointer, no reference held: the
+    /// object outlives start(), which holds `$this`).
+    static SERVER_OBJ: std::cell::Cell<*mut zend_object> = const { std::cell::Cell::new(std::ptr::null_mut()) };
     static STATE: RefCell<ProcessState> = const {
         RefCell::new(ProcessState { role: Role::None, shared: None, last_error: 0, master_pid: 0, manager_pid: 0 })
     };
@@ -107,7 +112,13 @@ pub fn forget_server_after_fork() {
 /// Whether this process may run its own event loop (`Event::wait()`): not
 /// inside an event worker, whose loop is already running.
 pub fn may_run_own_loop() -> bool {
-    !matches!(role(), Role::Worker(_) | Role::Manager)
+    !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager)
+}
+
+/// `$this` of the running server, for callbacks called outside the handler.
+pub fn server_zval() -> Zval {
+    let obj = SERVER_OBJ.with(|o| o.get());
+    if obj.is_null() { Zval::null() } else { object_zval(obj) }
 }
 
 /// `getWorkerPid($id)`: -1 is the calling worker.
@@ -166,15 +177,16 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
         return false;
     };
     let worker_num = shared.stats.worker_num();
+    let targets = worker_num + shared.stats.task_num();
     let from = match role() {
-        Role::Worker(id) => id,
-        Role::User(index) => worker_num + index,
+        Role::Worker(id) | Role::Task(id) => id,
+        Role::User(index) => targets + index,
         _ => {
             warning("sendMessage() can only be used in a worker or user process");
             return false;
         }
     };
-    if dst < 0 || dst as usize >= worker_num {
+    if dst < 0 || dst as usize >= targets {
         warning(&format!("worker_id[{dst}] is invalid"));
         return false;
     }
@@ -230,7 +242,7 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let c = shared.as_ref().map(|s| s.stats.counters());
     let get = |f: fn(&swoole_core::stats::ServerCounters) -> u64| c.map(f).unwrap_or(0) as i64;
     let own = match role() {
-        Role::Worker(id) => shared.as_ref().and_then(|s| s.stats.worker(id)),
+        Role::Worker(id) | Role::Task(id) => shared.as_ref().and_then(|s| s.stats.worker(id)),
         _ => None,
     };
     let sessions = worker::sessions();
@@ -242,7 +254,10 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("close_count", get(|c| c.close_count.load(Ordering::Relaxed)));
     let _ = a.insert("worker_num", settings.worker_num as i64);
     let _ = a.insert("task_worker_num", settings.task_worker_num as i64);
-    let _ = a.insert("user_worker_num", shared.as_ref().map(|s| s.stats.slots() - s.stats.worker_num()).unwrap_or(0) as i64);
+    let _ = a.insert(
+        "user_worker_num",
+        shared.as_ref().map(|s| s.stats.slots() - s.stats.worker_num() - s.stats.task_num()).unwrap_or(0) as i64,
+    );
     let _ = a.insert("idle_worker_num", shared.as_ref().map(|s| s.stats.idle_worker_num()).unwrap_or(0) as i64);
     let _ = a.insert("dispatch_count", 0i64);
     let _ = a.insert("request_count", get(|c| c.request_count.load(Ordering::Relaxed)));
@@ -258,11 +273,13 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("worker_response_count", own.map(|w| w.response_count.load(Ordering::Relaxed)).unwrap_or(0) as i64);
     let _ = a.insert("worker_dispatch_count", 0i64);
     let _ = a.insert("worker_concurrency", 0i64);
+    let task_num = shared.as_ref().map(|s| s.stats.task_num()).unwrap_or(0);
+    let idle_tasks = shared.as_ref().map(|s| s.stats.idle_task_num()).unwrap_or(0);
     let _ = a.insert("task_queue_num", 0i64);
     let _ = a.insert("task_queue_bytes", 0i64);
-    let _ = a.insert("task_idle_worker_num", 0i64);
-    let _ = a.insert("tasking_num", 0i64);
-    let _ = a.insert("task_count", 0i64);
+    let _ = a.insert("task_idle_worker_num", idle_tasks as i64);
+    let _ = a.insert("tasking_num", (task_num - idle_tasks) as i64);
+    let _ = a.insert("task_count", get(|c| c.task_count.load(Ordering::Relaxed)));
     let _ = a.insert("coroutine_num", 0i64);
     let _ = a.insert("coroutine_peek_num", 0i64);
     a
@@ -311,7 +328,16 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         warning("require onReceive callback");
         return false;
     }
-    let shared = match ServerShared::new(settings.worker_num, user_processes.len(), settings.start_session_id) {
+    if settings.task_worker_num > 0 && !callbacks.contains_key(&Event::Task) {
+        warning("require onTask callback");
+        return false;
+    }
+    let shared = match ServerShared::new(
+        settings.worker_num,
+        settings.task_worker_num,
+        user_processes.len(),
+        settings.start_session_id,
+    ) {
         Ok(s) => s,
         Err(e) => {
             warning(&format!("failed to create shared memory: {e}"));
@@ -337,6 +363,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.role = if single { Role::Worker(0) } else { Role::Manager };
     });
     worker::join_server(shared.clone());
+    SERVER_OBJ.with(|o| o.set(obj));
     props::set(obj, "master_pid", pid as i64);
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
@@ -351,6 +378,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.shared = None;
     });
     worker::leave_server();
+    SERVER_OBJ.with(|o| o.set(std::ptr::null_mut()));
     ok
 }
 
@@ -414,6 +442,15 @@ impl ProcessHost {
         cb.call(&mut args)
     }
 
+    /// Like `call`, handing back the callback's return value.
+    fn call_returning(&self, ev: Event, rest: Vec<Zval>) -> (CallOutcome, Zval) {
+        let Some(cb) = self.callbacks.get(&ev) else { return (CallOutcome::Returned, Zval::null()) };
+        let mut args = Vec::with_capacity(rest.len() + 1);
+        args.push(object_zval(self.obj));
+        args.extend(rest);
+        cb.call_returning(&mut args)
+    }
+
     /// The hot-path variant: `args[0]` is filled with `$this` here; no allocation.
     fn call_with(&self, cb: Option<&Callback>, args: &mut [Zval]) -> CallOutcome {
         let Some(cb) = cb else { return CallOutcome::Returned };
@@ -442,13 +479,14 @@ impl ProcessHost {
     fn become_worker(&self, id: usize) {
         // SAFETY: getpid has no preconditions.
         let pid = unsafe { libc::getpid() };
-        STATE.with(|s| s.borrow_mut().role = Role::Worker(id));
+        let task = id >= self.settings.worker_num;
+        STATE.with(|s| s.borrow_mut().role = if task { Role::Task(id) } else { Role::Worker(id) });
         if let Some(slot) = self.shared.stats.worker(id) {
             slot.pid.store(pid, Ordering::SeqCst);
         }
         props::set(self.obj, "worker_id", id as i64);
         props::set(self.obj, "worker_pid", pid as i64);
-        props::set(self.obj, "taskworker", false);
+        props::set(self.obj, "taskworker", task);
     }
 
     /// Runs worker `id` in this process until it stops; `Err` says how it failed.
@@ -459,14 +497,21 @@ impl ProcessHost {
             loop_php::reset_after_fork();
         }
         self.become_worker(id);
+        let task = id >= self.settings.worker_num;
         let cfg = ReactorConfig {
             worker_id: id,
             max_connection: self.settings.max_connection,
             nodelay: self.settings.open_tcp_nodelay,
             max_wait: Duration::from_secs_f64(self.settings.max_wait_time),
-            request_limit: self.settings.worker_request_limit(random_u64()),
+            request_limit: if task {
+                self.settings.task_max_request
+            } else {
+                self.settings.worker_request_limit(random_u64())
+            },
         };
-        let reactor = self.listener.try_clone().and_then(|l| Reactor::new(l, self.shared.clone(), cfg));
+        // A task worker serves only its inbox.
+        let listener = if task { Ok(None) } else { self.listener.try_clone().map(Some) };
+        let reactor = listener.and_then(|l| Reactor::new(l, self.shared.clone(), cfg));
         match reactor {
             Ok(r) => worker::install(r),
             Err(e) => {
@@ -516,7 +561,7 @@ impl ProcessHost {
 
     /// Runs user process `index` in this (forked) process; never returns.
     fn run_user_process(&mut self, index: usize) -> ! {
-        let id = self.settings.worker_num + index;
+        let id = self.settings.worker_num + self.settings.task_worker_num + index;
         let shared = self.shared.clone();
         let zv = self.user_processes[index].shallow_clone();
         let obj = zv.object().map(|o| o as *const ZendObject as *mut zend_object).expect("addProcess stored an object");
@@ -600,8 +645,9 @@ impl WorkerFactory for ProcessHost {
     }
 
     fn run_worker(&mut self, worker_id: usize) -> i32 {
-        if worker_id >= self.settings.worker_num {
-            self.run_user_process(worker_id - self.settings.worker_num);
+        let workers = self.settings.worker_num + self.settings.task_worker_num;
+        if worker_id >= workers {
+            self.run_user_process(worker_id - workers);
         }
         match ProcessHost::run_worker(self, worker_id) {
             Ok(()) => 0,
@@ -696,8 +742,31 @@ impl EventHandler for PhpHandler<'_> {
         self.flow(outcome)
     }
 
-    fn on_pipe_message(&mut self, src: usize, data: &[u8]) -> Flow {
-        let outcome = self.host.call(Event::PipeMessage, vec![long(src as i64), pipe_message_value(data)]);
+    fn on_message(&mut self, msg: swoole_core::inbox::Message) -> Flow {
+        use swoole_core::inbox::Kind;
+        let host = self.host;
+        let outcome = match msg.kind {
+            Kind::PipeMessage => {
+                let src = msg.session.0 as i64;
+                host.call(Event::PipeMessage, vec![long(src), pipe_message_value(&msg.payload)])
+            }
+            Kind::Task => {
+                let outcome = crate::task::handle_task(&msg.payload, host.settings.task_object, |args| {
+                    host.call_returning(Event::Task, args)
+                });
+                worker::with(|r| r.count_request());
+                outcome
+            }
+            Kind::Finish => crate::task::handle_finish(&msg.payload, |args| {
+                if host.callbacks.contains_key(&Event::Finish) {
+                    host.call(Event::Finish, args)
+                } else {
+                    warning("require onFinish callback: a task finished but the server has no onFinish");
+                    CallOutcome::Returned
+                }
+            }),
+            _ => CallOutcome::Returned,
+        };
         self.flow(outcome)
     }
 }

@@ -469,6 +469,58 @@ impl Server {
         Ok((list.len() as i64).into_zval(false)?)
     }
 
+    /// `task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = null): int|false`
+    pub fn task(&self, data: &Zval, task_worker_index: Opt<IntArg>, finish_callback: Opt<CallableArg>) -> PhpResult<Zval> {
+        let dst = task_worker_index.or(2, -1)?;
+        let cb = finish_callback.callback(3)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false.into_zval(false)?);
+        }
+        Ok(match crate::task::task(data, dst, cb) {
+            Some(id) => id.into_zval(false)?,
+            None => false.into_zval(false)?,
+        })
+    }
+
+    /// `taskwait(mixed $data, float $timeout = 0.5, int $taskWorkerIndex = -1): mixed`
+    pub fn taskwait(&self, data: &Zval, timeout: Option<&Zval>, task_worker_index: Opt<IntArg>) -> PhpResult<Zval> {
+        let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.5);
+        let dst = task_worker_index.or(3, -1)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false.into_zval(false)?);
+        }
+        Ok(crate::task::taskwait(data, timeout, dst))
+    }
+
+    /// `taskWaitMulti(array $tasks, float $timeout = 0.5): array|false`
+    #[php(name = "taskWaitMulti")]
+    pub fn task_wait_multi(&self, tasks: ArrayArg, timeout: Option<&Zval>) -> PhpResult<Zval> {
+        let tasks = tasks.get(1)?;
+        let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.5);
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false.into_zval(false)?);
+        }
+        Ok(crate::task::task_wait_multi(tasks, timeout))
+    }
+
+    /// `taskCo(array $tasks, float $timeout = 0.5): array|false` — needs
+    /// coroutines, which this extension does not have.
+    #[php(name = "taskCo")]
+    pub fn task_co(&self, tasks: ArrayArg, timeout: Option<&Zval>) -> PhpResult<bool> {
+        let _ = tasks.get(1)?;
+        let _ = timeout.map(|z| zend::arg_double(z, 2)).transpose()?;
+        warning("taskCo() needs coroutines, which this extension does not provide; use taskWaitMulti()");
+        Ok(false)
+    }
+
+    /// `finish(mixed $data): bool` — inside onTask.
+    pub fn finish(&self, data: &Zval) -> bool {
+        crate::task::finish(data)
+    }
+
     /// `sendMessage(mixed $message, int $dst_worker_id): bool` — runs
     /// onPipeMessage($server, $src_worker_id, $message) in worker
     /// `$dst_worker_id` (non-strings travel serialized).

@@ -23,6 +23,45 @@ pub enum Kind {
     /// `sendMessage($msg, $worker)`: the session field carries the sender's
     /// worker id; the payload is the (possibly serialized) message.
     PipeMessage = 4,
+    /// `task()`: to a task worker; the payload starts with a [`TaskHeader`].
+    Task = 5,
+    /// `finish()`: a task's result back to its source; a [`TaskHeader`] first.
+    Finish = 6,
+}
+
+/// The head of a task or finish payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskHeader {
+    /// Swoole's `SWOOLE_TASK_*` flags (serialized, non-blocking, callback, ...).
+    pub flags: u32,
+    /// Who sent the task (a worker id); for a finish, the task worker.
+    pub worker: u32,
+    /// The task id, counted per source worker from 0.
+    pub task_id: i64,
+}
+
+impl TaskHeader {
+    pub const LEN: usize = 16;
+
+    pub fn encode(&self, data: &[u8]) -> Vec<u8> {
+        let mut v = Vec::with_capacity(Self::LEN + data.len());
+        v.extend_from_slice(&self.flags.to_le_bytes());
+        v.extend_from_slice(&self.worker.to_le_bytes());
+        v.extend_from_slice(&self.task_id.to_le_bytes());
+        v.extend_from_slice(data);
+        v
+    }
+
+    /// The header and the data after it; `None` for a payload too short.
+    pub fn decode(payload: &[u8]) -> Option<(TaskHeader, &[u8])> {
+        if payload.len() < Self::LEN {
+            return None;
+        }
+        let flags = u32::from_le_bytes(payload[0..4].try_into().ok()?);
+        let worker = u32::from_le_bytes(payload[4..8].try_into().ok()?);
+        let task_id = i64::from_le_bytes(payload[8..16].try_into().ok()?);
+        Some((TaskHeader { flags, worker, task_id }, &payload[Self::LEN..]))
+    }
 }
 
 impl Kind {
@@ -32,6 +71,8 @@ impl Kind {
             2 => Some(Kind::Close),
             3 => Some(Kind::Reset),
             4 => Some(Kind::PipeMessage),
+            5 => Some(Kind::Task),
+            6 => Some(Kind::Finish),
             _ => None,
         }
     }
@@ -161,6 +202,31 @@ impl Reassembler {
     }
 }
 
+/// Waits up to `timeout` for the next whole message on a (non-blocking)
+/// inbox read end; `None` when the time is up.
+pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duration) -> Option<Message> {
+    let deadline = std::time::Instant::now() + timeout;
+    let mut buf = vec![0u8; HEADER + CHUNK];
+    loop {
+        // SAFETY: receiving into our buffer.
+        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
+        if n >= 0 {
+            if let Some(m) = re.push(&buf[..n as usize]) {
+                return Some(m);
+            }
+            continue;
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return None;
+        }
+        let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+        // SAFETY: one pollfd of ours.
+        unsafe { libc::poll(&mut pfd, 1, ms) };
+    }
+}
+
 /// Reads every datagram waiting on a non-blocking inbox read end.
 pub fn drain(fd: RawFd, re: &mut Reassembler) -> Vec<Message> {
     let mut out = Vec::new();
@@ -199,6 +265,24 @@ mod tests {
         assert_eq!((got[1].session, got[1].payload.len()), (SessionId(8), 200_000));
         assert_eq!(got[1].payload, big);
         assert_eq!((got[2].kind, got[2].session), (Kind::Reset, SessionId(9)));
+    }
+
+    #[test]
+    fn task_header_round_trip_and_recv_timeout() {
+        let h = TaskHeader { flags: 6, worker: 1, task_id: 42 };
+        let payload = h.encode(b"data");
+        assert_eq!(TaskHeader::decode(&payload), Some((h, &b"data"[..])));
+        assert_eq!(TaskHeader::decode(b"short"), None);
+        let inboxes = Inboxes::new(1).unwrap();
+        let fd = inboxes.read_end(0).unwrap();
+        crate::process::set_blocking(fd, false).unwrap();
+        let mut re = Reassembler::default();
+        let t = std::time::Instant::now();
+        assert_eq!(recv_timeout(fd, &mut re, std::time::Duration::from_millis(30)), None);
+        assert!(t.elapsed() >= std::time::Duration::from_millis(29));
+        inboxes.send(0, &Message { kind: Kind::Finish, session: SessionId(0), payload: payload.clone() }, 1).unwrap();
+        let got = recv_timeout(fd, &mut re, std::time::Duration::from_secs(1)).unwrap();
+        assert_eq!((got.kind, got.payload), (Kind::Finish, payload));
     }
 
     #[test]

@@ -36,21 +36,40 @@ pub struct ServerShared {
     pub sessions: SessionAllocator,
     /// Which worker owns each open session.
     pub table: SessionTable,
-    /// Each worker's inbox, for send/close from other processes.
+    /// Each worker's inbox (event workers, then task workers), for send/close
+    /// from other processes, pipe messages, tasks and their results.
     pub inboxes: Inboxes,
+    /// Each event worker's reply channel: results of a `taskwait()` it is
+    /// blocked in (its inbox is not read meanwhile).
+    pub replies: Inboxes,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
 }
 
 impl ServerShared {
-    /// For `worker_num` event workers and `user_num` user processes.
-    pub fn new(worker_num: usize, user_num: usize, start_session_id: u64) -> io::Result<Arc<ServerShared>> {
+    /// For `worker_num` event workers, `task_num` task workers and `user_num`
+    /// user processes (their ids follow in that order, as in Swoole).
+    pub fn new(worker_num: usize, task_num: usize, user_num: usize, start_session_id: u64)
+        -> io::Result<Arc<ServerShared>> {
         Ok(Arc::new(ServerShared {
             sessions: SessionAllocator::new(start_session_id)?,
             table: SessionTable::new()?,
-            inboxes: Inboxes::new(worker_num)?,
-            stats: SharedStats::new(worker_num, user_num)?,
+            inboxes: Inboxes::new(worker_num + task_num)?,
+            replies: Inboxes::new(worker_num)?,
+            stats: SharedStats::new(worker_num, task_num, user_num)?,
         }))
+    }
+
+    /// Sends a message to process `to`'s inbox (a worker or task worker).
+    pub fn message(&self, to: usize, kind: Kind, payload: Vec<u8>) -> io::Result<()> {
+        let msg = inbox::Message { kind, session: SessionId(0), payload };
+        self.inboxes.send(to, &msg, next_message_id())
+    }
+
+    /// Sends a task result to event worker `to`'s reply channel (taskwait).
+    pub fn reply(&self, to: usize, payload: Vec<u8>) -> io::Result<()> {
+        let msg = inbox::Message { kind: Kind::Finish, session: SessionId(0), payload };
+        self.replies.send(to, &msg, next_message_id())
     }
 
     /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
@@ -191,12 +210,20 @@ impl Reactor {
     /// Builds the server state of this process around a listening socket
     /// (a dup of the server's, already in listen state), on this process's
     /// event loop, which from now on also takes the server's signals.
-    pub fn new(listener: std::net::TcpListener, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
+    /// A task worker passes no listener: it serves only its inbox.
+    pub fn new(listener: Option<std::net::TcpListener>, shared: Arc<ServerShared>, cfg: ReactorConfig)
+        -> io::Result<Reactor> {
         let registry = crate::event_loop::serve_signals()?;
-        listener.set_nonblocking(true)?;
-        let listener_port = listener.local_addr()?.port();
-        let mut listener = TcpListener::from_std(listener);
-        registry.register(&mut listener, LISTENER_TOKEN, Interest::READABLE)?;
+        let (listener, listener_port) = match listener {
+            Some(l) => {
+                l.set_nonblocking(true)?;
+                let port = l.local_addr()?.port();
+                let mut l = TcpListener::from_std(l);
+                registry.register(&mut l, LISTENER_TOKEN, Interest::READABLE)?;
+                (Some(l), port)
+            }
+            None => (None, 0),
+        };
         let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
         if let Some(fd) = inbox_fd {
             crate::process::set_blocking(fd, false)?;
@@ -205,9 +232,9 @@ impl Reactor {
         Ok(Reactor {
             inbox_fd,
             inbox: Reassembler::default(),
-            listener_fd: listener.as_raw_fd(),
+            listener_fd: listener.as_ref().map_or(-1, |l| l.as_raw_fd()),
             listener_port,
-            listener: Some(listener),
+            listener,
             registry,
             conns: Slab::new(),
             by_session: HashMap::new(),
@@ -456,24 +483,24 @@ impl Reactor {
         }
     }
 
-    /// Applies what other processes sent to this worker's inbox; returns the
-    /// pipe messages (sender's worker id, payload) for onPipeMessage.
-    pub(crate) fn serve_inbox(&mut self) -> Vec<(usize, Vec<u8>)> {
+    /// Applies what other processes sent to this worker's inbox (sends and
+    /// closes); returns the messages for PHP (pipe messages, tasks, results).
+    pub(crate) fn serve_inbox(&mut self) -> Vec<inbox::Message> {
         let Some(fd) = self.inbox_fd else { return Vec::new() };
-        let mut pipe_messages = Vec::new();
+        let mut for_php = Vec::new();
         for msg in inbox::drain(fd, &mut self.inbox) {
             // Fire-and-forget: the session may have closed meanwhile.
             let _ = match msg.kind {
                 Kind::Send => self.send(msg.session, &msg.payload),
                 Kind::Close => self.close(msg.session, false),
                 Kind::Reset => self.close(msg.session, true),
-                Kind::PipeMessage => {
-                    pipe_messages.push((msg.session.0 as usize, msg.payload));
+                Kind::PipeMessage | Kind::Task | Kind::Finish => {
+                    for_php.push(msg);
                     Ok(())
                 }
             };
         }
-        pipe_messages
+        for_php
     }
 
     /// Whether `session` is open in this worker.
@@ -519,8 +546,8 @@ impl Reactor {
         }
     }
 
-    /// Counts one handled request; starts draining at the `max_request` limit.
-    pub(crate) fn count_request(&mut self) {
+    /// Counts one handled request (or task); starts draining at the limit.
+    pub fn count_request(&mut self) {
         self.requests += 1;
         if self.request_limit > 0 && self.requests >= self.request_limit && self.stop == StopMode::Running {
             self.begin_stop(false);

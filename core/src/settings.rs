@@ -122,8 +122,13 @@ pub struct ServerSettings {
     pub open_tcp_nodelay: bool,
     /// Every worker binds its own listening socket with SO_REUSEPORT.
     pub enable_reuse_port: bool,
-    /// Task workers the manager forks (used by the task issue; 0 here).
+    /// Task workers the manager forks.
     pub task_worker_num: usize,
+    /// Tasks after which a task worker is replaced (0 = never).
+    pub task_max_request: u64,
+    /// onTask gets a `Swoole\Server\Task` object (task_enable_coroutine,
+    /// task_use_object or task_object).
+    pub task_object: bool,
     /// PROCESS-mode dispatch strategy (kept for the process-mode issue).
     pub dispatch_mode: i64,
     /// The first session id is `start_session_id + 1`.
@@ -149,6 +154,8 @@ impl ServerSettings {
             open_tcp_nodelay: true,
             enable_reuse_port: false,
             task_worker_num: 0,
+            task_max_request: 0,
+            task_object: false,
             dispatch_mode: 2,
             start_session_id: 0,
         }
@@ -191,15 +198,17 @@ impl ServerSettings {
             "reactor_num" => {
                 int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
             }
+            "task_max_request" => self.task_max_request = int_in(key, value, 0, i64::MAX)? as u64,
+            "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
             "daemonize" | "enable_coroutine" | "reload_async" | "enable_unsafe_event" | "enable_delay_receive"
             | "open_eof_check" | "open_eof_split" | "open_length_check" | "open_tcp_keepalive" | "tcp_fastopen"
-            | "open_cpu_affinity" | "display_errors" | "send_yield" | "task_enable_coroutine" | "task_use_object"
-            | "task_object" | "discard_timeout_request" | "single_thread" | "event_object" => {
+            | "open_cpu_affinity" | "display_errors" | "send_yield" | "discard_timeout_request" | "single_thread"
+            | "event_object" => {
                 boolean(key, value)?;
             }
             "heartbeat_check_interval" | "heartbeat_idle_time" | "package_max_length" | "socket_buffer_size"
             | "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
-            | "task_max_request" | "task_max_request_grace" | "package_length_offset" | "package_body_offset"
+            | "task_max_request_grace" | "package_length_offset" | "package_body_offset"
             | "package_body_start" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
             | "log_level" | "task_worker_max" => {
                 int_in(key, value, 0, i64::MAX)?;
@@ -321,7 +330,6 @@ const NOT_YET: &[(&str, &str)] = &[
     ("user", "dropping privileges comes with the operations settings"),
     ("group", "dropping privileges comes with the operations settings"),
     ("chroot", "chroot comes with the operations settings"),
-    ("task_worker_num", "task workers are not implemented yet"),
     ("open_length_check", "length framing is not implemented yet: data arrives as the socket delivers it"),
     ("open_eof_check", "EOF framing is not implemented yet: data arrives as the socket delivers it"),
     ("open_eof_split", "EOF framing is not implemented yet: data arrives as the socket delivers it"),
@@ -387,8 +395,8 @@ mod tests {
     fn not_yet_effective_only_when_asked_for() {
         assert_eq!(not_yet_effective("daemonize", &SettingValue::Bool(false)), None);
         assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
-        let note = not_yet_effective("task_worker_num", &SettingValue::Int(8)).unwrap();
-        assert!(note.starts_with("setting 'task_worker_num' has no effect yet"), "{note}");
+        let note = not_yet_effective("daemonize", &SettingValue::Bool(true)).unwrap();
+        assert!(note.starts_with("setting 'daemonize' has no effect yet"), "{note}");
         assert!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())).is_some());
         assert_eq!(not_yet_effective("worker_num", &SettingValue::Int(4)), None);
     }

@@ -45,6 +45,10 @@ pub struct ServerCounters {
     pub manager_pid: AtomicI32,
     /// Set once onStart ran: it runs once per server, not per worker restart.
     pub onstart_called: AtomicU32,
+    /// Tasks dispatched (`stats()['task_count']`).
+    pub task_count: AtomicU64,
+    /// Round-robin cursor for choosing a task worker.
+    pub task_round: AtomicU64,
 }
 // SAFETY: all atomics, valid at zero.
 unsafe impl ZeroShared for ServerCounters {}
@@ -71,18 +75,32 @@ unsafe impl ZeroShared for WorkerSlot {}
 pub struct SharedStats {
     /// Server-wide counters (one element).
     counters: SharedSlice<ServerCounters>,
-    /// One slot per process id: event workers first, then user processes.
+    /// One slot per process id: event workers, task workers, user processes.
     workers: SharedSlice<WorkerSlot>,
     /// How many event workers exist.
     worker_num: usize,
-    /// How many slots exist (event workers + user processes).
+    /// How many task workers exist.
+    task_num: usize,
+    /// How many slots exist.
     slots: usize,
 }
 
 impl SharedStats {
-    pub fn new(worker_num: usize, user_num: usize) -> std::io::Result<Self> {
-        let slots = worker_num + user_num;
-        Ok(SharedStats { counters: SharedSlice::new(1)?, workers: SharedSlice::new(slots)?, worker_num, slots })
+    pub fn new(worker_num: usize, task_num: usize, user_num: usize) -> std::io::Result<Self> {
+        let slots = worker_num + task_num + user_num;
+        Ok(SharedStats { counters: SharedSlice::new(1)?, workers: SharedSlice::new(slots)?, worker_num, task_num, slots })
+    }
+
+    /// Task workers.
+    pub fn task_num(&self) -> usize {
+        self.task_num
+    }
+
+    /// Task workers that are idle.
+    pub fn idle_task_num(&self) -> usize {
+        (self.worker_num..self.worker_num + self.task_num)
+            .filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == WorkerStatus::Idle as u32)
+            .count()
     }
 
     pub fn counters(&self) -> &ServerCounters {

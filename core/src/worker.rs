@@ -59,8 +59,9 @@ pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
-    /// `sendMessage()` from worker `src` arrived.
-    fn on_pipe_message(&mut self, _src: usize, _data: &[u8]) -> Flow {
+    /// A message for PHP arrived in this worker's inbox (a pipe message, a
+    /// task, a task's result).
+    fn on_message(&mut self, _msg: crate::inbox::Message) -> Flow {
         Flow::Continue
     }
 }
@@ -101,6 +102,11 @@ pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
         Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(kind, session, &[]),
         Some(result) => result,
     }
+}
+
+/// The server this process belongs to, if any.
+pub fn current_server() -> Option<Arc<ServerShared>> {
+    server()
 }
 
 /// `sendMessage()`: to worker `to` from this process (`from`, its id).
@@ -250,8 +256,8 @@ impl LoopHandler for ServerLoop<'_> {
             return self.accept_all();
         }
         if token == INBOX_TOKEN {
-            for (src, data) in with(|r| r.serve_inbox()).unwrap_or_default() {
-                if self.busy(|h| h.on_pipe_message(src, &data)) == Flow::Abort {
+            for msg in with(|r| r.serve_inbox()).unwrap_or_default() {
+                if self.busy(|h| h.on_message(msg)) == Flow::Abort {
                     return Flow::Abort;
                 }
             }

@@ -73,7 +73,7 @@ fn echo_close_stale_ids_and_stop() {
     let bound = BoundListener::bind("127.0.0.1", 0, SockType::Tcp).unwrap();
     bound.listen(64).unwrap();
     let port = bound.local.port();
-    let shared = ServerShared::new(1, 0, 0).unwrap();
+    let shared = ServerShared::new(1, 0, 0, 0).unwrap();
     let cfg = ReactorConfig {
         worker_id: 0,
         max_connection: 100,
@@ -81,7 +81,7 @@ fn echo_close_stale_ids_and_stop() {
         max_wait: Duration::from_secs(1),
         request_limit: 0,
     };
-    worker::install(Reactor::new(bound.try_clone_std().unwrap(), shared.clone(), cfg).unwrap());
+    worker::install(Reactor::new(Some(bound.try_clone_std().unwrap()), shared.clone(), cfg).unwrap());
     worker::join_server(shared.clone());
 
     let client = std::thread::spawn(move || {

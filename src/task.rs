@@ -1,0 +1,374 @@
+//! Task workers: `task()`, `taskwait()`, `taskWaitMulti()`, `finish()`, onTask
+//! and onFinish, and the `Swoole\Server\Task` object.
+//!
+//! A task travels to a task worker's inbox with a [`TaskHeader`] (source
+//! worker, task id, flags); its result travels back to the source worker's
+//! inbox (onFinish or the finish callback), or, for a `taskwait()` the source
+//! is blocked in, to that worker's reply channel, where results of earlier,
+//! timed-out calls are recognised by their task id and dropped.
+
+use crate::props::{self, Default as P};
+use crate::runtime::{self, Role};
+use crate::zend::{self, warning, CallOutcome, Callback};
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::ffi::zend_object;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, ZendObject, Zval};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use swoole_core::inbox::{self, Kind, Reassembler, TaskHeader};
+use swoole_core::stats::WorkerStatus;
+use swoole_core::worker;
+
+/// `SWOOLE_TASK_*` flags (Swoole's values).
+pub const TASK_SERIALIZE: u32 = 2;
+pub const TASK_NONBLOCK: u32 = 4;
+pub const TASK_CALLBACK: u32 = 8;
+pub const TASK_WAITALL: u32 = 16;
+pub const TASK_NOREPLY: u32 = 128;
+
+/// The task a task worker is running (for `finish()`).
+#[derive(Clone, Copy)]
+struct Current {
+    header: TaskHeader,
+}
+
+thread_local! {
+    /// Task ids of this process, from 0.
+    static NEXT_ID: Cell<i64> = const { Cell::new(0) };
+    /// Finish callbacks given to task(), by task id.
+    static CALLBACKS: RefCell<HashMap<i64, Callback>> = RefCell::new(HashMap::new());
+    /// The task being run in this task worker.
+    static CURRENT: Cell<Option<Current>> = const { Cell::new(None) };
+    /// Partial results on this worker's reply channel.
+    static REPLIES: RefCell<Reassembler> = RefCell::new(Reassembler::default());
+}
+
+/// Drops the finish callbacks (request shutdown, forked child).
+pub fn clear_all() {
+    let old = CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    drop(old);
+    NEXT_ID.with(|n| n.set(0));
+    CURRENT.with(|c| c.set(None));
+}
+
+fn next_id() -> i64 {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+/// A PHP value as task data: strings as they are, the rest serialized.
+fn pack(data: &Zval) -> Option<(u32, Vec<u8>)> {
+    if let Some(s) = data.zend_str() {
+        return Some((0, s.as_bytes().to_vec()));
+    }
+    let f = ext_php_rs::types::ZendCallable::try_from_name("serialize").ok()?;
+    let s = f.try_call(vec![data]).ok()?;
+    Some((TASK_SERIALIZE, s.zend_str()?.as_bytes().to_vec()))
+}
+
+/// Back to the PHP value.
+fn unpack(flags: u32, bytes: &[u8]) -> Zval {
+    let raw = zend::bytes_zval(bytes);
+    if flags & TASK_SERIALIZE == 0 {
+        return raw;
+    }
+    ext_php_rs::types::ZendCallable::try_from_name("unserialize")
+        .ok()
+        .and_then(|f| f.try_call(vec![&raw]).ok())
+        .unwrap_or(raw)
+}
+
+/// Where a task may come from: (source id, extra flags), or a warning.
+fn source() -> Option<(usize, u32)> {
+    let shared = worker::current_server()?;
+    match runtime::role() {
+        Role::Worker(id) => Some((id, 0)),
+        Role::User(index) => Some((shared.stats.worker_num() + shared.stats.task_num() + index, TASK_NOREPLY)),
+        Role::Task(_) => {
+            warning("task method can't be executed in a task worker");
+            None
+        }
+        _ => {
+            warning("task method can only be used in a worker or user process after the server started");
+            None
+        }
+    }
+}
+
+/// Picks the task worker: `$dst`, or an idle one (round robin from the last).
+fn pick(dst: i64) -> Option<usize> {
+    let shared = worker::current_server()?;
+    let (w, t) = (shared.stats.worker_num(), shared.stats.task_num());
+    if t == 0 {
+        warning("task method can't be executed without task workers (set task_worker_num)");
+        return None;
+    }
+    if dst >= 0 {
+        if dst as usize >= t {
+            warning(&format!("task worker #{dst} does not exist: task_worker_num is {t}"));
+            return None;
+        }
+        return Some(w + dst as usize);
+    }
+    let start = shared.stats.counters().task_round.fetch_add(1, Ordering::Relaxed) as usize;
+    let idle = (0..t).map(|k| w + (start + k) % t).find(|&id| {
+        shared.stats.worker(id).is_some_and(|s| s.status.load(Ordering::Relaxed) == WorkerStatus::Idle as u32)
+    });
+    Some(idle.unwrap_or(w + start % t))
+}
+
+/// Sends one task; returns its id.
+fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
+    let (src, source_flags) = source()?;
+    let to = pick(dst)?;
+    let (data_flags, bytes) = pack(data)?;
+    let id = next_id();
+    let header = TaskHeader { flags: data_flags | source_flags | extra, worker: src as u32, task_id: id };
+    let shared = worker::current_server()?;
+    if let Err(e) = shared.message(to, Kind::Task, header.encode(&bytes)) {
+        warning(&format!("failed to send the task: {e}"));
+        runtime::set_last_error(2002);
+        return None;
+    }
+    shared.stats.counters().task_count.fetch_add(1, Ordering::Relaxed);
+    Some((id, src))
+}
+
+/// `task($data, $dst = -1, $finishCallback = null)`.
+pub fn task(data: &Zval, dst: i64, callback: Option<Callback>) -> Option<i64> {
+    let extra = TASK_NONBLOCK | if callback.is_some() { TASK_CALLBACK } else { 0 };
+    let (id, _) = dispatch(data, dst, extra)?;
+    if let Some(cb) = callback {
+        CALLBACKS.with(|c| c.borrow_mut().insert(id, cb));
+    }
+    Some(id)
+}
+
+/// The reply channel of the calling event worker, for a blocking wait.
+fn reply_fd() -> Option<i32> {
+    match runtime::role() {
+        Role::Worker(id) => worker::current_server()?.replies.read_end(id),
+        _ => {
+            warning("taskwait can only be used in an event worker (a user process's tasks are one-way)");
+            None
+        }
+    }
+}
+
+/// Waits for the results of `ids` on the reply channel until `timeout`;
+/// results of other (earlier, timed-out) tasks are dropped.
+fn collect(fd: i32, ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
+    let deadline = Instant::now() + timeout;
+    let mut got = HashMap::new();
+    while got.len() < ids.len() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let msg = REPLIES.with(|r| inbox::recv_timeout(fd, &mut r.borrow_mut(), left));
+        let Some(msg) = msg else { break };
+        let Some((header, bytes)) = TaskHeader::decode(&msg.payload) else { continue };
+        if ids.contains(&header.task_id) && !got.contains_key(&header.task_id) {
+            got.insert(header.task_id, unpack(header.flags, bytes));
+        }
+    }
+    got
+}
+
+/// `taskwait($data, $timeout = 0.5, $dst = -1)`.
+pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
+    let Some(fd) = (if matches!(runtime::role(), Role::Task(_)) { None } else { reply_fd() }) else {
+        if matches!(runtime::role(), Role::Task(_)) {
+            warning("taskwait method can't be executed in a task worker");
+        }
+        return false.into_zval(false).unwrap_or_default();
+    };
+    let Some((id, _)) = dispatch(data, dst, 0) else { return false.into_zval(false).unwrap_or_default() };
+    let mut got = collect(fd, &[id], Duration::from_secs_f64(timeout.max(0.0)));
+    match got.remove(&id) {
+        Some(v) => v,
+        None => {
+            runtime::set_last_error(2003);
+            false.into_zval(false).unwrap_or_default()
+        }
+    }
+}
+
+/// `taskWaitMulti($tasks, $timeout = 0.5)`: results keyed like the input;
+/// tasks that did not finish in time are absent.
+pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
+    let Some(fd) = reply_fd() else { return false.into_zval(false).unwrap_or_default() };
+    let mut keys = Vec::new();
+    let mut ids = Vec::new();
+    for (key, data) in tasks.iter() {
+        if let Some((id, _)) = dispatch(data, -1, TASK_WAITALL) {
+            keys.push(key.to_string());
+            ids.push(id);
+        }
+    }
+    let mut got = collect(fd, &ids, Duration::from_secs_f64(timeout.max(0.0)));
+    let mut out = ZendHashTable::new();
+    for (key, id) in keys.iter().zip(&ids) {
+        if let Some(v) = got.remove(id) {
+            match key.parse::<i64>() {
+                Ok(n) if n.to_string() == *key => {
+                    let _ = out.insert_at_index(n, v);
+                }
+                _ => {
+                    let _ = out.insert(key.as_str(), v);
+                }
+            }
+        }
+    }
+    out.into_zval(false).unwrap_or_default()
+}
+
+/// Sends a result for `task` back to where it came from.
+fn finish_for(task: TaskHeader, data: &Zval) -> bool {
+    if task.flags & TASK_NOREPLY != 0 {
+        warning("finish(): the task came from a user process, which takes no result");
+        return false;
+    }
+    let Some(shared) = worker::current_server() else { return false };
+    let Some((data_flags, bytes)) = pack(data) else { return false };
+    let me = match runtime::role() {
+        Role::Task(id) => id,
+        _ => 0,
+    };
+    let keep = task.flags & (TASK_NONBLOCK | TASK_CALLBACK | TASK_WAITALL);
+    let header = TaskHeader { flags: keep | data_flags, worker: me as u32, task_id: task.task_id };
+    let to = task.worker as usize;
+    let sent = if task.flags & TASK_NONBLOCK != 0 {
+        shared.message(to, Kind::Finish, header.encode(&bytes))
+    } else {
+        shared.reply(to, header.encode(&bytes))
+    };
+    sent.is_ok()
+}
+
+/// `finish($data)` inside onTask.
+pub fn finish(data: &Zval) -> bool {
+    match CURRENT.with(|c| c.get()) {
+        Some(cur) => finish_for(cur.header, data),
+        None => {
+            warning("finish() can only be used in a task worker, while it runs a task");
+            false
+        }
+    }
+}
+
+/// In a task worker: runs onTask for one task message, and finishes with its
+/// return value when that is not null. `call` runs the PHP callback.
+pub fn handle_task(payload: &[u8], object_mode: bool, call: impl FnOnce(Vec<Zval>) -> (CallOutcome, Zval)) -> CallOutcome {
+    let Some((header, bytes)) = TaskHeader::decode(payload) else { return CallOutcome::Returned };
+    let data = unpack(header.flags, bytes);
+    CURRENT.with(|c| c.set(Some(Current { header })));
+    let args = if object_mode {
+        vec![Task::new_object(header, data)]
+    } else {
+        let mut id = Zval::new();
+        id.set_long(header.task_id);
+        let mut src = Zval::new();
+        src.set_long(header.worker as i64);
+        vec![id, src, data]
+    };
+    let (outcome, ret) = call(args);
+    // A one-way task (from a user process) takes no result: its return value is dropped.
+    if outcome == CallOutcome::Returned && !ret.is_null() && header.flags & TASK_NOREPLY == 0 {
+        finish_for(header, &ret);
+    }
+    CURRENT.with(|c| c.set(None));
+    outcome
+}
+
+/// In the source worker: a result arrived; the callback given to task() runs
+/// if there is one, onFinish otherwise. `on_finish` calls the PHP handler.
+pub fn handle_finish(payload: &[u8], on_finish: impl FnOnce(Vec<Zval>) -> CallOutcome) -> CallOutcome {
+    let Some((header, bytes)) = TaskHeader::decode(payload) else { return CallOutcome::Returned };
+    let data = unpack(header.flags, bytes);
+    let mut id = Zval::new();
+    id.set_long(header.task_id);
+    let callback = if header.flags & TASK_CALLBACK != 0 {
+        CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id))
+    } else {
+        None
+    };
+    match callback {
+        Some(cb) => {
+            let this = runtime::server_zval();
+            cb.call(&mut [this, id, data])
+        }
+        None => on_finish(vec![id, data]),
+    }
+}
+
+/// `Swoole\Server\Task`: onTask's argument with `task_enable_coroutine` or
+/// `task_object`.
+#[php_class]
+#[php(name = "Swoole\\Server\\Task")]
+#[php(modifier = task_class)]
+pub struct Task {
+    /// Who sent it, its id and flags: where finish() sends the result.
+    header: Cell<Option<TaskHeader>>,
+}
+
+fn task_class(builder: ClassBuilder) -> ClassBuilder {
+    props::declare(
+        builder,
+        &[("data", P::Null), ("dispatch_time", P::Int(0)), ("id", P::Int(-1)), ("worker_id", P::Int(-1)), ("flags", P::Int(0))],
+    )
+}
+
+impl Task {
+    fn new_object(header: TaskHeader, data: Zval) -> Zval {
+        let mut obj = ZendClassObject::new(Task { header: Cell::new(Some(header)) });
+        let raw: *mut zend_object = obj.get_mut_zend_obj();
+        props::set(raw, "data", data);
+        props::set(raw, "dispatch_time", swoole_core::stats::now_f64());
+        props::set(raw, "id", header.task_id);
+        props::set(raw, "worker_id", header.worker as i64);
+        props::set(raw, "flags", header.flags as i64);
+        obj.into_zval(false).unwrap_or_default()
+    }
+}
+
+#[php_impl]
+impl Task {
+    /// `finish(mixed $data): bool`
+    pub fn finish(&self, data: &Zval) -> bool {
+        match self.header.get() {
+            Some(h) => finish_for(h, data),
+            None => false,
+        }
+    }
+
+    /// `static pack(mixed $data): string|false` — the task payload format.
+    pub fn pack(data: &Zval) -> PhpResult<Zval> {
+        Ok(match pack(data) {
+            Some((flags, bytes)) => {
+                let mut v = vec![flags as u8];
+                v.extend_from_slice(&bytes);
+                zend::bytes_zval(&v)
+            }
+            None => false.into_zval(false)?,
+        })
+    }
+
+    /// `static unpack(string $data): mixed`
+    pub fn unpack(data: &Zval) -> PhpResult<Zval> {
+        let bytes = zend::arg_bytes(data, 1)?;
+        Ok(match bytes.split_first() {
+            Some((&flags, rest)) => unpack(flags as u32, rest),
+            None => false.into_zval(false)?,
+        })
+    }
+}
+
+/// Keeps `ZendObject` in use for the object-mode argument type.
+#[allow(dead_code)]
+fn _object(_: &ZendObject) {}
