@@ -7,7 +7,8 @@
 //! than one datagram are split and put back together by (sender, message id).
 
 use crate::session::SessionId;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::os::fd::RawFd;
 
@@ -95,6 +96,57 @@ pub const CHUNK: usize = 64 * 1024 - HEADER;
 /// The socket buffer each inbox asks for (room for several chunks).
 const SOCKET_BUFFER: i32 = 4 * 1024 * 1024;
 
+thread_local! {
+    /// This process's own inbox read end, while it serves one.
+    static OWN: Cell<Option<RawFd>> = const { Cell::new(None) };
+    /// Messages taken from the own inbox while a send waited for room
+    /// elsewhere, and the partial ones: handled by the next [`take_own`].
+    static BACKLOG: RefCell<(Reassembler, VecDeque<Message>)> = RefCell::new(Default::default());
+    /// One receive buffer per process (a datagram is at most this big).
+    static RECV_BUF: RefCell<Vec<u8>> = RefCell::new(vec![0u8; HEADER + CHUNK]);
+}
+
+/// Marks `fd` as this process's inbox (a worker or task worker), so sends
+/// that wait for room keep it drained: two processes sending to each other's
+/// full inbox would otherwise wait for each other forever.
+pub fn serve_own(fd: Option<RawFd>) {
+    OWN.with(|o| o.set(fd));
+    BACKLOG.with(|b| *b.borrow_mut() = Default::default());
+}
+
+/// Receives one datagram from `fd` into the process's buffer and hands it to `f`.
+fn recv_one<R>(fd: RawFd, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    RECV_BUF.with(|b| {
+        let mut buf = b.borrow_mut();
+        loop {
+            // SAFETY: receiving into our buffer.
+            let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
+            if n >= 0 {
+                return Some(f(&buf[..n as usize]));
+            }
+            if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                return None;
+            }
+        }
+    })
+}
+
+/// Moves what waits in the own inbox into the backlog.
+fn drain_own_into_backlog() {
+    let Some(fd) = OWN.with(|o| o.get()) else { return };
+    while let Some(done) = recv_one(fd, |d| BACKLOG.with(|b| b.borrow_mut().0.push(d))) {
+        if let Some(m) = done {
+            BACKLOG.with(|b| b.borrow_mut().1.push_back(m));
+        }
+    }
+}
+
+/// Every whole message of the own inbox: the backlog first, then what waits.
+pub fn take_own() -> Vec<Message> {
+    drain_own_into_backlog();
+    BACKLOG.with(|b| b.borrow_mut().1.drain(..).collect())
+}
+
 /// The inboxes of all workers: (read end, write end) per worker id, created
 /// before fork so every process holds every write end.
 pub struct Inboxes {
@@ -149,13 +201,15 @@ impl Inboxes {
             dgram.extend_from_slice(&msg.payload[offset..end]);
             loop {
                 // SAFETY: one datagram from our buffer.
-                let n = unsafe { libc::send(fd, dgram.as_ptr().cast(), dgram.len(), 0) };
+                let n = unsafe { libc::send(fd, dgram.as_ptr().cast(), dgram.len(), libc::MSG_DONTWAIT) };
                 if n >= 0 {
                     break;
                 }
                 let e = io::Error::last_os_error();
-                if e.kind() != io::ErrorKind::Interrupted {
-                    return Err(e);
+                match e.kind() {
+                    io::ErrorKind::Interrupted => continue,
+                    io::ErrorKind::WouldBlock => wait_for_room(fd),
+                    _ => return Err(e),
                 }
             }
             offset = end;
@@ -163,6 +217,20 @@ impl Inboxes {
                 return Ok(());
             }
         }
+    }
+}
+
+/// Waits until `fd` takes a datagram, draining the own inbox meanwhile.
+fn wait_for_room(fd: RawFd) {
+    let own = OWN.with(|o| o.get());
+    let mut pfds = [
+        libc::pollfd { fd, events: libc::POLLOUT, revents: 0 },
+        libc::pollfd { fd: own.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
+    ];
+    // SAFETY: two pollfds of ours (a negative fd is ignored by poll).
+    unsafe { libc::poll(pfds.as_mut_ptr(), 2, 1000) };
+    if pfds[1].revents & libc::POLLIN != 0 {
+        drain_own_into_backlog();
     }
 }
 
@@ -202,18 +270,26 @@ impl Reassembler {
     }
 }
 
+/// How long [`recv_timeout`] polls without sleeping: a `taskwait()` on a short
+/// task is answered within this, and a sleep/wake-up pair costs more.
+const SPIN_BEFORE_SLEEP: std::time::Duration = std::time::Duration::from_micros(50);
+
 /// Waits up to `timeout` for the next whole message on a (non-blocking)
 /// inbox read end; `None` when the time is up.
 pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duration) -> Option<Message> {
-    let deadline = std::time::Instant::now() + timeout;
-    let mut buf = vec![0u8; HEADER + CHUNK];
+    let start = std::time::Instant::now();
+    let deadline = start + timeout;
     loop {
-        // SAFETY: receiving into our buffer.
-        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
-        if n >= 0 {
-            if let Some(m) = re.push(&buf[..n as usize]) {
+        if let Some(done) = recv_one(fd, |d| re.push(d)) {
+            if let Some(m) = done {
                 return Some(m);
             }
+            continue;
+        }
+        // A short task answers within microseconds: look again for a while
+        // before paying for a sleep and a wake-up.
+        if start.elapsed() < SPIN_BEFORE_SLEEP {
+            std::hint::spin_loop();
             continue;
         }
         let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -227,23 +303,13 @@ pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duratio
     }
 }
 
-/// Reads every datagram waiting on a non-blocking inbox read end.
+/// Reads every datagram waiting on an inbox read end.
 pub fn drain(fd: RawFd, re: &mut Reassembler) -> Vec<Message> {
     let mut out = Vec::new();
-    let mut buf = vec![0u8; HEADER + CHUNK];
-    loop {
-        // SAFETY: receiving into our buffer.
-        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
-        if n < 0 {
-            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return out;
-        }
-        if let Some(m) = re.push(&buf[..n as usize]) {
-            out.push(m);
-        }
+    while let Some(done) = recv_one(fd, |d| re.push(d)) {
+        out.extend(done);
     }
+    out
 }
 
 #[cfg(test)]

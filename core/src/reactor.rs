@@ -8,7 +8,7 @@
 //! borrowed state.
 
 use crate::error::ErrorCode;
-use crate::inbox::{self, Inboxes, Kind, Reassembler};
+use crate::inbox::{self, Inboxes, Kind};
 use crate::session::{SessionAllocator, SessionId, SessionTable};
 use crate::stats::{now_f64, SharedStats};
 use mio::net::{TcpListener, TcpStream};
@@ -178,9 +178,8 @@ pub struct Reactor {
     closing: Vec<ConnectionInfo>,
     /// Server-wide shared state.
     pub shared: Arc<ServerShared>,
-    /// This worker's inbox read end, and what it has half-received.
+    /// This worker's inbox read end.
     inbox_fd: Option<RawFd>,
-    inbox: Reassembler,
     /// This worker's id (the `$reactor_id` of BASE mode).
     pub worker_id: usize,
     /// Refuse connections past this many.
@@ -229,9 +228,9 @@ impl Reactor {
             crate::process::set_blocking(fd, false)?;
             registry.register(&mut mio::unix::SourceFd(&fd), INBOX_TOKEN, Interest::READABLE)?;
         }
+        inbox::serve_own(inbox_fd);
         Ok(Reactor {
             inbox_fd,
-            inbox: Reassembler::default(),
             listener_fd: listener.as_ref().map_or(-1, |l| l.as_raw_fd()),
             listener_port,
             listener,
@@ -486,9 +485,11 @@ impl Reactor {
     /// Applies what other processes sent to this worker's inbox (sends and
     /// closes); returns the messages for PHP (pipe messages, tasks, results).
     pub(crate) fn serve_inbox(&mut self) -> Vec<inbox::Message> {
-        let Some(fd) = self.inbox_fd else { return Vec::new() };
+        if self.inbox_fd.is_none() {
+            return Vec::new();
+        }
         let mut for_php = Vec::new();
-        for msg in inbox::drain(fd, &mut self.inbox) {
+        for msg in inbox::take_own() {
             // Fire-and-forget: the session may have closed meanwhile.
             let _ = match msg.kind {
                 Kind::Send => self.send(msg.session, &msg.payload),
@@ -501,6 +502,11 @@ impl Reactor {
             };
         }
         for_php
+    }
+
+    /// Whether this worker accepts connections (a task worker does not).
+    pub fn accepts(&self) -> bool {
+        self.listener_fd >= 0
     }
 
     /// Whether `session` is open in this worker.

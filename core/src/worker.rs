@@ -146,7 +146,8 @@ pub fn request_stop(shutdown: bool) -> bool {
 /// Runs the current worker's loop until it stops or a callback aborts.
 pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
-    let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false };
+    let task_worker = with(|r| !r.accepts()).unwrap_or(false);
+    let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None };
     server.set_status(WorkerStatus::Idle);
     match event_loop::run(&mut server) {
         _ if server.aborted => LoopEnd::Aborted,
@@ -162,7 +163,16 @@ struct ServerLoop<'a> {
     worker_id: usize,
     /// A callback aborted inside `plan()` (onClose), which cannot say so.
     aborted: bool,
+    /// A task worker: it serves only its inbox.
+    task_worker: bool,
+    /// When the inbox last had work (a task worker polls without sleeping
+    /// for a moment after that: the next task of a busy source is close).
+    last_message: Option<std::time::Instant>,
 }
+
+/// How long a task worker keeps polling its inbox without sleeping after a
+/// task: sequential `taskwait()`s then skip a sleep and wake-up each.
+const TASK_WORKER_SPIN: std::time::Duration = std::time::Duration::from_micros(50);
 
 impl ServerLoop<'_> {
     fn reactor_id(&self) -> i32 {
@@ -256,6 +266,7 @@ impl LoopHandler for ServerLoop<'_> {
             return self.accept_all();
         }
         if token == INBOX_TOKEN {
+            self.last_message = Some(std::time::Instant::now());
             for msg in with(|r| r.serve_inbox()).unwrap_or_default() {
                 if self.busy(|h| h.on_message(msg)) == Flow::Abort {
                     return Flow::Abort;
@@ -281,7 +292,10 @@ impl LoopHandler for ServerLoop<'_> {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
-        let (done, timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
+        let (done, mut timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
+        if self.task_worker && self.last_message.is_some_and(|t| t.elapsed() < TASK_WORKER_SPIN) {
+            timeout = Some(std::time::Duration::ZERO);
+        }
         Plan { done, timeout, keep_alive: true }
     }
 }
