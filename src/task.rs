@@ -133,12 +133,15 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     let id = next_id();
     let header = TaskHeader { flags: data_flags | source_flags | extra, worker: src as u32, task_id: id };
     let shared = worker::current_server()?;
+    // Counted before it leaves, so stats() inside onTask sees it.
+    let count = &shared.stats.counters().task_count;
+    count.fetch_add(1, Ordering::Relaxed);
     if let Err(e) = shared.message(to, Kind::Task, header.encode(&bytes)) {
+        count.fetch_sub(1, Ordering::Relaxed);
         warning(&format!("failed to send the task: {e}"));
         runtime::set_last_error(2002);
         return None;
     }
-    shared.stats.counters().task_count.fetch_add(1, Ordering::Relaxed);
     Some((id, src))
 }
 
@@ -152,12 +155,21 @@ pub fn task(data: &Zval, dst: i64, callback: Option<Callback>) -> Option<i64> {
     Some(id)
 }
 
-/// The reply channel of the calling event worker, for a blocking wait.
-fn reply_fd() -> Option<i32> {
+/// The reply channel of the calling event worker, for a blocking wait by
+/// `method` (taskwait or taskWaitMulti).
+fn reply_fd(method: &str) -> Option<i32> {
     match runtime::role() {
         Role::Worker(id) => worker::current_server()?.replies.read_end(id),
+        Role::Task(_) => {
+            warning(&format!("{method} method can't be executed in a task worker"));
+            None
+        }
+        Role::User(_) => {
+            warning(&format!("{method} can't be used in a user process: its tasks are one-way"));
+            None
+        }
         _ => {
-            warning("taskwait can only be used in an event worker (a user process's tasks are one-way)");
+            warning(&format!("{method} can only be used in an event worker after the server started"));
             None
         }
     }
@@ -182,12 +194,7 @@ fn collect(fd: i32, ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
 
 /// `taskwait($data, $timeout = 0.5, $dst = -1)`.
 pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
-    let Some(fd) = (if matches!(runtime::role(), Role::Task(_)) { None } else { reply_fd() }) else {
-        if matches!(runtime::role(), Role::Task(_)) {
-            warning("taskwait method can't be executed in a task worker");
-        }
-        return false.into_zval(false).unwrap_or_default();
-    };
+    let Some(fd) = reply_fd("taskwait") else { return false.into_zval(false).unwrap_or_default() };
     let Some((id, _)) = dispatch(data, dst, 0) else { return false.into_zval(false).unwrap_or_default() };
     let mut got = collect(fd, &[id], Duration::from_secs_f64(timeout.max(0.0)));
     match got.remove(&id) {
@@ -202,7 +209,7 @@ pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
 /// `taskWaitMulti($tasks, $timeout = 0.5)`: results keyed like the input;
 /// tasks that did not finish in time are absent.
 pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
-    let Some(fd) = reply_fd() else { return false.into_zval(false).unwrap_or_default() };
+    let Some(fd) = reply_fd("taskWaitMulti") else { return false.into_zval(false).unwrap_or_default() };
     let mut keys = Vec::new();
     let mut ids = Vec::new();
     for (key, data) in tasks.iter() {
@@ -210,6 +217,10 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
             keys.push(key.to_string());
             ids.push(id);
         }
+    }
+    if ids.is_empty() && tasks.len() > 0 {
+        runtime::set_last_error(2002);
+        return false.into_zval(false).unwrap_or_default();
     }
     let mut got = collect(fd, &ids, Duration::from_secs_f64(timeout.max(0.0)));
     let mut out = ZendHashTable::new();

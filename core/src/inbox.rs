@@ -141,10 +141,20 @@ fn drain_own_into_backlog() {
     }
 }
 
-/// Every whole message of the own inbox: the backlog first, then what waits.
-pub fn take_own() -> Vec<Message> {
-    drain_own_into_backlog();
-    BACKLOG.with(|b| b.borrow_mut().1.drain(..).collect())
+/// The next whole message of the own inbox (the backlog first), reading no
+/// more datagrams than it needs: a task worker that reaches its
+/// `task_max_request` leaves the rest in the socket for its successor.
+pub fn next_own() -> Option<Message> {
+    if let Some(m) = BACKLOG.with(|b| b.borrow_mut().1.pop_front()) {
+        return Some(m);
+    }
+    let fd = OWN.with(|o| o.get())?;
+    loop {
+        let done = recv_one(fd, |d| BACKLOG.with(|b| b.borrow_mut().0.push(d)))?;
+        if done.is_some() {
+            return done;
+        }
+    }
 }
 
 /// The inboxes of all workers: (read end, write end) per worker id, created

@@ -483,25 +483,25 @@ impl Reactor {
     }
 
     /// Applies what other processes sent to this worker's inbox (sends and
-    /// closes); returns the messages for PHP (pipe messages, tasks, results).
-    pub(crate) fn serve_inbox(&mut self) -> Vec<inbox::Message> {
-        if self.inbox_fd.is_none() {
-            return Vec::new();
-        }
-        let mut for_php = Vec::new();
-        for msg in inbox::take_own() {
+    /// closes) up to the next message for PHP (a pipe message, a task, a
+    /// result), which it returns; `None` when the inbox is empty.
+    pub(crate) fn next_inbox_message(&mut self) -> Option<inbox::Message> {
+        self.inbox_fd?;
+        loop {
+            let msg = inbox::next_own()?;
             // Fire-and-forget: the session may have closed meanwhile.
             let _ = match msg.kind {
                 Kind::Send => self.send(msg.session, &msg.payload),
                 Kind::Close => self.close(msg.session, false),
                 Kind::Reset => self.close(msg.session, true),
-                Kind::PipeMessage | Kind::Task | Kind::Finish => {
-                    for_php.push(msg);
-                    Ok(())
-                }
+                Kind::PipeMessage | Kind::Task | Kind::Finish => return Some(msg),
             };
         }
-        for_php
+    }
+
+    /// Whether the worker is stopping (its remaining inbox is its successor's).
+    pub fn stopping(&self) -> bool {
+        self.stop != StopMode::Running
     }
 
     /// Whether this worker accepts connections (a task worker does not).

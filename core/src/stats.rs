@@ -96,11 +96,21 @@ impl SharedStats {
         self.task_num
     }
 
+    /// Task workers in `status`.
+    fn task_workers_in(&self, status: WorkerStatus) -> usize {
+        (self.worker_num..self.worker_num + self.task_num)
+            .filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == status as u32)
+            .count()
+    }
+
     /// Task workers that are idle.
     pub fn idle_task_num(&self) -> usize {
-        (self.worker_num..self.worker_num + self.task_num)
-            .filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == WorkerStatus::Idle as u32)
-            .count()
+        self.task_workers_in(WorkerStatus::Idle)
+    }
+
+    /// Task workers running a task.
+    pub fn busy_task_num(&self) -> usize {
+        self.task_workers_in(WorkerStatus::Busy)
     }
 
     pub fn counters(&self) -> &ServerCounters {

@@ -188,6 +188,8 @@ impl<'a> Supervisor<'a> {
             self.workers[id] = 0;
             if let Some(slot) = self.shared.stats.worker(id) {
                 slot.pid.store(0, Ordering::SeqCst);
+                // Neither idle nor busy until its replacement runs.
+                slot.status.store(crate::stats::WorkerStatus::None as u32, Ordering::SeqCst);
             }
             if self.deadline.is_some() {
                 continue;

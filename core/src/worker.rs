@@ -267,9 +267,13 @@ impl LoopHandler for ServerLoop<'_> {
         }
         if token == INBOX_TOKEN {
             self.last_message = Some(std::time::Instant::now());
-            for msg in with(|r| r.serve_inbox()).unwrap_or_default() {
+            while let Some(msg) = with(|r| r.next_inbox_message()).flatten() {
                 if self.busy(|h| h.on_message(msg)) == Flow::Abort {
                     return Flow::Abort;
+                }
+                // A task worker past task_max_request leaves the rest to its successor.
+                if with(|r| r.stopping()).unwrap_or(true) {
+                    break;
                 }
             }
             let rid = self.reactor_id();
