@@ -1,0 +1,58 @@
+--TEST--
+Server::task() from an addProcess user process is one-way: onTask runs (src = the process id), its return value is dropped without a word, finish() there warns; taskwait()/taskWaitMulti() in a user process warn and return false
+--EXTENSIONS--
+swoole
+posix
+--FILE--
+<?php
+require __DIR__ . '/include/bootstrap.php';
+require __DIR__ . '/servers/helpers.php';
+
+$port = free_port();
+$srv = new ServerProcess(__DIR__ . '/servers/task_user_process.php', [$port], ['log_errors' => 0]);
+kill_on_exit($srv);
+wait_for_port($port);
+
+// the user process's output, in its order (other processes print at the same time)
+$srv->waitForLine('/^user: taskWaitMulti\(\)/');
+$lines = explode("\n", $srv->output());
+echo implode("\n", preg_grep('/^user: |Warning: .*(taskwait|taskWaitMulti)\(\)/', $lines)), "\n";
+
+// the task worker runs both one-way tasks, from process id 2 (worker_num + task_worker_num + 0)
+$srv->waitForLines('/^onTask id=\d+ src=2 /', 2);
+$srv->waitForLine('/^finish\(\) = /');
+echo implode("\n", preg_grep('/^(onTask|finish\(\))|Warning: .*finish\(\)/', explode("\n", $srv->output()))), "\n";
+
+// a task from the worker goes to the same (only) task worker after them, and
+// its result is the first and only one to reach onFinish
+$c = new TestClient($port);
+echo ask($c, 'task'), "\n";
+echo $srv->waitForLine('/^onFinish /'), "\n";
+$c->close();
+
+$out = $srv->stop();
+var_dump($srv->exitCode);
+echo "onTask lines: ", count(preg_grep('/^onTask /', explode("\n", $out))), "\n";
+echo "onFinish lines: ", count(preg_grep('/^onFinish /', explode("\n", $out))), "\n";
+echo "warnings: ", substr_count($out, 'Warning'), "\n";
+var_dump(child_pids($srv->pid));
+?>
+--EXPECTF--
+user: task() = 0
+user: task() = 1
+Warning: Swoole\Server::taskwait(): taskwait can't be used in a user process: its tasks are one-way in %s on line %d
+user: taskwait() = false
+Warning: Swoole\Server::taskWaitMulti(): taskWaitMulti can't be used in a user process: its tasks are one-way in %s on line %d
+user: taskWaitMulti() = false
+onTask id=0 src=2 data={"from":"user","how":"return"}
+onTask id=1 src=2 data={"from":"user","how":"finish"}
+Warning: Swoole\Server::finish(): finish(): the task came from a user process, which takes no result in %s on line %d
+finish() = false
+id=0
+onFinish id=0 data="result of worker" in wid=0
+int(0)
+onTask lines: 3
+onFinish lines: 1
+warnings: 3
+array(0) {
+}
