@@ -264,6 +264,32 @@ namespace Swoole {
         /** Stops the calling worker (it finishes its connections and is replaced), or sends SIGTERM to worker $workerId. */
         public function stop(int $workerId = -1, bool $waitEvent = false): bool {}
 
+        /**
+         * Sends a task to a task worker (an idle one unless $taskWorkerIndex, 0..task_worker_num-1, is given).
+         * Non-strings travel serialized. The result comes back to onFinish, or to $finishCallback
+         * ($server, $task_id, $data) for the first result. From a user process the task is one-way.
+         * @return int|false the task id (counted per process from 0)
+         */
+        public function task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = null): int|false {}
+
+        /**
+         * Sends a task and blocks until its result or the timeout: the result, or false (getLastError() 2003).
+         * Results of earlier, timed-out calls are recognised and dropped. Only in event workers.
+         */
+        public function taskwait(mixed $data, float $timeout = 0.5, int $taskWorkerIndex = -1): mixed {}
+
+        /**
+         * Sends every task and waits for all until the timeout; results keyed like $tasks,
+         * tasks that did not finish in time are absent.
+         */
+        public function taskWaitMulti(array $tasks, float $timeout = 0.5): array|false {}
+
+        /** Needs coroutines, which this extension does not provide: warns and returns false. */
+        public function taskCo(array $tasks, float $timeout = 0.5): array|false {}
+
+        /** Inside onTask: sends a result to the task's source (may be called several times). */
+        public function finish(mixed $data): bool {}
+
         /** The error code of the last failed call in this process. */
         public function getLastError(): int {}
 
@@ -735,5 +761,34 @@ namespace Swoole\Connection {
         public function offsetSet(mixed $fd, mixed $value): void {}
         /** @throws \Swoole\Error always: the iterator is read-only */
         public function offsetUnset(mixed $fd): void {}
+    }
+}
+
+namespace Swoole\Server {
+    /**
+     * onTask's argument when task_object, task_use_object or task_enable_coroutine is set:
+     * onTask($server, Swoole\Server\Task $task).
+     */
+    final class Task
+    {
+        /** @var mixed The task's data. */
+        public $data = null;
+        /** @var float When the task reached the task worker. */
+        public $dispatch_time = 0.0;
+        /** @var int The task id. */
+        public $id = -1;
+        /** @var int The worker that sent it. */
+        public $worker_id = -1;
+        /** @var int SWOOLE_TASK_* flags. */
+        public $flags = 0;
+
+        /** Sends a result to the task's source. */
+        public function finish(mixed $data): bool {}
+
+        /** The task payload format of $data (a flags byte, then the string or its serialize()d form). */
+        public static function pack(mixed $data): string|false {}
+
+        /** Back from pack(). */
+        public static function unpack(string $data): mixed {}
     }
 }

@@ -339,6 +339,7 @@ const NOT_YET: &[(&str, &str)] = &[
     ("open_tcp_keepalive", "TCP keepalive settings are not implemented yet"),
     ("enable_coroutine", "coroutines are not supported by this extension"),
     ("open_http_protocol", "the HTTP server is not provided by this extension"),
+    ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),
     ("open_websocket_protocol", "the WebSocket server is not provided by this extension"),
 ];
 
@@ -346,9 +347,11 @@ const NOT_YET: &[(&str, &str)] = &[
 /// value asks for the feature (`'daemonize' => false` gets none).
 pub fn not_yet_effective(key: &str, value: &SettingValue) -> Option<String> {
     let (_, why) = NOT_YET.iter().find(|(k, _)| *k == key)?;
-    let asks = match value {
-        SettingValue::Str(s) => !s.is_empty(),
-        other => other.as_bool().unwrap_or(true),
+    let asks = match (key, value) {
+        // Mode 1 (unix sockets) is what runs; only the queue modes ask for more.
+        ("task_ipc_mode", v) => v.as_int().is_some_and(|m| m >= 2),
+        (_, SettingValue::Str(s)) => !s.is_empty(),
+        (_, other) => other.as_bool().unwrap_or(true),
     };
     asks.then(|| format!("setting '{key}' has no effect yet: {why} (see docs/COMPATIBILITY.md)"))
 }
@@ -399,6 +402,8 @@ mod tests {
         assert!(note.starts_with("setting 'daemonize' has no effect yet"), "{note}");
         assert!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())).is_some());
         assert_eq!(not_yet_effective("worker_num", &SettingValue::Int(4)), None);
+        assert_eq!(not_yet_effective("task_ipc_mode", &SettingValue::Int(1)), None);
+        assert!(not_yet_effective("task_ipc_mode", &SettingValue::Int(3)).is_some());
     }
 
     #[test]
