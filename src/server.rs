@@ -380,7 +380,7 @@ impl Server {
             warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
             return Ok(false.into_zval(false)?);
         }
-        if self.state.get() != Lifecycle::Running || !worker::is_worker() {
+        if self.state.get() != Lifecycle::Running || worker::current_server().is_none() {
             return Ok(false.into_zval(false)?);
         }
         let mut a = ZendHashTable::new();
