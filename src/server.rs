@@ -425,14 +425,12 @@ impl Server {
     /// Swoole 4's alias of `Swoole\Timer::tick` (removed in Swoole 5, kept
     /// here: the seed documents use it).
     pub fn tick(&self, ms: IntArg, callback: CallableArg, params: &[&Zval]) -> PhpResult<Zval> {
-        let id = crate::timer::add(ms.get(1)?, callback.get(2)?, params, true);
-        Ok(id.map_or(Ok(false.into_zval(false)?), |id| id.into_zval(false))?)
+        crate::timer::id_or_false(crate::timer::add(ms.get(1)?, callback.get(2)?, params, true))
     }
 
     /// `after(int $ms, callable $callback, mixed ...$params): int|false` (alias of `Swoole\Timer::after`).
     pub fn after(&self, ms: IntArg, callback: CallableArg, params: &[&Zval]) -> PhpResult<Zval> {
-        let id = crate::timer::add(ms.get(1)?, callback.get(2)?, params, false);
-        Ok(id.map_or(Ok(false.into_zval(false)?), |id| id.into_zval(false))?)
+        crate::timer::id_or_false(crate::timer::add(ms.get(1)?, callback.get(2)?, params, false))
     }
 
     /// `clearTimer(int $timerId): bool` (alias of `Swoole\Timer::clear`).

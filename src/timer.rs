@@ -78,7 +78,8 @@ pub fn clear_all() -> bool {
     true
 }
 
-fn id_or_false(id: Option<i64>) -> PhpResult<Zval> {
+/// A timer id as PHP gets it: the int, or false.
+pub fn id_or_false(id: Option<i64>) -> PhpResult<Zval> {
     Ok(match id {
         Some(id) => id.into_zval(false)?,
         None => false.into_zval(false)?,
