@@ -499,6 +499,7 @@ impl ProcessHost {
         self.become_worker(id);
         let task = id >= self.settings.worker_num;
         let cfg = ReactorConfig {
+            framing: self.settings.framing(),
             worker_id: id,
             max_connection: self.settings.max_connection,
             nodelay: self.settings.open_tcp_nodelay,

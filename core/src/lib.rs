@@ -26,6 +26,7 @@
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
+//! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
 //! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
 //!   reach the worker that owns the connection.
 //! - [`listener`]: binding the listening socket before any fork.
@@ -33,6 +34,7 @@
 
 pub mod error;
 pub mod event_loop;
+pub mod framing;
 pub mod inbox;
 pub mod listener;
 pub mod log;

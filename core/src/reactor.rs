@@ -8,6 +8,7 @@
 //! borrowed state.
 
 use crate::error::ErrorCode;
+use crate::framing::{self, Framing};
 use crate::inbox::{self, Inboxes, Kind};
 use crate::session::{SessionAllocator, SessionId, SessionTable};
 use crate::stats::{now_f64, SharedStats};
@@ -124,6 +125,8 @@ struct Connection {
     info: ConnectionInfo,
     /// Bytes `send()` accepted that the kernel has not taken yet.
     out: Vec<u8>,
+    /// Received bytes not yet a whole packet (framed modes only).
+    inbuf: Vec<u8>,
     /// How much of `out` is already written.
     out_pos: usize,
     /// `close()` was called while output was pending: close once it drains,
@@ -148,6 +151,8 @@ pub enum StopMode {
 pub(crate) enum ReadOutcome {
     /// `n` bytes for `session`; `more` when the read filled the buffer.
     Data { session: SessionId, n: usize, more: bool },
+    /// Whole packets (framed modes) for `session`, possibly none yet.
+    Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
     /// Nothing more to read now (or the connection is gone).
     Done,
 }
@@ -186,6 +191,8 @@ pub struct Reactor {
     max_connection: usize,
     /// Set TCP_NODELAY on accepted sockets.
     nodelay: bool,
+    /// How received bytes become onReceive calls.
+    framing: Framing,
     /// How long a draining worker waits for its connections.
     max_wait: Duration,
     /// Requests after which this worker restarts (0 = never).
@@ -199,6 +206,8 @@ pub struct Reactor {
 /// What a worker's reactor needs to be built.
 pub struct ReactorConfig {
     pub worker_id: usize,
+    /// How received bytes become onReceive calls.
+    pub framing: Framing,
     pub max_connection: usize,
     pub nodelay: bool,
     pub max_wait: Duration,
@@ -242,6 +251,7 @@ impl Reactor {
             worker_id: cfg.worker_id,
             max_connection: cfg.max_connection,
             nodelay: cfg.nodelay,
+            framing: cfg.framing,
             max_wait: cfg.max_wait,
             request_limit: cfg.request_limit,
             requests: 0,
@@ -296,7 +306,15 @@ impl Reactor {
             recv_queued_bytes: 0,
             send_queued_bytes: 0,
         };
-        self.conns.insert(Connection { stream, info, out: Vec::new(), out_pos: 0, close_after_flush: false, want_write: false });
+        self.conns.insert(Connection {
+            stream,
+            info,
+            out: Vec::new(),
+            inbuf: Vec::new(),
+            out_pos: 0,
+            close_after_flush: false,
+            want_write: false,
+        });
         self.by_session.insert(session, key);
         counters.accept_count.fetch_add(1, ORD);
         counters.connection_num.fetch_add(1, ORD);
@@ -320,13 +338,38 @@ impl Reactor {
                     conn.info.last_recv_time = now;
                     conn.info.last_dispatch_time = now;
                     let session = conn.info.session;
+                    let more = n == buf.len();
                     let counters = self.shared.stats.counters();
                     counters.total_recv_bytes.fetch_add(n as u64, ORD);
-                    counters.request_count.fetch_add(1, ORD);
-                    if let Some(w) = self.shared.stats.worker(self.worker_id) {
-                        w.request_count.fetch_add(1, ORD);
+                    if self.framing.is_raw() {
+                        counters.request_count.fetch_add(1, ORD);
+                        if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                            w.request_count.fetch_add(1, ORD);
+                        }
+                        return ReadOutcome::Data { session, n, more };
                     }
-                    return ReadOutcome::Data { session, n, more: n == buf.len() };
+                    conn.inbuf.extend_from_slice(&buf[..n]);
+                    match framing::take_frames(&self.framing, &mut conn.inbuf) {
+                        Ok(frames) => {
+                            conn.info.recv_queued_bytes = conn.inbuf.len();
+                            counters.request_count.fetch_add(frames.len() as u64, ORD);
+                            if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                                w.request_count.fetch_add(frames.len() as u64, ORD);
+                            }
+                            return ReadOutcome::Frames { session, frames, more };
+                        }
+                        Err(e) => {
+                            // Only this connection is refused; nothing reaches PHP.
+                            crate::log::warning(&format!(
+                                "Worker::read(): {e} (error {}), connection #{session} from {}:{} closed",
+                                e.code(),
+                                conn.info.remote_ip,
+                                conn.info.remote_port
+                            ));
+                            self.close_key(key, true, 0);
+                            return ReadOutcome::Done;
+                        }
+                    }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return ReadOutcome::Done,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

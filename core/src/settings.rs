@@ -4,6 +4,7 @@
 //! `apply` checks one key at a time, so a bad entry is reported by name and
 //! skipped while the good entries around it still take effect.
 
+use crate::framing::{Framing, LengthType};
 use std::fmt;
 
 /// A PHP value from the `set()` array, reduced to what settings need.
@@ -99,6 +100,11 @@ impl fmt::Display for SettingError {
 pub const MAX_WORKERS_PER_CPU: i64 = 1000;
 /// Swoole's upper bound for `max_connection` (`SW_MAX_CONNECTION`).
 pub const MAX_CONNECTION: i64 = 100_000;
+/// The default `package_max_length` (Swoole's `SW_INPUT_BUFFER_SIZE`).
+pub const DEFAULT_PACKAGE_MAX_LENGTH: usize = 2 * 1024 * 1024;
+/// The longest `package_eof` Swoole accepts.
+pub const MAX_EOF_LENGTH: usize = 8;
+
 /// The default `max_wait_time`, in seconds, before a stopping worker is killed.
 pub const DEFAULT_MAX_WAIT_TIME: f64 = 3.0;
 
@@ -133,6 +139,23 @@ pub struct ServerSettings {
     pub dispatch_mode: i64,
     /// The first session id is `start_session_id + 1`.
     pub start_session_id: u64,
+    /// `open_length_check`: packets carry their length.
+    pub open_length_check: bool,
+    /// `package_length_type` (a `pack()` code, default 'N').
+    pub package_length_type: LengthType,
+    /// `package_length_offset`: where the length field starts.
+    pub package_length_offset: usize,
+    /// `package_body_offset` / `package_body_start`: where the body starts
+    /// (the length counts the body only).
+    pub package_body_offset: usize,
+    /// `package_max_length`: the largest packet (framed modes), default 2 MiB.
+    pub package_max_length: usize,
+    /// `open_eof_check`: packets end with `package_eof`.
+    pub open_eof_check: bool,
+    /// `open_eof_split`: one onReceive per EOF-terminated packet.
+    pub open_eof_split: bool,
+    /// `package_eof`: 1 to 8 bytes, default "\r\n\r\n".
+    pub package_eof: Vec<u8>,
 }
 
 impl Default for ServerSettings {
@@ -158,6 +181,31 @@ impl ServerSettings {
             task_object: false,
             dispatch_mode: 2,
             start_session_id: 0,
+            open_length_check: false,
+            package_length_type: LengthType::U32Be,
+            package_length_offset: 0,
+            package_body_offset: 4,
+            package_max_length: DEFAULT_PACKAGE_MAX_LENGTH,
+            open_eof_check: false,
+            open_eof_split: false,
+            package_eof: b"\r\n\r\n".to_vec(),
+        }
+    }
+
+    /// How connections' bytes become onReceive calls (EOF framing wins over
+    /// length framing, as in Swoole).
+    pub fn framing(&self) -> Framing {
+        if self.open_eof_check || self.open_eof_split {
+            Framing::Eof { eof: self.package_eof.clone(), split: self.open_eof_split, max: self.package_max_length }
+        } else if self.open_length_check {
+            Framing::Length {
+                len_type: self.package_length_type,
+                len_offset: self.package_length_offset,
+                body_offset: self.package_body_offset,
+                max: self.package_max_length,
+            }
+        } else {
+            Framing::Raw
         }
     }
 
@@ -199,17 +247,47 @@ impl ServerSettings {
                 int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
             }
             "task_max_request" => self.task_max_request = int_in(key, value, 0, i64::MAX)? as u64,
+            "open_length_check" => self.open_length_check = boolean(key, value)?,
+            "open_eof_check" => self.open_eof_check = boolean(key, value)?,
+            "open_eof_split" => self.open_eof_split = boolean(key, value)?,
+            "package_length_offset" => self.package_length_offset = int_in(key, value, 0, 1 << 20)? as usize,
+            "package_body_offset" | "package_body_start" => {
+                self.package_body_offset = int_in(key, value, 0, 1 << 20)? as usize
+            }
+            "package_max_length" => self.package_max_length = int_in(key, value, 1, i32::MAX as i64)? as usize,
+            "package_length_type" => {
+                let SettingValue::Str(code) = value else {
+                    return Err(SettingError::WrongType { key: key.into(), expected: "string", given: value.type_name() });
+                };
+                self.package_length_type = LengthType::from_code(code).ok_or_else(|| SettingError::OutOfRange {
+                    key: key.into(),
+                    value: format!("'{code}'"),
+                    range: "one of the pack() codes c C s S n v i I l L N V q Q J P".into(),
+                })?;
+            }
+            "package_eof" => {
+                let SettingValue::Str(eof) = value else {
+                    return Err(SettingError::WrongType { key: key.into(), expected: "string", given: value.type_name() });
+                };
+                if eof.is_empty() || eof.len() > MAX_EOF_LENGTH {
+                    return Err(SettingError::OutOfRange {
+                        key: key.into(),
+                        value: format!("{} bytes", eof.len()),
+                        range: format!("1 to {MAX_EOF_LENGTH} bytes"),
+                    });
+                }
+                self.package_eof = eof.as_bytes().to_vec();
+            }
             "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
             "daemonize" | "enable_coroutine" | "reload_async" | "enable_unsafe_event" | "enable_delay_receive"
-            | "open_eof_check" | "open_eof_split" | "open_length_check" | "open_tcp_keepalive" | "tcp_fastopen"
+            | "open_tcp_keepalive" | "tcp_fastopen"
             | "open_cpu_affinity" | "display_errors" | "send_yield" | "discard_timeout_request" | "single_thread"
             | "event_object" => {
                 boolean(key, value)?;
             }
-            "heartbeat_check_interval" | "heartbeat_idle_time" | "package_max_length" | "socket_buffer_size"
+            "heartbeat_check_interval" | "heartbeat_idle_time" | "socket_buffer_size"
             | "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
-            | "task_max_request_grace" | "package_length_offset" | "package_body_offset"
-            | "package_body_start" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
+            | "task_max_request_grace" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
             | "log_level" | "task_worker_max" => {
                 int_in(key, value, 0, i64::MAX)?;
             }
@@ -330,9 +408,6 @@ const NOT_YET: &[(&str, &str)] = &[
     ("user", "dropping privileges comes with the operations settings"),
     ("group", "dropping privileges comes with the operations settings"),
     ("chroot", "chroot comes with the operations settings"),
-    ("open_length_check", "length framing is not implemented yet: data arrives as the socket delivers it"),
-    ("open_eof_check", "EOF framing is not implemented yet: data arrives as the socket delivers it"),
-    ("open_eof_split", "EOF framing is not implemented yet: data arrives as the socket delivers it"),
     ("heartbeat_check_interval", "heartbeat checks are not implemented yet"),
     ("heartbeat_idle_time", "heartbeat checks are not implemented yet"),
     ("enable_reuse_port", "SO_REUSEPORT listeners are not implemented yet"),
@@ -401,9 +476,29 @@ mod tests {
         let note = not_yet_effective("daemonize", &SettingValue::Bool(true)).unwrap();
         assert!(note.starts_with("setting 'daemonize' has no effect yet"), "{note}");
         assert!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())).is_some());
+        assert_eq!(not_yet_effective("open_length_check", &SettingValue::Bool(true)), None, "implemented");
         assert_eq!(not_yet_effective("worker_num", &SettingValue::Int(4)), None);
         assert_eq!(not_yet_effective("task_ipc_mode", &SettingValue::Int(1)), None);
         assert!(not_yet_effective("task_ipc_mode", &SettingValue::Int(3)).is_some());
+    }
+
+    #[test]
+    fn framing_settings() {
+        let mut s = ServerSettings::new();
+        assert_eq!(s.framing(), Framing::Raw);
+        s.apply("open_length_check", &SettingValue::Bool(true)).unwrap();
+        s.apply("package_length_type", &SettingValue::Str("n".into())).unwrap();
+        s.apply("package_body_start", &SettingValue::Int(2)).unwrap();
+        assert_eq!(
+            s.framing(),
+            Framing::Length { len_type: LengthType::U16Be, len_offset: 0, body_offset: 2, max: DEFAULT_PACKAGE_MAX_LENGTH }
+        );
+        let err = s.apply("package_length_type", &SettingValue::Str("x".into())).unwrap_err();
+        assert!(err.to_string().contains("'package_length_type'"), "{err}");
+        assert!(s.apply("package_eof", &SettingValue::Str("123456789".into())).is_err());
+        s.apply("open_eof_split", &SettingValue::Bool(true)).unwrap();
+        s.apply("package_eof", &SettingValue::Str("\n".into())).unwrap();
+        assert!(matches!(s.framing(), Framing::Eof { split: true, .. }), "EOF wins over length");
     }
 
     #[test]

@@ -226,6 +226,17 @@ impl ServerLoop<'_> {
                         Some(flow)
                     }
                 }
+                ReadOutcome::Frames { session, frames, more } => {
+                    let mut flow = Flow::Continue;
+                    for frame in frames {
+                        flow = self.busy(|h| h.on_receive(session, rid, &frame));
+                        with(|r| r.count_request());
+                        if flow == Flow::Abort {
+                            break;
+                        }
+                    }
+                    if flow == Flow::Continue && more { None } else { Some(flow) }
+                }
                 ReadOutcome::Done => Some(Flow::Continue),
             };
             self.buf = buf;

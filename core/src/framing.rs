@@ -1,0 +1,304 @@
+//! Packet framing of a TCP stream (`open_length_check`, `open_eof_check`,
+//! `open_eof_split`): check-then-parse over the connection's input buffer, as
+//! mini-redis frames its protocol. [`Framing::check`] says whether a whole
+//! packet is buffered and how long it is; nothing is copied until it is.
+
+use std::fmt;
+
+/// `package_length_type`: a `pack()` code for the length field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthType {
+    /// c, C: signed, unsigned 8 bits.
+    I8,
+    U8,
+    /// s, S: 16 bits, machine order.
+    I16Ne,
+    U16Ne,
+    /// n, v: unsigned 16 bits, big / little endian.
+    U16Be,
+    U16Le,
+    /// i, I, l, L: 32 bits, machine order.
+    I32Ne,
+    U32Ne,
+    /// N, V: unsigned 32 bits, big / little endian.
+    U32Be,
+    U32Le,
+    /// q, Q: 64 bits, machine order.
+    I64Ne,
+    U64Ne,
+    /// J, P: unsigned 64 bits, big / little endian.
+    U64Be,
+    U64Le,
+}
+
+impl LengthType {
+    /// The type for a `pack()` code, as Swoole accepts them.
+    pub fn from_code(code: &str) -> Option<LengthType> {
+        Some(match code {
+            "c" => LengthType::I8,
+            "C" => LengthType::U8,
+            "s" => LengthType::I16Ne,
+            "S" => LengthType::U16Ne,
+            "n" => LengthType::U16Be,
+            "v" => LengthType::U16Le,
+            "i" | "l" => LengthType::I32Ne,
+            "I" | "L" => LengthType::U32Ne,
+            "N" => LengthType::U32Be,
+            "V" => LengthType::U32Le,
+            "q" => LengthType::I64Ne,
+            "Q" => LengthType::U64Ne,
+            "J" => LengthType::U64Be,
+            "P" => LengthType::U64Le,
+            _ => return None,
+        })
+    }
+
+    /// Bytes the length field takes.
+    pub fn size(self) -> usize {
+        match self {
+            LengthType::I8 | LengthType::U8 => 1,
+            LengthType::I16Ne | LengthType::U16Ne | LengthType::U16Be | LengthType::U16Le => 2,
+            LengthType::I32Ne | LengthType::U32Ne | LengthType::U32Be | LengthType::U32Le => 4,
+            _ => 8,
+        }
+    }
+
+    /// Decodes the field (exactly `size()` bytes); negative for a signed
+    /// field with its sign bit set.
+    fn decode(self, b: &[u8]) -> i128 {
+        match self {
+            LengthType::I8 => b[0] as i8 as i128,
+            LengthType::U8 => b[0] as i128,
+            LengthType::I16Ne => i16::from_ne_bytes([b[0], b[1]]) as i128,
+            LengthType::U16Ne => u16::from_ne_bytes([b[0], b[1]]) as i128,
+            LengthType::U16Be => u16::from_be_bytes([b[0], b[1]]) as i128,
+            LengthType::U16Le => u16::from_le_bytes([b[0], b[1]]) as i128,
+            LengthType::I32Ne => i32::from_ne_bytes(b[..4].try_into().unwrap()) as i128,
+            LengthType::U32Ne => u32::from_ne_bytes(b[..4].try_into().unwrap()) as i128,
+            LengthType::U32Be => u32::from_be_bytes(b[..4].try_into().unwrap()) as i128,
+            LengthType::U32Le => u32::from_le_bytes(b[..4].try_into().unwrap()) as i128,
+            LengthType::I64Ne => i64::from_ne_bytes(b[..8].try_into().unwrap()) as i128,
+            LengthType::U64Ne => u64::from_ne_bytes(b[..8].try_into().unwrap()) as i128,
+            LengthType::U64Be => u64::from_be_bytes(b[..8].try_into().unwrap()) as i128,
+            LengthType::U64Le => u64::from_le_bytes(b[..8].try_into().unwrap()) as i128,
+        }
+    }
+}
+
+/// How a connection's bytes become onReceive calls.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Framing {
+    /// One read, one onReceive (no framing settings).
+    #[default]
+    Raw,
+    /// `open_length_check`: packet = body_offset + the length field's value.
+    Length { len_type: LengthType, len_offset: usize, body_offset: usize, max: usize },
+    /// `open_eof_check`: dispatch when the buffer ends with `eof` (one
+    /// onReceive may then hold several packets, as in Swoole); with `split`
+    /// (`open_eof_split`), one onReceive per packet.
+    Eof { eof: Vec<u8>, split: bool, max: usize },
+}
+
+/// Why a connection's input is refused (the connection is closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameError {
+    /// A packet over `package_max_length` (1201).
+    TooLarge { length: u64, max: usize },
+    /// A negative length (1204).
+    Malformed,
+}
+
+impl FrameError {
+    /// Swoole's error code.
+    pub fn code(&self) -> i32 {
+        match self {
+            FrameError::TooLarge { .. } => 1201,
+            FrameError::Malformed => 1204,
+        }
+    }
+}
+
+impl fmt::Display for FrameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FrameError::TooLarge { length, max } => {
+                write!(f, "packet length too large: {length} bytes, package_max_length is {max}")
+            }
+            FrameError::Malformed => write!(f, "malformed packet: negative length"),
+        }
+    }
+}
+
+impl Framing {
+    /// Whether the connection needs an input buffer.
+    pub fn is_raw(&self) -> bool {
+        matches!(self, Framing::Raw)
+    }
+
+    /// Check: `Ok(Some(n))` when the first `n` bytes of `buf` are a whole
+    /// packet, `Ok(None)` when more bytes are needed, `Err` when the input
+    /// can never be valid.
+    pub fn check(&self, buf: &[u8]) -> Result<Option<usize>, FrameError> {
+        match self {
+            Framing::Raw => Ok((!buf.is_empty()).then_some(buf.len())),
+            Framing::Length { len_type, len_offset, body_offset, max } => {
+                let head = len_offset + len_type.size();
+                if buf.len() < head {
+                    return Ok(None);
+                }
+                let len = len_type.decode(&buf[*len_offset..head]);
+                if len < 0 {
+                    return Err(FrameError::Malformed);
+                }
+                let total = *body_offset as i128 + len;
+                if total > *max as i128 {
+                    return Err(FrameError::TooLarge { length: total as u64, max: *max });
+                }
+                let total = total as usize;
+                Ok((buf.len() >= total).then_some(total))
+            }
+            Framing::Eof { eof, split, max } => {
+                if *split {
+                    if let Some(at) = find(buf, eof) {
+                        return Ok(Some(at + eof.len()));
+                    }
+                } else if buf.ends_with(eof) {
+                    return Ok(Some(buf.len()));
+                }
+                if buf.len() >= *max {
+                    return Err(FrameError::TooLarge { length: buf.len() as u64, max: *max });
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Takes every whole packet from the front of `buf` (leaving a partial one).
+pub fn take_frames(framing: &Framing, buf: &mut Vec<u8>) -> Result<Vec<Vec<u8>>, FrameError> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(n) = framing.check(&buf[start..])? {
+        if n == 0 {
+            break;
+        }
+        out.push(buf[start..start + n].to_vec());
+        start += n;
+    }
+    buf.drain(..start);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn length_n(max: usize) -> Framing {
+        Framing::Length { len_type: LengthType::U32Be, len_offset: 0, body_offset: 4, max }
+    }
+
+    fn packet(body: &[u8]) -> Vec<u8> {
+        let mut p = (body.len() as u32).to_be_bytes().to_vec();
+        p.extend_from_slice(body);
+        p
+    }
+
+    /// A small deterministic generator (no extra dependency).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn length_frames_survive_any_split() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for round in 0..300 {
+            let bodies: Vec<Vec<u8>> =
+                (0..1 + rng.below(8)).map(|_| (0..rng.below(300)).map(|_| rng.next() as u8).collect()).collect();
+            let stream: Vec<u8> = bodies.iter().flat_map(|b| packet(b)).collect();
+            let framing = length_n(1 << 20);
+            let mut buf = Vec::new();
+            let mut got = Vec::new();
+            let mut pos = 0;
+            while pos < stream.len() {
+                let n = 1 + rng.below(64.min(stream.len() - pos));
+                buf.extend_from_slice(&stream[pos..pos + n]);
+                pos += n;
+                got.extend(take_frames(&framing, &mut buf).unwrap());
+            }
+            let want: Vec<Vec<u8>> = bodies.iter().map(|b| packet(b)).collect();
+            assert_eq!(got, want, "round {round}");
+            assert!(buf.is_empty());
+        }
+    }
+
+    #[test]
+    fn eof_split_frames_survive_any_split() {
+        let mut rng = Rng(42);
+        for _ in 0..300 {
+            let msgs: Vec<Vec<u8>> = (0..1 + rng.below(6))
+                .map(|_| (0..rng.below(50)).map(|_| b'a' + (rng.next() % 26) as u8).collect())
+                .collect();
+            let stream: Vec<u8> = msgs.iter().flat_map(|m| [m.as_slice(), b"\r\n"].concat()).collect();
+            let framing = Framing::Eof { eof: b"\r\n".to_vec(), split: true, max: 1 << 20 };
+            let mut buf = Vec::new();
+            let mut got = Vec::new();
+            let mut pos = 0;
+            while pos < stream.len() {
+                let n = 1 + rng.below(16.min(stream.len() - pos));
+                buf.extend_from_slice(&stream[pos..pos + n]);
+                pos += n;
+                got.extend(take_frames(&framing, &mut buf).unwrap());
+            }
+            let want: Vec<Vec<u8>> = msgs.iter().map(|m| [m.as_slice(), b"\r\n"].concat()).collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn garbage_never_panics_and_errors_are_named() {
+        let mut rng = Rng(7);
+        let framings = [
+            length_n(64 * 1024),
+            Framing::Length { len_type: LengthType::I8, len_offset: 3, body_offset: 4, max: 1000 },
+            Framing::Length { len_type: LengthType::I64Ne, len_offset: 0, body_offset: 8, max: 1 << 20 },
+            Framing::Eof { eof: b"\r\n\r\n".to_vec(), split: false, max: 4096 },
+        ];
+        for _ in 0..2000 {
+            let junk: Vec<u8> = (0..rng.below(200)).map(|_| rng.next() as u8).collect();
+            for f in &framings {
+                let mut buf = junk.clone();
+                let _ = take_frames(f, &mut buf);
+            }
+        }
+        assert_eq!(length_n(100).check(&[0, 0, 1, 0]), Err(FrameError::TooLarge { length: 260, max: 100 }));
+        let signed = Framing::Length { len_type: LengthType::I8, len_offset: 0, body_offset: 1, max: 100 };
+        assert_eq!(signed.check(&[0xff]), Err(FrameError::Malformed));
+        assert_eq!(FrameError::Malformed.code(), 1204);
+    }
+
+    #[test]
+    fn eof_without_split_waits_for_the_end_and_may_hold_several() {
+        let f = Framing::Eof { eof: b"\n".to_vec(), split: false, max: 10 };
+        assert_eq!(f.check(b"a\nb"), Ok(None));
+        assert_eq!(f.check(b"a\nb\n"), Ok(Some(4)));
+        assert_eq!(f.check(b"0123456789"), Err(FrameError::TooLarge { length: 10, max: 10 }));
+        assert_eq!(LengthType::from_code("N"), Some(LengthType::U32Be));
+        assert_eq!(LengthType::from_code("x"), None);
+    }
+}
