@@ -11,7 +11,9 @@ use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::class::RegisteredClass;
 
 pub fn register_after_last_class(builder: ClassBuilder) -> ClassBuilder {
-    let pairs: [(&str, fn() -> *mut ext_php_rs::ffi::zend_class_entry); 4] = [
+    let pairs: [(&str, fn() -> *mut ext_php_rs::ffi::zend_class_entry); 6] = [
+        ("swoole_client", || crate::client::Client::get_metadata().ce() as *const _ as *mut _),
+        ("swoole_process", || crate::process::Process::get_metadata().ce() as *const _ as *mut _),
         ("swoole_server", || Server::get_metadata().ce() as *const _ as *mut _),
         ("swoole_server_port", || Port::get_metadata().ce() as *const _ as *mut _),
         ("swoole_exception", || crate::exception::exception_ce() as *const _ as *mut _),

@@ -8,6 +8,7 @@
 //!   PHP callbacks driven by the core's event loop.
 //! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
+//! - [`client`]: the synchronous `Swoole\Client`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts.
 //! - [`task`]: task workers: task/taskwait/taskWaitMulti/finish, `Swoole\Server\Task`.
@@ -25,6 +26,7 @@
 
 pub mod aliases;
 pub mod args;
+pub mod client;
 pub mod connections;
 pub mod constants;
 pub mod event;
@@ -86,6 +88,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<process::Process>()
         .class::<socket::Socket>()
         .class::<task::Task>()
+        .class::<client::Client>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = functions::register(module);

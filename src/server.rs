@@ -94,7 +94,7 @@ pub(crate) fn constructing_object() -> Option<*mut zend_object> {
 }
 
 /// Converts a PHP value from `set()` into the core's setting value.
-fn setting_value(z: &Zval) -> SettingValue {
+pub(crate) fn setting_value(z: &Zval) -> SettingValue {
     if z.is_null() {
         SettingValue::Null
     } else if let Some(b) = z.bool() {

@@ -7,6 +7,7 @@
 //!
 //! # Layout
 //!
+//! - [`client`]: the blocking client behind `Swoole\Client`.
 //! - [`error`]: Swoole's numeric error codes and their messages (`swoole_strerror`).
 //! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds,
 //!   signals, deferred callbacks; the server worker runs its sockets on it.
@@ -32,6 +33,7 @@
 //! - [`listener`]: binding the listening socket before any fork.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 
+pub mod client;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
