@@ -792,3 +792,60 @@ namespace Swoole\Server {
         public static function unpack(string $data): mixed {}
     }
 }
+
+namespace Swoole {
+    /**
+     * A blocking client (SWOOLE_SOCK_SYNC). With the server's framing settings
+     * (open_length_check, open_eof_check/open_eof_split, package_*) recv() returns
+     * exactly one packet.
+     */
+    class Client
+    {
+        public const MSG_OOB = 1;
+        public const MSG_PEEK = 2;
+        public const MSG_DONTWAIT = 64;
+        public const MSG_WAITALL = 256;
+        public const SHUT_RDWR = 2;
+        public const SHUT_RD = 0;
+        public const SHUT_WR = 1;
+        /** @var int errno of the last failure. */
+        public $errCode = 0;
+        /** @var string Its message. */
+        public $errMsg = '';
+        public $sock = -1;
+        public $reuse = false;
+        public $reuseCount = 0;
+        public $type = 0;
+        public $id = null;
+        public $setting = null;
+
+        /** @throws Exception for SWOOLE_SOCK_ASYNC (removed from Swoole in 4.3) or SWOOLE_SSL */
+        public function __construct(int $type, bool $async = SWOOLE_SOCK_SYNC, string $id = '') {}
+        /** Framing keys and timeout/connect_timeout/read_timeout/write_timeout (seconds). */
+        public function set(array $settings): bool {}
+        /** A refused or timed-out connect warns, sets errCode/errMsg and returns false. */
+        public function connect(string $host, int $port = 0, float $timeout = 0.5, int $sock_flag = 0): bool {}
+        /** One read (or $size bytes with MSG_WAITALL); one packet with framing; "" when the server closed. */
+        public function recv(int $size = 65536, int $flag = 0): string|false {}
+        public function send(string $data, int $flag = 0): int|false {}
+        public function sendfile(string $filename, int $offset = 0, int $length = 0): bool {}
+        /** UDP only. */
+        public function sendto(string $ip, int $port, string $data): bool {}
+        public function shutdown(int $how): bool {}
+        /** Not supported: warns, false. */
+        public function enableSSL(?callable $onSslReady = null): bool {}
+        public function isConnected(): bool {}
+        /** @return array{port:int,host:string}|false */
+        public function getsockname(): array|false {}
+        /** @return array{port:int,host:string}|false */
+        public function getpeername(): array|false {}
+        public function close(bool $force = false): bool {}
+    }
+}
+
+namespace {
+    /** Swoole 4 name of Swoole\Client (dropped by Swoole 6, kept here). */
+    class swoole_client extends \Swoole\Client {}
+    /** Swoole 4 name of Swoole\Process. */
+    class swoole_process extends \Swoole\Process {}
+}
