@@ -285,6 +285,62 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     a
 }
 
+/// The `pid_file`: written when the server starts, removed when start()
+/// returns (only if it still holds our pid).
+struct PidFile {
+    path: Option<String>,
+    pid: i32,
+}
+
+impl PidFile {
+    fn write(path: Option<&str>) -> std::io::Result<PidFile> {
+        // SAFETY: getpid has no preconditions.
+        let pid = unsafe { libc::getpid() };
+        if let Some(p) = path {
+            std::fs::write(p, pid.to_string())?;
+        }
+        Ok(PidFile { path: path.map(str::to_string), pid })
+    }
+}
+
+impl Drop for PidFile {
+    fn drop(&mut self) {
+        // SAFETY: getpid has no preconditions.
+        if unsafe { libc::getpid() } != self.pid {
+            return; // a forked child leaving: the file is the master's
+        }
+        if let Some(p) = &self.path {
+            if std::fs::read_to_string(p).is_ok_and(|c| c.trim() == self.pid.to_string()) {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+}
+
+/// `daemonize`: the calling process exits (the shell gets its prompt back);
+/// the server goes on in a new session, its stdin from /dev/null and its
+/// stdout/stderr to the log file (or /dev/null), as Swoole does.
+fn daemonize() {
+    zend::flush_output();
+    // SAFETY: forking the single-threaded master; the parent only exits.
+    let pid = unsafe { libc::fork() };
+    if pid > 0 {
+        zend::end_output();
+        // SAFETY: the foreground process is done.
+        unsafe { libc::_exit(0) };
+    }
+    // SAFETY: plain descriptor and session calls in the new process.
+    unsafe {
+        libc::setsid();
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+        libc::dup2(null, 0);
+        swoole_core::log::redirect_stdio(null);
+        if null > 2 {
+            libc::close(null);
+        }
+    }
+}
+
 /// `$this` as a Zval (one more reference to the server object).
 fn object_zval(obj: *mut zend_object) -> Zval {
     let mut zv = Zval::new();
@@ -332,6 +388,20 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         warning("require onTask callback");
         return false;
     }
+    if let Err(e) = swoole_core::log::configure(settings.log_file.as_deref(), settings.log_level) {
+        warning(&format!("log_file [{}] cannot be opened: {e}", settings.log_file.as_deref().unwrap_or("")));
+        return false;
+    }
+    if settings.daemonize {
+        daemonize();
+    }
+    let _pid_file = match PidFile::write(settings.pid_file.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            warning(&format!("pid_file [{}] cannot be written: {e}", settings.pid_file.as_deref().unwrap_or("")));
+            return false;
+        }
+    };
     let shared = match ServerShared::new(
         settings.worker_num,
         settings.task_worker_num,
@@ -379,6 +449,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     });
     worker::leave_server();
     SERVER_OBJ.with(|o| o.set(std::ptr::null_mut()));
+    let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
     ok
 }
 
@@ -475,6 +546,16 @@ impl ProcessHost {
         }
     }
 
+    /// `user`/`group`/`chroot` in a forked worker; a worker that cannot
+    /// switch exits rather than serve as root.
+    fn drop_privileges(&self) -> Result<(), Failure> {
+        let s = &self.settings;
+        swoole_core::privileges::drop_to(s.user.as_deref(), s.group.as_deref(), s.chroot.as_deref()).map_err(|e| {
+            swoole_core::log::error(&format!("failed to switch to user/group/chroot: {e}"));
+            Failure::Exit(1)
+        })
+    }
+
     /// Sets the identity properties of a worker process.
     fn become_worker(&self, id: usize) {
         // SAFETY: getpid has no preconditions.
@@ -495,6 +576,7 @@ impl ProcessHost {
             // A forked worker starts with a loop of its own: the inherited
             // epoll instance is shared with the parent, and timers are per process.
             loop_php::reset_after_fork();
+            self.drop_privileges()?;
         }
         self.become_worker(id);
         let task = id >= self.settings.worker_num;
@@ -564,6 +646,10 @@ impl ProcessHost {
     fn run_user_process(&mut self, index: usize) -> ! {
         let id = self.settings.worker_num + self.settings.task_worker_num + index;
         let shared = self.shared.clone();
+        if self.drop_privileges().is_err() {
+            // SAFETY: ending this child.
+            unsafe { libc::_exit(1) };
+        }
         let zv = self.user_processes[index].shallow_clone();
         let obj = zv.object().map(|o| o as *const ZendObject as *mut zend_object).expect("addProcess stored an object");
         // SAFETY: addProcess only stores Swoole\Process objects.

@@ -24,6 +24,7 @@
 //! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
 //!   `exist`, ...) reach while the loop runs.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
+//! - [`privileges`]: user/group/chroot for worker processes.
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
@@ -40,6 +41,7 @@ pub mod framing;
 pub mod inbox;
 pub mod listener;
 pub mod log;
+pub mod privileges;
 pub mod process;
 pub mod reactor;
 pub mod session;

@@ -156,6 +156,18 @@ pub struct ServerSettings {
     pub open_eof_split: bool,
     /// `package_eof`: 1 to 8 bytes, default "\r\n\r\n".
     pub package_eof: Vec<u8>,
+    /// `daemonize`: detach from the terminal at start().
+    pub daemonize: bool,
+    /// `log_file`: where log lines go (stderr when unset).
+    pub log_file: Option<String>,
+    /// `log_level`: the lowest `SWOOLE_LOG_*` level written.
+    pub log_level: i32,
+    /// `pid_file`: the master's pid, written at start, removed at the end.
+    pub pid_file: Option<String>,
+    /// `user`, `group`, `chroot`: what workers switch to after fork.
+    pub user: Option<String>,
+    pub group: Option<String>,
+    pub chroot: Option<String>,
 }
 
 impl Default for ServerSettings {
@@ -189,6 +201,13 @@ impl ServerSettings {
             open_eof_check: false,
             open_eof_split: false,
             package_eof: b"\r\n\r\n".to_vec(),
+            daemonize: false,
+            log_file: None,
+            log_level: crate::log::LOG_INFO,
+            pid_file: None,
+            user: None,
+            group: None,
+            chroot: None,
         }
     }
 
@@ -247,6 +266,25 @@ impl ServerSettings {
                 int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
             }
             "task_max_request" => self.task_max_request = int_in(key, value, 0, i64::MAX)? as u64,
+            "daemonize" => self.daemonize = boolean(key, value)?,
+            "log_level" => self.log_level = int_in(key, value, 0, 6)? as i32,
+            "log_file" | "pid_file" | "user" | "group" | "chroot" => {
+                let text = match value {
+                    SettingValue::Str(s) => s.clone(),
+                    SettingValue::Null => String::new(),
+                    other => {
+                        return Err(SettingError::WrongType { key: key.into(), expected: "string", given: other.type_name() })
+                    }
+                };
+                let text = (!text.is_empty()).then_some(text);
+                match key {
+                    "log_file" => self.log_file = text,
+                    "pid_file" => self.pid_file = text,
+                    "user" => self.user = text,
+                    "group" => self.group = text,
+                    _ => self.chroot = text,
+                }
+            }
             "open_length_check" => self.open_length_check = boolean(key, value)?,
             "open_eof_check" => self.open_eof_check = boolean(key, value)?,
             "open_eof_split" => self.open_eof_split = boolean(key, value)?,
@@ -279,7 +317,7 @@ impl ServerSettings {
                 self.package_eof = eof.as_bytes().to_vec();
             }
             "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
-            "daemonize" | "enable_coroutine" | "reload_async" | "enable_unsafe_event" | "enable_delay_receive"
+            "enable_coroutine" | "reload_async" | "enable_unsafe_event" | "enable_delay_receive"
             | "open_tcp_keepalive" | "tcp_fastopen"
             | "open_cpu_affinity" | "display_errors" | "send_yield" | "discard_timeout_request" | "single_thread"
             | "event_object" => {
@@ -288,7 +326,7 @@ impl ServerSettings {
             "heartbeat_check_interval" | "heartbeat_idle_time" | "socket_buffer_size"
             | "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
             | "task_max_request_grace" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
-            | "log_level" | "task_worker_max" => {
+            | "task_worker_max" => {
                 int_in(key, value, 0, i64::MAX)?;
             }
             "task_ipc_mode" => {
@@ -402,12 +440,6 @@ const KNOWN_KEYS: &[&str] = &[
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
 const NOT_YET: &[(&str, &str)] = &[
-    ("daemonize", "daemonizing comes with the operations settings"),
-    ("log_file", "logging to a file comes with the operations settings"),
-    ("pid_file", "pid files come with the operations settings"),
-    ("user", "dropping privileges comes with the operations settings"),
-    ("group", "dropping privileges comes with the operations settings"),
-    ("chroot", "chroot comes with the operations settings"),
     ("heartbeat_check_interval", "heartbeat checks are not implemented yet"),
     ("heartbeat_idle_time", "heartbeat checks are not implemented yet"),
     ("enable_reuse_port", "SO_REUSEPORT listeners are not implemented yet"),
@@ -473,9 +505,9 @@ mod tests {
     fn not_yet_effective_only_when_asked_for() {
         assert_eq!(not_yet_effective("daemonize", &SettingValue::Bool(false)), None);
         assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
-        let note = not_yet_effective("daemonize", &SettingValue::Bool(true)).unwrap();
-        assert!(note.starts_with("setting 'daemonize' has no effect yet"), "{note}");
-        assert!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())).is_some());
+        let note = not_yet_effective("heartbeat_check_interval", &SettingValue::Int(5)).unwrap();
+        assert!(note.starts_with("setting 'heartbeat_check_interval' has no effect yet"), "{note}");
+        assert_eq!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())), None, "implemented");
         assert_eq!(not_yet_effective("open_length_check", &SettingValue::Bool(true)), None, "implemented");
         assert_eq!(not_yet_effective("worker_num", &SettingValue::Int(4)), None);
         assert_eq!(not_yet_effective("task_ipc_mode", &SettingValue::Int(1)), None);

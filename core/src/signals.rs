@@ -20,6 +20,8 @@ pub enum Signal {
     Reload,
     /// SIGUSR2: reload task workers only.
     ReloadTasks,
+    /// SIGWINCH: reopen the log file (logrotate).
+    ReopenLog,
 }
 
 impl Signal {
@@ -30,6 +32,7 @@ impl Signal {
             libc::SIGCHLD => Some(Signal::Child),
             libc::SIGUSR1 => Some(Signal::Reload),
             libc::SIGUSR2 => Some(Signal::ReloadTasks),
+            libc::SIGWINCH => Some(Signal::ReopenLog),
             _ => None,
         }
     }
@@ -84,9 +87,10 @@ fn route_to_pipe(signo: i32) {
 }
 
 /// The signals a server process listens to.
-pub const SERVER_SIGNALS: [i32; 5] = [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2];
+pub const SERVER_SIGNALS: [i32; 6] =
+    [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2, libc::SIGWINCH];
 /// Kept for the fork-time blocking, which covers the server's signals.
-const HANDLED: [i32; 5] = SERVER_SIGNALS;
+const HANDLED: [i32; 6] = SERVER_SIGNALS;
 
 fn handled_set() -> libc::sigset_t {
     // SAFETY: building a signal set we own.

@@ -97,8 +97,16 @@ impl<'a> Supervisor<'a> {
             let Some(signals) = &self.signals else { return };
             signals.wait(timeout.or(Some(Duration::from_secs(1))));
             for sig in signals.take() {
-                if sig == Signal::Terminate {
-                    self.begin_shutdown();
+                match sig {
+                    Signal::Terminate => self.begin_shutdown(),
+                    Signal::ReopenLog => {
+                        crate::log::reopen();
+                        for pid in self.live() {
+                            // SAFETY: passing the signal on to our own children.
+                            unsafe { libc::kill(pid, libc::SIGWINCH) };
+                        }
+                    }
+                    _ => {}
                 }
             }
             self.reap(factory);

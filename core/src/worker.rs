@@ -249,11 +249,17 @@ impl ServerLoop<'_> {
 
 impl LoopHandler for ServerLoop<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
-        if Signal::from_raw(signo) == Some(Signal::Terminate) {
-            request_stop(true);
-            return Flow::Continue;
+        match Signal::from_raw(signo) {
+            Some(Signal::Terminate) => {
+                request_stop(true);
+                Flow::Continue
+            }
+            Some(Signal::ReopenLog) => {
+                crate::log::reopen();
+                Flow::Continue
+            }
+            _ => self.handler.on_signal(signo),
         }
-        self.handler.on_signal(signo)
     }
 
     fn on_user_fd(&mut self, fd: std::os::fd::RawFd, readable: bool, writable: bool) -> Flow {
