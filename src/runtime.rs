@@ -581,6 +581,11 @@ impl ProcessHost {
         self.become_worker(id);
         let task = id >= self.settings.worker_num;
         let cfg = ReactorConfig {
+            buffer_limits: (
+                self.settings.socket_buffer_size,
+                self.settings.high_watermark(),
+                self.settings.buffer_low_watermark,
+            ),
             framing: self.settings.framing(),
             worker_id: id,
             max_connection: self.settings.max_connection,
@@ -826,6 +831,12 @@ impl EventHandler for PhpHandler<'_> {
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
         let outcome = self.host.call_with(self.on_close, &mut args);
+        self.flow(outcome)
+    }
+
+    fn on_buffer(&mut self, session: SessionId, reactor_id: i32, full: bool) -> Flow {
+        let ev = if full { Event::BufferFull } else { Event::BufferEmpty };
+        let outcome = self.host.call(ev, vec![long(session.0 as i64), long(reactor_id as i64)]);
         self.flow(outcome)
     }
 

@@ -134,6 +134,18 @@ struct Connection {
     close_after_flush: bool,
     /// Whether WRITABLE interest is registered (only while `out` is pending).
     want_write: bool,
+    /// The queue reached `socket_buffer_size`: the next send() fails (1009)
+    /// until it drains below it.
+    overflow: bool,
+    /// onBufferFull fired and onBufferEmpty has not yet.
+    full: bool,
+}
+
+/// onBufferFull / onBufferEmpty, queued for after the current callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BufferEvent {
+    Full,
+    Empty,
 }
 
 /// How the loop is stopping.
@@ -193,6 +205,10 @@ pub struct Reactor {
     nodelay: bool,
     /// How received bytes become onReceive calls.
     framing: Framing,
+    /// socket_buffer_size, buffer_high_watermark, buffer_low_watermark.
+    buffer_limits: (usize, usize, usize),
+    /// onBufferFull/onBufferEmpty due, oldest first.
+    buffer_events: Vec<(SessionId, BufferEvent)>,
     /// How long a draining worker waits for its connections.
     max_wait: Duration,
     /// Requests after which this worker restarts (0 = never).
@@ -205,6 +221,8 @@ pub struct Reactor {
 
 /// What a worker's reactor needs to be built.
 pub struct ReactorConfig {
+    /// Output limits: socket_buffer_size, high and low watermarks.
+    pub buffer_limits: (usize, usize, usize),
     pub worker_id: usize,
     /// How received bytes become onReceive calls.
     pub framing: Framing,
@@ -252,6 +270,8 @@ impl Reactor {
             max_connection: cfg.max_connection,
             nodelay: cfg.nodelay,
             framing: cfg.framing,
+            buffer_limits: cfg.buffer_limits,
+            buffer_events: Vec::new(),
             max_wait: cfg.max_wait,
             request_limit: cfg.request_limit,
             requests: 0,
@@ -314,6 +334,8 @@ impl Reactor {
             out_pos: 0,
             close_after_flush: false,
             want_write: false,
+            overflow: false,
+            full: false,
         });
         self.by_session.insert(session, key);
         counters.accept_count.fetch_add(1, ORD);
@@ -387,9 +409,13 @@ impl Reactor {
             return Err(ErrorCode::NO_PAYLOAD);
         }
         let key = self.live_key(session)?;
+        let (limit, high, _) = self.buffer_limits;
         let conn = &mut self.conns[key];
         if conn.close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
+        }
+        if conn.overflow {
+            return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
         if conn.out_pos == conn.out.len() {
@@ -410,13 +436,23 @@ impl Reactor {
                 }
             }
         }
+        let conn = &mut self.conns[key];
         if written < data.len() {
             if conn.out_pos == conn.out.len() {
                 conn.out.clear();
                 conn.out_pos = 0;
             }
             conn.out.extend_from_slice(&data[written..]);
-            conn.info.send_queued_bytes = conn.out.len() - conn.out_pos;
+            let queued = conn.out.len() - conn.out_pos;
+            conn.info.send_queued_bytes = queued;
+            // Appended even past the limit (Swoole): the *next* send fails.
+            if queued >= limit {
+                conn.overflow = true;
+            }
+            if queued >= high && !conn.full {
+                conn.full = true;
+                self.buffer_events.push((session, BufferEvent::Full));
+            }
             if !conn.want_write {
                 conn.want_write = true;
                 let token = Token(CONN_TOKEN_BASE + key);
@@ -447,7 +483,18 @@ impl Reactor {
                 }
             }
         }
-        conn.info.send_queued_bytes = conn.out.len() - conn.out_pos;
+        let queued = conn.out.len() - conn.out_pos;
+        conn.info.send_queued_bytes = queued;
+        let (limit, _, low) = self.buffer_limits;
+        if conn.overflow && queued < limit {
+            conn.overflow = false;
+        }
+        if conn.full && queued <= low {
+            conn.full = false;
+            let session = conn.info.session;
+            self.buffer_events.push((session, BufferEvent::Empty));
+        }
+        let conn = &mut self.conns[key];
         if conn.out_pos == conn.out.len() {
             conn.out = Vec::new();
             conn.out_pos = 0;
@@ -505,9 +552,20 @@ impl Reactor {
         // `conn.stream` drops here: the socket is closed.
     }
 
+    /// The buffer events due since the last call.
+    pub(crate) fn take_buffer_events(&mut self) -> Vec<(SessionId, BufferEvent)> {
+        std::mem::take(&mut self.buffer_events)
+    }
+
     /// The oldest closed connection whose onClose has not run.
     pub(crate) fn next_closed(&self) -> Option<SessionId> {
         self.closing.first().map(|i| i.session)
+    }
+
+    /// Whether buffer events or onClose calls are due (one cheap check on
+    /// the hot path, after every callback).
+    pub(crate) fn has_pending(&self) -> bool {
+        !self.buffer_events.is_empty() || !self.closing.is_empty()
     }
 
     /// Forgets the oldest closed connection once its onClose ran.

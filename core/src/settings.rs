@@ -102,6 +102,9 @@ pub const MAX_WORKERS_PER_CPU: i64 = 1000;
 pub const MAX_CONNECTION: i64 = 100_000;
 /// The default `package_max_length` (Swoole's `SW_INPUT_BUFFER_SIZE`).
 pub const DEFAULT_PACKAGE_MAX_LENGTH: usize = 2 * 1024 * 1024;
+/// The default `socket_buffer_size` (Swoole's `SW_SOCKET_BUFFER_SIZE`).
+pub const DEFAULT_SOCKET_BUFFER_SIZE: usize = 8 * 1024 * 1024;
+
 /// The longest `package_eof` Swoole accepts.
 pub const MAX_EOF_LENGTH: usize = 8;
 
@@ -156,6 +159,14 @@ pub struct ServerSettings {
     pub open_eof_split: bool,
     /// `package_eof`: 1 to 8 bytes, default "\r\n\r\n".
     pub package_eof: Vec<u8>,
+    /// `socket_buffer_size`: most bytes one connection may have queued; at
+    /// or past it the next send() fails with 1009. Default 8 MiB.
+    pub socket_buffer_size: usize,
+    /// `buffer_high_watermark`: onBufferFull fires when the queue reaches it
+    /// (default 80% of socket_buffer_size).
+    pub buffer_high_watermark: Option<usize>,
+    /// `buffer_low_watermark`: onBufferEmpty fires when the queue falls to it.
+    pub buffer_low_watermark: usize,
     /// `daemonize`: detach from the terminal at start().
     pub daemonize: bool,
     /// `log_file`: where log lines go (stderr when unset).
@@ -201,6 +212,9 @@ impl ServerSettings {
             open_eof_check: false,
             open_eof_split: false,
             package_eof: b"\r\n\r\n".to_vec(),
+            socket_buffer_size: DEFAULT_SOCKET_BUFFER_SIZE,
+            buffer_high_watermark: None,
+            buffer_low_watermark: 0,
             daemonize: false,
             log_file: None,
             log_level: crate::log::LOG_INFO,
@@ -209,6 +223,15 @@ impl ServerSettings {
             group: None,
             chroot: None,
         }
+    }
+
+    /// The onBufferFull threshold.
+    pub fn high_watermark(&self) -> usize {
+        self.buffer_high_watermark.unwrap_or(if self.socket_buffer_size == usize::MAX {
+            usize::MAX
+        } else {
+            self.socket_buffer_size / 5 * 4
+        })
     }
 
     /// How connections' bytes become onReceive calls (EOF framing wins over
@@ -267,6 +290,13 @@ impl ServerSettings {
             }
             "task_max_request" => self.task_max_request = int_in(key, value, 0, i64::MAX)? as u64,
             "daemonize" => self.daemonize = boolean(key, value)?,
+            // <= 0 means no limit, as in Swoole.
+            "socket_buffer_size" => {
+                let n = int_in(key, value, i64::MIN, i64::MAX)?;
+                self.socket_buffer_size = if n <= 0 { usize::MAX } else { n as usize };
+            }
+            "buffer_high_watermark" => self.buffer_high_watermark = Some(int_in(key, value, 0, i64::MAX)? as usize),
+            "buffer_low_watermark" => self.buffer_low_watermark = int_in(key, value, 0, i64::MAX)? as usize,
             "log_level" => self.log_level = int_in(key, value, 0, 6)? as i32,
             "log_file" | "pid_file" | "user" | "group" | "chroot" => {
                 let text = match value {
@@ -323,7 +353,7 @@ impl ServerSettings {
             | "event_object" => {
                 boolean(key, value)?;
             }
-            "heartbeat_check_interval" | "heartbeat_idle_time" | "socket_buffer_size"
+            "heartbeat_check_interval" | "heartbeat_idle_time"
             | "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
             | "task_max_request_grace" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
             | "task_worker_max" => {

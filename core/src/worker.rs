@@ -59,6 +59,11 @@ pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
+    /// A connection's send queue reached the high watermark (`full`) or fell
+    /// to the low one.
+    fn on_buffer(&mut self, _session: SessionId, _reactor_id: i32, _full: bool) -> Flow {
+        Flow::Continue
+    }
     /// A message for PHP arrived in this worker's inbox (a pipe message, a
     /// task, a task's result).
     fn on_message(&mut self, _msg: crate::inbox::Message) -> Flow {
@@ -321,8 +326,18 @@ impl LoopHandler for ServerLoop<'_> {
     }
 }
 
-/// Runs onClose for every connection closed since the last call.
+/// Runs onBufferFull/onBufferEmpty due, then onClose for every connection
+/// closed since the last call.
 fn deliver_closes(handler: &mut dyn EventHandler, reactor_id: i32) -> Flow {
+    if !with(|r| r.has_pending()).unwrap_or(false) {
+        return Flow::Continue;
+    }
+    for (session, ev) in with(|r| r.take_buffer_events()).unwrap_or_default() {
+        let full = ev == crate::reactor::BufferEvent::Full;
+        if handler.on_buffer(session, reactor_id, full) == Flow::Abort {
+            return Flow::Abort;
+        }
+    }
     while let Some(session) = with(|r| r.next_closed()).flatten() {
         let flow = handler.on_close(session, reactor_id);
         with(|r| r.closed_delivered());

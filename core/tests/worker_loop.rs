@@ -75,6 +75,7 @@ fn echo_close_stale_ids_and_stop() {
     let port = bound.local.port();
     let shared = ServerShared::new(1, 0, 0, 0).unwrap();
     let cfg = ReactorConfig {
+        buffer_limits: (usize::MAX, usize::MAX, 0),
         framing: Default::default(),
         worker_id: 0,
         max_connection: 100,
