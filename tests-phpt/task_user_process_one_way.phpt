@@ -14,7 +14,7 @@ kill_on_exit($srv);
 wait_for_port($port);
 
 // the user process's output, in its order (other processes print at the same time)
-$srv->waitForLine('/^user: taskWaitMulti\(\)/');
+$srv->waitForLines('/^user: task\(\) = /', 2);
 $lines = explode("\n", $srv->output());
 echo implode("\n", preg_grep('/^user: |Warning: .*(taskwait|taskWaitMulti)\(\)/', $lines)), "\n";
 
@@ -38,12 +38,12 @@ echo "warnings: ", substr_count($out, 'Warning'), "\n";
 var_dump(child_pids($srv->pid));
 ?>
 --EXPECTF--
-user: task() = 0
-user: task() = 1
 Warning: Swoole\Server::taskwait(): taskwait can't be used in a user process: its tasks are one-way in %s on line %d
 user: taskwait() = false
 Warning: Swoole\Server::taskWaitMulti(): taskWaitMulti can't be used in a user process: its tasks are one-way in %s on line %d
 user: taskWaitMulti() = false
+user: task() = 0
+user: task() = 1
 onTask id=0 src=2 data={"from":"user","how":"return"}
 onTask id=1 src=2 data={"from":"user","how":"finish"}
 Warning: Swoole\Server::finish(): finish(): the task came from a user process, which takes no result in %s on line %d

@@ -30,10 +30,12 @@ $server->on('finish', function ($s, $id, $data) {
 });
 
 $server->addProcess(new Swoole\Process(function ($proc) use ($server) {
-    echo "user: task() = " . var_export($server->task(['from' => 'user', 'how' => 'return']), true) . "\n";
-    echo "user: task() = " . var_export($server->task(['from' => 'user', 'how' => 'finish'], 0), true) . "\n";
+    // The refused calls first: their warnings are printed before any task
+    // reaches the task worker, whose output would otherwise interleave.
     echo "user: taskwait() = " . var_export($server->taskwait(['from' => 'user', 'how' => 'return'], 0.5), true) . "\n";
     echo "user: taskWaitMulti() = " . var_export($server->taskWaitMulti([['from' => 'user', 'how' => 'return']], 0.5), true) . "\n";
+    echo "user: task() = " . var_export($server->task(['from' => 'user', 'how' => 'return']), true) . "\n";
+    echo "user: task() = " . var_export($server->task(['from' => 'user', 'how' => 'finish'], 0), true) . "\n";
     Swoole\Process::signal(SIGTERM, fn() => $proc->exit(0));
     Swoole\Timer::tick(1000, fn() => null);
 }));
