@@ -340,7 +340,8 @@ impl Task {
         let mut obj = ZendClassObject::new(Task { header: Cell::new(Some(header)) });
         let raw: *mut zend_object = obj.get_mut_zend_obj();
         props::set(raw, "data", data);
-        props::set(raw, "dispatch_time", swoole_core::stats::now_f64());
+        // Microseconds, like PHP's microtime(): never "after" a later microtime().
+        props::set(raw, "dispatch_time", (swoole_core::stats::now_f64() * 1e6).floor() / 1e6);
         props::set(raw, "id", header.task_id);
         props::set(raw, "worker_id", header.worker as i64);
         props::set(raw, "flags", header.flags as i64);
