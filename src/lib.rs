@@ -46,7 +46,7 @@ pub mod zend;
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ModuleEntry;
-use ext_php_rs::{info_table_end, info_table_row, info_table_start};
+use ext_php_rs::{info_table_end, info_table_header, info_table_row, info_table_start};
 
 /// `php --ri swoole`.
 pub extern "C" fn module_info(_module: *mut ModuleEntry) {
@@ -55,9 +55,17 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_row!("Version", functions::SWOOLE_API_VERSION);
     info_table_row!("Implementation", "Rust (ext-php-rs), swoole-rs");
     info_table_row!("Extension version", functions::EXTENSION_VERSION);
-    info_table_row!("Server modes", "SWOOLE_BASE");
+    info_table_row!("Built with", concat!("Rust ", env!("CARGO_PKG_RUST_VERSION"), "+ and ext-php-rs 0.16"));
+    info_table_row!("Server modes", "SWOOLE_BASE (SWOOLE_PROCESS runs as BASE, with a warning)");
     info_table_row!("epoll", "enabled");
+    info_table_row!("timerfd", "enabled");
     info_table_row!("coroutine", "not supported");
+    info_table_end!();
+    info_table_start!();
+    info_table_header!("setting", "default");
+    for (key, default) in swoole_core::settings::defaults() {
+        info_table_row!(key, default.as_str());
+    }
     info_table_end!();
 }
 

@@ -44,6 +44,8 @@ fclose($pipes[1]);
 fclose($pipes[2]);
 var_dump(proc_close($p), $err);
 echo implode("\n", preg_grep('/^(swoole|Swoole => |Version => |Extension version => )/', explode("\n", $ri))), "\n";
+// every setting is listed with its default
+echo implode("\n", preg_grep('/^(worker_num|package_max_length|socket_buffer_size|dispatch_mode) => /', explode("\n", $ri))), "\n";
 ?>
 --EXPECTF--
 === version
@@ -83,3 +85,7 @@ swoole
 Swoole => enabled
 Version => 6.2.1
 Extension version => %d.%d.%d
+worker_num => 1
+package_max_length => 2097152
+socket_buffer_size => 8388608
+dispatch_mode => (accepted, no effect)

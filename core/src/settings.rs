@@ -493,6 +493,50 @@ pub fn not_yet_effective(key: &str, value: &SettingValue) -> Option<String> {
     asks.then(|| format!("setting '{key}' has no effect yet: {why} (see docs/COMPATIBILITY.md)"))
 }
 
+/// Every known setting with its default here, for `php --ri swoole`: the
+/// value the core uses, or "(accepted, no effect)" for keys kept only for
+/// compatibility.
+pub fn defaults() -> Vec<(&'static str, String)> {
+    let d = ServerSettings::new();
+    let acting: Vec<(&'static str, String)> = vec![
+        ("worker_num", d.worker_num.to_string()),
+        ("max_request", d.max_request.to_string()),
+        ("max_connection", d.max_connection.to_string()),
+        ("max_wait_time", d.max_wait_time.to_string()),
+        ("backlog", d.backlog.to_string()),
+        ("open_tcp_nodelay", d.open_tcp_nodelay.to_string()),
+        ("start_session_id", d.start_session_id.to_string()),
+        ("task_worker_num", d.task_worker_num.to_string()),
+        ("task_max_request", d.task_max_request.to_string()),
+        ("task_object", d.task_object.to_string()),
+        ("open_length_check", d.open_length_check.to_string()),
+        ("package_length_type", "N".into()),
+        ("package_length_offset", d.package_length_offset.to_string()),
+        ("package_body_offset", d.package_body_offset.to_string()),
+        ("package_max_length", d.package_max_length.to_string()),
+        ("open_eof_check", d.open_eof_check.to_string()),
+        ("open_eof_split", d.open_eof_split.to_string()),
+        ("package_eof", "\\r\\n\\r\\n".into()),
+        ("socket_buffer_size", d.socket_buffer_size.to_string()),
+        ("buffer_high_watermark", d.high_watermark().to_string()),
+        ("buffer_low_watermark", d.buffer_low_watermark.to_string()),
+        ("daemonize", d.daemonize.to_string()),
+        ("log_file", "(stderr)".into()),
+        ("log_level", d.log_level.to_string()),
+        ("pid_file", "(none)".into()),
+        ("user", "(unchanged)".into()),
+        ("group", "(unchanged)".into()),
+        ("chroot", "(none)".into()),
+    ];
+    let mut out = acting.clone();
+    for &k in KNOWN_KEYS {
+        if !acting.iter().any(|(a, _)| *a == k) {
+            out.push((k, "(accepted, no effect)".into()));
+        }
+    }
+    out
+}
+
 /// Whether `key` is a setting Swoole knows.
 pub fn is_known_key(key: &str) -> bool {
     KNOWN_KEYS.contains(&key)
