@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
-use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
+use swoole_core::reactor::{Listening, Reactor, ReactorConfig, ServerShared};
 use swoole_core::settings::ServerSettings;
 use swoole_core::stats::{now_f64, WorkerStatus};
 use swoole_core::supervisor::{Supervisor, WorkerFactory};
@@ -369,8 +369,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
             warning(&format!("failed to listen server port[{}:{}], Error: {e:?}", server.host, server.port));
             return false;
         }
-        match bound.try_clone_std() {
-            Ok(l) => l,
+        match bound.try_clone_fd() {
+            Ok(fd) => (fd, bound.sock_type.is_datagram()),
             Err(e) => {
                 warning(&format!("failed to duplicate the listening socket: {e}"));
                 return false;
@@ -380,7 +380,11 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     let callbacks: HashMap<Event, Callback> =
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
-    if !callbacks.contains_key(&Event::Receive) {
+    if listener.1 && !callbacks.contains_key(&Event::Packet) {
+        warning("require onPacket callback");
+        return false;
+    }
+    if !listener.1 && !callbacks.contains_key(&Event::Receive) {
         warning("require onReceive callback");
         return false;
     }
@@ -484,8 +488,9 @@ struct ProcessHost {
     settings: ServerSettings,
     /// Shared counters, session ids and the worker table.
     shared: Arc<ServerShared>,
-    /// The listening socket (each worker builds its poller around a dup).
-    listener: std::net::TcpListener,
+    /// The listening socket (each worker builds its poller around a dup) and
+    /// whether it is a datagram (UDP) socket.
+    listener: (std::os::fd::OwnedFd, bool),
     /// Single-process mode: failures are left to PHP instead of ending a worker.
     single: bool,
     /// `addProcess` processes, supervised after the event workers.
@@ -598,8 +603,18 @@ impl ProcessHost {
             },
         };
         // A task worker serves only its inbox.
-        let listener = if task { Ok(None) } else { self.listener.try_clone().map(Some) };
-        let reactor = listener.and_then(|l| Reactor::new(l, self.shared.clone(), cfg));
+        let listening = if task {
+            Ok(Listening::None)
+        } else {
+            self.listener.0.try_clone().map(|fd| {
+                if self.listener.1 {
+                    Listening::Udp(std::net::UdpSocket::from(fd))
+                } else {
+                    Listening::Tcp(std::net::TcpListener::from(fd))
+                }
+            })
+        };
+        let reactor = listening.and_then(|l| Reactor::new(l, self.shared.clone(), cfg));
         match reactor {
             Ok(r) => worker::install(r),
             Err(e) => {
@@ -831,6 +846,18 @@ impl EventHandler for PhpHandler<'_> {
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
         let outcome = self.host.call_with(self.on_close, &mut args);
+        self.flow(outcome)
+    }
+
+    fn on_packet(&mut self, data: &[u8], from: std::net::SocketAddr, server_fd: i32, server_port: u16) -> Flow {
+        let mut info = ZendHashTable::new();
+        let _ = info.insert("server_socket", server_fd as i64);
+        let _ = info.insert("server_port", server_port as i64);
+        let _ = info.insert("address", from.ip().to_canonical().to_string());
+        let _ = info.insert("port", from.port() as i64);
+        let mut info_zv = Zval::new();
+        info_zv.set_hashtable(info);
+        let outcome = self.host.call(Event::Packet, vec![zend::bytes_zval(data), info_zv]);
         self.flow(outcome)
     }
 

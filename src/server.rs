@@ -181,8 +181,8 @@ impl Server {
                 Err(ListenError::Unsupported(t)) => {
                     return Err(crate::exception::swoole_exception(
                         &format!(
-                            "socket type {t:?} is not supported yet by this extension (TCP and TCP6 are); \
-                             UDP and Unix sockets come with Swoole\\Server\\Port support"
+                            "socket type {t:?} is not supported yet by this extension (TCP, TCP6, UDP and UDP6 are); \
+                             Unix sockets come with Swoole\\Server\\Port support"
                         ),
                         ErrorCode(724).0 as i64,
                     ));
@@ -315,6 +315,35 @@ impl Server {
             return Ok(fail(ErrorCode::SESSION_INVALID_ID));
         }
         Ok(match worker::send(SessionId(fd as u64), &data) {
+            Ok(()) => true,
+            Err(code) => fail(code),
+        })
+    }
+
+    /// `sendto(string $ip, int $port, string $send_data, int $server_socket = -1): bool`
+    /// — a datagram from a UDP server's socket (in a worker).
+    pub fn sendto(&self, ip: StrArg, port: IntArg, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
+        let ip = ip.string(1)?;
+        let port = port.get(2)?;
+        let data = send_data.bytes(3)?;
+        let _ = server_socket.or(4, -1)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        if data.is_empty() {
+            warning("data is empty");
+            return Ok(false);
+        }
+        let Ok(addr) = ip.parse::<std::net::IpAddr>() else {
+            warning(&format!("invalid IP address [{ip}]"));
+            return Ok(fail(ErrorCode(722)));
+        };
+        if !(1..=65535).contains(&port) {
+            warning(&format!("invalid port [{port}]"));
+            return Ok(fail(ErrorCode(723)));
+        }
+        Ok(match worker::send_to(std::net::SocketAddr::new(addr, port as u16), &data) {
             Ok(()) => true,
             Err(code) => fail(code),
         })

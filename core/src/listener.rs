@@ -18,6 +18,16 @@ pub enum SockType {
 }
 
 impl SockType {
+    /// UDP or Unix datagram.
+    pub fn is_datagram(self) -> bool {
+        matches!(self, SockType::Udp | SockType::Udp6 | SockType::UnixDgram)
+    }
+
+    /// An IP socket (TCP or UDP, v4 or v6).
+    pub fn is_inet(self) -> bool {
+        matches!(self, SockType::Tcp | SockType::Tcp6 | SockType::Udp | SockType::Udp6)
+    }
+
     /// The type without the `SWOOLE_SSL` flag bits; `None` if unknown.
     pub fn from_raw(raw: i64) -> Option<SockType> {
         Some(match raw & 0xff {
@@ -57,17 +67,19 @@ pub struct BoundListener {
 impl BoundListener {
     /// Binds `host:port` (SO_REUSEADDR, close-on-exec); does not listen yet.
     pub fn bind(host: &str, port: u16, sock_type: SockType) -> Result<BoundListener, ListenError> {
-        if !matches!(sock_type, SockType::Tcp | SockType::Tcp6) {
+        if !sock_type.is_inet() {
             return Err(ListenError::Unsupported(sock_type));
         }
+        let v6 = matches!(sock_type, SockType::Tcp6 | SockType::Udp6);
         let addr = (host, port)
             .to_socket_addrs()
             .map_err(|_| ListenError::BadHost)?
-            .find(|a| a.is_ipv6() == (sock_type == SockType::Tcp6))
+            .find(|a| a.is_ipv6() == v6)
             .ok_or(ListenError::BadHost)?;
         let domain = if addr.is_ipv6() { libc::AF_INET6 } else { libc::AF_INET };
+        let ty = if sock_type.is_datagram() { libc::SOCK_DGRAM } else { libc::SOCK_STREAM };
         // SAFETY: plain socket syscalls on a descriptor we own from here on.
-        let raw = unsafe { libc::socket(domain, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+        let raw = unsafe { libc::socket(domain, ty | libc::SOCK_CLOEXEC, 0) };
         if raw < 0 {
             return Err(os_error());
         }
@@ -87,11 +99,12 @@ impl BoundListener {
         Ok(BoundListener { fd, local, sock_type })
     }
 
-    /// Starts listening with `backlog` and makes the socket non-blocking.
+    /// Starts listening with `backlog` (stream sockets) and makes the socket
+    /// non-blocking.
     pub fn listen(&self, backlog: i32) -> Result<(), ListenError> {
         let raw = self.fd.as_raw_fd();
         // SAFETY: our own socket.
-        if unsafe { libc::listen(raw, backlog) } != 0 {
+        if !self.sock_type.is_datagram() && unsafe { libc::listen(raw, backlog) } != 0 {
             return Err(os_error());
         }
         let flags = unsafe { libc::fcntl(raw, libc::F_GETFL) };
@@ -106,6 +119,11 @@ impl BoundListener {
     /// A `std` listener sharing the same socket (a dup), for the event loop.
     pub fn try_clone_std(&self) -> io::Result<TcpListener> {
         Ok(TcpListener::from(self.fd.try_clone()?))
+    }
+
+    /// A dup of the socket, whatever its type.
+    pub fn try_clone_fd(&self) -> io::Result<OwnedFd> {
+        self.fd.try_clone()
     }
 }
 
@@ -164,6 +182,9 @@ mod tests {
     #[test]
     fn bad_host_and_unsupported_type() {
         assert!(matches!(BoundListener::bind("not an address", 0, SockType::Tcp), Err(ListenError::BadHost)));
-        assert!(matches!(BoundListener::bind("127.0.0.1", 0, SockType::Udp), Err(ListenError::Unsupported(_))));
+        assert!(matches!(BoundListener::bind("127.0.0.1", 0, SockType::UnixDgram), Err(ListenError::Unsupported(_))));
+        let udp = BoundListener::bind("127.0.0.1", 0, SockType::Udp).unwrap();
+        udp.listen(16).unwrap();
+        assert_ne!(udp.local.port(), 0);
     }
 }

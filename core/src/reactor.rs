@@ -12,7 +12,7 @@ use crate::framing::{self, Framing};
 use crate::inbox::{self, Inboxes, Kind};
 use crate::session::{SessionAllocator, SessionId, SessionTable};
 use crate::stats::{now_f64, SharedStats};
-use mio::net::{TcpListener, TcpStream};
+use mio::net::{TcpListener, TcpStream, UdpSocket};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
 use std::collections::HashMap;
@@ -184,6 +184,8 @@ pub struct Reactor {
     registry: Registry,
     /// The listening socket, while this worker accepts.
     listener: Option<TcpListener>,
+    /// The UDP socket of a UDP server.
+    udp: Option<UdpSocket>,
     /// Raw fd and port of the listener, for `getClientInfo()`.
     listener_fd: RawFd,
     listener_port: u16,
@@ -219,6 +221,16 @@ pub struct Reactor {
     pub(crate) stop: StopMode,
 }
 
+/// The socket a worker serves.
+pub enum Listening {
+    /// A TCP listener (a dup of the server's, already listening).
+    Tcp(std::net::TcpListener),
+    /// A UDP socket (a dup of the server's): datagrams go to onPacket.
+    Udp(std::net::UdpSocket),
+    /// A task worker: only its inbox.
+    None,
+}
+
 /// What a worker's reactor needs to be built.
 pub struct ReactorConfig {
     /// Output limits: socket_buffer_size, high and low watermarks.
@@ -236,19 +248,26 @@ impl Reactor {
     /// Builds the server state of this process around a listening socket
     /// (a dup of the server's, already in listen state), on this process's
     /// event loop, which from now on also takes the server's signals.
-    /// A task worker passes no listener: it serves only its inbox.
-    pub fn new(listener: Option<std::net::TcpListener>, shared: Arc<ServerShared>, cfg: ReactorConfig)
-        -> io::Result<Reactor> {
+    /// A task worker passes `Listening::None`: it serves only its inbox.
+    pub fn new(listening: Listening, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
         let registry = crate::event_loop::serve_signals()?;
-        let (listener, listener_port) = match listener {
-            Some(l) => {
+        let (listener, udp, listener_port, udp_fd) = match listening {
+            Listening::Tcp(l) => {
                 l.set_nonblocking(true)?;
                 let port = l.local_addr()?.port();
                 let mut l = TcpListener::from_std(l);
                 registry.register(&mut l, LISTENER_TOKEN, Interest::READABLE)?;
-                (Some(l), port)
+                (Some(l), None, port, -1)
             }
-            None => (None, 0),
+            Listening::Udp(u) => {
+                u.set_nonblocking(true)?;
+                let port = u.local_addr()?.port();
+                let mut u = UdpSocket::from_std(u);
+                registry.register(&mut u, LISTENER_TOKEN, Interest::READABLE)?;
+                let fd = u.as_raw_fd();
+                (None, Some(u), port, fd)
+            }
+            Listening::None => (None, None, 0, -1),
         };
         let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
         if let Some(fd) = inbox_fd {
@@ -258,9 +277,10 @@ impl Reactor {
         inbox::serve_own(inbox_fd);
         Ok(Reactor {
             inbox_fd,
-            listener_fd: listener.as_ref().map_or(-1, |l| l.as_raw_fd()),
+            listener_fd: listener.as_ref().map_or(udp_fd, |l| l.as_raw_fd()),
             listener_port,
             listener,
+            udp,
             registry,
             conns: Slab::new(),
             by_session: HashMap::new(),
@@ -281,6 +301,40 @@ impl Reactor {
 
     fn registry(&self) -> &Registry {
         &self.registry
+    }
+
+    /// Receives one datagram of a UDP server into `buf`: (length, sender).
+    pub(crate) fn recv_packet(&mut self, buf: &mut [u8]) -> Option<(usize, SocketAddr)> {
+        let udp = self.udp.as_ref()?;
+        let got = udp.recv_from(buf).ok()?;
+        let counters = self.shared.stats.counters();
+        counters.total_recv_bytes.fetch_add(got.0 as u64, ORD);
+        counters.request_count.fetch_add(1, ORD);
+        Some(got)
+    }
+
+    /// `sendto()`: a datagram from the server's UDP socket.
+    pub fn send_to(&mut self, to: SocketAddr, data: &[u8]) -> Result<(), ErrorCode> {
+        let Some(udp) = self.udp.as_ref() else { return Err(ErrorCode::WRONG_OPERATION) };
+        match udp.send_to(data, to) {
+            Ok(_) => {
+                let counters = self.shared.stats.counters();
+                counters.total_send_bytes.fetch_add(data.len() as u64, ORD);
+                counters.response_count.fetch_add(1, ORD);
+                Ok(())
+            }
+            Err(_) => Err(ErrorCode::SYSTEM_CALL_FAIL),
+        }
+    }
+
+    /// The server socket (fd, port) that onPacket reports.
+    pub fn server_socket(&self) -> (RawFd, u16) {
+        (self.listener_fd, self.listener_port)
+    }
+
+    /// Whether this worker serves a UDP socket.
+    pub fn is_udp(&self) -> bool {
+        self.udp.is_some()
     }
 
     /// Accepts one pending connection.
@@ -605,7 +659,7 @@ impl Reactor {
         self.stop != StopMode::Running
     }
 
-    /// Whether this worker accepts connections (a task worker does not).
+    /// Whether this worker serves a socket (a task worker does not).
     pub fn accepts(&self) -> bool {
         self.listener_fd >= 0
     }

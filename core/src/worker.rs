@@ -59,6 +59,10 @@ pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
+    /// A datagram arrived on a UDP server.
+    fn on_packet(&mut self, _data: &[u8], _from: std::net::SocketAddr, _server_fd: i32, _server_port: u16) -> Flow {
+        Flow::Continue
+    }
     /// A connection's send queue reached the high watermark (`full`) or fell
     /// to the low one.
     fn on_buffer(&mut self, _session: SessionId, _reactor_id: i32, _full: bool) -> Flow {
@@ -112,6 +116,11 @@ pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
 /// The server this process belongs to, if any.
 pub fn current_server() -> Option<Arc<ServerShared>> {
     server()
+}
+
+/// `sendto()` from this worker's UDP socket.
+pub fn send_to(to: std::net::SocketAddr, data: &[u8]) -> Result<(), ErrorCode> {
+    with(|r| r.send_to(to, data)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
 }
 
 /// `sendMessage()`: to worker `to` from this process (`from`, its id).
@@ -215,6 +224,27 @@ impl ServerLoop<'_> {
         }
     }
 
+    /// Every datagram waiting on a UDP server's socket, one onPacket each.
+    fn receive_packets(&mut self) -> Flow {
+        loop {
+            let mut buf = std::mem::take(&mut self.buf);
+            let got = with(|r| r.recv_packet(&mut buf)).flatten();
+            let flow = match got {
+                Some((n, from)) => {
+                    let (fd, port) = with(|r| r.server_socket()).unwrap_or((-1, 0));
+                    let flow = self.busy(|h| h.on_packet(&buf[..n], from, fd, port));
+                    with(|r| r.count_request());
+                    (flow == Flow::Abort).then_some(Flow::Abort)
+                }
+                None => Some(Flow::Continue),
+            };
+            self.buf = buf;
+            if let Some(flow) = flow {
+                return flow;
+            }
+        }
+    }
+
     fn read_all(&mut self, key: usize) -> Flow {
         let rid = self.reactor_id();
         loop {
@@ -285,6 +315,9 @@ impl LoopHandler for ServerLoop<'_> {
 
     fn on_other(&mut self, token: mio::Token, ev: &mio::event::Event) -> Flow {
         if token == LISTENER_TOKEN {
+            if with(|r| r.is_udp()).unwrap_or(false) {
+                return self.receive_packets();
+            }
             return self.accept_all();
         }
         if token == INBOX_TOKEN {
