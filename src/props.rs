@@ -6,7 +6,8 @@ use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_read_property, zval};
 use ext_php_rs::flags::PropertyFlags;
-use ext_php_rs::types::Zval;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::types::{ZendHashTable, Zval};
 use std::ffi::c_char;
 
 unsafe extern "C" {
@@ -72,4 +73,17 @@ pub fn get<'a>(obj: *mut zend_object, name: &str) -> Option<&'a Zval> {
     };
     // SAFETY: declared properties live in the object's slots, not in `rv`.
     unsafe { (p as *const Zval).as_ref() }
+}
+
+/// A copy of array property `name` of `obj` (empty when unset or not an
+/// array), to extend and write back with [`set`]: how `set()` and `start()`
+/// add to `$server->setting` without losing what the script already put there.
+pub fn array_copy(obj: *mut zend_object, name: &str) -> ZBox<ZendHashTable> {
+    let mut copy = ZendHashTable::new();
+    if let Some(old) = get(obj, name).and_then(|z| z.array()) {
+        for (k, v) in old.iter() {
+            let _ = copy.insert(k.to_string().as_str(), v.shallow_clone());
+        }
+    }
+    copy
 }

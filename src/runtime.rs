@@ -459,12 +459,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
 
 /// Fills the keys Swoole adds to `$server->setting` at start.
 fn fill_setting_defaults(obj: *mut zend_object, settings: &ServerSettings) {
-    let mut merged = ZendHashTable::new();
-    if let Some(old) = props::get(obj, "setting").and_then(|z| z.array()) {
-        for (k, v) in old.iter() {
-            let _ = merged.insert(k.to_string().as_str(), v.shallow_clone());
-        }
-    }
+    let mut merged = props::array_copy(obj, "setting");
     for (key, value) in [
         ("worker_num", settings.worker_num as i64),
         ("task_worker_num", settings.task_worker_num as i64),

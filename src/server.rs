@@ -219,12 +219,7 @@ impl Server {
             return Ok(false);
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let mut merged = ZendHashTable::new();
-        if let Some(old) = props::get(obj, "setting").and_then(|z| z.array()) {
-            for (k, v) in old.iter() {
-                let _ = merged.insert(k.to_string().as_str(), v.shallow_clone());
-            }
-        }
+        let mut merged = props::array_copy(obj, "setting");
         for (key, value) in array.iter() {
             let key = key.to_string();
             let value_in = setting_value(value);
