@@ -123,8 +123,7 @@ fn write(fd_zv: &Zval, data: StrArg) -> PhpResult<bool> {
 }
 
 fn defer(cb: CallableArg) -> PhpResult<bool> {
-    loop_php::push_defer(cb.get(1)?);
-    loop_php::ensure_shutdown_hook();
+    loop_php::defer(cb.get(1)?);
     Ok(true)
 }
 

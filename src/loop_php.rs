@@ -120,18 +120,21 @@ pub fn remove_fd(fd: RawFd) {
     drop(old);
 }
 
-pub fn push_defer(cb: Callback) {
+/// Queues `cb` for the end of this loop round (`Swoole\Event::defer` and
+/// `Server::defer`); in a plain script the loop then runs at shutdown.
+pub fn defer(cb: Callback) {
     with(|r| r.defers.push_back(cb));
     event_loop::set_defer_pending(true);
+    ensure_shutdown_hook();
 }
 
 /// Sets or removes the cycle callback; false when removing one that is not set.
 pub fn set_cycle(cb: Option<Callback>) -> bool {
-    let had = with(|r| std::mem::replace(&mut r.cycle, None)).is_some();
     let set = cb.is_some();
-    with(|r| r.cycle = cb);
+    // The old callback is dropped outside `with`: its destructor may run PHP.
+    let old = with(|r| std::mem::replace(&mut r.cycle, cb));
     event_loop::set_cycle(set);
-    set || had
+    set || old.is_some()
 }
 
 pub fn set_signal(signo: i32, cb: Option<Callback>) -> bool {

@@ -465,8 +465,7 @@ impl Server {
 
     /// `defer(callable $callback): bool` (alias of `Swoole\Event::defer`).
     pub fn defer(&self, callback: CallableArg) -> PhpResult<bool> {
-        crate::loop_php::push_defer(callback.get(1)?);
-        crate::loop_php::ensure_shutdown_hook();
+        crate::loop_php::defer(callback.get(1)?);
         Ok(true)
     }
 
