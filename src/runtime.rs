@@ -506,11 +506,7 @@ enum Failure {
 impl ProcessHost {
     /// Calls the callback for `ev` (if any) with `$this` first.
     fn call(&self, ev: Event, rest: Vec<Zval>) -> CallOutcome {
-        let Some(cb) = self.callbacks.get(&ev) else { return CallOutcome::Returned };
-        let mut args = Vec::with_capacity(rest.len() + 1);
-        args.push(object_zval(self.obj));
-        args.extend(rest);
-        cb.call(&mut args)
+        self.call_returning(ev, rest).0
     }
 
     /// Like `call`, handing back the callback's return value.
