@@ -206,7 +206,7 @@ impl ServerLoop<'_> {
         if flow == Flow::Abort {
             return Flow::Abort;
         }
-        deliver_closes(&mut *self.handler, self.worker_id as i32)
+        deliver_pending(&mut *self.handler, self.worker_id as i32)
     }
 
     fn accept_all(&mut self) -> Flow {
@@ -332,7 +332,7 @@ impl LoopHandler for ServerLoop<'_> {
                 }
             }
             let rid = self.reactor_id();
-            return deliver_closes(&mut *self.handler, rid);
+            return deliver_pending(&mut *self.handler, rid);
         }
         let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { return Flow::Continue };
         if ev.is_writable() {
@@ -342,12 +342,12 @@ impl LoopHandler for ServerLoop<'_> {
             return self.read_all(key);
         }
         let rid = self.reactor_id();
-        deliver_closes(&mut *self.handler, rid)
+        deliver_pending(&mut *self.handler, rid)
     }
 
     fn plan(&mut self) -> Plan {
         let rid = self.reactor_id();
-        if deliver_closes(&mut *self.handler, rid) == Flow::Abort {
+        if deliver_pending(&mut *self.handler, rid) == Flow::Abort {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
@@ -361,7 +361,7 @@ impl LoopHandler for ServerLoop<'_> {
 
 /// Runs onBufferFull/onBufferEmpty due, then onClose for every connection
 /// closed since the last call.
-fn deliver_closes(handler: &mut dyn EventHandler, reactor_id: i32) -> Flow {
+fn deliver_pending(handler: &mut dyn EventHandler, reactor_id: i32) -> Flow {
     if !with(|r| r.has_pending()).unwrap_or(false) {
         return Flow::Continue;
     }
