@@ -224,6 +224,21 @@ mod tests {
         }
     }
 
+    /// Feeds `stream` to `framing` in random pieces of 1..=`max_piece` bytes, as
+    /// reads would; returns the frames taken and what is left in the buffer.
+    fn feed_in_pieces(framing: &Framing, stream: &[u8], max_piece: usize, rng: &mut Rng) -> (Vec<Vec<u8>>, Vec<u8>) {
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        let mut pos = 0;
+        while pos < stream.len() {
+            let n = 1 + rng.below(max_piece.min(stream.len() - pos));
+            buf.extend_from_slice(&stream[pos..pos + n]);
+            pos += n;
+            got.extend(take_frames(framing, &mut buf).unwrap());
+        }
+        (got, buf)
+    }
+
     #[test]
     fn length_frames_survive_any_split() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -232,15 +247,7 @@ mod tests {
                 (0..1 + rng.below(8)).map(|_| (0..rng.below(300)).map(|_| rng.next() as u8).collect()).collect();
             let stream: Vec<u8> = bodies.iter().flat_map(|b| packet(b)).collect();
             let framing = length_n(1 << 20);
-            let mut buf = Vec::new();
-            let mut got = Vec::new();
-            let mut pos = 0;
-            while pos < stream.len() {
-                let n = 1 + rng.below(64.min(stream.len() - pos));
-                buf.extend_from_slice(&stream[pos..pos + n]);
-                pos += n;
-                got.extend(take_frames(&framing, &mut buf).unwrap());
-            }
+            let (got, buf) = feed_in_pieces(&framing, &stream, 64, &mut rng);
             let want: Vec<Vec<u8>> = bodies.iter().map(|b| packet(b)).collect();
             assert_eq!(got, want, "round {round}");
             assert!(buf.is_empty());
@@ -256,15 +263,7 @@ mod tests {
                 .collect();
             let stream: Vec<u8> = msgs.iter().flat_map(|m| [m.as_slice(), b"\r\n"].concat()).collect();
             let framing = Framing::Eof { eof: b"\r\n".to_vec(), split: true, max: 1 << 20 };
-            let mut buf = Vec::new();
-            let mut got = Vec::new();
-            let mut pos = 0;
-            while pos < stream.len() {
-                let n = 1 + rng.below(16.min(stream.len() - pos));
-                buf.extend_from_slice(&stream[pos..pos + n]);
-                pos += n;
-                got.extend(take_frames(&framing, &mut buf).unwrap());
-            }
+            let (got, _) = feed_in_pieces(&framing, &stream, 16, &mut rng);
             let want: Vec<Vec<u8>> = msgs.iter().map(|m| [m.as_slice(), b"\r\n"].concat()).collect();
             assert_eq!(got, want);
         }
