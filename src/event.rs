@@ -28,16 +28,6 @@ fn fd_or_warn(zv: &Zval) -> Option<RawFd> {
     fd
 }
 
-fn set_nonblocking(fd: RawFd) {
-    // SAFETY: changing the flags of a descriptor PHP gave us.
-    unsafe {
-        let flags = libc::fcntl(fd, libc::F_GETFL);
-        if flags >= 0 {
-            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
-        }
-    }
-}
-
 fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Opt<IntArg>) -> PhpResult<Zval> {
     let read = read.callback(2)?;
     let write = write.callback(3)?;
@@ -60,7 +50,7 @@ fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Op
     if interest.write && write.is_none() {
         return fail(format!("Swoole\\Event: unable to find writable callback of fd [{fd}]"));
     }
-    set_nonblocking(fd);
+    let _ = swoole_core::process::set_blocking(fd, false);
     if let Err(e) = event_loop::user_add(fd, interest) {
         return fail(format!("swoole_event_add failed: {e}"));
     }

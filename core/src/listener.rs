@@ -107,9 +107,7 @@ impl BoundListener {
         if !self.sock_type.is_datagram() && unsafe { libc::listen(raw, backlog) } != 0 {
             return Err(os_error());
         }
-        let flags = unsafe { libc::fcntl(raw, libc::F_GETFL) };
-        unsafe { libc::fcntl(raw, libc::F_SETFL, flags | libc::O_NONBLOCK) };
-        Ok(())
+        crate::process::set_blocking(raw, false).map_err(|_| os_error())
     }
 
     pub fn raw_fd(&self) -> RawFd {
