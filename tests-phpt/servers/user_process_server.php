@@ -6,7 +6,7 @@
  * usage: php user_process_server.php PORT
  *
  * The user process (no coroutines) runs an event loop on its pipe:
- *   - it prints "user start pid=N" when it starts,
+ *   - it prints "user start pid=N" when it starts (its SIGTERM handler set),
  *   - a message "exit N" on its pipe makes it print "user exit N pid=N" and exit with code N,
  *   - SIGTERM makes it print "user SIGTERM pid=N" and exit with code 0.
  *
@@ -24,11 +24,13 @@ $server->set(['worker_num' => 1]);
 
 $process = new Swoole\Process(function (Swoole\Process $proc) {
     $pid = getmypid();
-    echo "user start pid=$pid\n";
     Swoole\Process::signal(SIGTERM, function () use ($proc, $pid) {
         echo "user SIGTERM pid=$pid\n";
         $proc->exit(0);
     });
+    // Printed once the handler is in place: a test that waits for this line
+    // and then sends SIGTERM must not race the registration.
+    echo "user start pid=$pid\n";
     Swoole\Event::add($proc->pipe, function () use ($proc, $pid) {
         $msg = $proc->read();
         if (preg_match('/^exit (\d+)$/', (string)$msg, $m)) {
