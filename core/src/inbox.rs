@@ -167,12 +167,8 @@ impl Inboxes {
     pub fn new(workers: usize) -> io::Result<Inboxes> {
         let mut ends = Vec::with_capacity(workers);
         for _ in 0..workers {
-            let mut fds = [0; 2];
-            // SAFETY: socketpair fills two fds we own.
-            if unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) } != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            for fd in fds {
+            let (read, write) = crate::process::socket_pair(crate::process::PipeType::Dgram)?;
+            for fd in [read, write] {
                 for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
                     // SAFETY: setting a socket option on our socket.
                     unsafe {
@@ -180,7 +176,7 @@ impl Inboxes {
                     }
                 }
             }
-            ends.push((fds[0], fds[1]));
+            ends.push((read, write));
         }
         Ok(Inboxes { ends })
     }
