@@ -114,9 +114,6 @@ pub struct EventLoop {
     events: Option<Events>,
     /// This process's signal pipe.
     signals: SignalPipe,
-    /// Signals PHP code watches with `Process::signal` (as in Swoole, they do
-    /// not keep a plain script's loop alive on their own).
-    user_signals: Vec<i32>,
     /// `Swoole\Timer` timers.
     timers: TimerQueue,
     /// A timerfd armed for the next deadline: epoll's own timeout counts in
@@ -167,7 +164,6 @@ impl EventLoop {
             poll,
             events: Some(Events::with_capacity(EVENTS_PER_POLL)),
             signals,
-            user_signals: Vec::new(),
             timers: TimerQueue::new(),
             user: HashMap::new(),
             defer_pending: false,
@@ -420,20 +416,13 @@ pub fn serve_signals() -> io::Result<Registry> {
 
 /// `Process::signal($signo, $cb)`: route `signo` into the loop.
 pub fn watch_signal(signo: i32) -> io::Result<()> {
-    with(|l| {
-        l.signals.watch(signo);
-        if !l.user_signals.contains(&signo) {
-            l.user_signals.push(signo);
-        }
-    })
+    // As in Swoole, a watched signal does not keep a plain script's loop alive.
+    with(|l| l.signals.watch(signo))
 }
 
 /// `Process::signal($signo, null)`.
 pub fn unwatch_signal(signo: i32) {
-    let _ = with_existing(|l| {
-        l.user_signals.retain(|&s| s != signo);
-        l.signals.unwatch(signo);
-    });
+    let _ = with_existing(|l| l.signals.unwatch(signo));
 }
 
 /// Whether the loop has work of its own (timers, fds, deferred callbacks).

@@ -89,15 +89,13 @@ fn route_to_pipe(signo: i32) {
 /// The signals a server process listens to.
 pub const SERVER_SIGNALS: [i32; 6] =
     [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2, libc::SIGWINCH];
-/// Kept for the fork-time blocking, which covers the server's signals.
-const HANDLED: [i32; 6] = SERVER_SIGNALS;
 
 fn handled_set() -> libc::sigset_t {
     // SAFETY: building a signal set we own.
     unsafe {
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
-        for signo in HANDLED {
+        for signo in SERVER_SIGNALS {
             libc::sigaddset(&mut set, signo);
         }
         set
