@@ -17,7 +17,7 @@ use std::time::Duration;
 use swoole_core::client::Client as Conn;
 use swoole_core::framing::Framing;
 use swoole_core::listener::SockType;
-use swoole_core::settings::{ServerSettings, SettingError};
+use swoole_core::settings::ServerSettings;
 
 /// Keys a client's `set()` takes besides the framing ones.
 const TIMEOUT_KEYS: &[&str] = &["timeout", "connect_timeout", "read_timeout", "write_timeout"];
@@ -117,10 +117,8 @@ impl Client {
             if ACCEPTED_PREFIXES.iter().any(|p| key.starts_with(p)) {
                 continue;
             }
-            match self_.settings.borrow_mut().apply(&key, &crate::server::setting_value(value)) {
-                Ok(()) => {}
-                Err(e @ SettingError::UnknownKey(_)) => warning(&e.to_string()),
-                Err(e) => warning(&e.to_string()),
+            if let Err(e) = self_.settings.borrow_mut().apply(&key, &crate::server::setting_value(value)) {
+                warning(&e.to_string());
             }
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();

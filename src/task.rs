@@ -15,7 +15,7 @@ use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendClassObject, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -380,7 +380,3 @@ impl Task {
         })
     }
 }
-
-/// Keeps `ZendObject` in use for the object-mode argument type.
-#[allow(dead_code)]
-fn _object(_: &ZendObject) {}
