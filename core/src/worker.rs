@@ -39,13 +39,14 @@ pub fn leave_server() {
     SERVER.with(|s| s.borrow_mut().take());
 }
 
-fn server() -> Option<Arc<ServerShared>> {
+/// The server this process belongs to, if any.
+pub fn current_server() -> Option<Arc<ServerShared>> {
     SERVER.with(|s| s.borrow().clone())
 }
 
 /// A session this process's reactor does not own: ask its owner.
 fn forward(kind: Kind, session: SessionId, payload: &[u8]) -> Result<(), ErrorCode> {
-    match server() {
+    match current_server() {
         Some(shared) if shared.forward(kind, session, payload) => Ok(()),
         Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
         None if is_worker() => Err(ErrorCode::SESSION_NOT_EXIST),
@@ -113,11 +114,6 @@ pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
     }
 }
 
-/// The server this process belongs to, if any.
-pub fn current_server() -> Option<Arc<ServerShared>> {
-    server()
-}
-
 /// `sendto()` from this worker's UDP socket.
 pub fn send_to(to: std::net::SocketAddr, data: &[u8]) -> Result<(), ErrorCode> {
     with(|r| r.send_to(to, data)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
@@ -125,14 +121,14 @@ pub fn send_to(to: std::net::SocketAddr, data: &[u8]) -> Result<(), ErrorCode> {
 
 /// `sendMessage()`: to worker `to` from this process (`from`, its id).
 pub fn pipe_message(from: usize, to: usize, payload: &[u8]) -> Result<(), ErrorCode> {
-    let shared = server().ok_or(ErrorCode::SERVER_SEND_IN_MASTER)?;
+    let shared = current_server().ok_or(ErrorCode::SERVER_SEND_IN_MASTER)?;
     shared.pipe_message(from, to, payload).map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)
 }
 
 /// `exist()`: open in this worker, or owned by another.
 pub fn exists(session: SessionId) -> bool {
     with(|r| r.exists(session)).unwrap_or(false)
-        || server().is_some_and(|s| s.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id)))
+        || current_server().is_some_and(|s| s.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id)))
 }
 
 /// `getClientInfo()`.
@@ -143,7 +139,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
 /// Open sessions, ascending: this worker's own (as Swoole's BASE mode), or in
 /// a user process, every session of the server.
 pub fn sessions() -> Vec<SessionId> {
-    with(|r| r.sessions()).unwrap_or_else(|| server().map(|s| s.table.open_sessions()).unwrap_or_default())
+    with(|r| r.sessions()).unwrap_or_else(|| current_server().map(|s| s.table.open_sessions()).unwrap_or_default())
 }
 
 /// `getClientList($start, $count)`: up to `count` open sessions after `start`.
