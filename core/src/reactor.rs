@@ -134,9 +134,6 @@ struct Connection {
     close_after_flush: bool,
     /// Whether WRITABLE interest is registered (only while `out` is pending).
     want_write: bool,
-    /// The queue reached `socket_buffer_size`: the next send() fails (1009)
-    /// until it drains below it.
-    overflow: bool,
     /// onBufferFull fired and onBufferEmpty has not yet.
     full: bool,
 }
@@ -388,7 +385,6 @@ impl Reactor {
             out_pos: 0,
             close_after_flush: false,
             want_write: false,
-            overflow: false,
             full: false,
         });
         self.by_session.insert(session, key);
@@ -468,7 +464,9 @@ impl Reactor {
         if conn.close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
-        if conn.overflow {
+        // The queue reached `socket_buffer_size`: sends fail (1009) until it
+        // drains below it.
+        if conn.info.send_queued_bytes >= limit {
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
@@ -500,9 +498,6 @@ impl Reactor {
             let queued = conn.out.len() - conn.out_pos;
             conn.info.send_queued_bytes = queued;
             // Appended even past the limit (Swoole): the *next* send fails.
-            if queued >= limit {
-                conn.overflow = true;
-            }
             if queued >= high && !conn.full {
                 conn.full = true;
                 self.buffer_events.push((session, BufferEvent::Full));
@@ -539,10 +534,7 @@ impl Reactor {
         }
         let queued = conn.out.len() - conn.out_pos;
         conn.info.send_queued_bytes = queued;
-        let (limit, _, low) = self.buffer_limits;
-        if conn.overflow && queued < limit {
-            conn.overflow = false;
-        }
+        let (_, _, low) = self.buffer_limits;
         if conn.full && queued <= low {
             conn.full = false;
             let session = conn.info.session;
