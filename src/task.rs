@@ -136,7 +136,7 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     // Counted before it leaves, so stats() inside onTask sees it.
     let count = &shared.stats.counters().task_count;
     count.fetch_add(1, Ordering::Relaxed);
-    if let Err(e) = shared.message(to, Kind::Task, header.encode(&bytes)) {
+    if let Err(e) = shared.message(to, Kind::Task, &header.encode(&bytes)) {
         count.fetch_sub(1, Ordering::Relaxed);
         warning(&format!("failed to send the task: {e}"));
         runtime::set_last_error(2002);
@@ -255,9 +255,9 @@ fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     let header = TaskHeader { flags: keep | data_flags, worker: me as u32, task_id: task.task_id };
     let to = task.worker as usize;
     let sent = if task.flags & TASK_NONBLOCK != 0 {
-        shared.message(to, Kind::Finish, header.encode(&bytes))
+        shared.message(to, Kind::Finish, &header.encode(&bytes))
     } else {
-        shared.reply(to, header.encode(&bytes))
+        shared.reply(to, &header.encode(&bytes))
     };
     sent.is_ok()
 }

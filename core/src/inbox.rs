@@ -87,6 +87,16 @@ pub struct Message {
     pub payload: Vec<u8>,
 }
 
+/// Ids of this process's inbox messages (unique together with its pid), so a
+/// receiver can join the chunks of one message.
+fn next_message_id() -> u64 {
+    thread_local! { static NEXT: Cell<u64> = const { Cell::new(0) }; }
+    NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
+}
+
 /// Header: kind u8, last-chunk flag u8, pad u16, sender pid u32, message id
 /// u64, session u64, total payload length u64 (little-endian).
 const HEADER: usize = 32;
@@ -186,25 +196,27 @@ impl Inboxes {
         self.ends.get(id).map(|e| e.0)
     }
 
-    /// Sends `msg` to worker `id`'s inbox (blocking while the inbox is full).
-    pub fn send(&self, id: usize, msg: &Message, msg_id: u64) -> io::Result<()> {
+    /// Sends a `kind` message about `session` to worker `id`'s inbox, in
+    /// chunks straight from `payload` (blocking while the inbox is full).
+    pub fn send(&self, id: usize, kind: Kind, session: SessionId, payload: &[u8]) -> io::Result<()> {
         let Some(&(_, fd)) = self.ends.get(id) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
+        let msg_id = next_message_id();
         // SAFETY: getpid has no preconditions.
         let pid = unsafe { libc::getpid() } as u32;
-        let total = msg.payload.len();
+        let total = payload.len();
         let mut offset = 0;
         loop {
             let end = (offset + CHUNK).min(total);
             let last = end == total;
             let mut dgram = Vec::with_capacity(HEADER + end - offset);
-            dgram.push(msg.kind as u8);
+            dgram.push(kind as u8);
             dgram.push(last as u8);
             dgram.extend_from_slice(&[0, 0]);
             dgram.extend_from_slice(&pid.to_le_bytes());
             dgram.extend_from_slice(&msg_id.to_le_bytes());
-            dgram.extend_from_slice(&msg.session.0.to_le_bytes());
+            dgram.extend_from_slice(&session.0.to_le_bytes());
             dgram.extend_from_slice(&(total as u64).to_le_bytes());
-            dgram.extend_from_slice(&msg.payload[offset..end]);
+            dgram.extend_from_slice(&payload[offset..end]);
             loop {
                 // SAFETY: one datagram from our buffer.
                 let n = unsafe { libc::send(fd, dgram.as_ptr().cast(), dgram.len(), libc::MSG_DONTWAIT) };
@@ -327,9 +339,9 @@ mod tests {
         let inboxes = Inboxes::new(1).unwrap();
         let fd = inboxes.read_end(0).unwrap();
         let big: Vec<u8> = (0..200_000u32).map(|i| i as u8).collect();
-        inboxes.send(0, &Message { kind: Kind::Send, session: SessionId(7), payload: b"hi".to_vec() }, 1).unwrap();
-        inboxes.send(0, &Message { kind: Kind::Send, session: SessionId(8), payload: big.clone() }, 2).unwrap();
-        inboxes.send(0, &Message { kind: Kind::Reset, session: SessionId(9), payload: vec![] }, 3).unwrap();
+        inboxes.send(0, Kind::Send, SessionId(7), b"hi").unwrap();
+        inboxes.send(0, Kind::Send, SessionId(8), &big).unwrap();
+        inboxes.send(0, Kind::Reset, SessionId(9), &[]).unwrap();
         let mut re = Reassembler::default();
         let got = drain(fd, &mut re);
         assert_eq!(got.len(), 3);
@@ -352,7 +364,7 @@ mod tests {
         let t = std::time::Instant::now();
         assert_eq!(recv_timeout(fd, &mut re, std::time::Duration::from_millis(30)), None);
         assert!(t.elapsed() >= std::time::Duration::from_millis(29));
-        inboxes.send(0, &Message { kind: Kind::Finish, session: SessionId(0), payload: payload.clone() }, 1).unwrap();
+        inboxes.send(0, Kind::Finish, SessionId(0), &payload).unwrap();
         let got = recv_timeout(fd, &mut re, std::time::Duration::from_secs(1)).unwrap();
         assert_eq!((got.kind, got.payload), (Kind::Finish, payload));
     }

@@ -62,39 +62,26 @@ impl ServerShared {
     }
 
     /// Sends a message to process `to`'s inbox (a worker or task worker).
-    pub fn message(&self, to: usize, kind: Kind, payload: Vec<u8>) -> io::Result<()> {
-        let msg = inbox::Message { kind, session: SessionId(0), payload };
-        self.inboxes.send(to, &msg, next_message_id())
+    pub fn message(&self, to: usize, kind: Kind, payload: &[u8]) -> io::Result<()> {
+        self.inboxes.send(to, kind, SessionId(0), payload)
     }
 
     /// Sends a task result to event worker `to`'s reply channel (taskwait).
-    pub fn reply(&self, to: usize, payload: Vec<u8>) -> io::Result<()> {
-        let msg = inbox::Message { kind: Kind::Finish, session: SessionId(0), payload };
-        self.replies.send(to, &msg, next_message_id())
+    pub fn reply(&self, to: usize, payload: &[u8]) -> io::Result<()> {
+        self.replies.send(to, Kind::Finish, SessionId(0), payload)
     }
 
     /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
     pub fn pipe_message(&self, from: usize, to: usize, payload: &[u8]) -> io::Result<()> {
-        let msg = inbox::Message { kind: Kind::PipeMessage, session: SessionId(from as u64), payload: payload.to_vec() };
-        self.inboxes.send(to, &msg, next_message_id())
+        self.inboxes.send(to, Kind::PipeMessage, SessionId(from as u64), payload)
     }
 
     /// Asks the worker that owns `session` to send or close; false if no
     /// worker owns it.
     pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
         let Some(owner) = self.table.owner(session) else { return false };
-        let msg = inbox::Message { kind, session, payload: payload.to_vec() };
-        self.inboxes.send(owner, &msg, next_message_id()).is_ok()
+        self.inboxes.send(owner, kind, session, payload).is_ok()
     }
-}
-
-/// Ids of this process's inbox messages (unique together with its pid).
-fn next_message_id() -> u64 {
-    thread_local! { static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
-    NEXT.with(|n| {
-        n.set(n.get() + 1);
-        n.get()
-    })
 }
 
 /// What `getClientInfo()` reports about one connection.
