@@ -56,9 +56,6 @@ struct ProcessState {
 }
 
 thread_local! {
-    /// The running server's PHP object (a raw pointer, no reference held: the
-    /// object outlives start(), which holds `$this`).
-    static SERVER_OBJ: std::cell::Cell<*mut zend_object> = const { std::cell::Cell::new(std::ptr::null_mut()) };
     static STATE: RefCell<ProcessState> = const {
         RefCell::new(ProcessState { role: Role::None, shared: None, last_error: 0, master_pid: 0, manager_pid: 0 })
     };
@@ -113,12 +110,6 @@ pub fn forget_server_after_fork() {
 /// inside an event worker, whose loop is already running.
 pub fn may_run_own_loop() -> bool {
     !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager)
-}
-
-/// `$this` of the running server, for callbacks called outside the handler.
-pub fn server_zval() -> Zval {
-    let obj = SERVER_OBJ.with(|o| o.get());
-    if obj.is_null() { Zval::null() } else { object_zval(obj) }
 }
 
 /// `getWorkerPid($id)`: -1 is the calling worker.
@@ -437,7 +428,6 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.role = if single { Role::Worker(0) } else { Role::Manager };
     });
     worker::join_server(shared.clone());
-    SERVER_OBJ.with(|o| o.set(obj));
     props::set(obj, "master_pid", pid as i64);
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
@@ -452,7 +442,6 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.shared = None;
     });
     worker::leave_server();
-    SERVER_OBJ.with(|o| o.set(std::ptr::null_mut()));
     let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
     ok
 }
@@ -873,7 +862,7 @@ impl EventHandler for PhpHandler<'_> {
                 worker::with(|r| r.count_request());
                 outcome
             }
-            Kind::Finish => crate::task::handle_finish(&msg.payload, |args| {
+            Kind::Finish => crate::task::handle_finish(&msg.payload, object_zval(host.obj), |args| {
                 if host.callbacks.contains_key(&Event::Finish) {
                     host.call(Event::Finish, args)
                 } else {

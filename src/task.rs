@@ -298,8 +298,9 @@ pub fn handle_task(payload: &[u8], object_mode: bool, call: impl FnOnce(Vec<Zval
 }
 
 /// In the source worker: a result arrived; the callback given to task() runs
-/// if there is one, onFinish otherwise. `on_finish` calls the PHP handler.
-pub fn handle_finish(payload: &[u8], on_finish: impl FnOnce(Vec<Zval>) -> CallOutcome) -> CallOutcome {
+/// if there is one (with `this`, the server), onFinish otherwise. `on_finish`
+/// calls the PHP handler.
+pub fn handle_finish(payload: &[u8], this: Zval, on_finish: impl FnOnce(Vec<Zval>) -> CallOutcome) -> CallOutcome {
     let Some((header, bytes)) = TaskHeader::decode(payload) else { return CallOutcome::Returned };
     let data = unpack(header.flags, bytes);
     let mut id = Zval::new();
@@ -310,10 +311,7 @@ pub fn handle_finish(payload: &[u8], on_finish: impl FnOnce(Vec<Zval>) -> CallOu
         None
     };
     match callback {
-        Some(cb) => {
-            let this = runtime::server_zval();
-            cb.call(&mut [this, id, data])
-        }
+        Some(cb) => cb.call(&mut [this, id, data]),
         None => on_finish(vec![id, data]),
     }
 }
