@@ -5,7 +5,7 @@ use crate::args::{IntArg, Opt, StrArg};
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendCallable, ZendHashTable};
+use ext_php_rs::types::ZendHashTable;
 use swoole_core::error::{os_strerror, swoole_strerror as core_strerror};
 
 /// The Swoole API level this extension implements.
@@ -60,8 +60,7 @@ pub fn swoole_strerror(errno: IntArg, error_type: Opt<IntArg>) -> PhpResult<Stri
 
 /// Sets the process title shown by `ps` (through PHP's `cli_set_process_title`).
 pub fn set_process_title(name: &str) -> bool {
-    let Ok(f) = ZendCallable::try_from_name("cli_set_process_title") else { return false };
-    f.try_call(vec![&name]).map(|r| r.bool().unwrap_or(false)).unwrap_or(false)
+    crate::zend::call_function("cli_set_process_title", vec![&name]).and_then(|r| r.bool()).unwrap_or(false)
 }
 
 #[php_function]

@@ -69,9 +69,7 @@ pub fn ensure_shutdown_hook() {
         return;
     }
     with(|r| r.shutdown_hook = true);
-    if let Ok(f) = ext_php_rs::types::ZendCallable::try_from_name("register_shutdown_function") {
-        let _ = f.try_call(vec![&"Swoole\\Event::rshutdown"]);
-    }
+    let _ = crate::zend::call_function("register_shutdown_function", vec![&"Swoole\\Event::rshutdown"]);
 }
 
 // ---- registration ----

@@ -156,9 +156,7 @@ impl Process {
 
 /// The running script's path (for `useQueue()`'s default key).
 fn script_path() -> Option<String> {
-    let f = ext_php_rs::types::ZendCallable::try_from_name("get_included_files").ok()?;
-    let files = f.try_call(vec![]).ok()?;
-    files.array()?.get_index(0)?.string()
+    crate::zend::call_function("get_included_files", vec![])?.array()?.get_index(0)?.string()
 }
 
 fn false_zv() -> PhpResult<Zval> {

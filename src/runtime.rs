@@ -185,21 +185,10 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
         warning("unable to send messages to self");
         return false;
     }
-    let mut payload = Vec::new();
-    match message.zend_str() {
-        Some(s) => {
-            payload.push(PIPE_RAW);
-            payload.extend_from_slice(s.as_bytes());
-        }
-        None => {
-            let Some(bytes) = php_call("serialize", message).and_then(|z| z.zend_str().map(|s| s.as_bytes().to_vec()))
-            else {
-                return false;
-            };
-            payload.push(PIPE_SERIALIZED);
-            payload.extend_from_slice(&bytes);
-        }
-    }
+    let Some((bytes, serialized)) = zend::value_to_bytes(message) else { return false };
+    let mut payload = Vec::with_capacity(1 + bytes.len());
+    payload.push(if serialized { PIPE_SERIALIZED } else { PIPE_RAW });
+    payload.extend_from_slice(&bytes);
     match worker::pipe_message(from, dst as usize, &payload) {
         Ok(()) => true,
         Err(code) => {
@@ -209,19 +198,10 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
     }
 }
 
-/// Calls a PHP function of one argument (serialize/unserialize).
-fn php_call(name: &str, arg: &Zval) -> Option<Zval> {
-    let f = ext_php_rs::types::ZendCallable::try_from_name(name).ok()?;
-    f.try_call(vec![arg]).ok()
-}
-
 /// Turns a received pipe message back into the PHP value that was sent.
 fn pipe_message_value(data: &[u8]) -> Zval {
     match data.split_first() {
-        Some((&PIPE_SERIALIZED, rest)) => {
-            php_call("unserialize", &zend::bytes_zval(rest)).unwrap_or_else(|| zend::bytes_zval(rest))
-        }
-        Some((_, rest)) => zend::bytes_zval(rest),
+        Some((&tag, rest)) => zend::bytes_to_value(rest, tag == PIPE_SERIALIZED),
         None => zend::bytes_zval(&[]),
     }
 }

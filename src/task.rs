@@ -66,24 +66,13 @@ fn next_id() -> i64 {
 
 /// A PHP value as task data: strings as they are, the rest serialized.
 fn pack(data: &Zval) -> Option<(u32, Vec<u8>)> {
-    if let Some(s) = data.zend_str() {
-        return Some((0, s.as_bytes().to_vec()));
-    }
-    let f = ext_php_rs::types::ZendCallable::try_from_name("serialize").ok()?;
-    let s = f.try_call(vec![data]).ok()?;
-    Some((TASK_SERIALIZE, s.zend_str()?.as_bytes().to_vec()))
+    let (bytes, serialized) = zend::value_to_bytes(data)?;
+    Some((if serialized { TASK_SERIALIZE } else { 0 }, bytes))
 }
 
 /// Back to the PHP value.
 fn unpack(flags: u32, bytes: &[u8]) -> Zval {
-    let raw = zend::bytes_zval(bytes);
-    if flags & TASK_SERIALIZE == 0 {
-        return raw;
-    }
-    ext_php_rs::types::ZendCallable::try_from_name("unserialize")
-        .ok()
-        .and_then(|f| f.try_call(vec![&raw]).ok())
-        .unwrap_or(raw)
+    zend::bytes_to_value(bytes, flags & TASK_SERIALIZE != 0)
 }
 
 /// Where a task may come from: (source id, extra flags), or a warning.

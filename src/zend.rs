@@ -354,3 +354,28 @@ pub fn bytes_zval(bytes: &[u8]) -> Zval {
     zv.set_zend_string(ext_php_rs::types::ZendStr::new(bytes, false));
     zv
 }
+
+/// Calls PHP function `name`; `None` when it does not exist or throws.
+pub fn call_function(name: &str, args: Vec<&dyn ext_php_rs::convert::IntoZvalDyn>) -> Option<Zval> {
+    ext_php_rs::types::ZendCallable::try_from_name(name).ok()?.try_call(args).ok()
+}
+
+/// A PHP value as bytes for another process (task data, pipe messages): a
+/// string as it is, anything else `serialize()`d. The flag says which.
+pub fn value_to_bytes(value: &Zval) -> Option<(Vec<u8>, bool)> {
+    if let Some(s) = value.zend_str() {
+        return Some((s.as_bytes().to_vec(), false));
+    }
+    let s = call_function("serialize", vec![value])?;
+    Some((s.zend_str()?.as_bytes().to_vec(), true))
+}
+
+/// Back to the PHP value: `unserialize()`d when `serialized` (the string
+/// itself if that fails).
+pub fn bytes_to_value(bytes: &[u8], serialized: bool) -> Zval {
+    let raw = bytes_zval(bytes);
+    if !serialized {
+        return raw;
+    }
+    call_function("unserialize", vec![&raw]).unwrap_or(raw)
+}
