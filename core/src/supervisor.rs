@@ -35,14 +35,6 @@ pub struct ExitStatus {
 }
 
 impl ExitStatus {
-    fn from_wait(status: i32) -> ExitStatus {
-        if libc::WIFSIGNALED(status) {
-            ExitStatus { code: 0, signal: libc::WTERMSIG(status) }
-        } else {
-            ExitStatus { code: libc::WEXITSTATUS(status), signal: 0 }
-        }
-    }
-
     pub fn is_abnormal(&self) -> bool {
         self.code != 0 || self.signal != 0
     }
@@ -180,14 +172,9 @@ impl<'a> Supervisor<'a> {
 
     /// Collects exited children; replaces workers unless shutting down.
     fn reap(&mut self, factory: &mut dyn WorkerFactory) {
-        loop {
-            let mut status = 0;
-            // SAFETY: waitpid on our own children, non-blocking.
-            let pid = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) };
-            if pid <= 0 {
-                return;
-            }
-            let exit = ExitStatus::from_wait(status);
+        while let Some(reaped) = crate::process::wait_any(false) {
+            let pid = reaped.pid;
+            let exit = ExitStatus { code: reaped.code, signal: reaped.signal };
             if let Some(pos) = self.detached.iter().position(|&p| p == pid) {
                 self.detached.swap_remove(pos);
                 continue;
