@@ -5,7 +5,7 @@
 use crate::framing::Framing;
 use crate::listener::SockType;
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs, UdpSocket};
+use std::net::{Shutdown, TcpStream, UdpSocket};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::{UnixDatagram, UnixStream};
 use std::time::Duration;
@@ -29,28 +29,20 @@ pub struct Client {
 pub const MSG_PEEK: i64 = 2;
 pub const MSG_WAITALL: i64 = 256;
 
-fn resolve(host: &str, port: u16, v6: bool) -> io::Result<SocketAddr> {
-    (host, port)
-        .to_socket_addrs()?
-        .find(|a| a.is_ipv6() == v6)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("no {} address for {host}", if v6 { "IPv6" } else { "IPv4" })))
-}
-
 impl Client {
     /// Connects to `host:port` (a path for Unix sockets) within `timeout`.
     pub fn connect(kind: SockType, host: &str, port: u16, timeout: Duration) -> io::Result<Client> {
         let timeout = if timeout.is_zero() { Duration::from_millis(500) } else { timeout };
         let conn = match kind {
             SockType::Tcp | SockType::Tcp6 => {
-                let addr = resolve(host, port, kind == SockType::Tcp6)?;
+                let addr = kind.resolve(host, port)?;
                 let s = TcpStream::connect_timeout(&addr, timeout)?;
                 let _ = s.set_nodelay(true);
                 Conn::Tcp(s)
             }
             SockType::Udp | SockType::Udp6 => {
-                let v6 = kind == SockType::Udp6;
-                let s = UdpSocket::bind(if v6 { "[::]:0" } else { "0.0.0.0:0" })?;
-                s.connect(resolve(host, port, v6)?)?;
+                let s = UdpSocket::bind(if kind.is_v6() { "[::]:0" } else { "0.0.0.0:0" })?;
+                s.connect(kind.resolve(host, port)?)?;
                 Conn::Udp(s)
             }
             SockType::UnixStream => Conn::Unix(UnixStream::connect(host)?),
@@ -111,8 +103,8 @@ impl Client {
     pub fn send_to(&mut self, host: &str, port: u16, data: &[u8]) -> io::Result<usize> {
         match &self.conn {
             Conn::Udp(s) => {
-                let v6 = s.local_addr()?.is_ipv6();
-                s.send_to(data, resolve(host, port, v6)?)
+                let family = if s.local_addr()?.is_ipv6() { SockType::Udp6 } else { SockType::Udp };
+                s.send_to(data, family.resolve(host, port)?)
             }
             _ => Err(io::Error::new(io::ErrorKind::Unsupported, "sendto() needs a UDP client")),
         }

@@ -28,6 +28,20 @@ impl SockType {
         matches!(self, SockType::Tcp | SockType::Tcp6 | SockType::Udp | SockType::Udp6)
     }
 
+    /// TCP6 or UDP6.
+    pub fn is_v6(self) -> bool {
+        matches!(self, SockType::Tcp6 | SockType::Udp6)
+    }
+
+    /// The first address of `host` in this type's family (v4 or v6).
+    pub fn resolve(self, host: &str, port: u16) -> io::Result<SocketAddr> {
+        let v6 = self.is_v6();
+        (host, port).to_socket_addrs()?.find(|a| a.is_ipv6() == v6).ok_or_else(|| {
+            let family = if v6 { "IPv6" } else { "IPv4" };
+            io::Error::new(io::ErrorKind::InvalidInput, format!("no {family} address for {host}"))
+        })
+    }
+
     /// The type without the `SWOOLE_SSL` flag bits; `None` if unknown.
     pub fn from_raw(raw: i64) -> Option<SockType> {
         Some(match raw & 0xff {
@@ -70,12 +84,7 @@ impl BoundListener {
         if !sock_type.is_inet() {
             return Err(ListenError::Unsupported(sock_type));
         }
-        let v6 = matches!(sock_type, SockType::Tcp6 | SockType::Udp6);
-        let addr = (host, port)
-            .to_socket_addrs()
-            .map_err(|_| ListenError::BadHost)?
-            .find(|a| a.is_ipv6() == v6)
-            .ok_or(ListenError::BadHost)?;
+        let addr = sock_type.resolve(host, port).map_err(|_| ListenError::BadHost)?;
         let domain = if addr.is_ipv6() { libc::AF_INET6 } else { libc::AF_INET };
         let ty = if sock_type.is_datagram() { libc::SOCK_DGRAM } else { libc::SOCK_STREAM };
         // SAFETY: plain socket syscalls on a descriptor we own from here on.
