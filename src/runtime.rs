@@ -609,6 +609,7 @@ impl ProcessHost {
             on_connect: self.callbacks.get(&Event::Connect),
             on_receive: self.callbacks.get(&Event::Receive),
             on_close: self.callbacks.get(&Event::Close),
+            on_packet: self.callbacks.get(&Event::Packet),
             failure: None,
         };
         let end = worker::run(&mut handler);
@@ -737,12 +738,14 @@ impl WorkerFactory for ProcessHost {
     }
 }
 
-/// The loop's callbacks: onConnect, onReceive, onClose, looked up once.
+/// The loop's per-event callbacks (onConnect, onReceive, onClose, onPacket),
+/// looked up once per worker rather than per event.
 struct PhpHandler<'a> {
     host: &'a ProcessHost,
     on_connect: Option<&'a Callback>,
     on_receive: Option<&'a Callback>,
     on_close: Option<&'a Callback>,
+    on_packet: Option<&'a Callback>,
     /// Set when a callback failed; the loop then aborts.
     failure: Option<Failure>,
 }
@@ -817,7 +820,8 @@ impl EventHandler for PhpHandler<'_> {
         let _ = info.insert("port", from.port() as i64);
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);
-        let outcome = self.host.call(Event::Packet, vec![zend::bytes_zval(data), info_zv]);
+        let mut args = [Zval::new(), zend::bytes_zval(data), info_zv];
+        let outcome = self.host.call_with(self.on_packet, &mut args);
         self.flow(outcome)
     }
 
