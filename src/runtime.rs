@@ -816,7 +816,7 @@ impl EventHandler for PhpHandler<'_> {
         let mut info = ZendHashTable::new();
         let _ = info.insert("server_socket", server_fd as i64);
         let _ = info.insert("server_port", server_port as i64);
-        let _ = info.insert("address", from.ip().to_canonical().to_string());
+        let _ = info.insert("address", swoole_core::reactor::ip_string(&from));
         let _ = info.insert("port", from.port() as i64);
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);

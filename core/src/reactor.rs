@@ -718,9 +718,7 @@ impl Reactor {
 /// Memory ordering for statistics counters: no other data depends on them.
 const ORD: std::sync::atomic::Ordering = std::sync::atomic::Ordering::Relaxed;
 
-fn ip_string(addr: &SocketAddr) -> String {
-    match addr {
-        SocketAddr::V4(a) => a.ip().to_string(),
-        SocketAddr::V6(a) => a.ip().to_canonical().to_string(),
-    }
+/// A peer's address as Swoole reports it (a v4-mapped v6 address as v4).
+pub fn ip_string(addr: &SocketAddr) -> String {
+    addr.ip().to_canonical().to_string()
 }
