@@ -27,13 +27,25 @@ static STDIO: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new
 /// Points stdout and stderr at the log file (or `fallback`), now and after
 /// every reopen (daemonize).
 pub fn redirect_stdio(fallback: i32) {
-    let fd = file_fd().unwrap_or(fallback);
+    point_stdio_at(file_fd().unwrap_or(fallback));
+    STDIO.store(file_fd().is_some(), Ordering::SeqCst);
+}
+
+fn point_stdio_at(fd: i32) {
     // SAFETY: replacing this process's stdout and stderr.
     unsafe {
         libc::dup2(fd, 1);
         libc::dup2(fd, 2);
     }
-    STDIO.store(file_fd().is_some(), Ordering::SeqCst);
+}
+
+/// Makes `fd` (-1: stderr) the log's descriptor and closes the previous one.
+fn install(fd: i32) {
+    let old = FD.swap(fd, Ordering::SeqCst);
+    if old >= 0 {
+        // SAFETY: the previous log file is ours and no longer used.
+        unsafe { libc::close(old) };
+    }
 }
 
 fn open_append(path: &str) -> std::io::Result<i32> {
@@ -49,11 +61,7 @@ pub fn configure(path: Option<&str>, level: i32) -> std::io::Result<()> {
         Some(p) => open_append(p)?,
         None => -1,
     };
-    let old = FD.swap(fd, Ordering::SeqCst);
-    if old >= 0 {
-        // SAFETY: closing the previous log file.
-        unsafe { libc::close(old) };
-    }
+    install(fd);
     LEVEL.store(level, Ordering::SeqCst);
     *PATH.lock().unwrap_or_else(|e| e.into_inner()) = path.map(str::to_string);
     Ok(())
@@ -72,17 +80,9 @@ pub fn reopen() {
     if let Some(p) = path {
         if let Ok(fd) = open_append(&p) {
             if STDIO.load(Ordering::SeqCst) {
-                // SAFETY: moving stdout/stderr to the new file.
-                unsafe {
-                    libc::dup2(fd, 1);
-                    libc::dup2(fd, 2);
-                }
+                point_stdio_at(fd);
             }
-            let old = FD.swap(fd, Ordering::SeqCst);
-            if old >= 0 {
-                // SAFETY: closing the renamed file.
-                unsafe { libc::close(old) };
-            }
+            install(fd);
         }
     }
 }
