@@ -117,3 +117,9 @@ mod tests {
         assert_eq!(os_strerror(libc::EADDRINUSE), "Address already in use");
     }
 }
+
+/// `s` as a C string for a system call; an interior NUL is `EINVAL`, as the
+/// kernel would say for a path it cannot take.
+pub fn c_string(s: &str) -> std::io::Result<std::ffi::CString> {
+    std::ffi::CString::new(s).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))
+}

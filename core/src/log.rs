@@ -3,7 +3,6 @@
 //! to stderr, or to `log_file` (opened for appending, reopened on SIGWINCH so
 //! logrotate can move it), filtered by `log_level`.
 
-use std::ffi::CString;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Mutex;
 
@@ -49,7 +48,7 @@ fn install(fd: i32) {
 }
 
 fn open_append(path: &str) -> std::io::Result<i32> {
-    let c = CString::new(path).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    let c = crate::error::c_string(path)?;
     // SAFETY: opening a file by path.
     let fd = unsafe { libc::open(c.as_ptr(), libc::O_WRONLY | libc::O_APPEND | libc::O_CREAT | libc::O_CLOEXEC, 0o644) };
     if fd < 0 { Err(std::io::Error::last_os_error()) } else { Ok(fd) }

@@ -1,11 +1,6 @@
 //! Dropping root in worker processes (`user`, `group`, `chroot` settings).
 
-use std::ffi::CString;
 use std::io;
-
-fn cstr(s: &str) -> io::Result<CString> {
-    CString::new(s).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
-}
 
 /// Applies `chroot`, then `group`, then `user` to this process. Names unknown
 /// to the system are errors: a worker must not stay root by accident.
@@ -13,7 +8,7 @@ pub fn drop_to(user: Option<&str>, group: Option<&str>, chroot: Option<&str>) ->
     // Look the names up before a chroot hides /etc.
     let gid = match group {
         Some(g) => {
-            let c = cstr(g)?;
+            let c = crate::error::c_string(g)?;
             // SAFETY: getgrnam returns a pointer into static storage or null.
             let gr = unsafe { libc::getgrnam(c.as_ptr()) };
             if gr.is_null() {
@@ -25,7 +20,7 @@ pub fn drop_to(user: Option<&str>, group: Option<&str>, chroot: Option<&str>) ->
     };
     let pw = match user {
         Some(u) => {
-            let c = cstr(u)?;
+            let c = crate::error::c_string(u)?;
             // SAFETY: as getgrnam.
             let pw = unsafe { libc::getpwnam(c.as_ptr()) };
             if pw.is_null() {
@@ -36,7 +31,7 @@ pub fn drop_to(user: Option<&str>, group: Option<&str>, chroot: Option<&str>) ->
         None => None,
     };
     if let Some(dir) = chroot {
-        let c = cstr(dir)?;
+        let c = crate::error::c_string(dir)?;
         // SAFETY: chroot then chdir("/") of this process.
         if unsafe { libc::chroot(c.as_ptr()) } != 0 || unsafe { libc::chdir(c"/".as_ptr()) } != 0 {
             return Err(io::Error::last_os_error());

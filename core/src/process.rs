@@ -162,7 +162,7 @@ impl MsgQueue {
 
     /// The key `ftok(path, 1)` gives.
     pub fn key_of(path: &str) -> io::Result<i32> {
-        let c = std::ffi::CString::new(path).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+        let c = crate::error::c_string(path)?;
         // SAFETY: ftok reads the path.
         let k = unsafe { libc::ftok(c.as_ptr(), 1) };
         if k == -1 { Err(io::Error::last_os_error()) } else { Ok(k) }
