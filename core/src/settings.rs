@@ -299,14 +299,8 @@ impl ServerSettings {
             "buffer_low_watermark" => self.buffer_low_watermark = int_in(key, value, 0, i64::MAX)? as usize,
             "log_level" => self.log_level = int_in(key, value, 0, 6)? as i32,
             "log_file" | "pid_file" | "user" | "group" | "chroot" => {
-                let text = match value {
-                    SettingValue::Str(s) => s.clone(),
-                    SettingValue::Null => String::new(),
-                    other => {
-                        return Err(SettingError::WrongType { key: key.into(), expected: "string", given: other.type_name() })
-                    }
-                };
-                let text = (!text.is_empty()).then_some(text);
+                let text = if matches!(value, SettingValue::Null) { "" } else { string(key, value)? };
+                let text = (!text.is_empty()).then(|| text.to_string());
                 match key {
                     "log_file" => self.log_file = text,
                     "pid_file" => self.pid_file = text,
@@ -324,9 +318,7 @@ impl ServerSettings {
             }
             "package_max_length" => self.package_max_length = int_in(key, value, 1, i32::MAX as i64)? as usize,
             "package_length_type" => {
-                let SettingValue::Str(code) = value else {
-                    return Err(SettingError::WrongType { key: key.into(), expected: "string", given: value.type_name() });
-                };
+                let code = string(key, value)?;
                 self.package_length_type = LengthType::from_code(code).ok_or_else(|| SettingError::OutOfRange {
                     key: key.into(),
                     value: format!("'{code}'"),
@@ -334,9 +326,7 @@ impl ServerSettings {
                 })?;
             }
             "package_eof" => {
-                let SettingValue::Str(eof) = value else {
-                    return Err(SettingError::WrongType { key: key.into(), expected: "string", given: value.type_name() });
-                };
+                let eof = string(key, value)?;
                 if eof.is_empty() || eof.len() > MAX_EOF_LENGTH {
                     return Err(SettingError::OutOfRange {
                         key: key.into(),
@@ -408,6 +398,13 @@ fn float_in(key: &str, value: &SettingValue, min: f64, max: f64) -> Result<f64, 
         });
     }
     Ok(v)
+}
+
+fn string<'v>(key: &str, value: &'v SettingValue) -> Result<&'v str, SettingError> {
+    match value {
+        SettingValue::Str(s) => Ok(s),
+        other => Err(SettingError::WrongType { key: key.to_string(), expected: "string", given: other.type_name() }),
+    }
 }
 
 fn boolean(key: &str, value: &SettingValue) -> Result<bool, SettingError> {
