@@ -75,6 +75,12 @@ pub struct SignalPipe {
     watched: Vec<i32>,
 }
 
+/// Gives `signo` its default action back (the twin of [`route_to_pipe`]).
+fn restore_default(signo: i32) {
+    // SAFETY: restoring the default disposition.
+    unsafe { libc::signal(signo, libc::SIG_DFL) };
+}
+
 fn route_to_pipe(signo: i32) {
     // SAFETY: a plain handler that only writes to the pipe.
     unsafe {
@@ -117,8 +123,7 @@ pub fn block() {
 pub fn reset_defaults() {
     WRITE_FD.store(-1, Ordering::SeqCst);
     for signo in SERVER_SIGNALS {
-        // SAFETY: restoring the default disposition.
-        unsafe { libc::signal(signo, libc::SIG_DFL) };
+        restore_default(signo);
     }
 }
 
@@ -164,8 +169,7 @@ impl SignalPipe {
     /// Gives `signo` back its default action.
     pub fn unwatch(&mut self, signo: i32) {
         self.watched.retain(|&s| s != signo);
-        // SAFETY: restoring the default disposition.
-        unsafe { libc::signal(signo, libc::SIG_DFL) };
+        restore_default(signo);
     }
 
     /// In a forked child: closes the parent's pipe without touching the
@@ -232,8 +236,7 @@ impl Drop for SignalPipe {
     fn drop(&mut self) {
         let _ = WRITE_FD.compare_exchange(self.write_fd, -1, Ordering::SeqCst, Ordering::SeqCst);
         for &signo in &self.watched {
-            // SAFETY: restoring the default disposition.
-            unsafe { libc::signal(signo, libc::SIG_DFL) };
+            restore_default(signo);
         }
         // SAFETY: closing the fds this pipe owns.
         unsafe {
