@@ -61,12 +61,8 @@ fn process_class(builder: ClassBuilder) -> ClassBuilder {
 
 impl Drop for Process {
     fn drop(&mut self) {
-        for fd in [self.master_fd.get(), self.worker_fd.get()] {
-            if fd >= 0 {
-                // SAFETY: closing the pipe ends this object owns.
-                unsafe { libc::close(fd) };
-            }
-        }
+        sys::close_slot(&self.master_fd);
+        sys::close_slot(&self.worker_fd);
     }
 }
 
@@ -91,11 +87,8 @@ impl Process {
         loop_php::reset_after_fork();
         crate::runtime::forget_server_after_fork();
         self.in_child.set(true);
-        let master = self.master_fd.replace(-1);
-        if master >= 0 {
-            // SAFETY: the parent's end is not ours in the child.
-            unsafe { libc::close(master) };
-        }
+        // The parent's end is not ours in the child.
+        sys::close_slot(&self.master_fd);
         let worker = self.worker_fd.get();
         if self.redirect && worker >= 0 {
             // SAFETY: making the pipe our stdin/stdout/stderr.
@@ -232,11 +225,7 @@ impl Process {
             self_.run_child(obj, || {});
         }
         // The parent keeps only its end: the child's end would hide EOF.
-        let worker = self_.worker_fd.replace(-1);
-        if worker >= 0 {
-            // SAFETY: closing the child's end in the parent.
-            unsafe { libc::close(worker) };
-        }
+        sys::close_slot(&self_.worker_fd);
         self_.pid.set(child);
         props::set(obj, "pid", child as i64);
         Ok((child as i64).into_zval(false)?)
@@ -277,26 +266,21 @@ impl Process {
     /// end, PIPE_READ/PIPE_WRITE shut one direction of the current end.
     pub fn close(&self, which: Opt<IntArg>) -> PhpResult<bool> {
         let which = which.or(1, 0)?;
-        let close_fd = |cell: &Cell<RawFd>| {
-            let fd = cell.replace(-1);
-            // SAFETY: closing an end this object owns.
-            fd >= 0 && unsafe { libc::close(fd) } == 0
-        };
         if self.master_fd.get() < 0 && self.worker_fd.get() < 0 {
             warning("no pipe, cannot close the pipe");
             return Ok(false);
         }
         Ok(match which {
-            1 => close_fd(&self.master_fd),
-            2 => close_fd(&self.worker_fd),
+            1 => sys::close_slot(&self.master_fd),
+            2 => sys::close_slot(&self.worker_fd),
             3 | 4 => {
                 let how = if which == 3 { libc::SHUT_RD } else { libc::SHUT_WR };
                 // SAFETY: shutting down one direction of our socket.
                 unsafe { libc::shutdown(self.current_fd(), how) == 0 }
             }
             _ => {
-                let a = close_fd(&self.master_fd);
-                let b = close_fd(&self.worker_fd);
+                let a = sys::close_slot(&self.master_fd);
+                let b = sys::close_slot(&self.worker_fd);
                 a || b
             }
         })

@@ -40,11 +40,7 @@ fn socket_class(builder: ClassBuilder) -> ClassBuilder {
 
 impl Drop for Socket {
     fn drop(&mut self) {
-        let fd = self.fd.get();
-        if fd >= 0 {
-            // SAFETY: closing the descriptor this object owns.
-            unsafe { libc::close(fd) };
-        }
+        sys::close_slot(&self.fd);
     }
 }
 
@@ -116,8 +112,6 @@ impl Socket {
 
     /// `close(): bool`
     pub fn close(&self) -> bool {
-        let fd = self.fd.replace(-1);
-        // SAFETY: closing the descriptor this object owns.
-        fd >= 0 && unsafe { libc::close(fd) } == 0
+        sys::close_slot(&self.fd)
     }
 }

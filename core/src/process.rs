@@ -106,6 +106,14 @@ pub fn write_all(fd: RawFd, data: &[u8]) -> io::Result<usize> {
     Ok(done)
 }
 
+/// Closes the descriptor an object keeps in `slot`, if it has one, and marks
+/// the slot closed (-1); true when a descriptor was closed without error.
+pub fn close_slot(slot: &std::cell::Cell<RawFd>) -> bool {
+    let fd = slot.replace(-1);
+    // SAFETY: the slot owned `fd`; it is forgotten before it is closed.
+    fd >= 0 && unsafe { libc::close(fd) } == 0
+}
+
 /// Makes `fd` blocking or not.
 pub fn set_blocking(fd: RawFd, blocking: bool) -> io::Result<()> {
     // SAFETY: changing the flags of our own descriptor.
