@@ -171,7 +171,7 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
     let targets = worker_num + shared.stats.task_num();
     let from = match role() {
         Role::Worker(id) | Role::Task(id) => id,
-        Role::User(index) => targets + index,
+        Role::User(index) => shared.stats.user_slot(index),
         _ => {
             warning("sendMessage() can only be used in a worker or user process");
             return false;
@@ -625,7 +625,7 @@ impl ProcessHost {
 
     /// Runs user process `index` in this (forked) process; never returns.
     fn run_user_process(&mut self, index: usize) -> ! {
-        let id = self.settings.worker_num + self.settings.task_worker_num + index;
+        let id = self.shared.stats.user_slot(index);
         let shared = self.shared.clone();
         if self.drop_privileges().is_err() {
             // SAFETY: ending this child.

@@ -80,7 +80,7 @@ fn source() -> Option<(usize, u32)> {
     let shared = worker::current_server()?;
     match runtime::role() {
         Role::Worker(id) => Some((id, 0)),
-        Role::User(index) => Some((shared.stats.worker_num() + shared.stats.task_num() + index, TASK_NOREPLY)),
+        Role::User(index) => Some((shared.stats.user_slot(index), TASK_NOREPLY)),
         Role::Task(_) => {
             warning("task method can't be executed in a task worker");
             None

@@ -96,21 +96,24 @@ impl SharedStats {
         self.task_num
     }
 
-    /// Task workers in `status`.
-    fn task_workers_in(&self, status: WorkerStatus) -> usize {
-        (self.worker_num..self.worker_num + self.task_num)
-            .filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == status as u32)
-            .count()
+    /// Processes with ids in `ids` whose status is `status`.
+    fn count_in(&self, ids: std::ops::Range<usize>, status: WorkerStatus) -> usize {
+        ids.filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == status as u32).count()
     }
 
     /// Task workers that are idle.
     pub fn idle_task_num(&self) -> usize {
-        self.task_workers_in(WorkerStatus::Idle)
+        self.count_in(self.worker_num..self.worker_num + self.task_num, WorkerStatus::Idle)
     }
 
     /// Task workers running a task.
     pub fn busy_task_num(&self) -> usize {
-        self.task_workers_in(WorkerStatus::Busy)
+        self.count_in(self.worker_num..self.worker_num + self.task_num, WorkerStatus::Busy)
+    }
+
+    /// The process id of user process `index` (after the event and task workers).
+    pub fn user_slot(&self, index: usize) -> usize {
+        self.worker_num + self.task_num + index
     }
 
     pub fn counters(&self) -> &ServerCounters {
@@ -134,9 +137,7 @@ impl SharedStats {
 
     /// Workers whose status is idle.
     pub fn idle_worker_num(&self) -> usize {
-        (0..self.worker_num)
-            .filter(|&i| self.workers[i].status.load(Ordering::Relaxed) == WorkerStatus::Idle as u32)
-            .count()
+        self.count_in(0..self.worker_num, WorkerStatus::Idle)
     }
 
     pub fn set_status(&self, id: usize, status: WorkerStatus) {
