@@ -59,25 +59,9 @@ impl Client {
 
     /// Read/write timeout (`None` = block).
     pub fn set_timeout(&self, t: Option<Duration>) -> io::Result<()> {
-        let t = t.filter(|d| !d.is_zero());
-        match &self.conn {
-            Conn::Tcp(s) => {
-                s.set_read_timeout(t)?;
-                s.set_write_timeout(t)
-            }
-            Conn::Udp(s) => {
-                s.set_read_timeout(t)?;
-                s.set_write_timeout(t)
-            }
-            Conn::Unix(s) => {
-                s.set_read_timeout(t)?;
-                s.set_write_timeout(t)
-            }
-            Conn::UnixDgram(s) => {
-                s.set_read_timeout(t)?;
-                s.set_write_timeout(t)
-            }
-        }
+        // A zero timeval blocks; a non-zero timeout is at least 1 µs (as std rounds).
+        let seconds = t.filter(|d| !d.is_zero()).map_or(0.0, |d| d.as_secs_f64().max(1e-6));
+        crate::process::set_timeout(self.fd(), seconds)
     }
 
     pub fn fd(&self) -> RawFd {
