@@ -76,8 +76,11 @@ pub trait EventHandler: LoopHandler {
     }
 }
 
-/// Makes `reactor` the current process's worker context.
+/// Makes `reactor` the current process's worker context. The worker counts
+/// as idle from here on: before onWorkerStart runs, as in Swoole, so a peer
+/// that saw onWorkerStart also sees the worker idle.
 pub fn install(reactor: Reactor) {
+    reactor.shared.stats.set_status(reactor.worker_id, WorkerStatus::Idle);
     CURRENT.with(|c| *c.borrow_mut() = Some(reactor));
 }
 
@@ -158,7 +161,6 @@ pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
     let task_worker = with(|r| !r.accepts()).unwrap_or(false);
     let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None };
-    server.set_status(WorkerStatus::Idle);
     match event_loop::run(&mut server) {
         _ if server.aborted => LoopEnd::Aborted,
         end => end,
