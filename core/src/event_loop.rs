@@ -7,6 +7,7 @@
 //! accept/read logic in [`crate::worker`]). Nothing here calls back while a
 //! borrow of the loop is held, so a callback can add timers or fds.
 
+use crate::process::write_some;
 use crate::signals::SignalPipe;
 use crate::timer::{Due, TimerId, TimerQueue};
 use mio::unix::SourceFd;
@@ -342,24 +343,6 @@ pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
         }
         Ok(())
     })?
-}
-
-fn write_some(fd: RawFd, data: &[u8]) -> io::Result<usize> {
-    let mut done = 0;
-    while done < data.len() {
-        // SAFETY: writing from our buffer to a descriptor PHP gave us.
-        let n = unsafe { libc::write(fd, data[done..].as_ptr().cast(), data.len() - done) };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            match e.kind() {
-                io::ErrorKind::WouldBlock => break,
-                io::ErrorKind::Interrupted => continue,
-                _ => return Err(e),
-            }
-        }
-        done += n as usize;
-    }
-    Ok(done)
 }
 
 /// Sends queued `Event::write` bytes; true if the queue is now empty.

@@ -85,21 +85,29 @@ pub fn read_some(fd: RawFd, max: usize) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Writes all of `data` (one datagram on a datagram socket).
+/// Writes all of `data` (one datagram on a datagram socket); on a
+/// non-blocking fd, what fits, and `WouldBlock` only if nothing did.
 pub fn write_all(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    match write_some(fd, data)? {
+        0 if !data.is_empty() => Err(io::Error::from_raw_os_error(libc::EAGAIN)),
+        done => Ok(done),
+    }
+}
+
+/// Writes what the fd takes of `data` without blocking on a full
+/// non-blocking fd: the count written, 0 included.
+pub fn write_some(fd: RawFd, data: &[u8]) -> io::Result<usize> {
     let mut done = 0;
     while done < data.len() {
-        // SAFETY: writing from our buffer.
+        // SAFETY: writing from our buffer to a descriptor we were given.
         let n = unsafe { libc::write(fd, data[done..].as_ptr().cast(), data.len() - done) };
         if n < 0 {
             let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
+            match e.kind() {
+                io::ErrorKind::WouldBlock => break,
+                io::ErrorKind::Interrupted => continue,
+                _ => return Err(e),
             }
-            if done > 0 && e.kind() == io::ErrorKind::WouldBlock {
-                break;
-            }
-            return Err(e);
         }
         done += n as usize;
     }
