@@ -123,11 +123,6 @@ impl BoundListener {
         self.fd.as_raw_fd()
     }
 
-    /// A `std` listener sharing the same socket (a dup), for the event loop.
-    pub fn try_clone_std(&self) -> io::Result<TcpListener> {
-        Ok(TcpListener::from(self.fd.try_clone()?))
-    }
-
     /// A dup of the socket, whatever its type.
     pub fn try_clone_fd(&self) -> io::Result<OwnedFd> {
         self.fd.try_clone()

@@ -83,7 +83,7 @@ fn echo_close_stale_ids_and_stop() {
         max_wait: Duration::from_secs(1),
         request_limit: 0,
     };
-    worker::install(Reactor::new(swoole_core::reactor::Listening::Tcp(bound.try_clone_std().unwrap()), shared.clone(), cfg).unwrap());
+    worker::install(Reactor::new(swoole_core::reactor::Listening::Tcp(std::net::TcpListener::from(bound.try_clone_fd().unwrap())), shared.clone(), cfg).unwrap());
     worker::join_server(shared.clone());
 
     let client = std::thread::spawn(move || {
