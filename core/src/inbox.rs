@@ -144,11 +144,10 @@ fn recv_one<R>(fd: RawFd, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
 /// Moves what waits in the own inbox into the backlog.
 fn drain_own_into_backlog() {
     let Some(fd) = OWN.with(|o| o.get()) else { return };
-    while let Some(done) = recv_one(fd, |d| BACKLOG.with(|b| b.borrow_mut().0.push(d))) {
-        if let Some(m) = done {
-            BACKLOG.with(|b| b.borrow_mut().1.push_back(m));
-        }
-    }
+    BACKLOG.with(|b| {
+        let (re, backlog) = &mut *b.borrow_mut();
+        backlog.extend(drain(fd, re));
+    });
 }
 
 /// The next whole message of the own inbox (the backlog first), reading no
