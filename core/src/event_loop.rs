@@ -62,6 +62,14 @@ struct UserFd {
     out: Vec<u8>,
 }
 
+impl UserFd {
+    /// What epoll watches: the callbacks' interest, plus writability while
+    /// queued bytes wait.
+    fn effective(&self) -> Interest2 {
+        Interest2 { read: self.interest.read, write: self.interest.write || !self.out.is_empty() }
+    }
+}
+
 /// What the loop asks of its user besides the events. Every method has a
 /// do-nothing default, so a handler names only what it uses.
 pub trait LoopHandler {
@@ -301,7 +309,7 @@ pub fn user_set(fd: RawFd, interest: Interest2) -> io::Result<()> {
     with(|l| {
         let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
         u.interest = interest;
-        let effective = Interest2 { read: interest.read, write: interest.write || !u.out.is_empty() };
+        let effective = u.effective();
         epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective)
     })?
 }
@@ -337,8 +345,8 @@ pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
             let was_empty = u.out.is_empty();
             u.out.extend_from_slice(&data[written..]);
             if was_empty {
-                let i = Interest2 { read: u.interest.read, write: true };
-                epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, i)?;
+                let effective = u.effective();
+                epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective)?;
             }
         }
         Ok(())
@@ -359,8 +367,8 @@ fn flush_user(fd: RawFd) -> bool {
             Err(_) => u.out.clear(),
         }
         if u.out.is_empty() {
-            let i = u.interest;
-            let _ = epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, i);
+            let effective = u.effective();
+            let _ = epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective);
             return true;
         }
         false
