@@ -16,6 +16,19 @@ function swoole_so(): string
 /** A TCP port nobody listens on right now. */
 function free_port(): int
 {
+    // A port below the kernel's ephemeral range: a port the kernel hands out
+    // for bind(0) can be taken again, before the server binds it, as the
+    // local port of some client connection made by a test running in parallel.
+    $range = preg_split('/\s+/', trim((string)@file_get_contents('/proc/sys/net/ipv4/ip_local_port_range')));
+    $below = max(2048, (int)($range[0] ?? 32768));
+    for ($try = 0; $try < 200; $try++) {
+        $port = random_int(1024, $below - 1);
+        $s = @stream_socket_server("tcp://127.0.0.1:$port");
+        if ($s !== false) {
+            fclose($s);
+            return $port;
+        }
+    }
     $s = stream_socket_server('tcp://127.0.0.1:0');
     $name = stream_socket_get_name($s, false);
     fclose($s);
