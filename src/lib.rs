@@ -56,7 +56,7 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_row!("Implementation", "Rust (ext-php-rs), swoole-rs");
     info_table_row!("Extension version", functions::EXTENSION_VERSION);
     info_table_row!("Built with", concat!("Rust ", env!("CARGO_PKG_RUST_VERSION"), "+ and ext-php-rs 0.16"));
-    info_table_row!("Server modes", "SWOOLE_BASE (SWOOLE_PROCESS runs as BASE, with a warning)");
+    info_table_row!("Server modes", "SWOOLE_BASE, SWOOLE_PROCESS");
     info_table_row!("epoll", "enabled");
     info_table_row!("timerfd", "enabled");
     info_table_row!("coroutine", "not supported");

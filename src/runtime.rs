@@ -23,6 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::os::fd::AsRawFd;
 use std::time::Duration;
 use swoole_core::reactor::{Listening, Reactor, ReactorConfig, ServerShared};
 use swoole_core::settings::ServerSettings;
@@ -36,7 +37,11 @@ use swoole_core::SessionId;
 pub enum Role {
     /// No server is running here.
     None,
-    /// The supervising master (BASE mode with several workers).
+    /// The master of SWOOLE_PROCESS mode (accepts; reactor threads hold the
+    /// connections).
+    Master,
+    /// The supervising process: the master itself in BASE mode with several
+    /// workers, a forked process in PROCESS mode.
     Manager,
     /// An event worker with this id.
     Worker(usize),
@@ -109,7 +114,7 @@ pub fn forget_server_after_fork() {
 /// Whether this process may run its own event loop (`Event::wait()`): not
 /// inside an event worker, whose loop is already running.
 pub fn may_run_own_loop() -> bool {
-    !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager)
+    !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager | Role::Master)
 }
 
 /// `getWorkerPid($id)`: -1 is the calling worker.
@@ -137,6 +142,23 @@ pub fn shutdown() -> bool {
     // SAFETY: signalling the server's own master process.
     if pid <= 0 || unsafe { libc::kill(pid, libc::SIGTERM) } != 0 {
         warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
+        return false;
+    }
+    true
+}
+
+/// `reload($only_task)`: SIGUSR1 (or SIGUSR2) to the manager, which replaces
+/// the workers one after another.
+pub fn reload(only_task: bool) -> bool {
+    let pid = manager_pid();
+    let sig = if only_task { libc::SIGUSR2 } else { libc::SIGUSR1 };
+    if pid <= 0 {
+        warning("reload() needs a manager process: set worker_num > 1, task workers or max_request, or use SWOOLE_PROCESS");
+        return false;
+    }
+    // SAFETY: signalling the server's own manager.
+    if unsafe { libc::kill(pid, sig) } != 0 {
+        warning(&format!("failed to reload, kill({pid}, {sig}) failed"));
         return false;
     }
     true
@@ -377,11 +399,17 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
             return false;
         }
     };
+    let process_mode = server.mode == crate::server::MODE_PROCESS;
+    if process_mode && listener.1 {
+        warning("UDP servers run in SWOOLE_BASE mode here: SWOOLE_PROCESS dispatches TCP connections only");
+    }
+    let process_mode = process_mode && !listener.1;
     let shared = match ServerShared::new(
         settings.worker_num,
         settings.task_worker_num,
         user_processes.len(),
         settings.start_session_id,
+        if process_mode { settings.reactor_num } else { 0 },
     ) {
         Ok(s) => s,
         Err(e) => {
@@ -391,7 +419,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     };
     // SAFETY: getpid has no preconditions.
     let pid = unsafe { libc::getpid() };
-    let single = settings.worker_num == 1
+    let single = !process_mode
+        && settings.worker_num == 1
         && settings.max_request == 0
         && settings.task_worker_num == 0
         && user_processes.is_empty();
@@ -412,8 +441,14 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
 
-    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single, user_processes };
-    let ok = if single { host.run_single() } else { host.run_manager() };
+    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single, process_mode, user_processes };
+    let ok = if single {
+        host.run_single()
+    } else if process_mode {
+        host.run_process_mode()
+    } else {
+        host.run_manager()
+    };
 
     server.state.set(crate::server::Lifecycle::Shutdown);
     STATE.with(|s| {
@@ -457,6 +492,9 @@ struct ProcessHost {
     listener: (std::os::fd::OwnedFd, bool),
     /// Single-process mode: failures are left to PHP instead of ending a worker.
     single: bool,
+    /// SWOOLE_PROCESS: workers get connection events from the master's
+    /// reactor threads instead of serving a socket.
+    process_mode: bool,
     /// `addProcess` processes, supervised after the event workers.
     user_processes: Vec<Zval>,
 }
@@ -535,6 +573,24 @@ impl ProcessHost {
         props::set(self.obj, "taskworker", task);
     }
 
+    /// What worker `id`'s reactor (or, with `id` a reactor thread's, a
+    /// PROCESS-mode reactor thread) is built with.
+    fn reactor_config(&self, id: usize) -> ReactorConfig {
+        let s = &self.settings;
+        let task = id >= s.worker_num;
+        ReactorConfig {
+            buffer_limits: (s.socket_buffer_size, s.high_watermark(), s.buffer_low_watermark),
+            framing: s.framing(),
+            worker_id: id,
+            max_connection: s.max_connection,
+            nodelay: s.open_tcp_nodelay,
+            max_wait: Duration::from_secs_f64(s.max_wait_time),
+            request_limit: if task { s.task_max_request } else { s.worker_request_limit(random_u64()) },
+            delay_receive: s.enable_delay_receive,
+            heartbeat: swoole_core::reactor::Heartbeat::from_settings(s.heartbeat_check_interval, s.heartbeat_idle_time),
+        }
+    }
+
     /// Runs worker `id` in this process until it stops; `Err` says how it failed.
     fn run_worker(&mut self, id: usize) -> Result<(), Failure> {
         if !self.single {
@@ -545,25 +601,10 @@ impl ProcessHost {
         }
         self.become_worker(id);
         let task = id >= self.settings.worker_num;
-        let cfg = ReactorConfig {
-            buffer_limits: (
-                self.settings.socket_buffer_size,
-                self.settings.high_watermark(),
-                self.settings.buffer_low_watermark,
-            ),
-            framing: self.settings.framing(),
-            worker_id: id,
-            max_connection: self.settings.max_connection,
-            nodelay: self.settings.open_tcp_nodelay,
-            max_wait: Duration::from_secs_f64(self.settings.max_wait_time),
-            request_limit: if task {
-                self.settings.task_max_request
-            } else {
-                self.settings.worker_request_limit(random_u64())
-            },
-        };
-        // A task worker serves only its inbox.
-        let listening = if task {
+        let cfg = self.reactor_config(id);
+        // A task worker serves only its inbox; so does a PROCESS-mode worker,
+        // where reactor threads send it the connection events.
+        let listening = if task || self.process_mode {
             Ok(Listening::None)
         } else {
             self.listener.0.try_clone().map(|fd| {
@@ -674,6 +715,100 @@ impl ProcessHost {
         true
     }
 
+    /// SWOOLE_PROCESS: fork the manager (which forks the workers), then run
+    /// the master: onStart, the accept loop and reactor threads until
+    /// shutdown, onShutdown.
+    fn run_process_mode(&mut self) -> bool {
+        let s = &self.settings;
+        let dispatch = swoole_core::dispatch::DispatchMode::from_setting(s.dispatch_mode);
+        if !dispatch.is_hash() && !s.enable_unsafe_event {
+            let dropped: Vec<&str> = [
+                (Event::Connect, "onConnect"),
+                (Event::Close, "onClose"),
+                (Event::BufferFull, "onBufferFull"),
+                (Event::BufferEmpty, "onBufferEmpty"),
+            ]
+            .iter()
+            .filter(|(e, _)| self.callbacks.contains_key(e))
+            .map(|&(_, n)| n)
+            .collect();
+            if !dropped.is_empty() {
+                warning(&format!(
+                    "cannot set {} with dispatch_mode={}: packets of one connection may reach different workers \
+                     (set enable_unsafe_event to receive them anyway)",
+                    dropped.join("/"),
+                    s.dispatch_mode
+                ));
+            }
+        }
+        let listener = match self.listener.0.try_clone() {
+            Ok(fd) => std::net::TcpListener::from(fd),
+            Err(e) => {
+                warning(&format!("failed to duplicate the listening socket: {e}"));
+                return false;
+            }
+        };
+        let port = listener.local_addr().map_or(0, |a| a.port());
+        let thread = swoole_core::reactor_thread::ThreadConfig {
+            reactor: self.reactor_config(0),
+            listener: (listener.as_raw_fd(), port),
+            dispatch,
+            worker_num: s.worker_num,
+            unsafe_events: s.enable_unsafe_event,
+        };
+        let cfg = swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread };
+        // Workers must not run onStart: the master does.
+        self.shared.stats.counters().onstart_called.store(1, Ordering::SeqCst);
+        zend::flush_output();
+        swoole_core::signals::block();
+        // SAFETY: the master is still single-threaded here (rule 2): the
+        // reactor threads start after this fork.
+        let pid = unsafe { libc::fork() };
+        if pid == 0 {
+            // The manager: it forks and supervises the workers.
+            // SAFETY: getpid has no preconditions.
+            let me = unsafe { libc::getpid() };
+            self.shared.stats.counters().manager_pid.store(me, Ordering::Relaxed);
+            STATE.with(|st| {
+                let mut st = st.borrow_mut();
+                st.manager_pid = me;
+                st.role = Role::Manager;
+            });
+            props::set(self.obj, "manager_pid", me as i64);
+            loop_php::reset_after_fork();
+            let run = std::panic::AssertUnwindSafe(|| self.run_manager());
+            let code = match std::panic::catch_unwind(run) {
+                Ok(true) => 0,
+                _ => 1,
+            };
+            self.exit_child(code);
+        }
+        swoole_core::signals::unblock();
+        if pid < 0 {
+            warning(&format!("failed to fork the manager: {}", std::io::Error::last_os_error()));
+            return false;
+        }
+        self.shared.stats.counters().manager_pid.store(pid, Ordering::Relaxed);
+        STATE.with(|st| {
+            let mut st = st.borrow_mut();
+            st.manager_pid = pid;
+            st.role = Role::Master;
+        });
+        props::set(self.obj, "manager_pid", pid as i64);
+        if !self.call_in_master(Event::Start, vec![]) {
+            zend::report_pending_exception();
+        }
+        match swoole_core::master::run(listener, self.shared.clone(), cfg, pid) {
+            Ok(swoole_core::master::MasterEnd::Shutdown) => {}
+            Ok(swoole_core::master::MasterEnd::ManagerLost) => {
+                swoole_core::log::error("the manager process exited unexpectedly; the server stops")
+            }
+            Err(e) => warning(&format!("the master failed: {e}")),
+        }
+        self.call_in_master(Event::Shutdown, vec![]);
+        true
+    }
+
     /// Manager mode: this process supervises forked workers.
     fn run_manager(&mut self) -> bool {
         if !self.call_in_master(Event::ManagerStart, vec![]) {
@@ -689,7 +824,10 @@ impl ProcessHost {
             }
         }
         self.call_in_master(Event::ManagerStop, vec![]);
-        self.call_in_master(Event::Shutdown, vec![]);
+        if !self.process_mode {
+            // In PROCESS mode the master runs onShutdown, once the manager is gone.
+            self.call_in_master(Event::Shutdown, vec![]);
+        }
         true
     }
 
@@ -728,6 +866,13 @@ impl WorkerFactory for ProcessHost {
         zend::end_output();
         // SAFETY: ending a forked worker without running the parent's PHP shutdown.
         unsafe { libc::_exit(code) }
+    }
+
+    fn on_reload(&mut self, after: bool) {
+        let ev = if after { Event::AfterReload } else { Event::BeforeReload };
+        if !self.call_in_master(ev, vec![]) {
+            zend::report_pending_exception();
+        }
     }
 
     fn on_worker_error(&mut self, worker_id: usize, pid: i32, exit_code: i32, signal: i32) {

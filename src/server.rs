@@ -56,6 +56,8 @@ pub struct Server {
     /// Constructor arguments, for messages.
     pub(crate) host: String,
     pub(crate) port: i64,
+    /// `SWOOLE_BASE` or `SWOOLE_PROCESS`.
+    pub(crate) mode: i64,
     /// Lifecycle state.
     pub(crate) state: Cell<Lifecycle>,
     /// `Swoole\Process` objects given to `addProcess()`.
@@ -155,12 +157,6 @@ impl Server {
                 ErrorCode(724).0 as i64,
             ));
         };
-        if mode == MODE_PROCESS {
-            zend::error_docref(
-                zend::E_WARNING,
-                "SWOOLE_PROCESS mode is not implemented yet in this extension; the server runs in SWOOLE_BASE mode",
-            );
-        }
         let mut bind_error = None;
         let mut listener = None;
         if !(0..=65535).contains(&port) {
@@ -202,11 +198,16 @@ impl Server {
         }
         Ok(Server {
             callbacks: RefCell::new(HashMap::new()),
-            settings: RefCell::new(ServerSettings::new()),
+            settings: RefCell::new(if mode == MODE_PROCESS {
+                ServerSettings::for_process_mode()
+            } else {
+                ServerSettings::new()
+            }),
             listener: RefCell::new(listener),
             bind_error: RefCell::new(bind_error),
             host,
             port: real_port,
+            mode,
             state: Cell::new(Lifecycle::Created),
             user_processes: RefCell::new(Vec::new()),
         })

@@ -88,4 +88,4 @@ Extension version => %d.%d.%d
 worker_num => 1
 package_max_length => 2097152
 socket_buffer_size => 8388608
-dispatch_mode => (accepted, no effect)
+dispatch_mode => 2

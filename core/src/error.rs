@@ -10,6 +10,7 @@ impl ErrorCode {
     pub const OK: ErrorCode = ErrorCode(0);
     pub const SYSTEM_CALL_FAIL: ErrorCode = ErrorCode(502);
     pub const INVALID_PARAMS: ErrorCode = ErrorCode(505);
+    pub const OPERATION_NOT_SUPPORTED: ErrorCode = ErrorCode(507);
     pub const WRONG_OPERATION: ErrorCode = ErrorCode(509);
     pub const NO_PAYLOAD: ErrorCode = ErrorCode(550);
     pub const SESSION_CLOSED_BY_SERVER: ErrorCode = ErrorCode(1001);

@@ -28,6 +28,21 @@ pub enum Kind {
     Task = 5,
     /// `finish()`: a task's result back to its source; a [`TaskHeader`] first.
     Finish = 6,
+    /// PROCESS mode, reactor thread to worker: onConnect (`aux` = reactor id).
+    Connect = 7,
+    /// PROCESS mode, reactor thread to worker: onReceive with the payload.
+    Receive = 8,
+    /// PROCESS mode, reactor thread to worker: onClose; the worker frees the
+    /// session's slot after it.
+    Closed = 9,
+    /// PROCESS mode, worker to reactor thread: stop reading (`pause()`).
+    Pause = 10,
+    /// PROCESS mode, worker to reactor thread: read again (`resume()`, `confirm()`).
+    Resume = 11,
+    /// PROCESS mode, reactor thread to worker: onBufferFull.
+    BufferFull = 12,
+    /// PROCESS mode, reactor thread to worker: onBufferEmpty.
+    BufferEmpty = 13,
 }
 
 /// The head of a task or finish payload.
@@ -74,6 +89,13 @@ impl Kind {
             4 => Some(Kind::PipeMessage),
             5 => Some(Kind::Task),
             6 => Some(Kind::Finish),
+            7 => Some(Kind::Connect),
+            8 => Some(Kind::Receive),
+            9 => Some(Kind::Closed),
+            10 => Some(Kind::Pause),
+            11 => Some(Kind::Resume),
+            12 => Some(Kind::BufferFull),
+            13 => Some(Kind::BufferEmpty),
             _ => None,
         }
     }
@@ -84,11 +106,13 @@ impl Kind {
 pub struct Message {
     pub kind: Kind,
     pub session: SessionId,
+    /// A small extra field: the reactor thread a connection event comes from.
+    pub aux: u16,
     pub payload: Vec<u8>,
 }
 
-/// Ids of this process's inbox messages (unique together with its pid), so a
-/// receiver can join the chunks of one message.
+/// Ids of this thread's inbox messages (unique together with its thread id),
+/// so a receiver can join the chunks of one message.
 fn next_message_id() -> u64 {
     thread_local! { static NEXT: Cell<u64> = const { Cell::new(0) }; }
     NEXT.with(|n| {
@@ -97,8 +121,8 @@ fn next_message_id() -> u64 {
     })
 }
 
-/// Header: kind u8, last-chunk flag u8, pad u16, sender pid u32, message id
-/// u64, session u64, total payload length u64 (little-endian).
+/// Header: kind u8, last-chunk flag u8, aux u16, sender thread id u32,
+/// message id u64, session u64, total payload length u64 (little-endian).
 const HEADER: usize = 32;
 /// Payload bytes per datagram: well under the socket buffer, so a datagram is
 /// never refused for its size.
@@ -198,27 +222,42 @@ impl Inboxes {
     /// Sends a `kind` message about `session` to worker `id`'s inbox, in
     /// chunks straight from `payload` (blocking while the inbox is full).
     pub fn send(&self, id: usize, kind: Kind, session: SessionId, payload: &[u8]) -> io::Result<()> {
+        self.send_aux(id, kind, session, 0, payload)
+    }
+
+    /// [`Inboxes::send`] with the header's `aux` field set.
+    pub fn send_aux(&self, id: usize, kind: Kind, session: SessionId, aux: u16, payload: &[u8]) -> io::Result<()> {
         let Some(&(_, fd)) = self.ends.get(id) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
         let msg_id = next_message_id();
-        // SAFETY: getpid has no preconditions.
-        let pid = unsafe { libc::getpid() } as u32;
+        // Thread ids are unique across the system (the main thread's is the
+        // pid): chunks of two reactor threads never mix.
+        // SAFETY: gettid has no preconditions.
+        let sender = unsafe { libc::gettid() } as u32;
         let total = payload.len();
         let mut offset = 0;
         loop {
             let end = (offset + CHUNK).min(total);
             let last = end == total;
-            let mut dgram = Vec::with_capacity(HEADER + end - offset);
-            dgram.push(kind as u8);
-            dgram.push(last as u8);
-            dgram.extend_from_slice(&[0, 0]);
-            dgram.extend_from_slice(&pid.to_le_bytes());
-            dgram.extend_from_slice(&msg_id.to_le_bytes());
-            dgram.extend_from_slice(&session.0.to_le_bytes());
-            dgram.extend_from_slice(&(total as u64).to_le_bytes());
-            dgram.extend_from_slice(&payload[offset..end]);
+            let mut head = [0u8; HEADER];
+            head[0] = kind as u8;
+            head[1] = last as u8;
+            head[2..4].copy_from_slice(&aux.to_le_bytes());
+            head[4..8].copy_from_slice(&sender.to_le_bytes());
+            head[8..16].copy_from_slice(&msg_id.to_le_bytes());
+            head[16..24].copy_from_slice(&session.0.to_le_bytes());
+            head[24..32].copy_from_slice(&(total as u64).to_le_bytes());
+            let body = &payload[offset..end];
+            let mut iov = [
+                libc::iovec { iov_base: head.as_mut_ptr().cast(), iov_len: HEADER },
+                libc::iovec { iov_base: body.as_ptr() as *mut libc::c_void, iov_len: body.len() },
+            ];
+            // SAFETY: a zeroed msghdr pointing at our two iovecs.
+            let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+            msg.msg_iov = iov.as_mut_ptr();
+            msg.msg_iovlen = 2;
             loop {
-                // SAFETY: one datagram from our buffer.
-                let n = unsafe { libc::send(fd, dgram.as_ptr().cast(), dgram.len(), libc::MSG_DONTWAIT) };
+                // SAFETY: one datagram gathered from our header and payload slice.
+                let n = unsafe { libc::sendmsg(fd, &msg, libc::MSG_DONTWAIT) };
                 if n >= 0 {
                     break;
                 }
@@ -254,8 +293,14 @@ fn wait_for_room(fd: RawFd) {
 /// Puts chunked messages back together on the receiving side.
 #[derive(Default)]
 pub struct Reassembler {
-    /// Partial messages by (sender pid, message id).
+    /// Partial messages by (sender thread id, message id).
     partial: HashMap<(u32, u64), Message>,
+}
+
+/// Whether this process's own inbox has a message half read (a stopping
+/// worker reads on until it is whole, so its successor never gets a tail).
+pub fn own_has_partial() -> bool {
+    BACKLOG.with(|b| !b.borrow().0.partial.is_empty())
 }
 
 impl Reassembler {
@@ -267,15 +312,21 @@ impl Reassembler {
         }
         let kind = Kind::from_u8(dgram[0])?;
         let last = dgram[1] != 0;
+        let aux = u16::from_le_bytes([dgram[2], dgram[3]]);
         let pid = u32::from_le_bytes(dgram[4..8].try_into().ok()?);
         let msg_id = u64::from_le_bytes(dgram[8..16].try_into().ok()?);
         let session = SessionId(u64::from_le_bytes(dgram[16..24].try_into().ok()?));
         let total = u64::from_le_bytes(dgram[24..32].try_into().ok()?) as usize;
         let body = &dgram[HEADER..];
         let key = (pid, msg_id);
+        if last && !self.partial.contains_key(&key) {
+            // The common case: a message in one datagram.
+            return (body.len() == total).then(|| Message { kind, session, aux, payload: body.to_vec() });
+        }
         let entry = self.partial.entry(key).or_insert_with(|| Message {
             kind,
             session,
+            aux,
             payload: Vec::with_capacity(total.min(64 << 20)),
         });
         entry.payload.extend_from_slice(body);

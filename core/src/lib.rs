@@ -35,15 +35,18 @@
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 
 pub mod client;
+pub mod dispatch;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
 pub mod inbox;
 pub mod listener;
 pub mod log;
+pub mod master;
 pub mod privileges;
 pub mod process;
 pub mod reactor;
+pub mod reactor_thread;
 pub mod session;
 pub mod settings;
 pub mod shm;

@@ -45,12 +45,17 @@ pub struct ServerShared {
     pub replies: Inboxes,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
+    /// PROCESS mode: each reactor thread's inbox, where workers' sends and
+    /// closes go (the session table's owner is then a reactor thread).
+    pub reactors: Option<Inboxes>,
 }
 
 impl ServerShared {
     /// For `worker_num` event workers, `task_num` task workers and `user_num`
     /// user processes (their ids follow in that order, as in Swoole).
-    pub fn new(worker_num: usize, task_num: usize, user_num: usize, start_session_id: u64)
+    /// `reactor_num` reactor threads hold the connections in PROCESS mode;
+    /// 0 is BASE mode (each worker holds its own).
+    pub fn new(worker_num: usize, task_num: usize, user_num: usize, start_session_id: u64, reactor_num: usize)
         -> io::Result<Arc<ServerShared>> {
         Ok(Arc::new(ServerShared {
             sessions: SessionAllocator::new(start_session_id)?,
@@ -58,7 +63,13 @@ impl ServerShared {
             inboxes: Inboxes::new(worker_num + task_num)?,
             replies: Inboxes::new(worker_num)?,
             stats: SharedStats::new(worker_num, task_num, user_num)?,
+            reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
         }))
+    }
+
+    /// Whether reactor threads of a master hold the connections (SWOOLE_PROCESS).
+    pub fn is_process_mode(&self) -> bool {
+        self.reactors.is_some()
     }
 
     /// Sends a message to process `to`'s inbox (a worker or task worker).
@@ -76,11 +87,11 @@ impl ServerShared {
         self.inboxes.send(to, Kind::PipeMessage, SessionId(from as u64), payload)
     }
 
-    /// Asks the worker that owns `session` to send or close; false if no
-    /// worker owns it.
+    /// Asks the worker (BASE) or reactor thread (PROCESS) that holds
+    /// `session` to send, close, pause or resume; false if none holds it.
     pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
         let Some(owner) = self.table.owner(session) else { return false };
-        self.inboxes.send(owner, kind, session, payload).is_ok()
+        self.reactors.as_ref().unwrap_or(&self.inboxes).send(owner, kind, session, payload).is_ok()
     }
 }
 
@@ -88,6 +99,8 @@ impl ServerShared {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConnectionInfo {
     pub session: SessionId,
+    /// The uid given to `bind()` (0 if none).
+    pub uid: u64,
     pub server_port: u16,
     pub server_fd: RawFd,
     pub socket_fd: RawFd,
@@ -123,6 +136,9 @@ struct Connection {
     want_write: bool,
     /// onBufferFull fired and onBufferEmpty has not yet.
     full: bool,
+    /// `pause()` (or `enable_delay_receive` before `confirm()`): input is
+    /// left in the kernel until `resume()`.
+    paused: bool,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -192,7 +208,7 @@ pub struct Reactor {
     /// How received bytes become onReceive calls.
     framing: Framing,
     /// socket_buffer_size, buffer_high_watermark, buffer_low_watermark.
-    buffer_limits: (usize, usize, usize),
+    pub(crate) buffer_limits: (usize, usize, usize),
     /// onBufferFull/onBufferEmpty due, oldest first.
     buffer_events: Vec<(SessionId, BufferEvent)>,
     /// How long a draining worker waits for its connections.
@@ -203,6 +219,40 @@ pub struct Reactor {
     pub(crate) requests: u64,
     /// Whether and how the loop is stopping.
     pub(crate) stop: StopMode,
+    /// A reactor thread of a PROCESS-mode master: closed sessions stay in the
+    /// table until a worker's onClose, and no worker's counters move here.
+    in_master: bool,
+    /// New connections start paused until `confirm()` (`enable_delay_receive`).
+    delay_receive: bool,
+    /// Connections `resume()`d since the last look: data that arrived while
+    /// paused raised no event, so the loop reads them once.
+    resumed: Vec<usize>,
+    /// Heartbeat: check every `interval`, close what was idle `idle` seconds.
+    heartbeat: Option<Heartbeat>,
+    /// When the next heartbeat check is due.
+    next_heartbeat: Instant,
+}
+
+/// `heartbeat_check_interval` / `heartbeat_idle_time`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Heartbeat {
+    pub interval: Duration,
+    /// Seconds without input after which a connection is closed.
+    pub idle: f64,
+}
+
+impl Heartbeat {
+    /// From the settings, as Swoole reads them: the idle time defaults to
+    /// twice the interval; with only an idle time, the interval is half of
+    /// it (at least a second).
+    pub fn from_settings(interval: Option<f64>, idle: Option<f64>) -> Option<Heartbeat> {
+        let (interval, idle) = match (interval, idle) {
+            (Some(i), idle) if i > 0.0 => (i, idle.filter(|&t| t > 0.0).unwrap_or(i * 2.0)),
+            (_, Some(t)) if t > 0.0 => ((t / 2.0).max(1.0), t),
+            _ => return None,
+        };
+        Some(Heartbeat { interval: Duration::from_secs_f64(interval), idle })
+    }
 }
 
 /// The socket a worker serves.
@@ -216,6 +266,7 @@ pub enum Listening {
 }
 
 /// What a worker's reactor needs to be built.
+#[derive(Debug, Clone)]
 pub struct ReactorConfig {
     /// Output limits: socket_buffer_size, high and low watermarks.
     pub buffer_limits: (usize, usize, usize),
@@ -226,6 +277,9 @@ pub struct ReactorConfig {
     pub nodelay: bool,
     pub max_wait: Duration,
     pub request_limit: u64,
+    /// New connections wait for `confirm()` before they are read.
+    pub delay_receive: bool,
+    pub heartbeat: Option<Heartbeat>,
 }
 
 impl Reactor {
@@ -254,6 +308,28 @@ impl Reactor {
             Listening::None => (None, None, 0, -1),
         };
         let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
+        let listener_fd = listener.as_ref().map_or(udp_fd, |l| l.as_raw_fd());
+        Self::build(registry, (listener, udp, listener_fd, listener_port), inbox_fd, shared, cfg, false)
+    }
+
+    /// The connection state of reactor thread `cfg.worker_id` of a
+    /// PROCESS-mode master, on that thread's poller: it takes connections
+    /// the main thread accepted ([`Reactor::adopt`]) and serves its inbox.
+    pub fn in_thread(registry: Registry, listener: (RawFd, u16), shared: Arc<ServerShared>, cfg: ReactorConfig)
+        -> io::Result<Reactor> {
+        let inbox_fd = shared.reactors.as_ref().and_then(|r| r.read_end(cfg.worker_id));
+        Self::build(registry, (None, None, listener.0, listener.1), inbox_fd, shared, cfg, true)
+    }
+
+    fn build(
+        registry: Registry,
+        sockets: (Option<TcpListener>, Option<UdpSocket>, RawFd, u16),
+        inbox_fd: Option<RawFd>,
+        shared: Arc<ServerShared>,
+        cfg: ReactorConfig,
+        in_master: bool,
+    ) -> io::Result<Reactor> {
+        let (listener, udp, listener_fd, listener_port) = sockets;
         if let Some(fd) = inbox_fd {
             crate::process::set_blocking(fd, false)?;
             registry.register(&mut mio::unix::SourceFd(&fd), INBOX_TOKEN, Interest::READABLE)?;
@@ -261,7 +337,7 @@ impl Reactor {
         inbox::serve_own(inbox_fd);
         Ok(Reactor {
             inbox_fd,
-            listener_fd: listener.as_ref().map_or(udp_fd, |l| l.as_raw_fd()),
+            listener_fd,
             listener_port,
             listener,
             udp,
@@ -280,7 +356,18 @@ impl Reactor {
             request_limit: cfg.request_limit,
             requests: 0,
             stop: StopMode::Running,
+            in_master,
+            delay_receive: cfg.delay_receive,
+            resumed: Vec::new(),
+            heartbeat: cfg.heartbeat,
+            next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
         })
+    }
+
+    /// This process's worker slot for per-worker counters (none in a
+    /// master's reactor thread).
+    fn own_slot(&self) -> Option<&crate::stats::WorkerSlot> {
+        if self.in_master { None } else { self.shared.stats.worker(self.worker_id) }
     }
 
     fn registry(&self) -> &Registry {
@@ -324,7 +411,7 @@ impl Reactor {
     /// Accepts one pending connection.
     pub(crate) fn accept_one(&mut self) -> AcceptOutcome {
         let Some(listener) = &self.listener else { return AcceptOutcome::Empty };
-        let (mut stream, peer) = match listener.accept() {
+        let (stream, peer) = match listener.accept() {
             Ok(pair) => pair,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return AcceptOutcome::Refused,
             Err(_) => return AcceptOutcome::Empty,
@@ -338,20 +425,32 @@ impl Reactor {
             ));
             return AcceptOutcome::Refused;
         }
+        match self.adopt(stream, peer) {
+            Some(session) => AcceptOutcome::Accepted(session),
+            None => AcceptOutcome::Refused,
+        }
+    }
+
+    /// Serves a connection accepted here or, in a master, by the main thread.
+    pub fn adopt(&mut self, mut stream: TcpStream, peer: SocketAddr) -> Option<SessionId> {
         if self.nodelay {
             let _ = stream.set_nodelay(true);
         }
         let session = self.shared.table.open(&self.shared.sessions, self.worker_id);
         let key = self.conns.vacant_key();
         if self.registry().register(&mut stream, Token(CONN_TOKEN_BASE + key), Interest::READABLE).is_err() {
-            return AcceptOutcome::Refused;
+            self.shared.table.close(session);
+            return None;
         }
         let now = now_f64();
+        let socket_fd = stream.as_raw_fd();
+        self.shared.table.publish(session, socket_fd, (self.listener_fd, self.listener_port), peer, now);
         let info = ConnectionInfo {
             session,
+            uid: 0,
             server_port: self.listener_port,
             server_fd: self.listener_fd,
-            socket_fd: stream.as_raw_fd(),
+            socket_fd,
             socket_type: if peer.is_ipv6() { 3 } else { 1 },
             remote_port: peer.port(),
             remote_ip: ip_string(&peer),
@@ -373,17 +472,22 @@ impl Reactor {
             close_after_flush: false,
             want_write: false,
             full: false,
+            paused: self.delay_receive,
         });
         self.by_session.insert(session, key);
+        let counters = self.shared.stats.counters();
         counters.accept_count.fetch_add(1, ORD);
         counters.connection_num.fetch_add(1, ORD);
-        AcceptOutcome::Accepted(session)
+        Some(session)
     }
 
     /// Reads one chunk from connection `key` into `buf`.
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
+            if conn.paused {
+                return ReadOutcome::Done;
+            }
             match conn.stream.read(buf) {
                 Ok(0) => {
                     self.close_key(key, false, 0);
@@ -397,12 +501,13 @@ impl Reactor {
                     conn.info.last_recv_time = now;
                     conn.info.last_dispatch_time = now;
                     let session = conn.info.session;
+                    self.shared.table.touch_recv(session, now);
                     let more = n == buf.len();
                     let counters = self.shared.stats.counters();
                     counters.total_recv_bytes.fetch_add(n as u64, ORD);
                     if self.framing.is_raw() {
                         counters.request_count.fetch_add(1, ORD);
-                        if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                        if let Some(w) = self.own_slot() {
                             w.request_count.fetch_add(1, ORD);
                         }
                         return ReadOutcome::Data { session, n, more };
@@ -412,7 +517,7 @@ impl Reactor {
                         Ok(frames) => {
                             conn.info.recv_queued_bytes = conn.inbuf.len();
                             counters.request_count.fetch_add(frames.len() as u64, ORD);
-                            if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                            if let Some(w) = self.own_slot() {
                                 w.request_count.fetch_add(frames.len() as u64, ORD);
                             }
                             return ReadOutcome::Frames { session, frames, more };
@@ -495,11 +600,13 @@ impl Reactor {
                 let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
             }
         }
-        conn.info.last_send_time = now_f64();
+        let now = now_f64();
+        conn.info.last_send_time = now;
+        self.shared.table.touch_send(session, now, conn.info.send_queued_bytes);
         let counters = self.shared.stats.counters();
         counters.total_send_bytes.fetch_add(data.len() as u64, ORD);
         counters.response_count.fetch_add(1, ORD);
-        if let Some(w) = self.shared.stats.worker(self.worker_id) {
+        if let Some(w) = self.own_slot() {
             w.response_count.fetch_add(1, ORD);
         }
         Ok(())
@@ -521,6 +628,7 @@ impl Reactor {
         }
         let queued = conn.out.len() - conn.out_pos;
         conn.info.send_queued_bytes = queued;
+        self.shared.table.set_queued(conn.info.session, queued);
         let (_, _, low) = self.buffer_limits;
         if conn.full && queued <= low {
             conn.full = false;
@@ -576,7 +684,12 @@ impl Reactor {
         let Some(mut conn) = self.conns.try_remove(key) else { return };
         let _ = self.registry.deregister(&mut conn.stream);
         self.by_session.remove(&conn.info.session);
-        self.shared.table.close(conn.info.session);
+        if self.in_master {
+            // A worker's onClose may still ask getClientInfo(): it frees the slot.
+            self.shared.table.mark_closing(conn.info.session);
+        } else {
+            self.shared.table.close(conn.info.session);
+        }
         conn.info.close_errno = errno;
         let counters = self.shared.stats.counters();
         counters.close_count.fetch_add(1, ORD);
@@ -586,8 +699,14 @@ impl Reactor {
     }
 
     /// The buffer events due since the last call.
-    pub(crate) fn take_buffer_events(&mut self) -> Vec<(SessionId, BufferEvent)> {
+    pub fn take_buffer_events(&mut self) -> Vec<(SessionId, BufferEvent)> {
         std::mem::take(&mut self.buffer_events)
+    }
+
+    /// Every closed connection whose onClose has not run, oldest first (a
+    /// master's reactor thread hands them to workers).
+    pub fn take_closed(&mut self) -> Vec<ConnectionInfo> {
+        std::mem::take(&mut self.closing)
     }
 
     /// The oldest closed connection whose onClose has not run.
@@ -616,10 +735,11 @@ impl Reactor {
         }
     }
 
-    /// Applies what other processes sent to this worker's inbox (sends and
-    /// closes) up to the next message for PHP (a pipe message, a task, a
-    /// result), which it returns; `None` when the inbox is empty.
-    pub(crate) fn next_inbox_message(&mut self) -> Option<inbox::Message> {
+    /// Applies what other processes sent to this inbox (sends, closes,
+    /// pauses) up to the next message for PHP (a pipe message, a task, a
+    /// result, a connection event), which it returns; `None` when the inbox
+    /// is empty.
+    pub fn next_inbox_message(&mut self) -> Option<inbox::Message> {
         self.inbox_fd?;
         loop {
             let msg = inbox::next_own()?;
@@ -628,9 +748,71 @@ impl Reactor {
                 Kind::Send => self.send(msg.session, &msg.payload),
                 Kind::Close => self.close(msg.session, false),
                 Kind::Reset => self.close(msg.session, true),
-                Kind::PipeMessage | Kind::Task | Kind::Finish => return Some(msg),
+                Kind::Pause => self.set_paused(msg.session, true),
+                Kind::Resume => self.set_paused(msg.session, false),
+                Kind::PipeMessage
+                | Kind::Task
+                | Kind::Finish
+                | Kind::Connect
+                | Kind::Receive
+                | Kind::Closed
+                | Kind::BufferFull
+                | Kind::BufferEmpty => return Some(msg),
             };
         }
+    }
+
+    /// `pause()` / `resume()` of a connection held here.
+    pub fn set_paused(&mut self, session: SessionId, paused: bool) -> Result<(), ErrorCode> {
+        let key = self.live_key(session)?;
+        let conn = &mut self.conns[key];
+        if conn.paused != paused {
+            conn.paused = paused;
+            if !paused {
+                self.resumed.push(key);
+            }
+        }
+        Ok(())
+    }
+
+    /// Connections resumed since the last call (to be read once now).
+    pub fn take_resumed(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.resumed)
+    }
+
+    /// Sessions held here that took no input for `idle` seconds and are not
+    /// `protect()`ed.
+    pub fn idle_sessions(&self, idle: f64) -> Vec<SessionId> {
+        let now = now_f64();
+        self.conns
+            .iter()
+            .filter(|(_, c)| !c.close_after_flush)
+            .filter(|(_, c)| {
+                let last = if c.info.last_recv_time > 0.0 { c.info.last_recv_time } else { c.info.connect_time };
+                now - last >= idle
+            })
+            .map(|(_, c)| c.info.session)
+            .filter(|&s| !self.shared.table.is_protected(s))
+            .collect()
+    }
+
+    /// The heartbeat settings, if heartbeat checks are on.
+    pub fn heartbeat(&self) -> Option<Heartbeat> {
+        self.heartbeat
+    }
+
+    /// Runs the heartbeat check if it is due: closes every connection found
+    /// idle (their onClose follows). Returns how long until the next check.
+    pub fn heartbeat_tick(&mut self) -> Option<Duration> {
+        let hb = self.heartbeat?;
+        let now = Instant::now();
+        if now >= self.next_heartbeat {
+            for s in self.idle_sessions(hb.idle) {
+                let _ = self.close(s, false);
+            }
+            self.next_heartbeat = now + hb.interval;
+        }
+        Some(self.next_heartbeat - now)
     }
 
     /// Whether the worker is stopping (its remaining inbox is its successor's).
@@ -650,10 +832,12 @@ impl Reactor {
 
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
     pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
-        if let Some(&k) = self.by_session.get(&session) {
-            return Some(self.conns[k].info.clone());
-        }
-        self.closing.iter().find(|i| i.session == session).cloned()
+        let mut info = match self.by_session.get(&session) {
+            Some(&k) => self.conns[k].info.clone(),
+            None => self.closing.iter().find(|i| i.session == session).cloned()?,
+        };
+        info.uid = self.shared.table.uid(session);
+        Some(info)
     }
 
     /// Open sessions of this worker, ascending.
@@ -686,6 +870,21 @@ impl Reactor {
         }
     }
 
+    /// What `dispatch_mode` looks at for `session` (its address only when
+    /// `with_ip`: parsing it is the one cost here).
+    pub fn dispatch_target(&self, session: SessionId, with_ip: bool) -> Option<crate::dispatch::Target> {
+        let &key = self.by_session.get(&session)?;
+        Some(target_of(&self.conns[key].info, with_ip, self.shared.table.uid(session)))
+    }
+
+    /// Counts a request a reactor thread dispatched here (PROCESS mode) in
+    /// this worker's `worker_request_count`.
+    pub(crate) fn count_received(&self) {
+        if let Some(w) = self.own_slot() {
+            w.request_count.fetch_add(1, ORD);
+        }
+    }
+
     /// Counts one handled request (or task); starts draining at the limit.
     pub fn count_request(&mut self) {
         self.requests += 1;
@@ -697,7 +896,7 @@ impl Reactor {
     /// Whether the loop should end now, and the poll timeout otherwise.
     pub(crate) fn poll_plan(&mut self) -> (bool, Option<Duration>) {
         match self.stop {
-            StopMode::Running => (false, None),
+            StopMode::Running => (false, self.heartbeat_tick()),
             StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
             StopMode::Drain { deadline } => {
                 if self.conns.is_empty() && self.closing.is_empty() {
@@ -713,6 +912,13 @@ impl Reactor {
             }
         }
     }
+}
+
+/// The dispatch key facts of a connection (open or just closed).
+pub fn target_of(info: &ConnectionInfo, with_ip: bool, uid: u64) -> crate::dispatch::Target {
+    let ip = if with_ip { info.remote_ip.parse().ok() } else { None };
+    let ip = ip.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    crate::dispatch::Target { socket_fd: info.socket_fd, remote: SocketAddr::new(ip, info.remote_port), uid }
 }
 
 /// Memory ordering for statistics counters: no other data depends on them.

@@ -8,7 +8,8 @@
 
 use crate::shm::{SharedSlice, ZeroShared};
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 
 /// The id of one client connection, unique for the life of the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -87,11 +88,53 @@ pub const TABLE_SLOTS: usize = 1 << 17;
 struct Slot {
     /// The session in this slot (0 = free).
     session: AtomicU64,
-    /// The worker that owns the connection.
-    owner: std::sync::atomic::AtomicU32,
+    /// The worker (BASE) or reactor thread (PROCESS) that holds the connection.
+    owner: AtomicU32,
+    /// Set when the connection closed and its onClose has not finished: the
+    /// session no longer takes sends, but `getClientInfo()` still answers.
+    closing: AtomicU32,
+    /// `bind($fd, $uid)`: the user id (0 = unbound), for dispatch_mode 5.
+    uid: AtomicU64,
+    /// `protect($fd)`: exempt from heartbeat checks.
+    protected: AtomicU32,
+    /// The OS socket fd (`socket_fd`; the key of dispatch_mode 2).
+    socket_fd: AtomicI32,
+    /// The listening socket's fd and port.
+    server_fd: AtomicI32,
+    server_port: AtomicU32,
+    /// The peer's port and address (an IPv4 address as v4-mapped v6).
+    remote_port: AtomicU32,
+    remote_ip: [AtomicU64; 2],
+    /// `f64` bits: when the connection was accepted, last read, last
+    /// written and last handed to a worker.
+    connect_time: AtomicU64,
+    last_recv_time: AtomicU64,
+    last_send_time: AtomicU64,
+    last_dispatch_time: AtomicU64,
+    /// Bytes queued for the peer and not yet written (for 1009 in PROCESS
+    /// mode, where the worker does not hold the queue).
+    send_queued_bytes: AtomicU64,
 }
 // SAFETY: atomics, valid at zero.
 unsafe impl ZeroShared for Slot {}
+
+/// What the process holding a connection publishes about it, so every other
+/// process can answer `getClientInfo()` (PROCESS mode) and dispatch on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedFacts {
+    pub owner: usize,
+    pub socket_fd: i32,
+    pub server_fd: i32,
+    pub server_port: u16,
+    pub remote: SocketAddr,
+    pub connect_time: f64,
+    pub last_recv_time: f64,
+    pub last_send_time: f64,
+    pub last_dispatch_time: f64,
+    pub uid: u64,
+    pub send_queued_bytes: u64,
+    pub closing: bool,
+}
 
 /// Which worker owns each open session, in shared memory, so any process
 /// (another worker, a user process) can reach a connection: Swoole's
@@ -110,6 +153,12 @@ impl SessionTable {
         &self.slots[(id.0 as usize) % TABLE_SLOTS]
     }
 
+    /// The slot of `id` while it holds that session.
+    fn live(&self, id: SessionId) -> Option<&Slot> {
+        let slot = self.slot(id);
+        (id.0 != 0 && slot.session.load(Ordering::Acquire) == id.0).then_some(slot)
+    }
+
     /// A new session for `owner`: the next id whose slot is free, claimed.
     pub fn open(&self, alloc: &SessionAllocator, owner: usize) -> SessionId {
         loop {
@@ -117,8 +166,112 @@ impl SessionTable {
             let slot = self.slot(id);
             if slot.session.compare_exchange(0, id.0, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
                 slot.owner.store(owner as u32, Ordering::Release);
+                slot.closing.store(0, Ordering::Relaxed);
+                slot.uid.store(0, Ordering::Relaxed);
+                slot.protected.store(0, Ordering::Relaxed);
+                slot.send_queued_bytes.store(0, Ordering::Relaxed);
+                for t in [&slot.last_recv_time, &slot.last_send_time, &slot.last_dispatch_time] {
+                    t.store(0, Ordering::Relaxed);
+                }
                 return id;
             }
+        }
+    }
+
+    /// Records where an open session's connection comes from.
+    pub fn publish(&self, id: SessionId, socket_fd: i32, server: (i32, u16), remote: SocketAddr, now: f64) {
+        let Some(slot) = self.live(id) else { return };
+        slot.socket_fd.store(socket_fd, Ordering::Relaxed);
+        slot.server_fd.store(server.0, Ordering::Relaxed);
+        slot.server_port.store(server.1 as u32, Ordering::Relaxed);
+        slot.remote_port.store(remote.port() as u32, Ordering::Relaxed);
+        let v6 = match remote.ip() {
+            IpAddr::V4(a) => a.to_ipv6_mapped(),
+            IpAddr::V6(a) => a,
+        };
+        let bits = u128::from(v6);
+        slot.remote_ip[0].store((bits >> 64) as u64, Ordering::Relaxed);
+        slot.remote_ip[1].store(bits as u64, Ordering::Relaxed);
+        slot.connect_time.store(now.to_bits(), Ordering::Relaxed);
+    }
+
+    /// Bytes arrived (and were handed on) at `now`.
+    pub fn touch_recv(&self, id: SessionId, now: f64) {
+        if let Some(slot) = self.live(id) {
+            slot.last_recv_time.store(now.to_bits(), Ordering::Relaxed);
+            slot.last_dispatch_time.store(now.to_bits(), Ordering::Relaxed);
+        }
+    }
+
+    /// Bytes were sent at `now`; `queued` remain unwritten.
+    pub fn touch_send(&self, id: SessionId, now: f64, queued: usize) {
+        if let Some(slot) = self.live(id) {
+            slot.last_send_time.store(now.to_bits(), Ordering::Relaxed);
+            slot.send_queued_bytes.store(queued as u64, Ordering::Relaxed);
+        }
+    }
+
+    /// The output queue of `id` changed to `queued` bytes.
+    pub fn set_queued(&self, id: SessionId, queued: usize) {
+        if let Some(slot) = self.live(id) {
+            slot.send_queued_bytes.store(queued as u64, Ordering::Relaxed);
+        }
+    }
+
+    /// `bind($fd, $uid)`: once per connection; false if `id` is not open
+    /// or already bound.
+    pub fn bind(&self, id: SessionId, uid: u64) -> bool {
+        let Some(slot) = self.live(id) else { return false };
+        slot.closing.load(Ordering::Acquire) == 0
+            && slot.uid.compare_exchange(0, uid, Ordering::AcqRel, Ordering::Relaxed).is_ok()
+    }
+
+    /// The uid bound to `id` (0 when none).
+    pub fn uid(&self, id: SessionId) -> u64 {
+        self.live(id).map_or(0, |s| s.uid.load(Ordering::Acquire))
+    }
+
+    /// `protect($fd, $on)`: false if `id` is not open.
+    pub fn protect(&self, id: SessionId, on: bool) -> bool {
+        let Some(slot) = self.live(id) else { return false };
+        slot.protected.store(on as u32, Ordering::Relaxed);
+        true
+    }
+
+    /// Whether `id` is exempt from heartbeat checks.
+    pub fn is_protected(&self, id: SessionId) -> bool {
+        self.live(id).is_some_and(|s| s.protected.load(Ordering::Relaxed) != 0)
+    }
+
+    /// Everything known about `id`, while its slot holds it (open or closing).
+    pub fn facts(&self, id: SessionId) -> Option<SharedFacts> {
+        let slot = self.live(id)?;
+        let f = |a: &AtomicU64| f64::from_bits(a.load(Ordering::Relaxed));
+        let bits = ((slot.remote_ip[0].load(Ordering::Relaxed) as u128) << 64)
+            | slot.remote_ip[1].load(Ordering::Relaxed) as u128;
+        let v6 = Ipv6Addr::from(bits);
+        let ip = v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(IpAddr::V6(v6));
+        Some(SharedFacts {
+            owner: slot.owner.load(Ordering::Acquire) as usize,
+            socket_fd: slot.socket_fd.load(Ordering::Relaxed),
+            server_fd: slot.server_fd.load(Ordering::Relaxed),
+            server_port: slot.server_port.load(Ordering::Relaxed) as u16,
+            remote: SocketAddr::new(ip, slot.remote_port.load(Ordering::Relaxed) as u16),
+            connect_time: f(&slot.connect_time),
+            last_recv_time: f(&slot.last_recv_time),
+            last_send_time: f(&slot.last_send_time),
+            last_dispatch_time: f(&slot.last_dispatch_time),
+            uid: slot.uid.load(Ordering::Relaxed),
+            send_queued_bytes: slot.send_queued_bytes.load(Ordering::Relaxed),
+            closing: slot.closing.load(Ordering::Acquire) != 0,
+        })
+    }
+
+    /// The connection closed; the slot stays until [`SessionTable::close`]
+    /// (after onClose ran), so the session reads as closing meanwhile.
+    pub fn mark_closing(&self, id: SessionId) {
+        if let Some(slot) = self.live(id) {
+            slot.closing.store(1, Ordering::Release);
         }
     }
 
@@ -127,10 +280,12 @@ impl SessionTable {
         let _ = self.slot(id).session.compare_exchange(id.0, 0, Ordering::AcqRel, Ordering::Relaxed);
     }
 
-    /// The worker owning `id`, if it is open.
+    /// The worker (BASE) or reactor thread (PROCESS) holding `id`, if it is
+    /// open and not closing.
     pub fn owner(&self, id: SessionId) -> Option<usize> {
-        let slot = self.slot(id);
-        (slot.session.load(Ordering::Acquire) == id.0).then(|| slot.owner.load(Ordering::Acquire) as usize)
+        let slot = self.live(id)?;
+        let owner = slot.owner.load(Ordering::Acquire) as usize;
+        (slot.closing.load(Ordering::Acquire) == 0).then_some(owner)
     }
 
     /// Every open session, ascending.
@@ -138,6 +293,7 @@ impl SessionTable {
         let mut v: Vec<SessionId> = self
             .slots
             .iter()
+            .filter(|s| s.closing.load(Ordering::Acquire) == 0)
             .map(|s| s.session.load(Ordering::Acquire))
             .filter(|&s| s != 0)
             .map(SessionId)
@@ -166,5 +322,31 @@ mod table_tests {
         table.close(a);
         assert_eq!(table.owner(a), None);
         assert_eq!(table.open_sessions(), vec![b]);
+    }
+
+    #[test]
+    fn facts_bind_and_closing() {
+        let alloc = SessionAllocator::new(0).unwrap();
+        let table = SessionTable::new().unwrap();
+        let a = table.open(&alloc, 2);
+        let peer: SocketAddr = "10.1.2.3:4567".parse().unwrap();
+        table.publish(a, 33, (5, 9501), peer, 100.5);
+        table.touch_recv(a, 101.0);
+        let f = table.facts(a).unwrap();
+        assert_eq!((f.owner, f.socket_fd, f.server_fd, f.server_port), (2, 33, 5, 9501));
+        assert_eq!((f.remote, f.connect_time, f.last_recv_time), (peer, 100.5, 101.0));
+        assert!(table.bind(a, 77));
+        assert!(!table.bind(a, 78), "a connection binds once");
+        assert_eq!(table.uid(a), 77);
+        table.mark_closing(a);
+        assert_eq!(table.owner(a), None, "a closing session takes no sends");
+        assert!(table.facts(a).unwrap().closing);
+        assert!(table.open_sessions().is_empty());
+        table.close(a);
+        assert_eq!(table.facts(a), None);
+        let v6: SocketAddr = "[2001:db8::1]:80".parse().unwrap();
+        let b = table.open(&alloc, 0);
+        table.publish(b, 1, (1, 1), v6, 0.0);
+        assert_eq!(table.facts(b).unwrap().remote, v6);
     }
 }

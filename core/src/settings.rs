@@ -179,6 +179,15 @@ pub struct ServerSettings {
     pub user: Option<String>,
     pub group: Option<String>,
     pub chroot: Option<String>,
+    /// PROCESS mode: reactor threads in the master (default min(CPU, 8)).
+    pub reactor_num: usize,
+    /// PROCESS mode: onConnect/onClose even in dispatch modes 1 and 3.
+    pub enable_unsafe_event: bool,
+    /// PROCESS mode: a new connection is not read until `confirm()`.
+    pub enable_delay_receive: bool,
+    /// `heartbeat_check_interval` / `heartbeat_idle_time`, in seconds.
+    pub heartbeat_check_interval: Option<f64>,
+    pub heartbeat_idle_time: Option<f64>,
 }
 
 impl Default for ServerSettings {
@@ -222,7 +231,17 @@ impl ServerSettings {
             user: None,
             group: None,
             chroot: None,
+            reactor_num: default_reactor_num(),
+            enable_unsafe_event: false,
+            enable_delay_receive: false,
+            heartbeat_check_interval: None,
+            heartbeat_idle_time: None,
         }
+    }
+
+    /// Swoole's defaults for SWOOLE_PROCESS mode: one event worker per CPU.
+    pub fn for_process_mode() -> Self {
+        ServerSettings { worker_num: crate::stats::cpu_num(), ..Self::new() }
     }
 
     /// The onBufferFull threshold.
@@ -285,8 +304,16 @@ impl ServerSettings {
             "task_worker_num" => self.task_worker_num = int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)? as usize,
             "dispatch_mode" => self.dispatch_mode = int_in(key, value, 1, 10)?,
             "start_session_id" => self.start_session_id = int_in(key, value, 0, i64::MAX / 2)? as u64,
+            // 0 means the default, as in Swoole.
             "reactor_num" => {
-                int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
+                let n = int_in(key, value, 0, cpu * MAX_WORKERS_PER_CPU)?;
+                self.reactor_num = if n == 0 { default_reactor_num() } else { n as usize };
+            }
+            "enable_unsafe_event" => self.enable_unsafe_event = boolean(key, value)?,
+            "enable_delay_receive" => self.enable_delay_receive = boolean(key, value)?,
+            "heartbeat_check_interval" => self.heartbeat_check_interval = Some(float_in(key, value, 0.0, 86_400.0)?),
+            "heartbeat_idle_time" | "max_idle_time" => {
+                self.heartbeat_idle_time = Some(float_in(key, value, 0.0, 86_400.0 * 365.0)?)
             }
             "task_max_request" => self.task_max_request = int_in(key, value, 0, i64::MAX)? as u64,
             "daemonize" => self.daemonize = boolean(key, value)?,
@@ -337,14 +364,12 @@ impl ServerSettings {
                 self.package_eof = eof.as_bytes().to_vec();
             }
             "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
-            "enable_coroutine" | "reload_async" | "enable_unsafe_event" | "enable_delay_receive"
-            | "open_tcp_keepalive" | "tcp_fastopen"
+            "enable_coroutine" | "reload_async" | "open_tcp_keepalive" | "tcp_fastopen"
             | "open_cpu_affinity" | "display_errors" | "send_yield" | "discard_timeout_request" | "single_thread"
             | "event_object" => {
                 boolean(key, value)?;
             }
-            "heartbeat_check_interval" | "heartbeat_idle_time"
-            | "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
+            "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
             | "task_max_request_grace" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
             | "task_worker_max" => {
                 int_in(key, value, 0, i64::MAX)?;
@@ -357,6 +382,11 @@ impl ServerSettings {
         }
         Ok(())
     }
+}
+
+/// Swoole's default `reactor_num`: one per CPU, at most 8.
+pub fn default_reactor_num() -> usize {
+    crate::stats::cpu_num().min(8)
 }
 
 /// Swoole's default `max_connection`: `min(SW_MAX_CONNECTION, ulimit -n)`.
@@ -467,8 +497,6 @@ const KNOWN_KEYS: &[&str] = &[
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
 const NOT_YET: &[(&str, &str)] = &[
-    ("heartbeat_check_interval", "heartbeat checks are not implemented yet"),
-    ("heartbeat_idle_time", "heartbeat checks are not implemented yet"),
     ("enable_reuse_port", "SO_REUSEPORT listeners are not implemented yet"),
     ("open_tcp_keepalive", "TCP keepalive settings are not implemented yet"),
     ("enable_coroutine", "coroutines are not supported by this extension"),
@@ -524,6 +552,12 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("user", "(unchanged)".into()),
         ("group", "(unchanged)".into()),
         ("chroot", "(none)".into()),
+        ("reactor_num", d.reactor_num.to_string()),
+        ("dispatch_mode", d.dispatch_mode.to_string()),
+        ("enable_unsafe_event", d.enable_unsafe_event.to_string()),
+        ("enable_delay_receive", d.enable_delay_receive.to_string()),
+        ("heartbeat_check_interval", "(off)".into()),
+        ("heartbeat_idle_time", "(2 x heartbeat_check_interval)".into()),
     ];
     let mut out = acting.clone();
     for &k in KNOWN_KEYS {
@@ -576,8 +610,9 @@ mod tests {
     fn not_yet_effective_only_when_asked_for() {
         assert_eq!(not_yet_effective("daemonize", &SettingValue::Bool(false)), None);
         assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
-        let note = not_yet_effective("heartbeat_check_interval", &SettingValue::Int(5)).unwrap();
-        assert!(note.starts_with("setting 'heartbeat_check_interval' has no effect yet"), "{note}");
+        let note = not_yet_effective("enable_reuse_port", &SettingValue::Bool(true)).unwrap();
+        assert!(note.starts_with("setting 'enable_reuse_port' has no effect yet"), "{note}");
+        assert_eq!(not_yet_effective("heartbeat_check_interval", &SettingValue::Int(5)), None, "implemented");
         assert_eq!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())), None, "implemented");
         assert_eq!(not_yet_effective("open_length_check", &SettingValue::Bool(true)), None, "implemented");
         assert_eq!(not_yet_effective("worker_num", &SettingValue::Int(4)), None);

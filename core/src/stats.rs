@@ -67,6 +67,9 @@ pub struct WorkerSlot {
     /// Set by a worker that stopped accepting and is draining, so the
     /// supervisor starts its replacement at once.
     pub exiting: AtomicU32,
+    /// Set by the supervisor before the SIGTERM of a reload: the worker then
+    /// drains (as for max_request) instead of closing its connections.
+    pub reload: AtomicU32,
 }
 // SAFETY: all atomics, valid at zero.
 unsafe impl ZeroShared for WorkerSlot {}

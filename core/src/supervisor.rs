@@ -25,6 +25,9 @@ pub trait WorkerFactory {
     fn exit_child(&mut self, code: i32) -> !;
     /// A worker died abnormally (non-zero status or a signal); it will be replaced.
     fn on_worker_error(&mut self, worker_id: usize, pid: i32, exit_code: i32, signal: i32);
+    /// A reload starts (`after` false: onBeforeReload) or every reloaded
+    /// worker has exited (`after` true: onAfterReload).
+    fn on_reload(&mut self, _after: bool) {}
 }
 
 /// How a child ended, from `waitpid`.
@@ -60,6 +63,8 @@ pub struct Supervisor<'a> {
     killed: bool,
     /// Grace period for workers on shutdown (`max_wait_time`).
     max_wait: Duration,
+    /// Pids of workers a reload asked to stop that have not exited yet.
+    reloading: Vec<i32>,
 }
 
 impl<'a> Supervisor<'a> {
@@ -75,6 +80,7 @@ impl<'a> Supervisor<'a> {
             deadline: None,
             killed: false,
             max_wait,
+            reloading: Vec::new(),
         })
     }
 
@@ -91,6 +97,8 @@ impl<'a> Supervisor<'a> {
             for sig in signals.take() {
                 match sig {
                     Signal::Terminate => self.begin_shutdown(),
+                    Signal::Reload => self.reload(false, factory),
+                    Signal::ReloadTasks => self.reload(true, factory),
                     Signal::ReopenLog => {
                         crate::log::reopen();
                         for pid in self.live() {
@@ -132,6 +140,49 @@ impl<'a> Supervisor<'a> {
         }
     }
 
+    /// SIGUSR1 (every event and task worker) or SIGUSR2 (`tasks_only`):
+    /// each worker finishes what it is doing and exits, and is replaced as it
+    /// goes (a BASE worker first drains its connections, as for max_request).
+    fn reload(&mut self, tasks_only: bool, factory: &mut dyn WorkerFactory) {
+        if self.deadline.is_some() {
+            return;
+        }
+        if !self.reloading.is_empty() {
+            crate::log::warning("reload is already in progress");
+            return;
+        }
+        let worker_num = self.shared.stats.worker_num();
+        let first = if tasks_only { worker_num } else { 0 };
+        let ids = first..worker_num + self.shared.stats.task_num();
+        factory.on_reload(false);
+        crate::log::info(&format!("reloading {} workers", if tasks_only { "task" } else { "all" }));
+        for id in ids {
+            let pid = self.workers[id];
+            if pid <= 0 {
+                continue;
+            }
+            if let Some(slot) = self.shared.stats.worker(id) {
+                slot.reload.store(1, Ordering::SeqCst);
+            }
+            self.reloading.push(pid);
+            // SAFETY: signalling our own child.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
+        if self.reloading.is_empty() {
+            factory.on_reload(true);
+        }
+    }
+
+    /// A reaped pid leaves the reload set; the last one ends the reload.
+    fn reload_progress(&mut self, pid: i32, factory: &mut dyn WorkerFactory) {
+        if let Some(pos) = self.reloading.iter().position(|&p| p == pid) {
+            self.reloading.swap_remove(pos);
+            if self.reloading.is_empty() && self.deadline.is_none() {
+                factory.on_reload(true);
+            }
+        }
+    }
+
     fn live(&self) -> Vec<i32> {
         self.workers.iter().copied().filter(|&p| p > 0).chain(self.detached.iter().copied()).collect()
     }
@@ -167,6 +218,7 @@ impl<'a> Supervisor<'a> {
         if let Some(slot) = self.shared.stats.worker(id) {
             slot.pid.store(pid, Ordering::SeqCst);
             slot.exiting.store(0, Ordering::SeqCst);
+            slot.reload.store(0, Ordering::SeqCst);
         }
     }
 
@@ -175,6 +227,7 @@ impl<'a> Supervisor<'a> {
         while let Some(reaped) = crate::process::wait_any(false) {
             let pid = reaped.pid;
             let exit = ExitStatus { code: reaped.code, signal: reaped.signal };
+            self.reload_progress(pid, factory);
             if let Some(pos) = self.detached.iter().position(|&p| p == pid) {
                 self.detached.swap_remove(pos);
                 continue;

@@ -19,6 +19,7 @@ use crate::session::SessionId;
 use crate::signals::Signal;
 use crate::stats::WorkerStatus;
 use std::cell::RefCell;
+use std::sync::atomic::Ordering;
 
 thread_local! {
     /// The running worker's loop state; `None` outside a worker.
@@ -100,8 +101,19 @@ pub fn is_worker() -> bool {
 }
 
 /// `send()`: on this worker's connection directly, otherwise through the
-/// owning worker's inbox; 9009 outside the server's processes.
+/// inbox of the worker or reactor thread holding it; 9009 outside the
+/// server's processes.
 pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
+    if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
+        // The reactor thread holds the queue; its size is published.
+        let limit = with(|r| r.buffer_limits.0).unwrap_or(usize::MAX);
+        match shared.table.facts(session) {
+            None => return Err(ErrorCode::SESSION_NOT_EXIST),
+            Some(f) if f.closing => return Err(ErrorCode::SESSION_CLOSED),
+            Some(f) if f.send_queued_bytes as usize >= limit => return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW),
+            Some(_) => return forward(Kind::Send, session, data),
+        }
+    }
     match with(|r| r.send(session, data)) {
         Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(Kind::Send, session, data),
         Some(result) => result,
@@ -128,21 +140,61 @@ pub fn pipe_message(from: usize, to: usize, payload: &[u8]) -> Result<(), ErrorC
     shared.pipe_message(from, to, payload).map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)
 }
 
-/// `exist()`: open in this worker, or owned by another.
-pub fn exists(session: SessionId) -> bool {
-    with(|r| r.exists(session)).unwrap_or(false)
-        || current_server().is_some_and(|s| s.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id)))
+/// `pause()`/`resume()`/`confirm()`: PROCESS mode only (the reactor thread
+/// holding the connection stops or starts reading it).
+pub fn set_paused(session: SessionId, paused: bool) -> Result<(), ErrorCode> {
+    let shared = current_server().ok_or(ErrorCode::SERVER_SEND_IN_MASTER)?;
+    if !shared.is_process_mode() {
+        return Err(ErrorCode::OPERATION_NOT_SUPPORTED);
+    }
+    forward(if paused { Kind::Pause } else { Kind::Resume }, session, &[])
 }
 
-/// `getClientInfo()`.
+/// `exist()`: open in this worker, or held by another worker or a reactor thread.
+pub fn exists(session: SessionId) -> bool {
+    let Some(shared) = current_server() else { return with(|r| r.exists(session)).unwrap_or(false) };
+    if shared.is_process_mode() {
+        return shared.table.owner(session).is_some();
+    }
+    with(|r| r.exists(session)).unwrap_or(false)
+        || shared.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id))
+}
+
+/// `getClientInfo()`: this worker's connection, or in PROCESS mode, what the
+/// reactor thread holding it published.
 pub fn info(session: SessionId) -> Option<ConnectionInfo> {
+    if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
+        let f = shared.table.facts(session)?;
+        return Some(ConnectionInfo {
+            session,
+            uid: f.uid,
+            server_port: f.server_port,
+            server_fd: f.server_fd,
+            socket_fd: f.socket_fd,
+            socket_type: if f.remote.is_ipv6() { 3 } else { 1 },
+            remote_port: f.remote.port(),
+            remote_ip: crate::reactor::ip_string(&f.remote),
+            reactor_id: f.owner as i32,
+            connect_time: f.connect_time,
+            last_recv_time: f.last_recv_time,
+            last_send_time: f.last_send_time,
+            last_dispatch_time: f.last_dispatch_time,
+            close_errno: 0,
+            recv_queued_bytes: 0,
+            send_queued_bytes: f.send_queued_bytes as usize,
+        });
+    }
     with(|r| r.info(session)).flatten()
 }
 
 /// Open sessions, ascending: this worker's own (as Swoole's BASE mode), or in
-/// a user process, every session of the server.
+/// PROCESS mode and in a user process, every session of the server.
 pub fn sessions() -> Vec<SessionId> {
-    with(|r| r.sessions()).unwrap_or_else(|| current_server().map(|s| s.table.open_sessions()).unwrap_or_default())
+    let everyone = || current_server().map(|s| s.table.open_sessions()).unwrap_or_default();
+    if current_server().is_some_and(|s| s.is_process_mode()) {
+        return everyone();
+    }
+    with(|r| r.sessions()).unwrap_or_else(everyone)
 }
 
 /// `getClientList($start, $count)`: up to `count` open sessions after `start`.
@@ -159,7 +211,7 @@ pub fn request_stop(shutdown: bool) -> bool {
 /// Runs the current worker's loop until it stops or a callback aborts.
 pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
-    let task_worker = with(|r| !r.accepts()).unwrap_or(false);
+    let task_worker = with(|r| r.worker_id >= r.shared.stats.worker_num()).unwrap_or(false);
     let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None };
     match event_loop::run(&mut server) {
         _ if server.aborted => LoopEnd::Aborted,
@@ -284,7 +336,10 @@ impl LoopHandler for ServerLoop<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
         match Signal::from_raw(signo) {
             Some(Signal::Terminate) => {
-                request_stop(true);
+                // A reload lets the worker finish its connections; a
+                // shutdown closes them now.
+                let reload = with(|r| r.shared.stats.worker(r.worker_id).is_some_and(|w| w.reload.swap(0, Ordering::SeqCst) == 1));
+                request_stop(!reload.unwrap_or(false));
                 Flow::Continue
             }
             Some(Signal::ReopenLog) => {
@@ -321,11 +376,12 @@ impl LoopHandler for ServerLoop<'_> {
         if token == INBOX_TOKEN {
             self.last_message = Some(std::time::Instant::now());
             while let Some(msg) = with(|r| r.next_inbox_message()).flatten() {
-                if self.busy(|h| h.on_message(msg)) == Flow::Abort {
+                if self.busy(|h| deliver_message(h, msg)) == Flow::Abort {
                     return Flow::Abort;
                 }
-                // A task worker past task_max_request leaves the rest to its successor.
-                if with(|r| r.stopping()).unwrap_or(true) {
+                // A worker past its max_request (or reloading) leaves the rest
+                // to its successor, once no message is half read.
+                if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_partial() {
                     break;
                 }
             }
@@ -350,10 +406,40 @@ impl LoopHandler for ServerLoop<'_> {
             return Plan { done: true, timeout: None, keep_alive: true };
         }
         let (done, mut timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
+        if with(|r| r.has_pending()).unwrap_or(false) {
+            // The heartbeat just closed connections: their onClose is due now.
+            timeout = Some(std::time::Duration::ZERO);
+        }
         if self.task_worker && self.last_message.is_some_and(|t| t.elapsed() < TASK_WORKER_SPIN) {
             timeout = Some(std::time::Duration::ZERO);
         }
         Plan { done, timeout, keep_alive: true }
+    }
+}
+
+/// Hands one inbox message to the handler: in PROCESS mode the connection
+/// events a reactor thread dispatched here, otherwise a pipe message, a task
+/// or a task's result.
+fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -> Flow {
+    let reactor_id = msg.aux as i32;
+    match msg.kind {
+        Kind::Connect => handler.on_connect(msg.session, reactor_id),
+        Kind::Receive => {
+            with(|r| r.count_received());
+            let flow = handler.on_receive(msg.session, reactor_id, &msg.payload);
+            with(|r| r.count_request());
+            flow
+        }
+        Kind::Closed => {
+            let flow = handler.on_close(msg.session, reactor_id);
+            // The session's slot was kept for this onClose; free it now.
+            if let Some(shared) = current_server() {
+                shared.table.close(msg.session);
+            }
+            flow
+        }
+        Kind::BufferFull | Kind::BufferEmpty => handler.on_buffer(msg.session, reactor_id, msg.kind == Kind::BufferFull),
+        _ => handler.on_message(msg),
     }
 }
 

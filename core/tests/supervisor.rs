@@ -44,7 +44,7 @@ impl WorkerFactory for Factory {
 
 #[test]
 fn replaces_a_dead_worker_and_stops_all_on_sigterm() {
-    let shared = ServerShared::new(2, 0, 0, 0).unwrap();
+    let shared = ServerShared::new(2, 0, 0, 0, 0).unwrap();
     let watcher_shared = shared.clone();
     // Once worker 0 has started twice (the replacement) and worker 1 runs, ask for shutdown.
     let watcher = std::thread::spawn(move || {

@@ -73,7 +73,7 @@ fn echo_close_stale_ids_and_stop() {
     let bound = BoundListener::bind("127.0.0.1", 0, SockType::Tcp).unwrap();
     bound.listen(64).unwrap();
     let port = bound.local.port();
-    let shared = ServerShared::new(1, 0, 0, 0).unwrap();
+    let shared = ServerShared::new(1, 0, 0, 0, 0).unwrap();
     let cfg = ReactorConfig {
         buffer_limits: (usize::MAX, usize::MAX, 0),
         framing: Default::default(),
@@ -82,6 +82,8 @@ fn echo_close_stale_ids_and_stop() {
         nodelay: true,
         max_wait: Duration::from_secs(1),
         request_limit: 0,
+        delay_receive: false,
+        heartbeat: None,
     };
     worker::install(Reactor::new(swoole_core::reactor::Listening::Tcp(std::net::TcpListener::from(bound.try_clone_fd().unwrap())), shared.clone(), cfg).unwrap());
     worker::join_server(shared.clone());
