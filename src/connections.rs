@@ -37,6 +37,10 @@ impl ConnectionIterator {
 /// The array `getClientInfo()` and `$server->connections[$fd]` return.
 pub fn info_array(info: &ConnectionInfo) -> ZBox<ZendHashTable> {
     let mut a = ZendHashTable::new();
+    // Swoole lists the uid first, and only once `bind()` set one.
+    if info.uid > 0 {
+        let _ = a.insert("uid", info.uid as i64);
+    }
     let _ = a.insert("server_port", info.server_port as i64);
     let _ = a.insert("server_fd", info.server_fd as i64);
     let _ = a.insert("socket_fd", info.socket_fd as i64);

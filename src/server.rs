@@ -129,6 +129,23 @@ impl Server {
     }
 }
 
+impl Server {
+    /// `pause()`/`resume()`/`confirm()`.
+    fn set_paused(&self, fd: i64, paused: bool) -> PhpResult<bool> {
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        if fd <= 0 {
+            return Ok(fail(ErrorCode::SESSION_INVALID_ID));
+        }
+        Ok(match worker::set_paused(SessionId(fd as u64), paused) {
+            Ok(()) => true,
+            Err(code) => fail(code),
+        })
+    }
+}
+
 /// Sets the per-call error code (`getLastError()`, `swoole_last_error()`) and
 /// returns false.
 fn fail(code: ErrorCode) -> bool {
@@ -558,6 +575,96 @@ impl Server {
             return Ok(false);
         }
         Ok(runtime::send_message(message, dst))
+    }
+
+    /// `bind(int $fd, int $uid): bool` — ties a connection to a user id,
+    /// once; with `dispatch_mode` 5 the uid picks the worker.
+    pub fn bind(&self, fd: IntArg, uid: IntArg) -> PhpResult<bool> {
+        let fd = fd.get(1)?;
+        let uid = uid.get(2)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        if uid > u32::MAX as i64 || uid < i32::MIN as i64 {
+            warning(&format!("uid can not be greater than {} or less than {}", u32::MAX, i32::MIN));
+            return Ok(false);
+        }
+        // A negative uid is kept as its 32-bit unsigned form, as Swoole does.
+        let uid = uid as u32 as u64;
+        let Some(shared) = worker::current_server() else { return Ok(false) };
+        if fd <= 0 || uid == 0 {
+            return Ok(false);
+        }
+        if shared.table.owner(SessionId(fd as u64)).is_none() {
+            return Ok(fail(ErrorCode::SESSION_NOT_EXIST));
+        }
+        Ok(shared.table.bind(SessionId(fd as u64), uid))
+    }
+
+    /// `protect(int $fd, bool $is_protected = true): bool` — exempts a
+    /// connection from heartbeat checks.
+    pub fn protect(&self, fd: IntArg, is_protected: Opt<BoolArg>) -> PhpResult<bool> {
+        let fd = fd.get(1)?;
+        let on = is_protected.or(2, true)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        let Some(shared) = worker::current_server() else { return Ok(false) };
+        if fd <= 0 || !shared.table.protect(SessionId(fd as u64), on) {
+            return Ok(fail(ErrorCode::SESSION_NOT_EXIST));
+        }
+        Ok(true)
+    }
+
+    /// `pause(int $fd): bool` — stop reading a connection.
+    pub fn pause(&self, fd: IntArg) -> PhpResult<bool> {
+        self.set_paused(fd.get(1)?, true)
+    }
+
+    /// `resume(int $fd): bool` — read a paused connection again.
+    pub fn resume(&self, fd: IntArg) -> PhpResult<bool> {
+        self.set_paused(fd.get(1)?, false)
+    }
+
+    /// `confirm(int $fd): bool` — with `enable_delay_receive`, start reading
+    /// a new connection.
+    pub fn confirm(&self, fd: IntArg) -> PhpResult<bool> {
+        self.set_paused(fd.get(1)?, false)
+    }
+
+    /// `reload(bool $only_reload_taskworker = false): bool`
+    pub fn reload(&self, only_reload_taskworker: Opt<BoolArg>) -> PhpResult<bool> {
+        let only_task = only_reload_taskworker.or(1, false)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false);
+        }
+        Ok(runtime::reload(only_task))
+    }
+
+    /// `heartbeat(bool $ifCloseConnection = true): array|false` — the
+    /// connections idle longer than `heartbeat_idle_time`, closed unless told not to.
+    pub fn heartbeat(&self, if_close_connection: Opt<BoolArg>) -> PhpResult<Zval> {
+        let close = if_close_connection.or(1, true)?;
+        let settings = self.settings.borrow();
+        let hb = swoole_core::reactor::Heartbeat::from_settings(
+            settings.heartbeat_check_interval,
+            settings.heartbeat_idle_time,
+        );
+        drop(settings);
+        let Some(hb) = hb.filter(|_| self.state.get() == Lifecycle::Running) else {
+            return Ok(false.into_zval(false)?);
+        };
+        let mut a = ZendHashTable::new();
+        for s in worker::idle_sessions(hb.idle) {
+            if close {
+                let _ = worker::close(s, false);
+            }
+            let _ = a.push(s.0 as i64);
+        }
+        Ok(a.into_zval(false)?)
     }
 
     /// `getLastError(): int`

@@ -5,6 +5,11 @@
 //! A message is one or more datagrams: a fixed header (check-then-parse, as in
 //! mini-redis's framing) followed by a slice of the payload. Messages larger
 //! than one datagram are split and put back together by (sender, message id).
+//!
+//! A thread that turns batching on ([`set_batching`]: reactor threads and
+//! event workers) packs its small messages to one inbox into one datagram,
+//! back to back, until it calls [`flush`] (before it sleeps): under load one
+//! system call and one wake-up carry many requests or replies.
 
 use crate::session::SessionId;
 use std::cell::{Cell, RefCell};
@@ -81,6 +86,14 @@ impl TaskHeader {
 }
 
 impl Kind {
+    /// Whether messages of this kind may share a datagram: connection
+    /// traffic only. A task, its result and a pipe message each keep a
+    /// datagram of their own, so a task worker that stops after
+    /// `task_max_request` leaves every task it did not take in the socket.
+    fn batches(self) -> bool {
+        !matches!(self, Kind::Task | Kind::Finish | Kind::PipeMessage)
+    }
+
     fn from_u8(b: u8) -> Option<Kind> {
         match b {
             1 => Some(Kind::Send),
@@ -133,9 +146,18 @@ const SOCKET_BUFFER: i32 = 4 * 1024 * 1024;
 thread_local! {
     /// This process's own inbox read end, while it serves one.
     static OWN: Cell<Option<RawFd>> = const { Cell::new(None) };
-    /// Messages taken from the own inbox while a send waited for room
-    /// elsewhere, and the partial ones: handled by the next [`take_own`].
-    static BACKLOG: RefCell<(Reassembler, VecDeque<Message>)> = RefCell::new(Default::default());
+    /// The own inbox's messages read but not handled yet (taken while a send
+    /// waited for room elsewhere, or packed several to a datagram), and the
+    /// partial ones.
+    static BACKLOG: RefCell<Reassembler> = RefCell::new(Default::default());
+    /// Small messages waiting for [`flush`], by destination fd (batching on),
+    /// or `None` (batching off: every message is sent at once).
+    static OUTBOX: RefCell<Option<Vec<(RawFd, Vec<u8>)>>> = const { RefCell::new(None) };
+    /// This thread's id, for chunk headers (gettid is a system call).
+    static TID: u32 = {
+        // SAFETY: gettid has no preconditions.
+        unsafe { libc::gettid() as u32 }
+    };
     /// One receive buffer per process (a datagram is at most this big).
     static RECV_BUF: RefCell<Vec<u8>> = RefCell::new(vec![0u8; HEADER + CHUNK]);
 }
@@ -169,8 +191,8 @@ fn recv_one<R>(fd: RawFd, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
 fn drain_own_into_backlog() {
     let Some(fd) = OWN.with(|o| o.get()) else { return };
     BACKLOG.with(|b| {
-        let (re, backlog) = &mut *b.borrow_mut();
-        backlog.extend(drain(fd, re));
+        let re = &mut *b.borrow_mut();
+        while recv_one(fd, |d| re.push(d)).is_some() {}
     });
 }
 
@@ -178,14 +200,104 @@ fn drain_own_into_backlog() {
 /// more datagrams than it needs: a task worker that reaches its
 /// `task_max_request` leaves the rest in the socket for its successor.
 pub fn next_own() -> Option<Message> {
-    if let Some(m) = BACKLOG.with(|b| b.borrow_mut().1.pop_front()) {
+    if let Some(m) = BACKLOG.with(|b| b.borrow_mut().pop()) {
         return Some(m);
     }
     let fd = OWN.with(|o| o.get())?;
     loop {
-        let done = recv_one(fd, |d| BACKLOG.with(|b| b.borrow_mut().0.push(d)))?;
-        if done.is_some() {
-            return done;
+        recv_one(fd, |d| BACKLOG.with(|b| b.borrow_mut().push(d)))?;
+        if let Some(m) = BACKLOG.with(|b| b.borrow_mut().pop()) {
+            return Some(m);
+        }
+    }
+}
+
+/// Takes the own inbox's messages read and not handled (a worker ending on
+/// a failure gives them back to its inbox for its successor).
+pub fn take_own_ready() -> Vec<Message> {
+    BACKLOG.with(|b| b.borrow_mut().ready.drain(..).collect())
+}
+
+/// Turns batching of this thread's small messages on or off (off flushes).
+pub fn set_batching(on: bool) {
+    if !on {
+        flush();
+    }
+    OUTBOX.with(|o| *o.borrow_mut() = on.then(Vec::new));
+}
+
+/// Sends every batched message of this thread.
+pub fn flush() {
+    let pending = OUTBOX.with(|o| o.borrow_mut().as_mut().map(std::mem::take)).unwrap_or_default();
+    for (fd, dgram) in pending {
+        if !dgram.is_empty() {
+            let _ = send_datagram(fd, &[&dgram]);
+        }
+    }
+}
+
+/// Sends what is batched for `fd` (before a message that cannot be batched,
+/// so the order to one inbox is kept).
+fn flush_to(fd: RawFd) {
+    let dgram = OUTBOX.with(|o| {
+        let mut o = o.borrow_mut();
+        let entry = o.as_mut()?.iter_mut().find(|(f, _)| *f == fd)?;
+        Some(std::mem::take(&mut entry.1))
+    });
+    if let Some(d) = dgram.filter(|d| !d.is_empty()) {
+        let _ = send_datagram(fd, &[&d]);
+    }
+}
+
+/// Appends a whole small message to the batch for `fd`; false when
+/// batching is off (the caller sends it at once).
+fn batch(fd: RawFd, head: &[u8], body: &[u8]) -> bool {
+    let full = OUTBOX.with(|o| {
+        let mut o = o.borrow_mut();
+        let Some(out) = o.as_mut() else { return None };
+        let pos = match out.iter().position(|(f, _)| *f == fd) {
+            Some(p) => p,
+            None => {
+                out.push((fd, Vec::with_capacity(HEADER + CHUNK)));
+                out.len() - 1
+            }
+        };
+        let buf = &mut out[pos].1;
+        let full = (buf.len() + head.len() + body.len() > HEADER + CHUNK).then(|| std::mem::take(buf));
+        buf.extend_from_slice(head);
+        buf.extend_from_slice(body);
+        Some(full)
+    });
+    match full {
+        None => false,
+        Some(full) => {
+            if let Some(d) = full.filter(|d| !d.is_empty()) {
+                let _ = send_datagram(fd, &[&d]);
+            }
+            true
+        }
+    }
+}
+
+/// Sends one datagram gathered from `parts`, waiting while the inbox is full.
+fn send_datagram(fd: RawFd, parts: &[&[u8]]) -> io::Result<()> {
+    let mut iov: Vec<libc::iovec> =
+        parts.iter().map(|p| libc::iovec { iov_base: p.as_ptr() as *mut libc::c_void, iov_len: p.len() }).collect();
+    // SAFETY: a zeroed msghdr pointing at our iovecs.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = iov.as_mut_ptr();
+    msg.msg_iovlen = iov.len();
+    loop {
+        // SAFETY: one datagram gathered from buffers that outlive the call.
+        let n = unsafe { libc::sendmsg(fd, &msg, libc::MSG_DONTWAIT) };
+        if n >= 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        match e.kind() {
+            io::ErrorKind::Interrupted => continue,
+            io::ErrorKind::WouldBlock => wait_for_room(fd),
+            _ => return Err(e),
         }
     }
 }
@@ -231,8 +343,7 @@ impl Inboxes {
         let msg_id = next_message_id();
         // Thread ids are unique across the system (the main thread's is the
         // pid): chunks of two reactor threads never mix.
-        // SAFETY: gettid has no preconditions.
-        let sender = unsafe { libc::gettid() } as u32;
+        let sender = TID.with(|t| *t);
         let total = payload.len();
         let mut offset = 0;
         loop {
@@ -247,26 +358,11 @@ impl Inboxes {
             head[16..24].copy_from_slice(&session.0.to_le_bytes());
             head[24..32].copy_from_slice(&(total as u64).to_le_bytes());
             let body = &payload[offset..end];
-            let mut iov = [
-                libc::iovec { iov_base: head.as_mut_ptr().cast(), iov_len: HEADER },
-                libc::iovec { iov_base: body.as_ptr() as *mut libc::c_void, iov_len: body.len() },
-            ];
-            // SAFETY: a zeroed msghdr pointing at our two iovecs.
-            let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
-            msg.msg_iov = iov.as_mut_ptr();
-            msg.msg_iovlen = 2;
-            loop {
-                // SAFETY: one datagram gathered from our header and payload slice.
-                let n = unsafe { libc::sendmsg(fd, &msg, libc::MSG_DONTWAIT) };
-                if n >= 0 {
-                    break;
-                }
-                let e = io::Error::last_os_error();
-                match e.kind() {
-                    io::ErrorKind::Interrupted => continue,
-                    io::ErrorKind::WouldBlock => wait_for_room(fd),
-                    _ => return Err(e),
-                }
+            if !(offset == 0 && last && kind.batches() && batch(fd, &head, body)) {
+                // A message in several chunks (or with batching off) goes at
+                // once, after what is batched for the same inbox.
+                flush_to(fd);
+                send_datagram(fd, &[&head, body])?;
             }
             offset = end;
             if last {
@@ -278,6 +374,8 @@ impl Inboxes {
 
 /// Waits until `fd` takes a datagram, draining the own inbox meanwhile.
 fn wait_for_room(fd: RawFd) {
+    // What this thread batched for others may be what they wait for.
+    flush();
     let own = OWN.with(|o| o.get());
     let mut pfds = [
         libc::pollfd { fd, events: libc::POLLOUT, revents: 0 },
@@ -290,23 +388,44 @@ fn wait_for_room(fd: RawFd) {
     }
 }
 
-/// Puts chunked messages back together on the receiving side.
+/// Puts chunked messages back together on the receiving side, and splits
+/// datagrams that carry several small messages.
 #[derive(Default)]
 pub struct Reassembler {
     /// Partial messages by (sender thread id, message id).
     partial: HashMap<(u32, u64), Message>,
+    /// Whole messages not taken yet, oldest first.
+    ready: VecDeque<Message>,
 }
 
-/// Whether this process's own inbox has a message half read (a stopping
-/// worker reads on until it is whole, so its successor never gets a tail).
-pub fn own_has_partial() -> bool {
-    BACKLOG.with(|b| !b.borrow().0.partial.is_empty())
+/// Whether this process's own inbox has a message half read, or messages
+/// read and not handled (a datagram may pack several): a stopping worker
+/// handles them first, so its successor never gets a tail and none is lost.
+pub fn own_has_pending() -> bool {
+    BACKLOG.with(|b| {
+        let b = b.borrow();
+        !b.partial.is_empty() || !b.ready.is_empty()
+    })
 }
 
 impl Reassembler {
-    /// Takes one datagram; returns the message it completes, if any.
+    /// The oldest whole message received.
+    pub fn pop(&mut self) -> Option<Message> {
+        self.ready.pop_front()
+    }
+
+    /// Takes one datagram: every message it completes becomes ready.
     /// Malformed datagrams are dropped (they can only come from a bug).
-    pub fn push(&mut self, dgram: &[u8]) -> Option<Message> {
+    pub fn push(&mut self, dgram: &[u8]) {
+        let mut rest = dgram;
+        while let Some(after) = self.push_one(rest) {
+            rest = after;
+        }
+    }
+
+    /// Parses one header and its body at the start of `dgram`; returns what
+    /// follows when the datagram packs more messages.
+    fn push_one<'d>(&mut self, dgram: &'d [u8]) -> Option<&'d [u8]> {
         if dgram.len() < HEADER {
             return None;
         }
@@ -320,9 +439,14 @@ impl Reassembler {
         let body = &dgram[HEADER..];
         let key = (pid, msg_id);
         if last && !self.partial.contains_key(&key) {
-            // The common case: a message in one datagram.
-            return (body.len() == total).then(|| Message { kind, session, aux, payload: body.to_vec() });
+            // A whole message; more may follow it in the same datagram.
+            if body.len() < total {
+                return None;
+            }
+            self.ready.push_back(Message { kind, session, aux, payload: body[..total].to_vec() });
+            return (body.len() > total).then(|| &body[total..]);
         }
+        // A chunk of a large message fills the rest of its datagram.
         let entry = self.partial.entry(key).or_insert_with(|| Message {
             kind,
             session,
@@ -330,11 +454,13 @@ impl Reassembler {
             payload: Vec::with_capacity(total.min(64 << 20)),
         });
         entry.payload.extend_from_slice(body);
-        if !last {
-            return None;
+        if last {
+            let msg = self.partial.remove(&key)?;
+            if msg.payload.len() == total {
+                self.ready.push_back(msg);
+            }
         }
-        let msg = self.partial.remove(&key)?;
-        (msg.payload.len() == total).then_some(msg)
+        None
     }
 }
 
@@ -345,13 +471,15 @@ const SPIN_BEFORE_SLEEP: std::time::Duration = std::time::Duration::from_micros(
 /// Waits up to `timeout` for the next whole message on a (non-blocking)
 /// inbox read end; `None` when the time is up.
 pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duration) -> Option<Message> {
+    // Whatever this thread batched may be what the answer depends on.
+    flush();
     let start = std::time::Instant::now();
     let deadline = start + timeout;
     loop {
-        if let Some(done) = recv_one(fd, |d| re.push(d)) {
-            if let Some(m) = done {
-                return Some(m);
-            }
+        if let Some(m) = re.pop() {
+            return Some(m);
+        }
+        if recv_one(fd, |d| re.push(d)).is_some() {
             continue;
         }
         // A short task answers within microseconds: look again for a while
@@ -373,11 +501,8 @@ pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duratio
 
 /// Reads every datagram waiting on an inbox read end.
 pub fn drain(fd: RawFd, re: &mut Reassembler) -> Vec<Message> {
-    let mut out = Vec::new();
-    while let Some(done) = recv_one(fd, |d| re.push(d)) {
-        out.extend(done);
-    }
-    out
+    while recv_one(fd, |d| re.push(d)).is_some() {}
+    re.ready.drain(..).collect()
 }
 
 #[cfg(test)]
@@ -422,7 +547,36 @@ mod tests {
     #[test]
     fn garbage_is_dropped() {
         let mut re = Reassembler::default();
-        assert_eq!(re.push(b"short"), None);
-        assert_eq!(re.push(&[9u8; HEADER]), None, "unknown kind");
+        re.push(b"short");
+        re.push(&[9u8; HEADER]);
+        assert_eq!(re.pop(), None, "short and unknown-kind datagrams are dropped");
+    }
+
+    #[test]
+    fn batched_messages_share_datagrams_and_keep_their_order() {
+        let inboxes = Inboxes::new(1).unwrap();
+        let fd = inboxes.read_end(0).unwrap();
+        let big: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
+        set_batching(true);
+        for i in 0..1000u64 {
+            inboxes.send_aux(0, Kind::Receive, SessionId(i), 3, format!("m{i}").as_bytes()).unwrap();
+        }
+        inboxes.send(0, Kind::Send, SessionId(5000), &big).unwrap();
+        inboxes.send(0, Kind::Close, SessionId(5001), &[]).unwrap();
+        set_batching(false);
+        let mut datagrams = 0;
+        let mut re = Reassembler::default();
+        while recv_one(fd, |d| re.push(d)).is_some() {
+            datagrams += 1;
+        }
+        let got: Vec<Message> = re.ready.drain(..).collect();
+        assert_eq!(got.len(), 1002);
+        assert!(datagrams < 10, "{datagrams} datagrams for 1000 small messages");
+        for (i, m) in got[..1000].iter().enumerate() {
+            assert_eq!((m.kind, m.session, m.aux), (Kind::Receive, SessionId(i as u64), 3));
+            assert_eq!(m.payload, format!("m{i}").as_bytes());
+        }
+        assert_eq!((got[1000].session, &got[1000].payload), (SessionId(5000), &big));
+        assert_eq!((got[1001].kind, got[1001].session), (Kind::Close, SessionId(5001)));
     }
 }

@@ -119,9 +119,13 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
         buf: vec![0u8; inbox::CHUNK],
     };
     let mut events = Events::with_capacity(EVENTS_PER_POLL);
+    // The packets of one poll's worth of reads leave in as few datagrams as
+    // they fit, right before the thread sleeps again.
+    inbox::set_batching(true);
     loop {
         let timeout = t.reactor.heartbeat_tick();
         t.deliver_closed();
+        inbox::flush();
         match poll.poll(&mut events, timeout) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

@@ -140,14 +140,41 @@ pub fn pipe_message(from: usize, to: usize, payload: &[u8]) -> Result<(), ErrorC
     shared.pipe_message(from, to, payload).map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)
 }
 
-/// `pause()`/`resume()`/`confirm()`: PROCESS mode only (the reactor thread
-/// holding the connection stops or starts reading it).
+/// `pause()`/`resume()`/`confirm()`: the process holding the connection (this
+/// worker, another one, or a reactor thread) stops or starts reading it.
 pub fn set_paused(session: SessionId, paused: bool) -> Result<(), ErrorCode> {
-    let shared = current_server().ok_or(ErrorCode::SERVER_SEND_IN_MASTER)?;
-    if !shared.is_process_mode() {
-        return Err(ErrorCode::OPERATION_NOT_SUPPORTED);
+    let kind = if paused { Kind::Pause } else { Kind::Resume };
+    match with(|r| r.set_paused(session, paused)) {
+        Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(kind, session, &[]),
+        Some(result) => result,
     }
-    forward(if paused { Kind::Pause } else { Kind::Resume }, session, &[])
+}
+
+/// `heartbeat()`: the sessions that took no input for `idle` seconds and are
+/// not protected: this worker's own in BASE mode (as Swoole), every session
+/// in PROCESS mode.
+pub fn idle_sessions(idle: f64) -> Vec<SessionId> {
+    let Some(shared) = current_server().filter(|s| s.is_process_mode()) else {
+        return with(|r| r.idle_sessions(idle)).unwrap_or_default();
+    };
+    let now = crate::stats::now_f64();
+    shared
+        .table
+        .open_sessions()
+        .into_iter()
+        .filter(|&s| !shared.table.is_protected(s))
+        .filter(|&s| {
+            shared.table.facts(s).is_some_and(|f| {
+                let last = if f.last_recv_time > 0.0 { f.last_recv_time } else { f.connect_time };
+                now - last >= idle
+            })
+        })
+        .collect()
+}
+
+/// The heartbeat settings of the running server, if checks are on.
+pub fn heartbeat_settings() -> Option<crate::reactor::Heartbeat> {
+    with(|r| r.heartbeat()).flatten()
 }
 
 /// `exist()`: open in this worker, or held by another worker or a reactor thread.
@@ -213,7 +240,19 @@ pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
     let task_worker = with(|r| r.worker_id >= r.shared.stats.worker_num()).unwrap_or(false);
     let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None };
-    match event_loop::run(&mut server) {
+    // Replies and forwards of one batch of events leave together, before the
+    // loop sleeps (plan()), and whatever is left when the loop ends.
+    crate::inbox::set_batching(true);
+    let end = event_loop::run(&mut server);
+    crate::inbox::set_batching(false);
+    // Messages that came in the same datagram as the one a failing callback
+    // was handling go back to this worker's inbox: its successor serves them.
+    if let Some(shared) = current_server() {
+        for msg in crate::inbox::take_own_ready() {
+            let _ = shared.inboxes.send_aux(worker_id, msg.kind, msg.session, msg.aux, &msg.payload);
+        }
+    }
+    match end {
         _ if server.aborted => LoopEnd::Aborted,
         end => end,
     }
@@ -380,8 +419,8 @@ impl LoopHandler for ServerLoop<'_> {
                     return Flow::Abort;
                 }
                 // A worker past its max_request (or reloading) leaves the rest
-                // to its successor, once no message is half read.
-                if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_partial() {
+                // to its successor, once it holds no message it has read.
+                if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_pending() {
                     break;
                 }
             }
@@ -401,11 +440,19 @@ impl LoopHandler for ServerLoop<'_> {
 
     fn plan(&mut self) -> Plan {
         let rid = self.reactor_id();
+        // resume()/confirm() in a callback: read what arrived while paused.
+        for key in with(|r| r.take_resumed()).unwrap_or_default() {
+            if self.read_all(key) == Flow::Abort {
+                self.aborted = true;
+                return Plan { done: true, timeout: None, keep_alive: true };
+            }
+        }
         if deliver_pending(&mut *self.handler, rid) == Flow::Abort {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
         let (done, mut timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
+        crate::inbox::flush();
         if with(|r| r.has_pending()).unwrap_or(false) {
             // The heartbeat just closed connections: their onClose is due now.
             timeout = Some(std::time::Duration::ZERO);
