@@ -4,10 +4,13 @@
  *  1. N sequential taskwait() calls: round trips per second.
  *  2. N task() calls, onFinish counting them: tasks per second (dispatch to
  *     the last onFinish).
- * Run in SWOOLE_BASE mode; prints one JSON line last and shuts the server down.
+ * Usage: tasks.php [N] [base|process]; prints one JSON line last and shuts
+ * the server down.
  */
 $n = (int)($argv[1] ?? 100000);
-$server = new Swoole\Server('127.0.0.1', 0);
+$mode = ($argv[2] ?? 'base') === 'process' ? SWOOLE_PROCESS : SWOOLE_BASE;
+echo $mode === SWOOLE_PROCESS ? "SWOOLE_PROCESS\n" : "SWOOLE_BASE\n";
+$server = new Swoole\Server('127.0.0.1', 0, $mode);
 $server->set(['worker_num' => 1, 'task_worker_num' => 1]);
 $server->on('receive', function () {});
 $server->on('task', function ($server, $id, $src, $data) {

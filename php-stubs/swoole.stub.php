@@ -293,6 +293,42 @@ namespace Swoole {
         /** The error code of the last failed call in this process. */
         public function getLastError(): int {}
 
+        /**
+         * Ties connection $fd to user id $uid, once per connection (a second
+         * call returns false). With dispatch_mode 5 (SWOOLE_PROCESS) the uid,
+         * not the fd, picks the worker of its later packets. A negative uid is
+         * kept as its 32-bit unsigned form; out of [-2147483648, 4294967295]
+         * warns and returns false. getClientInfo($fd)['uid'] shows it.
+         */
+        public function bind(int $fd, int $uid): bool {}
+
+        /** Exempts $fd from heartbeat checks (or ends the exemption). */
+        public function protect(int $fd, bool $is_protected = true): bool {}
+
+        /** Stops reading $fd (its data waits in the kernel) until resume(). */
+        public function pause(int $fd): bool {}
+
+        /** Reads a paused connection again; what arrived meanwhile is delivered. */
+        public function resume(int $fd): bool {}
+
+        /** With enable_delay_receive: starts reading a new connection. */
+        public function confirm(int $fd): bool {}
+
+        /**
+         * Replaces every event and task worker (or only the task workers),
+         * one after another, by sending SIGUSR1 (SIGUSR2) to the manager;
+         * onBeforeReload/onAfterReload run there. In SWOOLE_PROCESS mode no
+         * connection is dropped; a BASE worker first drains its connections.
+         */
+        public function reload(bool $only_reload_taskworker = false): bool {}
+
+        /**
+         * The connections without input for heartbeat_idle_time seconds (not
+         * protected), closed unless $ifCloseConnection is false; false when
+         * heartbeat checks are off. In BASE mode only the calling worker's.
+         */
+        public function heartbeat(bool $ifCloseConnection = true): array|false {}
+
         public function getMasterPid(): int {}
 
         /** 0 in single-process mode. */
