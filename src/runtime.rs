@@ -385,6 +385,12 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         warning("require onTask callback");
         return false;
     }
+    swoole_core::log::set_format(settings.log_format.clone());
+    if let Some(on) = settings.display_errors {
+        // Swoole's `display_errors` is PHP's, for the server's processes.
+        let value = if on { "1" } else { "0" };
+        zend::call_function("ini_set", vec![&"display_errors", &value]);
+    }
     if let Err(e) = swoole_core::log::configure(settings.log_file.as_deref(), settings.log_level) {
         warning(&format!("log_file [{}] cannot be opened: {e}", settings.log_file.as_deref().unwrap_or("")));
         return false;
@@ -457,6 +463,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.shared = None;
     });
     worker::leave_server();
+    swoole_core::log::set_format(Default::default());
     let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
     ok
 }

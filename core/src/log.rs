@@ -1,7 +1,10 @@
 //! Server log lines in Swoole's format (`[date pid]\tLEVEL\tmessage`), written
 //! with one `write(2)` each so lines from several processes do not interleave:
 //! to stderr, or to `log_file` (opened for appending, reopened on SIGWINCH so
-//! logrotate can move it), filtered by `log_level`.
+//! logrotate can move it), filtered by `log_level`. `log_date_format` and
+//! `log_date_with_microseconds` shape the date; `log_rotation` writes to
+//! `log_file.<date>` and moves on to a new file each month, day, hour or
+//! minute, as Swoole does.
 
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Mutex;
@@ -22,6 +25,75 @@ static LEVEL: AtomicI32 = AtomicI32::new(LOG_DEBUG);
 static PATH: Mutex<Option<String>> = Mutex::new(None);
 /// stdout and stderr point at the log file (a daemon): a reopen moves them too.
 static STDIO: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// How dates look and files rotate.
+static FORMAT: Mutex<Option<LogFormat>> = Mutex::new(None);
+
+/// `log_date_format`, `log_date_with_microseconds` and `log_rotation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogFormat {
+    /// A strftime format (Swoole's default: `%Y-%m-%d %H:%M:%S`).
+    pub date_format: String,
+    /// Append `<.micro>` to the date, as Swoole does.
+    pub microseconds: bool,
+    /// `SWOOLE_LOG_ROTATION_*`: 0 one file, 1 monthly, 2 daily, 3 hourly, 4 every minute.
+    pub rotation: i32,
+}
+
+impl Default for LogFormat {
+    fn default() -> Self {
+        LogFormat { date_format: DEFAULT_DATE_FORMAT.into(), microseconds: false, rotation: 0 }
+    }
+}
+
+/// Swoole's default `log_date_format`.
+pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+
+impl LogFormat {
+    /// The suffix of the rotated file for the time `t` (None: no rotation).
+    fn rotation_suffix(&self, t: libc::time_t) -> Option<String> {
+        let fmt = match self.rotation {
+            1 => "%Y%m",
+            2 => "%Y%m%d",
+            3 => "%Y%m%d%H",
+            4 => "%Y%m%d%H%M",
+            _ => return None,
+        };
+        Some(strftime(fmt, t))
+    }
+}
+
+/// `t` formatted with the strftime format `fmt` in local time.
+fn strftime(fmt: &str, t: libc::time_t) -> String {
+    let Ok(cfmt) = std::ffi::CString::new(fmt) else { return String::new() };
+    // SAFETY: localtime_r/strftime on buffers we own.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        libc::localtime_r(&t, &mut tm);
+        let mut buf = [0u8; 128];
+        let n = libc::strftime(buf.as_mut_ptr().cast(), buf.len(), cfmt.as_ptr(), &tm);
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    }
+}
+
+/// Sets how dates look and files rotate (before [`configure`]).
+pub fn set_format(format: LogFormat) {
+    *FORMAT.lock().unwrap_or_else(|e| e.into_inner()) = Some(format);
+}
+
+fn format() -> LogFormat {
+    FORMAT.lock().unwrap_or_else(|e| e.into_inner()).clone().unwrap_or_default()
+}
+
+/// The file actually written for `log_file` = `path` now.
+fn real_path(path: &str, now: libc::time_t) -> String {
+    match format().rotation_suffix(now) {
+        Some(suffix) => format!("{path}.{suffix}"),
+        None => path.to_string(),
+    }
+}
+
+/// The rotated file currently open (to notice when the period changes).
+static OPEN_PATH: Mutex<Option<String>> = Mutex::new(None);
 
 /// Points stdout and stderr at the log file (or `fallback`), now and after
 /// every reopen (daemonize).
@@ -56,10 +128,13 @@ fn open_append(path: &str) -> std::io::Result<i32> {
 
 /// Sends the log to `path` (None: stderr) at `level`.
 pub fn configure(path: Option<&str>, level: i32) -> std::io::Result<()> {
-    let fd = match path {
+    let now = now_secs();
+    let real = path.map(|p| real_path(p, now));
+    let fd = match &real {
         Some(p) => open_append(p)?,
         None => -1,
     };
+    *OPEN_PATH.lock().unwrap_or_else(|e| e.into_inner()) = real;
     install(fd);
     LEVEL.store(level, Ordering::SeqCst);
     *PATH.lock().unwrap_or_else(|e| e.into_inner()) = path.map(str::to_string);
@@ -77,7 +152,9 @@ pub fn file_fd() -> Option<i32> {
 pub fn reopen() {
     let path = PATH.lock().unwrap_or_else(|e| e.into_inner()).clone();
     if let Some(p) = path {
-        if let Ok(fd) = open_append(&p) {
+        let real = real_path(&p, now_secs());
+        if let Ok(fd) = open_append(&real) {
+            *OPEN_PATH.lock().unwrap_or_else(|e| e.into_inner()) = Some(real);
             if STDIO.load(Ordering::SeqCst) {
                 point_stdio_at(fd);
             }
@@ -86,24 +163,39 @@ pub fn reopen() {
     }
 }
 
-fn line(level: &str, msg: &str) -> String {
-    // SAFETY: time/localtime_r/strftime on buffers we own.
-    let stamp = unsafe {
-        let t = libc::time(std::ptr::null_mut());
-        let mut tm: libc::tm = std::mem::zeroed();
-        libc::localtime_r(&t, &mut tm);
-        let mut buf = [0u8; 32];
-        let n = libc::strftime(buf.as_mut_ptr().cast(), buf.len(), c"%Y-%m-%d %H:%M:%S".as_ptr(), &tm);
-        String::from_utf8_lossy(&buf[..n]).into_owned()
-    };
+fn now_secs() -> libc::time_t {
+    // SAFETY: time(NULL) has no preconditions.
+    unsafe { libc::time(std::ptr::null_mut()) }
+}
+
+fn line(f: &LogFormat, level: &str, msg: &str) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let mut stamp = strftime(&f.date_format, now.as_secs() as libc::time_t);
+    if f.microseconds {
+        stamp.push_str(&format!("<.{:06}>", now.subsec_micros()));
+    }
     format!("[{stamp} #{}]\t{level}\t{msg}\n", std::process::id())
+}
+
+/// With `log_rotation`, moves to the next period's file when it began.
+fn rotate_if_due(f: &LogFormat) {
+    if f.rotation == 0 {
+        return;
+    }
+    let Some(path) = PATH.lock().unwrap_or_else(|e| e.into_inner()).clone() else { return };
+    let due = real_path(&path, now_secs());
+    if OPEN_PATH.lock().unwrap_or_else(|e| e.into_inner()).as_deref() != Some(due.as_str()) {
+        reopen();
+    }
 }
 
 fn emit(level: i32, name: &str, msg: &str) {
     if level < LEVEL.load(Ordering::Relaxed) {
         return;
     }
-    let text = line(name, msg);
+    let f = format();
+    rotate_if_due(&f);
+    let text = line(&f, name, msg);
     let fd = match FD.load(Ordering::Relaxed) {
         -1 => libc::STDERR_FILENO,
         fd => fd,
@@ -134,9 +226,28 @@ pub fn info(msg: &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn format() {
-        let l = super::line("WARNING", "x y");
+        let l = line(&LogFormat::default(), "WARNING", "x y");
         assert!(l.starts_with('[') && l.ends_with("]\tWARNING\tx y\n"), "{l}");
+        let custom = LogFormat { date_format: "%Y/%m".into(), microseconds: true, rotation: 0 };
+        let l = line(&custom, "INFO", "m");
+        let date = &l[1..l.find(' ').unwrap()];
+        assert_eq!(date.len(), "2026/11<.123456>".len(), "{l}");
+        assert!(date.contains("/") && date.contains("<."), "{l}");
+    }
+
+    #[test]
+    fn rotation_suffixes() {
+        let f = |rotation| LogFormat { rotation, ..LogFormat::default() };
+        let t = 1_700_000_000; // 2023-11-14 in every time zone within a day
+        assert_eq!(f(0).rotation_suffix(t), None);
+        assert_eq!(f(1).rotation_suffix(t).unwrap().len(), 6);
+        assert_eq!(f(2).rotation_suffix(t).unwrap().len(), 8);
+        assert_eq!(f(3).rotation_suffix(t).unwrap().len(), 10);
+        assert_eq!(f(4).rotation_suffix(t).unwrap().len(), 12);
+        assert!(f(2).rotation_suffix(t).unwrap().starts_with("202311"));
     }
 }

@@ -188,6 +188,10 @@ pub struct ServerSettings {
     /// `heartbeat_check_interval` / `heartbeat_idle_time`, in seconds.
     pub heartbeat_check_interval: Option<f64>,
     pub heartbeat_idle_time: Option<f64>,
+    /// `log_date_format`, `log_date_with_microseconds`, `log_rotation`.
+    pub log_format: crate::log::LogFormat,
+    /// `display_errors`: PHP's display_errors in the server's processes.
+    pub display_errors: Option<bool>,
 }
 
 impl Default for ServerSettings {
@@ -236,6 +240,8 @@ impl ServerSettings {
             enable_delay_receive: false,
             heartbeat_check_interval: None,
             heartbeat_idle_time: None,
+            log_format: crate::log::LogFormat::default(),
+            display_errors: None,
         }
     }
 
@@ -310,6 +316,16 @@ impl ServerSettings {
                 self.reactor_num = if n == 0 { default_reactor_num() } else { n as usize };
             }
             "enable_unsafe_event" => self.enable_unsafe_event = boolean(key, value)?,
+            "log_date_format" => {
+                let f = string(key, value)?;
+                if f.is_empty() {
+                    return Err(SettingError::OutOfRange { key: key.into(), value: "''".into(), range: "a non-empty strftime format".into() });
+                }
+                self.log_format.date_format = f.to_string();
+            }
+            "log_date_with_microseconds" => self.log_format.microseconds = boolean(key, value)?,
+            "log_rotation" => self.log_format.rotation = int_in(key, value, 0, 4)? as i32,
+            "display_errors" => self.display_errors = Some(boolean(key, value)?),
             "enable_delay_receive" => self.enable_delay_receive = boolean(key, value)?,
             "heartbeat_check_interval" => self.heartbeat_check_interval = Some(float_in(key, value, 0.0, 86_400.0)?),
             "heartbeat_idle_time" | "max_idle_time" => {
@@ -365,7 +381,7 @@ impl ServerSettings {
             }
             "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
             "enable_coroutine" | "reload_async" | "open_tcp_keepalive" | "tcp_fastopen"
-            | "open_cpu_affinity" | "display_errors" | "send_yield" | "discard_timeout_request" | "single_thread"
+            | "open_cpu_affinity" | "send_yield" | "discard_timeout_request" | "single_thread"
             | "event_object" => {
                 boolean(key, value)?;
             }
@@ -552,6 +568,10 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("user", "(unchanged)".into()),
         ("group", "(unchanged)".into()),
         ("chroot", "(none)".into()),
+        ("log_date_format", d.log_format.date_format.clone()),
+        ("log_date_with_microseconds", d.log_format.microseconds.to_string()),
+        ("log_rotation", d.log_format.rotation.to_string()),
+        ("display_errors", "(PHP's)".into()),
         ("reactor_num", d.reactor_num.to_string()),
         ("dispatch_mode", d.dispatch_mode.to_string()),
         ("enable_unsafe_event", d.enable_unsafe_event.to_string()),

@@ -155,7 +155,7 @@ impl<'a> Supervisor<'a> {
         let first = if tasks_only { worker_num } else { 0 };
         let ids = first..worker_num + self.shared.stats.task_num();
         factory.on_reload(false);
-        crate::log::info(&format!("reloading {} workers", if tasks_only { "task" } else { "all" }));
+        crate::log::info(&format!("Server is reloading {} workers now", if tasks_only { "task" } else { "all" }));
         for id in ids {
             let pid = self.workers[id];
             if pid <= 0 {
