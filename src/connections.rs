@@ -35,10 +35,11 @@ impl ConnectionIterator {
 }
 
 /// The array `getClientInfo()` and `$server->connections[$fd]` return.
-pub fn info_array(info: &ConnectionInfo) -> ZBox<ZendHashTable> {
+pub fn info_array(info: &ConnectionInfo, uid_dispatch: bool) -> ZBox<ZendHashTable> {
     let mut a = ZendHashTable::new();
-    // Swoole lists the uid first, and only once `bind()` set one.
-    if info.uid > 0 {
+    // Swoole lists the uid first, once `bind()` set one or always with
+    // dispatch_mode 5.
+    if info.uid > 0 || uid_dispatch {
         let _ = a.insert("uid", info.uid as i64);
     }
     let _ = a.insert("server_port", info.server_port as i64);
@@ -98,7 +99,7 @@ impl ConnectionIterator {
         let fd = crate::zend::arg_long(fd, 1)?;
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
         Ok(match info {
-            Some(i) => info_array(&i).into_zval(false)?,
+            Some(i) => info_array(&i, false).into_zval(false)?,
             // As Swoole: the result of getClientInfo(), false for an unknown $fd.
             None => false.into_zval(false)?,
         })

@@ -410,6 +410,11 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         warning("UDP servers run in SWOOLE_BASE mode here: SWOOLE_PROCESS dispatches TCP connections only");
     }
     let process_mode = process_mode && !listener.1;
+    let mut settings = settings;
+    if process_mode {
+        // Swoole: never more reactor threads than workers.
+        settings.reactor_num = settings.reactor_num.min(settings.worker_num).max(1);
+    }
     let shared = match ServerShared::new(
         settings.worker_num,
         settings.task_worker_num,
@@ -759,8 +764,7 @@ impl ProcessHost {
         let thread = swoole_core::reactor_thread::ThreadConfig {
             reactor: self.reactor_config(0),
             listener: (listener.as_raw_fd(), port),
-            dispatch,
-            worker_num: s.worker_num,
+            dispatcher: Arc::new(swoole_core::dispatch::Dispatcher::new(dispatch, s.worker_num)),
             unsafe_events: s.enable_unsafe_event,
         };
         let cfg = swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread };

@@ -404,7 +404,8 @@ impl Server {
             runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
             return Ok(false.into_zval(false)?);
         };
-        Ok(crate::connections::info_array(&info).into_zval(false)?)
+        let uid_dispatch = self.mode == MODE_PROCESS && self.settings.borrow().dispatch_mode == 5;
+        Ok(crate::connections::info_array(&info, uid_dispatch).into_zval(false)?)
     }
 
     /// `connection_info()`: alias of `getClientInfo()`.
@@ -593,13 +594,15 @@ impl Server {
         // A negative uid is kept as its 32-bit unsigned form, as Swoole does.
         let uid = uid as u32 as u64;
         let Some(shared) = worker::current_server() else { return Ok(false) };
-        if fd <= 0 || uid == 0 {
+        if fd <= 0 {
             return Ok(false);
         }
-        if shared.table.owner(SessionId(fd as u64)).is_none() {
+        let session = SessionId(fd as u64);
+        if shared.table.owner(session).is_none() {
             return Ok(fail(ErrorCode::SESSION_NOT_EXIST));
         }
-        Ok(shared.table.bind(SessionId(fd as u64), uid))
+        // Binding 0 changes nothing; Swoole still says true while unbound.
+        Ok(if uid == 0 { shared.table.uid(session) == 0 } else { shared.table.bind(session, uid) })
     }
 
     /// `protect(int $fd, bool $is_protected = true): bool` — exempts a

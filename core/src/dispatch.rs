@@ -62,8 +62,7 @@ pub struct Dispatcher {
     pub mode: DispatchMode,
     /// How many event workers exist.
     worker_num: usize,
-    /// The round-robin cursor (per reactor thread: Swoole's is global, but
-    /// fairness per thread is all round robin promises).
+    /// The round-robin cursor, shared by the reactor threads.
     round: AtomicU64,
 }
 

@@ -115,6 +115,9 @@ pub struct ConnectionInfo {
     pub close_errno: i32,
     pub recv_queued_bytes: usize,
     pub send_queued_bytes: usize,
+    /// `close()` was called on the server side: onClose gets reactor id -1,
+    /// as in Swoole.
+    pub closed_by_server: bool,
 }
 
 /// One accepted client.
@@ -462,6 +465,7 @@ impl Reactor {
             close_errno: 0,
             recv_queued_bytes: 0,
             send_queued_bytes: 0,
+            closed_by_server: false,
         };
         self.conns.insert(Connection {
             stream,
@@ -659,6 +663,7 @@ impl Reactor {
         if conn.close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
+        conn.info.closed_by_server = true;
         if reset {
             let linger = libc::linger { l_onoff: 1, l_linger: 0 };
             // SAFETY: setting SO_LINGER on our own socket.
@@ -709,9 +714,10 @@ impl Reactor {
         std::mem::take(&mut self.closing)
     }
 
-    /// The oldest closed connection whose onClose has not run.
-    pub(crate) fn next_closed(&self) -> Option<SessionId> {
-        self.closing.first().map(|i| i.session)
+    /// The oldest closed connection whose onClose has not run, and whether
+    /// the server closed it.
+    pub(crate) fn next_closed(&self) -> Option<(SessionId, bool)> {
+        self.closing.first().map(|i| (i.session, i.closed_by_server))
     }
 
     /// Whether buffer events or onClose calls are due (one cheap check on

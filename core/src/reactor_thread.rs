@@ -42,10 +42,9 @@ pub struct ThreadConfig {
     pub reactor: ReactorConfig,
     /// The listening socket (fd, port), for `getClientInfo()`.
     pub listener: (RawFd, u16),
-    /// `dispatch_mode`.
-    pub dispatch: DispatchMode,
-    /// How many event workers there are.
-    pub worker_num: usize,
+    /// `dispatch_mode`, shared by every reactor thread (round robin is
+    /// server-wide, as in Swoole).
+    pub dispatcher: Arc<Dispatcher>,
     /// Deliver onConnect/onClose/onBuffer* even when packets of one
     /// connection may reach different workers (`enable_unsafe_event`).
     pub unsafe_events: bool,
@@ -98,7 +97,7 @@ struct Thread {
     id: usize,
     reactor: Reactor,
     shared: Arc<ServerShared>,
-    dispatcher: Dispatcher,
+    dispatcher: Arc<Dispatcher>,
     /// Whether connection events (connect, close, buffer) go to workers.
     connection_events: bool,
     /// Where one read lands: one datagram's worth, so raw reads are never chunked.
@@ -113,8 +112,8 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
     let mut t = Thread {
         id,
         reactor,
-        dispatcher: Dispatcher::new(cfg.dispatch, cfg.worker_num),
-        connection_events: cfg.dispatch.is_hash() || cfg.unsafe_events,
+        connection_events: cfg.dispatcher.mode.is_hash() || cfg.unsafe_events,
+        dispatcher: cfg.dispatcher,
         shared,
         buf: vec![0u8; inbox::CHUNK],
     };
@@ -211,13 +210,17 @@ impl Thread {
     }
 
     fn send_to_worker(&self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, payload: &[u8]) {
+        self.send_to_worker_aux(kind, session, target, self.id as u16, payload)
+    }
+
+    fn send_to_worker_aux(&self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, aux: u16, payload: &[u8]) {
         let stats = &self.shared.stats;
         let worker = self.dispatcher.choose(target, |w| {
             stats.worker(w).is_some_and(|s| s.status.load(std::sync::atomic::Ordering::Relaxed) == WorkerStatus::Idle as u32)
         });
         // The inbox outlives any one worker process: a worker that is being
         // replaced finds these messages when it starts.
-        if let Err(e) = self.shared.inboxes.send_aux(worker, kind, session, self.id as u16, payload) {
+        if let Err(e) = self.shared.inboxes.send_aux(worker, kind, session, aux, payload) {
             crate::log::warning(&format!("reactor thread #{}: dispatch to worker #{worker} failed: {e}", self.id));
         }
     }
@@ -239,7 +242,8 @@ impl Thread {
             if self.connection_events {
                 let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
                 let target = crate::reactor::target_of(&info, with_ip, self.shared.table.uid(info.session));
-                self.send_to_worker(Kind::Closed, info.session, &target, &[]);
+                let aux = if info.closed_by_server { crate::worker::CLOSED_BY_SERVER_AUX } else { self.id as u16 };
+                self.send_to_worker_aux(Kind::Closed, info.session, &target, aux, &[]);
             } else {
                 self.shared.table.close(info.session);
             }

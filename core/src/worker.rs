@@ -209,6 +209,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
             close_errno: 0,
             recv_queued_bytes: 0,
             send_queued_bytes: f.send_queued_bytes as usize,
+            closed_by_server: false,
         });
     }
     with(|r| r.info(session)).flatten()
@@ -468,7 +469,7 @@ impl LoopHandler for ServerLoop<'_> {
 /// events a reactor thread dispatched here, otherwise a pipe message, a task
 /// or a task's result.
 fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -> Flow {
-    let reactor_id = msg.aux as i32;
+    let reactor_id = if msg.aux == CLOSED_BY_SERVER_AUX { CLOSED_BY_SERVER } else { msg.aux as i32 };
     match msg.kind {
         Kind::Connect => handler.on_connect(msg.session, reactor_id),
         Kind::Receive => {
@@ -490,6 +491,11 @@ fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
     }
 }
 
+/// onClose's `$reactor_id` when the server closed the connection (Swoole's -1).
+pub const CLOSED_BY_SERVER: i32 = -1;
+/// How a reactor thread says so in a Closed message's `aux`.
+pub const CLOSED_BY_SERVER_AUX: u16 = u16::MAX;
+
 /// Runs onBufferFull/onBufferEmpty due, then onClose for every connection
 /// closed since the last call.
 fn deliver_pending(handler: &mut dyn EventHandler, reactor_id: i32) -> Flow {
@@ -502,8 +508,8 @@ fn deliver_pending(handler: &mut dyn EventHandler, reactor_id: i32) -> Flow {
             return Flow::Abort;
         }
     }
-    while let Some(session) = with(|r| r.next_closed()).flatten() {
-        let flow = handler.on_close(session, reactor_id);
+    while let Some((session, by_server)) = with(|r| r.next_closed()).flatten() {
+        let flow = handler.on_close(session, if by_server { CLOSED_BY_SERVER } else { reactor_id });
         with(|r| r.closed_delivered());
         if flow == Flow::Abort {
             return Flow::Abort;

@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
-use swoole_core::dispatch::DispatchMode;
+use swoole_core::dispatch::{DispatchMode, Dispatcher};
 use swoole_core::inbox::{self, Kind, Reassembler};
 use swoole_core::reactor::{ReactorConfig, ServerShared};
 use swoole_core::reactor_thread::{ReactorThread, ThreadConfig};
@@ -25,8 +25,7 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
             heartbeat: None,
         },
         listener: (listener.as_raw_fd(), listener.local_addr().unwrap().port()),
-        dispatch: DispatchMode::FdMod,
-        worker_num: 1,
+        dispatcher: std::sync::Arc::new(Dispatcher::new(DispatchMode::FdMod, 1)),
         unsafe_events: false,
     }
 }
