@@ -324,8 +324,10 @@ namespace Swoole {
 
         /**
          * The connections without input for heartbeat_idle_time seconds (not
-         * protected), closed unless $ifCloseConnection is false; false when
+         * protected), closed when $ifCloseConnection is true; false when
          * heartbeat checks are off. In BASE mode only the calling worker's.
+         * Called without the argument they are not closed: Swoole 6.2's C
+         * code defaults to false, whatever its stub says, and so does this.
          */
         public function heartbeat(bool $ifCloseConnection = true): array|false {}
 

@@ -93,7 +93,7 @@ fn shared() -> Option<Arc<ServerShared>> {
 /// A worker id argument: -1 means the calling worker (none outside workers).
 fn resolve_worker_id(id: i64) -> Option<usize> {
     match (id, role()) {
-        (-1, Role::Worker(own)) => Some(own),
+        (-1, Role::Worker(own) | Role::Task(own)) => Some(own),
         (id, _) if id >= 0 => Some(id as usize),
         _ => None,
     }

@@ -648,9 +648,12 @@ impl Server {
     }
 
     /// `heartbeat(bool $ifCloseConnection = true): array|false` — the
-    /// connections idle longer than `heartbeat_idle_time`, closed unless told not to.
+    /// connections idle longer than `heartbeat_idle_time`, closed when
+    /// `$ifCloseConnection` is true. Called without it they stay open: that
+    /// is what Swoole 6.2 does (its C code defaults to false, whatever its
+    /// stub declares), and code written for it relies on that.
     pub fn heartbeat(&self, if_close_connection: Opt<BoolArg>) -> PhpResult<Zval> {
-        let close = if_close_connection.or(1, true)?;
+        let close = if_close_connection.or(1, false)?;
         let settings = self.settings.borrow();
         let hb = swoole_core::reactor::Heartbeat::from_settings(
             settings.heartbeat_check_interval,
@@ -692,7 +695,7 @@ impl Server {
     #[php(name = "getWorkerId")]
     pub fn get_worker_id(&self) -> PhpResult<Zval> {
         Ok(match runtime::role() {
-            Role::Worker(id) => (id as i64).into_zval(false)?,
+            Role::Worker(id) | Role::Task(id) => (id as i64).into_zval(false)?,
             _ => false.into_zval(false)?,
         })
     }

@@ -57,15 +57,15 @@ echo preg_match('/^after start: true$/m', $out) ? "clean stop\n" : $out;
 var_dump(child_pids($master), array_values(array_filter([$tw1, $tw2, $new], 'pid_alive')));
 ?>
 --EXPECTF--
-onWorkerStart id=0 pid=P taskworker=false
-onWorkerStart id=1 pid=P taskworker=true
-onWorkerStart id=2 pid=P taskworker=true
+onWorkerStart id=0 pid=P taskworker=false self=true
+onWorkerStart id=1 pid=P taskworker=true self=true
+onWorkerStart id=2 pid=P taskworker=true self=true
 id=0
 as expected
 ids=[1,2]
 as expected
 [%s]	WARNING	worker(pid=%d, id=1) abnormal exit, status=0, signal=9
-onWorkerStart id=1 pid=P taskworker=true
+onWorkerStart id=1 pid=P taskworker=true self=true
 bool(false)
 bool(true)
 as expected

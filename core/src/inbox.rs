@@ -6,10 +6,8 @@
 //! mini-redis's framing) followed by a slice of the payload. Messages larger
 //! than one datagram are split and put back together by (sender, message id).
 //!
-//! A thread that turns batching on ([`set_batching`]: reactor threads and
-//! event workers) packs its small messages to one inbox into one datagram,
-//! back to back, until it calls [`flush`] (before it sleeps): under load one
-//! system call and one wake-up carry many requests or replies.
+//! PROCESS mode's connection traffic between reactor threads and event
+//! workers goes over shared-memory rings instead ([`crate::ring`]).
 
 use crate::session::SessionId;
 use std::cell::{Cell, RefCell};
@@ -86,15 +84,7 @@ impl TaskHeader {
 }
 
 impl Kind {
-    /// Whether messages of this kind may share a datagram: connection
-    /// traffic only. A task, its result and a pipe message each keep a
-    /// datagram of their own, so a task worker that stops after
-    /// `task_max_request` leaves every task it did not take in the socket.
-    fn batches(self) -> bool {
-        !matches!(self, Kind::Task | Kind::Finish | Kind::PipeMessage)
-    }
-
-    fn from_u8(b: u8) -> Option<Kind> {
+    pub(crate) fn from_u8(b: u8) -> Option<Kind> {
         match b {
             1 => Some(Kind::Send),
             2 => Some(Kind::Close),
@@ -150,9 +140,6 @@ thread_local! {
     /// waited for room elsewhere, or packed several to a datagram), and the
     /// partial ones.
     static BACKLOG: RefCell<Reassembler> = RefCell::new(Default::default());
-    /// Small messages waiting for [`flush`], by destination fd (batching on),
-    /// or `None` (batching off: every message is sent at once).
-    static OUTBOX: RefCell<Option<Vec<(RawFd, Vec<u8>)>>> = const { RefCell::new(None) };
     /// This thread's id, for chunk headers (gettid is a system call).
     static TID: u32 = {
         // SAFETY: gettid has no preconditions.
@@ -216,67 +203,6 @@ pub fn next_own() -> Option<Message> {
 /// a failure gives them back to its inbox for its successor).
 pub fn take_own_ready() -> Vec<Message> {
     BACKLOG.with(|b| b.borrow_mut().ready.drain(..).collect())
-}
-
-/// Turns batching of this thread's small messages on or off (off flushes).
-pub fn set_batching(on: bool) {
-    if !on {
-        flush();
-    }
-    OUTBOX.with(|o| *o.borrow_mut() = on.then(Vec::new));
-}
-
-/// Sends every batched message of this thread.
-pub fn flush() {
-    let pending = OUTBOX.with(|o| o.borrow_mut().as_mut().map(std::mem::take)).unwrap_or_default();
-    for (fd, dgram) in pending {
-        if !dgram.is_empty() {
-            let _ = send_datagram(fd, &[&dgram]);
-        }
-    }
-}
-
-/// Sends what is batched for `fd` (before a message that cannot be batched,
-/// so the order to one inbox is kept).
-fn flush_to(fd: RawFd) {
-    let dgram = OUTBOX.with(|o| {
-        let mut o = o.borrow_mut();
-        let entry = o.as_mut()?.iter_mut().find(|(f, _)| *f == fd)?;
-        Some(std::mem::take(&mut entry.1))
-    });
-    if let Some(d) = dgram.filter(|d| !d.is_empty()) {
-        let _ = send_datagram(fd, &[&d]);
-    }
-}
-
-/// Appends a whole small message to the batch for `fd`; false when
-/// batching is off (the caller sends it at once).
-fn batch(fd: RawFd, head: &[u8], body: &[u8]) -> bool {
-    let full = OUTBOX.with(|o| {
-        let mut o = o.borrow_mut();
-        let Some(out) = o.as_mut() else { return None };
-        let pos = match out.iter().position(|(f, _)| *f == fd) {
-            Some(p) => p,
-            None => {
-                out.push((fd, Vec::with_capacity(HEADER + CHUNK)));
-                out.len() - 1
-            }
-        };
-        let buf = &mut out[pos].1;
-        let full = (buf.len() + head.len() + body.len() > HEADER + CHUNK).then(|| std::mem::take(buf));
-        buf.extend_from_slice(head);
-        buf.extend_from_slice(body);
-        Some(full)
-    });
-    match full {
-        None => false,
-        Some(full) => {
-            if let Some(d) = full.filter(|d| !d.is_empty()) {
-                let _ = send_datagram(fd, &[&d]);
-            }
-            true
-        }
-    }
 }
 
 /// Sends one datagram gathered from `parts`, waiting while the inbox is full.
@@ -357,13 +283,7 @@ impl Inboxes {
             head[8..16].copy_from_slice(&msg_id.to_le_bytes());
             head[16..24].copy_from_slice(&session.0.to_le_bytes());
             head[24..32].copy_from_slice(&(total as u64).to_le_bytes());
-            let body = &payload[offset..end];
-            if !(offset == 0 && last && kind.batches() && batch(fd, &head, body)) {
-                // A message in several chunks (or with batching off) goes at
-                // once, after what is batched for the same inbox.
-                flush_to(fd);
-                send_datagram(fd, &[&head, body])?;
-            }
+            send_datagram(fd, &[&head, &payload[offset..end]])?;
             offset = end;
             if last {
                 return Ok(());
@@ -374,8 +294,6 @@ impl Inboxes {
 
 /// Waits until `fd` takes a datagram, draining the own inbox meanwhile.
 fn wait_for_room(fd: RawFd) {
-    // What this thread batched for others may be what they wait for.
-    flush();
     let own = OWN.with(|o| o.get());
     let mut pfds = [
         libc::pollfd { fd, events: libc::POLLOUT, revents: 0 },
@@ -388,8 +306,7 @@ fn wait_for_room(fd: RawFd) {
     }
 }
 
-/// Puts chunked messages back together on the receiving side, and splits
-/// datagrams that carry several small messages.
+/// Puts chunked messages back together on the receiving side.
 #[derive(Default)]
 pub struct Reassembler {
     /// Partial messages by (sender thread id, message id).
@@ -414,39 +331,29 @@ impl Reassembler {
         self.ready.pop_front()
     }
 
-    /// Takes one datagram: every message it completes becomes ready.
+    /// Takes one datagram: the message it completes, if any, becomes ready.
     /// Malformed datagrams are dropped (they can only come from a bug).
     pub fn push(&mut self, dgram: &[u8]) {
-        let mut rest = dgram;
-        while let Some(after) = self.push_one(rest) {
-            rest = after;
-        }
-    }
-
-    /// Parses one header and its body at the start of `dgram`; returns what
-    /// follows when the datagram packs more messages.
-    fn push_one<'d>(&mut self, dgram: &'d [u8]) -> Option<&'d [u8]> {
         if dgram.len() < HEADER {
-            return None;
+            return;
         }
-        let kind = Kind::from_u8(dgram[0])?;
+        let Some(kind) = Kind::from_u8(dgram[0]) else { return };
         let last = dgram[1] != 0;
         let aux = u16::from_le_bytes([dgram[2], dgram[3]]);
-        let pid = u32::from_le_bytes(dgram[4..8].try_into().ok()?);
-        let msg_id = u64::from_le_bytes(dgram[8..16].try_into().ok()?);
-        let session = SessionId(u64::from_le_bytes(dgram[16..24].try_into().ok()?));
-        let total = u64::from_le_bytes(dgram[24..32].try_into().ok()?) as usize;
+        let field = |r: std::ops::Range<usize>| u64::from_le_bytes(dgram[r].try_into().unwrap_or([0; 8]));
+        let sender = u32::from_le_bytes([dgram[4], dgram[5], dgram[6], dgram[7]]);
+        let msg_id = field(8..16);
+        let session = SessionId(field(16..24));
+        let total = field(24..32) as usize;
         let body = &dgram[HEADER..];
-        let key = (pid, msg_id);
+        let key = (sender, msg_id);
         if last && !self.partial.contains_key(&key) {
-            // A whole message; more may follow it in the same datagram.
-            if body.len() < total {
-                return None;
+            // The common case: a message in one datagram.
+            if body.len() == total {
+                self.ready.push_back(Message { kind, session, aux, payload: body.to_vec() });
             }
-            self.ready.push_back(Message { kind, session, aux, payload: body[..total].to_vec() });
-            return (body.len() > total).then(|| &body[total..]);
+            return;
         }
-        // A chunk of a large message fills the rest of its datagram.
         let entry = self.partial.entry(key).or_insert_with(|| Message {
             kind,
             session,
@@ -455,12 +362,10 @@ impl Reassembler {
         });
         entry.payload.extend_from_slice(body);
         if last {
-            let msg = self.partial.remove(&key)?;
-            if msg.payload.len() == total {
+            if let Some(msg) = self.partial.remove(&key).filter(|m| m.payload.len() == total) {
                 self.ready.push_back(msg);
             }
         }
-        None
     }
 }
 
@@ -471,8 +376,6 @@ const SPIN_BEFORE_SLEEP: std::time::Duration = std::time::Duration::from_micros(
 /// Waits up to `timeout` for the next whole message on a (non-blocking)
 /// inbox read end; `None` when the time is up.
 pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duration) -> Option<Message> {
-    // Whatever this thread batched may be what the answer depends on.
-    flush();
     let start = std::time::Instant::now();
     let deadline = start + timeout;
     loop {
@@ -550,33 +453,5 @@ mod tests {
         re.push(b"short");
         re.push(&[9u8; HEADER]);
         assert_eq!(re.pop(), None, "short and unknown-kind datagrams are dropped");
-    }
-
-    #[test]
-    fn batched_messages_share_datagrams_and_keep_their_order() {
-        let inboxes = Inboxes::new(1).unwrap();
-        let fd = inboxes.read_end(0).unwrap();
-        let big: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
-        set_batching(true);
-        for i in 0..1000u64 {
-            inboxes.send_aux(0, Kind::Receive, SessionId(i), 3, format!("m{i}").as_bytes()).unwrap();
-        }
-        inboxes.send(0, Kind::Send, SessionId(5000), &big).unwrap();
-        inboxes.send(0, Kind::Close, SessionId(5001), &[]).unwrap();
-        set_batching(false);
-        let mut datagrams = 0;
-        let mut re = Reassembler::default();
-        while recv_one(fd, |d| re.push(d)).is_some() {
-            datagrams += 1;
-        }
-        let got: Vec<Message> = re.ready.drain(..).collect();
-        assert_eq!(got.len(), 1002);
-        assert!(datagrams < 10, "{datagrams} datagrams for 1000 small messages");
-        for (i, m) in got[..1000].iter().enumerate() {
-            assert_eq!((m.kind, m.session, m.aux), (Kind::Receive, SessionId(i as u64), 3));
-            assert_eq!(m.payload, format!("m{i}").as_bytes());
-        }
-        assert_eq!((got[1000].session, &got[1000].payload), (SessionId(5000), &big));
-        assert_eq!((got[1001].kind, got[1001].session), (Kind::Close, SessionId(5001)));
     }
 }

@@ -47,6 +47,7 @@ pub mod privileges;
 pub mod process;
 pub mod reactor;
 pub mod reactor_thread;
+pub mod ring;
 pub mod session;
 pub mod settings;
 pub mod shm;

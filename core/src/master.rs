@@ -117,7 +117,14 @@ fn accept_all(listener: &std::net::TcpListener, threads: &[ReactorThread], share
             continue;
         }
         let fd = stream.as_raw_fd();
-        threads[fd as usize % threads.len()].adopt(stream, peer);
+        // The session is opened here, in accept order (Swoole's
+        // add_connection), and counted at once so a burst cannot pass
+        // max_connection.
+        let reactor = fd as usize % threads.len();
+        let session = shared.table.open(&shared.sessions, reactor);
+        counters.accept_count.fetch_add(1, Ordering::Relaxed);
+        counters.connection_num.fetch_add(1, Ordering::Relaxed);
+        threads[reactor].adopt(stream, peer, session);
     }
 }
 

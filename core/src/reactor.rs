@@ -26,6 +26,8 @@ use std::time::{Duration, Instant};
 pub(crate) const LISTENER_TOKEN: Token = Token(1);
 /// Token of this worker's inbox.
 pub(crate) const INBOX_TOKEN: Token = Token(2);
+/// Token of a PROCESS-mode event worker's doorbell (its rings have messages).
+pub(crate) const RING_TOKEN: Token = Token(4);
 /// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
 pub(crate) const CONN_TOKEN_BASE: usize = 16;
 /// Bytes one read may take; one read makes one onReceive (Swoole's raw protocol).
@@ -45,9 +47,12 @@ pub struct ServerShared {
     pub replies: Inboxes,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
-    /// PROCESS mode: each reactor thread's inbox, where workers' sends and
-    /// closes go (the session table's owner is then a reactor thread).
+    /// PROCESS mode: each reactor thread's inbox, where sends and closes of
+    /// task workers and user processes go (the session table's owner is then
+    /// a reactor thread).
     pub reactors: Option<Inboxes>,
+    /// PROCESS mode: the rings between reactor threads and event workers.
+    pub links: Option<crate::ring::Links>,
 }
 
 impl ServerShared {
@@ -64,6 +69,7 @@ impl ServerShared {
             replies: Inboxes::new(worker_num)?,
             stats: SharedStats::new(worker_num, task_num, user_num)?,
             reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
+            links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },
         }))
     }
 
@@ -90,7 +96,21 @@ impl ServerShared {
     /// Asks the worker (BASE) or reactor thread (PROCESS) that holds
     /// `session` to send, close, pause or resume; false if none holds it.
     pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
+        self.forward_from(None, kind, session, payload)
+    }
+
+    /// [`ServerShared::forward`] from event worker `from_worker` of a
+    /// PROCESS-mode server, which writes to its ring to the reactor thread.
+    pub fn forward_from(&self, from_worker: Option<usize>, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
         let Some(owner) = self.table.owner(session) else { return false };
+        if let (Some(links), Some(w)) = (&self.links, from_worker) {
+            if w < links.worker_num && owner < links.reactor_num {
+                let bell = &links.reactor_bells[owner];
+                crate::ring::send_blocking(links.to_reactor(w, owner), bell, kind, 0, session, payload);
+                bell.ring();
+                return true;
+            }
+        }
         self.reactors.as_ref().unwrap_or(&self.inboxes).send(owner, kind, session, payload).is_ok()
     }
 }
@@ -312,6 +332,9 @@ impl Reactor {
         };
         let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
         let listener_fd = listener.as_ref().map_or(udp_fd, |l| l.as_raw_fd());
+        if let Some(bell) = shared.links.as_ref().and_then(|l| l.worker_bells.get(cfg.worker_id)) {
+            registry.register(&mut mio::unix::SourceFd(&bell.fd()), RING_TOKEN, Interest::READABLE)?;
+        }
         Self::build(registry, (listener, udp, listener_fd, listener_port), inbox_fd, shared, cfg, false)
     }
 
@@ -428,21 +451,26 @@ impl Reactor {
             ));
             return AcceptOutcome::Refused;
         }
-        match self.adopt(stream, peer) {
+        match self.adopt(stream, peer, None) {
             Some(session) => AcceptOutcome::Accepted(session),
             None => AcceptOutcome::Refused,
         }
     }
 
-    /// Serves a connection accepted here or, in a master, by the main thread.
-    pub fn adopt(&mut self, mut stream: TcpStream, peer: SocketAddr) -> Option<SessionId> {
+    /// Serves a connection accepted here or, in a master, by the main thread
+    /// (which opened its session already and counted it).
+    pub fn adopt(&mut self, mut stream: TcpStream, peer: SocketAddr, opened: Option<SessionId>) -> Option<SessionId> {
         if self.nodelay {
             let _ = stream.set_nodelay(true);
         }
-        let session = self.shared.table.open(&self.shared.sessions, self.worker_id);
+        let session = opened.unwrap_or_else(|| self.shared.table.open(&self.shared.sessions, self.worker_id));
+        let counted = opened.is_some();
         let key = self.conns.vacant_key();
         if self.registry().register(&mut stream, Token(CONN_TOKEN_BASE + key), Interest::READABLE).is_err() {
             self.shared.table.close(session);
+            if counted {
+                self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
+            }
             return None;
         }
         let now = now_f64();
@@ -479,9 +507,11 @@ impl Reactor {
             paused: self.delay_receive,
         });
         self.by_session.insert(session, key);
-        let counters = self.shared.stats.counters();
-        counters.accept_count.fetch_add(1, ORD);
-        counters.connection_num.fetch_add(1, ORD);
+        if !counted {
+            let counters = self.shared.stats.counters();
+            counters.accept_count.fetch_add(1, ORD);
+            counters.connection_num.fetch_add(1, ORD);
+        }
         Some(session)
     }
 
@@ -551,6 +581,13 @@ impl Reactor {
 
     /// Queues `data` for `session`, writing at once what the kernel takes.
     pub fn send(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
+        self.send_checked(session, data, true)
+    }
+
+    /// `send()` whose `socket_buffer_size` check was made by the sender (a
+    /// PROCESS-mode worker): the data is queued whatever the queue's size,
+    /// as Swoole's reactor does; only the sender's next send() fails.
+    fn send_checked(&mut self, session: SessionId, data: &[u8], check_limit: bool) -> Result<(), ErrorCode> {
         if data.is_empty() {
             return Err(ErrorCode::NO_PAYLOAD);
         }
@@ -562,7 +599,7 @@ impl Reactor {
         }
         // The queue reached `socket_buffer_size`: sends fail (1009) until it
         // drains below it.
-        if conn.info.send_queued_bytes >= limit {
+        if check_limit && conn.info.send_queued_bytes >= limit {
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
@@ -748,24 +785,39 @@ impl Reactor {
     pub fn next_inbox_message(&mut self) -> Option<inbox::Message> {
         self.inbox_fd?;
         loop {
-            let msg = inbox::next_own()?;
-            // Fire-and-forget: the session may have closed meanwhile.
-            let _ = match msg.kind {
-                Kind::Send => self.send(msg.session, &msg.payload),
-                Kind::Close => self.close(msg.session, false),
-                Kind::Reset => self.close(msg.session, true),
-                Kind::Pause => self.set_paused(msg.session, true),
-                Kind::Resume => self.set_paused(msg.session, false),
-                Kind::PipeMessage
-                | Kind::Task
-                | Kind::Finish
-                | Kind::Connect
-                | Kind::Receive
-                | Kind::Closed
-                | Kind::BufferFull
-                | Kind::BufferEmpty => return Some(msg),
-            };
+            if let Some(msg) = self.apply(inbox::next_own()?) {
+                return Some(msg);
+            }
         }
+    }
+
+    /// Carries out a request another process sent about a connection held
+    /// here (send, close, pause, resume); any other message is handed back.
+    pub fn apply(&mut self, msg: inbox::Message) -> Option<inbox::Message> {
+        // Fire-and-forget: the session may have closed meanwhile.
+        let _ = match msg.kind {
+            // The sender checked the queue's limit (a worker) or has none to check.
+            Kind::Send => self.send_checked(msg.session, &msg.payload, !self.in_master),
+            Kind::Close => self.close(msg.session, false),
+            Kind::Reset => self.close(msg.session, true),
+            Kind::Pause => self.set_paused(msg.session, true),
+            Kind::Resume => self.set_paused(msg.session, false),
+            Kind::PipeMessage
+            | Kind::Task
+            | Kind::Finish
+            | Kind::Connect
+            | Kind::Receive
+            | Kind::Closed
+            | Kind::BufferFull
+            | Kind::BufferEmpty => return Some(msg),
+        };
+        None
+    }
+
+    /// In a PROCESS-mode event worker: its id, to write to its rings.
+    pub fn ring_writer(&self) -> Option<usize> {
+        let links = self.shared.links.as_ref()?;
+        (!self.in_master && self.worker_id < links.worker_num).then_some(self.worker_id)
     }
 
     /// `pause()` / `resume()` of a connection held here.

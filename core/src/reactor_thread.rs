@@ -8,9 +8,14 @@
 //!
 //! The connection handling is the worker's own [`Reactor`], built with
 //! [`Reactor::in_thread`]; only what happens to received bytes differs.
+//! Packets travel to workers over shared-memory rings ([`crate::ring`]),
+//! one per (thread, worker); a worker that falls behind never blocks the
+//! thread: what does not fit waits in the thread's memory. Workers answer over
+//! rings the other way; task workers and user processes through the thread's
+//! inbox.
 
 use crate::dispatch::{DispatchMode, Dispatcher};
-use crate::inbox::{self, Kind};
+use crate::inbox::Kind;
 use crate::reactor::{BufferEvent, ReadOutcome, Reactor, ReactorConfig, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN};
 use crate::session::SessionId;
 use crate::stats::WorkerStatus;
@@ -24,13 +29,20 @@ use std::thread::JoinHandle;
 
 /// Token of the waker the main thread rings after queueing a [`Command`].
 const WAKER_TOKEN: Token = Token(3);
+/// Token of this thread's doorbell (workers wrote to its rings).
+const BELL_TOKEN: Token = Token(4);
+/// How long the thread sleeps at most while records wait for room in a
+/// worker's ring.
+const BACKED_UP_POLL: std::time::Duration = std::time::Duration::from_millis(1);
+/// Worker messages applied per turn of the thread's loop.
+const APPLY_BUDGET: usize = 1024;
 /// Events taken per poll.
 const EVENTS_PER_POLL: usize = 1024;
 
 /// What the main thread asks of a reactor thread.
 enum Command {
-    /// Serve this newly accepted connection.
-    Adopt(std::net::TcpStream, SocketAddr),
+    /// Serve this newly accepted connection, whose session the main thread opened.
+    Adopt(std::net::TcpStream, SocketAddr, SessionId),
     /// Close every connection and end the thread (the workers are gone).
     Stop,
 }
@@ -75,8 +87,8 @@ impl ReactorThread {
     }
 
     /// Hands a newly accepted connection to this thread.
-    pub fn adopt(&self, stream: std::net::TcpStream, peer: SocketAddr) {
-        if self.commands.send(Command::Adopt(stream, peer)).is_ok() {
+    pub fn adopt(&self, stream: std::net::TcpStream, peer: SocketAddr, session: SessionId) {
+        if self.commands.send(Command::Adopt(stream, peer, session)).is_ok() {
             let _ = self.waker.wake();
         }
     }
@@ -100,8 +112,14 @@ struct Thread {
     dispatcher: Arc<Dispatcher>,
     /// Whether connection events (connect, close, buffer) go to workers.
     connection_events: bool,
-    /// Where one read lands: one datagram's worth, so raw reads are never chunked.
+    /// Where one read lands.
     buf: Vec<u8>,
+    /// The writing ends of the rings to each worker.
+    outlets: Vec<crate::ring::Outlet>,
+    /// Workers written to since their doorbells last rang.
+    touched: Vec<bool>,
+    /// The reading ends of the rings from each worker.
+    reader: crate::ring::Reader,
 }
 
 fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<ServerShared>, cfg: ThreadConfig)
@@ -109,22 +127,31 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
     let registry = poll.registry().try_clone()?;
     let reactor_cfg = ReactorConfig { worker_id: id, request_limit: 0, ..cfg.reactor };
     let reactor = Reactor::in_thread(registry, cfg.listener, shared.clone(), reactor_cfg)?;
+    let links = shared.links.as_ref().ok_or_else(|| io::Error::other("PROCESS mode without rings"))?;
+    let worker_num = links.worker_num;
+    let bell_fd = links.reactor_bells[id].fd();
+    poll.registry().register(&mut mio::unix::SourceFd(&bell_fd), BELL_TOKEN, mio::Interest::READABLE)?;
     let mut t = Thread {
+        outlets: (0..worker_num).map(|_| Default::default()).collect(),
+        touched: vec![false; worker_num],
+        reader: crate::ring::Reader::new(worker_num),
         id,
         reactor,
         connection_events: cfg.dispatcher.mode.is_hash() || cfg.unsafe_events,
         dispatcher: cfg.dispatcher,
         shared,
-        buf: vec![0u8; inbox::CHUNK],
+        buf: vec![0u8; crate::reactor::READ_CHUNK],
     };
     let mut events = Events::with_capacity(EVENTS_PER_POLL);
-    // The packets of one poll's worth of reads leave in as few datagrams as
-    // they fit, right before the thread sleeps again.
-    inbox::set_batching(true);
     loop {
-        let timeout = t.reactor.heartbeat_tick();
+        let mut timeout = t.reactor.heartbeat_tick();
         t.deliver_closed();
-        inbox::flush();
+        if !t.wake_workers() {
+            timeout = Some(timeout.map_or(BACKED_UP_POLL, |d| d.min(BACKED_UP_POLL)));
+        }
+        if !t.ready_to_sleep() {
+            timeout = Some(std::time::Duration::ZERO);
+        }
         match poll.poll(&mut events, timeout) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -135,7 +162,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                 WAKER_TOKEN => {
                     while let Ok(cmd) = commands.try_recv() {
                         match cmd {
-                            Command::Adopt(stream, peer) => t.adopt(stream, peer),
+                            Command::Adopt(stream, peer, session) => t.adopt(stream, peer, session),
                             Command::Stop => {
                                 t.reactor.begin_stop(true);
                                 let _ = t.reactor.take_closed();
@@ -144,9 +171,10 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                         }
                     }
                 }
-                // Workers' sends, closes and pauses are applied inside; nothing
-                // else is addressed to a reactor thread.
+                // Sends, closes and pauses of task workers and user processes
+                // are applied inside; nothing else is addressed to a reactor thread.
                 INBOX_TOKEN => while t.reactor.next_inbox_message().is_some() {},
+                BELL_TOKEN => t.shared.links.as_ref().map_or((), |l| l.reactor_bells[t.id].clear()),
                 token => {
                     let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { continue };
                     if ev.is_writable() {
@@ -158,6 +186,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                 }
             }
         }
+        t.serve_workers();
         for key in t.reactor.take_resumed() {
             t.read_all(key);
         }
@@ -167,11 +196,13 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
 }
 
 impl Thread {
-    fn adopt(&mut self, stream: std::net::TcpStream, peer: SocketAddr) {
+    fn adopt(&mut self, stream: std::net::TcpStream, peer: SocketAddr, session: SessionId) {
         if stream.set_nonblocking(true).is_err() {
+            self.shared.table.close(session);
+            self.shared.stats.counters().connection_num.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
             return;
         }
-        let Some(session) = self.reactor.adopt(mio::net::TcpStream::from_std(stream), peer) else { return };
+        let Some(session) = self.reactor.adopt(mio::net::TcpStream::from_std(stream), peer, Some(session)) else { return };
         if self.connection_events {
             self.dispatch(Kind::Connect, session, &[]);
         }
@@ -203,26 +234,69 @@ impl Thread {
     }
 
     /// Sends a connection event to the worker `dispatch_mode` picks.
-    fn dispatch(&self, kind: Kind, session: SessionId, payload: &[u8]) {
+    fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) {
         let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
         let Some(target) = self.reactor.dispatch_target(session, with_ip) else { return };
         self.send_to_worker(kind, session, &target, payload);
     }
 
-    fn send_to_worker(&self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, payload: &[u8]) {
+    fn send_to_worker(&mut self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, payload: &[u8]) {
         self.send_to_worker_aux(kind, session, target, self.id as u16, payload)
     }
 
-    fn send_to_worker_aux(&self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, aux: u16, payload: &[u8]) {
+    fn send_to_worker_aux(&mut self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, aux: u16, payload: &[u8]) {
         let stats = &self.shared.stats;
         let worker = self.dispatcher.choose(target, |w| {
             stats.worker(w).is_some_and(|s| s.status.load(std::sync::atomic::Ordering::Relaxed) == WorkerStatus::Idle as u32)
         });
-        // The inbox outlives any one worker process: a worker that is being
+        let Some(links) = self.shared.links.as_ref() else { return };
+        // The ring outlives any one worker process: a worker that is being
         // replaced finds these messages when it starts.
-        if let Err(e) = self.shared.inboxes.send_aux(worker, kind, session, aux, payload) {
-            crate::log::warning(&format!("reactor thread #{}: dispatch to worker #{worker} failed: {e}", self.id));
+        self.outlets[worker].send(links.to_worker(self.id, worker), kind, aux, session, payload);
+        self.touched[worker] = true;
+    }
+
+    /// Before sleeping: writes what waited for room and wakes the workers
+    /// written to. False while records still wait.
+    fn wake_workers(&mut self) -> bool {
+        let Some(links) = self.shared.links.as_ref() else { return true };
+        let mut drained = true;
+        for w in 0..self.outlets.len() {
+            if self.outlets[w].is_backed_up() {
+                drained &= self.outlets[w].pump(links.to_worker(self.id, w));
+                self.touched[w] = true;
+            }
+            if std::mem::take(&mut self.touched[w]) {
+                links.worker_bells[w].ring();
+            }
         }
+        drained
+    }
+
+    /// Applies what workers sent over the rings (sends, closes, pauses).
+    fn serve_workers(&mut self) {
+        let Some(links) = self.shared.links.as_ref() else { return };
+        links.reactor_bells[self.id].awake();
+        let id = self.id;
+        // A budget per turn keeps the sockets served while workers write on;
+        // what is left makes the next poll not sleep (ready_to_sleep).
+        for _ in 0..APPLY_BUDGET {
+            let Some(msg) = self.reader.next(|w| links.to_reactor(w, id)) else { break };
+            let _ = self.reactor.apply(msg);
+        }
+    }
+
+    /// Arms the doorbell before a sleep; false if a worker wrote meanwhile
+    /// (the thread must not sleep then).
+    fn ready_to_sleep(&mut self) -> bool {
+        let Some(links) = self.shared.links.as_ref() else { return true };
+        links.reactor_bells[self.id].prepare_sleep();
+        let id = self.id;
+        if self.reader.all_empty(|w| links.to_reactor(w, id)) {
+            return true;
+        }
+        links.reactor_bells[self.id].awake();
+        false
     }
 
     /// onBufferFull/onBufferEmpty to the connection's worker.

@@ -47,8 +47,9 @@ pub fn current_server() -> Option<Arc<ServerShared>> {
 
 /// A session this process's reactor does not own: ask its owner.
 fn forward(kind: Kind, session: SessionId, payload: &[u8]) -> Result<(), ErrorCode> {
+    let ring_writer = with(|r| r.ring_writer()).flatten();
     match current_server() {
-        Some(shared) if shared.forward(kind, session, payload) => Ok(()),
+        Some(shared) if shared.forward_from(ring_writer, kind, session, payload) => Ok(()),
         Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
         None if is_worker() => Err(ErrorCode::SESSION_NOT_EXIST),
         None => Err(ErrorCode::SERVER_SEND_IN_MASTER),
@@ -240,14 +241,15 @@ pub fn request_stop(shutdown: bool) -> bool {
 pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
     let task_worker = with(|r| r.worker_id >= r.shared.stats.worker_num()).unwrap_or(false);
-    let mut server = ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None };
-    // Replies and forwards of one batch of events leave together, before the
-    // loop sleeps (plan()), and whatever is left when the loop ends.
-    crate::inbox::set_batching(true);
+    let rings = with(|r| r.ring_writer()).flatten().and_then(|_| current_server()).and_then(|s| {
+        let reactors = s.links.as_ref()?.reactor_num;
+        Some((s.clone(), crate::ring::Reader::new(reactors)))
+    });
+    let mut server =
+        ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None, rings };
     let end = event_loop::run(&mut server);
-    crate::inbox::set_batching(false);
-    // Messages that came in the same datagram as the one a failing callback
-    // was handling go back to this worker's inbox: its successor serves them.
+    // Messages read while a send waited for room, not handled because a
+    // callback failed, go back to this worker's inbox: its successor serves them.
     if let Some(shared) = current_server() {
         for msg in crate::inbox::take_own_ready() {
             let _ = shared.inboxes.send_aux(worker_id, msg.kind, msg.session, msg.aux, &msg.payload);
@@ -272,7 +274,13 @@ struct ServerLoop<'a> {
     /// When the inbox last had work (a task worker polls without sleeping
     /// for a moment after that: the next task of a busy source is close).
     last_message: Option<std::time::Instant>,
+    /// A PROCESS-mode event worker: the server whose reactor threads write
+    /// to this worker's rings, and the reading ends of those rings.
+    rings: Option<(Arc<ServerShared>, crate::ring::Reader)>,
 }
+
+/// Ring messages a worker handles before its loop looks at everything else.
+const RING_BUDGET: usize = 256;
 
 /// How long a task worker keeps polling its inbox without sleeping after a
 /// task: sequential `taskwait()`s then skip a sleep and wake-up each.
@@ -297,6 +305,43 @@ impl ServerLoop<'_> {
             return Flow::Abort;
         }
         deliver_pending(&mut *self.handler, self.worker_id as i32)
+    }
+
+    /// Handles up to [`RING_BUDGET`] messages the reactor threads put on
+    /// this worker's rings, fewer if they run dry or the worker stops (the
+    /// rest is its successor's). The budget lets signals, timers and the
+    /// inbox have their turn under a steady load.
+    fn serve_rings(&mut self) -> Flow {
+        let Some((shared, mut reader)) = self.rings.take() else { return Flow::Continue };
+        let links = shared.links.as_ref().expect("rings exist in PROCESS mode");
+        let w = self.worker_id;
+        links.worker_bells[w].awake();
+        let mut flow = Flow::Continue;
+        for _ in 0..RING_BUDGET {
+            if with(|r| r.stopping()).unwrap_or(true) {
+                break;
+            }
+            let Some(msg) = reader.next(|r| links.to_worker(r, w)) else { break };
+            flow = self.busy(|h| deliver_message(h, msg));
+            if flow == Flow::Abort {
+                break;
+            }
+        }
+        self.rings = Some((shared, reader));
+        flow
+    }
+
+    /// Before sleeping: arms this worker's doorbell; if messages arrived
+    /// meanwhile, serves a budget of them and says the loop must not sleep.
+    fn rings_before_sleep(&mut self) -> (Flow, bool) {
+        let Some((shared, reader)) = self.rings.as_ref() else { return (Flow::Continue, false) };
+        let links = shared.links.as_ref().expect("rings exist in PROCESS mode");
+        let w = self.worker_id;
+        links.worker_bells[w].prepare_sleep();
+        if with(|r| r.stopping()).unwrap_or(true) || reader.all_empty(|r| links.to_worker(r, w)) {
+            return (Flow::Continue, false);
+        }
+        (self.serve_rings(), true)
     }
 
     fn accept_all(&mut self) -> Flow {
@@ -407,6 +452,16 @@ impl LoopHandler for ServerLoop<'_> {
     }
 
     fn on_other(&mut self, token: mio::Token, ev: &mio::event::Event) -> Flow {
+        if token == crate::reactor::RING_TOKEN {
+            if let Some((shared, _)) = self.rings.as_ref() {
+                shared.links.as_ref().expect("rings exist in PROCESS mode").worker_bells[self.worker_id].clear();
+            }
+            if self.serve_rings() == Flow::Abort {
+                return Flow::Abort;
+            }
+            let rid = self.reactor_id();
+            return deliver_pending(&mut *self.handler, rid);
+        }
         if token == LISTENER_TOKEN {
             if with(|r| r.is_udp()).unwrap_or(false) {
                 return self.receive_packets();
@@ -452,8 +507,15 @@ impl LoopHandler for ServerLoop<'_> {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
+        let (flow, more_in_rings) = self.rings_before_sleep();
+        if flow == Flow::Abort {
+            self.aborted = true;
+            return Plan { done: true, timeout: None, keep_alive: true };
+        }
         let (done, mut timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
-        crate::inbox::flush();
+        if more_in_rings {
+            timeout = Some(std::time::Duration::ZERO);
+        }
         if with(|r| r.has_pending()).unwrap_or(false) {
             // The heartbeat just closed connections: their onClose is due now.
             timeout = Some(std::time::Duration::ZERO);

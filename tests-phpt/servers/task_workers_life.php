@@ -18,7 +18,10 @@ $server = new Swoole\Server('127.0.0.1', (int)$argv[1], SWOOLE_BASE);
 $server->set($settings);
 
 $server->on('workerStart', function (Swoole\Server $s, $id) {
-    echo "onWorkerStart id=$id pid=" . getmypid() . " taskworker=" . var_export($s->taskworker, true) . "\n";
+    // getWorkerId()/getWorkerPid() name the calling process in task workers too.
+    $self = $s->getWorkerId() === $id && $s->getWorkerPid() === getmypid();
+    echo "onWorkerStart id=$id pid=" . getmypid() . " taskworker=" . var_export($s->taskworker, true)
+        . " self=" . var_export($self, true) . "\n";
 });
 $server->on('workerStop', function (Swoole\Server $s, $id) {
     echo "onWorkerStop id=$id pid=" . getmypid() . "\n";

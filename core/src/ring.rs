@@ -1,0 +1,517 @@
+//! Single-producer single-consumer message rings in shared memory, and the
+//! doorbells that wake their readers: how a PROCESS-mode reactor thread and
+//! an event worker pass connection traffic without a system call per
+//! message.
+//!
+//! Each (reactor thread, worker) pair has one ring each way, created before
+//! any fork, so a worker's replacement finds the packets its predecessor did
+//! not take. A reader takes a message off the ring *before* handling it: a
+//! worker that is killed loses only the message it was handling, as in
+//! Swoole, and one that stops (reload, `max_request`) leaves the rest to its
+//! successor.
+//!
+//! A record is a 24-byte header (check-then-parse, as in mini-redis) and its
+//! payload, padded to 8 bytes. A message larger than [`MAX_RECORD`] travels
+//! as several records (first ... last); a reader that meets a record that is
+//! not a first one without a message in progress drops it (the rest of a
+//! message whose beginning died with a killed worker).
+
+use crate::inbox::{Kind, Message};
+use crate::session::SessionId;
+use std::collections::VecDeque;
+use std::io;
+use std::os::fd::RawFd;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+
+/// Bytes of each ring's data area.
+pub const RING_BYTES: usize = 256 * 1024;
+/// The largest payload slice one record carries.
+pub const MAX_RECORD: usize = 64 * 1024;
+/// Record header: total length u32, flags u8, kind u8, aux u16, session u64,
+/// payload length u32, padding u32.
+const RECORD_HEADER: usize = 24;
+/// Flags of a record.
+const FIRST: u8 = 1;
+const LAST: u8 = 2;
+/// A record that only says "continue at the start of the data area".
+const WRAP: u8 = 4;
+
+/// The shared part of one ring: where the reader and the writer are.
+#[repr(C)]
+struct RingHeader {
+    /// Bytes ever taken by the reader.
+    head: AtomicU64,
+    /// Pads the two positions onto different cache lines.
+    _pad: [u64; 7],
+    /// Bytes ever published by the writer.
+    tail: AtomicU64,
+    _pad2: [u64; 7],
+}
+
+/// Bytes of one ring in the mapping: its header, then its data area.
+const RING_STRIDE: usize = std::mem::size_of::<RingHeader>() + RING_BYTES;
+
+/// Several rings in one shared mapping, made before fork.
+pub struct RingSet {
+    base: NonNull<u8>,
+    count: usize,
+}
+
+// SAFETY: the mapping lives as long as the set; the positions are atomics
+// and each data byte is written by the one producer before it publishes it.
+unsafe impl Send for RingSet {}
+unsafe impl Sync for RingSet {}
+
+impl RingSet {
+    pub fn new(count: usize) -> io::Result<RingSet> {
+        let bytes = RING_STRIDE * count.max(1);
+        // SAFETY: a fresh anonymous shared mapping, checked below.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                bytes,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(RingSet { base: NonNull::new(p.cast()).expect("mmap returned null"), count: count.max(1) })
+    }
+
+    /// Ring `i`.
+    pub fn ring(&self, i: usize) -> Ring<'_> {
+        assert!(i < self.count, "ring {i} of {}", self.count);
+        // SAFETY: inside the mapping; the header is zero-initialised atomics.
+        let start = unsafe { self.base.as_ptr().add(i * RING_STRIDE) };
+        Ring { header: unsafe { &*(start as *const RingHeader) }, data: unsafe { start.add(std::mem::size_of::<RingHeader>()) } }
+    }
+}
+
+impl Drop for RingSet {
+    fn drop(&mut self) {
+        // SAFETY: unmapping what new() mapped.
+        unsafe { libc::munmap(self.base.as_ptr().cast(), RING_STRIDE * self.count) };
+    }
+}
+
+/// One ring: its positions and its data area.
+#[derive(Clone, Copy)]
+pub struct Ring<'a> {
+    header: &'a RingHeader,
+    data: *mut u8,
+}
+
+/// One record read off a ring.
+struct Record {
+    flags: u8,
+    kind: u8,
+    aux: u16,
+    session: u64,
+    payload: Vec<u8>,
+}
+
+fn padded(n: usize) -> usize {
+    n.div_ceil(8) * 8
+}
+
+impl Ring<'_> {
+    /// Whether nothing is waiting to be read.
+    pub fn is_empty(&self) -> bool {
+        self.header.head.load(Ordering::Acquire) == self.header.tail.load(Ordering::SeqCst)
+    }
+
+    /// Writes one record if it fits now; false when the ring is too full.
+    fn try_push(&self, flags: u8, kind: u8, aux: u16, session: u64, payload: &[u8]) -> bool {
+        let need = RECORD_HEADER + padded(payload.len());
+        debug_assert!(need <= RING_BYTES / 2);
+        let head = self.header.head.load(Ordering::Acquire);
+        let mut tail = self.header.tail.load(Ordering::Relaxed);
+        let offset = (tail % RING_BYTES as u64) as usize;
+        let to_end = RING_BYTES - offset;
+        let wrap = if to_end < need { to_end } else { 0 };
+        if (tail - head) as usize + wrap + need > RING_BYTES {
+            return false;
+        }
+        // SAFETY: the bytes from tail up to head + RING_BYTES are ours to
+        // write (the reader is past them); offsets stay inside the data area.
+        unsafe {
+            if wrap > 0 {
+                let at = self.data.add(offset);
+                std::ptr::write_unaligned(at as *mut u32, wrap as u32);
+                *at.add(4) = WRAP;
+                tail += wrap as u64;
+            }
+            let at = self.data.add((tail % RING_BYTES as u64) as usize);
+            let mut head_bytes = [0u8; RECORD_HEADER];
+            head_bytes[0..4].copy_from_slice(&(need as u32).to_le_bytes());
+            head_bytes[4] = flags;
+            head_bytes[5] = kind;
+            head_bytes[6..8].copy_from_slice(&aux.to_le_bytes());
+            head_bytes[8..16].copy_from_slice(&session.to_le_bytes());
+            head_bytes[16..20].copy_from_slice(&(payload.len() as u32).to_le_bytes());
+            std::ptr::copy_nonoverlapping(head_bytes.as_ptr(), at, RECORD_HEADER);
+            std::ptr::copy_nonoverlapping(payload.as_ptr(), at.add(RECORD_HEADER), payload.len());
+        }
+        // Publish; SeqCst pairs with the reader's doorbell check (Dekker).
+        self.header.tail.store(tail + need as u64, Ordering::SeqCst);
+        true
+    }
+
+    /// Takes the next record off the ring.
+    fn pop(&self) -> Option<Record> {
+        loop {
+            let head = self.header.head.load(Ordering::Relaxed);
+            let tail = self.header.tail.load(Ordering::Acquire);
+            if head == tail {
+                return None;
+            }
+            let offset = (head % RING_BYTES as u64) as usize;
+            // SAFETY: the writer published these bytes (tail is past them).
+            unsafe {
+                let at = self.data.add(offset);
+                let len = std::ptr::read_unaligned(at as *const u32) as usize;
+                let flags = *at.add(4);
+                if flags & WRAP != 0 || len < RECORD_HEADER || len > RING_BYTES - offset {
+                    // A wrap marker (or, defensively, anything that does not
+                    // fit): continue at the start of the data area.
+                    let skip = if flags & WRAP != 0 { len } else { RING_BYTES - offset };
+                    self.header.head.store(head + skip as u64, Ordering::Release);
+                    continue;
+                }
+                let mut h = [0u8; RECORD_HEADER];
+                std::ptr::copy_nonoverlapping(at, h.as_mut_ptr(), RECORD_HEADER);
+                let n = (u32::from_le_bytes(h[16..20].try_into().unwrap_or_default()) as usize).min(len - RECORD_HEADER);
+                let mut payload = vec![0u8; n];
+                std::ptr::copy_nonoverlapping(at.add(RECORD_HEADER), payload.as_mut_ptr(), n);
+                let record = Record {
+                    flags,
+                    kind: h[5],
+                    aux: u16::from_le_bytes([h[6], h[7]]),
+                    session: u64::from_le_bytes(h[8..16].try_into().unwrap_or_default()),
+                    payload,
+                };
+                // Taken before it is handled: a reader killed while handling
+                // it loses this message only.
+                self.header.head.store(head + len as u64, Ordering::Release);
+                return Some(record);
+            }
+        }
+    }
+}
+
+/// The writing end of a ring, with the records that did not fit yet.
+#[derive(Default)]
+pub struct Outlet {
+    /// Records waiting for room, oldest first: (flags, kind, aux, session, payload).
+    overflow: VecDeque<(u8, u8, u16, u64, Vec<u8>)>,
+}
+
+impl Outlet {
+    /// Queues `payload` as one message (several records if large), writing
+    /// what fits now; the rest waits for [`Outlet::pump`].
+    pub fn send(&mut self, ring: Ring<'_>, kind: Kind, aux: u16, session: SessionId, payload: &[u8]) {
+        let mut chunks = payload.chunks(MAX_RECORD).peekable();
+        let mut first = true;
+        if payload.is_empty() {
+            self.push(ring, FIRST | LAST, kind as u8, aux, session.0, &[]);
+            return;
+        }
+        while let Some(chunk) = chunks.next() {
+            let flags = if first { FIRST } else { 0 } | if chunks.peek().is_none() { LAST } else { 0 };
+            first = false;
+            self.push(ring, flags, kind as u8, aux, session.0, chunk);
+        }
+    }
+
+    fn push(&mut self, ring: Ring<'_>, flags: u8, kind: u8, aux: u16, session: u64, chunk: &[u8]) {
+        if !(self.overflow.is_empty() && ring.try_push(flags, kind, aux, session, chunk)) {
+            self.overflow.push_back((flags, kind, aux, session, chunk.to_vec()));
+        }
+    }
+
+    /// Writes queued records that fit now; true when none is left.
+    pub fn pump(&mut self, ring: Ring<'_>) -> bool {
+        while let Some((flags, kind, aux, session, payload)) = self.overflow.front() {
+            if !ring.try_push(*flags, *kind, *aux, *session, payload) {
+                return false;
+            }
+            self.overflow.pop_front();
+        }
+        true
+    }
+
+    /// Whether records wait for room.
+    pub fn is_backed_up(&self) -> bool {
+        !self.overflow.is_empty()
+    }
+}
+
+/// Writes one whole message, waiting for room as long as it takes (a worker
+/// writing to a reactor thread, which always makes progress).
+pub fn send_blocking(ring: Ring<'_>, bell: &Doorbell, kind: Kind, aux: u16, session: SessionId, payload: &[u8]) {
+    let mut out = Outlet::default();
+    out.send(ring, kind, aux, session, payload);
+    let mut spins = 0u32;
+    while !out.pump(ring) {
+        // The reader is behind: make sure it is awake, then give it time.
+        bell.ring();
+        spins += 1;
+        if spins < 100 {
+            std::hint::spin_loop();
+        } else {
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+    }
+}
+
+/// The reading end of a ring: puts multi-record messages back together.
+#[derive(Default)]
+pub struct Inlet {
+    /// A message whose first records arrived.
+    partial: Option<Message>,
+}
+
+impl Inlet {
+    /// The next whole message on `ring`, if one is there.
+    pub fn next(&mut self, ring: Ring<'_>) -> Option<Message> {
+        loop {
+            let r = ring.pop()?;
+            let Some(kind) = Kind::from_u8(r.kind) else { continue };
+            if r.flags & FIRST != 0 {
+                // A new message (a partial one before it died with its writer).
+                self.partial = Some(Message { kind, session: SessionId(r.session), aux: r.aux, payload: r.payload });
+            } else if let Some(p) = self.partial.as_mut() {
+                p.payload.extend_from_slice(&r.payload);
+            } else {
+                continue; // the tail of a message whose start is lost
+            }
+            if r.flags & LAST != 0 {
+                return self.partial.take();
+            }
+        }
+    }
+}
+
+/// Wakes a reader that sleeps in epoll: an eventfd, written only when the
+/// reader said it is about to sleep.
+pub struct Doorbell {
+    /// Counter the reader polls.
+    efd: RawFd,
+    /// Index of this bell's flag in the shared flags.
+    slot: usize,
+    flags: std::sync::Arc<crate::shm::SharedSlice<SleepFlag>>,
+}
+
+/// 1 while the reader may sleep (it found its rings empty).
+#[derive(Default)]
+pub struct SleepFlag(AtomicU32);
+// SAFETY: one atomic, valid at zero.
+unsafe impl crate::shm::ZeroShared for SleepFlag {}
+
+/// The doorbells of one side (every worker's, or every reactor thread's).
+pub fn doorbells(n: usize) -> io::Result<Vec<Doorbell>> {
+    let flags = std::sync::Arc::new(crate::shm::SharedSlice::<SleepFlag>::new(n)?);
+    (0..n)
+        .map(|slot| {
+            // SAFETY: a new eventfd, non-blocking; inherited by every fork.
+            let efd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK) };
+            if efd < 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(Doorbell { efd, slot, flags: flags.clone() })
+        })
+        .collect()
+}
+
+impl Doorbell {
+    fn flag(&self) -> &AtomicU32 {
+        &self.flags[self.slot].0
+    }
+
+    /// The fd the reader registers for readability.
+    pub fn fd(&self) -> RawFd {
+        self.efd
+    }
+
+    /// Writer side: wakes the reader if it is (about to be) asleep.
+    pub fn ring(&self) {
+        if self.flag().load(Ordering::SeqCst) == 1 && self.flag().swap(0, Ordering::SeqCst) == 1 {
+            let one = 1u64;
+            // SAFETY: adding 1 to our eventfd's counter.
+            unsafe { libc::write(self.efd, (&one as *const u64).cast(), 8) };
+        }
+    }
+
+    /// Reader side, before it sleeps: from now on writers ring. The reader
+    /// must look at its rings once more after this (a message may have
+    /// arrived just before), and not sleep if one is there.
+    pub fn prepare_sleep(&self) {
+        self.flag().store(1, Ordering::SeqCst);
+    }
+
+    /// Reader side: awake again (writers need not ring).
+    pub fn awake(&self) {
+        self.flag().store(0, Ordering::Relaxed);
+    }
+
+    /// Reader side: resets the eventfd after it woke the reader.
+    pub fn clear(&self) {
+        let mut v = 0u64;
+        // SAFETY: reading our eventfd's counter into v.
+        unsafe { libc::read(self.efd, (&mut v as *mut u64).cast(), 8) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_of_every_size_cross_in_order_and_wrap() {
+        let set = RingSet::new(1).unwrap();
+        let ring = set.ring(0);
+        let mut out = Outlet::default();
+        let mut inlet = Inlet::default();
+        let mut expect = VecDeque::new();
+        let mut got = 0;
+        for i in 0..3000u64 {
+            let len = [0, 1, 7, 100, 5000, 70_000, 300_000][(i % 7) as usize];
+            let payload: Vec<u8> = (0..len).map(|b| (b as u64 + i) as u8).collect();
+            out.send(ring, Kind::Receive, (i % 5) as u16, SessionId(i), &payload);
+            expect.push_back((i, payload));
+            // Read some as we go, as a worker would, so the ring wraps many times.
+            while !out.pump(ring) || (i % 3 == 0 && !ring.is_empty()) {
+                if let Some(m) = inlet.next(ring) {
+                    let (id, payload) = expect.pop_front().unwrap();
+                    assert_eq!((m.kind, m.session, m.aux, m.payload.len()), (Kind::Receive, SessionId(id), (id % 5) as u16, payload.len()));
+                    assert_eq!(m.payload, payload);
+                    got += 1;
+                }
+            }
+        }
+        while let Some(m) = inlet.next(ring) {
+            let (id, payload) = expect.pop_front().unwrap();
+            assert_eq!((m.session, m.payload), (SessionId(id), payload));
+            got += 1;
+        }
+        assert_eq!(got, 3000);
+        assert!(expect.is_empty() && ring.is_empty());
+    }
+
+    #[test]
+    fn a_lost_beginning_drops_the_tail_only() {
+        let set = RingSet::new(1).unwrap();
+        let ring = set.ring(0);
+        let big = vec![9u8; 3 * MAX_RECORD];
+        let mut out = Outlet::default();
+        out.send(ring, Kind::Receive, 0, SessionId(1), &big);
+        out.send(ring, Kind::Receive, 0, SessionId(2), b"next");
+        // A reader took the first record and died.
+        assert!(ring.pop().is_some_and(|r| r.flags & FIRST != 0));
+        let mut successor = Inlet::default();
+        let m = successor.next(ring).unwrap();
+        assert_eq!((m.session, m.payload.as_slice()), (SessionId(2), &b"next"[..]));
+    }
+
+    #[test]
+    fn doorbell_rings_only_a_sleeping_reader() {
+        let bells = doorbells(1).unwrap();
+        let bell = &bells[0];
+        bell.ring();
+        let mut v = 0u64;
+        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, -1, "awake: no write");
+        bell.prepare_sleep();
+        bell.ring();
+        bell.ring();
+        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, 8);
+        assert_eq!(v, 1, "one wake-up per sleep");
+    }
+}
+
+/// The rings and doorbells between the reactor threads and the event workers
+/// of a PROCESS-mode server.
+pub struct Links {
+    /// Reactor thread `r` to worker `w`: ring `r * worker_num + w`.
+    to_worker: RingSet,
+    /// Worker `w` to reactor thread `r`: ring `w * reactor_num + r`.
+    to_reactor: RingSet,
+    /// Wakes worker `w`.
+    pub worker_bells: Vec<Doorbell>,
+    /// Wakes reactor thread `r`.
+    pub reactor_bells: Vec<Doorbell>,
+    pub worker_num: usize,
+    pub reactor_num: usize,
+}
+
+impl Links {
+    pub fn new(worker_num: usize, reactor_num: usize) -> io::Result<Links> {
+        Ok(Links {
+            to_worker: RingSet::new(worker_num * reactor_num)?,
+            to_reactor: RingSet::new(worker_num * reactor_num)?,
+            worker_bells: doorbells(worker_num)?,
+            reactor_bells: doorbells(reactor_num)?,
+            worker_num,
+            reactor_num,
+        })
+    }
+
+    /// The ring from reactor thread `r` to worker `w`.
+    pub fn to_worker(&self, r: usize, w: usize) -> Ring<'_> {
+        self.to_worker.ring(r * self.worker_num + w)
+    }
+
+    /// The ring from worker `w` to reactor thread `r`.
+    pub fn to_reactor(&self, w: usize, r: usize) -> Ring<'_> {
+        self.to_reactor.ring(w * self.reactor_num + r)
+    }
+}
+
+/// A reader's side of several rings (a worker's from every reactor thread,
+/// or a reactor thread's from every worker), read in turn.
+pub struct Reader {
+    inlets: Vec<Inlet>,
+    /// The ring being read, and how many messages it gave in this turn.
+    current: usize,
+    taken: usize,
+}
+
+/// Messages taken from one ring before the next ring's turn.
+const TURN: usize = 64;
+
+impl Reader {
+    pub fn new(rings: usize) -> Reader {
+        Reader { inlets: (0..rings.max(1)).map(|_| Inlet::default()).collect(), current: 0, taken: 0 }
+    }
+
+    /// The next message from any of `rings(i)`, taking turns so that no
+    /// ring starves the others.
+    pub fn next<'a>(&mut self, rings: impl Fn(usize) -> Ring<'a>) -> Option<Message> {
+        let n = self.inlets.len();
+        if self.taken >= TURN {
+            self.current = (self.current + 1) % n;
+            self.taken = 0;
+        }
+        for k in 0..n {
+            let i = (self.current + k) % n;
+            if let Some(m) = self.inlets[i].next(rings(i)) {
+                if k != 0 {
+                    self.current = i;
+                    self.taken = 0;
+                }
+                self.taken += 1;
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// Whether all of `rings(i)` are empty.
+    pub fn all_empty<'a>(&self, rings: impl Fn(usize) -> Ring<'a>) -> bool {
+        (0..self.inlets.len()).all(|i| rings(i).is_empty())
+    }
+}
