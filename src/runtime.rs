@@ -778,14 +778,7 @@ impl ProcessHost {
         if pid == 0 {
             // The manager: it forks and supervises the workers.
             // SAFETY: getpid has no preconditions.
-            let me = unsafe { libc::getpid() };
-            self.shared.stats.counters().manager_pid.store(me, Ordering::Relaxed);
-            STATE.with(|st| {
-                let mut st = st.borrow_mut();
-                st.manager_pid = me;
-                st.role = Role::Manager;
-            });
-            props::set(self.obj, "manager_pid", me as i64);
+            self.know_manager(unsafe { libc::getpid() }, Role::Manager);
             loop_php::reset_after_fork();
             let run = std::panic::AssertUnwindSafe(|| self.run_manager());
             let code = match std::panic::catch_unwind(run) {
@@ -799,13 +792,7 @@ impl ProcessHost {
             warning(&format!("failed to fork the manager: {}", std::io::Error::last_os_error()));
             return false;
         }
-        self.shared.stats.counters().manager_pid.store(pid, Ordering::Relaxed);
-        STATE.with(|st| {
-            let mut st = st.borrow_mut();
-            st.manager_pid = pid;
-            st.role = Role::Master;
-        });
-        props::set(self.obj, "manager_pid", pid as i64);
+        self.know_manager(pid, Role::Master);
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
@@ -818,6 +805,17 @@ impl ProcessHost {
         }
         self.call_in_master(Event::Shutdown, vec![]);
         true
+    }
+
+    /// Records the manager's pid everywhere it is read, and this process's role.
+    fn know_manager(&self, manager: i32, role: Role) {
+        self.shared.stats.counters().manager_pid.store(manager, Ordering::Relaxed);
+        STATE.with(|st| {
+            let mut st = st.borrow_mut();
+            st.manager_pid = manager;
+            st.role = role;
+        });
+        props::set(self.obj, "manager_pid", manager as i64);
     }
 
     /// Manager mode: this process supervises forked workers.

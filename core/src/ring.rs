@@ -65,22 +65,8 @@ unsafe impl Sync for RingSet {}
 
 impl RingSet {
     pub fn new(count: usize) -> io::Result<RingSet> {
-        let bytes = RING_STRIDE * count.max(1);
-        // SAFETY: a fresh anonymous shared mapping, checked below.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                bytes,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        if p == libc::MAP_FAILED {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(RingSet { base: NonNull::new(p.cast()).expect("mmap returned null"), count: count.max(1) })
+        let base = crate::shm::map_shared(RING_STRIDE * count.max(1))?;
+        Ok(RingSet { base, count: count.max(1) })
     }
 
     /// Ring `i`.

@@ -30,23 +30,29 @@ impl<T: ZeroShared> SharedSlice<T> {
     /// Maps `len` zeroed elements (at least one).
     pub fn new(len: usize) -> io::Result<Self> {
         let len = len.max(1);
-        let bytes = std::mem::size_of::<T>() * len;
-        // SAFETY: a fresh anonymous mapping; checked for MAP_FAILED below.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                bytes,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        if p == libc::MAP_FAILED {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(SharedSlice { ptr: NonNull::new(p.cast()).expect("mmap returned null"), len, _owns: PhantomData })
+        let ptr = map_shared(std::mem::size_of::<T>() * len)?;
+        Ok(SharedSlice { ptr: ptr.cast(), len, _owns: PhantomData })
     }
+}
+
+/// `bytes` of zeroed memory shared with every process forked after this
+/// call (`MAP_SHARED | MAP_ANONYMOUS`); the caller unmaps it.
+pub(crate) fn map_shared(bytes: usize) -> io::Result<NonNull<u8>> {
+    // SAFETY: a fresh anonymous mapping; checked for MAP_FAILED below.
+    let p = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            bytes,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(NonNull::new(p.cast()).expect("mmap returned null"))
 }
 
 impl<T: ZeroShared> std::ops::Deref for SharedSlice<T> {

@@ -161,10 +161,22 @@ final class ServerProcess
         $this->pid = proc_get_status($this->proc)['pid'];
     }
 
-    /** Runs a copy of $file with the literal port 9501 replaced by $port. */
-    public static function example(string $file, int $port): self
+    /**
+     * Runs a copy of $file with the literal port 9501 replaced by $port (and,
+     * with $processMode, its server in SWOOLE_PROCESS mode).
+     */
+    public static function example(string $file, int $port, bool $processMode = false): self
     {
-        $code = str_replace('9501', (string)$port, file_get_contents($file));
+        $code = file_get_contents($file);
+        if ($processMode) {
+            // The seed's server, unchanged but for SWOOLE_PROCESS as the
+            // constructor's third argument.
+            $code = preg_replace('/(new\s+\\\\?(?:Swoole\\\\Server|swoole_server)\s*\(\s*[\'"][^\'"]*[\'"]\s*,\s*9501)\s*\)/i', '$1, SWOOLE_PROCESS)', $code, 1, $n);
+            if ($n !== 1) {
+                throw new RuntimeException("no server constructor on port 9501 found in $file");
+            }
+        }
+        $code = str_replace('9501', (string)$port, $code);
         $tmp = sys_get_temp_dir() . '/swoole-example-' . getmypid() . '-' . basename($file);
         file_put_contents($tmp, $code);
         register_shutdown_function(fn() => @unlink($tmp));
