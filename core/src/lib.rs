@@ -19,8 +19,15 @@
 //! - [`stats`]: the counters behind `stats()`, and the per-worker status table.
 //! - [`signals`]: signals turned into a small enum, delivered through a self-pipe
 //!   the event loop polls.
-//! - [`reactor`]: one worker's event loop: accept, read, write queues, close,
-//!   driven by an [`reactor::EventHandler`] (the PHP callbacks, in production).
+//! - [`reactor`]: the connections of one worker (BASE) or one reactor thread
+//!   (PROCESS): accept, read, framing, write queues, close.
+//! - [`dispatch`]: `dispatch_mode`, which worker gets a PROCESS-mode packet.
+//! - [`reactor_thread`]: a PROCESS-mode reactor thread: holds connections,
+//!   dispatches packets to workers, writes their replies; never calls PHP.
+//! - [`master`]: the PROCESS-mode master's main thread: accept, hand
+//!   connections to reactor threads, signals, shutdown.
+//! - [`ring`]: shared-memory rings and doorbells between reactor threads and
+//!   workers.
 //! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
 //!   `exist`, ...) reach while the loop runs.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
