@@ -302,6 +302,22 @@ namespace Swoole {
          */
         public function bind(int $fd, int $uid): bool {}
 
+        /**
+         * Registers a command command() can run in the processes of
+         * $accepted_process_types (SWOOLE_SERVER_COMMAND_MASTER | MANAGER |
+         * EVENT_WORKER | TASK_WORKER): $callback($server, string $json_data)
+         * returns the answer, a string. Before start() only.
+         */
+        public function addCommand(string $name, int $accepted_process_types, callable $callback): bool {}
+
+        /**
+         * Runs command $name in one process (the master, the manager, event
+         * worker $process_id or task worker number $process_id) and returns
+         * its answer, json_decode()d unless $json_decode is false. Callable
+         * from the master (SWOOLE_PROCESS) or worker 0 (SWOOLE_BASE).
+         */
+        public function command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false {}
+
         /** Exempts $fd from heartbeat checks (or ends the exemption). */
         public function protect(int $fd, bool $is_protected = true): bool {}
 

@@ -9,6 +9,7 @@
 //! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
 //! - [`client`]: the synchronous `Swoole\Client`.
+//! - [`command`]: `addCommand()`/`command()`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts.
 //! - [`task`]: task workers: task/taskwait/taskWaitMulti/finish, `Swoole\Server\Task`.
@@ -27,6 +28,7 @@
 pub mod aliases;
 pub mod args;
 pub mod client;
+pub mod command;
 pub mod connections;
 pub mod constants;
 pub mod event;

@@ -373,6 +373,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     let callbacks: HashMap<Event, Callback> =
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
+    let commands = server.commands.borrow().clone();
     if listener.1 && !callbacks.contains_key(&Event::Packet) {
         warning("require onPacket callback");
         return false;
@@ -452,7 +453,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
 
-    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single, process_mode, user_processes };
+    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single, process_mode, user_processes, commands };
     let ok = if single {
         host.run_single()
     } else if process_mode {
@@ -509,6 +510,8 @@ struct ProcessHost {
     process_mode: bool,
     /// `addProcess` processes, supervised after the event workers.
     user_processes: Vec<Zval>,
+    /// `addCommand()` registrations, run when a `command()` arrives.
+    commands: crate::command::Commands,
 }
 
 /// How a process should end after a callback failed.
@@ -877,6 +880,10 @@ impl WorkerFactory for ProcessHost {
         unsafe { libc::_exit(code) }
     }
 
+    fn on_command(&mut self, request: &swoole_core::command::Request) -> Vec<u8> {
+        crate::command::run(&self.commands, self.obj, &request.name, &request.data)
+    }
+
     fn on_reload(&mut self, after: bool) {
         let ev = if after { Event::AfterReload } else { Event::BeforeReload };
         if !self.call_in_master(ev, vec![]) {
@@ -979,6 +986,12 @@ impl EventHandler for PhpHandler<'_> {
         self.flow(outcome)
     }
 
+    fn on_worker_exit(&mut self) -> Flow {
+        let (Role::Worker(id) | Role::Task(id)) = role() else { return Flow::Continue };
+        let outcome = self.host.call(Event::WorkerExit, vec![long(id as i64)]);
+        self.flow(outcome)
+    }
+
     fn on_buffer(&mut self, session: SessionId, reactor_id: i32, full: bool) -> Flow {
         let ev = if full { Event::BufferFull } else { Event::BufferEmpty };
         let outcome = self.host.call(ev, vec![long(session.0 as i64), long(reactor_id as i64)]);
@@ -999,6 +1012,15 @@ impl EventHandler for PhpHandler<'_> {
                 });
                 worker::with(|r| r.count_request());
                 outcome
+            }
+            Kind::Command => {
+                if let Some(req) = swoole_core::command::parse(&msg) {
+                    let answer = crate::command::run(&host.commands, host.obj, &req.name, &req.data);
+                    if let Some(shared) = swoole_core::worker::current_server() {
+                        let _ = swoole_core::command::reply(&shared, &req, &answer);
+                    }
+                }
+                CallOutcome::Returned
             }
             Kind::Finish => crate::task::handle_finish(&msg.payload, object_zval(host.obj), |args| {
                 if host.callbacks.contains_key(&Event::Finish) {

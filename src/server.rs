@@ -62,6 +62,8 @@ pub struct Server {
     pub(crate) state: Cell<Lifecycle>,
     /// `Swoole\Process` objects given to `addProcess()`.
     pub(crate) user_processes: RefCell<Vec<Zval>>,
+    /// `addCommand()` registrations.
+    pub(crate) commands: RefCell<crate::command::Commands>,
 }
 
 fn server_class(builder: ClassBuilder) -> ClassBuilder {
@@ -227,6 +229,7 @@ impl Server {
             mode,
             state: Cell::new(Lifecycle::Created),
             user_processes: RefCell::new(Vec::new()),
+            commands: RefCell::new(HashMap::new()),
         })
     }
 
@@ -671,6 +674,38 @@ impl Server {
             let _ = a.push(s.0 as i64);
         }
         Ok(a.into_zval(false)?)
+    }
+
+    /// `addCommand(string $name, int $accepted_process_types, callable $callback): bool`
+    #[php(name = "addCommand")]
+    pub fn add_command(&self, name: StrArg, accepted_process_types: IntArg, callback: CallableArg) -> PhpResult<bool> {
+        let name = name.string(1)?;
+        let accepted = accepted_process_types.get(2)?;
+        let cb = callback.get(3)?;
+        let running = self.state.get() != Lifecycle::Created;
+        Ok(crate::command::add(&mut self.commands.borrow_mut(), running, name, accepted, cb))
+    }
+
+    /// `command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false`
+    pub fn command(
+        self_: &mut ZendClassObject<Server>,
+        name: StrArg,
+        process_id: IntArg,
+        process_type: IntArg,
+        data: &Zval,
+        json_decode: Opt<BoolArg>,
+    ) -> PhpResult<Zval> {
+        let name = name.string(1)?;
+        let process_id = process_id.get(2)?;
+        let process_type = process_type.get(3)?;
+        let json_decode = json_decode.or(5, true)?;
+        if self_.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(false.into_zval(false)?);
+        }
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let commands = self_.commands.borrow().clone();
+        Ok(crate::command::command(&commands, obj, &name, process_id, process_type, data, json_decode))
     }
 
     /// `getLastError(): int`

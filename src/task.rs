@@ -173,6 +173,9 @@ fn collect(fd: i32, ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
         let left = deadline.saturating_duration_since(Instant::now());
         let msg = REPLIES.with(|r| inbox::recv_timeout(fd, &mut r.borrow_mut(), left));
         let Some(msg) = msg else { break };
+        if msg.kind != Kind::Finish {
+            continue; // a command() reply that came after its caller gave up
+        }
         let Some((header, bytes)) = TaskHeader::decode(&msg.payload) else { continue };
         if ids.contains(&header.task_id) && !got.contains_key(&header.task_id) {
             got.insert(header.task_id, unpack(header.flags, bytes));

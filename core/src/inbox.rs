@@ -46,6 +46,10 @@ pub enum Kind {
     BufferFull = 12,
     /// PROCESS mode, reactor thread to worker: onBufferEmpty.
     BufferEmpty = 13,
+    /// `command()`: run an `addCommand()` callback ([`crate::command`]).
+    Command = 14,
+    /// The answer to a [`Kind::Command`].
+    CommandReply = 15,
 }
 
 /// The head of a task or finish payload.
@@ -99,6 +103,8 @@ impl Kind {
             11 => Some(Kind::Resume),
             12 => Some(Kind::BufferFull),
             13 => Some(Kind::BufferEmpty),
+            14 => Some(Kind::Command),
+            15 => Some(Kind::CommandReply),
             _ => None,
         }
     }

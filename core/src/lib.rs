@@ -8,6 +8,7 @@
 //! # Layout
 //!
 //! - [`client`]: the blocking client behind `Swoole\Client`.
+//! - [`command`]: `addCommand()`/`command()` requests and replies between processes.
 //! - [`error`]: Swoole's numeric error codes and their messages (`swoole_strerror`).
 //! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds,
 //!   signals, deferred callbacks; the server worker runs its sockets on it.
@@ -42,6 +43,7 @@
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 
 pub mod client;
+pub mod command;
 pub mod dispatch;
 pub mod error;
 pub mod event_loop;

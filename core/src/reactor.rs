@@ -53,6 +53,8 @@ pub struct ServerShared {
     pub reactors: Option<Inboxes>,
     /// PROCESS mode: the rings between reactor threads and event workers.
     pub links: Option<crate::ring::Links>,
+    /// `command()`: the manager's request inbox, the master's reply inbox.
+    pub commands: crate::command::CommandInboxes,
 }
 
 impl ServerShared {
@@ -70,6 +72,7 @@ impl ServerShared {
             stats: SharedStats::new(worker_num, task_num, user_num)?,
             reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
             links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },
+            commands: crate::command::CommandInboxes::new()?,
         }))
     }
 
@@ -809,7 +812,9 @@ impl Reactor {
             | Kind::Receive
             | Kind::Closed
             | Kind::BufferFull
-            | Kind::BufferEmpty => return Some(msg),
+            | Kind::BufferEmpty
+            | Kind::Command
+            | Kind::CommandReply => return Some(msg),
         };
         None
     }
@@ -871,6 +876,12 @@ impl Reactor {
             self.next_heartbeat = now + hb.interval;
         }
         Some(self.next_heartbeat - now)
+    }
+
+    /// Whether the worker is stopping gracefully (reload, max_request): it
+    /// finishes its connections and onWorkerExit runs each loop round.
+    pub(crate) fn draining(&self) -> bool {
+        matches!(self.stop, StopMode::Drain { .. })
     }
 
     /// Whether the worker is stopping (its remaining inbox is its successor's).
@@ -952,12 +963,14 @@ impl Reactor {
     }
 
     /// Whether the loop should end now, and the poll timeout otherwise.
-    pub(crate) fn poll_plan(&mut self) -> (bool, Option<Duration>) {
+    /// `loop_busy`: the process's event loop still has timers or fds, which
+    /// a draining worker waits for too (until `max_wait_time`), as Swoole.
+    pub(crate) fn poll_plan(&mut self, loop_busy: bool) -> (bool, Option<Duration>) {
         match self.stop {
             StopMode::Running => (false, self.heartbeat_tick()),
             StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
             StopMode::Drain { deadline } => {
-                if self.conns.is_empty() && self.closing.is_empty() {
+                if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {
                     return (true, None);
                 }
                 let now = Instant::now();

@@ -225,10 +225,18 @@ impl SignalPipe {
 
     /// Blocks until a signal arrives or `timeout` passes.
     pub fn wait(&self, timeout: Option<std::time::Duration>) {
-        let mut pfd = libc::pollfd { fd: self.read_fd, events: libc::POLLIN, revents: 0 };
+        self.wait_also(None, timeout)
+    }
+
+    /// Like [`SignalPipe::wait`], also waking when `other` is readable.
+    pub fn wait_also(&self, other: Option<RawFd>, timeout: Option<std::time::Duration>) {
+        let mut pfds = [
+            libc::pollfd { fd: self.read_fd, events: libc::POLLIN, revents: 0 },
+            libc::pollfd { fd: other.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
+        ];
         let ms = timeout.map(|d| d.as_millis().min(i32::MAX as u128) as i32).unwrap_or(-1);
-        // SAFETY: one valid pollfd.
-        unsafe { libc::poll(&mut pfd, 1, ms) };
+        // SAFETY: two pollfds of ours (a negative fd is ignored by poll).
+        unsafe { libc::poll(pfds.as_mut_ptr(), 2, ms) };
     }
 }
 

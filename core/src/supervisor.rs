@@ -28,6 +28,10 @@ pub trait WorkerFactory {
     /// A reload starts (`after` false: onBeforeReload) or every reloaded
     /// worker has exited (`after` true: onAfterReload).
     fn on_reload(&mut self, _after: bool) {}
+    /// A `command()` for the manager: the answer to send back.
+    fn on_command(&mut self, _request: &crate::command::Request) -> Vec<u8> {
+        Vec::new()
+    }
 }
 
 /// How a child ended, from `waitpid`.
@@ -93,8 +97,11 @@ impl<'a> Supervisor<'a> {
             let next = self.deadline.into_iter().chain(self.delayed.iter().map(|&(_, at)| at)).min();
             let timeout = next.map(|d| d.saturating_duration_since(Instant::now()));
             let Some(signals) = &self.signals else { return };
-            signals.wait(timeout.or(Some(Duration::from_secs(1))));
-            for sig in signals.take() {
+            let commands = self.shared.commands.manager.read_end(0);
+            signals.wait_also(commands, timeout.or(Some(Duration::from_secs(1))));
+            let received = signals.take();
+            self.serve_commands(factory);
+            for sig in received {
                 match sig {
                     Signal::Terminate => self.begin_shutdown(),
                     Signal::Reload => self.reload(false, factory),
@@ -137,6 +144,19 @@ impl<'a> Supervisor<'a> {
         for pid in self.live() {
             // SAFETY: signalling our own child.
             unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
+    }
+
+    /// Answers the `command()` requests waiting in the manager's inbox.
+    fn serve_commands(&mut self, factory: &mut dyn WorkerFactory) {
+        let Some(fd) = self.shared.commands.manager.read_end(0) else { return };
+        let _ = crate::process::set_blocking(fd, false);
+        let mut re = crate::inbox::Reassembler::default();
+        for msg in crate::inbox::drain(fd, &mut re) {
+            if let Some(req) = crate::command::parse(&msg) {
+                let answer = factory.on_command(&req);
+                let _ = crate::command::reply(self.shared, &req, &answer);
+            }
         }
     }
 

@@ -76,6 +76,12 @@ pub trait EventHandler: LoopHandler {
     fn on_message(&mut self, _msg: crate::inbox::Message) -> Flow {
         Flow::Continue
     }
+    /// The worker is stopping gracefully (onWorkerExit): called each loop
+    /// round until its connections, timers and fds are gone (or
+    /// `max_wait_time` passed); the place to clear timers.
+    fn on_worker_exit(&mut self) -> Flow {
+        Flow::Continue
+    }
 }
 
 /// Makes `reactor` the current process's worker context. The worker counts
@@ -512,7 +518,15 @@ impl LoopHandler for ServerLoop<'_> {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
-        let (done, mut timeout) = with(|r| r.poll_plan()).unwrap_or((true, None));
+        let mut loop_busy = false;
+        if with(|r| r.draining()).unwrap_or(false) {
+            if self.handler.on_worker_exit() == Flow::Abort {
+                self.aborted = true;
+                return Plan { done: true, timeout: None, keep_alive: true };
+            }
+            loop_busy = event_loop::has_work();
+        }
+        let (done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
         if more_in_rings {
             timeout = Some(std::time::Duration::ZERO);
         }
