@@ -1,25 +1,40 @@
-//! `Swoole\Server\Port`: the listener objects in `$server->ports`.
-//!
-//! This build has one listener per server; its Port object carries the
-//! properties. Per-port settings and callbacks (`addListener`, framing per
-//! port) are not implemented yet, and the methods say so instead of
-//! pretending.
+//! `Swoole\Server\Port`: the listener objects in `$server->ports`, returned
+//! by `addListener()`/`listen()`. Each port can have its own callbacks
+//! (`on()`: connect, receive, close, packet, bufferFull, bufferEmpty) and
+//! its own settings (`set()`: framing, nodelay, ...); a port that never
+//! called `set()` uses the server's.
 
+use crate::args::{ArrayArg, CallableArg, StrArg};
+use crate::events::{self, Event};
 use crate::props::{self, Default as P};
-use crate::zend::warning;
+use crate::zend::{warning, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::ffi::zend_object;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, Zval};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use swoole_core::listener::BoundListener;
+use swoole_core::settings::{ServerSettings, SettingError};
 
 #[php_class]
 #[php(name = "Swoole\\Server\\Port")]
 #[php(flags = ClassFlags::from_bits_retain(1 << 15))]
 #[php(modifier = port_class)]
 #[derive(Default)]
-pub struct Port {}
+pub struct Port {
+    /// Callbacks given to this port's `on()`; they win over the server's.
+    pub(crate) callbacks: RefCell<HashMap<Event, Callback>>,
+    /// This port's `set()`: `None` until called (the server's settings apply).
+    pub(crate) settings: RefCell<Option<ServerSettings>>,
+    /// The socket of a port `addListener()` made (port 0's is the server's).
+    pub(crate) listener: RefCell<Option<BoundListener>>,
+    /// Set once the server started: `set()`/`on()` are refused then.
+    pub(crate) started: Cell<bool>,
+}
 
 fn port_class(builder: ClassBuilder) -> ClassBuilder {
     props::declare(
@@ -36,36 +51,101 @@ fn port_class(builder: ClassBuilder) -> ClassBuilder {
     )
 }
 
+/// The events a port takes callbacks for (Swoole's TCP/UDP port events).
+const PORT_EVENTS: [Event; 6] =
+    [Event::Connect, Event::Receive, Event::Close, Event::Packet, Event::BufferFull, Event::BufferEmpty];
+
 impl Port {
-    /// The Port object describing the server's listener.
-    pub fn new_object(host: &str, port: i64, sock_type: i64, listener: Option<&BoundListener>) -> Zval {
-        let mut obj = ZendClassObject::new(Port::default());
-        let raw = obj.get_mut_zend_obj() as *mut _;
+    /// A Port object for a bound listener (`listener` is kept by ports that
+    /// `addListener()` made; port 0's stays with the server).
+    pub fn new_object(host: &str, port: i64, sock_type: i64, fd: i64, listener: Option<BoundListener>) -> Zval {
+        let mut obj = ZendClassObject::new(Port { listener: RefCell::new(listener), ..Port::default() });
+        let raw = obj.get_mut_zend_obj() as *mut zend_object;
         props::set(raw, "host", host);
         props::set(raw, "port", port);
         props::set(raw, "type", sock_type);
-        props::set(raw, "sock", listener.map(|l| l.raw_fd() as i64).unwrap_or(-1));
+        props::set(raw, "sock", fd);
         props::set(raw, "connections", crate::connections::ConnectionIterator::new_object());
         obj.into_zval(false).unwrap_or_default()
     }
-}
 
-const NOT_YET: &str = "per-port settings and callbacks are not implemented yet in this extension; \
-                       use Swoole\\Server::set() and Swoole\\Server::on()";
+    /// The Port behind a value of `$server->ports`.
+    pub fn from_zval(zv: &Zval) -> Option<&ZendClassObject<Port>> {
+        let obj = zv.object()?;
+        // SAFETY: only Port objects are put into `$server->ports`.
+        unsafe { ZendClassObject::<Port>::from_zend_obj(&*(obj as *const _ as *const ext_php_rs::types::ZendObject)) }
+    }
+}
 
 #[php_impl]
 impl Port {
-    pub fn set(&self, _settings: &Zval) {
-        warning(NOT_YET);
+    /// `set(array $settings): void` — this port's own settings.
+    pub fn set(self_: &mut ZendClassObject<Port>, settings: ArrayArg) -> PhpResult<()> {
+        let array = settings.get(1)?;
+        if self_.started.get() {
+            warning("server is running, unable to execute Swoole\\Server\\Port->set");
+            return Ok(());
+        }
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut merged = props::array_copy(obj, "setting");
+        let mut own = self_.settings.borrow_mut();
+        let s = own.get_or_insert_with(ServerSettings::new);
+        for (key, value) in array.iter() {
+            let key = key.to_string();
+            match s.apply(&key, &crate::server::setting_value(value)) {
+                Ok(()) => {}
+                Err(e @ SettingError::UnknownKey(_)) => warning(&e.to_string()),
+                Err(e) => {
+                    warning(&e.to_string());
+                    continue;
+                }
+            }
+            let _ = merged.insert(key.as_str(), value.shallow_clone());
+        }
+        drop(own);
+        props::set(obj, "setting", merged);
+        Ok(())
     }
 
-    pub fn on(&self, _event_name: &Zval, _callback: &Zval) -> bool {
-        warning(NOT_YET);
-        false
+    /// `on(string $event_name, callable $callback): bool`
+    pub fn on(&self, event_name: StrArg, callback: CallableArg) -> PhpResult<bool> {
+        let name = event_name.string(1)?;
+        let cb = callback.get(2)?;
+        if self.started.get() {
+            warning("server is running, unable to register event callback function");
+            return Ok(false);
+        }
+        match events::parse(&name).filter(|e| PORT_EVENTS.contains(e)) {
+            Some(ev) => {
+                self.callbacks.borrow_mut().insert(ev, cb);
+                Ok(true)
+            }
+            None => {
+                warning(&format!("unknown event types[{name}]"));
+                Ok(false)
+            }
+        }
     }
 
+    /// `getCallback(string $event_name): ?callable`
     #[php(name = "getCallback")]
-    pub fn get_callback(&self, _event_name: &Zval) -> Option<i64> {
-        None
+    pub fn get_callback(&self, event_name: StrArg) -> PhpResult<Zval> {
+        let name = event_name.string(1)?;
+        Ok(events::parse(&name)
+            .and_then(|ev| self.callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
+            .unwrap_or_else(Zval::null))
+    }
+}
+
+/// A listen failure as Swoole words it.
+pub fn listen_error(host: &str, port: i64, e: &swoole_core::listener::ListenError) -> String {
+    use swoole_core::listener::ListenError;
+    match e {
+        ListenError::Os { errno, message } => format!("failed to listen server port[{host}:{port}], Error: {message}[{errno}]"),
+        ListenError::BadHost => format!(
+            "failed to listen server port[{host}:{port}], Error: invalid address '{host}' for this socket type[{}]",
+            libc::EINVAL
+        ),
+        ListenError::Unsupported(t) => format!("socket type {t:?} is not supported"),
     }
 }

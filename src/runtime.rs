@@ -23,9 +23,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::os::fd::AsRawFd;
 use std::time::Duration;
-use swoole_core::reactor::{Listening, Reactor, ReactorConfig, ServerShared};
+use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
 use swoole_core::settings::ServerSettings;
 use swoole_core::stats::{now_f64, WorkerStatus};
 use swoole_core::supervisor::{Supervisor, WorkerFactory};
@@ -351,37 +350,12 @@ fn long(v: i64) -> Zval {
 /// `start()`. Returns true after the server has shut down.
 pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     let settings = server.settings.borrow().clone();
-    let listener = {
-        let bound = server.listener.borrow();
-        let Some(bound) = bound.as_ref() else {
-            let why = server.bind_error.borrow().clone().unwrap_or_else(|| "no listening socket".into());
-            warning(&why);
-            return false;
-        };
-        if let Err(e) = bound.listen(settings.backlog) {
-            warning(&format!("failed to listen server port[{}:{}], Error: {e:?}", server.host, server.port));
-            return false;
-        }
-        match bound.try_clone_fd() {
-            Ok(fd) => (fd, bound.sock_type.is_datagram()),
-            Err(e) => {
-                warning(&format!("failed to duplicate the listening socket: {e}"));
-                return false;
-            }
-        }
-    };
     let callbacks: HashMap<Event, Callback> =
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
+    let Some(ports) = collect_ports(server, obj, &settings, &callbacks) else { return false };
+    let primary_datagram = ports[0].spec.sock_type.is_datagram();
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
-    if listener.1 && !callbacks.contains_key(&Event::Packet) {
-        warning("require onPacket callback");
-        return false;
-    }
-    if !listener.1 && !callbacks.contains_key(&Event::Receive) {
-        warning("require onReceive callback");
-        return false;
-    }
     if settings.task_worker_num > 0 && !callbacks.contains_key(&Event::Task) {
         warning("require onTask callback");
         return false;
@@ -407,10 +381,10 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         }
     };
     let process_mode = server.mode == crate::server::MODE_PROCESS;
-    if process_mode && listener.1 {
-        warning("UDP servers run in SWOOLE_BASE mode here: SWOOLE_PROCESS dispatches TCP connections only");
+    if process_mode && primary_datagram {
+        warning("UDP servers run in SWOOLE_BASE mode here: SWOOLE_PROCESS dispatches stream connections only");
     }
-    let process_mode = process_mode && !listener.1;
+    let process_mode = process_mode && !primary_datagram;
     let mut settings = settings;
     if process_mode {
         // Swoole: never more reactor threads than workers.
@@ -453,7 +427,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
 
-    let mut host = ProcessHost { obj, callbacks, settings, shared, listener, single, process_mode, user_processes, commands };
+    let mut host = ProcessHost { obj, callbacks, settings, shared, ports, single, process_mode, user_processes, commands };
     let ok = if single {
         host.run_single()
     } else if process_mode {
@@ -472,6 +446,65 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     swoole_core::log::set_format(Default::default());
     let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
     ok
+}
+
+/// One port of the running server: what the reactors serve, and its callbacks.
+struct PortRuntime {
+    /// The spec with a dup of the listening socket.
+    spec: swoole_core::port::PortSpec,
+    /// The port's own callbacks (they win over the server's).
+    callbacks: HashMap<Event, Callback>,
+}
+
+/// The server's ports at start: each in listen state, with its framing
+/// (its own settings, or the server's) and callbacks. Warns and gives None
+/// when one cannot serve (not bound, or no onReceive/onPacket for it).
+fn collect_ports(server: &Server, obj: *mut zend_object, settings: &ServerSettings, callbacks: &HashMap<Event, Callback>)
+    -> Option<Vec<PortRuntime>> {
+    let port_objects = props::array_copy(obj, "ports");
+    let mut out = Vec::new();
+    for (i, (_, zv)) in port_objects.iter().enumerate() {
+        let port = crate::port::Port::from_zval(zv)?;
+        port.started.set(true);
+        let own_listener = port.listener.borrow();
+        let server_listener = server.listener.borrow();
+        let bound = if i == 0 { server_listener.as_ref() } else { own_listener.as_ref() };
+        let Some(bound) = bound else {
+            let why = server.bind_error.borrow().clone().unwrap_or_else(|| "no listening socket".into());
+            warning(&why);
+            return None;
+        };
+        let s = port.settings.borrow().clone().unwrap_or_else(|| settings.clone());
+        if let Err(e) = bound.listen(s.backlog) {
+            warning(&format!("failed to listen server port[{}:{}], Error: {e:?}", server.host, bound.port()));
+            return None;
+        }
+        let socket = match bound.try_clone_fd() {
+            Ok(fd) => fd,
+            Err(e) => {
+                warning(&format!("failed to duplicate the listening socket: {e}"));
+                return None;
+            }
+        };
+        let own: HashMap<Event, Callback> = port.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
+        let datagram = bound.sock_type.is_datagram();
+        let needed = if datagram { Event::Packet } else { Event::Receive };
+        if !own.contains_key(&needed) && !callbacks.contains_key(&needed) {
+            warning(if datagram { "require onPacket callback" } else { "require onReceive callback" });
+            return None;
+        }
+        let raw_fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
+        let spec = swoole_core::port::PortSpec {
+            sock_type: bound.sock_type,
+            port: bound.port(),
+            framing: s.framing(),
+            nodelay: s.open_tcp_nodelay,
+            socket: Some(socket),
+            raw_fd,
+        };
+        out.push(PortRuntime { spec, callbacks: own });
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Fills the keys Swoole adds to `$server->setting` at start.
@@ -500,9 +533,9 @@ struct ProcessHost {
     settings: ServerSettings,
     /// Shared counters, session ids and the worker table.
     shared: Arc<ServerShared>,
-    /// The listening socket (each worker builds its poller around a dup) and
-    /// whether it is a datagram (UDP) socket.
-    listener: (std::os::fd::OwnedFd, bool),
+    /// The server's ports (each worker builds its poller around dups of
+    /// their sockets) and their own callbacks.
+    ports: Vec<PortRuntime>,
     /// Single-process mode: failures are left to PHP instead of ending a worker.
     single: bool,
     /// SWOOLE_PROCESS: workers get connection events from the master's
@@ -595,10 +628,8 @@ impl ProcessHost {
         let task = id >= s.worker_num;
         ReactorConfig {
             buffer_limits: (s.socket_buffer_size, s.high_watermark(), s.buffer_low_watermark),
-            framing: s.framing(),
             worker_id: id,
             max_connection: s.max_connection,
-            nodelay: s.open_tcp_nodelay,
             max_wait: Duration::from_secs_f64(s.max_wait_time),
             request_limit: if task { s.task_max_request } else { s.worker_request_limit(random_u64()) },
             delay_receive: s.enable_delay_receive,
@@ -617,20 +648,17 @@ impl ProcessHost {
         self.become_worker(id);
         let task = id >= self.settings.worker_num;
         let cfg = self.reactor_config(id);
-        // A task worker serves only its inbox; so does a PROCESS-mode worker,
-        // where reactor threads send it the connection events.
-        let listening = if task || self.process_mode {
-            Ok(Listening::None)
-        } else {
-            self.listener.0.try_clone().map(|fd| {
-                if self.listener.1 {
-                    Listening::Udp(std::net::UdpSocket::from(fd))
-                } else {
-                    Listening::Tcp(std::net::TcpListener::from(fd))
-                }
+        // A task worker serves only its inbox; a PROCESS-mode worker only the
+        // datagram ports (reactor threads send it the connection events).
+        let specs: std::io::Result<Vec<_>> = self
+            .ports
+            .iter()
+            .map(|p| {
+                let serves = !task && (!self.process_mode || p.spec.sock_type.is_datagram());
+                p.spec.try_clone(serves)
             })
-        };
-        let reactor = listening.and_then(|l| Reactor::new(l, self.shared.clone(), cfg));
+            .collect();
+        let reactor = specs.and_then(|specs| Reactor::new(specs, self.shared.clone(), cfg));
         match reactor {
             Ok(r) => worker::install(r),
             Err(e) => {
@@ -666,6 +694,7 @@ impl ProcessHost {
             on_receive: self.callbacks.get(&Event::Receive),
             on_close: self.callbacks.get(&Event::Close),
             on_packet: self.callbacks.get(&Event::Packet),
+            per_port: self.ports.iter().any(|p| !p.callbacks.is_empty()),
             failure: None,
         };
         let end = worker::run(&mut handler);
@@ -756,17 +785,29 @@ impl ProcessHost {
                 ));
             }
         }
-        let listener = match self.listener.0.try_clone() {
-            Ok(fd) => std::net::TcpListener::from(fd),
-            Err(e) => {
-                warning(&format!("failed to duplicate the listening socket: {e}"));
-                return false;
+        // The master accepts on the stream ports; datagram ports are the workers'.
+        let mut listeners = Vec::new();
+        let mut thread_ports = Vec::new();
+        for (i, p) in self.ports.iter().enumerate() {
+            let spec = match p.spec.try_clone(true) {
+                Ok(spec) => spec,
+                Err(e) => {
+                    warning(&format!("failed to duplicate the listening socket: {e}"));
+                    return false;
+                }
+            };
+            let raw_fd = spec.raw_fd;
+            if let Some(fd) = spec.socket.filter(|_| !p.spec.sock_type.is_datagram()) {
+                listeners.push((i, match p.spec.sock_type {
+                    swoole_core::listener::SockType::UnixStream => swoole_core::master::StdListener::Unix(fd.into()),
+                    _ => swoole_core::master::StdListener::Tcp(fd.into()),
+                }));
             }
-        };
-        let port = listener.local_addr().map_or(0, |a| a.port());
+            thread_ports.push(swoole_core::port::PortSpec { socket: None, raw_fd, ..p.spec.try_clone(false).expect("no socket to dup") });
+        }
         let thread = swoole_core::reactor_thread::ThreadConfig {
             reactor: self.reactor_config(0),
-            listener: (listener.as_raw_fd(), port),
+            ports: thread_ports,
             dispatcher: Arc::new(swoole_core::dispatch::Dispatcher::new(dispatch, s.worker_num)),
             unsafe_events: s.enable_unsafe_event,
         };
@@ -799,7 +840,7 @@ impl ProcessHost {
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
-        match swoole_core::master::run(listener, self.shared.clone(), cfg, pid) {
+        match swoole_core::master::run(listeners, self.shared.clone(), cfg, pid) {
             Ok(swoole_core::master::MasterEnd::Shutdown) => {}
             Ok(swoole_core::master::MasterEnd::ManagerLost) => {
                 swoole_core::log::error("the manager process exited unexpectedly; the server stops")
@@ -907,11 +948,31 @@ struct PhpHandler<'a> {
     on_receive: Option<&'a Callback>,
     on_close: Option<&'a Callback>,
     on_packet: Option<&'a Callback>,
+    /// Some port has callbacks of its own: look up each event's port.
+    per_port: bool,
     /// Set when a callback failed; the loop then aborts.
     failure: Option<Failure>,
 }
 
-impl PhpHandler<'_> {
+impl<'a> PhpHandler<'a> {
+    /// The callback for `ev` on `port`: the port's own, else the server's
+    /// (`server`, looked up once per worker).
+    fn pick(&self, ev: Event, server: Option<&'a Callback>, port: Option<usize>) -> Option<&'a Callback> {
+        let host: &'a ProcessHost = self.host;
+        match port.and_then(|p| host.ports.get(p)).and_then(|p| p.callbacks.get(&ev)) {
+            Some(own) => Some(own),
+            None => server,
+        }
+    }
+
+    /// `pick()` for a connection's event.
+    fn pick_for(&self, ev: Event, server: Option<&'a Callback>, session: SessionId) -> Option<&'a Callback> {
+        if !self.per_port {
+            return server;
+        }
+        self.pick(ev, server, worker::port_of(session))
+    }
+
     fn flow(&mut self, outcome: CallOutcome) -> Flow {
         match self.host.failure_of(outcome) {
             None => Flow::Continue,
@@ -955,7 +1016,8 @@ impl LoopHandler for PhpHandler<'_> {
 impl EventHandler for PhpHandler<'_> {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
-        let outcome = self.host.call_with(self.on_connect, &mut args);
+        let cb = self.pick_for(Event::Connect, self.on_connect, session);
+        let outcome = self.host.call_with(cb, &mut args);
         self.flow(outcome)
     }
 
@@ -963,26 +1025,34 @@ impl EventHandler for PhpHandler<'_> {
         let mut payload = Zval::new();
         payload.set_zend_string(ZendStr::new(data, false));
         let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64), payload];
-        let outcome = self.host.call_with(self.on_receive, &mut args);
+        let cb = self.pick_for(Event::Receive, self.on_receive, session);
+        let outcome = self.host.call_with(cb, &mut args);
         self.flow(outcome)
     }
 
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
-        let outcome = self.host.call_with(self.on_close, &mut args);
+        let cb = self.pick_for(Event::Close, self.on_close, session);
+        let outcome = self.host.call_with(cb, &mut args);
         self.flow(outcome)
     }
 
-    fn on_packet(&mut self, data: &[u8], from: std::net::SocketAddr, server_fd: i32, server_port: u16) -> Flow {
+    fn on_packet(&mut self, port: usize, data: &[u8], from: &swoole_core::port::Peer, server: (i32, u16)) -> Flow {
+        use swoole_core::port::Peer;
         let mut info = ZendHashTable::new();
-        let _ = info.insert("server_socket", server_fd as i64);
-        let _ = info.insert("server_port", server_port as i64);
-        let _ = info.insert("address", swoole_core::reactor::ip_string(&from));
-        let _ = info.insert("port", from.port() as i64);
+        let _ = info.insert("server_socket", server.0 as i64);
+        let _ = info.insert("server_port", server.1 as i64);
+        let (address, peer_port) = match from {
+            Peer::Inet(a) => (swoole_core::reactor::ip_string(a), a.port()),
+            Peer::Unix(path) => (path.clone(), 0),
+        };
+        let _ = info.insert("address", address);
+        let _ = info.insert("port", peer_port as i64);
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);
         let mut args = [Zval::new(), zend::bytes_zval(data), info_zv];
-        let outcome = self.host.call_with(self.on_packet, &mut args);
+        let cb = self.pick(Event::Packet, self.on_packet, Some(port));
+        let outcome = self.host.call_with(cb, &mut args);
         self.flow(outcome)
     }
 
@@ -994,7 +1064,9 @@ impl EventHandler for PhpHandler<'_> {
 
     fn on_buffer(&mut self, session: SessionId, reactor_id: i32, full: bool) -> Flow {
         let ev = if full { Event::BufferFull } else { Event::BufferEmpty };
-        let outcome = self.host.call(ev, vec![long(session.0 as i64), long(reactor_id as i64)]);
+        let cb = self.pick_for(ev, self.host.callbacks.get(&ev), session);
+        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
+        let outcome = self.host.call_with(cb, &mut args);
         self.flow(outcome)
     }
 

@@ -18,7 +18,7 @@ use ext_php_rs::zend::ExecutorGlobals;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use swoole_core::error::ErrorCode;
-use swoole_core::listener::{BoundListener, ListenError, SockType};
+use swoole_core::listener::{BoundListener, SockType};
 use swoole_core::settings::{ServerSettings, SettingError, SettingValue};
 use swoole_core::stats::WorkerStatus;
 use swoole_core::{worker, SessionId};
@@ -55,7 +55,6 @@ pub struct Server {
     pub(crate) bind_error: RefCell<Option<String>>,
     /// Constructor arguments, for messages.
     pub(crate) host: String,
-    pub(crate) port: i64,
     /// `SWOOLE_BASE` or `SWOOLE_PROCESS`.
     pub(crate) mode: i64,
     /// Lifecycle state.
@@ -184,27 +183,11 @@ impl Server {
         } else {
             match BoundListener::bind(&host, port as u16, sock_type) {
                 Ok(l) => listener = Some(l),
-                Err(ListenError::Os { errno, message }) => {
-                    bind_error = Some(format!("failed to listen server port[{host}:{port}], Error: {message}[{errno}]"))
-                }
-                Err(ListenError::BadHost) => {
-                    bind_error = Some(format!(
-                        "failed to listen server port[{host}:{port}], Error: invalid address '{host}' for this socket type[{}]",
-                        libc::EINVAL
-                    ))
-                }
-                Err(ListenError::Unsupported(t)) => {
-                    return Err(crate::exception::swoole_exception(
-                        &format!(
-                            "socket type {t:?} is not supported yet by this extension (TCP, TCP6, UDP and UDP6 are); \
-                             Unix sockets come with Swoole\\Server\\Port support"
-                        ),
-                        ErrorCode(724).0 as i64,
-                    ));
-                }
+                Err(e) => bind_error = Some(crate::port::listen_error(&host, port, &e)),
             }
         }
-        let real_port = listener.as_ref().map(|l| l.local.port() as i64).unwrap_or(port);
+        let real_port = listener.as_ref().map(|l| l.port() as i64).unwrap_or(port);
+        let fd = listener.as_ref().map_or(-1, |l| l.raw_fd() as i64);
         if let Some(obj) = constructing_object() {
             props::set(obj, "host", host.as_str());
             props::set(obj, "port", real_port);
@@ -212,7 +195,7 @@ impl Server {
             props::set(obj, "mode", mode);
             props::set(obj, "connections", crate::connections::ConnectionIterator::new_object());
             let mut ports = ZendHashTable::new();
-            let _ = ports.push(crate::port::Port::new_object(&host, real_port, sock_type_raw, listener.as_ref()));
+            let _ = ports.push(crate::port::Port::new_object(&host, real_port, sock_type_raw, fd, None));
             props::set(obj, "ports", ports);
         }
         Ok(Server {
@@ -225,7 +208,6 @@ impl Server {
             listener: RefCell::new(listener),
             bind_error: RefCell::new(bind_error),
             host,
-            port: real_port,
             mode,
             state: Cell::new(Lifecycle::Created),
             user_processes: RefCell::new(Vec::new()),
@@ -295,6 +277,46 @@ impl Server {
         }
     }
 
+    /// `addListener(string $host, int $port, int $sock_type): Swoole\Server\Port|false`
+    /// — one more port, with its own callbacks and settings if given.
+    #[php(name = "addListener")]
+    pub fn add_listener(self_: &mut ZendClassObject<Server>, host: StrArg, port: IntArg, sock_type: IntArg) -> PhpResult<Zval> {
+        let host = host.string(1)?;
+        let port = port.get(2)?;
+        let raw_type = sock_type.get(3)?;
+        if self_.state.get() != Lifecycle::Created {
+            warning("server is running, can't add listener");
+            return Ok(false.into_zval(false)?);
+        }
+        let Some(ty) = SockType::from_raw(raw_type) else {
+            warning(&format!("invalid $sock_type parameters {raw_type}"));
+            return Ok(false.into_zval(false)?);
+        };
+        if !(0..=65535).contains(&port) && ty.is_inet() {
+            warning(&format!("invalid port [{port}]: a port must be between 0 and 65535"));
+            return Ok(false.into_zval(false)?);
+        }
+        let bound = match BoundListener::bind(&host, port.clamp(0, 65535) as u16, ty) {
+            Ok(b) => b,
+            Err(e) => {
+                warning(&crate::port::listen_error(&host, port, &e));
+                return Ok(false.into_zval(false)?);
+            }
+        };
+        let (real_port, fd) = (bound.port() as i64, bound.raw_fd() as i64);
+        let port_zv = crate::port::Port::new_object(&host, real_port, raw_type, fd, Some(bound));
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut ports = props::array_copy(obj, "ports");
+        let _ = ports.push(port_zv.shallow_clone());
+        props::set(obj, "ports", ports);
+        Ok(port_zv)
+    }
+
+    /// `listen(string $host, int $port, int $sock_type): Swoole\Server\Port|false` (alias of addListener)
+    pub fn listen(self_: &mut ZendClassObject<Server>, host: StrArg, port: IntArg, sock_type: IntArg) -> PhpResult<Zval> {
+        Self::add_listener(self_, host, port, sock_type)
+    }
+
     /// `getCallback(string $event_name): Closure|array|string|null`
     #[php(name = "getCallback")]
     pub fn get_callback(&self, event_name: StrArg) -> PhpResult<Zval> {
@@ -314,10 +336,24 @@ impl Server {
     }
 
     /// `send(int|string $fd, string $send_data, int $serverSocket = -1): bool`
-    pub fn send(&self, fd: IntArg, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
-        let fd = fd.get(1)?;
+    /// — `$fd` a session id, or a Unix datagram client's path (a datagram
+    /// from the Unix datagram port `$serverSocket`, or the first one).
+    pub fn send(&self, fd: &Zval, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
+        // A string that is no number is a Unix datagram peer's address.
+        let path = fd.zend_str().map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned()).filter(|p| {
+            p.trim().parse::<f64>().is_err()
+        });
+        let fd = match (&path, fd.long()) {
+            (Some(_), _) => 0,
+            (None, Some(n)) => n,
+            (None, None) if fd.is_string() || fd.is_double() || fd.is_bool() || fd.is_null() => zend::arg_long(fd, 1)?,
+            (None, None) => {
+                zend::arg_type_error(1, "string|int", fd);
+                return Err(ext_php_rs::exception::PhpException::from_message(String::new()));
+            }
+        };
         let data = send_data.bytes(2)?;
-        let _ = server_socket.or(3, -1)?;
+        let server_socket = server_socket.or(3, -1)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(fail(ErrorCode::WRONG_OPERATION));
@@ -325,6 +361,13 @@ impl Server {
         if data.is_empty() {
             warning("data is empty");
             return Ok(fail(ErrorCode::NO_PAYLOAD));
+        }
+        if let Some(path) = path {
+            let socket = (server_socket >= 0).then_some(server_socket as i32);
+            return Ok(match worker::send_to(&swoole_core::port::Peer::Unix(path), &data, socket) {
+                Ok(()) => true,
+                Err(code) => fail(code),
+            });
         }
         if fd <= 0 {
             warning(&format!("invalid fd[{fd}]"));
@@ -342,7 +385,7 @@ impl Server {
         let ip = ip.string(1)?;
         let port = port.get(2)?;
         let data = send_data.bytes(3)?;
-        let _ = server_socket.or(4, -1)?;
+        let server_socket = server_socket.or(4, -1)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(false);
@@ -359,7 +402,9 @@ impl Server {
             warning(&format!("invalid port [{port}]"));
             return Ok(fail(ErrorCode(723)));
         }
-        Ok(match worker::send_to(std::net::SocketAddr::new(addr, port as u16), &data) {
+        let socket = (server_socket >= 0).then_some(server_socket as i32);
+        let to = swoole_core::port::Peer::Inet(std::net::SocketAddr::new(addr, port as u16));
+        Ok(match worker::send_to(&to, &data, socket) {
             Ok(()) => true,
             Err(code) => fail(code),
         })

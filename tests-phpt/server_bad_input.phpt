@@ -33,7 +33,7 @@ attempt(fn() => new Swoole\Server('127.0.0.1', "abc"));
 attempt(fn() => new Swoole\Server('127.0.0.1', []));
 attempt(fn() => $s->on('receive', 'no_such_fn'));
 attempt(fn() => $s->set("worker_num=2"));
-attempt(fn() => $s->send("one", "data"));
+attempt(fn() => $s->send([], "data"));
 
 echo "=== the exception points at the caller\n";
 try {
@@ -80,7 +80,7 @@ TypeError: Swoole\Server::__construct(): Argument #2 ($port) must be of type int
 TypeError: Swoole\Server::__construct(): Argument #2 ($port) must be of type int, array given
 TypeError: Swoole\Server::on(): Argument #2 ($callback) must be a valid callback, function "no_such_fn" not found or invalid function name
 TypeError: Swoole\Server::set(): Argument #1 ($settings) must be of type array, string given
-TypeError: Swoole\Server::send(): Argument #1 ($fd) must be of type int, string given
+TypeError: Swoole\Server::send(): Argument #1 ($fd) must be of type string|int, array given
 === the exception points at the caller
 Swoole\Exception: invalid $mode parameters 3
 string(%d) "server_bad_input.php"

@@ -39,7 +39,9 @@
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
 //! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
 //!   reach the worker that owns the connection.
-//! - [`listener`]: binding the listening socket before any fork.
+//! - [`listener`]: binding the listening sockets before any fork.
+//! - [`port`]: the server's ports (`$server->ports`) and the socket types
+//!   their connections and datagrams come in.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 
 pub mod client;
@@ -52,6 +54,7 @@ pub mod inbox;
 pub mod listener;
 pub mod log;
 pub mod master;
+pub mod port;
 pub mod privileges;
 pub mod process;
 pub mod reactor;

@@ -76,13 +76,15 @@ pub struct BoundListener {
     pub local: SocketAddr,
     /// The constructor's socket type.
     pub sock_type: SockType,
+    /// A Unix socket's path (its `local` is then 0.0.0.0:0).
+    pub path: Option<String>,
 }
 
 impl BoundListener {
     /// Binds `host:port` (SO_REUSEADDR, close-on-exec); does not listen yet.
     pub fn bind(host: &str, port: u16, sock_type: SockType) -> Result<BoundListener, ListenError> {
         if !sock_type.is_inet() {
-            return Err(ListenError::Unsupported(sock_type));
+            return Self::bind_unix(host, sock_type);
         }
         let addr = sock_type.resolve(host, port).map_err(|_| ListenError::BadHost)?;
         let domain = if addr.is_ipv6() { libc::AF_INET6 } else { libc::AF_INET };
@@ -105,7 +107,35 @@ impl BoundListener {
             errno: e.raw_os_error().unwrap_or(0),
             message: e.to_string(),
         })?;
-        Ok(BoundListener { fd, local, sock_type })
+        Ok(BoundListener { fd, local, sock_type, path: None })
+    }
+
+    /// Binds a Unix stream or datagram socket at `path`. A stale socket file
+    /// left by an earlier server is replaced; any other file is not.
+    fn bind_unix(path: &str, sock_type: SockType) -> Result<BoundListener, ListenError> {
+        use std::os::unix::fs::FileTypeExt;
+        if path.is_empty() || path.len() >= 108 {
+            return Err(ListenError::BadHost);
+        }
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_socket()) {
+            let _ = std::fs::remove_file(path);
+        }
+        let io_err = |e: io::Error| ListenError::Os {
+            errno: e.raw_os_error().unwrap_or(0),
+            message: crate::error::os_strerror(e.raw_os_error().unwrap_or(0)),
+        };
+        let fd: OwnedFd = if sock_type == SockType::UnixStream {
+            std::os::unix::net::UnixListener::bind(path).map_err(io_err)?.into()
+        } else {
+            std::os::unix::net::UnixDatagram::bind(path).map_err(io_err)?.into()
+        };
+        let local = SocketAddr::from(([0, 0, 0, 0], 0));
+        Ok(BoundListener { fd, local, sock_type, path: Some(path.to_string()) })
+    }
+
+    /// The bound port (0 for a Unix socket).
+    pub fn port(&self) -> u16 {
+        self.local.port()
     }
 
     /// Starts listening with `backlog` (stream sockets) and makes the socket
@@ -184,9 +214,31 @@ mod tests {
     #[test]
     fn bad_host_and_unsupported_type() {
         assert!(matches!(BoundListener::bind("not an address", 0, SockType::Tcp), Err(ListenError::BadHost)));
-        assert!(matches!(BoundListener::bind("127.0.0.1", 0, SockType::UnixDgram), Err(ListenError::Unsupported(_))));
+        assert!(matches!(BoundListener::bind("", 0, SockType::UnixDgram), Err(ListenError::BadHost)));
         let udp = BoundListener::bind("127.0.0.1", 0, SockType::Udp).unwrap();
         udp.listen(16).unwrap();
         assert_ne!(udp.local.port(), 0);
+    }
+}
+
+#[cfg(test)]
+mod unix_tests {
+    use super::*;
+
+    #[test]
+    fn unix_sockets_bind_and_a_stale_file_is_replaced() {
+        let path = std::env::temp_dir().join(format!("swoole-listener-{}.sock", std::process::id()));
+        let p = path.to_str().unwrap();
+        let a = BoundListener::bind(p, 0, SockType::UnixStream).unwrap();
+        a.listen(8).unwrap();
+        assert_eq!((a.port(), a.path.as_deref()), (0, Some(p)));
+        drop(a); // the file stays behind, as after a crash
+        let b = BoundListener::bind(p, 0, SockType::UnixDgram).unwrap();
+        assert_eq!(b.sock_type, SockType::UnixDgram);
+        drop(b);
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, b"not a socket").unwrap();
+        assert!(matches!(BoundListener::bind(p, 0, SockType::UnixStream), Err(ListenError::Os { .. })));
+        std::fs::remove_file(&path).unwrap();
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::reactor::ServerShared;
 use crate::reactor_thread::{ReactorThread, ThreadConfig};
+use crate::port::StdStream;
 use crate::signals::{self, Signal, SignalPipe};
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token};
@@ -19,8 +20,9 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-const LISTENER: Token = Token(0);
 const SIGNALS: Token = Token(1);
+/// Stream listener `i` has token `LISTENER_BASE + i`.
+const LISTENER_BASE: usize = 16;
 /// The longest the main thread sleeps: it also looks for a manager that
 /// ended without a SIGCHLD reaching us.
 const TICK: Duration = Duration::from_secs(1);
@@ -44,21 +46,54 @@ pub enum MasterEnd {
     ManagerLost,
 }
 
-/// Runs the master's main thread until shutdown. `manager` is the pid of the
-/// manager process forked before this call.
-pub fn run(listener: std::net::TcpListener, shared: Arc<ServerShared>, cfg: MasterConfig, manager: i32)
+/// A stream port's listening socket, accepted on by the main thread.
+pub enum StdListener {
+    Tcp(std::net::TcpListener),
+    Unix(std::os::unix::net::UnixListener),
+}
+
+impl StdListener {
+    fn as_raw_fd(&self) -> std::os::fd::RawFd {
+        match self {
+            StdListener::Tcp(l) => l.as_raw_fd(),
+            StdListener::Unix(l) => l.as_raw_fd(),
+        }
+    }
+
+    fn set_nonblocking(&self) -> io::Result<()> {
+        match self {
+            StdListener::Tcp(l) => l.set_nonblocking(true),
+            StdListener::Unix(l) => l.set_nonblocking(true),
+        }
+    }
+
+    fn accept(&self) -> io::Result<(StdStream, Option<std::net::SocketAddr>)> {
+        match self {
+            StdListener::Tcp(l) => l.accept().map(|(s, a)| (StdStream::Tcp(s), Some(a))),
+            StdListener::Unix(l) => l.accept().map(|(s, _)| (StdStream::Unix(s), None)),
+        }
+    }
+}
+
+/// Runs the master's main thread until shutdown: it accepts on `listeners`
+/// (each with the index of its port). `manager` is the pid of the manager
+/// process forked before this call.
+pub fn run(listeners: Vec<(usize, StdListener)>, shared: Arc<ServerShared>, cfg: MasterConfig, manager: i32)
     -> io::Result<MasterEnd> {
     let pipe = SignalPipe::install()?;
     // Reactor threads start with the server's signals blocked, so only this
     // thread sees them.
     signals::block();
-    let started: io::Result<Vec<ReactorThread>> =
-        (0..cfg.reactor_num.max(1)).map(|id| ReactorThread::spawn(id, shared.clone(), cfg.thread.clone())).collect();
+    let started: io::Result<Vec<ReactorThread>> = (0..cfg.reactor_num.max(1))
+        .map(|id| ReactorThread::spawn(id, shared.clone(), cfg.thread.try_clone()?))
+        .collect();
     signals::unblock();
     let threads = started?;
-    listener.set_nonblocking(true)?;
     let mut poll = Poll::new()?;
-    poll.registry().register(&mut SourceFd(&listener.as_raw_fd()), LISTENER, Interest::READABLE)?;
+    for (i, (_, l)) in listeners.iter().enumerate() {
+        l.set_nonblocking()?;
+        poll.registry().register(&mut SourceFd(&l.as_raw_fd()), Token(LISTENER_BASE + i), Interest::READABLE)?;
+    }
     poll.registry().register(&mut SourceFd(&pipe.fd()), SIGNALS, Interest::READABLE)?;
     let mut events = Events::with_capacity(64);
     let mut stopping = false;
@@ -69,13 +104,17 @@ pub fn run(listener: std::net::TcpListener, shared: Arc<ServerShared>, cfg: Mast
             }
         }
         if !stopping {
-            accept_all(&listener, &threads, &shared, cfg.max_connection);
+            for (port, l) in &listeners {
+                accept_all(*port, l, &threads, &shared, cfg.max_connection);
+            }
         }
         for sig in pipe.take() {
             let forward = match sig {
                 Signal::Terminate if !stopping => {
                     stopping = true;
-                    let _ = poll.registry().deregister(&mut SourceFd(&listener.as_raw_fd()));
+                    for (_, l) in &listeners {
+                        let _ = poll.registry().deregister(&mut SourceFd(&l.as_raw_fd()));
+                    }
                     libc::SIGTERM
                 }
                 Signal::Reload => libc::SIGUSR1,
@@ -100,8 +139,9 @@ pub fn run(listener: std::net::TcpListener, shared: Arc<ServerShared>, cfg: Mast
     end
 }
 
-/// Accepts every pending connection and hands each to its reactor thread.
-fn accept_all(listener: &std::net::TcpListener, threads: &[ReactorThread], shared: &ServerShared, max_connection: usize) {
+/// Accepts every pending connection of port `port` and hands each to its
+/// reactor thread.
+fn accept_all(port: usize, listener: &StdListener, threads: &[ReactorThread], shared: &ServerShared, max_connection: usize) {
     let counters = shared.stats.counters();
     loop {
         let (stream, peer) = match listener.accept() {
@@ -111,8 +151,9 @@ fn accept_all(listener: &std::net::TcpListener, threads: &[ReactorThread], share
         };
         if counters.connection_num.load(Ordering::Relaxed) >= max_connection as i64 {
             counters.abort_count.fetch_add(1, Ordering::Relaxed);
+            let from = peer.map_or_else(|| "a Unix socket".to_string(), |p| p.to_string());
             crate::log::warning(&format!(
-                "accept(): too many connections [max_connection={max_connection}], connection from {peer} refused"
+                "accept(): too many connections [max_connection={max_connection}], connection from {from} refused"
             ));
             continue;
         }
@@ -124,7 +165,7 @@ fn accept_all(listener: &std::net::TcpListener, threads: &[ReactorThread], share
         let session = shared.table.open(&shared.sessions, reactor);
         counters.accept_count.fetch_add(1, Ordering::Relaxed);
         counters.connection_num.fetch_add(1, Ordering::Relaxed);
-        threads[reactor].adopt(stream, peer, session);
+        threads[reactor].adopt(stream, peer, port, session);
     }
 }
 

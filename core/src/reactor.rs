@@ -12,7 +12,8 @@ use crate::framing::{self, Framing};
 use crate::inbox::{self, Inboxes, Kind};
 use crate::session::{SessionAllocator, SessionId, SessionTable};
 use crate::stats::{now_f64, SharedStats};
-use mio::net::{TcpListener, TcpStream, UdpSocket};
+use crate::listener::SockType;
+use crate::port::{Peer, PortSocket, PortSpec, Stream};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
 use std::collections::HashMap;
@@ -22,14 +23,15 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Token of the listening socket (0 is the event loop's signal pipe).
-pub(crate) const LISTENER_TOKEN: Token = Token(1);
+/// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
+/// loop's signal pipe).
+pub(crate) const PORT_TOKEN_BASE: usize = 32;
 /// Token of this worker's inbox.
 pub(crate) const INBOX_TOKEN: Token = Token(2);
 /// Token of a PROCESS-mode event worker's doorbell (its rings have messages).
 pub(crate) const RING_TOKEN: Token = Token(4);
 /// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
-pub(crate) const CONN_TOKEN_BASE: usize = 16;
+pub(crate) const CONN_TOKEN_BASE: usize = 1024;
 /// Bytes one read may take; one read makes one onReceive (Swoole's raw protocol).
 pub const READ_CHUNK: usize = 65536;
 
@@ -122,6 +124,8 @@ impl ServerShared {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConnectionInfo {
     pub session: SessionId,
+    /// The port it came in on (index into `$server->ports`).
+    pub port: usize,
     /// The uid given to `bind()` (0 if none).
     pub uid: u64,
     pub server_port: u16,
@@ -146,7 +150,9 @@ pub struct ConnectionInfo {
 /// One accepted client.
 struct Connection {
     /// The socket.
-    stream: TcpStream,
+    stream: Stream,
+    /// The port it came in on (index into the reactor's ports).
+    port: usize,
     /// What `getClientInfo()` shows; kept current as bytes move.
     info: ConnectionInfo,
     /// Bytes `send()` accepted that the kernel has not taken yet.
@@ -208,13 +214,9 @@ pub(crate) enum AcceptOutcome {
 pub struct Reactor {
     /// Where sockets are registered: the process's event loop.
     registry: Registry,
-    /// The listening socket, while this worker accepts.
-    listener: Option<TcpListener>,
-    /// The UDP socket of a UDP server.
-    udp: Option<UdpSocket>,
-    /// Raw fd and port of the listener, for `getClientInfo()`.
-    listener_fd: RawFd,
-    listener_port: u16,
+    /// The server's ports; a port's socket is here while this process
+    /// serves it (not in a reactor thread, not after stopping).
+    ports: Vec<PortState>,
     /// Open connections, keyed by slab index (token - CONN_TOKEN_BASE).
     conns: Slab<Connection>,
     /// Session id to slab index.
@@ -229,10 +231,6 @@ pub struct Reactor {
     pub worker_id: usize,
     /// Refuse connections past this many.
     max_connection: usize,
-    /// Set TCP_NODELAY on accepted sockets.
-    nodelay: bool,
-    /// How received bytes become onReceive calls.
-    framing: Framing,
     /// socket_buffer_size, buffer_high_watermark, buffer_low_watermark.
     pub(crate) buffer_limits: (usize, usize, usize),
     /// onBufferFull/onBufferEmpty due, oldest first.
@@ -281,14 +279,18 @@ impl Heartbeat {
     }
 }
 
-/// The socket a worker serves.
-pub enum Listening {
-    /// A TCP listener (a dup of the server's, already listening).
-    Tcp(std::net::TcpListener),
-    /// A UDP socket (a dup of the server's): datagrams go to onPacket.
-    Udp(std::net::UdpSocket),
-    /// A task worker: only its inbox.
-    None,
+/// One port as a reactor serves it.
+struct PortState {
+    sock_type: SockType,
+    /// The bound port (0 for Unix sockets) and listening fd, for `getClientInfo()`.
+    port: u16,
+    raw_fd: RawFd,
+    /// How a connection's bytes become onReceive calls.
+    framing: Framing,
+    /// TCP_NODELAY on accepted connections.
+    nodelay: bool,
+    /// The socket, while this process serves it.
+    socket: Option<PortSocket>,
 }
 
 /// What a worker's reactor needs to be built.
@@ -297,10 +299,7 @@ pub struct ReactorConfig {
     /// Output limits: socket_buffer_size, high and low watermarks.
     pub buffer_limits: (usize, usize, usize),
     pub worker_id: usize,
-    /// How received bytes become onReceive calls.
-    pub framing: Framing,
     pub max_connection: usize,
-    pub nodelay: bool,
     pub max_wait: Duration,
     pub request_limit: u64,
     /// New connections wait for `confirm()` before they are read.
@@ -309,56 +308,55 @@ pub struct ReactorConfig {
 }
 
 impl Reactor {
-    /// Builds the server state of this process around a listening socket
-    /// (a dup of the server's, already in listen state), on this process's
-    /// event loop, which from now on also takes the server's signals.
-    /// A task worker passes `Listening::None`: it serves only its inbox.
-    pub fn new(listening: Listening, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
+    /// Builds the server state of this process around its ports (each a
+    /// spec with a dup of the listening socket when this process serves it;
+    /// a task worker serves none), on this process's event loop, which from
+    /// now on also takes the server's signals.
+    pub fn new(ports: Vec<PortSpec>, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
         let registry = crate::event_loop::serve_signals()?;
-        let (listener, udp, listener_port, udp_fd) = match listening {
-            Listening::Tcp(l) => {
-                l.set_nonblocking(true)?;
-                let port = l.local_addr()?.port();
-                let mut l = TcpListener::from_std(l);
-                registry.register(&mut l, LISTENER_TOKEN, Interest::READABLE)?;
-                (Some(l), None, port, -1)
-            }
-            Listening::Udp(u) => {
-                u.set_nonblocking(true)?;
-                let port = u.local_addr()?.port();
-                let mut u = UdpSocket::from_std(u);
-                registry.register(&mut u, LISTENER_TOKEN, Interest::READABLE)?;
-                let fd = u.as_raw_fd();
-                (None, Some(u), port, fd)
-            }
-            Listening::None => (None, None, 0, -1),
-        };
         let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
-        let listener_fd = listener.as_ref().map_or(udp_fd, |l| l.as_raw_fd());
         if let Some(bell) = shared.links.as_ref().and_then(|l| l.worker_bells.get(cfg.worker_id)) {
             registry.register(&mut mio::unix::SourceFd(&bell.fd()), RING_TOKEN, Interest::READABLE)?;
         }
-        Self::build(registry, (listener, udp, listener_fd, listener_port), inbox_fd, shared, cfg, false)
+        Self::build(registry, ports, inbox_fd, shared, cfg, false)
     }
 
     /// The connection state of reactor thread `cfg.worker_id` of a
     /// PROCESS-mode master, on that thread's poller: it takes connections
     /// the main thread accepted ([`Reactor::adopt`]) and serves its inbox.
-    pub fn in_thread(registry: Registry, listener: (RawFd, u16), shared: Arc<ServerShared>, cfg: ReactorConfig)
+    pub fn in_thread(registry: Registry, ports: Vec<PortSpec>, shared: Arc<ServerShared>, cfg: ReactorConfig)
         -> io::Result<Reactor> {
         let inbox_fd = shared.reactors.as_ref().and_then(|r| r.read_end(cfg.worker_id));
-        Self::build(registry, (None, None, listener.0, listener.1), inbox_fd, shared, cfg, true)
+        Self::build(registry, ports, inbox_fd, shared, cfg, true)
     }
 
     fn build(
         registry: Registry,
-        sockets: (Option<TcpListener>, Option<UdpSocket>, RawFd, u16),
+        specs: Vec<PortSpec>,
         inbox_fd: Option<RawFd>,
         shared: Arc<ServerShared>,
         cfg: ReactorConfig,
         in_master: bool,
     ) -> io::Result<Reactor> {
-        let (listener, udp, listener_fd, listener_port) = sockets;
+        let mut ports = Vec::with_capacity(specs.len());
+        for (i, spec) in specs.into_iter().enumerate() {
+            let socket = match spec.socket {
+                Some(fd) => {
+                    let mut socket = PortSocket::new(fd, spec.sock_type)?;
+                    registry.register(&mut socket, Token(PORT_TOKEN_BASE + i), Interest::READABLE)?;
+                    Some(socket)
+                }
+                None => None,
+            };
+            ports.push(PortState {
+                sock_type: spec.sock_type,
+                port: spec.port,
+                raw_fd: spec.raw_fd,
+                framing: spec.framing,
+                nodelay: spec.nodelay,
+                socket,
+            });
+        }
         if let Some(fd) = inbox_fd {
             crate::process::set_blocking(fd, false)?;
             registry.register(&mut mio::unix::SourceFd(&fd), INBOX_TOKEN, Interest::READABLE)?;
@@ -366,10 +364,7 @@ impl Reactor {
         inbox::serve_own(inbox_fd);
         Ok(Reactor {
             inbox_fd,
-            listener_fd,
-            listener_port,
-            listener,
-            udp,
+            ports,
             registry,
             conns: Slab::new(),
             by_session: HashMap::new(),
@@ -377,8 +372,6 @@ impl Reactor {
             shared,
             worker_id: cfg.worker_id,
             max_connection: cfg.max_connection,
-            nodelay: cfg.nodelay,
-            framing: cfg.framing,
             buffer_limits: cfg.buffer_limits,
             buffer_events: Vec::new(),
             max_wait: cfg.max_wait,
@@ -403,58 +396,89 @@ impl Reactor {
         &self.registry
     }
 
-    /// Receives one datagram of a UDP server into `buf`: (length, sender).
-    pub(crate) fn recv_packet(&mut self, buf: &mut [u8]) -> Option<(usize, SocketAddr)> {
-        let udp = self.udp.as_ref()?;
-        let got = udp.recv_from(buf).ok()?;
+    /// Receives one datagram of datagram port `port` into `buf`: (length, sender).
+    pub(crate) fn recv_packet(&mut self, port: usize, buf: &mut [u8]) -> Option<(usize, Peer)> {
+        let socket = self.ports.get(port)?.socket.as_ref()?;
+        let got = socket.recv_from(buf).ok()?;
         let counters = self.shared.stats.counters();
         counters.total_recv_bytes.fetch_add(got.0 as u64, ORD);
         counters.request_count.fetch_add(1, ORD);
+        if let Some(w) = self.own_slot() {
+            w.request_count.fetch_add(1, ORD);
+        }
         Some(got)
     }
 
-    /// `sendto()`: a datagram from the server's UDP socket.
-    pub fn send_to(&mut self, to: SocketAddr, data: &[u8]) -> Result<(), ErrorCode> {
-        let Some(udp) = self.udp.as_ref() else { return Err(ErrorCode::WRONG_OPERATION) };
-        match udp.send_to(data, to) {
+    /// `sendto()` / `send($address)`: a datagram from the datagram port whose
+    /// fd is `server_socket`, or else the first one of `to`'s kind (and IP
+    /// version).
+    pub fn send_to(&mut self, to: &Peer, data: &[u8], server_socket: Option<RawFd>) -> Result<(), ErrorCode> {
+        let fits = |p: &PortState| match to {
+            Peer::Inet(a) => matches!(p.sock_type, SockType::Udp | SockType::Udp6) && p.sock_type.is_v6() == a.is_ipv6(),
+            Peer::Unix(_) => p.sock_type == SockType::UnixDgram,
+        };
+        let port = match server_socket {
+            Some(fd) => self.ports.iter().find(|p| p.raw_fd == fd && p.socket.as_ref().is_some_and(PortSocket::is_datagram)),
+            None => self.ports.iter().find(|p| p.socket.is_some() && fits(p)),
+        };
+        let Some(socket) = port.and_then(|p| p.socket.as_ref()) else { return Err(ErrorCode::WRONG_OPERATION) };
+        match socket.send_to(data, to) {
             Ok(_) => {
                 let counters = self.shared.stats.counters();
                 counters.total_send_bytes.fetch_add(data.len() as u64, ORD);
                 counters.response_count.fetch_add(1, ORD);
+                if let Some(w) = self.own_slot() {
+                    w.response_count.fetch_add(1, ORD);
+                }
                 Ok(())
             }
             Err(_) => Err(ErrorCode::SYSTEM_CALL_FAIL),
         }
     }
 
-    /// The server socket (fd, port) that onPacket reports.
-    pub fn server_socket(&self) -> (RawFd, u16) {
-        (self.listener_fd, self.listener_port)
+    /// The server socket (fd, port) of port `port`, as onPacket reports it.
+    pub fn server_socket(&self, port: usize) -> (RawFd, u16) {
+        self.ports.get(port).map_or((-1, 0), |p| (p.raw_fd, p.port))
     }
 
-    /// Whether this worker serves a UDP socket.
-    pub fn is_udp(&self) -> bool {
-        self.udp.is_some()
+    /// Whether port `port` is a datagram port (UDP, Unix datagram).
+    pub fn port_is_datagram(&self, port: usize) -> bool {
+        self.ports.get(port).is_some_and(|p| p.sock_type.is_datagram())
     }
 
-    /// Accepts one pending connection.
-    pub(crate) fn accept_one(&mut self) -> AcceptOutcome {
-        let Some(listener) = &self.listener else { return AcceptOutcome::Empty };
-        let (stream, peer) = match listener.accept() {
-            Ok(pair) => pair,
+    /// How many ports the server has.
+    pub fn port_count(&self) -> usize {
+        self.ports.len()
+    }
+
+    /// The port a session came in on.
+    pub fn port_of(&self, session: SessionId) -> Option<usize> {
+        match self.by_session.get(&session) {
+            Some(&k) => Some(self.conns[k].port),
+            None => self.closing.iter().find(|i| i.session == session).map(|i| i.port),
+        }
+    }
+
+    /// Accepts one pending connection on stream port `port`.
+    pub(crate) fn accept_one(&mut self, port: usize) -> AcceptOutcome {
+        let Some(socket) = self.ports.get(port).and_then(|p| p.socket.as_ref()) else { return AcceptOutcome::Empty };
+        let (stream, peer) = match socket.accept() {
+            Ok(Some(pair)) => pair,
+            Ok(None) => return AcceptOutcome::Empty,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return AcceptOutcome::Refused,
             Err(_) => return AcceptOutcome::Empty,
         };
         let counters = self.shared.stats.counters();
         if self.conns.len() >= self.max_connection {
             counters.abort_count.fetch_add(1, ORD);
+            let from = peer.map_or_else(|| "a Unix socket".to_string(), |p| p.to_string());
             crate::log::warning(&format!(
-                "accept(): too many connections [max_connection={}], connection from {peer} refused",
+                "accept(): too many connections [max_connection={}], connection from {from} refused",
                 self.max_connection
             ));
             return AcceptOutcome::Refused;
         }
-        match self.adopt(stream, peer, None) {
+        match self.adopt(stream, peer, port, None) {
             Some(session) => AcceptOutcome::Accepted(session),
             None => AcceptOutcome::Refused,
         }
@@ -462,9 +486,14 @@ impl Reactor {
 
     /// Serves a connection accepted here or, in a master, by the main thread
     /// (which opened its session already and counted it).
-    pub fn adopt(&mut self, mut stream: TcpStream, peer: SocketAddr, opened: Option<SessionId>) -> Option<SessionId> {
-        if self.nodelay {
-            let _ = stream.set_nodelay(true);
+    pub fn adopt(&mut self, mut stream: Stream, peer: Option<SocketAddr>, port: usize, opened: Option<SessionId>)
+        -> Option<SessionId> {
+        let (sock_type, server_fd, server_port) = match self.ports.get(port) {
+            Some(p) => (p.sock_type, p.raw_fd, p.port),
+            None => return None,
+        };
+        if self.ports[port].nodelay {
+            stream.set_nodelay();
         }
         let session = opened.unwrap_or_else(|| self.shared.table.open(&self.shared.sessions, self.worker_id));
         let counted = opened.is_some();
@@ -478,16 +507,19 @@ impl Reactor {
         }
         let now = now_f64();
         let socket_fd = stream.as_raw_fd();
-        self.shared.table.publish(session, socket_fd, (self.listener_fd, self.listener_port), peer, now);
+        let remote = peer.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], 0)));
+        self.shared.table.publish(session, socket_fd, (server_fd, server_port), remote, now);
+        self.shared.table.set_port(session, port);
         let info = ConnectionInfo {
             session,
             uid: 0,
-            server_port: self.listener_port,
-            server_fd: self.listener_fd,
+            port,
+            server_port,
+            server_fd,
             socket_fd,
-            socket_type: if peer.is_ipv6() { 3 } else { 1 },
-            remote_port: peer.port(),
-            remote_ip: ip_string(&peer),
+            socket_type: sock_type as i32,
+            remote_port: remote.port(),
+            remote_ip: if peer.is_some() { ip_string(&remote) } else { String::new() },
             reactor_id: self.worker_id as i32,
             connect_time: now,
             last_recv_time: 0.0,
@@ -500,6 +532,7 @@ impl Reactor {
         };
         self.conns.insert(Connection {
             stream,
+            port,
             info,
             out: Vec::new(),
             inbuf: Vec::new(),
@@ -542,7 +575,8 @@ impl Reactor {
                     let more = n == buf.len();
                     let counters = self.shared.stats.counters();
                     counters.total_recv_bytes.fetch_add(n as u64, ORD);
-                    if self.framing.is_raw() {
+                    let framing = &self.ports[conn.port].framing;
+                    if framing.is_raw() {
                         counters.request_count.fetch_add(1, ORD);
                         if let Some(w) = self.own_slot() {
                             w.request_count.fetch_add(1, ORD);
@@ -550,7 +584,7 @@ impl Reactor {
                         return ReadOutcome::Data { session, n, more };
                     }
                     conn.inbuf.extend_from_slice(&buf[..n]);
-                    match framing::take_frames(&self.framing, &mut conn.inbuf) {
+                    match framing::take_frames(framing, &mut conn.inbuf) {
                         Ok(frames) => {
                             conn.info.recv_queued_bytes = conn.inbuf.len();
                             counters.request_count.fetch_add(frames.len() as u64, ORD);
@@ -891,7 +925,7 @@ impl Reactor {
 
     /// Whether this worker serves a socket (a task worker does not).
     pub fn accepts(&self) -> bool {
-        self.listener_fd >= 0
+        self.ports.iter().any(|p| p.socket.is_some())
     }
 
     /// Whether `session` is open in this worker.
@@ -919,8 +953,10 @@ impl Reactor {
     /// Starts stopping: `Shutdown` closes every connection now; otherwise the
     /// worker stops accepting and drains until `max_wait_time`.
     pub fn begin_stop(&mut self, shutdown: bool) {
-        if let Some(mut l) = self.listener.take() {
-            let _ = self.registry.deregister(&mut l);
+        for p in &mut self.ports {
+            if let Some(mut socket) = p.socket.take() {
+                let _ = self.registry.deregister(&mut socket);
+            }
         }
         if shutdown {
             self.stop = StopMode::Shutdown;

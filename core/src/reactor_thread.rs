@@ -22,7 +22,7 @@ use crate::stats::WorkerStatus;
 use mio::{Events, Poll, Token, Waker};
 use std::io;
 use std::net::SocketAddr;
-use std::os::fd::RawFd;
+use crate::port::{StdStream, Stream};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -41,25 +41,38 @@ const EVENTS_PER_POLL: usize = 1024;
 
 /// What the main thread asks of a reactor thread.
 enum Command {
-    /// Serve this newly accepted connection, whose session the main thread opened.
-    Adopt(std::net::TcpStream, SocketAddr, SessionId),
+    /// Serve this connection, accepted on port `usize`, whose session the
+    /// main thread opened.
+    Adopt(StdStream, Option<SocketAddr>, usize, SessionId),
     /// Close every connection and end the thread (the workers are gone).
     Stop,
 }
 
 /// How a reactor thread hands packets to workers.
-#[derive(Clone)]
 pub struct ThreadConfig {
     /// The connection settings (`worker_id` is replaced by the thread's id).
     pub reactor: ReactorConfig,
-    /// The listening socket (fd, port), for `getClientInfo()`.
-    pub listener: (RawFd, u16),
+    /// The server's ports (no sockets: the main thread accepts), for each
+    /// connection's framing and `getClientInfo()`.
+    pub ports: Vec<crate::port::PortSpec>,
     /// `dispatch_mode`, shared by every reactor thread (round robin is
     /// server-wide, as in Swoole).
     pub dispatcher: Arc<Dispatcher>,
     /// Deliver onConnect/onClose/onBuffer* even when packets of one
     /// connection may reach different workers (`enable_unsafe_event`).
     pub unsafe_events: bool,
+}
+
+impl ThreadConfig {
+    /// A copy for one more thread.
+    pub fn try_clone(&self) -> io::Result<ThreadConfig> {
+        Ok(ThreadConfig {
+            reactor: self.reactor.clone(),
+            ports: self.ports.iter().map(|p| p.try_clone(false)).collect::<io::Result<_>>()?,
+            dispatcher: self.dispatcher.clone(),
+            unsafe_events: self.unsafe_events,
+        })
+    }
 }
 
 /// The main thread's handle on one reactor thread.
@@ -87,8 +100,8 @@ impl ReactorThread {
     }
 
     /// Hands a newly accepted connection to this thread.
-    pub fn adopt(&self, stream: std::net::TcpStream, peer: SocketAddr, session: SessionId) {
-        if self.commands.send(Command::Adopt(stream, peer, session)).is_ok() {
+    pub fn adopt(&self, stream: StdStream, peer: Option<SocketAddr>, port: usize, session: SessionId) {
+        if self.commands.send(Command::Adopt(stream, peer, port, session)).is_ok() {
             let _ = self.waker.wake();
         }
     }
@@ -126,7 +139,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
     -> io::Result<()> {
     let registry = poll.registry().try_clone()?;
     let reactor_cfg = ReactorConfig { worker_id: id, request_limit: 0, ..cfg.reactor };
-    let reactor = Reactor::in_thread(registry, cfg.listener, shared.clone(), reactor_cfg)?;
+    let reactor = Reactor::in_thread(registry, cfg.ports, shared.clone(), reactor_cfg)?;
     let links = shared.links.as_ref().ok_or_else(|| io::Error::other("PROCESS mode without rings"))?;
     let worker_num = links.worker_num;
     let bell_fd = links.reactor_bells[id].fd();
@@ -162,7 +175,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                 WAKER_TOKEN => {
                     while let Ok(cmd) = commands.try_recv() {
                         match cmd {
-                            Command::Adopt(stream, peer, session) => t.adopt(stream, peer, session),
+                            Command::Adopt(stream, peer, port, session) => t.adopt(stream, peer, port, session),
                             Command::Stop => {
                                 t.reactor.begin_stop(true);
                                 let _ = t.reactor.take_closed();
@@ -196,13 +209,13 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
 }
 
 impl Thread {
-    fn adopt(&mut self, stream: std::net::TcpStream, peer: SocketAddr, session: SessionId) {
-        if stream.set_nonblocking(true).is_err() {
+    fn adopt(&mut self, stream: StdStream, peer: Option<SocketAddr>, port: usize, session: SessionId) {
+        let Ok(stream) = Stream::from_std(stream) else {
             self.shared.table.close(session);
             self.shared.stats.counters().connection_num.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
             return;
-        }
-        let Some(session) = self.reactor.adopt(mio::net::TcpStream::from_std(stream), peer, Some(session)) else { return };
+        };
+        let Some(session) = self.reactor.adopt(stream, peer, port, Some(session)) else { return };
         if self.connection_events {
             self.dispatch(Kind::Connect, session, &[]);
         }

@@ -97,6 +97,8 @@ struct Slot {
     uid: AtomicU64,
     /// `protect($fd)`: exempt from heartbeat checks.
     protected: AtomicU32,
+    /// The port (index into `$server->ports`) the connection came in on.
+    port: AtomicU32,
     /// The OS socket fd (`socket_fd`; the key of dispatch_mode 2).
     socket_fd: AtomicI32,
     /// The listening socket's fd and port.
@@ -134,6 +136,7 @@ pub struct SharedFacts {
     pub uid: u64,
     pub send_queued_bytes: u64,
     pub closing: bool,
+    pub port: usize,
 }
 
 /// Which worker owns each open session, in shared memory, so any process
@@ -170,6 +173,7 @@ impl SessionTable {
                 slot.uid.store(0, Ordering::Relaxed);
                 slot.protected.store(0, Ordering::Relaxed);
                 slot.send_queued_bytes.store(0, Ordering::Relaxed);
+                slot.port.store(0, Ordering::Relaxed);
                 for t in [&slot.last_recv_time, &slot.last_send_time, &slot.last_dispatch_time] {
                     t.store(0, Ordering::Relaxed);
                 }
@@ -193,6 +197,13 @@ impl SessionTable {
         slot.remote_ip[0].store((bits >> 64) as u64, Ordering::Relaxed);
         slot.remote_ip[1].store(bits as u64, Ordering::Relaxed);
         slot.connect_time.store(now.to_bits(), Ordering::Relaxed);
+    }
+
+    /// Records the port an open session came in on.
+    pub fn set_port(&self, id: SessionId, port: usize) {
+        if let Some(slot) = self.live(id) {
+            slot.port.store(port as u32, Ordering::Relaxed);
+        }
     }
 
     /// Bytes arrived (and were handed on) at `now`.
@@ -264,6 +275,7 @@ impl SessionTable {
             uid: slot.uid.load(Ordering::Relaxed),
             send_queued_bytes: slot.send_queued_bytes.load(Ordering::Relaxed),
             closing: slot.closing.load(Ordering::Acquire) != 0,
+            port: slot.port.load(Ordering::Relaxed) as usize,
         })
     }
 

@@ -11,7 +11,7 @@ pub use crate::event_loop::{Flow, LoopEnd, LoopHandler};
 use crate::event_loop::{self, Plan};
 use crate::inbox::Kind;
 use crate::reactor::{
-    AcceptOutcome, ConnectionInfo, ReadOutcome, Reactor, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN, LISTENER_TOKEN,
+    AcceptOutcome, ConnectionInfo, ReadOutcome, Reactor, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN, PORT_TOKEN_BASE,
     READ_CHUNK,
 };
 use std::sync::Arc;
@@ -62,8 +62,9 @@ pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
-    /// A datagram arrived on a UDP server.
-    fn on_packet(&mut self, _data: &[u8], _from: std::net::SocketAddr, _server_fd: i32, _server_port: u16) -> Flow {
+    /// A datagram arrived on datagram port `port` (UDP or Unix), whose
+    /// socket is (`server_fd`, `server_port`).
+    fn on_packet(&mut self, _port: usize, _data: &[u8], _from: &crate::port::Peer, _server: (i32, u16)) -> Flow {
         Flow::Continue
     }
     /// A connection's send queue reached the high watermark (`full`) or fell
@@ -136,9 +137,18 @@ pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
     }
 }
 
-/// `sendto()` from this worker's UDP socket.
-pub fn send_to(to: std::net::SocketAddr, data: &[u8]) -> Result<(), ErrorCode> {
-    with(|r| r.send_to(to, data)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
+/// `sendto()` / `send($address)`: a datagram from one of this worker's
+/// datagram ports (`server_socket`, or the first of the right kind).
+pub fn send_to(to: &crate::port::Peer, data: &[u8], server_socket: Option<i32>) -> Result<(), ErrorCode> {
+    with(|r| r.send_to(to, data, server_socket)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
+}
+
+/// The port (index into `$server->ports`) `session` came in on.
+pub fn port_of(session: SessionId) -> Option<usize> {
+    if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
+        return shared.table.facts(session).map(|f| f.port);
+    }
+    with(|r| r.port_of(session)).flatten()
 }
 
 /// `sendMessage()`: to worker `to` from this process (`from`, its id).
@@ -202,6 +212,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
         return Some(ConnectionInfo {
             session,
             uid: f.uid,
+            port: f.port,
             server_port: f.server_port,
             server_fd: f.server_fd,
             socket_fd: f.socket_fd,
@@ -350,10 +361,10 @@ impl ServerLoop<'_> {
         (self.serve_rings(), true)
     }
 
-    fn accept_all(&mut self) -> Flow {
+    fn accept_all(&mut self, port: usize) -> Flow {
         let rid = self.reactor_id();
         loop {
-            match with(|r| r.accept_one()).unwrap_or(AcceptOutcome::Empty) {
+            match with(|r| r.accept_one(port)).unwrap_or(AcceptOutcome::Empty) {
                 AcceptOutcome::Accepted(session) => {
                     if self.busy(|h| h.on_connect(session, rid)) == Flow::Abort {
                         return Flow::Abort;
@@ -365,15 +376,15 @@ impl ServerLoop<'_> {
         }
     }
 
-    /// Every datagram waiting on a UDP server's socket, one onPacket each.
-    fn receive_packets(&mut self) -> Flow {
+    /// Every datagram waiting on datagram port `port`, one onPacket each.
+    fn receive_packets(&mut self, port: usize) -> Flow {
         loop {
             let mut buf = std::mem::take(&mut self.buf);
-            let got = with(|r| r.recv_packet(&mut buf)).flatten();
+            let got = with(|r| r.recv_packet(port, &mut buf)).flatten();
             let flow = match got {
                 Some((n, from)) => {
-                    let (fd, port) = with(|r| r.server_socket()).unwrap_or((-1, 0));
-                    let flow = self.busy(|h| h.on_packet(&buf[..n], from, fd, port));
+                    let server = with(|r| r.server_socket(port)).unwrap_or((-1, 0));
+                    let flow = self.busy(|h| h.on_packet(port, &buf[..n], &from, server));
                     with(|r| r.count_request());
                     (flow == Flow::Abort).then_some(Flow::Abort)
                 }
@@ -468,11 +479,11 @@ impl LoopHandler for ServerLoop<'_> {
             let rid = self.reactor_id();
             return deliver_pending(&mut *self.handler, rid);
         }
-        if token == LISTENER_TOKEN {
-            if with(|r| r.is_udp()).unwrap_or(false) {
-                return self.receive_packets();
+        if let Some(port) = token.0.checked_sub(PORT_TOKEN_BASE).filter(|_| token.0 < CONN_TOKEN_BASE) {
+            if with(|r| r.port_is_datagram(port)).unwrap_or(false) {
+                return self.receive_packets(port);
             }
-            return self.accept_all();
+            return self.accept_all(port);
         }
         if token == INBOX_TOKEN {
             self.last_message = Some(std::time::Instant::now());

@@ -9,6 +9,8 @@ use std::time::Duration;
 use swoole_core::dispatch::{DispatchMode, Dispatcher};
 use swoole_core::inbox::{Kind, Message};
 use swoole_core::reactor::ServerShared as Shared;
+use swoole_core::listener::SockType;
+use swoole_core::port::{PortSpec, StdStream};
 use swoole_core::ring::Reader;
 use swoole_core::reactor::{ReactorConfig, ServerShared};
 use swoole_core::reactor_thread::{ReactorThread, ThreadConfig};
@@ -18,16 +20,21 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
     ThreadConfig {
         reactor: ReactorConfig {
             buffer_limits: (usize::MAX, usize::MAX, 0),
-            framing: Default::default(),
             worker_id: 0,
             max_connection: 100,
-            nodelay: true,
             max_wait: Duration::from_secs(1),
             request_limit: 0,
             delay_receive,
             heartbeat: None,
         },
-        listener: (listener.as_raw_fd(), listener.local_addr().unwrap().port()),
+        ports: vec![PortSpec {
+            sock_type: SockType::Tcp,
+            port: listener.local_addr().unwrap().port(),
+            framing: Default::default(),
+            nodelay: true,
+            socket: None,
+            raw_fd: listener.as_raw_fd(),
+        }],
         dispatcher: std::sync::Arc::new(Dispatcher::new(DispatchMode::FdMod, 1)),
         unsafe_events: false,
     }
@@ -52,7 +59,7 @@ fn next(shared: &Shared, reader: &mut Reader, timeout: Duration) -> Option<Messa
 fn hand_over(shared: &Shared, thread: &ReactorThread, listener: &TcpListener) {
     let (accepted, peer) = listener.accept().unwrap();
     let session = shared.table.open(&shared.sessions, 0);
-    thread.adopt(accepted, peer, session);
+    thread.adopt(StdStream::Tcp(accepted), Some(peer), 0, session);
 }
 
 #[test]

@@ -76,16 +76,23 @@ fn echo_close_stale_ids_and_stop() {
     let shared = ServerShared::new(1, 0, 0, 0, 0).unwrap();
     let cfg = ReactorConfig {
         buffer_limits: (usize::MAX, usize::MAX, 0),
-        framing: Default::default(),
         worker_id: 0,
         max_connection: 100,
-        nodelay: true,
         max_wait: Duration::from_secs(1),
         request_limit: 0,
         delay_receive: false,
         heartbeat: None,
     };
-    worker::install(Reactor::new(swoole_core::reactor::Listening::Tcp(std::net::TcpListener::from(bound.try_clone_fd().unwrap())), shared.clone(), cfg).unwrap());
+    let socket = bound.try_clone_fd().unwrap();
+    let spec = swoole_core::port::PortSpec {
+        sock_type: SockType::Tcp,
+        port,
+        framing: Default::default(),
+        nodelay: true,
+        raw_fd: std::os::fd::AsRawFd::as_raw_fd(&socket),
+        socket: Some(socket),
+    };
+    worker::install(Reactor::new(vec![spec], shared.clone(), cfg).unwrap());
     worker::join_server(shared.clone());
 
     let client = std::thread::spawn(move || {

@@ -1,0 +1,234 @@
+//! The listening ports of a server (`$server->ports`): what each one is, and
+//! the socket types a port's connections and datagrams come in.
+//!
+//! Port 0 is the constructor's; `addListener()` adds the others. Each port has
+//! its own socket type and framing; the reactor serves them all.
+
+use crate::framing::Framing;
+use crate::listener::SockType;
+use mio::event::Source;
+use mio::{Interest, Registry, Token};
+use std::io::{self, Read, Write};
+use std::net::SocketAddr;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+
+/// What a process needs to serve one port.
+#[derive(Debug)]
+pub struct PortSpec {
+    pub sock_type: SockType,
+    /// The bound port (0 for Unix sockets).
+    pub port: u16,
+    /// How a stream connection's bytes become onReceive calls.
+    pub framing: Framing,
+    /// TCP_NODELAY on accepted connections.
+    pub nodelay: bool,
+    /// A dup of the listening socket, if this process serves it (a PROCESS
+    /// worker serves only the datagram ports; a reactor thread none).
+    pub socket: Option<OwnedFd>,
+    /// The listening socket's fd number where it is open (`server_fd`).
+    pub raw_fd: RawFd,
+}
+
+impl PortSpec {
+    /// A copy for another process or thread, with or without the socket.
+    pub fn try_clone(&self, with_socket: bool) -> io::Result<PortSpec> {
+        let socket = match (&self.socket, with_socket) {
+            (Some(s), true) => Some(s.try_clone()?),
+            _ => None,
+        };
+        let raw_fd = socket.as_ref().map_or(self.raw_fd, |s| s.as_raw_fd());
+        Ok(PortSpec { sock_type: self.sock_type, port: self.port, framing: self.framing.clone(), nodelay: self.nodelay, socket, raw_fd })
+    }
+}
+
+/// Where a datagram came from (and a reply goes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Peer {
+    Inet(SocketAddr),
+    /// A Unix datagram socket's path ("" when the sender is unnamed).
+    Unix(String),
+}
+
+/// An accepted connection's socket.
+#[derive(Debug)]
+pub enum Stream {
+    Tcp(mio::net::TcpStream),
+    Unix(mio::net::UnixStream),
+}
+
+impl Stream {
+    /// From a std socket the master accepted (made non-blocking here).
+    pub fn from_std(s: StdStream) -> io::Result<Stream> {
+        Ok(match s {
+            StdStream::Tcp(t) => {
+                t.set_nonblocking(true)?;
+                Stream::Tcp(mio::net::TcpStream::from_std(t))
+            }
+            StdStream::Unix(u) => {
+                u.set_nonblocking(true)?;
+                Stream::Unix(mio::net::UnixStream::from_std(u))
+            }
+        })
+    }
+
+    pub fn set_nodelay(&self) {
+        if let Stream::Tcp(t) = self {
+            let _ = t.set_nodelay(true);
+        }
+    }
+}
+
+/// A connection accepted by the master's main thread, on its way to a reactor thread.
+#[derive(Debug)]
+pub enum StdStream {
+    Tcp(std::net::TcpStream),
+    Unix(std::os::unix::net::UnixStream),
+}
+
+impl AsRawFd for StdStream {
+    fn as_raw_fd(&self) -> RawFd {
+        match self {
+            StdStream::Tcp(t) => t.as_raw_fd(),
+            StdStream::Unix(u) => u.as_raw_fd(),
+        }
+    }
+}
+
+impl AsRawFd for Stream {
+    fn as_raw_fd(&self) -> RawFd {
+        match self {
+            Stream::Tcp(t) => t.as_raw_fd(),
+            Stream::Unix(u) => u.as_raw_fd(),
+        }
+    }
+}
+
+impl Read for Stream {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Stream::Tcp(t) => t.read(buf),
+            Stream::Unix(u) => u.read(buf),
+        }
+    }
+}
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stream::Tcp(t) => t.write(buf),
+            Stream::Unix(u) => u.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Source for Stream {
+    fn register(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
+        match self {
+            Stream::Tcp(t) => t.register(registry, token, interests),
+            Stream::Unix(u) => u.register(registry, token, interests),
+        }
+    }
+
+    fn reregister(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
+        match self {
+            Stream::Tcp(t) => t.reregister(registry, token, interests),
+            Stream::Unix(u) => u.reregister(registry, token, interests),
+        }
+    }
+
+    fn deregister(&mut self, registry: &Registry) -> io::Result<()> {
+        match self {
+            Stream::Tcp(t) => t.deregister(registry),
+            Stream::Unix(u) => u.deregister(registry),
+        }
+    }
+}
+
+/// A port's socket as a process serves it.
+#[derive(Debug)]
+pub enum PortSocket {
+    Tcp(mio::net::TcpListener),
+    Unix(mio::net::UnixListener),
+    Udp(mio::net::UdpSocket),
+    UnixDgram(mio::net::UnixDatagram),
+}
+
+impl PortSocket {
+    /// Wraps a dup of a bound, listening socket of `sock_type` (non-blocking).
+    pub fn new(fd: OwnedFd, sock_type: SockType) -> io::Result<PortSocket> {
+        crate::process::set_blocking(fd.as_raw_fd(), false)?;
+        Ok(match sock_type {
+            SockType::Tcp | SockType::Tcp6 => PortSocket::Tcp(mio::net::TcpListener::from_std(fd.into())),
+            SockType::Udp | SockType::Udp6 => PortSocket::Udp(mio::net::UdpSocket::from_std(fd.into())),
+            SockType::UnixStream => PortSocket::Unix(mio::net::UnixListener::from_std(fd.into())),
+            SockType::UnixDgram => PortSocket::UnixDgram(mio::net::UnixDatagram::from_std(fd.into())),
+        })
+    }
+
+    /// Accepts one connection (stream ports): the socket and its peer (None for Unix).
+    pub fn accept(&self) -> io::Result<Option<(Stream, Option<SocketAddr>)>> {
+        match self {
+            PortSocket::Tcp(l) => l.accept().map(|(s, a)| Some((Stream::Tcp(s), Some(a)))),
+            PortSocket::Unix(l) => l.accept().map(|(s, _)| Some((Stream::Unix(s), None))),
+            _ => Ok(None),
+        }
+    }
+
+    /// Receives one datagram (datagram ports).
+    pub fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, Peer)> {
+        match self {
+            PortSocket::Udp(u) => u.recv_from(buf).map(|(n, a)| (n, Peer::Inet(a))),
+            PortSocket::UnixDgram(u) => u.recv_from(buf).map(|(n, a)| {
+                let path = a.as_pathname().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                (n, Peer::Unix(path))
+            }),
+            _ => Err(io::Error::from_raw_os_error(libc::EOPNOTSUPP)),
+        }
+    }
+
+    /// Sends one datagram to `to` (datagram ports of the matching kind).
+    pub fn send_to(&self, data: &[u8], to: &Peer) -> io::Result<usize> {
+        match (self, to) {
+            (PortSocket::Udp(u), Peer::Inet(a)) => u.send_to(data, *a),
+            (PortSocket::UnixDgram(u), Peer::Unix(p)) => u.send_to(data, p),
+            _ => Err(io::Error::from_raw_os_error(libc::EAFNOSUPPORT)),
+        }
+    }
+
+    pub fn is_datagram(&self) -> bool {
+        matches!(self, PortSocket::Udp(_) | PortSocket::UnixDgram(_))
+    }
+}
+
+impl Source for PortSocket {
+    fn register(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
+        match self {
+            PortSocket::Tcp(s) => s.register(registry, token, interests),
+            PortSocket::Unix(s) => s.register(registry, token, interests),
+            PortSocket::Udp(s) => s.register(registry, token, interests),
+            PortSocket::UnixDgram(s) => s.register(registry, token, interests),
+        }
+    }
+
+    fn reregister(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
+        match self {
+            PortSocket::Tcp(s) => s.reregister(registry, token, interests),
+            PortSocket::Unix(s) => s.reregister(registry, token, interests),
+            PortSocket::Udp(s) => s.reregister(registry, token, interests),
+            PortSocket::UnixDgram(s) => s.reregister(registry, token, interests),
+        }
+    }
+
+    fn deregister(&mut self, registry: &Registry) -> io::Result<()> {
+        match self {
+            PortSocket::Tcp(s) => s.deregister(registry),
+            PortSocket::Unix(s) => s.deregister(registry),
+            PortSocket::Udp(s) => s.deregister(registry),
+            PortSocket::UnixDgram(s) => s.deregister(registry),
+        }
+    }
+}
