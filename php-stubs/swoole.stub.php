@@ -294,6 +294,16 @@ namespace Swoole {
         public function getLastError(): int {}
 
         /**
+         * One more port (TCP, TCP6, UDP, UDP6, or a Unix socket at the path
+         * $host), with its own callbacks and settings if given; false (and a
+         * warning) when it cannot be bound or the server runs.
+         */
+        public function addListener(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
+
+        /** Alias of addListener(). */
+        public function listen(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
+
+        /**
          * Ties connection $fd to user id $uid, once per connection (a second
          * call returns false). With dispatch_mode 5 (SWOOLE_PROCESS) the uid,
          * not the fd, picks the worker of its later packets. A negative uid is
@@ -717,7 +727,11 @@ namespace Swoole {
 }
 
 namespace Swoole\Server {
-    /** A listener of a server, as found in $server->ports. Per-port settings and callbacks are not implemented yet. */
+    /**
+     * A port of a server, as found in $server->ports and returned by
+     * addListener()/listen(): its own callbacks and settings win over the
+     * server's.
+     */
     class Port
     {
         public $host = null;
@@ -728,13 +742,13 @@ namespace Swoole\Server {
         public $setting = null;
         public $connections = null;
 
-        /** Not implemented yet: warns. */
+        /** This port's own settings (framing, open_tcp_nodelay, ...); before start(). */
         public function set(array $settings): void {}
 
-        /** Not implemented yet: warns and returns false. */
+        /** connect, receive, close, packet, bufferFull or bufferEmpty for this port only. */
         public function on(string $event_name, callable $callback): bool {}
 
-        /** Always null for now. */
+        /** The callback this port's on() registered, or null. */
         public function getCallback(string $event_name): ?\Closure {}
     }
 }
