@@ -293,6 +293,12 @@ namespace Swoole {
         /** The error code of the last failed call in this process. */
         public function getLastError(): int {}
 
+        /** Sends a file (or the range $offset, $length; 0 = to its end) zero-copy, in order with send(). */
+        public function sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool {}
+
+        /** SWOOLE_BASE only: sends and returns once the kernel took every byte. */
+        public function sendwait(int $conn_fd, string $send_data): bool {}
+
         /**
          * One more port (TCP, TCP6, UDP, UDP6, or a Unix socket at the path
          * $host), with its own callbacks and settings if given; false (and a

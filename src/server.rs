@@ -410,6 +410,60 @@ impl Server {
         })
     }
 
+    /// `sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool`
+    /// — the kernel copies the file into the connection (no PHP copy).
+    pub fn sendfile(&self, conn_fd: IntArg, filename: StrArg, offset: Opt<IntArg>, length: Opt<IntArg>) -> PhpResult<bool> {
+        let fd = conn_fd.get(1)?;
+        let path = filename.string(2)?;
+        let offset = offset.or(3, 0)?;
+        let length = length.or(4, 0)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        }
+        if fd <= 0 {
+            return Ok(fail(ErrorCode::SESSION_INVALID_ID));
+        }
+        if offset < 0 || length < 0 {
+            warning(&format!("invalid offset[{offset}] or length[{length}]"));
+            return Ok(fail(ErrorCode::INVALID_PARAMS));
+        }
+        Ok(match worker::sendfile(SessionId(fd as u64), &path, offset as u64, length as u64) {
+            Ok(()) => true,
+            Err(code) => {
+                match code {
+                    ErrorCode::FILE_NOT_EXIST => warning(&format!("file[{path}] not found")),
+                    ErrorCode::FILE_EMPTY => warning(&format!("file[{path}] is empty")),
+                    ErrorCode::INVALID_PARAMS => warning(&format!("offset[{offset}] and length[{length}] are out of the file's range")),
+                    _ => {}
+                }
+                fail(code)
+            }
+        })
+    }
+
+    /// `sendwait(int $conn_fd, string $send_data): bool` — BASE mode: sends and
+    /// returns once the kernel took every byte.
+    pub fn sendwait(&self, conn_fd: IntArg, send_data: StrArg) -> PhpResult<bool> {
+        let fd = conn_fd.get(1)?;
+        let data = send_data.bytes(2)?;
+        if self.state.get() != Lifecycle::Running {
+            warning("server is not running");
+            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        }
+        if self.mode == MODE_PROCESS {
+            warning("can't sendwait in SWOOLE_PROCESS mode: use send()");
+            return Ok(fail(ErrorCode::OPERATION_NOT_SUPPORTED));
+        }
+        if fd <= 0 || data.is_empty() {
+            return Ok(fail(if fd <= 0 { ErrorCode::SESSION_INVALID_ID } else { ErrorCode::NO_PAYLOAD }));
+        }
+        Ok(match worker::send_wait(SessionId(fd as u64), &data) {
+            Ok(()) => true,
+            Err(code) => fail(code),
+        })
+    }
+
     /// `close(int $fd, bool $reset = false): bool`
     pub fn close(&self, fd: IntArg, reset: Opt<BoolArg>) -> PhpResult<bool> {
         let fd = fd.get(1)?;

@@ -50,6 +50,34 @@ pub enum Kind {
     Command = 14,
     /// The answer to a [`Kind::Command`].
     CommandReply = 15,
+    /// `sendfile($fd, ...)` on a connection another process holds; the
+    /// payload is a [`SendFileRequest`].
+    SendFile = 16,
+}
+
+/// What `sendfile()` asks of the process holding the connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendFileRequest {
+    pub offset: u64,
+    pub length: u64,
+    pub path: String,
+}
+
+impl SendFileRequest {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut v = Vec::with_capacity(16 + self.path.len());
+        v.extend_from_slice(&self.offset.to_le_bytes());
+        v.extend_from_slice(&self.length.to_le_bytes());
+        v.extend_from_slice(self.path.as_bytes());
+        v
+    }
+
+    pub fn decode(payload: &[u8]) -> Option<SendFileRequest> {
+        let offset = u64::from_le_bytes(payload.get(0..8)?.try_into().ok()?);
+        let length = u64::from_le_bytes(payload.get(8..16)?.try_into().ok()?);
+        let path = String::from_utf8(payload.get(16..)?.to_vec()).ok()?;
+        Some(SendFileRequest { offset, length, path })
+    }
 }
 
 /// The head of a task or finish payload.
@@ -105,6 +133,7 @@ impl Kind {
             13 => Some(Kind::BufferEmpty),
             14 => Some(Kind::Command),
             15 => Some(Kind::CommandReply),
+            16 => Some(Kind::SendFile),
             _ => None,
         }
     }

@@ -36,6 +36,7 @@
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
+//! - [`output`]: a connection's output queue: bytes and files (`sendfile`).
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
 //! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
 //!   reach the worker that owns the connection.
@@ -53,6 +54,7 @@ pub mod framing;
 pub mod inbox;
 pub mod listener;
 pub mod log;
+pub mod output;
 pub mod master;
 pub mod port;
 pub mod privileges;

@@ -13,6 +13,7 @@ use crate::inbox::{self, Inboxes, Kind};
 use crate::session::{SessionAllocator, SessionId, SessionTable};
 use crate::stats::{now_f64, SharedStats};
 use crate::listener::SockType;
+use crate::output::Output;
 use crate::port::{Peer, PortSocket, PortSpec, Stream};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
@@ -155,12 +156,11 @@ struct Connection {
     port: usize,
     /// What `getClientInfo()` shows; kept current as bytes move.
     info: ConnectionInfo,
-    /// Bytes `send()` accepted that the kernel has not taken yet.
-    out: Vec<u8>,
+    /// Bytes `send()` accepted and files `sendfile()` queued that the
+    /// kernel has not taken yet.
+    out: Output,
     /// Received bytes not yet a whole packet (framed modes only).
     inbuf: Vec<u8>,
-    /// How much of `out` is already written.
-    out_pos: usize,
     /// `close()` was called while output was pending: close once it drains,
     /// and ignore further input.
     close_after_flush: bool,
@@ -534,9 +534,8 @@ impl Reactor {
             stream,
             port,
             info,
-            out: Vec::new(),
+            out: Output::default(),
             inbuf: Vec::new(),
-            out_pos: 0,
             close_after_flush: false,
             want_write: false,
             full: false,
@@ -640,7 +639,7 @@ impl Reactor {
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
-        if conn.out_pos == conn.out.len() {
+        if conn.out.is_empty() {
             loop {
                 match conn.stream.write(&data[written..]) {
                     Ok(n) => {
@@ -660,24 +659,11 @@ impl Reactor {
         }
         let conn = &mut self.conns[key];
         if written < data.len() {
-            if conn.out_pos == conn.out.len() {
-                conn.out.clear();
-                conn.out_pos = 0;
-            }
-            conn.out.extend_from_slice(&data[written..]);
-            let queued = conn.out.len() - conn.out_pos;
-            conn.info.send_queued_bytes = queued;
             // Appended even past the limit (Swoole): the *next* send fails.
-            if queued >= high && !conn.full {
-                conn.full = true;
-                self.buffer_events.push((session, BufferEvent::Full));
-            }
-            if !conn.want_write {
-                conn.want_write = true;
-                let token = Token(CONN_TOKEN_BASE + key);
-                let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
-            }
+            conn.out.push_bytes(&data[written..]);
+            self.queued_more(key, high);
         }
+        let conn = &mut self.conns[key];
         let now = now_f64();
         conn.info.last_send_time = now;
         self.shared.table.touch_send(session, now, conn.info.send_queued_bytes);
@@ -690,21 +676,73 @@ impl Reactor {
         Ok(())
     }
 
+    /// After output was queued on connection `key`: the queue's size,
+    /// onBufferFull at the high mark, and WRITABLE interest.
+    fn queued_more(&mut self, key: usize, high: usize) {
+        let conn = &mut self.conns[key];
+        let queued = conn.out.queued();
+        conn.info.send_queued_bytes = queued;
+        if queued >= high && !conn.full {
+            conn.full = true;
+            self.buffer_events.push((conn.info.session, BufferEvent::Full));
+        }
+        if !conn.want_write {
+            conn.want_write = true;
+            let token = Token(CONN_TOKEN_BASE + key);
+            let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
+        }
+    }
+
+    /// `sendfile()`: queues `length` bytes of the file at `path` from
+    /// `offset` (0: to its end), sent by the kernel as the socket takes them.
+    pub fn sendfile(&mut self, session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
+        let key = self.live_key(session)?;
+        if self.conns[key].close_after_flush {
+            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
+        }
+        let file = std::fs::File::open(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?;
+        let size = file.metadata().map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)?.len();
+        if offset > size || (length > 0 && offset + length > size) {
+            return Err(ErrorCode::INVALID_PARAMS);
+        }
+        if size == 0 || offset == size {
+            return Err(ErrorCode::FILE_EMPTY);
+        }
+        let len = if length == 0 { size - offset } else { length };
+        self.conns[key].out.push_file(file, offset, len);
+        let (_, high, _) = self.buffer_limits;
+        self.queued_more(key, high);
+        self.flush(key);
+        let counters = self.shared.stats.counters();
+        counters.total_send_bytes.fetch_add(len, ORD);
+        counters.response_count.fetch_add(1, ORD);
+        Ok(())
+    }
+
+    /// `sendwait()` (BASE): sends and waits until the kernel took every byte
+    /// queued for `session`.
+    pub fn send_wait(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
+        self.send_checked(session, data, false)?;
+        loop {
+            let key = self.live_key(session)?;
+            if self.conns[key].out.is_empty() {
+                return Ok(());
+            }
+            let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
+            // SAFETY: one pollfd of ours.
+            unsafe { libc::poll(&mut pfd, 1, 1000) };
+            self.flush(key);
+        }
+    }
+
     /// Writes queued output of connection `key` (on WRITABLE).
     pub(crate) fn flush(&mut self, key: usize) {
         let Some(conn) = self.conns.get_mut(key) else { return };
-        while conn.out_pos < conn.out.len() {
-            match conn.stream.write(&conn.out[conn.out_pos..]) {
-                Ok(n) => conn.out_pos += n,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.close_key(key, false, e.raw_os_error().unwrap_or(0));
-                    return;
-                }
-            }
+        if let Err(e) = conn.out.write_to(&mut conn.stream) {
+            self.close_key(key, false, e.raw_os_error().unwrap_or(0));
+            return;
         }
-        let queued = conn.out.len() - conn.out_pos;
+        let queued = conn.out.queued();
         conn.info.send_queued_bytes = queued;
         self.shared.table.set_queued(conn.info.session, queued);
         let (_, _, low) = self.buffer_limits;
@@ -714,9 +752,7 @@ impl Reactor {
             self.buffer_events.push((session, BufferEvent::Empty));
         }
         let conn = &mut self.conns[key];
-        if conn.out_pos == conn.out.len() {
-            conn.out = Vec::new();
-            conn.out_pos = 0;
+        if conn.out.is_empty() {
             if conn.close_after_flush {
                 self.close_key(key, false, 0);
                 return;
@@ -750,7 +786,7 @@ impl Reactor {
                     std::mem::size_of::<libc::linger>() as libc::socklen_t,
                 );
             }
-        } else if conn.out_pos < conn.out.len() {
+        } else if !conn.out.is_empty() {
             conn.close_after_flush = true;
             return Ok(());
         }
@@ -837,6 +873,10 @@ impl Reactor {
             Kind::Send => self.send_checked(msg.session, &msg.payload, !self.in_master),
             Kind::Close => self.close(msg.session, false),
             Kind::Reset => self.close(msg.session, true),
+            Kind::SendFile => match crate::inbox::SendFileRequest::decode(&msg.payload) {
+                Some(r) => self.sendfile(msg.session, &r.path, r.offset, r.length),
+                None => Ok(()),
+            },
             Kind::Pause => self.set_paused(msg.session, true),
             Kind::Resume => self.set_paused(msg.session, false),
             Kind::PipeMessage

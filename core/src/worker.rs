@@ -128,6 +128,35 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
     }
 }
 
+/// `sendfile()`: on this worker's connection directly, otherwise through
+/// the process holding it (its ring or inbox).
+pub fn sendfile(session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
+    let request = crate::inbox::SendFileRequest { offset, length, path: path.to_string() };
+    if current_server().is_some_and(|s| s.is_process_mode()) {
+        // The holder reports nothing back: check what can be checked here.
+        let size = std::fs::metadata(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?.len();
+        if offset > size || (length > 0 && offset + length > size) {
+            return Err(ErrorCode::INVALID_PARAMS);
+        }
+        if size == 0 || offset == size {
+            return Err(ErrorCode::FILE_EMPTY);
+        }
+        return forward(Kind::SendFile, session, &request.encode());
+    }
+    match with(|r| r.sendfile(session, path, offset, length)) {
+        Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(Kind::SendFile, session, &request.encode()),
+        Some(result) => result,
+    }
+}
+
+/// `sendwait()`: BASE mode only, on this worker's own connection.
+pub fn send_wait(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
+    if current_server().is_some_and(|s| s.is_process_mode()) {
+        return Err(ErrorCode::OPERATION_NOT_SUPPORTED);
+    }
+    with(|r| r.send_wait(session, data)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
+}
+
 /// `close()`, like `send()`.
 pub fn close(session: SessionId, reset: bool) -> Result<(), ErrorCode> {
     let kind = if reset { Kind::Reset } else { Kind::Close };

@@ -1,0 +1,138 @@
+//! A connection's output queue: bytes `send()` accepted and files
+//! `sendfile()` queued, in order, written as the socket takes them (files
+//! with `sendfile(2)`: the kernel copies them, PHP never sees their bytes).
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::AsRawFd;
+
+/// Bytes of a file given to one `sendfile(2)` call.
+const FILE_STEP: usize = 1 << 20;
+
+/// One queued piece of output.
+enum Item {
+    /// Bytes, written from `pos` on.
+    Bytes { data: Vec<u8>, pos: usize },
+    /// A file's range `offset..end`, still to send.
+    File { file: File, offset: u64, end: u64 },
+}
+
+/// The queue of one connection.
+#[derive(Default)]
+pub struct Output {
+    items: VecDeque<Item>,
+    /// Bytes of data (not of files: those never take memory, as in Swoole)
+    /// not written yet.
+    queued: usize,
+}
+
+impl Output {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Bytes of data not written yet (`send_queued_bytes`, the measure of
+    /// `socket_buffer_size` and the watermarks).
+    pub fn queued(&self) -> usize {
+        self.queued
+    }
+
+    /// Queues bytes after everything already queued.
+    pub fn push_bytes(&mut self, data: &[u8]) {
+        self.queued += data.len();
+        if let Some(Item::Bytes { data: last, .. }) = self.items.back_mut() {
+            last.extend_from_slice(data);
+            return;
+        }
+        self.items.push_back(Item::Bytes { data: data.to_vec(), pos: 0 });
+    }
+
+    /// Queues `len` bytes of `file` from `offset`.
+    pub fn push_file(&mut self, file: File, offset: u64, len: u64) {
+        if len == 0 {
+            return;
+        }
+        self.items.push_back(Item::File { file, offset, end: offset + len });
+    }
+
+    /// Writes what `sock` takes now: `Ok(true)` when the queue is empty,
+    /// `Ok(false)` when the socket is full.
+    pub fn write_to<S: Write + AsRawFd>(&mut self, sock: &mut S) -> io::Result<bool> {
+        while let Some(item) = self.items.front_mut() {
+            let (progressed, done) = match item {
+                Item::Bytes { data, pos } => match sock.write(&data[*pos..]) {
+                    Ok(n) => {
+                        *pos += n;
+                        self.queued -= n;
+                        (n > 0, *pos == data.len())
+                    }
+                    Err(e) => return blocked(e),
+                },
+                Item::File { file, offset, end } => {
+                    let step = ((*end - *offset) as usize).min(FILE_STEP);
+                    let mut off = *offset as libc::off_t;
+                    // SAFETY: both fds are open; the kernel copies from the
+                    // file at `off` (which it advances) into the socket.
+                    let n = unsafe { libc::sendfile(sock.as_raw_fd(), file.as_raw_fd(), &mut off, step) };
+                    if n < 0 {
+                        return blocked(io::Error::last_os_error());
+                    }
+                    // 0: the file shrank; what is left of the range cannot be sent.
+                    *offset = if n == 0 { *end } else { off as u64 };
+                    (true, *offset == *end)
+                }
+            };
+            if done {
+                self.items.pop_front();
+            } else if !progressed {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// An error of a non-blocking write: the socket is full (not an error), or a real one.
+fn blocked(e: io::Error) -> io::Result<bool> {
+    match e.kind() {
+        io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+    use std::os::unix::net::UnixStream;
+
+    #[test]
+    fn bytes_and_files_leave_in_order() {
+        let path = std::env::temp_dir().join(format!("swoole-output-{}", std::process::id()));
+        let body: Vec<u8> = (0..3_000_000u32).map(|i| (i % 253) as u8).collect();
+        std::fs::write(&path, &body).unwrap();
+        let (mut a, mut b) = UnixStream::pair().unwrap();
+        a.set_nonblocking(true).unwrap();
+        let mut out = Output::default();
+        out.push_bytes(b"head:");
+        out.push_file(File::open(&path).unwrap(), 10, 2_000_000);
+        out.push_bytes(b":tail");
+        assert_eq!(out.queued(), 5 + 5, "file bytes are not counted");
+        let reader = std::thread::spawn(move || {
+            let mut got = Vec::new();
+            b.read_to_end(&mut got).unwrap();
+            got
+        });
+        while !out.write_to(&mut a).unwrap() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert_eq!(out.queued(), 0);
+        drop(a);
+        let got = reader.join().unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(&got[..5], b"head:");
+        assert_eq!(&got[5..5 + 2_000_000], &body[10..2_000_010]);
+        assert_eq!(&got[5 + 2_000_000..], b":tail");
+    }
+}
