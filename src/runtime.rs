@@ -25,6 +25,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
+use swoole_core::listener::SockType;
 use swoole_core::settings::ServerSettings;
 use swoole_core::stats::{now_f64, WorkerStatus};
 use swoole_core::supervisor::{Supervisor, WorkerFactory};
@@ -494,11 +495,15 @@ fn collect_ports(server: &Server, obj: *mut zend_object, settings: &ServerSettin
             return None;
         }
         let raw_fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
+        if matches!(bound.sock_type, SockType::Tcp | SockType::Tcp6) {
+            s.socket_options.apply_listener(raw_fd);
+        }
         let spec = swoole_core::port::PortSpec {
             sock_type: bound.sock_type,
             port: bound.port(),
             framing: s.framing(),
             nodelay: s.open_tcp_nodelay,
+            options: s.socket_options.clone(),
             socket: Some(socket),
             raw_fd,
         };
@@ -647,6 +652,13 @@ impl ProcessHost {
         }
         self.become_worker(id);
         let task = id >= self.settings.worker_num;
+        if self.settings.open_cpu_affinity && !self.single {
+            // Worker i on CPU i % cpus, as Swoole's open_cpu_affinity.
+            let cpu = id % swoole_core::stats::cpu_num();
+            if let Err(e) = swoole_core::process::set_affinity(&[cpu]) {
+                swoole_core::log::warning(&format!("worker#{id}: cannot set the CPU affinity: {e}"));
+            }
+        }
         let cfg = self.reactor_config(id);
         // A task worker serves only its inbox; a PROCESS-mode worker only the
         // datagram ports (reactor threads send it the connection events).

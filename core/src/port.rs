@@ -12,6 +12,80 @@ use std::io::{self, Read, Write};
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
+/// Socket options of a port: `open_tcp_keepalive` and its knobs,
+/// `tcp_user_timeout` and the kernel buffers for each accepted connection;
+/// `tcp_defer_accept` and `tcp_fastopen` for the listening socket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SocketOptions {
+    pub keepalive: bool,
+    /// Seconds idle before the first probe, between probes, and probes
+    /// before the connection is dropped (Swoole's defaults: 3600, 60, 5).
+    pub keep_idle: i32,
+    pub keep_interval: i32,
+    pub keep_count: i32,
+    /// TCP_DEFER_ACCEPT seconds (0: off): accept only once data arrived.
+    pub defer_accept: i32,
+    /// TCP_FASTOPEN queue length (0: off).
+    pub fastopen: i32,
+    /// TCP_USER_TIMEOUT milliseconds (0: the kernel's).
+    pub user_timeout_ms: i32,
+    /// SO_RCVBUF / SO_SNDBUF bytes (0: the kernel's).
+    pub recv_buffer: i32,
+    pub send_buffer: i32,
+}
+
+impl Default for SocketOptions {
+    fn default() -> Self {
+        SocketOptions {
+            keepalive: false,
+            keep_idle: 3600,
+            keep_interval: 60,
+            keep_count: 5,
+            defer_accept: 0,
+            fastopen: 0,
+            user_timeout_ms: 0,
+            recv_buffer: 0,
+            send_buffer: 0,
+        }
+    }
+}
+
+fn set_int(fd: RawFd, level: i32, name: i32, value: i32) {
+    // SAFETY: setting an int option on a socket the caller owns.
+    unsafe { libc::setsockopt(fd, level, name, (&value as *const i32).cast(), 4) };
+}
+
+impl SocketOptions {
+    /// Applies the listening socket's options (TCP ports).
+    pub fn apply_listener(&self, fd: RawFd) {
+        if self.defer_accept > 0 {
+            set_int(fd, libc::IPPROTO_TCP, libc::TCP_DEFER_ACCEPT, self.defer_accept);
+        }
+        if self.fastopen > 0 {
+            set_int(fd, libc::IPPROTO_TCP, libc::TCP_FASTOPEN, self.fastopen);
+        }
+    }
+
+    /// Applies an accepted connection's options (`tcp`: a TCP connection).
+    pub fn apply_accepted(&self, fd: RawFd, tcp: bool) {
+        if tcp && self.keepalive {
+            set_int(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1);
+            set_int(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE, self.keep_idle);
+            set_int(fd, libc::IPPROTO_TCP, libc::TCP_KEEPINTVL, self.keep_interval);
+            set_int(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT, self.keep_count);
+        }
+        if tcp && self.user_timeout_ms > 0 {
+            set_int(fd, libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT, self.user_timeout_ms);
+        }
+        if self.recv_buffer > 0 {
+            set_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, self.recv_buffer);
+        }
+        if self.send_buffer > 0 {
+            set_int(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, self.send_buffer);
+        }
+    }
+}
+
 /// What a process needs to serve one port.
 #[derive(Debug)]
 pub struct PortSpec {
@@ -22,6 +96,8 @@ pub struct PortSpec {
     pub framing: Framing,
     /// TCP_NODELAY on accepted connections.
     pub nodelay: bool,
+    /// Options of accepted connections.
+    pub options: SocketOptions,
     /// A dup of the listening socket, if this process serves it (a PROCESS
     /// worker serves only the datagram ports; a reactor thread none).
     pub socket: Option<OwnedFd>,
@@ -37,7 +113,15 @@ impl PortSpec {
             _ => None,
         };
         let raw_fd = socket.as_ref().map_or(self.raw_fd, |s| s.as_raw_fd());
-        Ok(PortSpec { sock_type: self.sock_type, port: self.port, framing: self.framing.clone(), nodelay: self.nodelay, socket, raw_fd })
+        Ok(PortSpec {
+            sock_type: self.sock_type,
+            port: self.port,
+            framing: self.framing.clone(),
+            nodelay: self.nodelay,
+            options: self.options.clone(),
+            socket,
+            raw_fd,
+        })
     }
 }
 

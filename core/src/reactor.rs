@@ -289,6 +289,8 @@ struct PortState {
     framing: Framing,
     /// TCP_NODELAY on accepted connections.
     nodelay: bool,
+    /// Keepalive, kernel buffers... of accepted connections.
+    options: crate::port::SocketOptions,
     /// The socket, while this process serves it.
     socket: Option<PortSocket>,
 }
@@ -354,6 +356,7 @@ impl Reactor {
                 raw_fd: spec.raw_fd,
                 framing: spec.framing,
                 nodelay: spec.nodelay,
+                options: spec.options,
                 socket,
             });
         }
@@ -495,6 +498,7 @@ impl Reactor {
         if self.ports[port].nodelay {
             stream.set_nodelay();
         }
+        self.ports[port].options.apply_accepted(stream.as_raw_fd(), matches!(stream, Stream::Tcp(_)));
         let session = opened.unwrap_or_else(|| self.shared.table.open(&self.shared.sessions, self.worker_id));
         let counted = opened.is_some();
         let key = self.conns.vacant_key();

@@ -192,6 +192,11 @@ pub struct ServerSettings {
     pub log_format: crate::log::LogFormat,
     /// `display_errors`: PHP's display_errors in the server's processes.
     pub display_errors: Option<bool>,
+    /// Options of each accepted socket (keepalive, kernel buffers) and of
+    /// the listening ones (defer accept, fast open).
+    pub socket_options: crate::port::SocketOptions,
+    /// `open_cpu_affinity`: worker `i` runs on CPU `i % cpus`.
+    pub open_cpu_affinity: bool,
 }
 
 impl Default for ServerSettings {
@@ -242,6 +247,8 @@ impl ServerSettings {
             heartbeat_idle_time: None,
             log_format: crate::log::LogFormat::default(),
             display_errors: None,
+            socket_options: Default::default(),
+            open_cpu_affinity: false,
         }
     }
 
@@ -326,6 +333,26 @@ impl ServerSettings {
             "log_date_with_microseconds" => self.log_format.microseconds = boolean(key, value)?,
             "log_rotation" => self.log_format.rotation = int_in(key, value, 0, 4)? as i32,
             "display_errors" => self.display_errors = Some(boolean(key, value)?),
+            "open_tcp_keepalive" => self.socket_options.keepalive = boolean(key, value)?,
+            "tcp_keepidle" => self.socket_options.keep_idle = int_in(key, value, 1, 32767)? as i32,
+            "tcp_keepinterval" => self.socket_options.keep_interval = int_in(key, value, 1, 32767)? as i32,
+            "tcp_keepcount" => self.socket_options.keep_count = int_in(key, value, 1, 127)? as i32,
+            "tcp_defer_accept" => self.socket_options.defer_accept = int_in(key, value, 0, i32::MAX as i64)? as i32,
+            "tcp_fastopen" => {
+                // true means Swoole's default queue of 5 pending fast opens.
+                self.socket_options.fastopen = match value {
+                    SettingValue::Bool(b) => if *b { 5 } else { 0 },
+                    _ => int_in(key, value, 0, i32::MAX as i64)? as i32,
+                }
+            }
+            "tcp_user_timeout" => self.socket_options.user_timeout_ms = int_in(key, value, 0, i32::MAX as i64)? as i32,
+            "kernel_socket_recv_buffer_size" => {
+                self.socket_options.recv_buffer = int_in(key, value, 0, i32::MAX as i64)? as i32
+            }
+            "kernel_socket_send_buffer_size" => {
+                self.socket_options.send_buffer = int_in(key, value, 0, i32::MAX as i64)? as i32
+            }
+            "open_cpu_affinity" => self.open_cpu_affinity = boolean(key, value)?,
             "enable_delay_receive" => self.enable_delay_receive = boolean(key, value)?,
             "heartbeat_check_interval" => self.heartbeat_check_interval = Some(float_in(key, value, 0.0, 86_400.0)?),
             "heartbeat_idle_time" | "max_idle_time" => {
@@ -380,14 +407,12 @@ impl ServerSettings {
                 self.package_eof = eof.as_bytes().to_vec();
             }
             "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
-            "enable_coroutine" | "reload_async" | "open_tcp_keepalive" | "tcp_fastopen"
-            | "open_cpu_affinity" | "send_yield" | "discard_timeout_request" | "single_thread"
+            "enable_coroutine" | "reload_async" | "send_yield" | "discard_timeout_request" | "single_thread"
             | "event_object" => {
                 boolean(key, value)?;
             }
             "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
-            | "task_max_request_grace" | "tcp_keepidle" | "tcp_keepinterval" | "tcp_keepcount" | "tcp_defer_accept"
-            | "task_worker_max" => {
+            | "task_max_request_grace" | "task_worker_max" => {
                 int_in(key, value, 0, i64::MAX)?;
             }
             "task_ipc_mode" => {
@@ -514,7 +539,6 @@ const KNOWN_KEYS: &[&str] = &[
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
 const NOT_YET: &[(&str, &str)] = &[
     ("enable_reuse_port", "SO_REUSEPORT listeners are not implemented yet"),
-    ("open_tcp_keepalive", "TCP keepalive settings are not implemented yet"),
     ("enable_coroutine", "coroutines are not supported by this extension"),
     ("open_http_protocol", "the HTTP server is not provided by this extension"),
     ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),

@@ -32,6 +32,7 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
             port: listener.local_addr().unwrap().port(),
             framing: Default::default(),
             nodelay: true,
+            options: Default::default(),
             socket: None,
             raw_fd: listener.as_raw_fd(),
         }],

@@ -89,6 +89,7 @@ fn echo_close_stale_ids_and_stop() {
         port,
         framing: Default::default(),
         nodelay: true,
+        options: Default::default(),
         raw_fd: std::os::fd::AsRawFd::as_raw_fd(&socket),
         socket: Some(socket),
     };
