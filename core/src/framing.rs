@@ -139,6 +139,14 @@ impl Framing {
     /// packet, `Ok(None)` when more bytes are needed, `Err` when the input
     /// can never be valid.
     pub fn check(&self, buf: &[u8]) -> Result<Option<usize>, FrameError> {
+        self.check_from(buf, 0)
+    }
+
+    /// [`Framing::check`] knowing that the first `scanned` bytes of `buf`
+    /// hold no EOF marker (they were looked at before): the search for it
+    /// starts just before them, so a packet arriving in many reads is not
+    /// scanned again and again.
+    pub fn check_from(&self, buf: &[u8], scanned: usize) -> Result<Option<usize>, FrameError> {
         match self {
             Framing::Raw => Ok((!buf.is_empty()).then_some(buf.len())),
             Framing::Length { len_type, len_offset, body_offset, max } => {
@@ -159,8 +167,9 @@ impl Framing {
             }
             Framing::Eof { eof, split, max } => {
                 if *split {
-                    if let Some(at) = find(buf, eof) {
-                        return Ok(Some(at + eof.len()));
+                    let from = scanned.saturating_sub(eof.len() - 1).min(buf.len());
+                    if let Some(at) = find(&buf[from..], eof) {
+                        return Ok(Some(from + at + eof.len()));
                     }
                 } else if buf.ends_with(eof) {
                     return Ok(Some(buf.len()));
@@ -174,25 +183,57 @@ impl Framing {
     }
 }
 
+/// The first `needle` in `hay`: memchr (vectorised in libc) for its first
+/// byte, then a comparison of the rest.
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
+    let (&first, rest) = needle.split_first()?;
+    let mut pos = 0;
+    while pos + needle.len() <= hay.len() {
+        let left = hay.len() - pos;
+        // SAFETY: searching `left` bytes from `pos` inside `hay`.
+        let hit = unsafe { libc::memchr(hay.as_ptr().add(pos).cast(), first as i32, left) };
+        if hit.is_null() {
+            return None;
+        }
+        let at = hit as usize - hay.as_ptr() as usize;
+        if at + needle.len() > hay.len() {
+            return None;
+        }
+        if &hay[at + 1..at + needle.len()] == rest {
+            return Some(at);
+        }
+        pos = at + 1;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    None
 }
 
 /// Takes every whole packet from the front of `buf` (leaving a partial one).
 pub fn take_frames(framing: &Framing, buf: &mut Vec<u8>) -> Result<Vec<Vec<u8>>, FrameError> {
+    take_frames_from(framing, buf, &mut 0)
+}
+
+/// [`take_frames`] for a buffer whose first `*scanned` bytes were searched
+/// before; `*scanned` is brought up to date for the next call.
+pub fn take_frames_from(framing: &Framing, buf: &mut Vec<u8>, scanned: &mut usize) -> Result<Vec<Vec<u8>>, FrameError> {
     let mut out = Vec::new();
     let mut start = 0;
-    while let Some(n) = framing.check(&buf[start..])? {
+    let mut hint = *scanned;
+    while let Some(n) = framing.check_from(&buf[start..], hint)? {
         if n == 0 {
             break;
         }
+        if start == 0 && n == buf.len() {
+            // The whole buffer is one packet: hand it over without a copy.
+            out.push(std::mem::take(buf));
+            *scanned = 0;
+            return Ok(out);
+        }
         out.push(buf[start..start + n].to_vec());
         start += n;
+        hint = 0;
     }
     buf.drain(..start);
+    *scanned = buf.len();
     Ok(out)
 }
 

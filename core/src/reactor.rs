@@ -161,6 +161,8 @@ struct Connection {
     out: Output,
     /// Received bytes not yet a whole packet (framed modes only).
     inbuf: Vec<u8>,
+    /// How much of `inbuf` was searched for an EOF marker already.
+    scanned: usize,
     /// `close()` was called while output was pending: close once it drains,
     /// and ignore further input.
     close_after_flush: bool,
@@ -540,6 +542,7 @@ impl Reactor {
             info,
             out: Output::default(),
             inbuf: Vec::new(),
+            scanned: 0,
             close_after_flush: false,
             want_write: false,
             full: false,
@@ -587,7 +590,7 @@ impl Reactor {
                         return ReadOutcome::Data { session, n, more };
                     }
                     conn.inbuf.extend_from_slice(&buf[..n]);
-                    match framing::take_frames(framing, &mut conn.inbuf) {
+                    match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
                         Ok(frames) => {
                             conn.info.recv_queued_bytes = conn.inbuf.len();
                             counters.request_count.fetch_add(frames.len() as u64, ORD);

@@ -6,8 +6,10 @@
 //! time it spends per request is the floor `bench/run` compares the extension
 //! against.
 //!
-//! Usage: `echo-ceiling <host> <port> [prefix]` (prefix defaults to
-//! `"Server: "`; port 0 lets the kernel choose). Once bound it prints
+//! Usage: `echo-ceiling <host> <port> [prefix] [raw|eof|udp]` (prefix
+//! defaults to `"Server: "`; port 0 lets the kernel choose). `raw` replies to
+//! every read; `eof` to every "\n"-terminated packet (the extension's
+//! `open_eof_split`); `udp` to every datagram. Once bound it prints
 //! `listening on HOST:PORT` to stdout. It runs until killed (SIGTERM/SIGINT).
 
 use mio::net::{TcpListener, TcpStream};
@@ -24,19 +26,39 @@ struct Conn {
     pending: Vec<u8>,
     /// The peer shut its side: close once `pending` is written.
     eof: bool,
+    /// `eof` framing: received bytes not yet a whole packet.
+    partial: Vec<u8>,
+}
+
+/// What one reply answers.
+#[derive(Clone, Copy, PartialEq)]
+enum Framing {
+    /// Every read.
+    Raw,
+    /// Every "\n"-terminated packet.
+    Eof,
 }
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let (Some(host), Some(Ok(port)), None) =
-        (args.get(1), args.get(2).map(|p| p.parse()), args.get(4))
+        (args.get(1), args.get(2).map(|p| p.parse()), args.get(5))
     else {
-        eprintln!("usage: echo-ceiling <host> <port> [prefix]");
+        eprintln!("usage: echo-ceiling <host> <port> [prefix] [raw|eof|udp]");
         std::process::exit(2);
     };
     let prefix = args.get(3).map_or("Server: ", String::as_str).as_bytes();
     let addr = (host.as_str(), port).to_socket_addrs()?.next();
     let addr = addr.ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "bad host"))?;
+    let framing = match args.get(4).map(String::as_str) {
+        None | Some("raw") => Framing::Raw,
+        Some("eof") => Framing::Eof,
+        Some("udp") => return udp_echo(addr, prefix),
+        Some(other) => {
+            eprintln!("unknown mode {other}: raw, eof or udp");
+            std::process::exit(2);
+        }
+    };
 
     let mut poll = Poll::new()?;
     let registry = poll.registry().try_clone()?;
@@ -75,6 +97,7 @@ fn main() -> io::Result<()> {
                         stream,
                         pending: Vec::new(),
                         eof: false,
+                        partial: Vec::new(),
                     });
                 }
                 continue;
@@ -92,7 +115,7 @@ fn main() -> io::Result<()> {
                 }
             }
             if alive && !conn.eof {
-                alive = echo(conn, &mut buf, prefix.len());
+                alive = echo(conn, &mut buf, prefix.len(), framing);
             }
             if !alive || (conn.eof && conn.pending.is_empty()) {
                 // Dropping the stream closes it and removes it from epoll.
@@ -116,7 +139,7 @@ fn main() -> io::Result<()> {
 /// the buffer drained the socket: edge-triggered epoll reports the next
 /// arrival, so no extra read that would only return WouldBlock is made (the
 /// extension's loop follows the same rule). Returns false on a socket error.
-fn echo(conn: &mut Conn, buf: &mut [u8], plen: usize) -> bool {
+fn echo(conn: &mut Conn, buf: &mut [u8], plen: usize, framing: Framing) -> bool {
     loop {
         let n = match conn.stream.read(&mut buf[plen..]) {
             Ok(0) => {
@@ -128,19 +151,70 @@ fn echo(conn: &mut Conn, buf: &mut [u8], plen: usize) -> bool {
             Err(e) => return e.kind() == ErrorKind::WouldBlock,
         };
         let drained = plen + n < buf.len();
-        let reply = &buf[..plen + n];
-        if !conn.pending.is_empty() {
-            // Keep replies in order behind what is already queued.
-            conn.pending.extend_from_slice(reply);
-        } else {
-            match write_some(&mut conn.stream, reply) {
-                Ok(done) => conn.pending.extend_from_slice(&reply[done..]),
-                Err(_) => return false,
+        if framing == Framing::Raw {
+            if !reply(conn, &buf[..plen + n]) {
+                return false;
             }
+        } else {
+            // One reply per whole packet; the rest waits for its "\n". Only
+            // the new bytes are searched (with memchr, as the extension does).
+            let searched = conn.partial.len();
+            conn.partial.extend_from_slice(&buf[plen..plen + n]);
+            let mut start = 0;
+            while let Some(end) = newline(&conn.partial[start..], searched.saturating_sub(start)) {
+                let mut r = Vec::with_capacity(plen + end + 1);
+                r.extend_from_slice(&buf[..plen]);
+                r.extend_from_slice(&conn.partial[start..start + end + 1]);
+                if !reply(conn, &r) {
+                    return false;
+                }
+                start += end + 1;
+            }
+            conn.partial.drain(..start);
         }
         if drained {
             return true;
         }
+    }
+}
+
+/// The first "\n" in `hay` at or after `from`.
+fn newline(hay: &[u8], from: usize) -> Option<usize> {
+    let rest = hay.get(from..)?;
+    // SAFETY: searching `rest`, a live slice.
+    let hit = unsafe { libc::memchr(rest.as_ptr().cast(), b'\n' as i32, rest.len()) };
+    (!hit.is_null()).then(|| from + (hit as usize - rest.as_ptr() as usize))
+}
+
+/// Sends one reply, queued behind what is already pending; false on error.
+fn reply(conn: &mut Conn, data: &[u8]) -> bool {
+    if !conn.pending.is_empty() {
+        // Keep replies in order behind what is already queued.
+        conn.pending.extend_from_slice(data);
+        return true;
+    }
+    match write_some(&mut conn.stream, data) {
+        Ok(done) => {
+            conn.pending.extend_from_slice(&data[done..]);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// The UDP ceiling: `prefix + datagram` back to each sender, blocking.
+fn udp_echo(addr: std::net::SocketAddr, prefix: &[u8]) -> io::Result<()> {
+    let sock = std::net::UdpSocket::bind(addr)?;
+    println!("listening on {}", sock.local_addr()?);
+    io::stdout().flush()?;
+    let mut buf = [prefix, &[0u8; READ_SIZE][..]].concat();
+    loop {
+        let (n, from) = match sock.recv_from(&mut buf[prefix.len()..]) {
+            Ok(got) => got,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let _ = sock.send_to(&buf[..prefix.len() + n], from);
     }
 }
 
