@@ -353,7 +353,9 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     let settings = server.settings.borrow().clone();
     let callbacks: HashMap<Event, Callback> =
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
-    let Some(ports) = collect_ports(server, obj, &settings, &callbacks) else { return false };
+    // enable_reuse_port: each BASE worker accepts on a socket of its own.
+    let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
+    let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
     let primary_datagram = ports[0].spec.sock_type.is_datagram();
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
@@ -455,28 +457,51 @@ struct PortRuntime {
     spec: swoole_core::port::PortSpec,
     /// The port's own callbacks (they win over the server's).
     callbacks: HashMap<Event, Callback>,
+    /// `enable_reuse_port`: the address (and backlog) each worker binds a
+    /// socket of its own to; the spec's socket is then the master's, which
+    /// only holds the address and does not listen.
+    reuse_port: Option<(std::net::SocketAddr, i32)>,
 }
 
 /// The server's ports at start: each in listen state, with its framing
 /// (its own settings, or the server's) and callbacks. Warns and gives None
 /// when one cannot serve (not bound, or no onReceive/onPacket for it).
-fn collect_ports(server: &Server, obj: *mut zend_object, settings: &ServerSettings, callbacks: &HashMap<Event, Callback>)
-    -> Option<Vec<PortRuntime>> {
+fn collect_ports(
+    server: &Server,
+    obj: *mut zend_object,
+    settings: &ServerSettings,
+    callbacks: &HashMap<Event, Callback>,
+    reuse_port: bool,
+) -> Option<Vec<PortRuntime>> {
     let port_objects = props::array_copy(obj, "ports");
     let mut out = Vec::new();
     for (i, (_, zv)) in port_objects.iter().enumerate() {
         let port = crate::port::Port::from_zval(zv)?;
         port.started.set(true);
-        let own_listener = port.listener.borrow();
-        let server_listener = server.listener.borrow();
-        let bound = if i == 0 { server_listener.as_ref() } else { own_listener.as_ref() };
-        let Some(bound) = bound else {
+        let slot = if i == 0 { &server.listener } else { &port.listener };
+        let shared_port = reuse_port && slot.borrow().as_ref().is_some_and(|b| matches!(b.sock_type, SockType::Tcp | SockType::Tcp6));
+        if shared_port {
+            // The workers bind the address too: this socket needs SO_REUSEPORT
+            // from its bind on, so it is made again.
+            let old = slot.borrow_mut().take()?;
+            match old.into_reuse_port() {
+                Ok(b) => *slot.borrow_mut() = Some(b),
+                Err(e) => {
+                    warning(&crate::port::listen_error(&server.host, 0, &e));
+                    return None;
+                }
+            }
+        }
+        let bound = slot.borrow();
+        let Some(bound) = bound.as_ref() else {
             let why = server.bind_error.borrow().clone().unwrap_or_else(|| "no listening socket".into());
             warning(&why);
             return None;
         };
         let s = port.settings.borrow().clone().unwrap_or_else(|| settings.clone());
-        if let Err(e) = bound.listen(s.backlog) {
+        if shared_port {
+            // Not listening: it only holds the address; connections go to the workers' sockets.
+        } else if let Err(e) = bound.listen(s.backlog) {
             warning(&format!("failed to listen server port[{}:{}], Error: {e:?}", server.host, bound.port()));
             return None;
         }
@@ -507,9 +532,25 @@ fn collect_ports(server: &Server, obj: *mut zend_object, settings: &ServerSettin
             socket: Some(socket),
             raw_fd,
         };
-        out.push(PortRuntime { spec, callbacks: own });
+        let reuse_port = shared_port.then_some((bound.local, s.backlog));
+        out.push(PortRuntime { spec, callbacks: own, reuse_port });
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// `enable_reuse_port`: this worker's own listening socket for `spec`'s
+/// address (SO_REUSEPORT), in listen state.
+fn own_reuse_port_socket(spec: &swoole_core::port::PortSpec, addr: std::net::SocketAddr, backlog: i32)
+    -> std::io::Result<swoole_core::port::PortSpec> {
+    let to_io = |e: swoole_core::listener::ListenError| std::io::Error::other(format!("{e:?}"));
+    let own = swoole_core::listener::BoundListener::bind_shared(addr, spec.sock_type).map_err(to_io)?;
+    own.listen(backlog).map_err(to_io)?;
+    spec.options.apply_listener(own.raw_fd());
+    let socket = own.try_clone_fd()?;
+    let mut out = spec.try_clone(false)?;
+    out.raw_fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
+    out.socket = Some(socket);
+    Ok(out)
 }
 
 /// Fills the keys Swoole adds to `$server->setting` at start.
@@ -667,7 +708,10 @@ impl ProcessHost {
             .iter()
             .map(|p| {
                 let serves = !task && (!self.process_mode || p.spec.sock_type.is_datagram());
-                p.spec.try_clone(serves)
+                match p.reuse_port.filter(|_| serves) {
+                    Some((addr, backlog)) => own_reuse_port_socket(&p.spec, addr, backlog),
+                    None => p.spec.try_clone(serves),
+                }
             })
             .collect();
         let reactor = specs.and_then(|specs| Reactor::new(specs, self.shared.clone(), cfg));

@@ -87,6 +87,25 @@ impl BoundListener {
             return Self::bind_unix(host, sock_type);
         }
         let addr = sock_type.resolve(host, port).map_err(|_| ListenError::BadHost)?;
+        Self::bind_addr(addr, sock_type, false)
+    }
+
+    /// A socket bound to `addr` with SO_REUSEPORT (`enable_reuse_port`: one
+    /// per worker, the kernel spreads the connections among them; the
+    /// socket already holding `addr` must have SO_REUSEPORT too).
+    pub fn bind_shared(addr: SocketAddr, sock_type: SockType) -> Result<BoundListener, ListenError> {
+        Self::bind_addr(addr, sock_type, true)
+    }
+
+    /// Re-creates this (not yet listening) socket with SO_REUSEPORT, so
+    /// workers can bind the same address: the old one is closed first.
+    pub fn into_reuse_port(self) -> Result<BoundListener, ListenError> {
+        let (local, sock_type) = (self.local, self.sock_type);
+        drop(self);
+        Self::bind_addr(local, sock_type, true)
+    }
+
+    fn bind_addr(addr: SocketAddr, sock_type: SockType, reuse_port: bool) -> Result<BoundListener, ListenError> {
         let domain = if addr.is_ipv6() { libc::AF_INET6 } else { libc::AF_INET };
         let ty = if sock_type.is_datagram() { libc::SOCK_DGRAM } else { libc::SOCK_STREAM };
         // SAFETY: plain socket syscalls on a descriptor we own from here on.
@@ -98,6 +117,9 @@ impl BoundListener {
         let one: libc::c_int = 1;
         unsafe {
             libc::setsockopt(raw, libc::SOL_SOCKET, libc::SO_REUSEADDR, (&one as *const libc::c_int).cast(), 4);
+            if reuse_port {
+                libc::setsockopt(raw, libc::SOL_SOCKET, libc::SO_REUSEPORT, (&one as *const libc::c_int).cast(), 4);
+            }
         }
         let (storage, len) = sockaddr_of(&addr);
         if unsafe { libc::bind(raw, (&storage as *const libc::sockaddr_storage).cast(), len) } != 0 {

@@ -538,7 +538,6 @@ const KNOWN_KEYS: &[&str] = &[
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
 const NOT_YET: &[(&str, &str)] = &[
-    ("enable_reuse_port", "SO_REUSEPORT listeners are not implemented yet"),
     ("enable_coroutine", "coroutines are not supported by this extension"),
     ("open_http_protocol", "the HTTP server is not provided by this extension"),
     ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),
@@ -654,8 +653,8 @@ mod tests {
     fn not_yet_effective_only_when_asked_for() {
         assert_eq!(not_yet_effective("daemonize", &SettingValue::Bool(false)), None);
         assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
-        let note = not_yet_effective("enable_reuse_port", &SettingValue::Bool(true)).unwrap();
-        assert!(note.starts_with("setting 'enable_reuse_port' has no effect yet"), "{note}");
+        let note = not_yet_effective("enable_coroutine", &SettingValue::Bool(true)).unwrap();
+        assert!(note.starts_with("setting 'enable_coroutine' has no effect yet"), "{note}");
         assert_eq!(not_yet_effective("heartbeat_check_interval", &SettingValue::Int(5)), None, "implemented");
         assert_eq!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())), None, "implemented");
         assert_eq!(not_yet_effective("open_length_check", &SettingValue::Bool(true)), None, "implemented");
