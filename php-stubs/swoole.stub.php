@@ -14,7 +14,7 @@ namespace {
     const SWOOLE_USE_SHORTNAME = true;
     /** Each worker accepts and serves its own connections (the default since Swoole 5). */
     const SWOOLE_BASE = 1;
-    /** Master + reactor threads + manager (not implemented yet: falls back to SWOOLE_BASE with a warning). */
+    /** Master (reactor threads hold the connections) + manager + workers. */
     const SWOOLE_PROCESS = 2;
     const SWOOLE_SOCK_TCP = 1;
     const SWOOLE_SOCK_TCP6 = 3;
@@ -188,8 +188,8 @@ namespace Swoole {
         /**
          * Creates the server and binds its listening socket at once (listening
          * starts in start()). A bind failure is reported by start().
-         * @param int $mode SWOOLE_BASE (SWOOLE_PROCESS is not implemented yet and runs as SWOOLE_BASE, with a warning)
-         * @param int $sock_type SWOOLE_SOCK_TCP or SWOOLE_SOCK_TCP6
+         * @param int $mode SWOOLE_BASE (each worker serves its own connections) or SWOOLE_PROCESS (a master's reactor threads hold them)
+         * @param int $sock_type SWOOLE_SOCK_TCP, TCP6, UDP, UDP6, SWOOLE_UNIX_STREAM or SWOOLE_UNIX_DGRAM (then $host is the path)
          * @throws Exception for an unknown mode or an unsupported socket type
          */
         public function __construct(string $host = '0.0.0.0', int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) {}
@@ -384,7 +384,7 @@ namespace Swoole {
          * arrive as they are; other values are serialized and arrive
          * unserialized. Warning + false when the server is not running,
          * without an onPipeMessage callback, to the calling worker itself, or
-         * to an id that is not a worker (task workers: not implemented yet).
+         * to an id that is neither a worker nor a task worker.
          */
         public function sendMessage(mixed $message, int $dst_worker_id): bool {}
 

@@ -384,10 +384,9 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         }
     };
     let process_mode = server.mode == crate::server::MODE_PROCESS;
-    if process_mode && primary_datagram {
-        warning("UDP servers run in SWOOLE_BASE mode here: SWOOLE_PROCESS dispatches stream connections only");
-    }
-    let process_mode = process_mode && !primary_datagram;
+    // Datagram ports are served by the workers in both modes (the master's
+    // reactor threads hold stream connections only).
+    let _ = primary_datagram;
     let mut settings = settings;
     if process_mode {
         // Swoole: never more reactor threads than workers.
