@@ -271,11 +271,13 @@ mod tests {
         let mut buf = Vec::new();
         let mut got = Vec::new();
         let mut pos = 0;
+        // As a connection does: the search resumes where the last one stopped.
+        let mut scanned = 0;
         while pos < stream.len() {
             let n = 1 + rng.below(max_piece.min(stream.len() - pos));
             buf.extend_from_slice(&stream[pos..pos + n]);
             pos += n;
-            got.extend(take_frames(framing, &mut buf).unwrap());
+            got.extend(take_frames_from(framing, &mut buf, &mut scanned).unwrap());
         }
         (got, buf)
     }
@@ -307,6 +309,13 @@ mod tests {
             let (got, _) = feed_in_pieces(&framing, &stream, 16, &mut rng);
             let want: Vec<Vec<u8>> = msgs.iter().map(|m| [m.as_slice(), b"\r\n"].concat()).collect();
             assert_eq!(got, want);
+            // A 4-byte marker in pieces of 1..=7 bytes straddles most reads:
+            // the resumed search must look back far enough.
+            let long: Vec<u8> = msgs.iter().flat_map(|m| [m.as_slice(), b"\r\n\r\n"].concat()).collect();
+            let framing = Framing::Eof { eof: b"\r\n\r\n".to_vec(), split: true, max: 1 << 20 };
+            let (got, rest) = feed_in_pieces(&framing, &long, 7, &mut rng);
+            let want: Vec<Vec<u8>> = msgs.iter().map(|m| [m.as_slice(), b"\r\n\r\n"].concat()).collect();
+            assert_eq!((got, rest), (want, vec![]));
         }
     }
 
