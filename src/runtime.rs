@@ -678,6 +678,7 @@ impl ProcessHost {
             max_wait: Duration::from_secs_f64(s.max_wait_time),
             request_limit: if task { s.task_max_request } else { s.worker_request_limit(random_u64()) },
             delay_receive: s.enable_delay_receive,
+            output_limit: s.output_buffer_size,
             heartbeat: swoole_core::reactor::Heartbeat::from_settings(s.heartbeat_check_interval, s.heartbeat_idle_time),
         }
     }

@@ -22,6 +22,7 @@ impl ErrorCode {
     pub const SESSION_NOT_EXIST: ErrorCode = ErrorCode(1005);
     pub const SESSION_INVALID_ID: ErrorCode = ErrorCode(1006);
     pub const OUTPUT_BUFFER_OVERFLOW: ErrorCode = ErrorCode(1009);
+    pub const DATA_LENGTH_TOO_LARGE: ErrorCode = ErrorCode(1203);
     pub const SERVER_WORKER_TERMINATED: ErrorCode = ErrorCode(9003);
     pub const SERVER_ONLY_START_ONE: ErrorCode = ErrorCode(9008);
     pub const SERVER_SEND_IN_MASTER: ErrorCode = ErrorCode(9009);

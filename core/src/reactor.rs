@@ -235,6 +235,8 @@ pub struct Reactor {
     max_connection: usize,
     /// socket_buffer_size, buffer_high_watermark, buffer_low_watermark.
     pub(crate) buffer_limits: (usize, usize, usize),
+    /// `output_buffer_size`: the largest single send() (PROCESS mode).
+    pub(crate) output_limit: usize,
     /// onBufferFull/onBufferEmpty due, oldest first.
     buffer_events: Vec<(SessionId, BufferEvent)>,
     /// How long a draining worker waits for its connections.
@@ -309,6 +311,8 @@ pub struct ReactorConfig {
     /// New connections wait for `confirm()` before they are read.
     pub delay_receive: bool,
     pub heartbeat: Option<Heartbeat>,
+    /// `output_buffer_size`: the largest single send() (PROCESS mode).
+    pub output_limit: usize,
 }
 
 impl Reactor {
@@ -378,6 +382,7 @@ impl Reactor {
             worker_id: cfg.worker_id,
             max_connection: cfg.max_connection,
             buffer_limits: cfg.buffer_limits,
+            output_limit: cfg.output_limit,
             buffer_events: Vec::new(),
             max_wait: cfg.max_wait,
             request_limit: cfg.request_limit,

@@ -108,6 +108,9 @@ pub const DEFAULT_SOCKET_BUFFER_SIZE: usize = 8 * 1024 * 1024;
 /// The longest `package_eof` Swoole accepts.
 pub const MAX_EOF_LENGTH: usize = 8;
 
+/// Swoole's `SW_OUTPUT_BUFFER_SIZE`: the default `output_buffer_size`.
+pub const DEFAULT_OUTPUT_BUFFER_SIZE: usize = 2 * 1024 * 1024;
+
 /// The default `max_wait_time`, in seconds, before a stopping worker is killed.
 pub const DEFAULT_MAX_WAIT_TIME: f64 = 3.0;
 
@@ -197,6 +200,9 @@ pub struct ServerSettings {
     pub socket_options: crate::port::SocketOptions,
     /// `open_cpu_affinity`: worker `i` runs on CPU `i % cpus`.
     pub open_cpu_affinity: bool,
+    /// `output_buffer_size`: the largest single send() in PROCESS mode (1203
+    /// past it, as Swoole; default 2 MiB).
+    pub output_buffer_size: usize,
 }
 
 impl Default for ServerSettings {
@@ -249,6 +255,7 @@ impl ServerSettings {
             display_errors: None,
             socket_options: Default::default(),
             open_cpu_affinity: false,
+            output_buffer_size: DEFAULT_OUTPUT_BUFFER_SIZE,
         }
     }
 
@@ -411,8 +418,10 @@ impl ServerSettings {
             | "event_object" => {
                 boolean(key, value)?;
             }
-            "output_buffer_size" | "buffer_output_size" | "input_buffer_size" | "buffer_input_size"
-            | "task_max_request_grace" | "task_worker_max" => {
+            "output_buffer_size" | "buffer_output_size" => {
+                self.output_buffer_size = int_in(key, value, 1, i32::MAX as i64)? as usize
+            }
+            "input_buffer_size" | "buffer_input_size" | "task_max_request_grace" | "task_worker_max" => {
                 int_in(key, value, 0, i64::MAX)?;
             }
             "task_ipc_mode" => {
@@ -582,6 +591,7 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("open_eof_split", d.open_eof_split.to_string()),
         ("package_eof", "\\r\\n\\r\\n".into()),
         ("socket_buffer_size", d.socket_buffer_size.to_string()),
+        ("output_buffer_size", d.output_buffer_size.to_string()),
         ("buffer_high_watermark", d.high_watermark().to_string()),
         ("buffer_low_watermark", d.buffer_low_watermark.to_string()),
         ("daemonize", d.daemonize.to_string()),

@@ -113,6 +113,16 @@ pub fn is_worker() -> bool {
 /// server's processes.
 pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
     if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
+        // One message may not exceed output_buffer_size (Swoole, PROCESS mode).
+        let output_limit = with(|r| r.output_limit).unwrap_or(usize::MAX);
+        if data.len() > output_limit {
+            crate::log::warning(&format!(
+                "the length of data [{}] exceeds the output buffer size[{output_limit}], please use the sendfile, \
+                 chunked transfer mode or adjust the output_buffer_size",
+                data.len()
+            ));
+            return Err(ErrorCode::DATA_LENGTH_TOO_LARGE);
+        }
         // The reactor thread holds the queue; its size is published.
         let limit = with(|r| r.buffer_limits.0).unwrap_or(usize::MAX);
         match shared.table.facts(session) {

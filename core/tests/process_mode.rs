@@ -26,6 +26,7 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
             request_limit: 0,
             delay_receive,
             heartbeat: None,
+            output_limit: usize::MAX,
         },
         ports: vec![PortSpec {
             sock_type: SockType::Tcp,

@@ -82,6 +82,7 @@ fn echo_close_stale_ids_and_stop() {
         request_limit: 0,
         delay_receive: false,
         heartbeat: None,
+        output_limit: usize::MAX,
     };
     let socket = bound.try_clone_fd().unwrap();
     let spec = swoole_core::port::PortSpec {
