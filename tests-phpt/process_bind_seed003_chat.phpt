@@ -11,7 +11,8 @@ require __DIR__ . '/servers/process_dispatch_helpers.php';
 
 $port = free_port();
 $srv = ServerProcess::example(dirname(__DIR__) . '/examples-php/bind_chat_003.php', $port, true);
-pd_kill_on_exit($srv);
+$seen = [];
+kill_tree_on_exit($srv, $seen);
 wait_for_port($port);
 
 /** Reads exactly $want from $c and prints what came. */
@@ -52,7 +53,7 @@ expect($c[4], "client 4", "4 say:f");
 foreach ($c as $x) {
     $x->close();
 }
-$procs = pd_descendants($srv->pid);
+$procs = descendants($srv->pid);
 echo "manager and workers: ", count($procs), "\n";
 $out = $srv->stop();
 $lines = explode("\n", $out);

@@ -285,12 +285,14 @@ function child_pids(int $pid): array
 {
     $out = [];
     foreach (glob('/proc/[0-9]*/stat') as $f) {
+        // A process may exit while it is read: its stat is then missing or empty.
         $stat = @file_get_contents($f);
-        if ($stat === false) {
+        $close = $stat === false ? false : strrpos($stat, ')');
+        if ($close === false) {
             continue;
         }
-        $fields = explode(' ', substr($stat, strrpos($stat, ')') + 2));
-        if ((int)$fields[1] === $pid) {
+        $fields = explode(' ', substr($stat, $close + 2));
+        if ((int)($fields[1] ?? 0) === $pid) {
             $out[] = (int)basename(dirname($f));
         }
     }

@@ -5,37 +5,7 @@
  * servers/process_dispatch_server.php in SWOOLE_PROCESS mode.
  */
 
-/** Every live descendant of $pid (in PROCESS mode the workers are grandchildren of the master). */
-function pd_descendants(int $pid): array
-{
-    $out = [];
-    foreach (child_pids($pid) as $child) {
-        $out[] = $child;
-        array_push($out, ...pd_descendants($child));
-    }
-    return $out;
-}
-
-/**
- * Safety net for a failing test: when the test script ends while the server
- * still runs, SIGKILL the master and all its descendants (kill_on_exit() only
- * knows the master's children, in PROCESS mode just the manager).
- */
-function pd_kill_on_exit(ServerProcess $srv): void
-{
-    $master = $srv->pid;
-    register_shutdown_function(function () use ($master) {
-        if (!pid_alive($master)) {
-            return;
-        }
-        $all = pd_descendants($master);
-        posix_kill($master, SIGKILL);
-        foreach ($all as $pid) {
-            posix_kill($pid, SIGKILL);
-        }
-        echo "[test: server still running at exit, killed]\n";
-    });
-}
+require_once __DIR__ . '/../include/process_helpers.php';
 
 /**
  * Starts process_dispatch_server.php and waits until all its workers run.
@@ -46,7 +16,8 @@ function pd_start(int $workers, int|string $mode, string $flags = ''): array
 {
     $port = free_port();
     $srv = new ServerProcess(__DIR__ . '/process_dispatch_server.php', [$port, $workers, $mode, $flags], ['log_errors' => 0]);
-    pd_kill_on_exit($srv);
+    $seen = [];
+    kill_tree_on_exit($srv, $seen);
     wait_for_port($port);
     $pids = [];
     foreach ($srv->waitForLines('/^onWorkerStart /', $workers) as $line) {

@@ -6,40 +6,7 @@
  * safety net and the "nothing left" checks walk the whole process tree.
  */
 
-/** Pids of all live descendants of $pid (children, grandchildren, ...). */
-function descendant_pids(int $pid): array
-{
-    $out = [];
-    $todo = [$pid];
-    while ($todo) {
-        foreach (child_pids(array_pop($todo)) as $child) {
-            $out[] = $child;
-            $todo[] = $child;
-        }
-    }
-    return $out;
-}
-
-/**
- * Safety net for a failing test: when the test script ends while the server
- * is still running, SIGKILL it and every descendant, so a failed run leaves no
- * process behind. A passing test has stopped it already. $pids are more pids
- * seen during the test (e.g. workers that a dead manager left behind).
- */
-function kill_tree_on_exit(ServerProcess $srv, array &$pids): void
-{
-    $master = $srv->pid;
-    register_shutdown_function(function () use ($master, &$pids) {
-        $all = array_merge(pid_alive($master) ? [$master] : [], descendant_pids($master), $pids);
-        $live = array_values(array_filter(array_unique($all), 'pid_alive'));
-        foreach ($live as $pid) {
-            posix_kill($pid, SIGKILL);
-        }
-        if ($live) {
-            echo "[test: processes still running at exit, killed: " . count($live) . "]\n";
-        }
-    });
-}
+require_once __DIR__ . '/../include/process_helpers.php';
 
 /** Lines of $output that match $regex (re-indexed). */
 function pl_lines(string $output, string $regex): array

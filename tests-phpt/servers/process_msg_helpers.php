@@ -8,6 +8,8 @@
  * behind" means no descendant at all is alive.
  */
 
+require_once __DIR__ . '/../include/process_helpers.php';
+
 /** Pid => parent pid of every process, read from /proc. */
 function parent_pids(): array
 {
@@ -25,24 +27,6 @@ function parent_pids(): array
         }
     }
     return $parents;
-}
-
-/** Pids of all live descendants of $pid (children, their children, ...). */
-function descendants(int $pid): array
-{
-    $children = [];
-    foreach (parent_pids() as $child => $parent) {
-        $children[$parent][] = $child;
-    }
-    $out = [];
-    $todo = [$pid];
-    while ($todo) {
-        foreach ($children[array_pop($todo)] ?? [] as $child) {
-            $out[] = $child;
-            $todo[] = $child;
-        }
-    }
-    return $out;
 }
 
 /** Pids of the live children of $pid (like child_pids(), safe against processes exiting meanwhile). */
