@@ -149,11 +149,27 @@ pub struct Message {
     pub payload: Vec<u8>,
 }
 
+/// This thread's id (cached; read again in a forked child).
+fn own_tid() -> u32 {
+    // SAFETY: getpid and gettid have no preconditions.
+    let pid = unsafe { libc::getpid() } as u32;
+    TID.with(|t| {
+        let (cached_pid, tid) = t.get();
+        if cached_pid == pid {
+            return tid;
+        }
+        // SAFETY: as above.
+        let tid = unsafe { libc::gettid() } as u32;
+        t.set((pid, tid));
+        NEXT_ID.with(|n| n.set(0));
+        tid
+    })
+}
+
 /// Ids of this thread's inbox messages (unique together with its thread id),
 /// so a receiver can join the chunks of one message.
 fn next_message_id() -> u64 {
-    thread_local! { static NEXT: Cell<u64> = const { Cell::new(0) }; }
-    NEXT.with(|n| {
+    NEXT_ID.with(|n| {
         n.set(n.get() + 1);
         n.get()
     })
@@ -175,11 +191,11 @@ thread_local! {
     /// waited for room elsewhere, or packed several to a datagram), and the
     /// partial ones.
     static BACKLOG: RefCell<Reassembler> = RefCell::new(Default::default());
-    /// This thread's id, for chunk headers (gettid is a system call).
-    static TID: u32 = {
-        // SAFETY: gettid has no preconditions.
-        unsafe { libc::gettid() as u32 }
-    };
+    /// The last message id this thread used (reset in a forked child).
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+    /// This thread's id for chunk headers, with the pid it was read in (a
+    /// forked child must not send under its parent's id).
+    static TID: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
     /// One receive buffer per process (a datagram is at most this big).
     static RECV_BUF: RefCell<Vec<u8>> = RefCell::new(vec![0u8; HEADER + CHUNK]);
 }
@@ -301,10 +317,10 @@ impl Inboxes {
     /// [`Inboxes::send`] with the header's `aux` field set.
     pub fn send_aux(&self, id: usize, kind: Kind, session: SessionId, aux: u16, payload: &[u8]) -> io::Result<()> {
         let Some(&(_, fd)) = self.ends.get(id) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
-        let msg_id = next_message_id();
         // Thread ids are unique across the system (the main thread's is the
         // pid): chunks of two reactor threads never mix.
-        let sender = TID.with(|t| *t);
+        let sender = own_tid();
+        let msg_id = next_message_id();
         let total = payload.len();
         let mut offset = 0;
         loop {

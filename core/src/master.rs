@@ -165,7 +165,10 @@ fn accept_all(port: usize, listener: &StdListener, threads: &[ReactorThread], sh
         let session = shared.table.open(&shared.sessions, reactor);
         counters.accept_count.fetch_add(1, Ordering::Relaxed);
         counters.connection_num.fetch_add(1, Ordering::Relaxed);
-        threads[reactor].adopt(stream, peer, port, session);
+        if !threads[reactor].adopt(stream, peer, port, session) {
+            shared.table.close(session);
+            counters.connection_num.fetch_sub(1, Ordering::Relaxed);
+        }
     }
 }
 

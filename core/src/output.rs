@@ -41,7 +41,9 @@ impl Output {
     /// Queues bytes after everything already queued.
     pub fn push_bytes(&mut self, data: &[u8]) {
         self.queued += data.len();
-        if let Some(Item::Bytes { data: last, .. }) = self.items.back_mut() {
+        // Append to the last piece only while none of it was written: a
+        // piece being written would otherwise keep every byte ever sent.
+        if let Some(Item::Bytes { data: last, pos: 0 }) = self.items.back_mut() {
             last.extend_from_slice(data);
             return;
         }

@@ -906,9 +906,11 @@ impl Reactor {
     }
 
     /// In a PROCESS-mode event worker: its id, to write to its rings.
+    /// A stopping worker writes through the inbox instead: its successor
+    /// (already running) is the rings' one writer from then on.
     pub fn ring_writer(&self) -> Option<usize> {
         let links = self.shared.links.as_ref()?;
-        (!self.in_master && self.worker_id < links.worker_num).then_some(self.worker_id)
+        (!self.in_master && self.stop == StopMode::Running && self.worker_id < links.worker_num).then_some(self.worker_id)
     }
 
     /// `pause()` / `resume()` of a connection held here.
@@ -1008,6 +1010,13 @@ impl Reactor {
         for p in &mut self.ports {
             if let Some(mut socket) = p.socket.take() {
                 let _ = self.registry.deregister(&mut socket);
+            }
+        }
+        // The doorbell is the successor's from now on: an edge this worker
+        // consumed would be lost to it.
+        if let Some(bell) = self.shared.links.as_ref().and_then(|l| l.worker_bells.get(self.worker_id)) {
+            if !self.in_master {
+                let _ = self.registry.deregister(&mut mio::unix::SourceFd(&bell.fd()));
             }
         }
         if shutdown {

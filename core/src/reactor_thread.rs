@@ -99,11 +99,14 @@ impl ReactorThread {
         Ok(ReactorThread { commands, waker, handle: Some(handle) })
     }
 
-    /// Hands a newly accepted connection to this thread.
-    pub fn adopt(&self, stream: StdStream, peer: Option<SocketAddr>, port: usize, session: SessionId) {
-        if self.commands.send(Command::Adopt(stream, peer, port, session)).is_ok() {
-            let _ = self.waker.wake();
+    /// Hands a newly accepted connection to this thread; false if the
+    /// thread is gone (the connection is closed then).
+    pub fn adopt(&self, stream: StdStream, peer: Option<SocketAddr>, port: usize, session: SessionId) -> bool {
+        if self.commands.send(Command::Adopt(stream, peer, port, session)).is_err() {
+            return false;
         }
+        let _ = self.waker.wake();
+        true
     }
 
     /// Closes the thread's connections and waits for it to end.

@@ -164,10 +164,17 @@ impl Ring<'_> {
                 let flags = *at.add(4);
                 if flags & WRAP != 0 || len < RECORD_HEADER || len > RING_BYTES - offset {
                     // A wrap marker (or, defensively, anything that does not
-                    // fit): continue at the start of the data area.
+                    // fit): continue at the start of the data area. A skip
+                    // past what was published can only be garbage: drop all.
                     let skip = if flags & WRAP != 0 { len } else { RING_BYTES - offset };
-                    self.header.head.store(head + skip as u64, Ordering::Release);
+                    let next = head + skip as u64;
+                    self.header.head.store(if next > tail || next % 8 != 0 { tail } else { next }, Ordering::Release);
                     continue;
+                }
+                if head + len as u64 > tail {
+                    // Torn or garbage: never read past what was published.
+                    self.header.head.store(tail, Ordering::Release);
+                    return None;
                 }
                 let mut h = [0u8; RECORD_HEADER];
                 std::ptr::copy_nonoverlapping(at, h.as_mut_ptr(), RECORD_HEADER);
@@ -305,13 +312,20 @@ pub fn doorbells(n: usize) -> io::Result<Vec<Doorbell>> {
     (0..n)
         .map(|slot| {
             // SAFETY: a new eventfd, non-blocking; inherited by every fork.
-            let efd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK) };
+            let efd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
             if efd < 0 {
                 return Err(io::Error::last_os_error());
             }
             Ok(Doorbell { efd, slot, flags: flags.clone() })
         })
         .collect()
+}
+
+impl Drop for Doorbell {
+    fn drop(&mut self) {
+        // SAFETY: closing the eventfd this bell owns.
+        unsafe { libc::close(self.efd) };
+    }
 }
 
 impl Doorbell {
@@ -494,6 +508,11 @@ impl Reader {
             }
         }
         None
+    }
+
+    /// Whether a message of several records was begun and not finished.
+    pub fn has_partial(&self) -> bool {
+        self.inlets.iter().any(|i| i.partial.is_some())
     }
 
     /// Whether all of `rings(i)` are empty.

@@ -69,6 +69,8 @@ pub struct Supervisor<'a> {
     max_wait: Duration,
     /// Pids of workers a reload asked to stop that have not exited yet.
     reloading: Vec<i32>,
+    /// `command()` requests to the manager, put together across wake-ups.
+    commands: crate::inbox::Reassembler,
 }
 
 impl<'a> Supervisor<'a> {
@@ -85,6 +87,7 @@ impl<'a> Supervisor<'a> {
             killed: false,
             max_wait,
             reloading: Vec::new(),
+            commands: Default::default(),
         })
     }
 
@@ -151,8 +154,7 @@ impl<'a> Supervisor<'a> {
     fn serve_commands(&mut self, factory: &mut dyn WorkerFactory) {
         let Some(fd) = self.shared.commands.manager.read_end(0) else { return };
         let _ = crate::process::set_blocking(fd, false);
-        let mut re = crate::inbox::Reassembler::default();
-        for msg in crate::inbox::drain(fd, &mut re) {
+        for msg in crate::inbox::drain(fd, &mut self.commands) {
             if let Some(req) = crate::command::parse(&msg) {
                 let answer = factory.on_command(&req);
                 let _ = crate::command::reply(self.shared, &req, &answer);

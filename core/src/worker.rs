@@ -371,10 +371,15 @@ impl ServerLoop<'_> {
         let Some((shared, mut reader)) = self.rings.take() else { return Flow::Continue };
         let links = shared.links.as_ref().expect("rings exist in PROCESS mode");
         let w = self.worker_id;
-        links.worker_bells[w].awake();
+        let stopping = || with(|r| r.stopping()).unwrap_or(true);
+        if !stopping() {
+            links.worker_bells[w].awake();
+        }
         let mut flow = Flow::Continue;
         for _ in 0..RING_BUDGET {
-            if with(|r| r.stopping()).unwrap_or(true) {
+            // A stopping worker still finishes a message it has begun to read
+            // (its successor could not use the tail).
+            if stopping() && !reader.has_partial() {
                 break;
             }
             let Some(msg) = reader.next(|r| links.to_worker(r, w)) else { break };
@@ -393,8 +398,12 @@ impl ServerLoop<'_> {
         let Some((shared, reader)) = self.rings.as_ref() else { return (Flow::Continue, false) };
         let links = shared.links.as_ref().expect("rings exist in PROCESS mode");
         let w = self.worker_id;
+        if with(|r| r.stopping()).unwrap_or(true) {
+            // The doorbell is the successor's; only a half-read message is ours.
+            return if reader.has_partial() { (self.serve_rings(), true) } else { (Flow::Continue, false) };
+        }
         links.worker_bells[w].prepare_sleep();
-        if with(|r| r.stopping()).unwrap_or(true) || reader.all_empty(|r| links.to_worker(r, w)) {
+        if reader.all_empty(|r| links.to_worker(r, w)) {
             return (Flow::Continue, false);
         }
         (self.serve_rings(), true)
@@ -509,7 +518,7 @@ impl LoopHandler for ServerLoop<'_> {
 
     fn on_other(&mut self, token: mio::Token, ev: &mio::event::Event) -> Flow {
         if token == crate::reactor::RING_TOKEN {
-            if let Some((shared, _)) = self.rings.as_ref() {
+            if let Some((shared, _)) = self.rings.as_ref().filter(|_| !with(|r| r.stopping()).unwrap_or(true)) {
                 shared.links.as_ref().expect("rings exist in PROCESS mode").worker_bells[self.worker_id].clear();
             }
             if self.serve_rings() == Flow::Abort {
@@ -574,7 +583,9 @@ impl LoopHandler for ServerLoop<'_> {
                 self.aborted = true;
                 return Plan { done: true, timeout: None, keep_alive: true };
             }
-            loop_busy = event_loop::has_work();
+            // Timers and fds keep a draining worker, and so does a message it
+            // has begun to read from its rings.
+            loop_busy = event_loop::has_work() || self.rings.as_ref().is_some_and(|(_, r)| r.has_partial());
         }
         let (done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
         if more_in_rings {
