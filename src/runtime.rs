@@ -876,7 +876,9 @@ impl ProcessHost {
         // reactor threads start after this fork.
         let pid = unsafe { libc::fork() };
         if pid == 0 {
-            // The manager: it forks and supervises the workers.
+            // The manager: it forks and supervises the workers, and stops
+            // them if the master dies.
+            swoole_core::process::die_with_parent(master_pid());
             // SAFETY: getpid has no preconditions.
             self.know_manager(unsafe { libc::getpid() }, Role::Manager);
             loop_php::reset_after_fork();
@@ -887,16 +889,27 @@ impl ProcessHost {
             };
             self.exit_child(code);
         }
-        swoole_core::signals::unblock();
         if pid < 0 {
+            swoole_core::signals::unblock();
             warning(&format!("failed to fork the manager: {}", std::io::Error::last_os_error()));
             return false;
         }
+        // The master's signals go to its pipe from now on (this unblocks
+        // them): SIGTERM, even from onStart's shutdown(), stops the server in order.
+        let pipe = match swoole_core::signals::SignalPipe::install() {
+            Ok(p) => p,
+            Err(e) => {
+                // SAFETY: stopping the manager we just forked.
+                unsafe { libc::kill(pid, libc::SIGTERM) };
+                warning(&format!("failed to install the signal handlers: {e}"));
+                return false;
+            }
+        };
         self.know_manager(pid, Role::Master);
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
-        match swoole_core::master::run(listeners, self.shared.clone(), cfg, pid) {
+        match swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, pipe) {
             Ok(swoole_core::master::MasterEnd::Shutdown) => {}
             Ok(swoole_core::master::MasterEnd::ManagerLost) => {
                 swoole_core::log::error("the manager process exited unexpectedly; the server stops")

@@ -8,11 +8,29 @@ posix
 require __DIR__ . '/include/bootstrap.php';
 require __DIR__ . '/servers/helpers.php';
 
+/** Live processes running command_server.php on $port. */
+function left_behind(int $port): int
+{
+    $n = 0;
+    foreach (glob('/proc/[0-9]*/cmdline') as $f) {
+        $cmd = (string)@file_get_contents($f);
+        $n += (int)(str_contains($cmd, 'command_server.php') && str_contains($cmd, "\0$port\0"));
+    }
+    return $n;
+}
+
 foreach (['process', 'base'] as $mode) {
     echo "--- $mode\n";
-    $srv = new ServerProcess(__DIR__ . '/servers/command_server.php', [free_port(), $mode]);
+    $port = free_port();
+    $srv = new ServerProcess(__DIR__ . '/servers/command_server.php', [$port, $mode]);
     kill_on_exit($srv);
     $out = $srv->wait(20);
+    // shutdown() from onStart stops every process of the server.
+    $deadline = microtime(true) + 5;
+    while (left_behind($port) > 0 && microtime(true) < $deadline) {
+        usleep(20000);
+    }
+    $out .= "processes left: " . left_behind($port) . "\n";
     // Log lines carry dates and pids: keep their text only; PHP's warnings
     // show twice (log and display, both on the captured output): once here.
     $out = preg_replace('/^PHP Warning:  .*\n/m', '', $out);
@@ -44,6 +62,7 @@ bad: {"data":"wrong return type","code":-2}
 Warning: Swoole\Server::addCommand(): server is running, can't add command in %s on line %d
 bool(false)
 done
+processes left: 0
 --- base
 bool(true)
 bool(false)
@@ -68,3 +87,4 @@ bad: {"data":"wrong return type","code":-2}
 Warning: Swoole\Server::addCommand(): server is running, can't add command in %s on line %d
 bool(false)
 done
+processes left: 0

@@ -77,10 +77,16 @@ impl StdListener {
 
 /// Runs the master's main thread until shutdown: it accepts on `listeners`
 /// (each with the index of its port). `manager` is the pid of the manager
-/// process forked before this call.
-pub fn run(listeners: Vec<(usize, StdListener)>, shared: Arc<ServerShared>, cfg: MasterConfig, manager: i32)
-    -> io::Result<MasterEnd> {
-    let pipe = SignalPipe::install()?;
+/// process forked before this call; `pipe` the master's signal pipe,
+/// installed right after that fork (so a `shutdown()` in onStart, which runs
+/// before this, is not lost).
+pub fn run(
+    listeners: Vec<(usize, StdListener)>,
+    shared: Arc<ServerShared>,
+    cfg: MasterConfig,
+    manager: i32,
+    pipe: SignalPipe,
+) -> io::Result<MasterEnd> {
     // Reactor threads start with the server's signals blocked, so only this
     // thread sees them.
     signals::block();

@@ -298,3 +298,17 @@ mod tests {
         set_affinity(&cpus).unwrap();
     }
 }
+
+/// Asks for SIGTERM when the parent (`parent`, the pid that forked us) dies,
+/// so no server process is left orphaned; if it is already gone, the
+/// SIGTERM is raised now (it is handled once the process installs its
+/// signal pipe, or ends it at once otherwise).
+pub fn die_with_parent(parent: i32) {
+    // SAFETY: prctl/getppid/raise on this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM as libc::c_ulong, 0, 0, 0);
+        if libc::getppid() != parent {
+            libc::raise(libc::SIGTERM);
+        }
+    }
+}

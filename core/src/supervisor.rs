@@ -211,11 +211,15 @@ impl<'a> Supervisor<'a> {
 
     fn spawn(&mut self, id: usize, factory: &mut dyn WorkerFactory) {
         factory.before_fork();
+        // SAFETY: getpid has no preconditions.
+        let parent = unsafe { libc::getpid() };
         // A SIGTERM for the new worker must wait until it has its own pipe.
         signals::block();
         // SAFETY: this process is single-threaded (rule 2 of DEVELOPERS.md).
         let pid = unsafe { libc::fork() };
         if pid == 0 {
+            // A worker never outlives its supervisor: SIGTERM when it dies.
+            crate::process::die_with_parent(parent);
             // The child: the parent's pipe is not ours; the worker installs its
             // own (which unblocks the signals).
             if let Some(inherited) = self.signals.take() {
