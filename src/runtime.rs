@@ -894,6 +894,10 @@ impl ProcessHost {
             warning(&format!("failed to fork the manager: {}", std::io::Error::last_os_error()));
             return false;
         }
+        // onStart's timers live on the process's event loop, which the master
+        // serves; it must exist before the master's signal pipe, which would
+        // otherwise lose the signals to the loop's own pipe.
+        let _ = swoole_core::event_loop::with(|_| ());
         // The master's signals go to its pipe from now on (this unblocks
         // them): SIGTERM, even from onStart's shutdown(), stops the server in order.
         let pipe = match swoole_core::signals::SignalPipe::install() {
@@ -909,7 +913,10 @@ impl ProcessHost {
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
-        match swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, pipe) {
+        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, pipe, &mut MasterLoop);
+        // The master's timers end with the server, as a worker's do.
+        loop_php::reset_after_fork();
+        match ended {
             Ok(swoole_core::master::MasterEnd::Shutdown) => {}
             Ok(swoole_core::master::MasterEnd::ManagerLost) => {
                 swoole_core::log::error("the manager process exited unexpectedly; the server stops")
@@ -1004,6 +1011,25 @@ impl WorkerFactory for ProcessHost {
     fn on_worker_error(&mut self, worker_id: usize, pid: i32, exit_code: i32, signal: i32) {
         let args = vec![long(worker_id as i64), long(pid as i64), long(exit_code as i64), long(signal as i64)];
         if !self.call_in_master(Event::WorkerError, args) {
+            zend::report_pending_exception();
+        }
+    }
+}
+
+/// The PROCESS master's event loop: PHP timers and events created in onStart,
+/// run by the master's main thread between accepts.
+struct MasterLoop;
+
+impl swoole_core::master::MasterSide for MasterLoop {
+    fn loop_fd(&mut self) -> Option<std::os::fd::RawFd> {
+        swoole_core::event_loop::poll_fd()
+    }
+
+    fn run_loop(&mut self) {
+        let mut handler = loop_php::PlainLoop::default();
+        let _ = swoole_core::event_loop::run_once(&mut handler, Some(Duration::ZERO));
+        if handler.failure.is_some() {
+            // A failing timer in the master is reported; the server goes on.
             zend::report_pending_exception();
         }
     }

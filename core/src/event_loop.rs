@@ -237,6 +237,13 @@ pub fn with<R>(f: impl FnOnce(&mut EventLoop) -> R) -> io::Result<R> {
     })
 }
 
+/// The epoll fd of this process's loop, if it has one: another poller (the
+/// PROCESS master's main thread) can watch it to learn when the loop has
+/// something due.
+pub fn poll_fd() -> Option<RawFd> {
+    with_existing(|l| std::os::fd::AsRawFd::as_raw_fd(&l.poll))
+}
+
 /// Runs `f` on the loop only if it exists.
 fn with_existing<R>(f: impl FnOnce(&mut EventLoop) -> R) -> Option<R> {
     LOOP.with(|c| c.try_borrow_mut().ok().and_then(|mut s| s.as_mut().map(f)))

@@ -21,6 +21,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 const SIGNALS: Token = Token(1);
+/// The process's event loop (its epoll fd).
+const EVENT_LOOP: Token = Token(2);
 /// Stream listener `i` has token `LISTENER_BASE + i`.
 const LISTENER_BASE: usize = 16;
 /// The longest the main thread sleeps: it also looks for a manager that
@@ -35,6 +37,16 @@ pub struct MasterConfig {
     pub max_connection: usize,
     /// What each reactor thread runs with.
     pub thread: ThreadConfig,
+}
+
+/// What the master's main thread serves besides accepting: the process's
+/// event loop (PHP timers and `Swoole\Event` fds created in onStart), run
+/// from here without blocking whenever its epoll fd has something.
+pub trait MasterSide {
+    /// The event loop's epoll fd (None: there is no loop).
+    fn loop_fd(&mut self) -> Option<std::os::fd::RawFd>;
+    /// Runs what is due on the event loop, without waiting.
+    fn run_loop(&mut self);
 }
 
 /// How the master's run ended.
@@ -86,6 +98,7 @@ pub fn run(
     cfg: MasterConfig,
     manager: i32,
     pipe: SignalPipe,
+    side: &mut dyn MasterSide,
 ) -> io::Result<MasterEnd> {
     // Reactor threads start with the server's signals blocked, so only this
     // thread sees them.
@@ -101,6 +114,11 @@ pub fn run(
         poll.registry().register(&mut SourceFd(&l.as_raw_fd()), Token(LISTENER_BASE + i), Interest::READABLE)?;
     }
     poll.registry().register(&mut SourceFd(&pipe.fd()), SIGNALS, Interest::READABLE)?;
+    // Arms the loop's timers, then watch it.
+    side.run_loop();
+    if let Some(fd) = side.loop_fd() {
+        poll.registry().register(&mut SourceFd(&fd), EVENT_LOOP, Interest::READABLE)?;
+    }
     let mut events = Events::with_capacity(64);
     let mut stopping = false;
     let end = loop {
@@ -109,6 +127,8 @@ pub fn run(
                 break Err(e);
             }
         }
+        // Timers and fds of the event loop (cheap when nothing is due).
+        side.run_loop();
         if !stopping {
             for (port, l) in &listeners {
                 accept_all(*port, l, &threads, &shared, cfg.max_connection);
