@@ -566,7 +566,8 @@ impl Reactor {
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
-            if conn.paused {
+            // pause() from another process holds before its message comes.
+            if conn.paused || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
             match conn.stream.read(buf) {
@@ -916,6 +917,7 @@ impl Reactor {
     /// `pause()` / `resume()` of a connection held here.
     pub fn set_paused(&mut self, session: SessionId, paused: bool) -> Result<(), ErrorCode> {
         let key = self.live_key(session)?;
+        self.shared.table.set_paused(session, paused);
         let conn = &mut self.conns[key];
         if conn.paused != paused {
             conn.paused = paused;

@@ -99,6 +99,9 @@ struct Slot {
     protected: AtomicU32,
     /// The port (index into `$server->ports`) the connection came in on.
     port: AtomicU32,
+    /// `pause()` is in effect: the holder reads no more from it (set by
+    /// whoever calls pause(), so it holds at once, before its message arrives).
+    paused: AtomicU32,
     /// The OS socket fd (`socket_fd`; the key of dispatch_mode 2).
     socket_fd: AtomicI32,
     /// The listening socket's fd and port.
@@ -174,6 +177,7 @@ impl SessionTable {
                 slot.protected.store(0, Ordering::Relaxed);
                 slot.send_queued_bytes.store(0, Ordering::Relaxed);
                 slot.port.store(0, Ordering::Relaxed);
+                slot.paused.store(0, Ordering::Relaxed);
                 for t in [&slot.last_recv_time, &slot.last_send_time, &slot.last_dispatch_time] {
                     t.store(0, Ordering::Relaxed);
                 }
@@ -197,6 +201,18 @@ impl SessionTable {
         slot.remote_ip[0].store((bits >> 64) as u64, Ordering::Relaxed);
         slot.remote_ip[1].store(bits as u64, Ordering::Relaxed);
         slot.connect_time.store(now.to_bits(), Ordering::Relaxed);
+    }
+
+    /// `pause()` / `resume()`: false if `id` is not open.
+    pub fn set_paused(&self, id: SessionId, paused: bool) -> bool {
+        let Some(slot) = self.live(id) else { return false };
+        slot.paused.store(paused as u32, Ordering::SeqCst);
+        true
+    }
+
+    /// Whether `pause()` is in effect for `id`.
+    pub fn is_paused(&self, id: SessionId) -> bool {
+        self.live(id).is_some_and(|s| s.paused.load(Ordering::SeqCst) != 0)
     }
 
     /// Records the port an open session came in on.

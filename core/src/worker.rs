@@ -200,6 +200,10 @@ pub fn pipe_message(from: usize, to: usize, payload: &[u8]) -> Result<(), ErrorC
 /// worker, another one, or a reactor thread) stops or starts reading it.
 pub fn set_paused(session: SessionId, paused: bool) -> Result<(), ErrorCode> {
     let kind = if paused { Kind::Pause } else { Kind::Resume };
+    // The shared flag holds at once; the message makes the holder resume reading.
+    if let Some(shared) = current_server() {
+        shared.table.set_paused(session, paused);
+    }
     match with(|r| r.set_paused(session, paused)) {
         Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(kind, session, &[]),
         Some(result) => result,
