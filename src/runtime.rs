@@ -356,7 +356,6 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     // enable_reuse_port: each BASE worker accepts on a socket of its own.
     let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
     let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
-    let primary_datagram = ports[0].spec.sock_type.is_datagram();
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
     if settings.task_worker_num > 0 && !callbacks.contains_key(&Event::Task) {
@@ -383,10 +382,9 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
             return false;
         }
     };
-    let process_mode = server.mode == crate::server::MODE_PROCESS;
     // Datagram ports are served by the workers in both modes (the master's
     // reactor threads hold stream connections only).
-    let _ = primary_datagram;
+    let process_mode = server.mode == crate::server::MODE_PROCESS;
     let mut settings = settings;
     if process_mode {
         // Swoole: never more reactor threads than workers.
@@ -679,7 +677,7 @@ impl ProcessHost {
             request_limit: if task { s.task_max_request } else { s.worker_request_limit(random_u64()) },
             delay_receive: s.enable_delay_receive,
             output_limit: s.output_buffer_size,
-            heartbeat: swoole_core::reactor::Heartbeat::from_settings(s.heartbeat_check_interval, s.heartbeat_idle_time),
+            heartbeat: s.heartbeat(),
         }
     }
 
@@ -845,21 +843,21 @@ impl ProcessHost {
         let mut listeners = Vec::new();
         let mut thread_ports = Vec::new();
         for (i, p) in self.ports.iter().enumerate() {
-            let spec = match p.spec.try_clone(true) {
+            let mut spec = match p.spec.try_clone(true) {
                 Ok(spec) => spec,
                 Err(e) => {
                     warning(&format!("failed to duplicate the listening socket: {e}"));
                     return false;
                 }
             };
-            let raw_fd = spec.raw_fd;
-            if let Some(fd) = spec.socket.filter(|_| !p.spec.sock_type.is_datagram()) {
+            // The master accepts on the dup; the threads keep the rest of the spec.
+            if let Some(fd) = spec.socket.take().filter(|_| !p.spec.sock_type.is_datagram()) {
                 listeners.push((i, match p.spec.sock_type {
                     swoole_core::listener::SockType::UnixStream => swoole_core::master::StdListener::Unix(fd.into()),
                     _ => swoole_core::master::StdListener::Tcp(fd.into()),
                 }));
             }
-            thread_ports.push(swoole_core::port::PortSpec { socket: None, raw_fd, ..p.spec.try_clone(false).expect("no socket to dup") });
+            thread_ports.push(spec);
         }
         let thread = swoole_core::reactor_thread::ThreadConfig {
             reactor: self.reactor_config(0),
@@ -1183,9 +1181,7 @@ impl EventHandler for PhpHandler<'_> {
             Kind::Command => {
                 if let Some(req) = swoole_core::command::parse(&msg) {
                     let answer = crate::command::run(&host.commands, host.obj, &req.name, &req.data);
-                    if let Some(shared) = swoole_core::worker::current_server() {
-                        let _ = swoole_core::command::reply(&shared, &req, &answer);
-                    }
+                    let _ = swoole_core::command::reply(&host.shared, &req, &answer);
                 }
                 CallOutcome::Returned
             }

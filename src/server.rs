@@ -756,12 +756,7 @@ impl Server {
     /// stub declares), and code written for it relies on that.
     pub fn heartbeat(&self, if_close_connection: Opt<BoolArg>) -> PhpResult<Zval> {
         let close = if_close_connection.or(1, false)?;
-        let settings = self.settings.borrow();
-        let hb = swoole_core::reactor::Heartbeat::from_settings(
-            settings.heartbeat_check_interval,
-            settings.heartbeat_idle_time,
-        );
-        drop(settings);
+        let hb = self.settings.borrow().heartbeat();
         let Some(hb) = hb.filter(|_| self.state.get() == Lifecycle::Running) else {
             return Ok(false.into_zval(false)?);
         };

@@ -10,6 +10,22 @@ use std::os::fd::AsRawFd;
 /// Bytes of a file given to one `sendfile(2)` call.
 const FILE_STEP: usize = 1 << 20;
 
+/// Opens the range `sendfile($fd, $path, $offset, $length)` asks for
+/// (`length` 0: to the end): the file and the bytes to send, or Swoole's error
+/// for a missing file (700), an empty range (702) or one past the end (505).
+pub fn open_file_range(path: &str, offset: u64, length: u64) -> Result<(File, u64), crate::ErrorCode> {
+    use crate::ErrorCode;
+    let file = File::open(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?;
+    let size = file.metadata().map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)?.len();
+    if offset > size || (length > 0 && offset + length > size) {
+        return Err(ErrorCode::INVALID_PARAMS);
+    }
+    if size == 0 || offset == size {
+        return Err(ErrorCode::FILE_EMPTY);
+    }
+    Ok((file, if length == 0 { size - offset } else { length }))
+}
+
 /// One queued piece of output.
 enum Item {
     /// Bytes, written from `pos` on.

@@ -402,6 +402,25 @@ impl Reactor {
         if self.in_master { None } else { self.shared.stats.worker(self.worker_id) }
     }
 
+    /// One response of `bytes` sent (`stats()`: server-wide, and this
+    /// worker's own count).
+    fn count_sent(&self, bytes: u64) {
+        let counters = self.shared.stats.counters();
+        counters.total_send_bytes.fetch_add(bytes, ORD);
+        counters.response_count.fetch_add(1, ORD);
+        if let Some(w) = self.own_slot() {
+            w.response_count.fetch_add(1, ORD);
+        }
+    }
+
+    /// `n` requests received, counted like [`Reactor::count_sent`].
+    fn count_requests(&self, n: u64) {
+        self.shared.stats.counters().request_count.fetch_add(n, ORD);
+        if let Some(w) = self.own_slot() {
+            w.request_count.fetch_add(n, ORD);
+        }
+    }
+
     fn registry(&self) -> &Registry {
         &self.registry
     }
@@ -410,12 +429,8 @@ impl Reactor {
     pub(crate) fn recv_packet(&mut self, port: usize, buf: &mut [u8]) -> Option<(usize, Peer)> {
         let socket = self.ports.get(port)?.socket.as_ref()?;
         let got = socket.recv_from(buf).ok()?;
-        let counters = self.shared.stats.counters();
-        counters.total_recv_bytes.fetch_add(got.0 as u64, ORD);
-        counters.request_count.fetch_add(1, ORD);
-        if let Some(w) = self.own_slot() {
-            w.request_count.fetch_add(1, ORD);
-        }
+        self.shared.stats.counters().total_recv_bytes.fetch_add(got.0 as u64, ORD);
+        self.count_requests(1);
         Some(got)
     }
 
@@ -434,12 +449,7 @@ impl Reactor {
         let Some(socket) = port.and_then(|p| p.socket.as_ref()) else { return Err(ErrorCode::WRONG_OPERATION) };
         match socket.send_to(data, to) {
             Ok(_) => {
-                let counters = self.shared.stats.counters();
-                counters.total_send_bytes.fetch_add(data.len() as u64, ORD);
-                counters.response_count.fetch_add(1, ORD);
-                if let Some(w) = self.own_slot() {
-                    w.response_count.fetch_add(1, ORD);
-                }
+                self.count_sent(data.len() as u64);
                 Ok(())
             }
             Err(_) => Err(ErrorCode::SYSTEM_CALL_FAIL),
@@ -454,11 +464,6 @@ impl Reactor {
     /// Whether port `port` is a datagram port (UDP, Unix datagram).
     pub fn port_is_datagram(&self, port: usize) -> bool {
         self.ports.get(port).is_some_and(|p| p.sock_type.is_datagram())
-    }
-
-    /// How many ports the server has.
-    pub fn port_count(&self) -> usize {
-        self.ports.len()
     }
 
     /// The port a session came in on.
@@ -589,20 +594,14 @@ impl Reactor {
                     counters.total_recv_bytes.fetch_add(n as u64, ORD);
                     let framing = &self.ports[conn.port].framing;
                     if framing.is_raw() {
-                        counters.request_count.fetch_add(1, ORD);
-                        if let Some(w) = self.own_slot() {
-                            w.request_count.fetch_add(1, ORD);
-                        }
+                        self.count_requests(1);
                         return ReadOutcome::Data { session, n, more };
                     }
                     conn.inbuf.extend_from_slice(&buf[..n]);
                     match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
                         Ok(frames) => {
                             conn.info.recv_queued_bytes = conn.inbuf.len();
-                            counters.request_count.fetch_add(frames.len() as u64, ORD);
-                            if let Some(w) = self.own_slot() {
-                                w.request_count.fetch_add(frames.len() as u64, ORD);
-                            }
+                            self.count_requests(frames.len() as u64);
                             return ReadOutcome::Frames { session, frames, more };
                         }
                         Err(e) => {
@@ -680,12 +679,7 @@ impl Reactor {
         let now = now_f64();
         conn.info.last_send_time = now;
         self.shared.table.touch_send(session, now, conn.info.send_queued_bytes);
-        let counters = self.shared.stats.counters();
-        counters.total_send_bytes.fetch_add(data.len() as u64, ORD);
-        counters.response_count.fetch_add(1, ORD);
-        if let Some(w) = self.own_slot() {
-            w.response_count.fetch_add(1, ORD);
-        }
+        self.count_sent(data.len() as u64);
         Ok(())
     }
 
@@ -713,22 +707,12 @@ impl Reactor {
         if self.conns[key].close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
-        let file = std::fs::File::open(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?;
-        let size = file.metadata().map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)?.len();
-        if offset > size || (length > 0 && offset + length > size) {
-            return Err(ErrorCode::INVALID_PARAMS);
-        }
-        if size == 0 || offset == size {
-            return Err(ErrorCode::FILE_EMPTY);
-        }
-        let len = if length == 0 { size - offset } else { length };
+        let (file, len) = crate::output::open_file_range(path, offset, length)?;
         self.conns[key].out.push_file(file, offset, len);
         let (_, high, _) = self.buffer_limits;
         self.queued_more(key, high);
         self.flush(key);
-        let counters = self.shared.stats.counters();
-        counters.total_send_bytes.fetch_add(len, ORD);
-        counters.response_count.fetch_add(1, ORD);
+        self.count_sent(len);
         Ok(())
     }
 
@@ -940,18 +924,10 @@ impl Reactor {
         self.conns
             .iter()
             .filter(|(_, c)| !c.close_after_flush)
-            .filter(|(_, c)| {
-                let last = if c.info.last_recv_time > 0.0 { c.info.last_recv_time } else { c.info.connect_time };
-                now - last >= idle
-            })
+            .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
             .map(|(_, c)| c.info.session)
             .filter(|&s| !self.shared.table.is_protected(s))
             .collect()
-    }
-
-    /// The heartbeat settings, if heartbeat checks are on.
-    pub fn heartbeat(&self) -> Option<Heartbeat> {
-        self.heartbeat
     }
 
     /// Runs the heartbeat check if it is due: closes every connection found
@@ -977,11 +953,6 @@ impl Reactor {
     /// Whether the worker is stopping (its remaining inbox is its successor's).
     pub fn stopping(&self) -> bool {
         self.stop != StopMode::Running
-    }
-
-    /// Whether this worker serves a socket (a task worker does not).
-    pub fn accepts(&self) -> bool {
-        self.ports.iter().any(|p| p.socket.is_some())
     }
 
     /// Whether `session` is open in this worker.
@@ -1082,6 +1053,12 @@ impl Reactor {
             }
         }
     }
+}
+
+/// Seconds a connection has taken no input (since it connected, if it never
+/// sent anything): what the heartbeat measures. Sends do not count, as in Swoole.
+pub fn idle_since(last_recv_time: f64, connect_time: f64, now: f64) -> f64 {
+    now - if last_recv_time > 0.0 { last_recv_time } else { connect_time }
 }
 
 /// The dispatch key facts of a connection (open or just closed).

@@ -264,6 +264,12 @@ impl ServerSettings {
         ServerSettings { worker_num: crate::stats::cpu_num(), ..Self::new() }
     }
 
+    /// Heartbeat checks, if `heartbeat_check_interval` or
+    /// `heartbeat_idle_time` asks for them.
+    pub fn heartbeat(&self) -> Option<crate::reactor::Heartbeat> {
+        crate::reactor::Heartbeat::from_settings(self.heartbeat_check_interval, self.heartbeat_idle_time)
+    }
+
     /// The onBufferFull threshold.
     pub fn high_watermark(&self) -> usize {
         self.buffer_high_watermark.unwrap_or(if self.socket_buffer_size == usize::MAX {

@@ -144,13 +144,7 @@ pub fn sendfile(session: SessionId, path: &str, offset: u64, length: u64) -> Res
     let request = crate::inbox::SendFileRequest { offset, length, path: path.to_string() };
     if current_server().is_some_and(|s| s.is_process_mode()) {
         // The holder reports nothing back: check what can be checked here.
-        let size = std::fs::metadata(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?.len();
-        if offset > size || (length > 0 && offset + length > size) {
-            return Err(ErrorCode::INVALID_PARAMS);
-        }
-        if size == 0 || offset == size {
-            return Err(ErrorCode::FILE_EMPTY);
-        }
+        crate::output::open_file_range(path, offset, length)?;
         return forward(Kind::SendFile, session, &request.encode());
     }
     match with(|r| r.sendfile(session, path, offset, length)) {
@@ -224,17 +218,12 @@ pub fn idle_sessions(idle: f64) -> Vec<SessionId> {
         .into_iter()
         .filter(|&s| !shared.table.is_protected(s))
         .filter(|&s| {
-            shared.table.facts(s).is_some_and(|f| {
-                let last = if f.last_recv_time > 0.0 { f.last_recv_time } else { f.connect_time };
-                now - last >= idle
-            })
+            shared
+                .table
+                .facts(s)
+                .is_some_and(|f| crate::reactor::idle_since(f.last_recv_time, f.connect_time, now) >= idle)
         })
         .collect()
-}
-
-/// The heartbeat settings of the running server, if checks are on.
-pub fn heartbeat_settings() -> Option<crate::reactor::Heartbeat> {
-    with(|r| r.heartbeat()).flatten()
 }
 
 /// `exist()`: open in this worker, or held by another worker or a reactor thread.
