@@ -58,6 +58,11 @@ pub fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Nanoseconds since the epoch (unique names, boundaries).
+pub fn now_nanos() -> u128 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
+
 /// `Wed, 02 Dec 2026 13:34:37 GMT`.
 pub fn http_date(unix: i64) -> String {
     let c = civil(unix);

@@ -30,7 +30,9 @@
 //! - [`compress`]: `Accept-Encoding` negotiation; gzip, deflate, brotli.
 //! - [`mime`]: file extension to MIME type, Swoole's table.
 //! - [`static_files`]: `document_root` lookups that cannot escape the root,
-//!   `304`, ranges, index files, autoindex.
+//!   index files, autoindex.
+//! - [`static_answer`]: the answer for a static file: `200`, `206` (one
+//!   range or `multipart/byteranges`), `304`, in Swoole's header order.
 
 pub mod body;
 pub mod compress;
@@ -43,6 +45,7 @@ pub mod multipart;
 pub mod parser;
 pub mod request;
 pub mod response;
+pub mod static_answer;
 pub mod static_files;
 
 pub use limits::Limits;
