@@ -56,7 +56,12 @@ pub struct ChunkedDecoder {
 
 impl Default for ChunkedDecoder {
     fn default() -> Self {
-        ChunkedDecoder { state: State::Size, remaining: 0, digits: 0, trailer_block: Vec::new() }
+        ChunkedDecoder {
+            state: State::Size,
+            remaining: 0,
+            digits: 0,
+            trailer_block: Vec::new(),
+        }
     }
 }
 
@@ -94,7 +99,8 @@ impl ChunkedDecoder {
                     self.end_size_line();
                 }
                 State::Data => {
-                    let n = (input.len() - i).min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
+                    let n = (input.len() - i)
+                        .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
                     out.extend_from_slice(&input[i..i + n]);
                     self.remaining -= n as u64;
                     i += n;
@@ -120,7 +126,11 @@ impl ChunkedDecoder {
                         return Err(BodyError::Trailer);
                     }
                     let b = &self.trailer_block;
-                    if b == b"\r\n" || b == b"\n" || b.ends_with(b"\r\n\r\n") || b.ends_with(b"\n\n") {
+                    if b == b"\r\n"
+                        || b == b"\n"
+                        || b.ends_with(b"\r\n\r\n")
+                        || b.ends_with(b"\n\n")
+                    {
                         self.check_trailers()?;
                         self.state = State::Done;
                         return Ok((i + 1, true));
@@ -134,7 +144,11 @@ impl ChunkedDecoder {
     }
 
     fn end_size_line(&mut self) {
-        self.state = if self.remaining == 0 { State::Trailers } else { State::Data };
+        self.state = if self.remaining == 0 {
+            State::Trailers
+        } else {
+            State::Data
+        };
     }
 
     fn next_chunk(&mut self) {
@@ -166,9 +180,10 @@ impl ChunkedDecoder {
         }
         let mut headers = vec![httparse::EMPTY_HEADER; self.trailer_block.len() / 4 + 1];
         match httparse::parse_headers(&self.trailer_block, &mut headers) {
-            Ok(httparse::Status::Complete((_, list))) => {
-                list.iter().map(|h| (h.name.as_bytes().to_vec(), trim(h.value).to_vec())).collect()
-            }
+            Ok(httparse::Status::Complete((_, list))) => list
+                .iter()
+                .map(|h| (h.name.as_bytes().to_vec(), trim(h.value).to_vec()))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -197,9 +212,16 @@ mod tests {
 
     #[test]
     fn extensions_and_trailers_are_accepted() {
-        let (body, _, d) = decode_all(b"4;ext=1\r\nabcd\r\n0;last\r\nX-Trailer: t\r\nx-two:  w \r\n\r\n").unwrap();
+        let (body, _, d) =
+            decode_all(b"4;ext=1\r\nabcd\r\n0;last\r\nX-Trailer: t\r\nx-two:  w \r\n\r\n").unwrap();
         assert_eq!(body, b"abcd");
-        assert_eq!(d.trailers(), vec![(b"X-Trailer".to_vec(), b"t".to_vec()), (b"x-two".to_vec(), b"w".to_vec())]);
+        assert_eq!(
+            d.trailers(),
+            vec![
+                (b"X-Trailer".to_vec(), b"t".to_vec()),
+                (b"x-two".to_vec(), b"w".to_vec())
+            ]
+        );
     }
 
     #[test]

@@ -50,7 +50,9 @@ pub fn negotiate(accept: &[u8]) -> Option<Encoding> {
         } else {
             continue;
         };
-        let q = parts.find_map(|p| parse_q(super::request::trim(p))).unwrap_or(1000);
+        let q = parts
+            .find_map(|p| parse_q(super::request::trim(p)))
+            .unwrap_or(1000);
         let rank = |e: Encoding| match e {
             Encoding::Brotli => 0,
             Encoding::Gzip => 1,
@@ -68,7 +70,9 @@ fn parse_q(p: &[u8]) -> Option<u16> {
     let v = p.strip_prefix(b"q=").or_else(|| p.strip_prefix(b"Q="))?;
     let s = std::str::from_utf8(v).ok()?;
     let f: f32 = s.trim().parse().ok()?;
-    (0.0..=1.0).contains(&f).then(|| (f * 1000.0).round() as u16)
+    (0.0..=1.0)
+        .contains(&f)
+        .then(|| (f * 1000.0).round() as u16)
 }
 
 /// Whether a body of `content_type` may be compressed: `types` is
@@ -88,12 +92,18 @@ pub fn compress(encoding: Encoding, data: &[u8], level: u32) -> std::io::Result<
     let level = level.clamp(1, 9);
     match encoding {
         Encoding::Gzip => {
-            let mut e = flate2::write::GzEncoder::new(Vec::with_capacity(data.len() / 2), flate2::Compression::new(level));
+            let mut e = flate2::write::GzEncoder::new(
+                Vec::with_capacity(data.len() / 2),
+                flate2::Compression::new(level),
+            );
             e.write_all(data)?;
             e.finish()
         }
         Encoding::Deflate => {
-            let mut e = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), flate2::Compression::new(level));
+            let mut e = flate2::write::ZlibEncoder::new(
+                Vec::with_capacity(data.len() / 2),
+                flate2::Compression::new(level),
+            );
             e.write_all(data)?;
             e.finish()
         }
@@ -120,7 +130,10 @@ mod tests {
         assert_eq!(negotiate(b"gzip, deflate, br"), Some(Encoding::Brotli));
         assert_eq!(negotiate(b"x-gzip"), Some(Encoding::Gzip));
         assert_eq!(negotiate(b"GZIP"), Some(Encoding::Gzip));
-        assert_eq!(negotiate(b"gzip;q=0.1, deflate;q=0.9"), Some(Encoding::Deflate));
+        assert_eq!(
+            negotiate(b"gzip;q=0.1, deflate;q=0.9"),
+            Some(Encoding::Deflate)
+        );
         assert_eq!(negotiate(b"gzip;q=0"), None);
         assert_eq!(negotiate(b"br;q=0, gzip"), Some(Encoding::Gzip));
         assert_eq!(negotiate(b"identity"), None);
@@ -141,16 +154,22 @@ mod tests {
         let data = b"abcdefghij".repeat(1000);
         let gz = compress(Encoding::Gzip, &data, 1).unwrap();
         let mut back = Vec::new();
-        flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut back).unwrap();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut back)
+            .unwrap();
         assert_eq!(back, data);
         assert!(gz.len() < 200);
         let z = compress(Encoding::Deflate, &data, 9).unwrap();
         back.clear();
-        flate2::read::ZlibDecoder::new(&z[..]).read_to_end(&mut back).unwrap();
+        flate2::read::ZlibDecoder::new(&z[..])
+            .read_to_end(&mut back)
+            .unwrap();
         assert_eq!(back, data);
         let br = compress(Encoding::Brotli, &data, 1).unwrap();
         back.clear();
-        brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut back).unwrap();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_end(&mut back)
+            .unwrap();
         assert_eq!(back, data);
     }
 }

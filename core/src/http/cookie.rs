@@ -11,12 +11,19 @@ use super::date;
 use super::form::FormMap;
 
 /// `$request->cookie` from every `Cookie` header of a request, in order.
-pub fn parse_cookies<'a>(headers: impl IntoIterator<Item = &'a [u8]>, max_vars: usize, max_nesting: usize) -> FormMap<Vec<u8>> {
+pub fn parse_cookies<'a>(
+    headers: impl IntoIterator<Item = &'a [u8]>,
+    max_vars: usize,
+    max_nesting: usize,
+) -> FormMap<Vec<u8>> {
     let mut out = FormMap::default();
     let mut count = 0;
     for header in headers {
         for pair in header.split(|&c| c == b';') {
-            let pair = &pair[pair.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(pair.len())..];
+            let pair = &pair[pair
+                .iter()
+                .position(|c| !c.is_ascii_whitespace())
+                .unwrap_or(pair.len())..];
             let (name, value) = match pair.iter().position(|&c| c == b'=') {
                 Some(eq) => (&pair[..eq], &pair[eq + 1..]),
                 None => (pair, &b""[..]),
@@ -90,7 +97,9 @@ impl CookieError {
             CookieError::Name => {
                 r#"The name cannot contain "=", ",", ";", " ", "\t", "\r", "\n", "\013", or "\014""#
             }
-            CookieError::Value => r#"The value cannot contain ",", ";", " ", "\t", "\r", "\n", "\013", or "\014""#,
+            CookieError::Value => {
+                r#"The value cannot contain ",", ";", " ", "\t", "\r", "\n", "\013", or "\014""#
+            }
             CookieError::Path => {
                 r#"The path option cannot contain ",", ";", " ", "\t", "\r", "\n", "\013", or "\014""#
             }
@@ -141,7 +150,9 @@ impl SetCookie<'_> {
                 }
                 out.extend_from_slice(b"; expires=");
                 out.extend_from_slice(date::cookie_date(self.expires).as_bytes());
-                out.extend_from_slice(format!("; Max-Age={}", (self.expires - now).max(0)).as_bytes());
+                out.extend_from_slice(
+                    format!("; Max-Age={}", (self.expires - now).max(0)).as_bytes(),
+                );
             }
         }
         push_attr(&mut out, b"; path=", self.path);
@@ -180,7 +191,11 @@ mod tests {
 
     #[test]
     fn set_cookie_as_swoole_sends_it() {
-        let c = SetCookie { name: b"plain", value: b"v a;l=ue", ..Default::default() };
+        let c = SetCookie {
+            name: b"plain",
+            value: b"v a;l=ue",
+            ..Default::default()
+        };
         assert_eq!(text(c, 0), "plain=v+a%3Bl%3Due");
         let all = SetCookie {
             name: b"all",
@@ -200,44 +215,136 @@ mod tests {
             "all=x; expires=Tue, 14-Nov-2023 22:13:20 GMT; Max-Age=0; path=/p; domain=example.com; secure; HttpOnly; SameSite=Strict; Priority=High; Partitioned"
         );
         assert!(text(all, 1_699_999_900).contains("; Max-Age=100;"));
-        assert_eq!(text(SetCookie { name: b"neg", value: b"y", expires: -1, ..Default::default() }, 0), "neg=y");
         assert_eq!(
-            text(SetCookie { name: b"empty", value: b"", ..Default::default() }, 0),
+            text(
+                SetCookie {
+                    name: b"neg",
+                    value: b"y",
+                    expires: -1,
+                    ..Default::default()
+                },
+                0
+            ),
+            "neg=y"
+        );
+        assert_eq!(
+            text(
+                SetCookie {
+                    name: b"empty",
+                    value: b"",
+                    ..Default::default()
+                },
+                0
+            ),
             "empty=deleted; expires=Thu, 01-Jan-1970 00:00:01 GMT; Max-Age=0"
         );
         assert_eq!(
-            text(SetCookie { name: b"enc", value: b"a\xffb~-_.!*'()", ..Default::default() }, 0),
+            text(
+                SetCookie {
+                    name: b"enc",
+                    value: b"a\xffb~-_.!*'()",
+                    ..Default::default()
+                },
+                0
+            ),
             "enc=a%FFb%7E-_.%21%2A%27%28%29"
         );
-        assert_eq!(text(SetCookie { name: b"r", value: b"a%20=b", raw: true, ..Default::default() }, 0), "r=a%20=b");
+        assert_eq!(
+            text(
+                SetCookie {
+                    name: b"r",
+                    value: b"a%20=b",
+                    raw: true,
+                    ..Default::default()
+                },
+                0
+            ),
+            "r=a%20=b"
+        );
     }
 
     #[test]
     fn refusals_carry_swoole_messages() {
         let err = |c: SetCookie<'_>| c.build(0).unwrap_err();
-        assert_eq!(err(SetCookie { name: b"", value: b"x", ..Default::default() }), CookieError::EmptyName);
-        assert_eq!(err(SetCookie { name: b"bad=name", value: b"v", ..Default::default() }), CookieError::Name);
-        assert_eq!(err(SetCookie { name: b"r", value: b"v a", raw: true, ..Default::default() }), CookieError::Value);
-        assert_eq!(err(SetCookie { name: b"p", value: b"x", path: b"/a b", ..Default::default() }), CookieError::Path);
         assert_eq!(
-            err(SetCookie { name: b"e", value: b"x", expires: 253_402_300_800, ..Default::default() }),
+            err(SetCookie {
+                name: b"",
+                value: b"x",
+                ..Default::default()
+            }),
+            CookieError::EmptyName
+        );
+        assert_eq!(
+            err(SetCookie {
+                name: b"bad=name",
+                value: b"v",
+                ..Default::default()
+            }),
+            CookieError::Name
+        );
+        assert_eq!(
+            err(SetCookie {
+                name: b"r",
+                value: b"v a",
+                raw: true,
+                ..Default::default()
+            }),
+            CookieError::Value
+        );
+        assert_eq!(
+            err(SetCookie {
+                name: b"p",
+                value: b"x",
+                path: b"/a b",
+                ..Default::default()
+            }),
+            CookieError::Path
+        );
+        assert_eq!(
+            err(SetCookie {
+                name: b"e",
+                value: b"x",
+                expires: 253_402_300_800,
+                ..Default::default()
+            }),
             CookieError::Expires
         );
-        assert!(CookieError::Name.message().starts_with("The name cannot contain \"=\""));
+        assert!(
+            CookieError::Name
+                .message()
+                .starts_with("The name cannot contain \"=\"")
+        );
     }
 
     #[test]
     fn cookie_header_as_swoole_parses_it() {
-        let h: [&[u8]; 2] = [b"a[]=1; a[]=2; b[x]=3;c=%41+B; d=\"q\";  e = sp ; =nokey; f; g=1=2; a=9", b"h=1"];
+        let h: [&[u8]; 2] = [
+            b"a[]=1; a[]=2; b[x]=3;c=%41+B; d=\"q\";  e = sp ; =nokey; f; g=1=2; a=9",
+            b"h=1",
+        ];
         let m = parse_cookies(h, 1000, 64);
         let names: Vec<Key> = m.entries().iter().map(|(k, _)| k.clone()).collect();
         let s = |x: &str| Key::Str(x.as_bytes().to_vec());
-        assert_eq!(names, [s("a"), s("b"), s("c"), s("d"), s("e_"), s("f"), s("g"), s("h")]);
+        assert_eq!(
+            names,
+            [
+                s("a"),
+                s("b"),
+                s("c"),
+                s("d"),
+                s("e_"),
+                s("f"),
+                s("g"),
+                s("h")
+            ]
+        );
         assert_eq!(m.get_str("c"), Some(&Node::Leaf(b"A+B".to_vec())));
         assert_eq!(m.get_str("d"), Some(&Node::Leaf(b"\"q\"".to_vec())));
         assert_eq!(m.get_str("e_"), Some(&Node::Leaf(b" sp ".to_vec())));
         assert_eq!(m.get_str("g"), Some(&Node::Leaf(b"1=2".to_vec())));
-        let Some(Node::Map(a)) = m.get_str("a") else { panic!("a is an array") };
+        let Some(Node::Map(a)) = m.get_str("a") else {
+            panic!("a is an array")
+        };
         assert_eq!(a.len(), 2);
         // The first of two plain names wins; names are not decoded.
         let m = parse_cookies([&b"a=1; b=2; a=3; %61b=1"[..]], 1000, 64);

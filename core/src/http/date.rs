@@ -5,8 +5,18 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_DAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const LONG_DAYS: [&str; 7] = [
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+];
 
 /// A civil UTC time split in fields.
 struct Civil {
@@ -55,12 +65,16 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 
 /// Seconds since the epoch, now.
 pub fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Nanoseconds since the epoch (unique names, boundaries).
 pub fn now_nanos() -> u128 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// `Wed, 02 Dec 2026 13:34:37 GMT`.
@@ -98,16 +112,31 @@ pub fn parse_http_date(s: &[u8]) -> Option<i64> {
     };
     let (year, mon, day, hms) = match fields.as_slice() {
         // Sun, 06 Nov 1994 08:49:37 GMT
-        [wd, d, m, y, t, "GMT"] if DAYS.contains(wd) => (y.parse().ok()?, month(m)?, d.parse().ok()?, time(t)?),
+        [wd, d, m, y, t, "GMT"] if DAYS.contains(wd) => {
+            (y.parse().ok()?, month(m)?, d.parse().ok()?, time(t)?)
+        }
         // Sunday, 06-Nov-94 08:49:37 GMT
         [wd, dmy, t, "GMT"] if LONG_DAYS.contains(wd) => {
             let mut p = dmy.split('-');
             let (d, m, y) = (p.next()?, p.next()?, p.next()?);
             let y: i64 = y.parse().ok()?;
-            (if y < 70 { 2000 + y } else if y < 100 { 1900 + y } else { y }, month(m)?, d.parse().ok()?, time(t)?)
+            (
+                if y < 70 {
+                    2000 + y
+                } else if y < 100 {
+                    1900 + y
+                } else {
+                    y
+                },
+                month(m)?,
+                d.parse().ok()?,
+                time(t)?,
+            )
         }
         // Sun Nov  6 08:49:37 1994
-        [wd, m, d, t, y] if DAYS.contains(wd) => (y.parse().ok()?, month(m)?, d.parse().ok()?, time(t)?),
+        [wd, m, d, t, y] if DAYS.contains(wd) => {
+            (y.parse().ok()?, month(m)?, d.parse().ok()?, time(t)?)
+        }
         _ => return None,
     };
     if !(1..=31).contains(&day) {

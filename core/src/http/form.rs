@@ -35,7 +35,11 @@ impl Key {
             && digits.len() <= 19
             && digits.iter().all(u8::is_ascii_digit)
             && (digits[0] != b'0' || s.len() == 1);
-        if canonical && let Some(n) = std::str::from_utf8(s).ok().and_then(|t| t.parse::<i64>().ok()) {
+        if canonical
+            && let Some(n) = std::str::from_utf8(s)
+                .ok()
+                .and_then(|t| t.parse::<i64>().ok())
+        {
             return Key::Int(n);
         }
         Key::Str(s.to_vec())
@@ -62,7 +66,10 @@ pub struct FormMap<T> {
 
 impl<T> Default for FormMap<T> {
     fn default() -> Self {
-        FormMap { entries: Vec::new(), next_free: None }
+        FormMap {
+            entries: Vec::new(),
+            next_free: None,
+        }
     }
 }
 
@@ -170,8 +177,16 @@ impl<T> FormMap<T> {
     /// Stores `value` under the variable name `name` (already decoded), as
     /// `php_register_variable_ex` does. `keep_first`: a plain name already
     /// present is not overwritten (cookies).
-    pub fn register(&mut self, name: &[u8], value: T, max_nesting: usize, keep_first: bool) -> Outcome {
-        let Some((base, indexes)) = split_name(name, max_nesting) else { return Outcome::Dropped };
+    pub fn register(
+        &mut self,
+        name: &[u8],
+        value: T,
+        max_nesting: usize,
+        keep_first: bool,
+    ) -> Outcome {
+        let Some((base, indexes)) = split_name(name, max_nesting) else {
+            return Outcome::Dropped;
+        };
         let Ok(indexes) = indexes else {
             self.remove(&Key::from_php(&base));
             return Outcome::TooDeep;
@@ -208,7 +223,11 @@ type Indexes = Result<Vec<Option<Vec<u8>>>, ()>;
 
 fn split_name(name: &[u8], max_nesting: usize) -> Option<(Vec<u8>, Indexes)> {
     let start = name.iter().position(|&c| c != b' ').unwrap_or(name.len());
-    let end = name.iter().position(|&c| c == 0).unwrap_or(name.len()).max(start);
+    let end = name
+        .iter()
+        .position(|&c| c == 0)
+        .unwrap_or(name.len())
+        .max(start);
     let mut var = name[start..end].to_vec();
     let mut p = 0;
     while p < var.len() && var[p] != b'[' {
@@ -233,7 +252,10 @@ fn split_name(name: &[u8], max_nesting: usize) -> Option<(Vec<u8>, Indexes)> {
         let close = if var.get(index_s) == Some(&b']') {
             indexes.push(None);
             index_s
-        } else if let Some(c) = var[index_s.min(var.len())..].iter().position(|&c| c == b']') {
+        } else if let Some(c) = var[index_s.min(var.len())..]
+            .iter()
+            .position(|&c| c == b']')
+        {
             indexes.push(Some(var[index_s..index_s + c].to_vec()));
             index_s + c
         } else {
@@ -340,7 +362,10 @@ mod tests {
         let v = &p.vars;
         assert_eq!(
             keys(v),
-            ["a", "b", "sp_ce", "x_", "y]", "z_a", "n", "m", "e", "f", "g", "h", "k", "p", "arr", "i", "dot_x", "plus", "neg", "z", "big", "w", "q", "bad%zz", "t"]
+            [
+                "a", "b", "sp_ce", "x_", "y]", "z_a", "n", "m", "e", "f", "g", "h", "k", "p",
+                "arr", "i", "dot_x", "plus", "neg", "z", "big", "w", "q", "bad%zz", "t"
+            ]
         );
         assert_eq!(keys(map(v, "a")), ["#0", "#1", "x"]);
         assert_eq!(leaf(v, &["b", "c", "d"]), Some(&b"4"[..]));
@@ -374,7 +399,12 @@ mod tests {
     #[test]
     fn limits() {
         let many: Vec<String> = (0..1005).map(|i| format!("v{i}={i}")).collect();
-        assert_eq!(parse_urlencoded(many.join("&").as_bytes(), 1000, 64).vars.len(), 1000);
+        assert_eq!(
+            parse_urlencoded(many.join("&").as_bytes(), 1000, 64)
+                .vars
+                .len(),
+            1000
+        );
         let deep = format!("keep=1&d{}=1", "[a]".repeat(70));
         let p = parse_urlencoded(deep.as_bytes(), 1000, 64);
         assert!(p.too_deep);
@@ -398,7 +428,10 @@ mod tests {
         assert_eq!(Key::from_php(b"-3"), Key::Int(-3));
         assert_eq!(Key::from_php(b"-0"), Key::Str(b"-0".to_vec()));
         assert_eq!(Key::from_php(b"01"), Key::Str(b"01".to_vec()));
-        assert_eq!(Key::from_php(b"9223372036854775808"), Key::Str(b"9223372036854775808".to_vec()));
+        assert_eq!(
+            Key::from_php(b"9223372036854775808"),
+            Key::Str(b"9223372036854775808".to_vec())
+        );
         assert_eq!(Key::from_php(b"-9223372036854775808"), Key::Int(i64::MIN));
         assert_eq!(Key::from_php(b""), Key::Str(Vec::new()));
         assert_eq!(Key::from_php(b"1 "), Key::Str(b"1 ".to_vec()));

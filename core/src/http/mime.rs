@@ -17,7 +17,10 @@ const TABLE: &[(&str, &str)] = &[
     ("css", "text/css"),
     ("csv", "text/csv"),
     ("doc", "application/msword"),
-    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     ("eot", "application/vnd.ms-fontobject"),
     ("epub", "application/epub+zip"),
     ("flac", "audio/flac"),
@@ -57,7 +60,10 @@ const TABLE: &[(&str, &str)] = &[
     ("pdf", "application/pdf"),
     ("png", "image/png"),
     ("ppt", "application/vnd.ms-powerpoint"),
-    ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
     ("rar", "application/x-rar-compressed"),
     ("rss", "application/rss+xml"),
     ("rtf", "application/rtf"),
@@ -80,7 +86,10 @@ const TABLE: &[(&str, &str)] = &[
     ("woff2", "font/woff2"),
     ("xhtml", "application/xhtml+xml"),
     ("xls", "application/vnd.ms-excel"),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
     ("xml", "application/xml"),
     ("yaml", "application/yaml"),
     ("yml", "application/yaml"),
@@ -90,8 +99,13 @@ const TABLE: &[(&str, &str)] = &[
 /// The MIME type of a file name, by its extension (any case), or `None`.
 pub fn for_path(name: &[u8]) -> Option<&'static str> {
     let dot = name.iter().rposition(|&c| c == b'.')?;
-    let ext = std::str::from_utf8(&name[dot + 1..]).ok()?.to_ascii_lowercase();
-    TABLE.binary_search_by(|(e, _)| e.cmp(&ext.as_str())).ok().map(|i| TABLE[i].1)
+    let ext = std::str::from_utf8(&name[dot + 1..])
+        .ok()?
+        .to_ascii_lowercase();
+    TABLE
+        .binary_search_by(|(e, _)| e.cmp(&ext.as_str()))
+        .ok()
+        .map(|i| TABLE[i].1)
 }
 
 #[cfg(test)]

@@ -96,11 +96,21 @@ impl MultipartResult {
 /// The boundary of a `Content-Type: multipart/form-data; boundary=...`
 /// value (quotes stripped), as Swoole reads it.
 pub fn boundary_of(content_type: &[u8]) -> Option<&[u8]> {
-    let rest = content_type.get(..19).filter(|p| p.eq_ignore_ascii_case(b"multipart/form-data")).map(|_| &content_type[19..])?;
-    let value = rest.split(|&c| c == b';').map(super::request::trim).find_map(|p| {
-        (p.len() > 9 && p[..9].eq_ignore_ascii_case(b"boundary=")).then(|| &p[9..])
-    })?;
-    let value = if value.len() >= 2 && value[0] == b'"' && value[value.len() - 1] == b'"' { &value[1..value.len() - 1] } else { value };
+    let rest = content_type
+        .get(..19)
+        .filter(|p| p.eq_ignore_ascii_case(b"multipart/form-data"))
+        .map(|_| &content_type[19..])?;
+    let value = rest
+        .split(|&c| c == b';')
+        .map(super::request::trim)
+        .find_map(|p| {
+            (p.len() > 9 && p[..9].eq_ignore_ascii_case(b"boundary=")).then(|| &p[9..])
+        })?;
+    let value = if value.len() >= 2 && value[0] == b'"' && value[value.len() - 1] == b'"' {
+        &value[1..value.len() - 1]
+    } else {
+        value
+    };
     (!value.is_empty() && value.len() <= 200).then_some(value)
 }
 
@@ -250,13 +260,24 @@ impl MultipartParser {
         let (mut name, mut filename, mut mime) = (None, None, Vec::new());
         for line in head.split(|&c| c == b'\n') {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
-            let Some(colon) = line.iter().position(|&c| c == b':') else { continue };
+            let Some(colon) = line.iter().position(|&c| c == b':') else {
+                continue;
+            };
             let (key, value) = (&line[..colon], super::request::trim(&line[colon + 1..]));
             if key.eq_ignore_ascii_case(b"content-disposition") {
                 for param in value.split(|&c| c == b';').map(super::request::trim) {
-                    let Some(eq) = param.iter().position(|&c| c == b'=') else { continue };
-                    let (k, v) = (super::request::trim(&param[..eq]), super::request::trim(&param[eq + 1..]));
-                    let v = if v.len() >= 2 && v[0] == b'"' && v[v.len() - 1] == b'"' { &v[1..v.len() - 1] } else { v };
+                    let Some(eq) = param.iter().position(|&c| c == b'=') else {
+                        continue;
+                    };
+                    let (k, v) = (
+                        super::request::trim(&param[..eq]),
+                        super::request::trim(&param[eq + 1..]),
+                    );
+                    let v = if v.len() >= 2 && v[0] == b'"' && v[v.len() - 1] == b'"' {
+                        &v[1..v.len() - 1]
+                    } else {
+                        v
+                    };
                     if k.eq_ignore_ascii_case(b"name") {
                         name = Some(v.to_vec());
                     } else if k.eq_ignore_ascii_case(b"filename") {
@@ -271,7 +292,12 @@ impl MultipartParser {
         self.part = Some(match filename {
             None => Part::Field(name, Vec::new()),
             Some(filename) => {
-                let mut info = FileInfo { full_path: filename.clone(), name: filename, mime, ..FileInfo::default() };
+                let mut info = FileInfo {
+                    full_path: filename.clone(),
+                    name: filename,
+                    mime,
+                    ..FileInfo::default()
+                };
                 let file = if info.name.is_empty() {
                     info.mime.clear();
                     info.error = UPLOAD_ERR_NO_FILE;
@@ -297,10 +323,14 @@ impl MultipartParser {
     fn temp_file(&mut self) -> Option<(PathBuf, File)> {
         const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         for attempt in 0..16u128 {
-            let mut seed = super::date::now_nanos() ^ (u128::from(std::process::id()) << 64) ^ (attempt * 0x9e37_79b9_7f4a_7c15);
+            let mut seed = super::date::now_nanos()
+                ^ (u128::from(std::process::id()) << 64)
+                ^ (attempt * 0x9e37_79b9_7f4a_7c15);
             let suffix: String = (0..6)
                 .map(|_| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
                     CHARS[(seed >> 70) as usize % CHARS.len()] as char
                 })
                 .collect();

@@ -20,13 +20,33 @@ fn probe_body() -> String {
         part(r#"form-data; name="arr[]""#, "v2", None),
         part(r#"form-data; name="arr[k]""#, "v3", None),
         part("form-data; name=unq", "v4", None),
-        part(r#"form-data; name="up"; filename="hello.txt""#, "HELLO", Some("text/plain")),
+        part(
+            r#"form-data; name="up"; filename="hello.txt""#,
+            "HELLO",
+            Some("text/plain"),
+        ),
         part(r#"form-data; name="multi[]"; filename="a.bin""#, "A", None),
-        part(r#"form-data; name="multi[]"; filename="b.bin""#, "BB", Some("application/x-b")),
+        part(
+            r#"form-data; name="multi[]"; filename="b.bin""#,
+            "BB",
+            Some("application/x-b"),
+        ),
         part(r#"form-data; name="empty"; filename="""#, "", None),
-        part(r#"form-data; name="path"; filename="dir/sub/c.txt""#, "C", Some("text/plain")),
-        part(r#"form-data; name="nested[x][y]"; filename="d.txt""#, "D", Some("text/plain")),
-        part(r#"form-data; name="big"; filename="big.txt""#, &"Z".repeat(3000), Some("text/plain")),
+        part(
+            r#"form-data; name="path"; filename="dir/sub/c.txt""#,
+            "C",
+            Some("text/plain"),
+        ),
+        part(
+            r#"form-data; name="nested[x][y]"; filename="d.txt""#,
+            "D",
+            Some("text/plain"),
+        ),
+        part(
+            r#"form-data; name="big"; filename="big.txt""#,
+            &"Z".repeat(3000),
+            Some("text/plain"),
+        ),
         part(r#"form-data; name="f2""#, "line1\r\nline2", None),
         format!("--{B}--\r\n"),
     ]
@@ -44,7 +64,11 @@ fn config(dir: &std::path::Path, max_file: u64) -> MultipartConfig {
 }
 
 fn tmp_dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("swoole-mp-{}-{}", std::process::id(), super::super::date::now_nanos()));
+    let d = std::env::temp_dir().join(format!(
+        "swoole-mp-{}-{}",
+        std::process::id(),
+        super::super::date::now_nanos()
+    ));
     fs::create_dir_all(&d).unwrap();
     d
 }
@@ -53,10 +77,14 @@ fn file<'a>(m: &'a FormMap<FileInfo>, path: &[&str]) -> &'a FileInfo {
     let (last, inner) = path.split_last().unwrap();
     let mut m = m;
     for k in inner {
-        let Some(Node::Map(x)) = m.get_str(k) else { panic!("{k}") };
+        let Some(Node::Map(x)) = m.get_str(k) else {
+            panic!("{k}")
+        };
         m = x;
     }
-    let Some(Node::Leaf(f)) = m.get_str(last) else { panic!("{last}") };
+    let Some(Node::Leaf(f)) = m.get_str(last) else {
+        panic!("{last}")
+    };
     f
 }
 
@@ -73,18 +101,38 @@ fn the_swoole_probe_body() {
     let dir = tmp_dir();
     let body = probe_body();
     let mut r = parse_in(&[body.as_bytes()], config(&dir, 0)).unwrap();
-    let keys: Vec<_> = r.post.entries().iter().map(|(k, _)| format!("{k:?}")).collect();
+    let keys: Vec<_> = r
+        .post
+        .entries()
+        .iter()
+        .map(|(k, _)| format!("{k:?}"))
+        .collect();
     assert_eq!(keys.len(), 4);
-    assert_eq!(r.post.get_str("f2"), Some(&Node::Leaf(b"line1\r\nline2".to_vec())));
+    assert_eq!(
+        r.post.get_str("f2"),
+        Some(&Node::Leaf(b"line1\r\nline2".to_vec()))
+    );
     assert_eq!(r.post.get_str("unq"), Some(&Node::Leaf(b"v4".to_vec())));
     let up = file(&r.files, &["up"]);
-    assert_eq!((up.name.as_slice(), up.mime.as_slice(), up.size, up.error), (&b"hello.txt"[..], &b"text/plain"[..], 5, 0));
+    assert_eq!(
+        (up.name.as_slice(), up.mime.as_slice(), up.size, up.error),
+        (&b"hello.txt"[..], &b"text/plain"[..], 5, 0)
+    );
     assert_eq!(fs::read(&up.tmp_name).unwrap(), b"HELLO");
-    assert!(up.tmp_name.file_name().unwrap().to_string_lossy().starts_with("swoole.upfile."));
+    assert!(
+        up.tmp_name
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("swoole.upfile.")
+    );
     assert_eq!(file(&r.files, &["multi", "1"]).mime, b"application/x-b");
     assert_eq!(file(&r.files, &["multi", "0"]).mime, b"");
     let empty = file(&r.files, &["empty"]);
-    assert_eq!((empty.error, empty.size, empty.tmp_name.as_os_str().len()), (UPLOAD_ERR_NO_FILE, 0, 0));
+    assert_eq!(
+        (empty.error, empty.size, empty.tmp_name.as_os_str().len()),
+        (UPLOAD_ERR_NO_FILE, 0, 0)
+    );
     assert_eq!(file(&r.files, &["path"]).name, b"dir/sub/c.txt");
     assert_eq!(file(&r.files, &["nested", "x", "y"]).size, 1);
     assert_eq!(file(&r.files, &["big"]).size, 3000);
@@ -104,7 +152,10 @@ fn any_split_gives_the_same_result() {
         let mut split = parse_in(&chunks, config(&dir, 0)).unwrap();
         assert_eq!(split.post, whole.post);
         assert_eq!(file(&split.files, &["big"]).size, 3000);
-        assert_eq!(fs::read(&file(&split.files, &["f2"].map(|_| "up")).tmp_name).unwrap(), b"HELLO");
+        assert_eq!(
+            fs::read(&file(&split.files, &["f2"].map(|_| "up")).tmp_name).unwrap(),
+            b"HELLO"
+        );
         split.remove_temp_files();
     }
     let mut whole = whole;
@@ -118,25 +169,46 @@ fn limits_and_errors() {
     let body = probe_body();
     let mut r = parse_in(&[body.as_bytes()], config(&dir, 2000)).unwrap();
     let big = file(&r.files, &["big"]);
-    assert_eq!((big.error, big.size, big.tmp_name.as_os_str().len()), (UPLOAD_ERR_INI_SIZE, 0, 0));
+    assert_eq!(
+        (big.error, big.size, big.tmp_name.as_os_str().len()),
+        (UPLOAD_ERR_INI_SIZE, 0, 0)
+    );
     assert_eq!(file(&r.files, &["up"]).error, UPLOAD_ERR_OK);
     r.remove_temp_files();
     // Truncated: an error, and no temp file left behind.
-    assert_eq!(parse_in(&[&body.as_bytes()[..400]], config(&dir, 0)).unwrap_err(), MultipartError::Truncated);
+    assert_eq!(
+        parse_in(&[&body.as_bytes()[..400]], config(&dir, 0)).unwrap_err(),
+        MultipartError::Truncated
+    );
     let mut small = config(&dir, 0);
     small.max_field_bytes = 10;
-    assert_eq!(parse_in(&[body.as_bytes()], small).unwrap_err(), MultipartError::TooLarge);
+    assert_eq!(
+        parse_in(&[body.as_bytes()], small).unwrap_err(),
+        MultipartError::TooLarge
+    );
     let nameless = format!("--{B}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--{B}--\r\n");
-    assert_eq!(parse_in(&[nameless.as_bytes()], config(&dir, 0)).unwrap_err(), MultipartError::BadPart);
+    assert_eq!(
+        parse_in(&[nameless.as_bytes()], config(&dir, 0)).unwrap_err(),
+        MultipartError::BadPart
+    );
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
     fs::remove_dir(&dir).unwrap();
 }
 
 #[test]
 fn boundaries_as_swoole_reads_them() {
-    assert_eq!(boundary_of(b"multipart/form-data; boundary=----B0undary"), Some(&b"----B0undary"[..]));
-    assert_eq!(boundary_of(b"multipart/form-data; boundary=\"----B0undary\""), Some(&b"----B0undary"[..]));
-    assert_eq!(boundary_of(b"Multipart/Form-Data;charset=x; boundary=abc; x=y"), Some(&b"abc"[..]));
+    assert_eq!(
+        boundary_of(b"multipart/form-data; boundary=----B0undary"),
+        Some(&b"----B0undary"[..])
+    );
+    assert_eq!(
+        boundary_of(b"multipart/form-data; boundary=\"----B0undary\""),
+        Some(&b"----B0undary"[..])
+    );
+    assert_eq!(
+        boundary_of(b"Multipart/Form-Data;charset=x; boundary=abc; x=y"),
+        Some(&b"abc"[..])
+    );
     assert_eq!(boundary_of(b"multipart/form-data"), None);
     assert_eq!(boundary_of(b"multipart/form-data; boundary=\"\""), None);
     assert_eq!(boundary_of(b"text/plain; boundary=x"), None);

@@ -166,12 +166,18 @@ impl Http1Parser {
                     return Ok(None);
                 }
                 let body = self.buf.split_to(*length).freeze();
-                let State::Body { head, .. } = std::mem::replace(&mut self.state, State::Head) else {
+                let State::Body { head, .. } = std::mem::replace(&mut self.state, State::Head)
+                else {
                     unreachable!("matched above")
                 };
                 Ok(Some(self.finish(head, body, Vec::new())))
             }
-            State::Chunked { decoder, body, consumed, .. } => {
+            State::Chunked {
+                decoder,
+                body,
+                consumed,
+                ..
+            } => {
                 let (n, done) = decoder.decode(&self.buf, body).map_err(ParseError::Body)?;
                 self.buf.advance(n);
                 *consumed += n;
@@ -181,7 +187,12 @@ impl Http1Parser {
                 if !done {
                     return Ok(None);
                 }
-                let State::Chunked { head, decoder, body, .. } = std::mem::replace(&mut self.state, State::Head)
+                let State::Chunked {
+                    head,
+                    decoder,
+                    body,
+                    ..
+                } = std::mem::replace(&mut self.state, State::Head)
                 else {
                     unreachable!("matched above")
                 };
@@ -192,7 +203,11 @@ impl Http1Parser {
 
     fn head(&mut self) -> Result<Option<Event>, ParseError> {
         // Empty lines before a request line are skipped (RFC 9112 2.2).
-        let blank = self.buf.iter().take_while(|&&c| c == b'\r' || c == b'\n').count();
+        let blank = self
+            .buf
+            .iter()
+            .take_while(|&&c| c == b'\r' || c == b'\n')
+            .count();
         if blank > 0 {
             self.buf.advance(blank);
             self.scan_from = 0;
@@ -217,12 +232,23 @@ impl Http1Parser {
             .ok_or(ParseError::Head(HeadError::Syntax))?;
         self.scan_from = 0;
         self.line_checked = false;
-        let head = head.attach(self.buf.split_to(len).freeze()).map_err(ParseError::Head)?;
+        let head = head
+            .attach(self.buf.split_to(len).freeze())
+            .map_err(ParseError::Head)?;
         if head.chunked {
             let consumed = len;
             let continue_first = head.expect_continue && self.buf.is_empty();
-            self.state = State::Chunked { head, decoder: ChunkedDecoder::default(), body: BytesMut::new(), consumed };
-            return if continue_first { Ok(Some(Event::Continue)) } else { self.step() };
+            self.state = State::Chunked {
+                head,
+                decoder: ChunkedDecoder::default(),
+                body: BytesMut::new(),
+                consumed,
+            };
+            return if continue_first {
+                Ok(Some(Event::Continue))
+            } else {
+                self.step()
+            };
         }
         let length = head.content_length.unwrap_or(0);
         if (len as u64).saturating_add(length) > self.limits.package_max as u64 {
@@ -234,16 +260,29 @@ impl Http1Parser {
         }
         let continue_first = head.expect_continue && self.buf.len() < length;
         self.state = State::Body { head, length };
-        if continue_first { Ok(Some(Event::Continue)) } else { self.step() }
+        if continue_first {
+            Ok(Some(Event::Continue))
+        } else {
+            self.step()
+        }
     }
 
-    fn finish(&mut self, head: RequestHead, body: Bytes, trailers: Vec<(Vec<u8>, Vec<u8>)>) -> Event {
+    fn finish(
+        &mut self,
+        head: RequestHead,
+        body: Bytes,
+        trailers: Vec<(Vec<u8>, Vec<u8>)>,
+    ) -> Event {
         if !head.keep_alive {
             // Swoole closes after answering; what follows is not read.
             self.state = State::Closed;
             self.buf = BytesMut::new();
         }
-        Event::Request(Request { head, body, trailers })
+        Event::Request(Request {
+            head,
+            body,
+            trailers,
+        })
     }
 }
 

@@ -38,21 +38,35 @@ fn run(input: &[u8]) -> (Vec<String>, Option<ParseError>) {
 fn pipelined_requests_come_in_order() {
     let (events, err) = run(b"GET /1 HTTP/1.1\r\n\r\nGET /2 HTTP/1.1\r\n\r\nGET /3 HTTP/1.1\r\nConnection: close\r\n\r\nGET /4 HTTP/1.1\r\n\r\n");
     assert_eq!(err, None);
-    assert_eq!(events, ["GET /1 ka=true body=\"\" trailers=0", "GET /2 ka=true body=\"\" trailers=0", "GET /3 ka=false body=\"\" trailers=0"]);
+    assert_eq!(
+        events,
+        [
+            "GET /1 ka=true body=\"\" trailers=0",
+            "GET /2 ka=true body=\"\" trailers=0",
+            "GET /3 ka=false body=\"\" trailers=0"
+        ]
+    );
 }
 
 #[test]
 fn requests_after_a_body_are_kept() {
     // Swoole drops what follows a request with a body; we answer it.
     let (events, _) = run(b"POST /a HTTP/1.1\r\nContent-Length: 1\r\n\r\nxGET /b HTTP/1.1\r\n\r\n");
-    assert_eq!(events, ["POST /a ka=true body=\"x\" trailers=0", "GET /b ka=true body=\"\" trailers=0"]);
+    assert_eq!(
+        events,
+        [
+            "POST /a ka=true body=\"x\" trailers=0",
+            "GET /b ka=true body=\"\" trailers=0"
+        ]
+    );
 }
 
 #[test]
 fn http10_closes_unless_keep_alive() {
     let (events, _) = run(b"GET /x HTTP/1.0\r\n\r\nGET /y HTTP/1.0\r\n\r\n");
     assert_eq!(events, ["GET /x ka=false body=\"\" trailers=0"]);
-    let (events, _) = run(b"GET /x HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /y HTTP/1.0\r\n\r\n");
+    let (events, _) =
+        run(b"GET /x HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /y HTTP/1.0\r\n\r\n");
     assert_eq!(events.len(), 2);
 }
 
@@ -61,7 +75,13 @@ fn chunked_body_with_trailers() {
     let (events, err) =
         run(b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\na=1\r\n4;e=1\r\n&b=2\r\n0\r\nX-T: t\r\n\r\nGET /n HTTP/1.1\r\n\r\n");
     assert_eq!(err, None);
-    assert_eq!(events, ["POST /c ka=true body=\"a=1&b=2\" trailers=1", "GET /n ka=true body=\"\" trailers=0"]);
+    assert_eq!(
+        events,
+        [
+            "POST /c ka=true body=\"a=1&b=2\" trailers=1",
+            "GET /n ka=true body=\"\" trailers=0"
+        ]
+    );
 }
 
 #[test]
@@ -70,10 +90,15 @@ fn expect_continue_only_while_the_body_is_missing() {
     p.feed(b"POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
     assert_eq!(parse_all(&mut p).0, ["continue"]);
     p.feed(b"body");
-    assert_eq!(parse_all(&mut p).0, ["POST /e ka=true body=\"body\" trailers=0"]);
-    let (events, _) = run(b"POST /e HTTP/1.1\r\nexpect: 100-continue\r\nContent-Length: 4\r\n\r\nbody");
+    assert_eq!(
+        parse_all(&mut p).0,
+        ["POST /e ka=true body=\"body\" trailers=0"]
+    );
+    let (events, _) =
+        run(b"POST /e HTTP/1.1\r\nexpect: 100-continue\r\nContent-Length: 4\r\n\r\nbody");
     assert_eq!(events, ["POST /e ka=true body=\"body\" trailers=0"]);
-    let (events, _) = run(b"POST /e HTTP/1.1\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n");
+    let (events, _) =
+        run(b"POST /e HTTP/1.1\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n");
     assert_eq!(events, ["continue"]);
 }
 
@@ -90,7 +115,11 @@ fn malformed_heads_get_400() {
     ] {
         let (events, err) = run(input);
         assert!(events.is_empty());
-        assert_eq!(err.expect("an error").answer(), b"HTTP/1.1 400 Bad Request\r\n\r\n", "{input:?}");
+        assert_eq!(
+            err.expect("an error").answer(),
+            b"HTTP/1.1 400 Bad Request\r\n\r\n",
+            "{input:?}"
+        );
     }
 }
 
@@ -99,12 +128,18 @@ fn head_limit_is_64k_and_answered_400() {
     let ok = format!("GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "a".repeat(65400));
     assert_eq!(run(ok.as_bytes()).0.len(), 1);
     let big = format!("GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "a".repeat(65600));
-    assert_eq!(run(big.as_bytes()).1, Some(ParseError::Head(HeadError::TooLarge)));
+    assert_eq!(
+        run(big.as_bytes()).1,
+        Some(ParseError::Head(HeadError::TooLarge))
+    );
     // Without the end of the head: refused once 64 KiB are held.
     let mut p = Http1Parser::new(Limits::default());
     p.feed(b"GET / HTTP/1.1\r\nX-Big: ");
     p.feed(&vec![b'a'; 70000]);
-    assert_eq!(parse_all(&mut p).1.map(ParseError::answer), Some(limits::BAD_REQUEST));
+    assert_eq!(
+        parse_all(&mut p).1.map(ParseError::answer),
+        Some(limits::BAD_REQUEST)
+    );
 }
 
 #[test]
@@ -118,7 +153,10 @@ fn body_limit_counts_head_and_body() {
     let mut p = Http1Parser::new(limits);
     p.feed(head(fits + 1).as_bytes());
     let err = parse_all(&mut p).1.unwrap();
-    assert_eq!(err.answer(), b"HTTP/1.1 413 Request Entity Too Large\r\n\r\n");
+    assert_eq!(
+        err.answer(),
+        b"HTTP/1.1 413 Request Entity Too Large\r\n\r\n"
+    );
     // Chunked: the raw bytes count as they arrive.
     let mut p = Http1Parser::new(limits);
     p.feed(b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
@@ -136,8 +174,14 @@ fn body_limit_counts_head_and_body() {
 
 #[test]
 fn bare_lf_and_leading_blank_lines_are_accepted() {
-    assert_eq!(run(b"GET /a HTTP/1.1\nHost: x\n\n").0, ["GET /a ka=true body=\"\" trailers=0"]);
-    assert_eq!(run(b"\r\n\r\nGET /lead HTTP/1.1\r\n\r\n").0, ["GET /lead ka=true body=\"\" trailers=0"]);
+    assert_eq!(
+        run(b"GET /a HTTP/1.1\nHost: x\n\n").0,
+        ["GET /a ka=true body=\"\" trailers=0"]
+    );
+    assert_eq!(
+        run(b"\r\n\r\nGET /lead HTTP/1.1\r\n\r\n").0,
+        ["GET /lead ka=true body=\"\" trailers=0"]
+    );
 }
 
 #[test]
@@ -145,7 +189,9 @@ fn content_length_body_is_not_copied() {
     let mut p = Http1Parser::new(Limits::default());
     p.feed(b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello");
     let base = p.buf.as_ptr() as usize;
-    let Ok(Some(Event::Request(r))) = p.poll() else { panic!("no request") };
+    let Ok(Some(Event::Request(r))) = p.poll() else {
+        panic!("no request")
+    };
     assert_eq!(&r.body[..], b"hello");
     assert_eq!(r.body.as_ptr() as usize - base, r.head.raw().len());
 }

@@ -83,7 +83,10 @@ struct Span {
 impl Span {
     fn of(outer: &[u8], inner: &[u8]) -> Span {
         let start = inner.as_ptr() as usize - outer.as_ptr() as usize;
-        Span { start: start as u32, end: (start + inner.len()) as u32 }
+        Span {
+            start: start as u32,
+            end: (start + inner.len()) as u32,
+        }
     }
 }
 
@@ -116,8 +119,16 @@ pub struct RequestHead {
 
 /// Headers that keep one value (the last) when sent twice; every other header
 /// sent twice becomes a list in `$request->header`, as Swoole 6.2 does.
-const SINGLE_VALUED: &[&str] =
-    &["host", "content-type", "content-length", "user-agent", "accept", "authorization", "connection", "accept-encoding"];
+const SINGLE_VALUED: &[&str] = &[
+    "host",
+    "content-type",
+    "content-length",
+    "user-agent",
+    "accept",
+    "authorization",
+    "connection",
+    "accept-encoding",
+];
 
 impl RequestHead {
     /// Parses the head at the start of `buf`. `Ok(None)`: not complete yet
@@ -129,7 +140,8 @@ impl RequestHead {
         match Self::parse_with(buf, &mut stack) {
             Err(httparse::Error::TooManyHeaders) => {
                 // A head has at most one header per 4 bytes ("a:\r\n").
-                let mut heap = vec![httparse::EMPTY_HEADER; buf.len().min(super::limits::HEAD_MAX) / 4 + 1];
+                let mut heap =
+                    vec![httparse::EMPTY_HEADER; buf.len().min(super::limits::HEAD_MAX) / 4 + 1];
                 Self::parse_with(buf, &mut heap).map_err(|_| HeadError::Syntax)
             }
             other => other.map_err(|_| HeadError::Syntax),
@@ -148,11 +160,20 @@ impl RequestHead {
             httparse::Status::Complete(len) => len,
         };
         let method = req.method.and_then(|m| Method::from_bytes(m.as_bytes()));
-        let Some(method) = method else { return Err(httparse::Error::Token) };
-        let version = if req.version == Some(0) { Version::Http10 } else { Version::Http11 };
+        let Some(method) = method else {
+            return Err(httparse::Error::Token);
+        };
+        let version = if req.version == Some(0) {
+            Version::Http10
+        } else {
+            Version::Http11
+        };
         let target = Span::of(buf, req.path.unwrap_or("").as_bytes());
-        let headers =
-            req.headers.iter().map(|h| (Span::of(buf, h.name.as_bytes()), Span::of(buf, h.value))).collect();
+        let headers = req
+            .headers
+            .iter()
+            .map(|h| (Span::of(buf, h.name.as_bytes()), Span::of(buf, h.value)))
+            .collect();
         Ok(Some((
             len,
             RequestHead {
@@ -252,12 +273,16 @@ impl RequestHead {
 
     /// The values of every header called `name` (any case), in order.
     pub fn headers_named<'a>(&'a self, name: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
-        self.headers().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+        self.headers()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
     }
 
     /// The first value of header `name` (any case).
     pub fn header(&self, name: &str) -> Option<&[u8]> {
-        self.headers().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| v)
+        self.headers()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes()))
+            .map(|(_, v)| v)
     }
 
     /// `$request->header`: names lower-cased; a header sent twice becomes a
@@ -277,7 +302,9 @@ impl RequestHead {
                         *slot = HeaderValue::One(value);
                     } else {
                         match slot {
-                            HeaderValue::One(first) => *slot = HeaderValue::Many(vec![first, value]),
+                            HeaderValue::One(first) => {
+                                *slot = HeaderValue::Many(vec![first, value])
+                            }
                             HeaderValue::Many(list) => list.push(value),
                         }
                     }
@@ -304,8 +331,14 @@ pub enum HeaderValue<'a> {
 
 /// Strips spaces and tabs at both ends.
 pub(crate) fn trim(v: &[u8]) -> &[u8] {
-    let start = v.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(v.len());
-    let end = v.iter().rposition(|&c| c != b' ' && c != b'\t').map_or(start, |e| e + 1);
+    let start = v
+        .iter()
+        .position(|&c| c != b' ' && c != b'\t')
+        .unwrap_or(v.len());
+    let end = v
+        .iter()
+        .rposition(|&c| c != b' ' && c != b'\t')
+        .map_or(start, |e| e + 1);
     &v[start..end]
 }
 
@@ -314,7 +347,9 @@ fn parse_length(v: &[u8]) -> Option<u64> {
     if v.is_empty() || v.len() > 19 || !v.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    v.iter().try_fold(0u64, |n, &d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+    v.iter().try_fold(0u64, |n, &d| {
+        n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })
 }
 
 #[cfg(test)]
@@ -345,11 +380,31 @@ mod tests {
     #[test]
     fn keep_alive_rules() {
         assert!(!head("GET / HTTP/1.0\r\n\r\n").unwrap().keep_alive);
-        assert!(head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").unwrap().keep_alive);
-        assert!(head("GET / HTTP/1.0\r\nConnection: Upgrade, Keep-Alive\r\n\r\n").unwrap().keep_alive);
-        assert!(!head("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").unwrap().keep_alive);
-        assert!(!head("GET / HTTP/1.1\r\nConnection: keep-alive, close\r\n\r\n").unwrap().keep_alive);
-        assert!(!head("GET / HTTP/1.0\r\nConnection: keep-alive\r\nConnection: close\r\n\r\n").unwrap().keep_alive);
+        assert!(
+            head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                .unwrap()
+                .keep_alive
+        );
+        assert!(
+            head("GET / HTTP/1.0\r\nConnection: Upgrade, Keep-Alive\r\n\r\n")
+                .unwrap()
+                .keep_alive
+        );
+        assert!(
+            !head("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+                .unwrap()
+                .keep_alive
+        );
+        assert!(
+            !head("GET / HTTP/1.1\r\nConnection: keep-alive, close\r\n\r\n")
+                .unwrap()
+                .keep_alive
+        );
+        assert!(
+            !head("GET / HTTP/1.0\r\nConnection: keep-alive\r\nConnection: close\r\n\r\n")
+                .unwrap()
+                .keep_alive
+        );
     }
 
     #[test]
@@ -358,29 +413,66 @@ mod tests {
         assert_eq!(err("FOO / HTTP/1.1\r\n\r\n"), HeadError::Syntax);
         assert_eq!(err("get / HTTP/1.1\r\n\r\n"), HeadError::Syntax);
         assert_eq!(err("PRI * HTTP/1.1\r\n\r\n"), HeadError::Syntax);
-        assert_eq!(RequestHead::parse(b"GET / HTTP/2.0\r\n\r\n").unwrap_err(), HeadError::Syntax);
-        assert_eq!(RequestHead::parse(b"GET / HTTP/1.1\r\nNoColon\r\n\r\n").unwrap_err(), HeadError::Syntax);
-        assert_eq!(RequestHead::parse(b"GET / HTTP/1.1\r\nX-A : v\r\n\r\n").unwrap_err(), HeadError::Syntax);
-        assert_eq!(RequestHead::parse(b"GET / HTTP/1.1\r\nX-A: a\r\n  b\r\n\r\n").unwrap_err(), HeadError::Syntax);
-        assert_eq!(err("POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"), HeadError::ContentLength);
-        assert_eq!(err("POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n"), HeadError::ContentLength);
-        assert_eq!(err("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\n"), HeadError::ContentLength);
-        assert_eq!(err("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n"), HeadError::ContentLength);
+        assert_eq!(
+            RequestHead::parse(b"GET / HTTP/2.0\r\n\r\n").unwrap_err(),
+            HeadError::Syntax
+        );
+        assert_eq!(
+            RequestHead::parse(b"GET / HTTP/1.1\r\nNoColon\r\n\r\n").unwrap_err(),
+            HeadError::Syntax
+        );
+        assert_eq!(
+            RequestHead::parse(b"GET / HTTP/1.1\r\nX-A : v\r\n\r\n").unwrap_err(),
+            HeadError::Syntax
+        );
+        assert_eq!(
+            RequestHead::parse(b"GET / HTTP/1.1\r\nX-A: a\r\n  b\r\n\r\n").unwrap_err(),
+            HeadError::Syntax
+        );
+        assert_eq!(
+            err("POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"),
+            HeadError::ContentLength
+        );
+        assert_eq!(
+            err("POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n"),
+            HeadError::ContentLength
+        );
+        assert_eq!(
+            err("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\n"),
+            HeadError::ContentLength
+        );
+        assert_eq!(
+            err("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n"),
+            HeadError::ContentLength
+        );
         assert_eq!(
             err("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"),
             HeadError::TransferEncoding
         );
-        assert_eq!(err("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"), HeadError::TransferEncoding);
-        assert_eq!(err("POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\n"), HeadError::TransferEncoding);
+        assert_eq!(
+            err("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"),
+            HeadError::TransferEncoding
+        );
+        assert_eq!(
+            err("POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\n"),
+            HeadError::TransferEncoding
+        );
     }
 
     #[test]
     fn framing_facts() {
         let h = head("POST / HTTP/1.1\r\ncontent-length:  2 \r\n\r\n").unwrap();
         assert_eq!(h.content_length, Some(2));
-        let h = head("POST / HTTP/1.1\r\nTransfer-Encoding: Chunked\r\nexpect: 100-Continue\r\n\r\n").unwrap();
+        let h =
+            head("POST / HTTP/1.1\r\nTransfer-Encoding: Chunked\r\nexpect: 100-Continue\r\n\r\n")
+                .unwrap();
         assert!(h.chunked && h.expect_continue);
-        assert_eq!(RequestHead::parse(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap().map(|x| x.0), None);
+        assert_eq!(
+            RequestHead::parse(b"GET / HTTP/1.1\r\nHost: x\r\n")
+                .unwrap()
+                .map(|x| x.0),
+            None
+        );
     }
 
     #[test]
@@ -392,7 +484,16 @@ mod tests {
         .unwrap();
         let g = h.header_groups();
         let names: Vec<&[u8]> = g.iter().map(|(n, _)| n.as_slice()).collect();
-        assert_eq!(names, [&b"x-upper-case"[..], b"host", b"x-multi", b"x-empty", b"x-sp"]);
+        assert_eq!(
+            names,
+            [
+                &b"x-upper-case"[..],
+                b"host",
+                b"x-multi",
+                b"x-empty",
+                b"x-sp"
+            ]
+        );
         assert_eq!(g[1].1, HeaderValue::One(b"b"));
         assert_eq!(g[2].1, HeaderValue::Many(vec![b"a", b"b"]));
         assert_eq!(g[3].1, HeaderValue::One(b""));

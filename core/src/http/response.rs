@@ -11,7 +11,8 @@ pub const SERVER: &str = "swoole-http-server";
 
 /// The warning (at `end()`) for a header value with CR or LF; the header is
 /// not sent.
-pub const NEWLINE_WARNING: &str = "Header may not contain more than a single header, new line detected";
+pub const NEWLINE_WARNING: &str =
+    "Header may not contain more than a single header, new line detected";
 
 /// The reason phrase Swoole sends for `code` ("Unknown Status" for codes it
 /// does not know).
@@ -91,7 +92,13 @@ pub fn format_name(name: &[u8]) -> Vec<u8> {
     let mut upper_next = true;
     name.iter()
         .map(|&c| {
-            let out = if upper_next { c.to_ascii_uppercase() } else if c == b'-' { c } else { c.to_ascii_lowercase() };
+            let out = if upper_next {
+                c.to_ascii_uppercase()
+            } else if c == b'-' {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            };
             upper_next = if upper_next { false } else { c == b'-' };
             out
         })
@@ -127,7 +134,13 @@ pub struct ResponseHead {
 
 impl Default for ResponseHead {
     fn default() -> Self {
-        ResponseHead { status: 200, reason: None, headers: Vec::new(), cookies: Vec::new(), trailers: Vec::new() }
+        ResponseHead {
+            status: 200,
+            reason: None,
+            headers: Vec::new(),
+            cookies: Vec::new(),
+            trailers: Vec::new(),
+        }
     }
 }
 
@@ -154,7 +167,11 @@ impl ResponseHead {
     /// `header($name, $value, $format)`: one value, or several (an array:
     /// one line each). Replaces a header of the same (formatted) name.
     pub fn set_header(&mut self, name: &[u8], values: Vec<Vec<u8>>, format: bool) {
-        let name = if format { format_name(name) } else { name.to_vec() };
+        let name = if format {
+            format_name(name)
+        } else {
+            name.to_vec()
+        };
         match self.headers.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = values,
             None => self.headers.push((name, values)),
@@ -163,7 +180,10 @@ impl ResponseHead {
 
     /// The values of a user header, any case.
     pub fn get_header(&self, name: &str) -> Option<&[Vec<u8>]> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| v.as_slice())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes()))
+            .map(|(_, v)| v.as_slice())
     }
 
     /// Whether the user set header `name` (any case).
@@ -201,7 +221,10 @@ impl ResponseHead {
         out.extend_from_slice(b"\r\n");
         let mut dropped = 0;
         for (name, values) in &self.headers {
-            if values.iter().any(|v| v.contains(&b'\r') || v.contains(&b'\n')) {
+            if values
+                .iter()
+                .any(|v| v.contains(&b'\r') || v.contains(&b'\n'))
+            {
                 dropped += 1;
                 continue;
             }
@@ -219,7 +242,15 @@ impl ResponseHead {
             line(out, b"Date", ctx.date.as_bytes());
         }
         if !self.has_header("connection") {
-            line(out, b"Connection", if ctx.keep_alive { b"keep-alive" } else { b"close" });
+            line(
+                out,
+                b"Connection",
+                if ctx.keep_alive {
+                    b"keep-alive"
+                } else {
+                    b"close"
+                },
+            );
         }
         if !self.has_header("content-type") {
             line(out, b"Content-Type", b"text/html");
@@ -258,7 +289,11 @@ pub fn body_allowed(status: u16, head_request: bool) -> bool {
 
 /// The framing of an `end($content)` answer of `len` bytes.
 pub fn end_framing(status: u16, len: u64) -> Framing {
-    if (100..200).contains(&status) || status == 204 || status == 304 { Framing::None } else { Framing::Length(len) }
+    if (100..200).contains(&status) || status == 204 || status == 304 {
+        Framing::None
+    } else {
+        Framing::Length(len)
+    }
 }
 
 fn line(out: &mut Vec<u8>, name: &[u8], value: &[u8]) {
@@ -288,7 +323,15 @@ mod tests {
 
     fn head(r: &ResponseHead, keep_alive: bool, framing: Framing, enc: Option<&str>) -> String {
         let mut out = Vec::new();
-        r.write_head(&HeadContext { keep_alive, framing, date: DATE, content_encoding: enc }, &mut out);
+        r.write_head(
+            &HeadContext {
+                keep_alive,
+                framing,
+                date: DATE,
+                content_encoding: enc,
+            },
+            &mut out,
+        );
         String::from_utf8(out).unwrap()
     }
 
@@ -297,7 +340,9 @@ mod tests {
         let r = ResponseHead::default();
         assert_eq!(
             head(&r, true, Framing::Length(1), None),
-            format!("HTTP/1.1 200 OK\r\nServer: swoole-http-server\r\nDate: {DATE}\r\nConnection: keep-alive\r\nContent-Type: text/html\r\nContent-Length: 1\r\n\r\n")
+            format!(
+                "HTTP/1.1 200 OK\r\nServer: swoole-http-server\r\nDate: {DATE}\r\nConnection: keep-alive\r\nContent-Type: text/html\r\nContent-Length: 1\r\n\r\n"
+            )
         );
         let mut r = ResponseHead::default();
         r.set_status(201, b"");
@@ -305,7 +350,9 @@ mod tests {
         r.set_header(b"X-A", vec![b"1".to_vec()], true);
         assert_eq!(
             head(&r, false, Framing::Length(56), Some("gzip")),
-            format!("HTTP/1.1 201 Created\r\nX-A: 1\r\nSet-Cookie: c1=v\r\nServer: swoole-http-server\r\nDate: {DATE}\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: 56\r\n\r\n")
+            format!(
+                "HTTP/1.1 201 Created\r\nX-A: 1\r\nSet-Cookie: c1=v\r\nServer: swoole-http-server\r\nDate: {DATE}\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: 56\r\n\r\n"
+            )
         );
     }
 
@@ -328,7 +375,12 @@ mod tests {
         }
         r.set_header(b"X-Arr", vec![b"1".to_vec(), b"2".to_vec()], true);
         let mut out = Vec::new();
-        let ctx = HeadContext { keep_alive: true, framing: Framing::Length(1), date: DATE, content_encoding: None };
+        let ctx = HeadContext {
+            keep_alive: true,
+            framing: Framing::Length(1),
+            date: DATE,
+            content_encoding: None,
+        };
         assert_eq!(r.write_head(&ctx, &mut out), 1);
         assert_eq!(
             String::from_utf8(out).unwrap(),
@@ -337,13 +389,22 @@ mod tests {
         let mut r = ResponseHead::default();
         r.set_header(b"Content-Length", vec![b"5".to_vec()], true);
         r.set_header(b"Connection", vec![b"close".to_vec()], true);
-        assert!(head(&r, true, Framing::Length(3), None).starts_with("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\nServer"));
+        assert!(
+            head(&r, true, Framing::Length(3), None)
+                .starts_with("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\nServer")
+        );
         assert!(!head(&r, true, Framing::Length(3), None).contains("Content-Length: 3"));
     }
 
     #[test]
     fn names_formatted_as_swoole() {
-        for (given, sent) in [("Bad Name", "Bad name"), ("-x-", "-x-"), ("a--b", "A--b"), ("foo-bar-baz", "Foo-Bar-Baz"), ("", "")] {
+        for (given, sent) in [
+            ("Bad Name", "Bad name"),
+            ("-x-", "-x-"),
+            ("a--b", "A--b"),
+            ("foo-bar-baz", "Foo-Bar-Baz"),
+            ("", ""),
+        ] {
             assert_eq!(format_name(given.as_bytes()), sent.as_bytes());
         }
     }
@@ -351,9 +412,17 @@ mod tests {
     #[test]
     fn status_lines() {
         let mut r = ResponseHead::default();
-        for (code, reason, line) in [(418, "", "418 I'm a teapot"), (999, "", "999 Unknown Status"), (200, "Fine", "200 Fine"), (306, "", "306 (Unused)")] {
+        for (code, reason, line) in [
+            (418, "", "418 I'm a teapot"),
+            (999, "", "999 Unknown Status"),
+            (200, "Fine", "200 Fine"),
+            (306, "", "306 (Unused)"),
+        ] {
             r.set_status(code, reason.as_bytes());
-            assert!(head(&r, true, Framing::Length(0), None).starts_with(&format!("HTTP/1.1 {line}\r\n")));
+            assert!(
+                head(&r, true, Framing::Length(0), None)
+                    .starts_with(&format!("HTTP/1.1 {line}\r\n"))
+            );
         }
     }
 
@@ -362,20 +431,28 @@ mod tests {
         let mut r = ResponseHead::default();
         r.set_trailer(b"X-T", b"v");
         r.set_trailer(b"x-two", b"w");
-        assert!(head(&r, true, Framing::Chunked, None).ends_with("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        assert!(
+            head(&r, true, Framing::Chunked, None)
+                .ends_with("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n")
+        );
         let mut out = Vec::new();
         write_chunk(b"hello", &mut out);
         write_chunk(b"", &mut out);
         write_chunk(&[b'x'; 17], &mut out);
         r.write_last_chunk(&mut out);
-        assert_eq!(out, b"5\r\nhello\r\n11\r\nxxxxxxxxxxxxxxxxx\r\n0\r\nx-t: v\r\nx-two: w\r\n\r\n");
+        assert_eq!(
+            out,
+            b"5\r\nhello\r\n11\r\nxxxxxxxxxxxxxxxxx\r\n0\r\nx-t: v\r\nx-two: w\r\n\r\n"
+        );
     }
 
     #[test]
     fn bodies_only_where_allowed() {
         assert!(body_allowed(200, false));
         assert!(!body_allowed(200, true));
-        assert!(!body_allowed(204, false) && !body_allowed(304, false) && !body_allowed(101, false));
+        assert!(
+            !body_allowed(204, false) && !body_allowed(304, false) && !body_allowed(101, false)
+        );
         assert_eq!(end_framing(204, 6), Framing::None);
         assert_eq!(end_framing(200, 6), Framing::Length(6));
     }

@@ -48,19 +48,36 @@ pub struct Answer {
 /// Builds the answer for `file`; `now` is the current unix time, `boundary`
 /// the multipart boundary to use if several ranges are asked.
 pub fn answer(file: &StaticFile, req: &Request<'_>, now: i64, boundary: &str) -> Answer {
-    let connection = if req.keep_alive { "keep-alive" } else { "close" };
+    let connection = if req.keep_alive {
+        "keep-alive"
+    } else {
+        "close"
+    };
     let date = date::http_date(now);
     let modified = date::http_date(file.mtime);
-    let not_modified = req.if_modified_since.and_then(date::parse_http_date).is_some_and(|ims| file.mtime <= ims);
+    let not_modified = req
+        .if_modified_since
+        .and_then(date::parse_http_date)
+        .is_some_and(|ims| file.mtime <= ims);
     if not_modified {
         let head = format!(
             "HTTP/1.1 304 Not Modified\r\nConnection: {connection}\r\nDate: {date}\r\nLast-Modified: {modified}\r\nServer: {}\r\n\r\n",
             super::response::SERVER
         );
-        return Answer { status: 304, head: head.into_bytes(), body: Vec::new() };
+        return Answer {
+            status: 304,
+            head: head.into_bytes(),
+            body: Vec::new(),
+        };
     }
-    let ranges = req.range.and_then(|r| parse_ranges(r, file.size)).unwrap_or_default();
-    let tail = format!("Date: {date}\r\nLast-Modified: {modified}\r\nServer: {}\r\n\r\n", super::response::SERVER);
+    let ranges = req
+        .range
+        .and_then(|r| parse_ranges(r, file.size))
+        .unwrap_or_default();
+    let tail = format!(
+        "Date: {date}\r\nLast-Modified: {modified}\r\nServer: {}\r\n\r\n",
+        super::response::SERVER
+    );
     let (status, head, body) = match ranges.as_slice() {
         [] => (
             200,
@@ -68,7 +85,10 @@ pub fn answer(file: &StaticFile, req: &Request<'_>, now: i64, boundary: &str) ->
                 "HTTP/1.1 200 OK\r\nConnection: {connection}\r\nContent-Length: {}\r\nContent-Type: {}\r\nAccept-Ranges: bytes\r\n{tail}",
                 file.size, file.mime
             ),
-            vec![Part::File { offset: 0, length: file.size }],
+            vec![Part::File {
+                offset: 0,
+                length: file.size,
+            }],
         ),
         [(start, end)] => (
             206,
@@ -78,7 +98,10 @@ pub fn answer(file: &StaticFile, req: &Request<'_>, now: i64, boundary: &str) ->
                 file.size,
                 file.mime
             ),
-            vec![Part::File { offset: *start, length: end - start + 1 }],
+            vec![Part::File {
+                offset: *start,
+                length: end - start + 1,
+            }],
         ),
         many => {
             let mut body = Vec::with_capacity(many.len() * 2 + 1);
@@ -91,7 +114,10 @@ pub fn answer(file: &StaticFile, req: &Request<'_>, now: i64, boundary: &str) ->
                 );
                 length += part.len() as u64 + (end - start + 1);
                 body.push(Part::Bytes(part.into_bytes()));
-                body.push(Part::File { offset: *start, length: end - start + 1 });
+                body.push(Part::File {
+                    offset: *start,
+                    length: end - start + 1,
+                });
             }
             let last = format!("\r\n--{boundary}--\r\n");
             length += last.len() as u64;
@@ -105,13 +131,20 @@ pub fn answer(file: &StaticFile, req: &Request<'_>, now: i64, boundary: &str) ->
             )
         }
     };
-    Answer { status, head: head.into_bytes(), body: if req.head_only { Vec::new() } else { body } }
+    Answer {
+        status,
+        head: head.into_bytes(),
+        body: if req.head_only { Vec::new() } else { body },
+    }
 }
 
 /// `bytes=a-b,c-,-n` as inclusive spans within `size`; `None` when the unit
 /// is not bytes, a spec does not parse, or none can be satisfied.
 fn parse_ranges(value: &[u8], size: u64) -> Option<Vec<(u64, u64)>> {
-    let specs = std::str::from_utf8(value).ok()?.trim().strip_prefix("bytes=")?;
+    let specs = std::str::from_utf8(value)
+        .ok()?
+        .trim()
+        .strip_prefix("bytes=")?;
     let mut out = Vec::new();
     for spec in specs.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (a, b) = spec.split_once('-')?;
@@ -145,7 +178,12 @@ mod tests {
     use std::path::PathBuf;
 
     fn file() -> StaticFile {
-        StaticFile { path: PathBuf::from("/x/a.txt"), size: 12, mtime: 1_704_164_645, mime: "text/plain" }
+        StaticFile {
+            path: PathBuf::from("/x/a.txt"),
+            size: 12,
+            mtime: 1_704_164_645,
+            mime: "text/plain",
+        }
     }
 
     fn text(a: &Answer) -> String {
@@ -157,38 +195,94 @@ mod tests {
 
     #[test]
     fn whole_file_in_swoole_order() {
-        let a = answer(&file(), &Request { keep_alive: true, ..Default::default() }, NOW, "B");
+        let a = answer(
+            &file(),
+            &Request {
+                keep_alive: true,
+                ..Default::default()
+            },
+            NOW,
+            "B",
+        );
         assert_eq!(
             text(&a),
-            format!("HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 12\r\nContent-Type: text/plain\r\nAccept-Ranges: bytes\r\n{TAIL}")
+            format!(
+                "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 12\r\nContent-Type: text/plain\r\nAccept-Ranges: bytes\r\n{TAIL}"
+            )
         );
-        assert_eq!(a.body, [Part::File { offset: 0, length: 12 }]);
+        assert_eq!(
+            a.body,
+            [Part::File {
+                offset: 0,
+                length: 12
+            }]
+        );
         // HEAD: the real length, no body (Swoole sends Content-Length: 0).
-        let a = answer(&file(), &Request { head_only: true, ..Default::default() }, NOW, "B");
+        let a = answer(
+            &file(),
+            &Request {
+                head_only: true,
+                ..Default::default()
+            },
+            NOW,
+            "B",
+        );
         assert!(text(&a).contains("Content-Length: 12\r\n") && a.body.is_empty());
     }
 
     #[test]
     fn if_modified_since() {
-        let ims = |v: &'static str| Request { if_modified_since: Some(v.as_bytes()), ..Default::default() };
+        let ims = |v: &'static str| Request {
+            if_modified_since: Some(v.as_bytes()),
+            ..Default::default()
+        };
         let a = answer(&file(), &ims("Tue, 02 Jan 2024 03:04:05 GMT"), NOW, "B");
-        assert_eq!(text(&a), format!("HTTP/1.1 304 Not Modified\r\nConnection: close\r\n{TAIL}"));
-        assert_eq!(answer(&file(), &ims("Wed, 03 Jan 2024 03:04:05 GMT"), NOW, "B").status, 304);
-        assert_eq!(answer(&file(), &ims("Mon, 01 Jan 2024 03:04:05 GMT"), NOW, "B").status, 200);
+        assert_eq!(
+            text(&a),
+            format!("HTTP/1.1 304 Not Modified\r\nConnection: close\r\n{TAIL}")
+        );
+        assert_eq!(
+            answer(&file(), &ims("Wed, 03 Jan 2024 03:04:05 GMT"), NOW, "B").status,
+            304
+        );
+        assert_eq!(
+            answer(&file(), &ims("Mon, 01 Jan 2024 03:04:05 GMT"), NOW, "B").status,
+            200
+        );
         assert_eq!(answer(&file(), &ims("garbage"), NOW, "B").status, 200);
     }
 
     #[test]
     fn ranges_as_swoole() {
-        let range = |v: &'static str| Request { range: Some(v.as_bytes()), ..Default::default() };
+        let range = |v: &'static str| Request {
+            range: Some(v.as_bytes()),
+            ..Default::default()
+        };
         let a = answer(&file(), &range("bytes=0-4"), NOW, "B");
         assert_eq!(
             text(&a),
-            format!("HTTP/1.1 206 Partial Content\r\nConnection: close\r\nContent-Length: 5\r\nContent-Range: bytes 0-4/12\r\nContent-Type: text/plain\r\n{TAIL}")
+            format!(
+                "HTTP/1.1 206 Partial Content\r\nConnection: close\r\nContent-Length: 5\r\nContent-Range: bytes 0-4/12\r\nContent-Type: text/plain\r\n{TAIL}"
+            )
         );
-        assert_eq!(answer(&file(), &range("bytes=-3"), NOW, "B").body, [Part::File { offset: 9, length: 3 }]);
-        assert_eq!(answer(&file(), &range("bytes=6-"), NOW, "B").body, [Part::File { offset: 6, length: 6 }]);
-        assert_eq!(answer(&file(), &range("bytes=100-200"), NOW, "B").status, 200);
+        assert_eq!(
+            answer(&file(), &range("bytes=-3"), NOW, "B").body,
+            [Part::File {
+                offset: 9,
+                length: 3
+            }]
+        );
+        assert_eq!(
+            answer(&file(), &range("bytes=6-"), NOW, "B").body,
+            [Part::File {
+                offset: 6,
+                length: 6
+            }]
+        );
+        assert_eq!(
+            answer(&file(), &range("bytes=100-200"), NOW, "B").status,
+            200
+        );
         assert_eq!(answer(&file(), &range("items=0-1"), NOW, "B").status, 200);
         assert_eq!(answer(&file(), &range("bytes=5-1"), NOW, "B").status, 200);
         let boundary = "SwooleBoundary23xXO5jLpnWGnwZl3Yca3g33";
@@ -199,6 +293,9 @@ mod tests {
             a.body[0],
             Part::Bytes(format!("--{boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/12\r\n\r\n").into_bytes())
         );
-        assert_eq!(a.body[4], Part::Bytes(format!("\r\n--{boundary}--\r\n").into_bytes()));
+        assert_eq!(
+            a.body[4],
+            Part::Bytes(format!("\r\n--{boundary}--\r\n").into_bytes())
+        );
     }
 }

@@ -12,7 +12,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-
 /// The 404 page Swoole sends for a missing file inside a static location.
 pub const NOT_FOUND_PAGE: &str = concat!(
     "<html><body>",
@@ -67,26 +66,38 @@ impl StaticConfig {
     /// Looks up the (still encoded) request path `request_uri`.
     pub fn lookup(&self, request_uri: &[u8]) -> Lookup {
         let decoded = super::url_decode(request_uri, false);
-        let Some(segments) = normalise(&decoded) else { return Lookup::Dynamic };
+        let Some(segments) = normalise(&decoded) else {
+            return Lookup::Dynamic;
+        };
         let in_location = self.locations.is_empty()
             || self.locations.iter().any(|loc| {
-                let Some(loc) = normalise(loc) else { return false };
+                let Some(loc) = normalise(loc) else {
+                    return false;
+                };
                 segments.len() >= loc.len() && segments[..loc.len()] == loc[..]
             });
         if !in_location {
             return Lookup::Dynamic;
         }
-        let missing = if self.locations.is_empty() { Lookup::Dynamic } else { Lookup::NotFound };
+        let missing = if self.locations.is_empty() {
+            Lookup::Dynamic
+        } else {
+            Lookup::NotFound
+        };
         let mut path = self.root.clone();
         for s in &segments {
             use std::os::unix::ffi::OsStrExt;
             path.push(std::ffi::OsStr::from_bytes(s));
         }
-        let Ok(real) = fs::canonicalize(&path) else { return missing };
+        let Ok(real) = fs::canonicalize(&path) else {
+            return missing;
+        };
         if !real.starts_with(&self.root) {
             return Lookup::Dynamic;
         }
-        let Ok(meta) = fs::metadata(&real) else { return missing };
+        let Ok(meta) = fs::metadata(&real) else {
+            return missing;
+        };
         if meta.is_dir() {
             for index in &self.index_files {
                 if let Some(file) = self.file(&real.join(index)) {
@@ -116,12 +127,20 @@ impl StaticConfig {
         }
         use std::os::unix::ffi::OsStrExt;
         let mime = super::mime::for_path(real.file_name()?.as_bytes())?;
-        Some(StaticFile { path: real, size: meta.len(), mtime: mtime_of(&meta), mime })
+        Some(StaticFile {
+            path: real,
+            size: meta.len(),
+            mtime: mtime_of(&meta),
+            mime,
+        })
     }
 }
 
 fn mtime_of(meta: &fs::Metadata) -> i64 {
-    meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_secs() as i64)
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// The segments of a decoded path with `.` and `..` resolved; `None` when
@@ -167,8 +186,11 @@ fn html_escape(s: &[u8], out: &mut Vec<u8>) {
 /// Swoole's autoindex page for directory `dir` shown as `shown` (`/a/b/`).
 fn listing(dir: &Path, shown: &[u8]) -> Option<Vec<u8>> {
     use std::os::unix::ffi::OsStrExt;
-    let mut names: Vec<Vec<u8>> =
-        fs::read_dir(dir).ok()?.filter_map(Result::ok).map(|e| e.file_name().as_bytes().to_vec()).collect();
+    let mut names: Vec<Vec<u8>> = fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().as_bytes().to_vec())
+        .collect();
     names.sort();
     if shown != b"/" {
         names.insert(0, b"..".to_vec());

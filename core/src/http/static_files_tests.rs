@@ -14,7 +14,11 @@ impl Drop for Tree {
 }
 
 fn tree() -> (Tree, StaticConfig) {
-    let top = std::env::temp_dir().join(format!("swoole-static-{}-{}", std::process::id(), crate::http::date::now_nanos()));
+    let top = std::env::temp_dir().join(format!(
+        "swoole-static-{}-{}",
+        std::process::id(),
+        crate::http::date::now_nanos()
+    ));
     let root = top.join("root");
     for d in ["sub", "dir/child", "a", "empty"] {
         fs::create_dir_all(root.join(d)).unwrap();
@@ -51,7 +55,9 @@ fn file_name(l: &Lookup) -> String {
 #[test]
 fn files_and_index_files() {
     let (_t, cfg) = tree();
-    let Lookup::File(f) = cfg.lookup(b"/a.txt") else { panic!() };
+    let Lookup::File(f) = cfg.lookup(b"/a.txt") else {
+        panic!()
+    };
     assert_eq!((f.size, f.mime), (12, "text/plain"));
     assert_eq!(file_name(&cfg.lookup(b"/sub/")), "index.html");
     assert_eq!(file_name(&cfg.lookup(b"/sub")), "index.html");
@@ -75,7 +81,12 @@ fn nothing_escapes_the_root() {
         b"/a.txt%00.html",
         b"/..%5csecret.txt",
     ] {
-        assert_eq!(cfg.lookup(path), Lookup::Dynamic, "{}", String::from_utf8_lossy(path));
+        assert_eq!(
+            cfg.lookup(path),
+            Lookup::Dynamic,
+            "{}",
+            String::from_utf8_lossy(path)
+        );
     }
 }
 
@@ -95,7 +106,9 @@ fn locations_match_at_segment_boundaries() {
 #[test]
 fn autoindex_as_swoole_formats_it() {
     let (_t, cfg) = tree();
-    let Lookup::Listing(page, _) = cfg.lookup(b"/dir/") else { panic!() };
+    let Lookup::Listing(page, _) = cfg.lookup(b"/dir/") else {
+        panic!()
+    };
     let expected = format!(
         "<html>\n<head>\n\t<meta charset='UTF-8'>\n<title>Index of /dir/</title></head>\n<body>\n{STYLE}<h1>Index of /dir/</h1>\t<ul>\n\
          \t\t<li><a href=\"/dir/..\">..</a></li>\n\t\t<li><a href=\"/dir/child\">child</a></li>\n\
@@ -104,9 +117,17 @@ fn autoindex_as_swoole_formats_it() {
     );
     assert_eq!(String::from_utf8(page).unwrap(), expected);
     assert_eq!(expected.len(), 576);
-    let Lookup::Listing(page, _) = cfg.lookup(b"/dir") else { panic!() };
-    assert!(String::from_utf8(page).unwrap().contains("<title>Index of /dir/</title>"));
-    let Lookup::Listing(page, _) = cfg.lookup(b"/") else { panic!() };
+    let Lookup::Listing(page, _) = cfg.lookup(b"/dir") else {
+        panic!()
+    };
+    assert!(
+        String::from_utf8(page)
+            .unwrap()
+            .contains("<title>Index of /dir/</title>")
+    );
+    let Lookup::Listing(page, _) = cfg.lookup(b"/") else {
+        panic!()
+    };
     let page = String::from_utf8(page).unwrap();
     assert!(page.contains("<li><a href=\"/a\">a</a></li>") && !page.contains(".."));
     let mut cfg = cfg;
