@@ -242,8 +242,13 @@ fn split_at_points(data: &[u8], mut points: Vec<usize>) -> Vec<&[u8]> {
     chunks
 }
 
+/// 256 cases in `cargo test`; `PROPTEST_CASES=N` for a longer run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn any_split_gives_the_same_requests(points in proptest::collection::vec(any::<usize>(), 0..40)) {
