@@ -38,6 +38,8 @@
 //!   and stops them all on shutdown.
 //! - [`output`]: a connection's output queue: bytes and files (`sendfile`).
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
+//! - [`http`]: the HTTP/1 engine: request parsing, bodies, forms, uploads,
+//!   cookies, responses, compression and static files, all Zend-free.
 //! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
 //!   reach the worker that owns the connection.
 //! - [`listener`]: binding the listening sockets before any fork.
@@ -51,6 +53,7 @@ pub mod dispatch;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
+pub mod http;
 pub mod inbox;
 pub mod listener;
 pub mod log;
