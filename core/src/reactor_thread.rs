@@ -197,14 +197,15 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                         t.reactor.flush(key);
                     }
                     if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-                        t.read_all(key);
+                        t.read_all(key, crate::worker::read_to_end_hint(ev));
                     }
                 }
             }
         }
         t.serve_workers();
+        // What came while paused raised no event acted on: read to the end.
         for key in t.reactor.take_resumed() {
-            t.read_all(key);
+            t.read_all(key, true);
         }
         t.deliver_buffer_events();
         t.deliver_closed();
@@ -225,20 +226,20 @@ impl Thread {
     }
 
     /// Reads connection `key` until the kernel has nothing more, dispatching
-    /// every packet.
-    fn read_all(&mut self, key: usize) {
+    /// every packet; `to_end` as the worker's (a FIN came with the data).
+    fn read_all(&mut self, key: usize, to_end: bool) {
         loop {
             let mut buf = std::mem::take(&mut self.buf);
             let more = match self.reactor.read(key, &mut buf) {
                 ReadOutcome::Data { session, n, more } => {
                     self.dispatch(Kind::Receive, session, &buf[..n]);
-                    more
+                    more || to_end
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     for frame in &frames {
                         self.dispatch(Kind::Receive, session, frame);
                     }
-                    more
+                    more || to_end
                 }
                 ReadOutcome::Done => false,
             };

@@ -438,7 +438,10 @@ impl ServerLoop<'_> {
         }
     }
 
-    fn read_all(&mut self, key: usize) -> Flow {
+    /// Reads connection `key` until the kernel has nothing more. A short
+    /// read means drained, except with `to_end` (see [`read_to_end_hint`]):
+    /// then reading goes on until the kernel says so (EOF, an error, EAGAIN).
+    fn read_all(&mut self, key: usize, to_end: bool) -> Flow {
         let rid = self.reactor_id();
         loop {
             let mut buf = std::mem::take(&mut self.buf);
@@ -447,12 +450,7 @@ impl ServerLoop<'_> {
                 ReadOutcome::Data { session, n, more } => {
                     let flow = self.busy(|h| h.on_receive(session, rid, &buf[..n]));
                     with(|r| r.count_request());
-                    if flow == Flow::Continue && more {
-                        None
-                    } else {
-                        // A short read drained the socket: epoll reports the next arrival.
-                        Some(flow)
-                    }
+                    if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     let mut flow = Flow::Continue;
@@ -463,7 +461,7 @@ impl ServerLoop<'_> {
                             break;
                         }
                     }
-                    if flow == Flow::Continue && more { None } else { Some(flow) }
+                    if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
                 ReadOutcome::Done => Some(Flow::Continue),
             };
@@ -546,7 +544,7 @@ impl LoopHandler for ServerLoop<'_> {
             with(|r| r.flush(key));
         }
         if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-            return self.read_all(key);
+            return self.read_all(key, read_to_end_hint(ev));
         }
         let rid = self.reactor_id();
         deliver_pending(&mut *self.handler, rid)
@@ -556,7 +554,9 @@ impl LoopHandler for ServerLoop<'_> {
         let rid = self.reactor_id();
         // resume()/confirm() in a callback: read what arrived while paused.
         for key in with(|r| r.take_resumed()).unwrap_or_default() {
-            if self.read_all(key) == Flow::Abort {
+            // What came while paused raised no event we acted on: a FIN or an
+            // error among it is only seen by reading to the end.
+            if self.read_all(key, true) == Flow::Abort {
                 self.aborted = true;
                 return Plan { done: true, timeout: None, keep_alive: true };
             }
@@ -593,6 +593,16 @@ impl LoopHandler for ServerLoop<'_> {
         }
         Plan { done, timeout, keep_alive: true }
     }
+}
+
+/// Whether a connection's readiness event asks for reading past a short
+/// read: the peer's FIN (or an error, RST) came with it. Under
+/// edge-triggered epoll a short read otherwise means drained, soundly: any
+/// arrival after epoll collected the event makes a new one. But a FIN that
+/// came *with* the data is in this event only: stopping at the data's short
+/// read would leave the connection in CLOSE-WAIT forever, with no onClose.
+pub(crate) fn read_to_end_hint(ev: &mio::event::Event) -> bool {
+    ev.is_read_closed() || ev.is_error()
 }
 
 /// Hands one inbox message to the handler: in PROCESS mode the connection
