@@ -376,6 +376,13 @@ pub fn own_has_pending() -> bool {
     })
 }
 
+/// Whether this process's own inbox has whole messages read and not
+/// handled yet (a send that waited for room read them): no readiness event
+/// will report them.
+pub fn own_has_ready() -> bool {
+    BACKLOG.with(|b| !b.borrow().ready.is_empty())
+}
+
 impl Reassembler {
     /// The oldest whole message received.
     pub fn pop(&mut self) -> Option<Message> {

@@ -402,6 +402,23 @@ impl ServerLoop<'_> {
         (self.serve_rings(), true)
     }
 
+    /// Handles what the inbox holds (the messages read already first).
+    fn serve_inbox(&mut self) -> Flow {
+        self.last_message = Some(std::time::Instant::now());
+        while let Some(msg) = with(|r| r.next_inbox_message()).flatten() {
+            if self.busy(|h| deliver_message(h, msg)) == Flow::Abort {
+                return Flow::Abort;
+            }
+            // A worker past its max_request (or reloading) leaves the rest
+            // to its successor, once it holds no message it has read.
+            if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_pending() {
+                break;
+            }
+        }
+        let rid = self.reactor_id();
+        deliver_pending(&mut *self.handler, rid)
+    }
+
     fn accept_all(&mut self, port: usize) -> Flow {
         let rid = self.reactor_id();
         loop {
@@ -525,19 +542,7 @@ impl LoopHandler for ServerLoop<'_> {
             return self.accept_all(port);
         }
         if token == INBOX_TOKEN {
-            self.last_message = Some(std::time::Instant::now());
-            while let Some(msg) = with(|r| r.next_inbox_message()).flatten() {
-                if self.busy(|h| deliver_message(h, msg)) == Flow::Abort {
-                    return Flow::Abort;
-                }
-                // A worker past its max_request (or reloading) leaves the rest
-                // to its successor, once it holds no message it has read.
-                if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_pending() {
-                    break;
-                }
-            }
-            let rid = self.reactor_id();
-            return deliver_pending(&mut *self.handler, rid);
+            return self.serve_inbox();
         }
         let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { return Flow::Continue };
         if ev.is_writable() {
@@ -565,6 +570,13 @@ impl LoopHandler for ServerLoop<'_> {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
+        // A send() that waited for room in another inbox read this one's
+        // messages meanwhile: the socket is empty now, so epoll (edge-
+        // triggered) will not report them. Handle them before sleeping.
+        if crate::inbox::own_has_ready() && self.serve_inbox() == Flow::Abort {
+            self.aborted = true;
+            return Plan { done: true, timeout: None, keep_alive: true };
+        }
         let (flow, more_in_rings) = self.rings_before_sleep();
         if flow == Flow::Abort {
             self.aborted = true;
@@ -584,8 +596,9 @@ impl LoopHandler for ServerLoop<'_> {
         if more_in_rings {
             timeout = Some(std::time::Duration::ZERO);
         }
-        if with(|r| r.has_pending()).unwrap_or(false) {
-            // The heartbeat just closed connections: their onClose is due now.
+        if with(|r| r.has_pending()).unwrap_or(false) || crate::inbox::own_has_ready() {
+            // The heartbeat just closed connections: their onClose is due now
+            // (or a callback just above read more of the inbox while it sent).
             timeout = Some(std::time::Duration::ZERO);
         }
         if self.task_worker && self.last_message.is_some_and(|t| t.elapsed() < TASK_WORKER_SPIN) {
