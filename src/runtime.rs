@@ -275,6 +275,10 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("task_count", get(|c| c.task_count.load(Ordering::Relaxed)));
     let _ = a.insert("coroutine_num", 0i64);
     let _ = a.insert("coroutine_peek_num", 0i64);
+    // Ours (PROCESS mode, max_queued_bytes): bytes read from clients that no
+    // worker has taken yet, and connections not read until workers catch up.
+    let _ = a.insert("recv_queued_bytes", get(|c| c.recv_queued_bytes.load(Ordering::Relaxed).max(0) as u64));
+    let _ = a.insert("recv_waiting_num", get(|c| c.recv_waiting_num.load(Ordering::Relaxed).max(0) as u64));
     a
 }
 
@@ -864,6 +868,7 @@ impl ProcessHost {
             ports: thread_ports,
             dispatcher: Arc::new(swoole_core::dispatch::Dispatcher::new(dispatch, s.worker_num)),
             unsafe_events: s.enable_unsafe_event,
+            max_queued_bytes: s.max_queued_bytes,
         };
         let cfg = swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread };
         // Workers must not run onStart: the master does.

@@ -173,6 +173,10 @@ struct Connection {
     /// `pause()` (or `enable_delay_receive` before `confirm()`): input is
     /// left in the kernel until `resume()`.
     paused: bool,
+    /// PROCESS mode, `max_queued_bytes`: input is left in the kernel until
+    /// the workers took enough of what was read before (the reactor
+    /// thread's own hold, apart from the user's `pause()`).
+    held: bool,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -557,6 +561,7 @@ impl Reactor {
             want_write: false,
             full: false,
             paused: self.delay_receive,
+            held: false,
         });
         self.by_session.insert(session, key);
         if !counted {
@@ -572,7 +577,7 @@ impl Reactor {
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
             // pause() from another process holds before its message comes.
-            if conn.paused || self.shared.table.is_paused(conn.info.session) {
+            if conn.paused || conn.held || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
             match conn.stream.read(buf) {
@@ -912,6 +917,18 @@ impl Reactor {
         Ok(())
     }
 
+    /// Holds (or releases) reading of connection `key` while it still is
+    /// `session`'s (`max_queued_bytes`); false if it is not.
+    pub(crate) fn set_held(&mut self, key: usize, session: SessionId, held: bool) -> bool {
+        match self.conns.get_mut(key).filter(|c| c.info.session == session) {
+            Some(conn) => {
+                conn.held = held;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Connections resumed since the last call (to be read once now).
     pub fn take_resumed(&mut self) -> Vec<usize> {
         std::mem::take(&mut self.resumed)
@@ -1017,11 +1034,15 @@ impl Reactor {
     }
 
     /// Counts a request a reactor thread dispatched here (PROCESS mode) in
-    /// this worker's `worker_request_count`.
-    pub(crate) fn count_received(&self) {
+    /// this worker's `worker_request_count`, and takes its `len` bytes off
+    /// the queue `max_queued_bytes` limits (before the callback: a worker
+    /// that dies in it must not leave them counted).
+    pub(crate) fn count_received(&self, session: SessionId, len: usize) {
         if let Some(w) = self.own_slot() {
             w.request_count.fetch_add(1, ORD);
         }
+        self.shared.table.queue_recv(session, -(len as i64));
+        self.shared.stats.counters().recv_queued_bytes.fetch_sub(len as i64, ORD);
     }
 
     /// Counts one handled request (or task); starts draining at the limit.

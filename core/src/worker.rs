@@ -257,7 +257,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
             last_send_time: f.last_send_time,
             last_dispatch_time: f.last_dispatch_time,
             close_errno: 0,
-            recv_queued_bytes: 0,
+            recv_queued_bytes: f.recv_queued_bytes as usize,
             send_queued_bytes: f.send_queued_bytes as usize,
             closed_by_server: false,
         });
@@ -626,7 +626,7 @@ fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
     match msg.kind {
         Kind::Connect => handler.on_connect(msg.session, reactor_id),
         Kind::Receive => {
-            with(|r| r.count_received());
+            with(|r| r.count_received(msg.session, msg.payload.len()));
             let flow = handler.on_receive(msg.session, reactor_id, &msg.payload);
             with(|r| r.count_request());
             flow
