@@ -136,9 +136,19 @@ pub fn worker_status(id: i64) -> Option<WorkerStatus> {
     })
 }
 
-/// `shutdown()`: SIGTERM to the master stops every process.
+/// `shutdown()`: SIGTERM to the master stops every process. A worker, task
+/// worker or user process asks the manager instead, through its inbox: it
+/// may have dropped root (`user`) and then may not signal the master.
 pub fn shutdown() -> bool {
     let pid = master_pid();
+    let forked = matches!(role(), Role::Worker(_) | Role::Task(_) | Role::User(_)) && manager_pid() > 0;
+    if let Some(shared) = shared().filter(|_| forked) {
+        if let Err(e) = shared.commands.manager.send(0, swoole_core::inbox::Kind::Shutdown, SessionId(0), &[]) {
+            warning(&format!("failed to shutdown: cannot reach the manager: {e}"));
+            return false;
+        }
+        return true;
+    }
     // SAFETY: signalling the server's own master process.
     if pid <= 0 || unsafe { libc::kill(pid, libc::SIGTERM) } != 0 {
         warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
@@ -376,6 +386,17 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         warning(&format!("log_file [{}] cannot be opened: {e}", settings.log_file.as_deref().unwrap_or("")));
         return false;
     }
+    // An unknown user or group, or a switch only root may make, stops the
+    // server here (Swoole warns and serves on as root).
+    let identity = match swoole_core::privileges::Identity::resolve(settings.user.as_deref(), settings.group.as_deref())
+        .and_then(|id| id.preflight(settings.chroot.as_deref()).map(|()| id))
+    {
+        Ok(id) => id,
+        Err(e) => {
+            warning(&format!("failed to start the server: {e} (the user/group/chroot settings)"));
+            return false;
+        }
+    };
     if settings.daemonize {
         daemonize();
     }
@@ -431,7 +452,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
 
-    let mut host = ProcessHost { obj, callbacks, settings, shared, ports, single, process_mode, user_processes, commands };
+    let mut host =
+        ProcessHost { obj, callbacks, settings, shared, ports, single, process_mode, user_processes, commands, identity };
     let ok = if single {
         host.run_single()
     } else if process_mode {
@@ -592,6 +614,8 @@ struct ProcessHost {
     user_processes: Vec<Zval>,
     /// `addCommand()` registrations, run when a `command()` arrives.
     commands: crate::command::Commands,
+    /// `user`/`group`, resolved before anything forked.
+    identity: swoole_core::privileges::Identity,
 }
 
 /// How a process should end after a callback failed.
@@ -644,14 +668,29 @@ impl ProcessHost {
         }
     }
 
-    /// `user`/`group`/`chroot` in a forked worker; a worker that cannot
-    /// switch exits rather than serve as root.
+    /// `user`/`group`/`chroot` in a worker, task worker or user process
+    /// (after binding; in single-process mode after onStart, as Swoole). A
+    /// process that cannot switch does not serve as root: a forked one exits
+    /// and asks for the server's shutdown (its successors would fail the
+    /// same way), the single process returns from start() with a warning.
     fn drop_privileges(&self) -> Result<(), Failure> {
         let s = &self.settings;
-        swoole_core::privileges::drop_to(s.user.as_deref(), s.group.as_deref(), s.chroot.as_deref()).map_err(|e| {
-            swoole_core::log::error(&format!("failed to switch to user/group/chroot: {e}"));
-            Failure::Exit(1)
-        })
+        if let Err(e) = self.identity.apply(s.chroot.as_deref()) {
+            let msg = format!("failed to switch to user/group/chroot, the server stops: {e}");
+            if self.single {
+                warning(&msg);
+                return Err(Failure::Pending);
+            }
+            swoole_core::log::error(&msg);
+            let _ = self.shared.commands.manager.send(0, swoole_core::inbox::Kind::Shutdown, SessionId(0), &[]);
+            return Err(Failure::Exit(1));
+        }
+        // setuid() cleared the parent-death signal: arm it again, and
+        // check the parent did not die meanwhile.
+        if !self.single && !self.identity.is_unchanged() {
+            swoole_core::process::die_with_parent(manager_pid());
+        }
+        Ok(())
     }
 
     /// Sets the identity properties of a worker process.
@@ -742,6 +781,11 @@ impl ProcessHost {
             if let Some(f) = self.failure_of(self.call(Event::Start, vec![])) {
                 return Err(f);
             }
+        }
+        if self.single {
+            // The one process serves the connections: it switches too, after
+            // onStart (which runs as the master, as in Swoole).
+            self.drop_privileges()?;
         }
         if let Some(f) = self.failure_of(self.call(Event::WorkerStart, vec![long(id as i64)])) {
             return Err(f);

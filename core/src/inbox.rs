@@ -53,6 +53,12 @@ pub enum Kind {
     /// `sendfile($fd, ...)` on a connection another process holds; the
     /// payload is a [`SendFileRequest`].
     SendFile = 16,
+    /// `shutdown()` from a worker, task worker or user process, to the
+    /// manager's inbox: the manager (which keeps the master's uid) passes it
+    /// on to the master as SIGTERM. A process that dropped root cannot
+    /// signal a root master itself; writing to a socket it holds needs no
+    /// permission.
+    Shutdown = 17,
 }
 
 /// What `sendfile()` asks of the process holding the connection.
@@ -134,6 +140,7 @@ impl Kind {
             14 => Some(Kind::Command),
             15 => Some(Kind::CommandReply),
             16 => Some(Kind::SendFile),
+            17 => Some(Kind::Shutdown),
             _ => None,
         }
     }

@@ -890,7 +890,8 @@ impl Reactor {
             | Kind::BufferFull
             | Kind::BufferEmpty
             | Kind::Command
-            | Kind::CommandReply => return Some(msg),
+            | Kind::CommandReply
+            | Kind::Shutdown => return Some(msg),
         };
         None
     }
