@@ -465,6 +465,12 @@ impl Reactor {
         self.ports.get(port).map_or((-1, 0), |p| (p.raw_fd, p.port))
     }
 
+    /// Whether this process serves a Unix datagram port (`send()` takes a
+    /// path as `$fd` then).
+    pub fn has_unix_dgram_port(&self) -> bool {
+        self.ports.iter().any(|p| p.sock_type == SockType::UnixDgram && p.socket.is_some())
+    }
+
     /// Whether port `port` is a datagram port (UDP, Unix datagram).
     pub fn port_is_datagram(&self, port: usize) -> bool {
         self.ports.get(port).is_some_and(|p| p.sock_type.is_datagram())

@@ -176,6 +176,11 @@ pub fn send_to(to: &crate::port::Peer, data: &[u8], server_socket: Option<i32>) 
     with(|r| r.send_to(to, data, server_socket)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
 }
 
+/// Whether this worker serves a Unix datagram port.
+pub fn has_unix_dgram_port() -> bool {
+    with(|r| r.has_unix_dgram_port()).unwrap_or(false)
+}
+
 /// The port (index into `$server->ports`) `session` came in on.
 pub fn port_of(session: SessionId) -> Option<usize> {
     if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
