@@ -263,6 +263,9 @@ pub struct Reactor {
     heartbeat: Option<Heartbeat>,
     /// When the next heartbeat check is due.
     next_heartbeat: Instant,
+    /// The "too many connections" line: at most one a second, the rest
+    /// counted (a flood must not fill the log).
+    refused_log: crate::log::Throttle,
 }
 
 /// `heartbeat_check_interval` / `heartbeat_idle_time`.
@@ -397,6 +400,7 @@ impl Reactor {
             resumed: Vec::new(),
             heartbeat: cfg.heartbeat,
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
+            refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
         })
     }
 
@@ -497,10 +501,7 @@ impl Reactor {
         if self.conns.len() >= self.max_connection {
             counters.abort_count.fetch_add(1, ORD);
             let from = peer.map_or_else(|| "a Unix socket".to_string(), |p| p.to_string());
-            crate::log::warning(&format!(
-                "accept(): too many connections [max_connection={}], connection from {from} refused",
-                self.max_connection
-            ));
+            crate::log::connection_refused(&mut self.refused_log, self.max_connection, &from);
             return AcceptOutcome::Refused;
         }
         match self.adopt(stream, peer, port, None) {
@@ -1065,7 +1066,17 @@ impl Reactor {
     /// a draining worker waits for too (until `max_wait_time`), as Swoole.
     pub(crate) fn poll_plan(&mut self, loop_busy: bool) -> (bool, Option<Duration>) {
         match self.stop {
-            StopMode::Running => (false, self.heartbeat_tick()),
+            StopMode::Running => {
+                let mut timeout = self.heartbeat_tick();
+                // Refused connections held back from the log: their summary.
+                let now = Instant::now();
+                crate::log::refused_summary(&mut self.refused_log, self.max_connection, now);
+                if let Some(due) = self.refused_log.next_due() {
+                    let wait = due.saturating_duration_since(now);
+                    timeout = Some(timeout.map_or(wait, |t| t.min(wait)));
+                }
+                (false, timeout)
+            }
             StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
             StopMode::Drain { deadline } => {
                 if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {
