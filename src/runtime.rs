@@ -304,7 +304,7 @@ impl PidFile {
         // SAFETY: getpid has no preconditions.
         let pid = unsafe { libc::getpid() };
         if let Some(p) = path {
-            std::fs::write(p, pid.to_string())?;
+            swoole_core::pid_file::create(p, pid)?;
         }
         Ok(PidFile { path: path.map(str::to_string), pid })
     }
@@ -317,9 +317,7 @@ impl Drop for PidFile {
             return; // a forked child leaving: the file is the master's
         }
         if let Some(p) = &self.path {
-            if std::fs::read_to_string(p).is_ok_and(|c| c.trim() == self.pid.to_string()) {
-                let _ = std::fs::remove_file(p);
-            }
+            swoole_core::pid_file::remove(p, self.pid);
         }
     }
 }

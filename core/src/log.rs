@@ -119,11 +119,13 @@ fn install(fd: i32) {
     }
 }
 
+/// Opens the log file for appending; a symlink there is refused (ELOOP),
+/// so a server run as root cannot be made to append to a file it links to.
 fn open_append(path: &str) -> std::io::Result<i32> {
-    let c = crate::error::c_string(path)?;
-    // SAFETY: opening a file by path.
-    let fd = unsafe { libc::open(c.as_ptr(), libc::O_WRONLY | libc::O_APPEND | libc::O_CREAT | libc::O_CLOEXEC, 0o644) };
-    if fd < 0 { Err(std::io::Error::last_os_error()) } else { Ok(fd) }
+    use nix::fcntl::OFlag;
+    let flags = OFlag::O_WRONLY | OFlag::O_APPEND | OFlag::O_CREAT | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW;
+    let fd = nix::fcntl::open(path, flags, nix::sys::stat::Mode::from_bits_truncate(0o644))?;
+    Ok(std::os::fd::IntoRawFd::into_raw_fd(fd))
 }
 
 /// Sends the log to `path` (None: stderr) at `level`.
