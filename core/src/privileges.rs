@@ -55,10 +55,10 @@ impl Identity {
         if !root && (foreign_uid || foreign_gid) {
             return Err(io::Error::new(io::ErrorKind::PermissionDenied, "switching user/group needs root"));
         }
-        if let Some(dir) = chroot {
-            if !std::path::Path::new(dir).is_dir() {
-                return Err(io::Error::new(io::ErrorKind::NotFound, format!("chroot [{dir}] is not a directory")));
-            }
+        if let Some(dir) = chroot
+            && !std::path::Path::new(dir).is_dir()
+        {
+            return Err(io::Error::new(io::ErrorKind::NotFound, format!("chroot [{dir}] is not a directory")));
         }
         Ok(())
     }
