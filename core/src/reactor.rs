@@ -943,12 +943,13 @@ impl Reactor {
     }
 
     /// Sessions held here that took no input for `idle` seconds and are not
-    /// `protect()`ed.
+    /// `protect()`ed (one not read for `max_queued_bytes` is not idle: its
+    /// client sent more than the workers took yet).
     pub fn idle_sessions(&self, idle: f64) -> Vec<SessionId> {
         let now = now_f64();
         self.conns
             .iter()
-            .filter(|(_, c)| !c.close_after_flush)
+            .filter(|(_, c)| !c.close_after_flush && !c.held)
             .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
             .map(|(_, c)| c.info.session)
             .filter(|&s| !self.shared.table.is_protected(s))

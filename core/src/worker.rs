@@ -226,7 +226,10 @@ pub fn idle_sessions(idle: f64) -> Vec<SessionId> {
             shared
                 .table
                 .facts(s)
-                .is_some_and(|f| crate::reactor::idle_since(f.last_recv_time, f.connect_time, now) >= idle)
+                // Bytes of it still waiting for a worker: its client is not idle.
+                .is_some_and(|f| {
+                    f.recv_queued_bytes == 0 && crate::reactor::idle_since(f.last_recv_time, f.connect_time, now) >= idle
+                })
         })
         .collect()
 }
