@@ -136,9 +136,19 @@ pub fn worker_status(id: i64) -> Option<WorkerStatus> {
     })
 }
 
-/// `shutdown()`: SIGTERM to the master stops every process.
+/// `shutdown()`: SIGTERM to the master stops every process. A worker, task
+/// worker or user process asks the manager instead, through its inbox: it
+/// may have dropped root (`user`) and then may not signal the master.
 pub fn shutdown() -> bool {
     let pid = master_pid();
+    let forked = matches!(role(), Role::Worker(_) | Role::Task(_) | Role::User(_)) && manager_pid() > 0;
+    if let Some(shared) = shared().filter(|_| forked) {
+        if let Err(e) = shared.commands.manager.send(0, swoole_core::inbox::Kind::Shutdown, SessionId(0), &[]) {
+            warning(&format!("failed to shutdown: cannot reach the manager: {e}"));
+            return false;
+        }
+        return true;
+    }
     // SAFETY: signalling the server's own master process.
     if pid <= 0 || unsafe { libc::kill(pid, libc::SIGTERM) } != 0 {
         warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
@@ -275,6 +285,10 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("task_count", get(|c| c.task_count.load(Ordering::Relaxed)));
     let _ = a.insert("coroutine_num", 0i64);
     let _ = a.insert("coroutine_peek_num", 0i64);
+    // Ours (PROCESS mode, max_queued_bytes): bytes read from clients that no
+    // worker has taken yet, and connections not read until workers catch up.
+    let _ = a.insert("recv_queued_bytes", get(|c| c.recv_queued_bytes.load(Ordering::Relaxed).max(0) as u64));
+    let _ = a.insert("recv_waiting_num", get(|c| c.recv_waiting_num.load(Ordering::Relaxed).max(0) as u64));
     a
 }
 
@@ -290,7 +304,7 @@ impl PidFile {
         // SAFETY: getpid has no preconditions.
         let pid = unsafe { libc::getpid() };
         if let Some(p) = path {
-            std::fs::write(p, pid.to_string())?;
+            swoole_core::pid_file::create(p, pid)?;
         }
         Ok(PidFile { path: path.map(str::to_string), pid })
     }
@@ -303,9 +317,7 @@ impl Drop for PidFile {
             return; // a forked child leaving: the file is the master's
         }
         if let Some(p) = &self.path {
-            if std::fs::read_to_string(p).is_ok_and(|c| c.trim() == self.pid.to_string()) {
-                let _ = std::fs::remove_file(p);
-            }
+            swoole_core::pid_file::remove(p, self.pid);
         }
     }
 }
@@ -372,6 +384,17 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         warning(&format!("log_file [{}] cannot be opened: {e}", settings.log_file.as_deref().unwrap_or("")));
         return false;
     }
+    // An unknown user or group, or a switch only root may make, stops the
+    // server here (Swoole warns and serves on as root).
+    let identity = match swoole_core::privileges::Identity::resolve(settings.user.as_deref(), settings.group.as_deref())
+        .and_then(|id| id.preflight(settings.chroot.as_deref()).map(|()| id))
+    {
+        Ok(id) => id,
+        Err(e) => {
+            warning(&format!("failed to start the server: {e} (the user/group/chroot settings)"));
+            return false;
+        }
+    };
     if settings.daemonize {
         daemonize();
     }
@@ -427,7 +450,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     props::set(obj, "manager_pid", if single { 0 } else { pid as i64 });
     server.state.set(crate::server::Lifecycle::Running);
 
-    let mut host = ProcessHost { obj, callbacks, settings, shared, ports, single, process_mode, user_processes, commands };
+    let mut host =
+        ProcessHost { obj, callbacks, settings, shared, ports, single, process_mode, user_processes, commands, identity };
     let ok = if single {
         host.run_single()
     } else if process_mode {
@@ -588,6 +612,8 @@ struct ProcessHost {
     user_processes: Vec<Zval>,
     /// `addCommand()` registrations, run when a `command()` arrives.
     commands: crate::command::Commands,
+    /// `user`/`group`, resolved before anything forked.
+    identity: swoole_core::privileges::Identity,
 }
 
 /// How a process should end after a callback failed.
@@ -640,14 +666,29 @@ impl ProcessHost {
         }
     }
 
-    /// `user`/`group`/`chroot` in a forked worker; a worker that cannot
-    /// switch exits rather than serve as root.
+    /// `user`/`group`/`chroot` in a worker, task worker or user process
+    /// (after binding; in single-process mode after onStart, as Swoole). A
+    /// process that cannot switch does not serve as root: a forked one exits
+    /// and asks for the server's shutdown (its successors would fail the
+    /// same way), the single process returns from start() with a warning.
     fn drop_privileges(&self) -> Result<(), Failure> {
         let s = &self.settings;
-        swoole_core::privileges::drop_to(s.user.as_deref(), s.group.as_deref(), s.chroot.as_deref()).map_err(|e| {
-            swoole_core::log::error(&format!("failed to switch to user/group/chroot: {e}"));
-            Failure::Exit(1)
-        })
+        if let Err(e) = self.identity.apply(s.chroot.as_deref()) {
+            let msg = format!("failed to switch to user/group/chroot, the server stops: {e}");
+            if self.single {
+                warning(&msg);
+                return Err(Failure::Pending);
+            }
+            swoole_core::log::error(&msg);
+            let _ = self.shared.commands.manager.send(0, swoole_core::inbox::Kind::Shutdown, SessionId(0), &[]);
+            return Err(Failure::Exit(1));
+        }
+        // setuid() cleared the parent-death signal: arm it again, and
+        // check the parent did not die meanwhile.
+        if !self.single && !self.identity.is_unchanged() {
+            swoole_core::process::die_with_parent(manager_pid());
+        }
+        Ok(())
     }
 
     /// Sets the identity properties of a worker process.
@@ -738,6 +779,11 @@ impl ProcessHost {
             if let Some(f) = self.failure_of(self.call(Event::Start, vec![])) {
                 return Err(f);
             }
+        }
+        if self.single {
+            // The one process serves the connections: it switches too, after
+            // onStart (which runs as the master, as in Swoole).
+            self.drop_privileges()?;
         }
         if let Some(f) = self.failure_of(self.call(Event::WorkerStart, vec![long(id as i64)])) {
             return Err(f);
@@ -864,6 +910,7 @@ impl ProcessHost {
             ports: thread_ports,
             dispatcher: Arc::new(swoole_core::dispatch::Dispatcher::new(dispatch, s.worker_num)),
             unsafe_events: s.enable_unsafe_event,
+            max_queued_bytes: s.max_queued_bytes,
         };
         let cfg = swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread };
         // Workers must not run onStart: the master does.

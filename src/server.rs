@@ -339,11 +339,21 @@ impl Server {
     /// — `$fd` a session id, or a Unix datagram client's path (a datagram
     /// from the Unix datagram port `$serverSocket`, or the first one).
     pub fn send(&self, fd: &Zval, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
-        // A string that is no number is a Unix datagram peer's address.
-        let path = fd.zend_str().map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned()).filter(|p| {
-            p.trim().parse::<f64>().is_err()
-        });
-        let fd = match (&path, fd.long()) {
+        if fd.is_null() {
+            warning("fd can not be null");
+            return Ok(fail(ErrorCode::SESSION_INVALID_ID));
+        }
+        // A string that is no number is a Unix datagram peer's address (on
+        // a server that has a Unix datagram port); elsewhere it reads as
+        // its leading digits, as Swoole's zval_get_long(): "abc" is fd 0.
+        let text = fd.zend_str().map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned());
+        let text = text.filter(|p| p.trim().parse::<f64>().is_err());
+        let (path, lenient) = match text {
+            Some(t) if worker::has_unix_dgram_port() => (Some(t), None),
+            Some(t) => (None, Some(zend::leading_long(&t))),
+            None => (None, None),
+        };
+        let fd = match (&path, lenient.or(fd.long())) {
             (Some(_), _) => 0,
             (None, Some(n)) => n,
             (None, None) if fd.is_string() || fd.is_double() || fd.is_bool() || fd.is_null() => zend::arg_long(fd, 1)?,

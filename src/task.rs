@@ -282,8 +282,10 @@ pub fn handle_task(payload: &[u8], object_mode: bool, call: impl FnOnce(Vec<Zval
     };
     let (outcome, ret) = call(args);
     // A one-way task (from a user process) takes no result: its return value is dropped.
-    if outcome == CallOutcome::Returned && !ret.is_null() && header.flags & TASK_NOREPLY == 0 {
-        finish_for(header, &ret);
+    if outcome == CallOutcome::Returned && !ret.is_null() && header.flags & TASK_NOREPLY == 0 && !finish_for(header, &ret) {
+        // A value serialize() refuses (a closure): its exception is reported
+        // as uncaught, as Swoole does, and the task worker goes on.
+        zend::report_pending_exception();
     }
     CURRENT.with(|c| c.set(None));
     outcome

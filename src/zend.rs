@@ -144,6 +144,19 @@ pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
     weak_scalar(arg, arg_num, "int", Zval::long, zend_parse_arg_long_weak)
 }
 
+/// The integer a string starts with (0 if none), as the engine's
+/// `zval_get_long()` reads a non-numeric string: "12abc" is 12, "abc" 0.
+pub fn leading_long(s: &str) -> i64 {
+    let t = s.trim_start();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let n = digits.bytes().take_while(u8::is_ascii_digit).fold(0i64, |n, d| n.saturating_mul(10).saturating_add((d - b'0') as i64));
+    if neg { -n } else { n }
+}
+
 /// `float` parameter, weak mode.
 pub fn arg_double(arg: &Zval, arg_num: u32) -> ArgResult<f64> {
     weak_scalar(arg, arg_num, "float", Zval::double, zend_parse_arg_double_weak)

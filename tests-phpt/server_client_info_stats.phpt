@@ -161,6 +161,8 @@ tasking_num
 task_count
 coroutine_num
 coroutine_peek_num
+recv_queued_bytes
+recv_waiting_num
 non-int: []
 bool(true)
 int(2)

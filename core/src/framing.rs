@@ -165,17 +165,25 @@ impl Framing {
                 let total = total as usize;
                 Ok((buf.len() >= total).then_some(total))
             }
+            // The EOF marker counts toward `package_max_length`, as in
+            // Swoole (whose input buffer holds at most that much): a packet
+            // of exactly `max` bytes with its marker passes, one more closes.
             Framing::Eof { eof, split, max } => {
+                let too_large = || Err(FrameError::TooLarge { length: buf.len() as u64, max: *max });
                 if *split {
-                    let from = scanned.saturating_sub(eof.len() - 1).min(buf.len());
-                    if let Some(at) = find(&buf[from..], eof) {
+                    // Only a marker ending within the first `max` bytes makes a packet.
+                    let limit = buf.len().min(*max);
+                    let from = scanned.saturating_sub(eof.len() - 1).min(limit);
+                    if let Some(at) = find(&buf[from..limit], eof) {
                         return Ok(Some(from + at + eof.len()));
                     }
+                } else if buf.len() > *max {
+                    return too_large();
                 } else if buf.ends_with(eof) {
                     return Ok(Some(buf.len()));
                 }
                 if buf.len() >= *max {
-                    return Err(FrameError::TooLarge { length: buf.len() as u64, max: *max });
+                    return too_large();
                 }
                 Ok(None)
             }
@@ -339,6 +347,42 @@ mod tests {
         let signed = Framing::Length { len_type: LengthType::I8, len_offset: 0, body_offset: 1, max: 100 };
         assert_eq!(signed.check(&[0xff]), Err(FrameError::Malformed));
         assert_eq!(FrameError::Malformed.code(), 1204);
+    }
+
+    #[test]
+    fn eof_packets_are_held_to_package_max_length_marker_included() {
+        for split in [true, false] {
+            let f = Framing::Eof { eof: b"\r\n".to_vec(), split, max: 10 };
+            let exactly = b"01234567\r\n";
+            assert_eq!(f.check(exactly), Ok(Some(10)), "split={split}: exactly max passes");
+            let over = b"012345678\r\n";
+            assert!(matches!(f.check(over), Err(FrameError::TooLarge { .. })), "split={split}: max + 1 closes");
+            // Byte by byte: the same on both sides of the limit.
+            for (stream, ok) in [(&exactly[..], true), (&over[..], false)] {
+                let (mut buf, mut scanned, mut got, mut failed) = (Vec::new(), 0, Vec::new(), false);
+                for &b in stream {
+                    buf.push(b);
+                    match take_frames_from(&f, &mut buf, &mut scanned) {
+                        Ok(frames) => got.extend(frames),
+                        Err(_) => {
+                            failed = true;
+                            break;
+                        }
+                    }
+                }
+                assert_eq!((got.len(), failed), if ok { (1, false) } else { (0, true) }, "split={split} ok={ok}");
+            }
+            // A marker far past the limit in one read: closed, not taken.
+            let mut long = vec![b'a'; 1000];
+            long.extend_from_slice(b"\r\n");
+            assert!(f.check(&long).is_err(), "split={split}");
+        }
+        // Split: packets before the limit are taken; the one over it closes.
+        let f = Framing::Eof { eof: b"\n".to_vec(), split: true, max: 4 };
+        let mut buf = b"ab\nabc\nabcd\n".to_vec();
+        assert!(take_frames(&f, &mut buf).is_err());
+        let mut buf = b"ab\nabc\nabc".to_vec();
+        assert_eq!(take_frames(&f, &mut buf).unwrap(), vec![b"ab\n".to_vec(), b"abc\n".to_vec()]);
     }
 
     #[test]

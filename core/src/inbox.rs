@@ -53,6 +53,12 @@ pub enum Kind {
     /// `sendfile($fd, ...)` on a connection another process holds; the
     /// payload is a [`SendFileRequest`].
     SendFile = 16,
+    /// `shutdown()` from a worker, task worker or user process, to the
+    /// manager's inbox: the manager (which keeps the master's uid) passes it
+    /// on to the master as SIGTERM. A process that dropped root cannot
+    /// signal a root master itself; writing to a socket it holds needs no
+    /// permission.
+    Shutdown = 17,
 }
 
 /// What `sendfile()` asks of the process holding the connection.
@@ -134,6 +140,7 @@ impl Kind {
             14 => Some(Kind::Command),
             15 => Some(Kind::CommandReply),
             16 => Some(Kind::SendFile),
+            17 => Some(Kind::Shutdown),
             _ => None,
         }
     }
@@ -374,6 +381,13 @@ pub fn own_has_pending() -> bool {
         let b = b.borrow();
         !b.partial.is_empty() || !b.ready.is_empty()
     })
+}
+
+/// Whether this process's own inbox has whole messages read and not
+/// handled yet (a send that waited for room read them): no readiness event
+/// will report them.
+pub fn own_has_ready() -> bool {
+    BACKLOG.with(|b| !b.borrow().ready.is_empty())
 }
 
 impl Reassembler {

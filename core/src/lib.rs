@@ -46,6 +46,7 @@
 //! - [`port`]: the server's ports (`$server->ports`) and the socket types
 //!   their connections and datagrams come in.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
+//! - [`pid_file`]: the master's `pid_file`, created exclusively, never through a symlink.
 
 pub mod client;
 pub mod command;
@@ -59,6 +60,7 @@ pub mod listener;
 pub mod log;
 pub mod output;
 pub mod master;
+pub mod pid_file;
 pub mod port;
 pub mod privileges;
 pub mod process;

@@ -119,11 +119,13 @@ fn install(fd: i32) {
     }
 }
 
+/// Opens the log file for appending; a symlink there is refused (ELOOP),
+/// so a server run as root cannot be made to append to a file it links to.
 fn open_append(path: &str) -> std::io::Result<i32> {
-    let c = crate::error::c_string(path)?;
-    // SAFETY: opening a file by path.
-    let fd = unsafe { libc::open(c.as_ptr(), libc::O_WRONLY | libc::O_APPEND | libc::O_CREAT | libc::O_CLOEXEC, 0o644) };
-    if fd < 0 { Err(std::io::Error::last_os_error()) } else { Ok(fd) }
+    use nix::fcntl::OFlag;
+    let flags = OFlag::O_WRONLY | OFlag::O_APPEND | OFlag::O_CREAT | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW;
+    let fd = nix::fcntl::open(path, flags, nix::sys::stat::Mode::from_bits_truncate(0o644))?;
+    Ok(std::os::fd::IntoRawFd::into_raw_fd(fd))
 }
 
 /// Sends the log to `path` (None: stderr) at `level`.
@@ -224,9 +226,94 @@ pub fn info(msg: &str) {
     emit(LOG_INFO, "INFO", msg);
 }
 
+/// At most one line per `period` for an event a flood repeats (a refused
+/// connection): the first is logged as it comes, the rest are counted and
+/// summed up in one line once the period is over.
+#[derive(Debug)]
+pub struct Throttle {
+    period: std::time::Duration,
+    /// When the last line was written.
+    last: Option<std::time::Instant>,
+    /// Events since then that got no line of their own.
+    suppressed: u64,
+}
+
+impl Throttle {
+    pub const fn new(period: std::time::Duration) -> Throttle {
+        Throttle { period, last: None, suppressed: 0 }
+    }
+
+    /// One more event at `now`: true if it gets its own line (the caller
+    /// writes it); otherwise it is counted for the summary.
+    pub fn hit(&mut self, now: std::time::Instant) -> bool {
+        if self.last.is_some_and(|t| now < t + self.period) {
+            self.suppressed += 1;
+            return false;
+        }
+        self.last = Some(now);
+        true
+    }
+
+    /// The count to sum up at `now`, if the period is over and some were
+    /// held back (the summary counts as the period's line).
+    pub fn due(&mut self, now: std::time::Instant) -> Option<u64> {
+        let last = self.last?;
+        if self.suppressed == 0 || now < last + self.period {
+            return None;
+        }
+        self.last = Some(now);
+        Some(std::mem::take(&mut self.suppressed))
+    }
+
+    /// When [`Throttle::due`] will have a summary (to wake up for it).
+    pub fn next_due(&self) -> Option<std::time::Instant> {
+        self.last.filter(|_| self.suppressed > 0).map(|t| t + self.period)
+    }
+}
+
+/// How often the "too many connections" line may be written.
+pub const REFUSED_LOG_PERIOD: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A connection refused over `max_connection`: its own WARNING line, or a
+/// count for the next summary (see [`Throttle`]).
+pub fn connection_refused(throttle: &mut Throttle, max_connection: usize, from: &str) {
+    let now = std::time::Instant::now();
+    refused_summary(throttle, max_connection, now);
+    if throttle.hit(now) {
+        warning(&format!("accept(): too many connections [max_connection={max_connection}], connection from {from} refused"));
+    }
+}
+
+/// The summary line of the connections refused without a line, if due.
+pub fn refused_summary(throttle: &mut Throttle, max_connection: usize, now: std::time::Instant) {
+    if let Some(n) = throttle.due(now) {
+        let period = throttle.period.as_secs_f64();
+        warning(&format!(
+            "accept(): too many connections [max_connection={max_connection}], {n} more connection(s) refused within {period}s"
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn throttle_counts_and_sums_up() {
+        use std::time::{Duration, Instant};
+        let mut t = Throttle::new(Duration::from_secs(1));
+        let t0 = Instant::now();
+        assert_eq!(t.next_due(), None);
+        assert!(t.hit(t0), "the first gets a line");
+        assert!(!t.hit(t0 + Duration::from_millis(10)));
+        assert!(!t.hit(t0 + Duration::from_millis(20)));
+        assert_eq!(t.due(t0 + Duration::from_millis(500)), None, "not yet");
+        assert_eq!(t.next_due(), Some(t0 + Duration::from_secs(1)));
+        assert_eq!(t.due(t0 + Duration::from_secs(1)), Some(2));
+        assert_eq!(t.due(t0 + Duration::from_secs(3)), None, "nothing held back");
+        assert!(!t.hit(t0 + Duration::from_millis(1500)), "the summary was this period's line");
+        assert!(t.hit(t0 + Duration::from_secs(5)), "a quiet period later: a line again");
+    }
 
     #[test]
     fn format() {

@@ -121,6 +121,7 @@ pub fn run(
     }
     let mut events = Events::with_capacity(64);
     let mut stopping = false;
+    let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
         if let Err(e) = poll.poll(&mut events, Some(TICK)) {
             if e.kind() != io::ErrorKind::Interrupted {
@@ -131,9 +132,10 @@ pub fn run(
         side.run_loop();
         if !stopping {
             for (port, l) in &listeners {
-                accept_all(*port, l, &threads, &shared, cfg.max_connection);
+                accept_all(*port, l, &threads, &shared, cfg.max_connection, &mut refused_log);
             }
         }
+        crate::log::refused_summary(&mut refused_log, cfg.max_connection, std::time::Instant::now());
         for sig in pipe.take() {
             let forward = match sig {
                 Signal::Terminate if !stopping => {
@@ -167,7 +169,14 @@ pub fn run(
 
 /// Accepts every pending connection of port `port` and hands each to its
 /// reactor thread.
-fn accept_all(port: usize, listener: &StdListener, threads: &[ReactorThread], shared: &ServerShared, max_connection: usize) {
+fn accept_all(
+    port: usize,
+    listener: &StdListener,
+    threads: &[ReactorThread],
+    shared: &ServerShared,
+    max_connection: usize,
+    refused_log: &mut crate::log::Throttle,
+) {
     let counters = shared.stats.counters();
     loop {
         let (stream, peer) = match listener.accept() {
@@ -178,9 +187,7 @@ fn accept_all(port: usize, listener: &StdListener, threads: &[ReactorThread], sh
         if counters.connection_num.load(Ordering::Relaxed) >= max_connection as i64 {
             counters.abort_count.fetch_add(1, Ordering::Relaxed);
             let from = peer.map_or_else(|| "a Unix socket".to_string(), |p| p.to_string());
-            crate::log::warning(&format!(
-                "accept(): too many connections [max_connection={max_connection}], connection from {from} refused"
-            ));
+            crate::log::connection_refused(refused_log, max_connection, &from);
             continue;
         }
         let fd = stream.as_raw_fd();

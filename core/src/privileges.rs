@@ -1,69 +1,151 @@
-//! Dropping root in worker processes (`user`, `group`, `chroot` settings).
+//! Dropping root in the server's processes (`user`, `group`, `chroot`).
+//!
+//! The names are resolved once, in the master before anything forks
+//! ([`Identity::resolve`]), so an unknown user or group stops `start()` with
+//! a clear error instead of workers that fail (and are restarted) forever,
+//! or, as Swoole does, serve on as root after a warning. Each process then
+//! switches with [`Identity::apply`], every step checked.
 
+use nix::unistd::{self, Gid, Group, Uid, User};
+use std::ffi::CString;
 use std::io;
 
-/// Applies `chroot`, then `group`, then `user` to this process. Names unknown
-/// to the system are errors: a worker must not stay root by accident.
+/// Who a server process becomes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identity {
+    /// `user`: its name (for initgroups) and uid.
+    user: Option<(CString, Uid)>,
+    /// `group`, or else the user's primary group.
+    gid: Option<Gid>,
+}
+
+impl Identity {
+    /// Looks `user` and `group` up; an unknown name is an error naming it.
+    pub fn resolve(user: Option<&str>, group: Option<&str>) -> io::Result<Identity> {
+        let lookup = |what: &str, e: nix::Error| io::Error::other(format!("cannot look up {what}: {e}"));
+        let group_gid = match group {
+            Some(g) => match Group::from_name(g).map_err(|e| lookup(&format!("group [{g}]"), e))? {
+                Some(gr) => Some(gr.gid),
+                None => return Err(io::Error::new(io::ErrorKind::NotFound, format!("group [{g}] does not exist"))),
+            },
+            None => None,
+        };
+        let user = match user {
+            Some(u) => match User::from_name(u).map_err(|e| lookup(&format!("user [{u}]"), e))? {
+                Some(pw) => Some((crate::error::c_string(u)?, pw.uid, pw.gid)),
+                None => return Err(io::Error::new(io::ErrorKind::NotFound, format!("user [{u}] does not exist"))),
+            },
+            None => None,
+        };
+        let gid = group_gid.or(user.as_ref().map(|u| u.2));
+        Ok(Identity { user: user.map(|(name, uid, _)| (name, uid)), gid })
+    }
+
+    /// Whether anything is to change.
+    pub fn is_unchanged(&self) -> bool {
+        self.user.is_none() && self.gid.is_none()
+    }
+
+    /// Why this process could not switch, found before any fork: only root
+    /// may take another uid or gid.
+    pub fn preflight(&self, chroot: Option<&str>) -> io::Result<()> {
+        let root = unistd::geteuid().is_root();
+        let foreign_uid = self.user.as_ref().is_some_and(|(_, uid)| *uid != unistd::geteuid());
+        let foreign_gid = self.gid.is_some_and(|g| g != unistd::getegid());
+        if !root && (foreign_uid || foreign_gid) {
+            return Err(io::Error::new(io::ErrorKind::PermissionDenied, "switching user/group needs root"));
+        }
+        if let Some(dir) = chroot
+            && !std::path::Path::new(dir).is_dir()
+        {
+            return Err(io::Error::new(io::ErrorKind::NotFound, format!("chroot [{dir}] is not a directory")));
+        }
+        Ok(())
+    }
+
+    /// Applies `chroot`, then the group (with the user's supplementary
+    /// groups, or only that group), then the user, to this process. Any
+    /// step that fails is an error: the process must not go on half-switched.
+    pub fn apply(&self, chroot: Option<&str>) -> io::Result<()> {
+        let failed = |what: String| move |e: nix::Error| io::Error::other(format!("{what} failed: {e}"));
+        if let Some(dir) = chroot {
+            unistd::chroot(dir).map_err(failed(format!("chroot({dir})")))?;
+            unistd::chdir("/").map_err(failed("chdir(/)".into()))?;
+        }
+        if let Some(gid) = self.gid {
+            unistd::setgid(gid).map_err(failed(format!("setgid({gid})")))?;
+            match &self.user {
+                Some((name, _)) => {
+                    unistd::initgroups(name, gid).map_err(failed(format!("initgroups({}, {gid})", name.to_string_lossy())))?
+                }
+                None => unistd::setgroups(&[gid]).map_err(failed(format!("setgroups([{gid}])")))?,
+            }
+        }
+        if let Some((_, uid)) = &self.user {
+            unistd::setuid(*uid).map_err(failed(format!("setuid({uid})")))?;
+            if unistd::getuid() != *uid || unistd::geteuid() != *uid {
+                return Err(io::Error::other(format!("setuid({uid}) left uid {} euid {}", unistd::getuid(), unistd::geteuid())));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Resolves and applies in one step (a process that was not told the names before).
 pub fn drop_to(user: Option<&str>, group: Option<&str>, chroot: Option<&str>) -> io::Result<()> {
-    // Look the names up before a chroot hides /etc.
-    let gid = match group {
-        Some(g) => {
-            let c = crate::error::c_string(g)?;
-            // SAFETY: getgrnam returns a pointer into static storage or null.
-            let gr = unsafe { libc::getgrnam(c.as_ptr()) };
-            if gr.is_null() {
-                return Err(io::Error::new(io::ErrorKind::NotFound, format!("unknown group '{g}'")));
-            }
-            Some(unsafe { (*gr).gr_gid })
-        }
-        None => None,
-    };
-    let pw = match user {
-        Some(u) => {
-            let c = crate::error::c_string(u)?;
-            // SAFETY: as getgrnam.
-            let pw = unsafe { libc::getpwnam(c.as_ptr()) };
-            if pw.is_null() {
-                return Err(io::Error::new(io::ErrorKind::NotFound, format!("unknown user '{u}'")));
-            }
-            Some((c, unsafe { (*pw).pw_uid }, unsafe { (*pw).pw_gid }))
-        }
-        None => None,
-    };
-    if let Some(dir) = chroot {
-        let c = crate::error::c_string(dir)?;
-        // SAFETY: chroot then chdir("/") of this process.
-        if unsafe { libc::chroot(c.as_ptr()) } != 0 || unsafe { libc::chdir(c"/".as_ptr()) } != 0 {
-            return Err(io::Error::last_os_error());
-        }
-    }
-    let gid = gid.or(pw.as_ref().map(|p| p.2));
-    if let Some(gid) = gid {
-        // SAFETY: changing this process's groups.
-        if unsafe { libc::setgid(gid) } != 0 {
-            return Err(io::Error::last_os_error());
-        }
-        if let Some((name, _, _)) = &pw {
-            unsafe { libc::initgroups(name.as_ptr(), gid) };
-        } else {
-            unsafe { libc::setgroups(1, &gid) };
-        }
-    }
-    if let Some((_, uid, _)) = pw {
-        // SAFETY: changing this process's user, last.
-        if unsafe { libc::setuid(uid) } != 0 {
-            return Err(io::Error::last_os_error());
-        }
-    }
-    Ok(())
+    Identity::resolve(user, group)?.apply(chroot)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn unknown_names_are_refused() {
-        let e = super::drop_to(Some("no-such-user-here"), None, None).unwrap_err();
-        assert!(e.to_string().contains("unknown user"), "{e}");
-        assert!(super::drop_to(None, None, None).is_ok());
+        let e = Identity::resolve(Some("no-such-user-here"), None).unwrap_err();
+        assert_eq!(e.to_string(), "user [no-such-user-here] does not exist");
+        let e = Identity::resolve(None, Some("no-such-group-here")).unwrap_err();
+        assert_eq!(e.to_string(), "group [no-such-group-here] does not exist");
+        assert!(Identity::resolve(None, None).unwrap().is_unchanged());
+        assert!(drop_to(None, None, None).is_ok());
+    }
+
+    #[test]
+    fn a_known_user_brings_its_primary_group() {
+        let Ok(Some(root)) = User::from_name("root") else { return };
+        let id = Identity::resolve(Some("root"), None).unwrap();
+        assert_eq!(id.gid, Some(root.gid));
+        assert!(!id.is_unchanged());
+        // Becoming who we already are needs no privilege.
+        let me = Identity { user: None, gid: Some(unistd::getegid()) };
+        assert!(me.preflight(None).is_ok());
+        assert!(me.preflight(Some("/no/such/dir")).is_err());
+    }
+
+    #[test]
+    fn switching_in_a_child_is_checked() {
+        // As root: a forked child becomes nobody, with nobody's groups only.
+        if !unistd::geteuid().is_root() {
+            return;
+        }
+        let Ok(Some(nobody)) = User::from_name("nobody") else { return };
+        let _no_other_fork = crate::FORK_LOCK.lock();
+        let id = Identity::resolve(Some("nobody"), None).unwrap();
+        // SAFETY: the child only makes system calls and exits.
+        match unsafe { unistd::fork() }.unwrap() {
+            unistd::ForkResult::Child => {
+                let ok = id.apply(None).is_ok()
+                    && unistd::getuid() == nobody.uid
+                    && unistd::getgid() == nobody.gid
+                    && unistd::getgroups().unwrap_or_default().iter().all(|g| *g != Gid::from_raw(0))
+                    && unistd::setuid(Uid::from_raw(0)).is_err();
+                // SAFETY: ending the forked child at once.
+                unsafe { libc::_exit(if ok { 0 } else { 1 }) };
+            }
+            unistd::ForkResult::Parent { child } => {
+                let status = nix::sys::wait::waitpid(child, None).unwrap();
+                assert_eq!(status, nix::sys::wait::WaitStatus::Exited(child, 0));
+            }
+        }
     }
 }

@@ -303,12 +303,13 @@ mod tests {
 /// so no server process is left orphaned; if it is already gone, the
 /// SIGTERM is raised now (it is handled once the process installs its
 /// signal pipe, or ends it at once otherwise).
+///
+/// Call it again after a change of user: setuid() clears the parent-death
+/// signal.
 pub fn die_with_parent(parent: i32) {
-    // SAFETY: prctl/getppid/raise on this process.
-    unsafe {
-        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM as libc::c_ulong, 0, 0, 0);
-        if libc::getppid() != parent {
-            libc::raise(libc::SIGTERM);
-        }
+    use nix::sys::signal::{raise, Signal};
+    let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGTERM);
+    if nix::unistd::getppid().as_raw() != parent {
+        let _ = raise(Signal::SIGTERM);
     }
 }

@@ -173,6 +173,10 @@ struct Connection {
     /// `pause()` (or `enable_delay_receive` before `confirm()`): input is
     /// left in the kernel until `resume()`.
     paused: bool,
+    /// PROCESS mode, `max_queued_bytes`: input is left in the kernel until
+    /// the workers took enough of what was read before (the reactor
+    /// thread's own hold, apart from the user's `pause()`).
+    held: bool,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -259,6 +263,9 @@ pub struct Reactor {
     heartbeat: Option<Heartbeat>,
     /// When the next heartbeat check is due.
     next_heartbeat: Instant,
+    /// The "too many connections" line: at most one a second, the rest
+    /// counted (a flood must not fill the log).
+    refused_log: crate::log::Throttle,
 }
 
 /// `heartbeat_check_interval` / `heartbeat_idle_time`.
@@ -393,6 +400,7 @@ impl Reactor {
             resumed: Vec::new(),
             heartbeat: cfg.heartbeat,
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
+            refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
         })
     }
 
@@ -461,6 +469,12 @@ impl Reactor {
         self.ports.get(port).map_or((-1, 0), |p| (p.raw_fd, p.port))
     }
 
+    /// Whether this process serves a Unix datagram port (`send()` takes a
+    /// path as `$fd` then).
+    pub fn has_unix_dgram_port(&self) -> bool {
+        self.ports.iter().any(|p| p.sock_type == SockType::UnixDgram && p.socket.is_some())
+    }
+
     /// Whether port `port` is a datagram port (UDP, Unix datagram).
     pub fn port_is_datagram(&self, port: usize) -> bool {
         self.ports.get(port).is_some_and(|p| p.sock_type.is_datagram())
@@ -487,10 +501,7 @@ impl Reactor {
         if self.conns.len() >= self.max_connection {
             counters.abort_count.fetch_add(1, ORD);
             let from = peer.map_or_else(|| "a Unix socket".to_string(), |p| p.to_string());
-            crate::log::warning(&format!(
-                "accept(): too many connections [max_connection={}], connection from {from} refused",
-                self.max_connection
-            ));
+            crate::log::connection_refused(&mut self.refused_log, self.max_connection, &from);
             return AcceptOutcome::Refused;
         }
         match self.adopt(stream, peer, port, None) {
@@ -557,6 +568,7 @@ impl Reactor {
             want_write: false,
             full: false,
             paused: self.delay_receive,
+            held: false,
         });
         self.by_session.insert(session, key);
         if !counted {
@@ -572,7 +584,7 @@ impl Reactor {
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
             // pause() from another process holds before its message comes.
-            if conn.paused || self.shared.table.is_paused(conn.info.session) {
+            if conn.paused || conn.held || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
             match conn.stream.read(buf) {
@@ -885,7 +897,8 @@ impl Reactor {
             | Kind::BufferFull
             | Kind::BufferEmpty
             | Kind::Command
-            | Kind::CommandReply => return Some(msg),
+            | Kind::CommandReply
+            | Kind::Shutdown => return Some(msg),
         };
         None
     }
@@ -912,18 +925,31 @@ impl Reactor {
         Ok(())
     }
 
+    /// Holds (or releases) reading of connection `key` while it still is
+    /// `session`'s (`max_queued_bytes`); false if it is not.
+    pub(crate) fn set_held(&mut self, key: usize, session: SessionId, held: bool) -> bool {
+        match self.conns.get_mut(key).filter(|c| c.info.session == session) {
+            Some(conn) => {
+                conn.held = held;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Connections resumed since the last call (to be read once now).
     pub fn take_resumed(&mut self) -> Vec<usize> {
         std::mem::take(&mut self.resumed)
     }
 
     /// Sessions held here that took no input for `idle` seconds and are not
-    /// `protect()`ed.
+    /// `protect()`ed (one not read for `max_queued_bytes` is not idle: its
+    /// client sent more than the workers took yet).
     pub fn idle_sessions(&self, idle: f64) -> Vec<SessionId> {
         let now = now_f64();
         self.conns
             .iter()
-            .filter(|(_, c)| !c.close_after_flush)
+            .filter(|(_, c)| !c.close_after_flush && !c.held)
             .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
             .map(|(_, c)| c.info.session)
             .filter(|&s| !self.shared.table.is_protected(s))
@@ -1017,11 +1043,15 @@ impl Reactor {
     }
 
     /// Counts a request a reactor thread dispatched here (PROCESS mode) in
-    /// this worker's `worker_request_count`.
-    pub(crate) fn count_received(&self) {
+    /// this worker's `worker_request_count`, and takes its `len` bytes off
+    /// the queue `max_queued_bytes` limits (before the callback: a worker
+    /// that dies in it must not leave them counted).
+    pub(crate) fn count_received(&self, session: SessionId, len: usize) {
         if let Some(w) = self.own_slot() {
             w.request_count.fetch_add(1, ORD);
         }
+        self.shared.table.queue_recv(session, -(len as i64));
+        self.shared.stats.counters().recv_queued_bytes.fetch_sub(len as i64, ORD);
     }
 
     /// Counts one handled request (or task); starts draining at the limit.
@@ -1037,7 +1067,17 @@ impl Reactor {
     /// a draining worker waits for too (until `max_wait_time`), as Swoole.
     pub(crate) fn poll_plan(&mut self, loop_busy: bool) -> (bool, Option<Duration>) {
         match self.stop {
-            StopMode::Running => (false, self.heartbeat_tick()),
+            StopMode::Running => {
+                let mut timeout = self.heartbeat_tick();
+                // Refused connections held back from the log: their summary.
+                let now = Instant::now();
+                crate::log::refused_summary(&mut self.refused_log, self.max_connection, now);
+                if let Some(due) = self.refused_log.next_due() {
+                    let wait = due.saturating_duration_since(now);
+                    timeout = Some(timeout.map_or(wait, |t| t.min(wait)));
+                }
+                (false, timeout)
+            }
             StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
             StopMode::Drain { deadline } => {
                 if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {

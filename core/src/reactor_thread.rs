@@ -26,6 +26,7 @@ use crate::port::{StdStream, Stream};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 /// Token of the waker the main thread rings after queueing a [`Command`].
 const WAKER_TOKEN: Token = Token(3);
@@ -33,11 +34,21 @@ const WAKER_TOKEN: Token = Token(3);
 const BELL_TOKEN: Token = Token(4);
 /// How long the thread sleeps at most while records wait for room in a
 /// worker's ring.
-const BACKED_UP_POLL: std::time::Duration = std::time::Duration::from_millis(1);
+const BACKED_UP_POLL: Duration = Duration::from_millis(1);
 /// Worker messages applied per turn of the thread's loop.
 const APPLY_BUDGET: usize = 1024;
 /// Events taken per poll.
 const EVENTS_PER_POLL: usize = 1024;
+/// The first and the longest wait before a connection held for
+/// `max_queued_bytes` is looked at again (the wait doubles in between, as
+/// Swoole's does).
+const HOLD_FIRST_WAIT: Duration = Duration::from_millis(1);
+const HOLD_MAX_WAIT: Duration = Duration::from_millis(1024);
+/// With `max_queued_bytes` set: past this many bytes queued toward workers
+/// server-wide (or `max_queued_bytes`, if larger), every connection that has
+/// bytes of its own waiting is held too, so many connections together cannot
+/// grow the master without bound either.
+const SERVER_QUEUE_LIMIT: usize = 64 << 20;
 
 /// What the main thread asks of a reactor thread.
 enum Command {
@@ -61,6 +72,9 @@ pub struct ThreadConfig {
     /// Deliver onConnect/onClose/onBuffer* even when packets of one
     /// connection may reach different workers (`enable_unsafe_event`).
     pub unsafe_events: bool,
+    /// `max_queued_bytes`: a connection is not read while more of its bytes
+    /// than this wait for workers (0 = no limit).
+    pub max_queued_bytes: usize,
 }
 
 impl ThreadConfig {
@@ -71,6 +85,7 @@ impl ThreadConfig {
             ports: self.ports.iter().map(|p| p.try_clone(false)).collect::<io::Result<_>>()?,
             dispatcher: self.dispatcher.clone(),
             unsafe_events: self.unsafe_events,
+            max_queued_bytes: self.max_queued_bytes,
         })
     }
 }
@@ -136,6 +151,21 @@ struct Thread {
     touched: Vec<bool>,
     /// The reading ends of the rings from each worker.
     reader: crate::ring::Reader,
+    /// `max_queued_bytes` (0 = no limit).
+    max_queued: usize,
+    /// Connections held because their workers fell behind.
+    held: Vec<Held>,
+}
+
+/// A connection whose reading waits until workers took its queued bytes.
+struct Held {
+    key: usize,
+    /// The session `key` held when it was held (the slot may be reused).
+    session: SessionId,
+    /// The current wait between two looks (doubling up to [`HOLD_MAX_WAIT`]).
+    wait: Duration,
+    /// When to look again.
+    due: Instant,
 }
 
 fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<ServerShared>, cfg: ThreadConfig)
@@ -157,16 +187,22 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
         dispatcher: cfg.dispatcher,
         shared,
         buf: vec![0u8; crate::reactor::READ_CHUNK],
+        max_queued: cfg.max_queued_bytes,
+        held: Vec::new(),
     };
     let mut events = Events::with_capacity(EVENTS_PER_POLL);
     loop {
         let mut timeout = t.reactor.heartbeat_tick();
+        if let Some(due) = t.held.iter().map(|h| h.due).min() {
+            let wait = due.saturating_duration_since(Instant::now());
+            timeout = Some(timeout.map_or(wait, |d| d.min(wait)));
+        }
         t.deliver_closed();
         if !t.wake_workers() {
             timeout = Some(timeout.map_or(BACKED_UP_POLL, |d| d.min(BACKED_UP_POLL)));
         }
         if !t.ready_to_sleep() {
-            timeout = Some(std::time::Duration::ZERO);
+            timeout = Some(Duration::ZERO);
         }
         match poll.poll(&mut events, timeout) {
             Ok(()) => {}
@@ -197,14 +233,16 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                         t.reactor.flush(key);
                     }
                     if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-                        t.read_all(key);
+                        t.read_all(key, crate::worker::read_to_end_hint(ev));
                     }
                 }
             }
         }
         t.serve_workers();
+        t.release_held();
+        // What came while paused raised no event acted on: read to the end.
         for key in t.reactor.take_resumed() {
-            t.read_all(key);
+            t.read_all(key, true);
         }
         t.deliver_buffer_events();
         t.deliver_closed();
@@ -225,26 +263,73 @@ impl Thread {
     }
 
     /// Reads connection `key` until the kernel has nothing more, dispatching
-    /// every packet.
-    fn read_all(&mut self, key: usize) {
+    /// every packet; `to_end` as the worker's (a FIN came with the data).
+    fn read_all(&mut self, key: usize, to_end: bool) {
         loop {
             let mut buf = std::mem::take(&mut self.buf);
-            let more = match self.reactor.read(key, &mut buf) {
+            let (session, more) = match self.reactor.read(key, &mut buf) {
                 ReadOutcome::Data { session, n, more } => {
                     self.dispatch(Kind::Receive, session, &buf[..n]);
-                    more
+                    (Some(session), more || to_end)
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     for frame in &frames {
                         self.dispatch(Kind::Receive, session, frame);
                     }
-                    more
+                    (Some(session), more || to_end)
                 }
-                ReadOutcome::Done => false,
+                ReadOutcome::Done => (None, false),
             };
             self.buf = buf;
-            if !more {
+            if session.is_some_and(|s| self.hold_if_backed_up(key, s)) || !more {
                 return;
+            }
+        }
+    }
+
+    /// Whether reading `session` must wait for the workers (`max_queued_bytes`).
+    fn backed_up(&self, session: SessionId) -> bool {
+        if self.max_queued == 0 {
+            return false;
+        }
+        let own = self.shared.table.recv_queued(session) as usize;
+        let total = self.shared.stats.counters().recv_queued_bytes.load(std::sync::atomic::Ordering::Relaxed);
+        own > self.max_queued || (own > 0 && total.max(0) as usize > SERVER_QUEUE_LIMIT.max(self.max_queued))
+    }
+
+    /// Holds connection `key` if its workers fell behind; true if it did.
+    fn hold_if_backed_up(&mut self, key: usize, session: SessionId) -> bool {
+        if !self.backed_up(session) || !self.reactor.set_held(key, session, true) {
+            return false;
+        }
+        self.held.push(Held { key, session, wait: HOLD_FIRST_WAIT, due: Instant::now() + HOLD_FIRST_WAIT });
+        self.shared.stats.counters().recv_waiting_num.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        true
+    }
+
+    /// Looks at the held connections that are due: reads again those whose
+    /// workers caught up, waits twice as long for the others.
+    fn release_held(&mut self) {
+        let now = Instant::now();
+        let mut i = 0;
+        while i < self.held.len() {
+            let (key, session, due) = (self.held[i].key, self.held[i].session, self.held[i].due);
+            if due > now {
+                i += 1;
+                continue;
+            }
+            if self.reactor.exists(session) && self.backed_up(session) {
+                let h = &mut self.held[i];
+                h.wait = (h.wait * 2).min(HOLD_MAX_WAIT);
+                h.due = now + h.wait;
+                i += 1;
+                continue;
+            }
+            self.held.swap_remove(i);
+            self.shared.stats.counters().recv_waiting_num.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            if self.reactor.set_held(key, session, false) {
+                // What arrived meanwhile raised events that were not acted on.
+                self.read_all(key, true);
             }
         }
     }
@@ -253,6 +338,12 @@ impl Thread {
     fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) {
         let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
         let Some(target) = self.reactor.dispatch_target(session, with_ip) else { return };
+        if kind == Kind::Receive {
+            // Counted before the worker can see it (it takes it off first thing).
+            self.shared.table.queue_recv(session, payload.len() as i64);
+            let counters = self.shared.stats.counters();
+            counters.recv_queued_bytes.fetch_add(payload.len() as i64, std::sync::atomic::Ordering::Relaxed);
+        }
         self.send_to_worker(kind, session, &target, payload);
     }
 
@@ -329,6 +420,10 @@ impl Thread {
     /// after it; without connection events the slot is freed here.
     fn deliver_closed(&mut self) {
         for info in self.reactor.take_closed() {
+            if let Some(i) = self.held.iter().position(|h| h.session == info.session) {
+                self.held.swap_remove(i);
+                self.shared.stats.counters().recv_waiting_num.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            }
             if self.connection_events {
                 let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
                 let target = crate::reactor::target_of(&info, with_ip, self.shared.table.uid(info.session));

@@ -119,6 +119,9 @@ struct Slot {
     /// Bytes queued for the peer and not yet written (for 1009 in PROCESS
     /// mode, where the worker does not hold the queue).
     send_queued_bytes: AtomicU64,
+    /// PROCESS mode: bytes a reactor thread read and handed to workers that
+    /// no worker has taken yet (`max_queued_bytes`).
+    recv_queued_bytes: AtomicU64,
 }
 // SAFETY: atomics, valid at zero.
 unsafe impl ZeroShared for Slot {}
@@ -138,6 +141,7 @@ pub struct SharedFacts {
     pub last_dispatch_time: f64,
     pub uid: u64,
     pub send_queued_bytes: u64,
+    pub recv_queued_bytes: u64,
     pub closing: bool,
     pub port: usize,
 }
@@ -176,6 +180,7 @@ impl SessionTable {
                 slot.uid.store(0, Ordering::Relaxed);
                 slot.protected.store(0, Ordering::Relaxed);
                 slot.send_queued_bytes.store(0, Ordering::Relaxed);
+                slot.recv_queued_bytes.store(0, Ordering::Relaxed);
                 slot.port.store(0, Ordering::Relaxed);
                 slot.paused.store(0, Ordering::Relaxed);
                 for t in [&slot.last_recv_time, &slot.last_send_time, &slot.last_dispatch_time] {
@@ -245,6 +250,19 @@ impl SessionTable {
         }
     }
 
+    /// `n` more (or, negative, fewer) bytes of `id` wait for a worker; the
+    /// new total (0 if `id` is not open).
+    pub fn queue_recv(&self, id: SessionId, n: i64) -> u64 {
+        let Some(slot) = self.live(id) else { return 0 };
+        let old = slot.recv_queued_bytes.fetch_add(n as u64, Ordering::AcqRel);
+        old.wrapping_add(n as u64)
+    }
+
+    /// Bytes of `id` that wait for a worker.
+    pub fn recv_queued(&self, id: SessionId) -> u64 {
+        self.live(id).map_or(0, |s| s.recv_queued_bytes.load(Ordering::Acquire))
+    }
+
     /// `bind($fd, $uid)`: once per connection; false if `id` is not open
     /// or already bound.
     pub fn bind(&self, id: SessionId, uid: u64) -> bool {
@@ -290,6 +308,7 @@ impl SessionTable {
             last_dispatch_time: f(&slot.last_dispatch_time),
             uid: slot.uid.load(Ordering::Relaxed),
             send_queued_bytes: slot.send_queued_bytes.load(Ordering::Relaxed),
+            recv_queued_bytes: slot.recv_queued_bytes.load(Ordering::Relaxed),
             closing: slot.closing.load(Ordering::Acquire) != 0,
             port: slot.port.load(Ordering::Relaxed) as usize,
         })

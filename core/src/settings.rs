@@ -105,6 +105,10 @@ pub const DEFAULT_PACKAGE_MAX_LENGTH: usize = 2 * 1024 * 1024;
 /// The default `socket_buffer_size` (Swoole's `SW_SOCKET_BUFFER_SIZE`).
 pub const DEFAULT_SOCKET_BUFFER_SIZE: usize = 8 * 1024 * 1024;
 
+/// The default `max_queued_bytes` (Swoole has none: a PROCESS master's
+/// memory then grows without bound behind a slow worker).
+pub const DEFAULT_MAX_QUEUED_BYTES: usize = 4 * 1024 * 1024;
+
 /// The longest `package_eof` Swoole accepts.
 pub const MAX_EOF_LENGTH: usize = 8;
 
@@ -203,6 +207,9 @@ pub struct ServerSettings {
     /// `output_buffer_size`: the largest single send() in PROCESS mode (1203
     /// past it, as Swoole; default 2 MiB).
     pub output_buffer_size: usize,
+    /// `max_queued_bytes` (PROCESS mode): reading from a connection pauses
+    /// while more of its bytes than this wait for a worker; 0 = no limit.
+    pub max_queued_bytes: usize,
 }
 
 impl Default for ServerSettings {
@@ -256,6 +263,7 @@ impl ServerSettings {
             socket_options: Default::default(),
             open_cpu_affinity: false,
             output_buffer_size: DEFAULT_OUTPUT_BUFFER_SIZE,
+            max_queued_bytes: DEFAULT_MAX_QUEUED_BYTES,
         }
     }
 
@@ -373,11 +381,12 @@ impl ServerSettings {
             }
             "task_max_request" => self.task_max_request = int_in(key, value, 0, i64::MAX)? as u64,
             "daemonize" => self.daemonize = boolean(key, value)?,
-            // <= 0 means no limit, as in Swoole.
+            // 0 means no limit, as in Swoole (which warns about negatives too).
             "socket_buffer_size" => {
-                let n = int_in(key, value, i64::MIN, i64::MAX)?;
-                self.socket_buffer_size = if n <= 0 { usize::MAX } else { n as usize };
+                let n = size_in(key, value)?;
+                self.socket_buffer_size = if n == 0 { usize::MAX } else { n };
             }
+            "max_queued_bytes" => self.max_queued_bytes = size_in(key, value)?,
             "buffer_high_watermark" => self.buffer_high_watermark = Some(int_in(key, value, 0, i64::MAX)? as usize),
             "buffer_low_watermark" => self.buffer_low_watermark = int_in(key, value, 0, i64::MAX)? as usize,
             "log_level" => self.log_level = int_in(key, value, 0, 6)? as i32,
@@ -468,6 +477,31 @@ fn int_in(key: &str, value: &SettingValue, min: i64, max: i64) -> Result<i64, Se
         return Err(SettingError::OutOfRange { key: key.to_string(), value: v.to_string(), range });
     }
     Ok(v)
+}
+
+/// A size in bytes: an int >= 0, or a string with an optional K, M or G
+/// suffix ("4M"), as Swoole's `php_swoole_parse_to_size` reads one.
+fn size_in(key: &str, value: &SettingValue) -> Result<usize, SettingError> {
+    let parsed = match value {
+        SettingValue::Str(s) => {
+            let t = s.trim();
+            let (digits, unit) = match t.char_indices().last() {
+                Some((i, c)) if c.is_ascii_alphabetic() => (&t[..i], c.to_ascii_lowercase()),
+                _ => (t, ' '),
+            };
+            let shift = match unit {
+                ' ' => Some(0),
+                'k' => Some(10),
+                'm' => Some(20),
+                'g' => Some(30),
+                _ => None,
+            };
+            shift.zip(digits.trim().parse::<i64>().ok()).map(|(sh, n)| n.saturating_mul(1 << sh))
+        }
+        other => other.as_int(),
+    };
+    let n = parsed.ok_or_else(|| SettingError::WrongType { key: key.into(), expected: "int", given: value.type_name() })?;
+    usize::try_from(n).map_err(|_| SettingError::OutOfRange { key: key.into(), value: n.to_string(), range: ">= 0".into() })
 }
 
 fn float_in(key: &str, value: &SettingValue, min: f64, max: f64) -> Result<f64, SettingError> {
@@ -598,6 +632,7 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("package_eof", "\\r\\n\\r\\n".into()),
         ("socket_buffer_size", d.socket_buffer_size.to_string()),
         ("output_buffer_size", d.output_buffer_size.to_string()),
+        ("max_queued_bytes", d.max_queued_bytes.to_string()),
         ("buffer_high_watermark", d.high_watermark().to_string()),
         ("buffer_low_watermark", d.buffer_low_watermark.to_string()),
         ("daemonize", d.daemonize.to_string()),
@@ -696,6 +731,23 @@ mod tests {
         s.apply("open_eof_split", &SettingValue::Bool(true)).unwrap();
         s.apply("package_eof", &SettingValue::Str("\n".into())).unwrap();
         assert!(matches!(s.framing(), Framing::Eof { split: true, .. }), "EOF wins over length");
+    }
+
+    #[test]
+    fn sizes_take_suffixes_and_refuse_negatives() {
+        let mut s = ServerSettings::new();
+        s.apply("max_queued_bytes", &SettingValue::Str("2M".into())).unwrap();
+        assert_eq!(s.max_queued_bytes, 2 << 20);
+        s.apply("max_queued_bytes", &SettingValue::Str("16k".into())).unwrap();
+        assert_eq!(s.max_queued_bytes, 16 << 10);
+        s.apply("max_queued_bytes", &SettingValue::Int(0)).unwrap();
+        assert_eq!(s.max_queued_bytes, 0, "0: no limit");
+        assert!(s.apply("max_queued_bytes", &SettingValue::Str("1.5M".into())).is_err());
+        let err = s.apply("socket_buffer_size", &SettingValue::Int(-1)).unwrap_err();
+        assert_eq!(err.to_string(), "setting 'socket_buffer_size' is out of range: -1 (must be >= 0)");
+        assert_eq!(s.socket_buffer_size, DEFAULT_SOCKET_BUFFER_SIZE, "refused: unchanged");
+        s.apply("socket_buffer_size", &SettingValue::Int(0)).unwrap();
+        assert_eq!(s.socket_buffer_size, usize::MAX, "0: no limit");
     }
 
     #[test]

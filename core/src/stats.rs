@@ -49,6 +49,12 @@ pub struct ServerCounters {
     pub task_count: AtomicU64,
     /// Round-robin cursor for choosing a task worker.
     pub task_round: AtomicU64,
+    /// PROCESS mode: bytes reactor threads read and handed to workers that
+    /// no worker has taken yet (`stats()['recv_queued_bytes']`).
+    pub recv_queued_bytes: AtomicI64,
+    /// PROCESS mode: connections not read until their workers catch up
+    /// (`max_queued_bytes`; `stats()['recv_waiting_num']`).
+    pub recv_waiting_num: AtomicI64,
 }
 // SAFETY: all atomics, valid at zero.
 unsafe impl ZeroShared for ServerCounters {}

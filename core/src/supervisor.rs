@@ -155,6 +155,13 @@ impl<'a> Supervisor<'a> {
         let Some(fd) = self.shared.commands.manager.read_end(0) else { return };
         let _ = crate::process::set_blocking(fd, false);
         for msg in crate::inbox::drain(fd, &mut self.commands) {
+            if msg.kind == crate::inbox::Kind::Shutdown {
+                // The master (this process in BASE mode) stops in order on
+                // SIGTERM; this process may send it, the asker maybe not.
+                let master = self.shared.stats.counters().master_pid.load(Ordering::Relaxed);
+                let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(master), nix::sys::signal::Signal::SIGTERM);
+                continue;
+            }
             if let Some(req) = crate::command::parse(&msg) {
                 let answer = factory.on_command(&req);
                 let _ = crate::command::reply(self.shared, &req, &answer);

@@ -176,6 +176,11 @@ pub fn send_to(to: &crate::port::Peer, data: &[u8], server_socket: Option<i32>) 
     with(|r| r.send_to(to, data, server_socket)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
 }
 
+/// Whether this worker serves a Unix datagram port.
+pub fn has_unix_dgram_port() -> bool {
+    with(|r| r.has_unix_dgram_port()).unwrap_or(false)
+}
+
 /// The port (index into `$server->ports`) `session` came in on.
 pub fn port_of(session: SessionId) -> Option<usize> {
     if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
@@ -221,7 +226,10 @@ pub fn idle_sessions(idle: f64) -> Vec<SessionId> {
             shared
                 .table
                 .facts(s)
-                .is_some_and(|f| crate::reactor::idle_since(f.last_recv_time, f.connect_time, now) >= idle)
+                // Bytes of it still waiting for a worker: its client is not idle.
+                .is_some_and(|f| {
+                    f.recv_queued_bytes == 0 && crate::reactor::idle_since(f.last_recv_time, f.connect_time, now) >= idle
+                })
         })
         .collect()
 }
@@ -257,7 +265,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
             last_send_time: f.last_send_time,
             last_dispatch_time: f.last_dispatch_time,
             close_errno: 0,
-            recv_queued_bytes: 0,
+            recv_queued_bytes: f.recv_queued_bytes as usize,
             send_queued_bytes: f.send_queued_bytes as usize,
             closed_by_server: false,
         });
@@ -402,6 +410,23 @@ impl ServerLoop<'_> {
         (self.serve_rings(), true)
     }
 
+    /// Handles what the inbox holds (the messages read already first).
+    fn serve_inbox(&mut self) -> Flow {
+        self.last_message = Some(std::time::Instant::now());
+        while let Some(msg) = with(|r| r.next_inbox_message()).flatten() {
+            if self.busy(|h| deliver_message(h, msg)) == Flow::Abort {
+                return Flow::Abort;
+            }
+            // A worker past its max_request (or reloading) leaves the rest
+            // to its successor, once it holds no message it has read.
+            if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_pending() {
+                break;
+            }
+        }
+        let rid = self.reactor_id();
+        deliver_pending(&mut *self.handler, rid)
+    }
+
     fn accept_all(&mut self, port: usize) -> Flow {
         let rid = self.reactor_id();
         loop {
@@ -438,7 +463,10 @@ impl ServerLoop<'_> {
         }
     }
 
-    fn read_all(&mut self, key: usize) -> Flow {
+    /// Reads connection `key` until the kernel has nothing more. A short
+    /// read means drained, except with `to_end` (see [`read_to_end_hint`]):
+    /// then reading goes on until the kernel says so (EOF, an error, EAGAIN).
+    fn read_all(&mut self, key: usize, to_end: bool) -> Flow {
         let rid = self.reactor_id();
         loop {
             let mut buf = std::mem::take(&mut self.buf);
@@ -447,12 +475,7 @@ impl ServerLoop<'_> {
                 ReadOutcome::Data { session, n, more } => {
                     let flow = self.busy(|h| h.on_receive(session, rid, &buf[..n]));
                     with(|r| r.count_request());
-                    if flow == Flow::Continue && more {
-                        None
-                    } else {
-                        // A short read drained the socket: epoll reports the next arrival.
-                        Some(flow)
-                    }
+                    if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     let mut flow = Flow::Continue;
@@ -463,7 +486,7 @@ impl ServerLoop<'_> {
                             break;
                         }
                     }
-                    if flow == Flow::Continue && more { None } else { Some(flow) }
+                    if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
                 ReadOutcome::Done => Some(Flow::Continue),
             };
@@ -527,26 +550,14 @@ impl LoopHandler for ServerLoop<'_> {
             return self.accept_all(port);
         }
         if token == INBOX_TOKEN {
-            self.last_message = Some(std::time::Instant::now());
-            while let Some(msg) = with(|r| r.next_inbox_message()).flatten() {
-                if self.busy(|h| deliver_message(h, msg)) == Flow::Abort {
-                    return Flow::Abort;
-                }
-                // A worker past its max_request (or reloading) leaves the rest
-                // to its successor, once it holds no message it has read.
-                if with(|r| r.stopping()).unwrap_or(true) && !crate::inbox::own_has_pending() {
-                    break;
-                }
-            }
-            let rid = self.reactor_id();
-            return deliver_pending(&mut *self.handler, rid);
+            return self.serve_inbox();
         }
         let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { return Flow::Continue };
         if ev.is_writable() {
             with(|r| r.flush(key));
         }
         if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-            return self.read_all(key);
+            return self.read_all(key, read_to_end_hint(ev));
         }
         let rid = self.reactor_id();
         deliver_pending(&mut *self.handler, rid)
@@ -556,12 +567,21 @@ impl LoopHandler for ServerLoop<'_> {
         let rid = self.reactor_id();
         // resume()/confirm() in a callback: read what arrived while paused.
         for key in with(|r| r.take_resumed()).unwrap_or_default() {
-            if self.read_all(key) == Flow::Abort {
+            // What came while paused raised no event we acted on: a FIN or an
+            // error among it is only seen by reading to the end.
+            if self.read_all(key, true) == Flow::Abort {
                 self.aborted = true;
                 return Plan { done: true, timeout: None, keep_alive: true };
             }
         }
         if deliver_pending(&mut *self.handler, rid) == Flow::Abort {
+            self.aborted = true;
+            return Plan { done: true, timeout: None, keep_alive: true };
+        }
+        // A send() that waited for room in another inbox read this one's
+        // messages meanwhile: the socket is empty now, so epoll (edge-
+        // triggered) will not report them. Handle them before sleeping.
+        if crate::inbox::own_has_ready() && self.serve_inbox() == Flow::Abort {
             self.aborted = true;
             return Plan { done: true, timeout: None, keep_alive: true };
         }
@@ -584,8 +604,9 @@ impl LoopHandler for ServerLoop<'_> {
         if more_in_rings {
             timeout = Some(std::time::Duration::ZERO);
         }
-        if with(|r| r.has_pending()).unwrap_or(false) {
-            // The heartbeat just closed connections: their onClose is due now.
+        if with(|r| r.has_pending()).unwrap_or(false) || crate::inbox::own_has_ready() {
+            // The heartbeat just closed connections: their onClose is due now
+            // (or a callback just above read more of the inbox while it sent).
             timeout = Some(std::time::Duration::ZERO);
         }
         if self.task_worker && self.last_message.is_some_and(|t| t.elapsed() < TASK_WORKER_SPIN) {
@@ -593,6 +614,16 @@ impl LoopHandler for ServerLoop<'_> {
         }
         Plan { done, timeout, keep_alive: true }
     }
+}
+
+/// Whether a connection's readiness event asks for reading past a short
+/// read: the peer's FIN (or an error, RST) came with it. Under
+/// edge-triggered epoll a short read otherwise means drained, soundly: any
+/// arrival after epoll collected the event makes a new one. But a FIN that
+/// came *with* the data is in this event only: stopping at the data's short
+/// read would leave the connection in CLOSE-WAIT forever, with no onClose.
+pub(crate) fn read_to_end_hint(ev: &mio::event::Event) -> bool {
+    ev.is_read_closed() || ev.is_error()
 }
 
 /// Hands one inbox message to the handler: in PROCESS mode the connection
@@ -603,7 +634,7 @@ fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
     match msg.kind {
         Kind::Connect => handler.on_connect(msg.session, reactor_id),
         Kind::Receive => {
-            with(|r| r.count_received());
+            with(|r| r.count_received(msg.session, msg.payload.len()));
             let flow = handler.on_receive(msg.session, reactor_id, &msg.payload);
             with(|r| r.count_request());
             flow

@@ -39,6 +39,7 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
         }],
         dispatcher: std::sync::Arc::new(Dispatcher::new(DispatchMode::FdMod, 1)),
         unsafe_events: false,
+        max_queued_bytes: 0,
     }
 }
 
