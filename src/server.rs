@@ -169,6 +169,9 @@ impl Server {
         if mode != MODE_BASE && mode != MODE_PROCESS {
             return Err(crate::exception::swoole_exception(&format!("invalid $mode parameters {mode}"), -1));
         }
+        if SockType::wants_ssl(sock_type_raw) {
+            return Err(crate::exception::swoole_exception(swoole_core::listener::SSL_NOT_IMPLEMENTED, 505));
+        }
         let Some(sock_type) = SockType::from_raw(sock_type_raw) else {
             return Err(crate::exception::swoole_exception(
                 &format!("invalid $sock_type parameters {sock_type_raw}"),
@@ -286,6 +289,10 @@ impl Server {
         let raw_type = sock_type.get(3)?;
         if self_.state.get() != Lifecycle::Created {
             warning("server is running, can't add listener");
+            return Ok(false.into_zval(false)?);
+        }
+        if SockType::wants_ssl(raw_type) {
+            warning(swoole_core::listener::SSL_NOT_IMPLEMENTED);
             return Ok(false.into_zval(false)?);
         }
         let Some(ty) = SockType::from_raw(raw_type) else {

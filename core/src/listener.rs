@@ -42,6 +42,13 @@ impl SockType {
         })
     }
 
+    /// Whether a raw `$sock_type` carries the `SWOOLE_SSL` flag. TLS is not
+    /// implemented yet, so the PHP layer refuses such a port instead of
+    /// serving plaintext to a user who asked for encryption.
+    pub fn wants_ssl(raw: i64) -> bool {
+        raw & SSL_FLAG != 0
+    }
+
     /// The type without the `SWOOLE_SSL` flag bits; `None` if unknown.
     pub fn from_raw(raw: i64) -> Option<SockType> {
         Some(match raw & 0xff {
@@ -55,6 +62,13 @@ impl SockType {
         })
     }
 }
+
+/// `SWOOLE_SSL`: the flag OR-ed into a socket type to ask for TLS.
+pub const SSL_FLAG: i64 = 512;
+
+/// The refusal for a `SWOOLE_SSL` port while TLS is not implemented.
+pub const SSL_NOT_IMPLEMENTED: &str =
+    "SWOOLE_SSL: TLS is not implemented by this extension yet; refusing to serve plaintext on a port that asked for encryption";
 
 /// Why a listener could not be created.
 #[derive(Debug)]

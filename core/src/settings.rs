@@ -591,7 +591,15 @@ const NOT_YET: &[(&str, &str)] = &[
     ("open_http_protocol", "the HTTP server is not provided by this extension"),
     ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),
     ("open_websocket_protocol", "the WebSocket server is not provided by this extension"),
+    ("ssl_cert_file", TLS_NOT_YET),
+    ("ssl_key_file", TLS_NOT_YET),
+    ("ssl_client_cert_file", TLS_NOT_YET),
+    ("ssl_sni_certs", TLS_NOT_YET),
+    ("ssl_verify_peer", TLS_NOT_YET),
 ];
+
+/// Why the `ssl_*` settings do nothing yet: nothing may look encrypted that is not.
+const TLS_NOT_YET: &str = "TLS is not implemented by this extension yet (a SWOOLE_SSL port is refused), nothing is encrypted";
 
 /// The notice for a setting this build accepts without acting on it, if the
 /// value asks for the feature (`'daemonize' => false` gets none).
