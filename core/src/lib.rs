@@ -69,6 +69,7 @@ pub mod signals;
 pub mod stats;
 pub mod supervisor;
 pub mod timer;
+pub mod websocket;
 pub mod worker;
 
 pub use error::ErrorCode;
