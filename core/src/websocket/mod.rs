@@ -31,3 +31,4 @@ pub mod utf8;
 pub use close::CloseCode;
 pub use flags::Opcode;
 
+pub use reader::{Event, Failure, Read, Reader, ReaderConfig, Role};
