@@ -18,6 +18,7 @@
 //! the message ends. Inflation stops at a limit (`package_max_length`), so a
 //! small "zip bomb" cannot make a large buffer.
 
+use super::RETAINED_CAPACITY;
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
 /// The extension's name in the header.
@@ -207,19 +208,38 @@ pub struct Deflater {
     stream: Compress,
     /// Reset after each message: no context takeover.
     reset_each: bool,
+    /// The last message compressed by [`Deflater::deflate`], kept for its
+    /// capacity (up to [`RETAINED_CAPACITY`]).
+    scratch: Vec<u8>,
 }
 
 impl Deflater {
     /// A compressor at zlib's default level (Swoole's `Z_DEFAULT_COMPRESSION`).
     pub fn new(window_bits: u8, no_context_takeover: bool) -> Deflater {
         let bits = window_bits.clamp(MIN_SERVER_WINDOW_BITS, 15);
-        Deflater { stream: Compress::new_with_window_bits(Compression::default(), false, bits), reset_each: no_context_takeover }
+        Deflater {
+            stream: Compress::new_with_window_bits(Compression::default(), false, bits),
+            reset_each: no_context_takeover,
+            scratch: Vec::new(),
+        }
     }
 
     /// What `Swoole\WebSocket\Server::pack()` compresses with: a fresh
     /// 15-bit context for every message.
     pub fn swoole() -> Deflater {
         Deflater::new(15, true)
+    }
+
+    /// `input` compressed as one message, in a buffer the deflater reuses.
+    pub fn deflate(&mut self, input: &[u8]) -> &[u8] {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        if scratch.capacity() > RETAINED_CAPACITY {
+            scratch = Vec::new();
+        }
+        self.compress(input, &mut scratch);
+        self.scratch = scratch;
+        &self.scratch
     }
 
     /// Appends `input` compressed as one message to `out`, without the tail.

@@ -28,6 +28,11 @@ pub mod reader;
 pub mod unpack;
 pub mod utf8;
 
+/// A reusable buffer (reassembly, compression scratch) keeps at most this
+/// much capacity between messages, so an idle connection that once got a
+/// large message does not hold on to it.
+pub const RETAINED_CAPACITY: usize = 64 * 1024;
+
 pub use close::CloseCode;
 pub use flags::Opcode;
 

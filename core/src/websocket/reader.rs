@@ -20,11 +20,8 @@ use super::deflate::{Agreement, InflateError, Inflater};
 use super::flags::{self, FLAG_COMPRESS, FLAG_FIN, Opcode};
 use super::header::{self, FrameHeader, Parsed};
 use super::utf8::Utf8Cursor;
+use super::RETAINED_CAPACITY;
 use std::fmt;
-
-/// The reassembly buffer keeps at most this much capacity between messages,
-/// so an idle connection that once got a large message does not hold it.
-pub const RETAINED_CAPACITY: usize = 64 * 1024;
 
 /// Which end of the connection reads: a server requires masked frames, a
 /// client requires unmasked ones (RFC 6455 5.1).
