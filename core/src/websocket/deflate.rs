@@ -346,7 +346,9 @@ impl Inflater {
                 }
                 Status::Ok | Status::BufError => {
                     let progress = consumed != in_before || out.len() != out_before;
-                    if consumed == input.len() && out.len() < out.capacity() {
+                    // Done when the input is used up and zlib stopped short of
+                    // the output's end (or had nothing more to give).
+                    if consumed == input.len() && (out.len() < out.capacity() || !progress) {
                         return Ok(());
                     }
                     if !progress && out.len() < out.capacity() {
@@ -527,6 +529,22 @@ mod tests {
             i.inflate(&c[cut..], &mut out, 1 << 20).unwrap();
             i.finish(&mut out, 1 << 20).unwrap();
             assert_eq!(out, data, "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn output_exactly_filling_the_buffer() {
+        // Inflated sizes at and around the growth step must not read as corrupt.
+        for n in [INFLATE_CHUNK - 1, INFLATE_CHUNK, INFLATE_CHUNK + 1, 2 * INFLATE_CHUNK, 3 * INFLATE_CHUNK + 7] {
+            let data: Vec<u8> = (0..n).map(|i| (i % 13) as u8).collect();
+            let c = compress(&mut Deflater::swoole(), &data);
+            for cap in [0, 1, n, n + 1] {
+                let mut i = Inflater::new(true);
+                let mut out = Vec::with_capacity(cap);
+                i.inflate(&c, &mut out, 1 << 20).unwrap();
+                i.finish(&mut out, 1 << 20).unwrap();
+                assert_eq!(out, data, "{n} into {cap}");
+            }
         }
     }
 
