@@ -44,6 +44,10 @@
 //! - [`port`]: the server's ports (`$server->ports`) and the socket types
 //!   their connections and datagrams come in.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
+//! - [`websocket`]: the WebSocket protocol engine: handshake, frames,
+//!   messages, close codes, `pack()`/`unpack()`, permessage-deflate.
+//! - [`proxy`]: the PROXY protocol v1/v2 header a load balancer sends first,
+//!   and the trusted-sources matcher.
 
 pub mod client;
 pub mod command;
@@ -59,6 +63,7 @@ pub mod master;
 pub mod port;
 pub mod privileges;
 pub mod process;
+pub mod proxy;
 pub mod reactor;
 pub mod reactor_thread;
 pub mod ring;
