@@ -306,9 +306,8 @@ fn feed(input: &[u8], cuts: &[usize], cfg: &ProxyConfig) -> (Parse, usize) {
     (Parse::Incomplete, input.len())
 }
 
+// 256 cases each by default; PROPTEST_CASES=N runs N (see docs/WEBSOCKET-NOTES.md).
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
     /// However the header arrives, the verdict is the one for the whole buffer.
     #[test]
     fn random_splits_parse_the_same(which in 0usize..7, cuts in proptest::collection::vec(any::<usize>(), 0..12)) {

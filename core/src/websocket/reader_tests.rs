@@ -389,9 +389,8 @@ fn split_at_all(input: &[u8], cuts: &[usize]) -> Vec<Vec<u8>> {
     out
 }
 
+// 256 cases each by default; PROPTEST_CASES=N runs N (see docs/WEBSOCKET-NOTES.md).
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
     /// However the reads cut the stream, the events are the same.
     #[test]
     fn random_splits_read_the_same(cuts in proptest::collection::vec(any::<usize>(), 0..40)) {
