@@ -225,15 +225,12 @@ pub fn pack_object(out: &mut Vec<u8>, frame: &FrameObject<'_>, deflater: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::websocket::test_hex as hex;
 
     fn packed(data: &[u8], opcode: i64, flags: i64) -> Result<Vec<u8>, PackError> {
         let mut out = Vec::new();
         pack(&mut out, data, opcode, flags, Some(&mut Deflater::swoole()))?;
         Ok(out)
-    }
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
     }
 
     /// Each pair: what Swoole 6.2.1's `pack()` returned for these arguments.

@@ -152,7 +152,9 @@ impl Reader {
         self.partial.is_some()
     }
 
-    /// Reads the frame at the front of `buf` (unmasking it in place).
+    /// Reads the frame at the front of `buf` (unmasking it in place). After
+    /// a `Failure` the connection is over: send the close frame and close,
+    /// without reading again.
     pub fn read<'a>(&'a mut self, buf: &'a mut [u8]) -> Result<Read<'a>, Failure> {
         if self.lent {
             self.lent = false;

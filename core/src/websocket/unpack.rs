@@ -145,10 +145,7 @@ fn inflate_like_swoole(input: &[u8], limit: usize) -> Result<Vec<u8>, UnpackErro
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::websocket::test_hex as hex;
 
     fn frame(opcode: u8, flags: u8, data: &[u8]) -> Unpacked {
         Unpacked::Frame { opcode, flags, data: data.to_vec() }
