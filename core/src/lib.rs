@@ -47,6 +47,10 @@
 //!   their connections and datagrams come in.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
 //! - [`pid_file`]: the master's `pid_file`, created exclusively, never through a symlink.
+//! - [`websocket`]: the WebSocket protocol engine: handshake, frames,
+//!   messages, close codes, `pack()`/`unpack()`, permessage-deflate.
+//! - [`proxy`]: the PROXY protocol v1/v2 header a load balancer sends first,
+//!   and the trusted-sources matcher.
 
 pub mod client;
 pub mod command;
@@ -64,6 +68,7 @@ pub mod pid_file;
 pub mod port;
 pub mod privileges;
 pub mod process;
+pub mod proxy;
 pub mod reactor;
 pub mod reactor_thread;
 pub mod ring;
@@ -74,6 +79,7 @@ pub mod signals;
 pub mod stats;
 pub mod supervisor;
 pub mod timer;
+pub mod websocket;
 pub mod worker;
 
 pub use error::ErrorCode;
