@@ -43,7 +43,13 @@
 //! - [`listener`]: binding the listening sockets before any fork.
 //! - [`port`]: the server's ports (`$server->ports`) and the socket types
 //!   their connections and datagrams come in.
-//! - [`log`]: server log lines in Swoole's format, on stderr.
+//! - [`log`]: log lines in Swoole's format, on stdout or in `log_file`;
+//!   ignored error codes.
+//! - [`global_options`]: the process-global options of `swoole_async_set()`.
+//! - [`mime`]: the suffix → MIME type table of `swoole_mime_type_*()`.
+//! - [`hashcode`]: the two hashes of `swoole_hashcode()`.
+//! - [`netif`]: this host's interface addresses (IP and MAC).
+//! - [`select`]: the poll behind `swoole_client_select()`.
 
 pub mod client;
 pub mod command;
@@ -51,17 +57,22 @@ pub mod dispatch;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
+pub mod global_options;
+pub mod hashcode;
 pub mod inbox;
 pub mod listener;
 pub mod log;
 pub mod output;
 pub mod master;
+pub mod mime;
+pub mod netif;
 pub mod port;
 pub mod privileges;
 pub mod process;
 pub mod reactor;
 pub mod reactor_thread;
 pub mod ring;
+pub mod select;
 pub mod session;
 pub mod settings;
 pub mod shm;
