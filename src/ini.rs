@@ -37,22 +37,11 @@ type OnModify = unsafe extern "C" fn(*mut zend_ini_entry, *mut zend_string, *mut
     -> c_int;
 
 unsafe extern "C" {
-    fn OnUpdateBool(
-        entry: *mut zend_ini_entry,
-        new_value: *mut zend_string,
-        mh_arg1: *mut c_void,
-        mh_arg2: *mut c_void,
-        mh_arg3: *mut c_void,
-        stage: c_int,
-    ) -> c_int;
-    fn OnUpdateLong(
-        entry: *mut zend_ini_entry,
-        new_value: *mut zend_string,
-        mh_arg1: *mut c_void,
-        mh_arg2: *mut c_void,
-        mh_arg3: *mut c_void,
-        stage: c_int,
-    ) -> c_int;
+    // The engine's handlers of STD_PHP_INI_BOOLEAN / STD_PHP_INI_ENTRY (type `OnModify`).
+    fn OnUpdateBool(e: *mut zend_ini_entry, v: *mut zend_string, a1: *mut c_void, a2: *mut c_void, a3: *mut c_void,
+        stage: c_int) -> c_int;
+    fn OnUpdateLong(e: *mut zend_ini_entry, v: *mut zend_string, a1: *mut c_void, a2: *mut c_void, a3: *mut c_void,
+        stage: c_int) -> c_int;
     fn zend_ini_boolean_displayer_cb(ini_entry: *mut zend_ini_entry, type_: c_int);
 }
 
