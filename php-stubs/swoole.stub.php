@@ -1,143 +1,748 @@
 <?php
 /**
  * IDE stubs for the `swoole` extension written in Rust (Swoole 6.2.1 API level).
- * Only what this build implements is listed; see docs/COMPATIBILITY.md.
+ * Only what this build implements is listed; see docs/COMPATIBILITY.md. Every global function and constant is
+ * here with Swoole's signature and value.
  *
  * @noinspection PhpUnused
  */
 
 namespace {
-    /** The Swoole API level this extension implements. */
-    const SWOOLE_VERSION = '6.2.1';
+    // Every constant this build defines, with Swoole 6.2.1's value. Not defined here (this build lacks the
+    // feature): SWOOLE_HAVE_COMPRESSION, SWOOLE_HAVE_ZLIB, SWOOLE_HAVE_BROTLI, SWOOLE_USE_HTTP2. Without
+    // ext-sockets, its AF_*, SOCK_*, SO_*, SOL_*, MSG_*, SOCKET_E*, IP* constants are defined too (as Swoole does).
     const SWOOLE_VERSION_ID = 60201;
-    /** Swoole's test helpers read this: the short class names are available. */
-    const SWOOLE_USE_SHORTNAME = true;
-    /** Each worker accepts and serves its own connections (the default since Swoole 5). */
-    const SWOOLE_BASE = 1;
-    /** Master (reactor threads hold the connections) + manager + workers. */
-    const SWOOLE_PROCESS = 2;
+    const SWOOLE_MAJOR_VERSION = 6;
+    const SWOOLE_MINOR_VERSION = 2;
+    const SWOOLE_RELEASE_VERSION = 1;
     const SWOOLE_SOCK_TCP = 1;
     const SWOOLE_SOCK_TCP6 = 3;
     const SWOOLE_SOCK_UDP = 2;
     const SWOOLE_SOCK_UDP6 = 4;
-    const SWOOLE_SOCK_UNIX_STREAM = 5;
     const SWOOLE_SOCK_UNIX_DGRAM = 6;
+    const SWOOLE_SOCK_UNIX_STREAM = 5;
+    const SWOOLE_SOCK_RAW = 7;
+    const SWOOLE_SOCK_RAW6 = 8;
+    const SWOOLE_TCP = 1;
+    const SWOOLE_TCP6 = 3;
+    const SWOOLE_UDP = 2;
+    const SWOOLE_UDP6 = 4;
+    const SWOOLE_UNIX_DGRAM = 6;
+    const SWOOLE_UNIX_STREAM = 5;
+    const SWOOLE_RAW = 7;
+    const SWOOLE_RAW6 = 8;
+    const SWOOLE_SSL = 512;
+    const SWOOLE_SSLv3_METHOD = 1;
+    const SWOOLE_SSLv3_SERVER_METHOD = 2;
+    const SWOOLE_SSLv3_CLIENT_METHOD = 3;
+    const SWOOLE_TLSv1_METHOD = 6;
+    const SWOOLE_TLSv1_SERVER_METHOD = 7;
+    const SWOOLE_TLSv1_CLIENT_METHOD = 8;
+    const SWOOLE_TLSv1_1_METHOD = 9;
+    const SWOOLE_TLSv1_1_SERVER_METHOD = 10;
+    const SWOOLE_TLSv1_1_CLIENT_METHOD = 11;
+    const SWOOLE_TLSv1_2_METHOD = 12;
+    const SWOOLE_TLSv1_2_SERVER_METHOD = 13;
+    const SWOOLE_TLSv1_2_CLIENT_METHOD = 14;
+    const SWOOLE_DTLS_SERVER_METHOD = 16;
+    const SWOOLE_DTLS_CLIENT_METHOD = 15;
+    const SWOOLE_SSLv23_METHOD = 0;
+    const SWOOLE_SSLv23_SERVER_METHOD = 4;
+    const SWOOLE_SSLv23_CLIENT_METHOD = 5;
+    const SWOOLE_TLS_METHOD = 0;
+    const SWOOLE_TLS_SERVER_METHOD = 4;
+    const SWOOLE_TLS_CLIENT_METHOD = 5;
+    const SWOOLE_SSL_TLSv1 = 8;
+    const SWOOLE_SSL_TLSv1_1 = 16;
+    const SWOOLE_SSL_TLSv1_2 = 32;
+    const SWOOLE_SSL_TLSv1_3 = 64;
+    const SWOOLE_SSL_DTLS = 128;
+    const SWOOLE_SSL_SSLv2 = 2;
+    const SWOOLE_EVENT_READ = 512;
+    const SWOOLE_EVENT_WRITE = 1024;
+    const SWOOLE_STRERROR_SYSTEM = 0;
+    const SWOOLE_STRERROR_GAI = 1;
+    const SWOOLE_STRERROR_DNS = 2;
+    const SWOOLE_STRERROR_SWOOLE = 9;
+    const SWOOLE_TRACE_SERVER = 2;
+    const SWOOLE_TRACE_CLIENT = 4;
+    const SWOOLE_TRACE_BUFFER = 8;
+    const SWOOLE_TRACE_CONN = 16;
+    const SWOOLE_TRACE_EVENT = 32;
+    const SWOOLE_TRACE_WORKER = 64;
+    const SWOOLE_TRACE_MEMORY = 128;
+    const SWOOLE_TRACE_REACTOR = 256;
+    const SWOOLE_TRACE_PHP = 512;
+    const SWOOLE_TRACE_HTTP = 1024;
+    const SWOOLE_TRACE_HTTP2 = 2048;
+    const SWOOLE_TRACE_EOF_PROTOCOL = 4096;
+    const SWOOLE_TRACE_LENGTH_PROTOCOL = 8192;
+    const SWOOLE_TRACE_CLOSE = 16384;
+    const SWOOLE_TRACE_WEBSOCKET = 32768;
+    const SWOOLE_TRACE_REDIS_CLIENT = 65536;
+    const SWOOLE_TRACE_MYSQL_CLIENT = 131072;
+    const SWOOLE_TRACE_HTTP_CLIENT = 262144;
+    const SWOOLE_TRACE_AIO = 524288;
+    const SWOOLE_TRACE_SSL = 1048576;
+    const SWOOLE_TRACE_NORMAL = 2097152;
+    const SWOOLE_TRACE_CHANNEL = 4194304;
+    const SWOOLE_TRACE_TIMER = 8388608;
+    const SWOOLE_TRACE_SOCKET = 16777216;
+    const SWOOLE_TRACE_COROUTINE = 33554432;
+    const SWOOLE_TRACE_CONTEXT = 67108864;
+    const SWOOLE_TRACE_CO_HTTP_SERVER = 134217728;
+    const SWOOLE_TRACE_TABLE = 268435456;
+    const SWOOLE_TRACE_CO_CURL = 536870912;
+    const SWOOLE_TRACE_CARES = 1073741824;
+    const SWOOLE_TRACE_ZLIB = 2147483648;
+    const SWOOLE_TRACE_CO_PGSQL = 4294967296;
+    const SWOOLE_TRACE_CO_ODBC = 8589934592;
+    const SWOOLE_TRACE_CO_ORACLE = 17179869184;
+    const SWOOLE_TRACE_CO_SQLITE = 34359738368;
+    const SWOOLE_TRACE_CO_FIREBIRD = 68719476736;
+    const SWOOLE_TRACE_CO_SSH2 = 137438953472;
+    const SWOOLE_TRACE_THREAD = 1099511627776;
+    const SWOOLE_TRACE_ALL = 9223372036854775807;
+    const SWOOLE_LOG_DEBUG = 0;
+    const SWOOLE_LOG_TRACE = 1;
+    const SWOOLE_LOG_INFO = 2;
+    const SWOOLE_LOG_NOTICE = 3;
+    const SWOOLE_LOG_WARNING = 4;
+    const SWOOLE_LOG_ERROR = 5;
+    const SWOOLE_LOG_NONE = 6;
+    const SWOOLE_LOG_ROTATION_SINGLE = 0;
+    const SWOOLE_LOG_ROTATION_MONTHLY = 1;
+    const SWOOLE_LOG_ROTATION_DAILY = 2;
+    const SWOOLE_LOG_ROTATION_HOURLY = 3;
+    const SWOOLE_LOG_ROTATION_EVERY_MINUTE = 4;
+    const SWOOLE_IPC_NONE = 0;
+    const SWOOLE_IPC_UNIXSOCK = 1;
+    const SWOOLE_IPC_SOCKET = 3;
+    const SWOOLE_IOV_MAX = 1024;
+    const SWOOLE_MSGQUEUE_ORIENT = 1;
+    const SWOOLE_MSGQUEUE_BALANCE = 2;
+    const SWOOLE_TIMER_MIN_MS = 1;
+    const SWOOLE_TIMER_MAX_MS = 9223372036854775807;
+    const SWOOLE_DEFAULT_MAX_CORO_NUM = 100000;
+    const SWOOLE_CORO_MAX_NUM_LIMIT = 9223372036854775807;
+    const SWOOLE_CORO_INIT = 0;
+    const SWOOLE_CORO_WAITING = 1;
+    const SWOOLE_CORO_RUNNING = 2;
+    const SWOOLE_CORO_END = 3;
+    const SWOOLE_EXIT_IN_COROUTINE = 2;
+    const SWOOLE_EXIT_IN_SERVER = 4;
+    const FILE_LOCK = 2;
+    const SWOOLE_CHANNEL_OK = 0;
+    const SWOOLE_CHANNEL_TIMEOUT = -1;
+    const SWOOLE_CHANNEL_CLOSED = -2;
+    const SWOOLE_CHANNEL_CANCELED = -3;
+    const SWOOLE_HOOK_TCP = 2;
+    const SWOOLE_HOOK_UDP = 4;
+    const SWOOLE_HOOK_UNIX = 8;
+    const SWOOLE_HOOK_UDG = 16;
+    const SWOOLE_HOOK_SSL = 32;
+    const SWOOLE_HOOK_TLS = 64;
+    const SWOOLE_HOOK_STREAM_FUNCTION = 128;
+    const SWOOLE_HOOK_STREAM_SELECT = 128;
+    const SWOOLE_HOOK_FILE = 256;
+    const SWOOLE_HOOK_STDIO = 32768;
+    const SWOOLE_HOOK_SLEEP = 512;
+    const SWOOLE_HOOK_PROC = 1024;
+    const SWOOLE_HOOK_CURL = 2048;
+    const SWOOLE_HOOK_NATIVE_CURL = 4096;
+    const SWOOLE_HOOK_SOCKETS = 16384;
+    const SWOOLE_HOOK_NET_FUNCTION = 2097152;
+    const SWOOLE_HOOK_MONGODB = 4194304;
+    const SWOOLE_HOOK_ALL = 2143285247;
+    const SOCKET_ECANCELED = 125;
+    const TCP_INFO = 11;
+    const SWOOLE_SYNC = 2048;
+    const SWOOLE_ASYNC = 1024;
+    const SWOOLE_KEEP = 4096;
+    const SWOOLE_HTTP_CLIENT_ESTATUS_CONNECT_FAILED = -1;
+    const SWOOLE_HTTP_CLIENT_ESTATUS_REQUEST_TIMEOUT = -2;
+    const SWOOLE_HTTP_CLIENT_ESTATUS_SERVER_RESET = -3;
+    const SWOOLE_HTTP_CLIENT_ESTATUS_SEND_FAILED = -4;
+    const SWOOLE_HTTP2_TYPE_DATA = 0;
+    const SWOOLE_HTTP2_TYPE_HEADERS = 1;
+    const SWOOLE_HTTP2_TYPE_PRIORITY = 2;
+    const SWOOLE_HTTP2_TYPE_RST_STREAM = 3;
+    const SWOOLE_HTTP2_TYPE_SETTINGS = 4;
+    const SWOOLE_HTTP2_TYPE_PUSH_PROMISE = 5;
+    const SWOOLE_HTTP2_TYPE_PING = 6;
+    const SWOOLE_HTTP2_TYPE_GOAWAY = 7;
+    const SWOOLE_HTTP2_TYPE_WINDOW_UPDATE = 8;
+    const SWOOLE_HTTP2_TYPE_CONTINUATION = 9;
+    const SWOOLE_HTTP2_ERROR_NO_ERROR = 0;
+    const SWOOLE_HTTP2_ERROR_PROTOCOL_ERROR = 1;
+    const SWOOLE_HTTP2_ERROR_INTERNAL_ERROR = 2;
+    const SWOOLE_HTTP2_ERROR_FLOW_CONTROL_ERROR = 3;
+    const SWOOLE_HTTP2_ERROR_SETTINGS_TIMEOUT = 4;
+    const SWOOLE_HTTP2_ERROR_STREAM_CLOSED = 5;
+    const SWOOLE_HTTP2_ERROR_FRAME_SIZE_ERROR = 6;
+    const SWOOLE_HTTP2_ERROR_REFUSED_STREAM = 7;
+    const SWOOLE_HTTP2_ERROR_CANCEL = 8;
+    const SWOOLE_HTTP2_ERROR_COMPRESSION_ERROR = 9;
+    const SWOOLE_HTTP2_ERROR_CONNECT_ERROR = 10;
+    const SWOOLE_HTTP2_ERROR_ENHANCE_YOUR_CALM = 11;
+    const SWOOLE_HTTP2_ERROR_INADEQUATE_SECURITY = 12;
+    const SWOOLE_HTTP2_ERROR_HTTP_1_1_REQUIRED = 13;
+    const SWOOLE_BASE = 1;
+    const SWOOLE_PROCESS = 2;
+    const SWOOLE_IPC_UNSOCK = 1;
+    const SWOOLE_IPC_MSGQUEUE = 2;
+    const SWOOLE_IPC_PREEMPTIVE = 3;
+    const SWOOLE_SERVER_COMMAND_MASTER = 2;
+    const SWOOLE_SERVER_COMMAND_MANAGER = 32;
+    const SWOOLE_SERVER_COMMAND_REACTOR_THREAD = 4;
+    const SWOOLE_SERVER_COMMAND_EVENT_WORKER = 8;
+    const SWOOLE_SERVER_COMMAND_WORKER = 8;
+    const SWOOLE_SERVER_COMMAND_TASK_WORKER = 16;
+    const SWOOLE_DISPATCH_ROUND = 1;
+    const SWOOLE_DISPATCH_FDMOD = 2;
+    const SWOOLE_DISPATCH_IDLE_WORKER = 3;
+    const SWOOLE_DISPATCH_IPMOD = 4;
+    const SWOOLE_DISPATCH_UIDMOD = 5;
+    const SWOOLE_DISPATCH_USERFUNC = 6;
+    const SWOOLE_DISPATCH_STREAM = 7;
+    const SWOOLE_DISPATCH_CO_CONN_LB = 8;
+    const SWOOLE_DISPATCH_CO_REQ_LB = 9;
+    const SWOOLE_DISPATCH_CONCURRENT_LB = 10;
+    const SWOOLE_DISPATCH_RESULT_DISCARD_PACKET = -1;
+    const SWOOLE_DISPATCH_RESULT_CLOSE_CONNECTION = -2;
+    const SWOOLE_DISPATCH_RESULT_USERFUNC_FALLBACK = -3;
+    const SWOOLE_TASK_TMPFILE = 1;
+    const SWOOLE_TASK_SERIALIZE = 2;
+    const SWOOLE_TASK_NONBLOCK = 4;
+    const SWOOLE_TASK_CALLBACK = 8;
+    const SWOOLE_TASK_WAITALL = 16;
+    const SWOOLE_TASK_COROUTINE = 32;
+    const SWOOLE_TASK_PEEK = 64;
+    const SWOOLE_TASK_NOREPLY = 128;
     const SWOOLE_WORKER_BUSY = 1;
     const SWOOLE_WORKER_IDLE = 2;
     const SWOOLE_WORKER_EXIT = 3;
+    const SWOOLE_WEBSOCKET_STATUS_CONNECTION = 1;
+    const SWOOLE_WEBSOCKET_STATUS_HANDSHAKE = 2;
+    const SWOOLE_WEBSOCKET_STATUS_ACTIVE = 3;
+    const SWOOLE_WEBSOCKET_STATUS_CLOSING = 4;
+    const SWOOLE_WEBSOCKET_OPCODE_CONTINUATION = 0;
+    const SWOOLE_WEBSOCKET_OPCODE_TEXT = 1;
+    const SWOOLE_WEBSOCKET_OPCODE_BINARY = 2;
+    const SWOOLE_WEBSOCKET_OPCODE_CLOSE = 8;
+    const SWOOLE_WEBSOCKET_OPCODE_PING = 9;
+    const SWOOLE_WEBSOCKET_OPCODE_PONG = 10;
+    const SWOOLE_WEBSOCKET_FLAG_FIN = 1;
+    const SWOOLE_WEBSOCKET_FLAG_RSV1 = 4;
+    const SWOOLE_WEBSOCKET_FLAG_RSV2 = 8;
+    const SWOOLE_WEBSOCKET_FLAG_RSV3 = 16;
+    const SWOOLE_WEBSOCKET_FLAG_MASK = 32;
+    const SWOOLE_WEBSOCKET_FLAG_COMPRESS = 2;
+    const SWOOLE_WEBSOCKET_CLOSE_NORMAL = 1000;
+    const SWOOLE_WEBSOCKET_CLOSE_GOING_AWAY = 1001;
+    const SWOOLE_WEBSOCKET_CLOSE_PROTOCOL_ERROR = 1002;
+    const SWOOLE_WEBSOCKET_CLOSE_DATA_ERROR = 1003;
+    const SWOOLE_WEBSOCKET_CLOSE_STATUS_ERROR = 1005;
+    const SWOOLE_WEBSOCKET_CLOSE_ABNORMAL = 1006;
+    const SWOOLE_WEBSOCKET_CLOSE_MESSAGE_ERROR = 1007;
+    const SWOOLE_WEBSOCKET_CLOSE_POLICY_ERROR = 1008;
+    const SWOOLE_WEBSOCKET_CLOSE_MESSAGE_TOO_BIG = 1009;
+    const SWOOLE_WEBSOCKET_CLOSE_EXTENSION_MISSING = 1010;
+    const SWOOLE_WEBSOCKET_CLOSE_SERVER_ERROR = 1011;
+    const SWOOLE_WEBSOCKET_CLOSE_CLOSE_SERVICE_RESTART = 1012;
+    const SWOOLE_WEBSOCKET_CLOSE_TRY_AGAIN_LATER = 1013;
+    const SWOOLE_WEBSOCKET_CLOSE_BAD_GATEWAY = 1014;
+    const SWOOLE_WEBSOCKET_CLOSE_TLS = 1015;
+    const WEBSOCKET_STATUS_CONNECTION = 1;
+    const WEBSOCKET_STATUS_HANDSHAKE = 2;
+    const WEBSOCKET_STATUS_FRAME = 3;
+    const WEBSOCKET_STATUS_ACTIVE = 3;
+    const WEBSOCKET_STATUS_CLOSING = 4;
+    const WEBSOCKET_STATUS_HANDSHAKE_FAILED = 5;
+    const WEBSOCKET_OPCODE_CONTINUATION = 0;
+    const WEBSOCKET_OPCODE_TEXT = 1;
+    const WEBSOCKET_OPCODE_BINARY = 2;
+    const WEBSOCKET_OPCODE_CLOSE = 8;
+    const WEBSOCKET_OPCODE_PING = 9;
+    const WEBSOCKET_OPCODE_PONG = 10;
+    const WEBSOCKET_CLOSE_NORMAL = 1000;
+    const WEBSOCKET_CLOSE_GOING_AWAY = 1001;
+    const WEBSOCKET_CLOSE_PROTOCOL_ERROR = 1002;
+    const WEBSOCKET_CLOSE_DATA_ERROR = 1003;
+    const WEBSOCKET_CLOSE_STATUS_ERROR = 1005;
+    const WEBSOCKET_CLOSE_ABNORMAL = 1006;
+    const WEBSOCKET_CLOSE_MESSAGE_ERROR = 1007;
+    const WEBSOCKET_CLOSE_POLICY_ERROR = 1008;
+    const WEBSOCKET_CLOSE_MESSAGE_TOO_BIG = 1009;
+    const WEBSOCKET_CLOSE_EXTENSION_MISSING = 1010;
+    const WEBSOCKET_CLOSE_SERVER_ERROR = 1011;
+    const WEBSOCKET_CLOSE_CLOSE_SERVICE_RESTART = 1012;
+    const WEBSOCKET_CLOSE_TRY_AGAIN_LATER = 1013;
+    const WEBSOCKET_CLOSE_BAD_GATEWAY = 1014;
+    const WEBSOCKET_CLOSE_TLS = 1015;
+    const SWOOLE_ERROR_MALLOC_FAIL = 501;
+    const SWOOLE_ERROR_SYSTEM_CALL_FAIL = 502;
+    const SWOOLE_ERROR_PHP_FATAL_ERROR = 503;
+    const SWOOLE_ERROR_NAME_TOO_LONG = 504;
+    const SWOOLE_ERROR_INVALID_PARAMS = 505;
+    const SWOOLE_ERROR_QUEUE_FULL = 506;
+    const SWOOLE_ERROR_OPERATION_NOT_SUPPORT = 507;
+    const SWOOLE_ERROR_PROTOCOL_ERROR = 508;
+    const SWOOLE_ERROR_WRONG_OPERATION = 509;
+    const SWOOLE_ERROR_PHP_RUNTIME_NOTICE = 510;
+    const SWOOLE_ERROR_FOR_TEST = 511;
+    const SWOOLE_ERROR_NO_PAYLOAD = 550;
+    const SWOOLE_ERROR_UNDEFINED_BEHAVIOR = 600;
+    const SWOOLE_ERROR_NOT_THREAD_SAFETY = 601;
+    const SWOOLE_ERROR_FILE_NOT_EXIST = 700;
+    const SWOOLE_ERROR_FILE_TOO_LARGE = 701;
+    const SWOOLE_ERROR_FILE_EMPTY = 702;
+    const SWOOLE_ERROR_DIR_NOT_EXIST = 703;
+    const SWOOLE_ERROR_DNSLOOKUP_DUPLICATE_REQUEST = 710;
+    const SWOOLE_ERROR_DNSLOOKUP_RESOLVE_FAILED = 711;
+    const SWOOLE_ERROR_DNSLOOKUP_RESOLVE_TIMEOUT = 712;
+    const SWOOLE_ERROR_DNSLOOKUP_UNSUPPORTED = 713;
+    const SWOOLE_ERROR_DNSLOOKUP_NO_SERVER = 714;
+    const SWOOLE_ERROR_BAD_IPV6_ADDRESS = 720;
+    const SWOOLE_ERROR_UNREGISTERED_SIGNAL = 721;
+    const SWOOLE_ERROR_BAD_HOST_ADDR = 722;
+    const SWOOLE_ERROR_BAD_PORT = 723;
+    const SWOOLE_ERROR_BAD_SOCKET_TYPE = 724;
+    const SWOOLE_ERROR_EVENT_REMOVE_FAILED = 800;
+    const SWOOLE_ERROR_EVENT_ADD_FAILED = 801;
+    const SWOOLE_ERROR_EVENT_UPDATE_FAILED = 802;
+    const SWOOLE_ERROR_EVENT_UNKNOWN_DATA = 803;
+    const SWOOLE_ERROR_SESSION_CLOSED_BY_SERVER = 1001;
+    const SWOOLE_ERROR_SESSION_CLOSED_BY_CLIENT = 1002;
+    const SWOOLE_ERROR_SESSION_CLOSING = 1003;
+    const SWOOLE_ERROR_SESSION_CLOSED = 1004;
     const SWOOLE_ERROR_SESSION_NOT_EXIST = 1005;
-    /** Swoole\Event::add()/set()/isset(): wait for the fd to be readable. */
-    const SWOOLE_EVENT_READ = 512;
-    /** Swoole\Event::add()/set()/isset(): wait for the fd to be writable. */
-    const SWOOLE_EVENT_WRITE = 1024;
-    // ... and the rest of the SWOOLE_* server, process, timer, log and error constants.
-
-    /** The Swoole API level implemented ("6.2.1"). */
-    function swoole_version(): string {}
-
-    /** Online CPUs. */
-    function swoole_cpu_num(): int {}
-
-    /** The error code of the last failed server call in this process (same as Server::getLastError()). */
-    function swoole_last_error(): int {}
-
-    /** Resets swoole_last_error() to 0. */
-    function swoole_clear_error(): void {}
-
-    /** errno of the last failed system call. */
-    function swoole_errno(): int {}
+    const SWOOLE_ERROR_SESSION_INVALID_ID = 1006;
+    const SWOOLE_ERROR_SESSION_DISCARD_TIMEOUT_DATA = 1007;
+    const SWOOLE_ERROR_SESSION_DISCARD_DATA = 1008;
+    const SWOOLE_ERROR_OUTPUT_BUFFER_OVERFLOW = 1009;
+    const SWOOLE_ERROR_OUTPUT_SEND_YIELD = 1010;
+    const SWOOLE_ERROR_SSL_NOT_READY = 1011;
+    const SWOOLE_ERROR_SSL_CANNOT_USE_SENFILE = 1012;
+    const SWOOLE_ERROR_SSL_EMPTY_PEER_CERTIFICATE = 1013;
+    const SWOOLE_ERROR_SSL_VERIFY_FAILED = 1014;
+    const SWOOLE_ERROR_SSL_BAD_CLIENT = 1015;
+    const SWOOLE_ERROR_SSL_BAD_PROTOCOL = 1016;
+    const SWOOLE_ERROR_SSL_RESET = 1017;
+    const SWOOLE_ERROR_SSL_HANDSHAKE_FAILED = 1018;
+    const SWOOLE_ERROR_SSL_CREATE_CONTEXT_FAILED = 1019;
+    const SWOOLE_ERROR_SSL_CREATE_SESSION_FAILED = 1020;
+    const SWOOLE_ERROR_PACKAGE_LENGTH_TOO_LARGE = 1201;
+    const SWOOLE_ERROR_PACKAGE_LENGTH_NOT_FOUND = 1202;
+    const SWOOLE_ERROR_DATA_LENGTH_TOO_LARGE = 1203;
+    const SWOOLE_ERROR_PACKAGE_MALFORMED_DATA = 1204;
+    const SWOOLE_ERROR_TASK_PACKAGE_TOO_BIG = 2001;
+    const SWOOLE_ERROR_TASK_DISPATCH_FAIL = 2002;
+    const SWOOLE_ERROR_TASK_TIMEOUT = 2003;
+    const SWOOLE_ERROR_HTTP2_STREAM_ID_TOO_BIG = 3001;
+    const SWOOLE_ERROR_HTTP2_STREAM_NO_HEADER = 3002;
+    const SWOOLE_ERROR_HTTP2_STREAM_NOT_FOUND = 3003;
+    const SWOOLE_ERROR_HTTP2_STREAM_IGNORE = 3004;
+    const SWOOLE_ERROR_HTTP2_SEND_CONTROL_FRAME_FAILED = 3005;
+    const SWOOLE_ERROR_HTTP2_INTERNAL_ERROR = 3006;
+    const SWOOLE_ERROR_AIO_BAD_REQUEST = 4001;
+    const SWOOLE_ERROR_AIO_CANCELED = 4002;
+    const SWOOLE_ERROR_AIO_TIMEOUT = 4003;
+    const SWOOLE_ERROR_CLIENT_NO_CONNECTION = 5001;
+    const SWOOLE_ERROR_SOCKET_CLOSED = 6001;
+    const SWOOLE_ERROR_SOCKET_POLL_TIMEOUT = 6002;
+    const SWOOLE_ERROR_SOCKET_NOT_EXISTS = 6003;
+    const SWOOLE_ERROR_SOCKS5_UNSUPPORT_VERSION = 7001;
+    const SWOOLE_ERROR_SOCKS5_UNSUPPORT_METHOD = 7002;
+    const SWOOLE_ERROR_SOCKS5_AUTH_FAILED = 7003;
+    const SWOOLE_ERROR_SOCKS5_SERVER_ERROR = 7004;
+    const SWOOLE_ERROR_SOCKS5_HANDSHAKE_FAILED = 7005;
+    const SWOOLE_ERROR_SOCKS5_CONNECT_FAILED = 7006;
+    const SWOOLE_ERROR_HTTP_PROXY_HANDSHAKE_ERROR = 7101;
+    const SWOOLE_ERROR_HTTP_INVALID_PROTOCOL = 7102;
+    const SWOOLE_ERROR_HTTP_PROXY_HANDSHAKE_FAILED = 7103;
+    const SWOOLE_ERROR_HTTP_PROXY_BAD_RESPONSE = 7104;
+    const SWOOLE_ERROR_HTTP_CONFLICT_HEADER = 7105;
+    const SWOOLE_ERROR_HTTP_CONTEXT_UNAVAILABLE = 7106;
+    const SWOOLE_ERROR_HTTP_COOKIE_UNAVAILABLE = 7107;
+    const SWOOLE_ERROR_WEBSOCKET_BAD_CLIENT = 8501;
+    const SWOOLE_ERROR_WEBSOCKET_BAD_OPCODE = 8502;
+    const SWOOLE_ERROR_WEBSOCKET_UNCONNECTED = 8503;
+    const SWOOLE_ERROR_WEBSOCKET_HANDSHAKE_FAILED = 8504;
+    const SWOOLE_ERROR_WEBSOCKET_PACK_FAILED = 8505;
+    const SWOOLE_ERROR_WEBSOCKET_UNPACK_FAILED = 8506;
+    const SWOOLE_ERROR_WEBSOCKET_INCOMPLETE_PACKET = 8507;
+    const SWOOLE_ERROR_SERVER_MUST_CREATED_BEFORE_CLIENT = 9001;
+    const SWOOLE_ERROR_SERVER_TOO_MANY_SOCKET = 9002;
+    const SWOOLE_ERROR_SERVER_WORKER_TERMINATED = 9003;
+    const SWOOLE_ERROR_SERVER_INVALID_LISTEN_PORT = 9004;
+    const SWOOLE_ERROR_SERVER_TOO_MANY_LISTEN_PORT = 9005;
+    const SWOOLE_ERROR_SERVER_PIPE_BUFFER_FULL = 9006;
+    const SWOOLE_ERROR_SERVER_NO_IDLE_WORKER = 9007;
+    const SWOOLE_ERROR_SERVER_ONLY_START_ONE = 9008;
+    const SWOOLE_ERROR_SERVER_SEND_IN_MASTER = 9009;
+    const SWOOLE_ERROR_SERVER_INVALID_REQUEST = 9010;
+    const SWOOLE_ERROR_SERVER_CONNECT_FAIL = 9011;
+    const SWOOLE_ERROR_SERVER_INVALID_COMMAND = 9012;
+    const SWOOLE_ERROR_SERVER_IS_NOT_REGULAR_FILE = 9013;
+    const SWOOLE_ERROR_SERVER_SEND_TO_WOKER_TIMEOUT = 9014;
+    const SWOOLE_ERROR_SERVER_INVALID_CALLBACK = 9015;
+    const SWOOLE_ERROR_SERVER_UNRELATED_THREAD = 9016;
+    const SWOOLE_ERROR_SERVER_WORKER_EXIT_TIMEOUT = 9101;
+    const SWOOLE_ERROR_SERVER_WORKER_ABNORMAL_PIPE_DATA = 9102;
+    const SWOOLE_ERROR_SERVER_WORKER_UNPROCESSED_DATA = 9103;
+    const SWOOLE_ERROR_CO_OUT_OF_COROUTINE = 10001;
+    const SWOOLE_ERROR_CO_HAS_BEEN_BOUND = 10002;
+    const SWOOLE_ERROR_CO_HAS_BEEN_DISCARDED = 10003;
+    const SWOOLE_ERROR_CO_MUTEX_DOUBLE_UNLOCK = 10004;
+    const SWOOLE_ERROR_CO_BLOCK_OBJECT_LOCKED = 10005;
+    const SWOOLE_ERROR_CO_BLOCK_OBJECT_WAITING = 10006;
+    const SWOOLE_ERROR_CO_YIELD_FAILED = 10007;
+    const SWOOLE_ERROR_CO_GETCONTEXT_FAILED = 10008;
+    const SWOOLE_ERROR_CO_SWAPCONTEXT_FAILED = 10009;
+    const SWOOLE_ERROR_CO_MAKECONTEXT_FAILED = 10010;
+    const SWOOLE_ERROR_CO_IOCPINIT_FAILED = 10011;
+    const SWOOLE_ERROR_CO_PROTECT_STACK_FAILED = 10012;
+    const SWOOLE_ERROR_CO_STD_THREAD_LINK_ERROR = 10013;
+    const SWOOLE_ERROR_CO_DISABLED_MULTI_THREAD = 10014;
+    const SWOOLE_ERROR_CO_CANNOT_CANCEL = 10015;
+    const SWOOLE_ERROR_CO_NOT_EXISTS = 10016;
+    const SWOOLE_ERROR_CO_CANCELED = 10017;
+    const SWOOLE_ERROR_CO_TIMEDOUT = 10018;
+    const SWOOLE_ERROR_CO_SOCKET_CLOSE_WAIT = 10019;
+    const SWOOLE_DEBUG = false;
+    const SWOOLE_SOCK_SYNC = false;
+    const SWOOLE_SOCK_ASYNC = true;
+    const SWOOLE_USE_SHORTNAME = true;
+    const SWOOLE_TIMER_MIN_SEC = 0.001;
+    const SWOOLE_TIMER_MAX_SEC = 9223372036854776.0;
+    const SWOOLE_VERSION = '6.2.1';
+    const SWOOLE_EXTRA_VERSION = '';
 
     /**
-     * The message for an error code: Swoole's own for codes above 500 (or with
-     * SWOOLE_STRERROR_SWOOLE), the operating system's otherwise.
+     * The Swoole API level this extension implements ("6.2.1").
      */
-    function swoole_strerror(int $errno, int $error_type = SWOOLE_STRERROR_SYSTEM): string {}
+    function swoole_version(): string {}
 
-    /** Sets the process title shown by ps (cli_set_process_title). */
+    /**
+     * The number of CPUs online.
+     */
+    function swoole_cpu_num(): int {}
+
+    /**
+     * The last Swoole error code of this process (SWOOLE_ERROR_*), 0 when none.
+     */
+    function swoole_last_error(): int {}
+
+    /**
+     * Not supported (no coroutines): warns and returns false. Use gethostbyname().
+     */
+    function swoole_async_dns_lookup_coro(string $domain_name, float $timeout = 60, int $type = AF_INET): string|false {}
+
+    /**
+     * Sets the process-global options (log_file, log_level, log_date_format, log_date_with_microseconds,
+     * log_rotation, display_errors, trace_flags, dns_server, socket_*_timeout, socket_buffer_size, enable_signalfd,
+     * wait_signal, enable_coroutine, ...), read loosely; unknown keys are ignored. False (with a warning) once this
+     * process's event loop exists.
+     */
+    function swoole_async_set(array $settings): bool {}
+
+    /**
+     * Not supported (no coroutines): warns and returns false; the callable does not run.
+     */
+    function swoole_coroutine_create(callable $func, mixed ...$params): int|false {}
+
+    /**
+     * Not supported (no coroutines): warns.
+     */
+    function swoole_coroutine_defer(callable $callback): void {}
+
+    /**
+     * A connected pair of (blocking) Swoole\Coroutine\Socket objects; false with a warning on failure.
+     */
+    function swoole_coroutine_socketpair(int $domain, int $type, int $protocol): array|false {}
+
+    /**
+     * Swoole's test helper; not supported (no coroutines): warns.
+     */
+    function swoole_test_kernel_coroutine(int $count = 100, float $sleep_time = 1.0): void {}
+
+    /**
+     * Waits until entries of $read/$write/$except (Swoole\Client, Swoole\Process, Swoole\Coroutine\Socket,
+     * PHP streams, ext-sockets Socket, int fds) are ready, and leaves only those in each non-empty array (keys kept).
+     * @param float|null $timeout seconds; negative waits for ever
+     * @return int|false the number of poll entries with an event
+     */
+    function swoole_client_select(?array &$read, ?array &$write, ?array &$except, ?float $timeout = 0.5): int|false {}
+
+    /**
+     * Alias of swoole_client_select().
+     */
+    function swoole_select(?array &$read, ?array &$write, ?array &$except, ?float $timeout = 0.5): int|false {}
+
+    /**
+     * Sets the process title (cli_set_process_title()).
+     */
     function swoole_set_process_name(string $process_name): bool {}
 
     /**
      * Non-loopback addresses of this host, interface name => address.
-     * @param int $family AF_INET (default) or AF_INET6
-     * @return array<string, string>
+     * @param int $family AF_INET (2, the default) or AF_INET6
      */
-    function swoole_get_local_ip(int $family = AF_INET): array {}
+    function swoole_get_local_ip(int $family = 2): array {}
 
     /**
-     * Alias of Swoole\Timer::tick(): runs $callback($timer_id, ...$params) every $ms.
-     * @param int $ms interval in milliseconds, at least 1 (less: warning "Timer must be greater than or equal to 1", false)
-     * @return int|false the timer id
+     * MAC addresses (02:FC:00:00:00:01) of the interfaces that have an IPv4 address, loopback left out.
      */
-    function swoole_timer_tick(int $ms, callable $callback, mixed ...$params): int|false {}
+    function swoole_get_local_mac(): array {}
 
     /**
-     * Alias of Swoole\Timer::after(): runs $callback(...$params) once, $ms from now.
-     * @param int $ms delay in milliseconds, at least 1 (less: warning "Timer must be greater than or equal to 1", false)
-     * @return int|false the timer id
+     * The message for an error code: getaddrinfo's (SWOOLE_STRERROR_GAI), the resolver's (SWOOLE_STRERROR_DNS),
+     * Swoole's (codes above 500, or SWOOLE_STRERROR_SWOOLE) or the OS's.
      */
-    function swoole_timer_after(int $ms, callable $callback, mixed ...$params): int|false {}
+    function swoole_strerror(int $errno, int $error_type = SWOOLE_STRERROR_SYSTEM): string {}
 
-    /** Alias of Swoole\Timer::exists(). */
-    function swoole_timer_exists(int $timer_id): bool {}
+    /**
+     * The C library's errno.
+     */
+    function swoole_errno(): int {}
 
-    /** Alias of Swoole\Timer::info(). */
-    function swoole_timer_info(int $timer_id): ?array {}
+    /**
+     * Resets swoole_last_error() to 0.
+     */
+    function swoole_clear_error(): void {}
 
-    /** Alias of Swoole\Timer::stats(). */
-    function swoole_timer_stats(): array {}
+    /**
+     * Writes a line in Swoole's log format at a SWOOLE_LOG_* level (dropped below the current log_level).
+     */
+    function swoole_error_log(int $level, string $msg): void {}
 
-    /** Alias of Swoole\Timer::list(). */
-    function swoole_timer_list(): \Swoole\Timer\Iterator {}
+    /**
+     * Like swoole_error_log(), naming Swoole error $error; dropped when swoole_ignore_error() named it.
+     */
+    function swoole_error_log_ex(int $level, int $error, string $msg): void {}
 
-    /** Alias of Swoole\Timer::clear(). */
-    function swoole_timer_clear(int $timer_id): bool {}
+    /**
+     * Log lines carrying this error code are no longer written (in this process and later children).
+     */
+    function swoole_ignore_error(int $error): void {}
 
-    /** Alias of Swoole\Timer::clearAll(). */
-    function swoole_timer_clear_all(): bool {}
+    /**
+     * Type 0: PHP's string hash; type 1: the one-at-a-time hash; any other type: false.
+     */
+    function swoole_hashcode(string $data, int $type = 0): int|false {}
+
+    /**
+     * Adds a suffix (as given); false when it exists.
+     */
+    function swoole_mime_type_add(string $suffix, string $mime_type): bool {}
+
+    /**
+     * Adds a suffix or replaces its type.
+     */
+    function swoole_mime_type_set(string $suffix, string $mime_type): void {}
+
+    /**
+     * Removes a suffix; false when it was not there.
+     */
+    function swoole_mime_type_delete(string $suffix): bool {}
+
+    /**
+     * The type of a file name's suffix (after its last dot, lower-cased); application/octet-stream when unknown.
+     */
+    function swoole_mime_type_get(string $filename): string {}
+
+    /**
+     * Alias of swoole_mime_type_get().
+     */
+    function swoole_get_mime_type(string $filename): string {}
+
+    /**
+     * Whether a file name's suffix is known.
+     */
+    function swoole_mime_type_exists(string $filename): bool {}
+
+    /**
+     * Every type, one per suffix.
+     */
+    function swoole_mime_type_list(): array {}
+
+    /**
+     * There is no coroutine DNS cache here: nothing to clear.
+     */
+    function swoole_clear_dns_cache(): void {}
+
+    /**
+     * unserialize() of a byte window: negative $offset counts from the end, $length <= 0 means to the end;
+     * false for an empty string or an offset outside it.
+     */
+    function swoole_substr_unserialize(string $str, int $offset, int $length = 0, array $options = []): mixed {}
+
+    /**
+     * json_decode() of a byte window (as swoole_substr_unserialize()); null with a warning for a bad window or depth.
+     * An omitted $associative is false; null leaves JSON_OBJECT_AS_ARRAY to $flags.
+     */
+    function swoole_substr_json_decode(string $str, int $offset, int $length = 0, bool $associative = false, int $depth = 512, int $flags = 0): mixed {}
+
+    /**
+     * Called by PHP first among the shutdown functions; from a script: a warning and false.
+     */
+    function swoole_internal_call_user_shutdown_begin(): bool {}
+
+    /**
+     * Swoole's test hook: 'fatal_error', 'bailout', 'abort', 'refcount', 'func_handler'; unknown names throw Swoole\Exception.
+     */
+    function swoole_implicit_fn(string $fn, mixed $args = null): mixed {}
+
+    /**
+     * Every live object (false before the first one was created).
+     */
+    function swoole_get_objects(): array|false {}
+
+    /**
+     * ['object_num' => live objects, 'resource_num' => live resources].
+     */
+    function swoole_get_vm_status(): array {}
+
+    /**
+     * The live object with this handle (spl_object_id()), false if none.
+     */
+    function swoole_get_object_by_handle(int $handle): object|false {}
+
+    /**
+     * Not supported (name resolvers are Swoole library classes): TypeError, or a warning.
+     */
+    function swoole_name_resolver_lookup(string $name, \Swoole\NameResolver\Context $ctx): string {}
+
+    /**
+     * Not supported (name resolvers are Swoole library classes): TypeError, or a warning and false.
+     */
+    function swoole_name_resolver_add(\Swoole\NameResolver $ns): bool {}
+
+    /**
+     * Not supported (name resolvers are Swoole library classes): TypeError, or a warning and false.
+     */
+    function swoole_name_resolver_remove(\Swoole\NameResolver $ns): bool {}
+
+    /**
+     * Does nothing (with swoole.leak_detection On: warns, not supported).
+     */
+    function swoole_tracer_leak_detect(int $threshold = 64): void {}
+
+    /**
+     * False (with swoole.profile On, also a warning: not supported).
+     */
+    function swoole_tracer_prof_begin(?array $options = null): bool {}
+
+    /**
+     * False (with swoole.profile On, also a warning: not supported).
+     */
+    function swoole_tracer_prof_end(string $output_file): bool {}
+
+    /**
+     * Short name of swoole_coroutine_create() (with swoole.use_shortname On); not supported: warns, false.
+     */
+    function go(callable $func): int|false {}
+
+    /**
+     * Short name of swoole_coroutine_defer() (with swoole.use_shortname On); not supported: warns.
+     */
+    function defer(callable $callback): void {}
 
     /**
      * Alias of Swoole\Event::add().
-     * @param mixed $fd a PHP stream, an ext-sockets Socket, an int fd or a Swoole\Process (its pipe)
-     * @param int $events SWOOLE_EVENT_READ, SWOOLE_EVENT_WRITE or both
-     * @return int|false the fd number
      */
     function swoole_event_add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = SWOOLE_EVENT_READ): int|false {}
 
     /**
-     * Alias of Swoole\Event::set().
-     * @param int $events 0 keeps what the fd waits for
+     * Alias of Swoole\Event::del().
      */
-    function swoole_event_set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = 0): bool {}
-
-    /** Alias of Swoole\Event::del(). */
     function swoole_event_del(mixed $fd): bool {}
 
     /**
+     * Alias of Swoole\Event::set().
+     */
+    function swoole_event_set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = 0): bool {}
+
+    /**
+     * Alias of Swoole\Event::wait().
+     */
+    function swoole_event_wait(): void {}
+
+    /**
      * Alias of Swoole\Event::isset().
-     * @param int $events SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE (1536) by default
      */
     function swoole_event_isset(mixed $fd, int $events = SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE): bool {}
 
-    /** Alias of Swoole\Event::write(). */
-    function swoole_event_write(mixed $fd, string $data): bool {}
-
-    /** Alias of Swoole\Event::defer(). */
-    function swoole_event_defer(callable $callback): bool {}
-
-    /** Alias of Swoole\Event::cycle(). */
-    function swoole_event_cycle(?callable $callback, bool $before = false): bool {}
-
-    /** Alias of Swoole\Event::wait(). */
-    function swoole_event_wait(): void {}
-
-    /** Alias of Swoole\Event::dispatch(). */
+    /**
+     * Alias of Swoole\Event::dispatch().
+     */
     function swoole_event_dispatch(): bool {}
 
-    /** Alias of Swoole\Event::exit(). */
+    /**
+     * Alias of Swoole\Event::defer().
+     */
+    function swoole_event_defer(callable $callback): bool {}
+
+    /**
+     * Alias of Swoole\Event::cycle() ($callback required; null removes it).
+     */
+    function swoole_event_cycle(?callable $callback, bool $before = false): bool {}
+
+    /**
+     * Alias of Swoole\Event::write().
+     */
+    function swoole_event_write(mixed $fd, string $data): bool {}
+
+    /**
+     * Alias of Swoole\Event::exit().
+     */
     function swoole_event_exit(): void {}
 
-    /** Alias of Swoole\Event::rshutdown(). */
+    /**
+     * Runs the event loop to its end (PHP calls it at shutdown).
+     */
     function swoole_event_rshutdown(): void {}
+
+    /**
+     * Alias of Swoole\Timer::after() (extra arguments are passed to $callback).
+     */
+    function swoole_timer_after(int $ms, callable $callback): int|false {}
+
+    /**
+     * Alias of Swoole\Timer::tick() (extra arguments are passed to $callback after the timer id).
+     */
+    function swoole_timer_tick(int $ms, callable $callback): int|false {}
+
+    /**
+     * Alias of Swoole\Timer::info().
+     */
+    function swoole_timer_info(int $timer_id): ?array {}
+
+    /**
+     * Alias of Swoole\Timer::list().
+     */
+    function swoole_timer_list(): \Swoole\Timer\Iterator {}
+
+    /**
+     * Alias of Swoole\Timer::exists().
+     */
+    function swoole_timer_exists(int $timer_id): bool {}
+
+    /**
+     * Alias of Swoole\Timer::stats().
+     */
+    function swoole_timer_stats(): array {}
+
+    /**
+     * Alias of Swoole\Timer::clear().
+     */
+    function swoole_timer_clear(int $timer_id): bool {}
+
+    /**
+     * Alias of Swoole\Timer::clearAll().
+     */
+    function swoole_timer_clear_all(): bool {}
 
     /** Swoole 4 name of Swoole\Server (dropped by Swoole 6, kept here). */
     class swoole_server extends \Swoole\Server {}
@@ -922,4 +1527,248 @@ namespace {
     class swoole_client extends \Swoole\Client {}
     /** Swoole 4 name of Swoole\Process. */
     class swoole_process extends \Swoole\Process {}
+}
+
+namespace Swoole {
+    /** The names of every event and option (defined while swoole.enable_library is On). */
+    class Constant
+    {
+        public const EVENT_START = 'start';
+        public const EVENT_BEFORE_SHUTDOWN = 'beforeShutdown';
+        public const EVENT_SHUTDOWN = 'shutdown';
+        public const EVENT_WORKER_START = 'workerStart';
+        public const EVENT_WORKER_STOP = 'workerStop';
+        public const EVENT_BEFORE_RELOAD = 'beforeReload';
+        public const EVENT_AFTER_RELOAD = 'afterReload';
+        public const EVENT_TASK = 'task';
+        public const EVENT_FINISH = 'finish';
+        public const EVENT_WORKER_EXIT = 'workerExit';
+        public const EVENT_WORKER_ERROR = 'workerError';
+        public const EVENT_MANAGER_START = 'managerStart';
+        public const EVENT_MANAGER_STOP = 'managerStop';
+        public const EVENT_PIPE_MESSAGE = 'pipeMessage';
+        public const EVENT_CONNECT = 'connect';
+        public const EVENT_RECEIVE = 'receive';
+        public const EVENT_CLOSE = 'close';
+        public const EVENT_PACKET = 'packet';
+        public const EVENT_BUFFER_FULL = 'bufferFull';
+        public const EVENT_BUFFER_EMPTY = 'bufferEmpty';
+        public const EVENT_REQUEST = 'request';
+        public const EVENT_HANDSHAKE = 'handshake';
+        public const EVENT_BEFORE_HANDSHAKE_RESPONSE = 'beforeHandshakeResponse';
+        public const EVENT_OPEN = 'open';
+        public const EVENT_MESSAGE = 'message';
+        public const EVENT_DISCONNECT = 'disconnect';
+        public const EVENT_ERROR = 'error';
+        public const OPTION_DEBUG_MODE = 'debug_mode';
+        public const OPTION_TRACE_FLAGS = 'trace_flags';
+        public const OPTION_LOG_FILE = 'log_file';
+        public const OPTION_LOG_LEVEL = 'log_level';
+        public const OPTION_LOG_DATE_FORMAT = 'log_date_format';
+        public const OPTION_LOG_DATE_WITH_MICROSECONDS = 'log_date_with_microseconds';
+        public const OPTION_LOG_ROTATION = 'log_rotation';
+        public const OPTION_DISPLAY_ERRORS = 'display_errors';
+        public const OPTION_DNS_SERVER = 'dns_server';
+        public const OPTION_SOCKET_DNS_TIMEOUT = 'socket_dns_timeout';
+        public const OPTION_SOCKET_CONNECT_TIMEOUT = 'socket_connect_timeout';
+        public const OPTION_SOCKET_WRITE_TIMEOUT = 'socket_write_timeout';
+        public const OPTION_SOCKET_SEND_TIMEOUT = 'socket_send_timeout';
+        public const OPTION_SOCKET_READ_TIMEOUT = 'socket_read_timeout';
+        public const OPTION_SOCKET_RECV_TIMEOUT = 'socket_recv_timeout';
+        public const OPTION_SOCKET_TIMEOUT = 'socket_timeout';
+        public const OPTION_SOCKET_BUFFER_SIZE = 'socket_buffer_size';
+        public const OPTION_HTTP2_HEADER_TABLE_SIZE = 'http2_header_table_size';
+        public const OPTION_HTTP2_ENABLE_PUSH = 'http2_enable_push';
+        public const OPTION_HTTP2_MAX_CONCURRENT_STREAMS = 'http2_max_concurrent_streams';
+        public const OPTION_HTTP2_INIT_WINDOW_SIZE = 'http2_init_window_size';
+        public const OPTION_HTTP2_MAX_FRAME_SIZE = 'http2_max_frame_size';
+        public const OPTION_HTTP2_MAX_HEADER_LIST_SIZE = 'http2_max_header_list_size';
+        public const OPTION_HTTP2_MAX_HEADERS = 'http2_max_headers';
+        public const OPTION_AIO_CORE_WORKER_NUM = 'aio_core_worker_num';
+        public const OPTION_AIO_WORKER_NUM = 'aio_worker_num';
+        public const OPTION_AIO_MAX_WAIT_TIME = 'aio_max_wait_time';
+        public const OPTION_AIO_MAX_IDLE_TIME = 'aio_max_idle_time';
+        public const OPTION_IOURING_ENTRIES = 'iouring_entries';
+        public const OPTION_IOURING_WORKERS = 'iouring_workers';
+        public const OPTION_IOURING_FLAG = 'iouring_flag';
+        public const OPTION_ENABLE_SIGNALFD = 'enable_signalfd';
+        public const OPTION_ENABLE_KQUEUE = 'enable_kqueue';
+        public const OPTION_WAIT_SIGNAL = 'wait_signal';
+        public const OPTION_DNS_CACHE_REFRESH_TIME = 'dns_cache_refresh_time';
+        public const OPTION_THREAD_NUM = 'thread_num';
+        public const OPTION_MIN_THREAD_NUM = 'min_thread_num';
+        public const OPTION_MAX_THREAD_NUM = 'max_thread_num';
+        public const OPTION_SOCKET_DONTWAIT = 'socket_dontwait';
+        public const OPTION_DNS_LOOKUP_RANDOM = 'dns_lookup_random';
+        public const OPTION_USE_ASYNC_RESOLVER = 'use_async_resolver';
+        public const OPTION_ENABLE_COROUTINE = 'enable_coroutine';
+        public const OPTION_SSL_PROTOCOLS = 'ssl_protocols';
+        public const OPTION_SSL_COMPRESS = 'ssl_compress';
+        public const OPTION_SSL_CERT_FILE = 'ssl_cert_file';
+        public const OPTION_SSL_KEY_FILE = 'ssl_key_file';
+        public const OPTION_SSL_PASSPHRASE = 'ssl_passphrase';
+        public const OPTION_SSL_HOST_NAME = 'ssl_host_name';
+        public const OPTION_SSL_VERIFY_PEER = 'ssl_verify_peer';
+        public const OPTION_SSL_ALLOW_SELF_SIGNED = 'ssl_allow_self_signed';
+        public const OPTION_SSL_CAFILE = 'ssl_cafile';
+        public const OPTION_SSL_CAPATH = 'ssl_capath';
+        public const OPTION_SSL_VERIFY_DEPTH = 'ssl_verify_depth';
+        public const OPTION_SSL_CIPHERS = 'ssl_ciphers';
+        public const OPTION_OPEN_EOF_CHECK = 'open_eof_check';
+        public const OPTION_OPEN_EOF_SPLIT = 'open_eof_split';
+        public const OPTION_PACKAGE_EOF = 'package_eof';
+        public const OPTION_OPEN_MQTT_PROTOCOL = 'open_mqtt_protocol';
+        public const OPTION_OPEN_LENGTH_CHECK = 'open_length_check';
+        public const OPTION_PACKAGE_LENGTH_TYPE = 'package_length_type';
+        public const OPTION_PACKAGE_LENGTH_OFFSET = 'package_length_offset';
+        public const OPTION_PACKAGE_BODY_OFFSET = 'package_body_offset';
+        public const OPTION_PACKAGE_LENGTH_FUNC = 'package_length_func';
+        public const OPTION_PACKAGE_MAX_LENGTH = 'package_max_length';
+        public const OPTION_BUFFER_HIGH_WATERMARK = 'buffer_high_watermark';
+        public const OPTION_BUFFER_LOW_WATERMARK = 'buffer_low_watermark';
+        public const OPTION_BIND_PORT = 'bind_port';
+        public const OPTION_BIND_ADDRESS = 'bind_address';
+        public const OPTION_OPEN_TCP_NODELAY = 'open_tcp_nodelay';
+        public const OPTION_SOCKS5_HOST = 'socks5_host';
+        public const OPTION_SOCKS5_PORT = 'socks5_port';
+        public const OPTION_SOCKS5_USERNAME = 'socks5_username';
+        public const OPTION_SOCKS5_PASSWORD = 'socks5_password';
+        public const OPTION_HTTP_PROXY_HOST = 'http_proxy_host';
+        public const OPTION_HTTP_PROXY_PORT = 'http_proxy_port';
+        public const OPTION_HTTP_PROXY_USERNAME = 'http_proxy_username';
+        public const OPTION_HTTP_PROXY_USER = 'http_proxy_user';
+        public const OPTION_HTTP_PROXY_PASSWORD = 'http_proxy_password';
+        public const OPTION_MAX_CORO_NUM = 'max_coro_num';
+        public const OPTION_MAX_COROUTINE = 'max_coroutine';
+        public const OPTION_ENABLE_DEADLOCK_CHECK = 'enable_deadlock_check';
+        public const OPTION_HOOK_FLAGS = 'hook_flags';
+        public const OPTION_ENABLE_PREEMPTIVE_SCHEDULER = 'enable_preemptive_scheduler';
+        public const OPTION_C_STACK_SIZE = 'c_stack_size';
+        public const OPTION_STACK_SIZE = 'stack_size';
+        public const OPTION_NAME_RESOLVER = 'name_resolver';
+        public const OPTION_DNS_CACHE_EXPIRE = 'dns_cache_expire';
+        public const OPTION_DNS_CACHE_CAPACITY = 'dns_cache_capacity';
+        public const OPTION_CONNECT_TIMEOUT = 'connect_timeout';
+        public const OPTION_TIMEOUT = 'timeout';
+        public const OPTION_MAX_RETRIES = 'max_retries';
+        public const OPTION_DEFER = 'defer';
+        public const OPTION_LOWERCASE_HEADER = 'lowercase_header';
+        public const OPTION_KEEP_ALIVE = 'keep_alive';
+        public const OPTION_WEBSOCKET_MASK = 'websocket_mask';
+        public const OPTION_HTTP_COMPRESSION = 'http_compression';
+        public const OPTION_BODY_DECOMPRESSION = 'body_decompression';
+        public const OPTION_WEBSOCKET_COMPRESSION = 'websocket_compression';
+        public const OPTION_WRITE_FUNC = 'write_func';
+        public const OPTION_HTTP_PARSE_COOKIE = 'http_parse_cookie';
+        public const OPTION_HTTP_PARSE_POST = 'http_parse_post';
+        public const OPTION_HTTP_PARSE_FILES = 'http_parse_files';
+        public const OPTION_HTTP_COMPRESSION_LEVEL = 'http_compression_level';
+        public const OPTION_COMPRESSION_LEVEL = 'compression_level';
+        public const OPTION_HTTP_GZIP_LEVEL = 'http_gzip_level';
+        public const OPTION_HTTP_COMPRESSION_MIN_LENGTH = 'http_compression_min_length';
+        public const OPTION_COMPRESSION_MIN_LENGTH = 'compression_min_length';
+        public const OPTION_HTTP_COMPRESSION_TYPES = 'http_compression_types';
+        public const OPTION_COMPRESSION_TYPES = 'compression_types';
+        public const OPTION_UPLOAD_TMP_DIR = 'upload_tmp_dir';
+        public const OPTION_ENABLE_MESSAGE_BUS = 'enable_message_bus';
+        public const OPTION_MAX_PACKAGE_SIZE = 'max_package_size';
+        public const OPTION_SSL = 'ssl';
+        public const OPTION_CHROOT = 'chroot';
+        public const OPTION_USER = 'user';
+        public const OPTION_GROUP = 'group';
+        public const OPTION_DAEMONIZE = 'daemonize';
+        public const OPTION_PID_FILE = 'pid_file';
+        public const OPTION_REACTOR_NUM = 'reactor_num';
+        public const OPTION_SINGLE_THREAD = 'single_thread';
+        public const OPTION_WORKER_NUM = 'worker_num';
+        public const OPTION_MAX_WAIT_TIME = 'max_wait_time';
+        public const OPTION_MAX_QUEUED_BYTES = 'max_queued_bytes';
+        public const OPTION_MAX_CONCURRENCY = 'max_concurrency';
+        public const OPTION_WORKER_MAX_CONCURRENCY = 'worker_max_concurrency';
+        public const OPTION_SEND_TIMEOUT = 'send_timeout';
+        public const OPTION_DISPATCH_MODE = 'dispatch_mode';
+        public const OPTION_SEND_YIELD = 'send_yield';
+        public const OPTION_DISPATCH_FUNC = 'dispatch_func';
+        public const OPTION_DISCARD_TIMEOUT_REQUEST = 'discard_timeout_request';
+        public const OPTION_ENABLE_UNSAFE_EVENT = 'enable_unsafe_event';
+        public const OPTION_ENABLE_DELAY_RECEIVE = 'enable_delay_receive';
+        public const OPTION_ENABLE_REUSE_PORT = 'enable_reuse_port';
+        public const OPTION_TASK_USE_OBJECT = 'task_use_object';
+        public const OPTION_TASK_OBJECT = 'task_object';
+        public const OPTION_EVENT_OBJECT = 'event_object';
+        public const OPTION_TASK_ENABLE_COROUTINE = 'task_enable_coroutine';
+        public const OPTION_TASK_WORKER_NUM = 'task_worker_num';
+        public const OPTION_TASK_IPC_MODE = 'task_ipc_mode';
+        public const OPTION_TASK_TMPDIR = 'task_tmpdir';
+        public const OPTION_TASK_MAX_REQUEST = 'task_max_request';
+        public const OPTION_TASK_MAX_REQUEST_GRACE = 'task_max_request_grace';
+        public const OPTION_MAX_CONNECTION = 'max_connection';
+        public const OPTION_MAX_CONN = 'max_conn';
+        public const OPTION_START_SESSION_ID = 'start_session_id';
+        public const OPTION_HEARTBEAT_CHECK_INTERVAL = 'heartbeat_check_interval';
+        public const OPTION_HEARTBEAT_IDLE_TIME = 'heartbeat_idle_time';
+        public const OPTION_MAX_REQUEST = 'max_request';
+        public const OPTION_MAX_REQUEST_GRACE = 'max_request_grace';
+        public const OPTION_RELOAD_ASYNC = 'reload_async';
+        public const OPTION_OPEN_CPU_AFFINITY = 'open_cpu_affinity';
+        public const OPTION_CPU_AFFINITY_IGNORE = 'cpu_affinity_ignore';
+        public const OPTION_UPLOAD_MAX_FILESIZE = 'upload_max_filesize';
+        public const OPTION_ENABLE_STATIC_HANDLER = 'enable_static_handler';
+        public const OPTION_DOCUMENT_ROOT = 'document_root';
+        public const OPTION_HTTP_AUTOINDEX = 'http_autoindex';
+        public const OPTION_HTTP_INDEX_FILES = 'http_index_files';
+        public const OPTION_STATIC_HANDLER_LOCATIONS = 'static_handler_locations';
+        public const OPTION_URL_REWRITE_RULES = 'url_rewrite_rules';
+        public const OPTION_INPUT_BUFFER_SIZE = 'input_buffer_size';
+        public const OPTION_BUFFER_INPUT_SIZE = 'buffer_input_size';
+        public const OPTION_OUTPUT_BUFFER_SIZE = 'output_buffer_size';
+        public const OPTION_BUFFER_OUTPUT_SIZE = 'buffer_output_size';
+        public const OPTION_MESSAGE_QUEUE_KEY = 'message_queue_key';
+        public const OPTION_BOOTSTRAP = 'bootstrap';
+        public const OPTION_INIT_ARGUMENTS = 'init_arguments';
+        public const OPTION_BACKLOG = 'backlog';
+        public const OPTION_KERNEL_SOCKET_RECV_BUFFER_SIZE = 'kernel_socket_recv_buffer_size';
+        public const OPTION_KERNEL_SOCKET_SEND_BUFFER_SIZE = 'kernel_socket_send_buffer_size';
+        public const OPTION_TCP_DEFER_ACCEPT = 'tcp_defer_accept';
+        public const OPTION_OPEN_TCP_KEEPALIVE = 'open_tcp_keepalive';
+        public const OPTION_OPEN_HTTP_PROTOCOL = 'open_http_protocol';
+        public const OPTION_OPEN_WEBSOCKET_PROTOCOL = 'open_websocket_protocol';
+        public const OPTION_WEBSOCKET_SUBPROTOCOL = 'websocket_subprotocol';
+        public const OPTION_OPEN_WEBSOCKET_CLOSE_FRAME = 'open_websocket_close_frame';
+        public const OPTION_OPEN_WEBSOCKET_PING_FRAME = 'open_websocket_ping_frame';
+        public const OPTION_OPEN_WEBSOCKET_PONG_FRAME = 'open_websocket_pong_frame';
+        public const OPTION_OPEN_HTTP2_PROTOCOL = 'open_http2_protocol';
+        public const OPTION_OPEN_REDIS_PROTOCOL = 'open_redis_protocol';
+        public const OPTION_MAX_IDLE_TIME = 'max_idle_time';
+        public const OPTION_TCP_KEEPIDLE = 'tcp_keepidle';
+        public const OPTION_TCP_KEEPINTERVAL = 'tcp_keepinterval';
+        public const OPTION_TCP_KEEPCOUNT = 'tcp_keepcount';
+        public const OPTION_TCP_USER_TIMEOUT = 'tcp_user_timeout';
+        public const OPTION_TCP_FASTOPEN = 'tcp_fastopen';
+        public const OPTION_PACKAGE_BODY_START = 'package_body_start';
+        public const OPTION_SSL_CLIENT_CERT_FILE = 'ssl_client_cert_file';
+        public const OPTION_SSL_PREFER_SERVER_CIPHERS = 'ssl_prefer_server_ciphers';
+        public const OPTION_SSL_ECDH_CURVE = 'ssl_ecdh_curve';
+        public const OPTION_SSL_DHPARAM = 'ssl_dhparam';
+        public const OPTION_SSL_SNI_CERTS = 'ssl_sni_certs';
+        public const OPTION_OPEN_SSL = 'open_ssl';
+        public const OPTION_OPEN_FASTCGI_PROTOCOL = 'open_fastcgi_protocol';
+        public const OPTION_READ_TIMEOUT = 'read_timeout';
+        public const OPTION_WRITE_TIMEOUT = 'write_timeout';
+        public const OPTION_SSL_DISABLE_COMPRESSION = 'ssl_disable_compression';
+        public const OPTION_SSL_GREASE = 'ssl_grease';
+        public const OPTION_EXIT_CONDITION = 'exit_condition';
+        public const OPTION_DEADLOCK_CHECK_DISABLE_TRACE = 'deadlock_check_disable_trace';
+        public const OPTION_DEADLOCK_CHECK_LIMIT = 'deadlock_check_limit';
+        public const OPTION_DEADLOCK_CHECK_DEPTH = 'deadlock_check_depth';
+        public const OPTION_STATS_FILE = 'stats_file';
+        public const OPTION_STATS_TIMER_INTERVAL = 'stats_timer_interval';
+        public const OPTION_ADMIN_SERVER = 'admin_server';
+        public const OPTION_HTTP_CLIENT_DRIVER = 'http_client_driver';
+    }
+}
+
+namespace Co {
+    /** Short name of Swoole\Coroutine\Socket (while swoole.use_shortname is On). */
+    class Socket extends \Swoole\Coroutine\Socket {}
 }

@@ -1,5 +1,7 @@
 //! Swoole 4's lower-case class names (`swoole_server` ...), which old code and
-//! the seeds still use. Swoole 6 dropped them; we keep them.
+//! the seeds still use. Swoole 6 dropped them; we keep them. And the short
+//! name `Co\Socket` of the classes here that have one, while
+//! `swoole.use_shortname` is On, as in Swoole.
 //!
 //! ext-php-rs has no alias API, and an alias needs its class registered. Each
 //! class's modifier runs just before that class is registered, so the modifier
@@ -21,6 +23,10 @@ pub fn register_after_last_class(builder: ClassBuilder) -> ClassBuilder {
     ];
     for (alias, ce) in pairs {
         crate::zend::register_class_alias(alias, ce());
+    }
+    if crate::ini::is_on(&crate::ini::USE_SHORTNAME) {
+        let socket = crate::socket::Socket::get_metadata().ce() as *const _ as *mut _;
+        crate::zend::register_class_alias("Co\\Socket", socket);
     }
     builder
 }

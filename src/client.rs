@@ -164,7 +164,8 @@ impl Client {
             Err(e) => {
                 fail(obj, &e);
                 let errno = e.raw_os_error().unwrap_or(0);
-                warning(&format!(
+                // Swoole's own warning: hidden while swoole.display_errors is Off.
+                crate::zend::swoole_warning(&format!(
                     "connect to server[{host}:{port}] failed. Error: {}[{errno}]",
                     swoole_core::error::os_strerror(errno)
                 ));
@@ -180,7 +181,7 @@ impl Client {
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let mut conn = self_.conn.borrow_mut();
         let Some(c) = conn.as_mut() else {
-            warning("client is not connected to server");
+            crate::zend::swoole_warning("client is not connected to server");
             props::set(obj, "errCode", 5001i64);
             return Ok(false.into_zval(false)?);
         };

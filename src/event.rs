@@ -1,6 +1,7 @@
 //! `Swoole\Event` and its `swoole_event_*` aliases: PHP streams, sockets and
 //! fds on the process's event loop, plus defer/cycle/wait/dispatch/exit.
 
+use crate::declare;
 use crate::args::{BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::loop_php::{self, FdCallbacks, PlainLoop};
 use crate::zend::warning;
@@ -238,9 +239,11 @@ pub fn swoole_event_defer(callback: CallableArg) -> PhpResult<bool> {
     defer(callback)
 }
 
+/// Unlike `Event::cycle()`, the function's `$callback` must be given (null
+/// removes the callback), as in Swoole.
 #[php_function]
-pub fn swoole_event_cycle(callback: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
-    cycle(callback, before)
+pub fn swoole_event_cycle(callback: &Zval, before: Opt<BoolArg>) -> PhpResult<bool> {
+    cycle(Opt(Some(CallableArg(callback))), before)
 }
 
 #[php_function]
@@ -263,19 +266,36 @@ pub fn swoole_event_rshutdown() {
     wait()
 }
 
-/// Adds `Swoole\Event` and the `swoole_event_*` functions.
+/// Adds `Swoole\Event` (the `swoole_event_*` functions are declared in
+/// [`crate::signatures`]).
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
-    module
-        .class::<Event>()
-        .function(wrap_function!(swoole_event_add))
-        .function(wrap_function!(swoole_event_set))
-        .function(wrap_function!(swoole_event_del))
-        .function(wrap_function!(swoole_event_isset))
-        .function(wrap_function!(swoole_event_write))
-        .function(wrap_function!(swoole_event_defer))
-        .function(wrap_function!(swoole_event_cycle))
-        .function(wrap_function!(swoole_event_wait))
-        .function(wrap_function!(swoole_event_dispatch))
-        .function(wrap_function!(swoole_event_exit))
-        .function(wrap_function!(swoole_event_rshutdown))
+    module.class::<Event>()
+}
+
+/// The global functions of this module, with Swoole's signatures.
+pub fn declarations() -> Vec<crate::arginfo::Declaration> {
+    vec![
+        declare!(
+            "swoole_event_add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, \
+            int $events = SWOOLE_EVENT_READ): int|false",
+            swoole_event_add
+        ),
+        declare!("swoole_event_del(mixed $fd): bool", swoole_event_del),
+        declare!(
+            "swoole_event_set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, \
+            int $events = 0): bool",
+            swoole_event_set
+        ),
+        declare!("swoole_event_wait(): void", swoole_event_wait),
+        declare!(
+            "swoole_event_isset(mixed $fd, int $events = SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE): bool",
+            swoole_event_isset
+        ),
+        declare!("swoole_event_dispatch(): bool", swoole_event_dispatch),
+        declare!("swoole_event_defer(callable $callback): bool", swoole_event_defer),
+        declare!("swoole_event_cycle(?callable $callback, bool $before = false): bool", swoole_event_cycle),
+        declare!("swoole_event_write(mixed $fd, string $data): bool", swoole_event_write),
+        declare!("swoole_event_exit(): void", swoole_event_exit),
+        declare!("swoole_event_rshutdown(): void", swoole_event_rshutdown),
+    ]
 }

@@ -1,19 +1,25 @@
-//! The global `swoole_*` functions of the server group.
+//! The small global functions: version, CPU count, error codes and their
+//! messages, process title, local addresses, `swoole_hashcode()`.
 
-use crate::runtime;
+use crate::declare;
 use crate::args::{IntArg, Opt, StrArg};
-use ext_php_rs::exception::PhpResult;
+use crate::runtime;
+use crate::zend::warning;
 use ext_php_rs::boxed::ZBox;
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::ZendHashTable;
-use swoole_core::error::{os_strerror, swoole_strerror as core_strerror};
+use ext_php_rs::types::{ZendHashTable, Zval};
+use swoole_core::error;
 
 /// The Swoole API level this extension implements.
 pub const SWOOLE_API_VERSION: &str = "6.2.1";
 /// This extension's own version.
 pub const EXTENSION_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// `SWOOLE_STRERROR_SWOOLE`: the error type of Swoole's own codes.
+/// `SWOOLE_STRERROR_*`: whose table `swoole_strerror()` reads.
+const STRERROR_GAI: i64 = 1;
+const STRERROR_DNS: i64 = 2;
 const STRERROR_SWOOLE: i64 = 9;
 
 #[php_function]
@@ -43,18 +49,18 @@ pub fn swoole_errno() -> i64 {
 }
 
 /// `swoole_strerror(int $errno, int $error_type = SWOOLE_STRERROR_SYSTEM)`:
-/// Swoole's own message for its codes (above 500), the OS's otherwise.
+/// getaddrinfo's or the resolver's message for those types; Swoole's own for
+/// its codes (above 500) or with `SWOOLE_STRERROR_SWOOLE`; the OS's otherwise.
 #[php_function]
 pub fn swoole_strerror(errno: IntArg, error_type: Opt<IntArg>) -> PhpResult<String> {
-    let errno = errno.get(1)?;
-    let kind = error_type.or(2, 0)?;
-    Ok(if kind == STRERROR_SWOOLE || errno > 500 {
-        match core_strerror(errno as i32) {
-            "Unknown error" => format!("Unknown error {errno}"),
-            msg => msg.to_string(),
-        }
-    } else {
-        os_strerror(errno as i32)
+    // The code is a C int in Swoole: wider values wrap as they do there.
+    let code = errno.get(1)? as i32;
+    Ok(match error_type.or(2, 0)? {
+        STRERROR_GAI => error::gai_strerror(code),
+        STRERROR_DNS => error::dns_strerror(code),
+        STRERROR_SWOOLE => error::swoole_strerror(code),
+        _ if code > error::SWOOLE_ERROR_BEGIN => error::swoole_strerror(code),
+        _ => error::os_strerror(code),
     })
 }
 
@@ -68,49 +74,69 @@ pub fn swoole_set_process_name(process_name: StrArg) -> PhpResult<bool> {
     Ok(set_process_title(&process_name.string(1)?))
 }
 
+/// Name → address pairs as a PHP array.
+fn pairs_array(pairs: Vec<(String, String)>) -> ZBox<ZendHashTable> {
+    let mut out = ZendHashTable::new();
+    for (name, value) in pairs {
+        let _ = out.insert(name.as_str(), value);
+    }
+    out
+}
+
 /// `swoole_get_local_ip(int $family = AF_INET)`: interface name => address,
 /// loopback excluded.
 #[php_function]
-pub fn swoole_get_local_ip(family: Opt<IntArg>) -> PhpResult<ZBox<ZendHashTable>> {
+pub fn swoole_get_local_ip(family: Opt<IntArg>) -> PhpResult<Zval> {
     let family = family.or(1, libc::AF_INET as i64)? as i32;
-    let mut out = ZendHashTable::new();
-    let mut list: *mut libc::ifaddrs = std::ptr::null_mut();
-    // SAFETY: getifaddrs allocates a list we walk and free.
-    if unsafe { libc::getifaddrs(&mut list) } != 0 {
-        return Ok(out);
-    }
-    let mut cur = list;
-    while let Some(ifa) = unsafe { cur.as_ref() } {
-        cur = ifa.ifa_next;
-        let Some(addr) = (unsafe { ifa.ifa_addr.as_ref() }) else { continue };
-        if addr.sa_family as i32 != family || ifa.ifa_flags & libc::IFF_LOOPBACK as u32 != 0 {
-            continue;
+    match swoole_core::netif::local_ips(family) {
+        Ok(pairs) => Ok(pairs_array(pairs).into_zval(false)?),
+        Err(e) => {
+            warning(&format!("getifaddrs() failed, Error: {e}"));
+            Ok(false.into_zval(false)?)
         }
-        let name = unsafe { std::ffi::CStr::from_ptr(ifa.ifa_name) }.to_string_lossy().into_owned();
-        let ip = if family == libc::AF_INET {
-            let sin = unsafe { &*(ifa.ifa_addr as *const libc::sockaddr_in) };
-            std::net::Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr)).to_string()
-        } else if family == libc::AF_INET6 {
-            let sin6 = unsafe { &*(ifa.ifa_addr as *const libc::sockaddr_in6) };
-            std::net::Ipv6Addr::from(sin6.sin6_addr.s6_addr).to_string()
-        } else {
-            continue;
-        };
-        let _ = out.insert(name.as_str(), ip);
     }
-    unsafe { libc::freeifaddrs(list) };
-    Ok(out)
 }
 
-/// Adds this module's functions to the extension.
-pub fn register(module: ModuleBuilder) -> ModuleBuilder {
-    module
-        .function(wrap_function!(swoole_version))
-        .function(wrap_function!(swoole_cpu_num))
-        .function(wrap_function!(swoole_last_error))
-        .function(wrap_function!(swoole_clear_error))
-        .function(wrap_function!(swoole_errno))
-        .function(wrap_function!(swoole_strerror))
-        .function(wrap_function!(swoole_set_process_name))
-        .function(wrap_function!(swoole_get_local_ip))
+/// `swoole_get_local_mac()`: interface name => MAC address.
+#[php_function]
+pub fn swoole_get_local_mac() -> PhpResult<Zval> {
+    match swoole_core::netif::local_macs() {
+        Ok(pairs) => Ok(pairs_array(pairs).into_zval(false)?),
+        Err(e) => {
+            warning(&format!("getifaddrs() failed, Error: {e}"));
+            Ok(false.into_zval(false)?)
+        }
+    }
+}
+
+/// `swoole_hashcode(string $data, int $type = 0): int|false`: 0 is PHP's
+/// string hash, 1 the one-at-a-time hash; any other type gives false.
+#[php_function]
+pub fn swoole_hashcode(data: StrArg, r#type: Opt<IntArg>) -> PhpResult<Zval> {
+    let data = data.bytes(1)?;
+    let hash = match r#type.or(2, 0)? {
+        0 => swoole_core::hashcode::php_hash(&data) as i64,
+        1 => i64::from(swoole_core::hashcode::one_at_a_time(&data)),
+        _ => return Ok(false.into_zval(false)?),
+    };
+    Ok(hash.into_zval(false)?)
+}
+
+/// The global functions of this module, with Swoole's signatures.
+pub fn declarations() -> Vec<crate::arginfo::Declaration> {
+    vec![
+        declare!("swoole_version(): string", swoole_version),
+        declare!("swoole_cpu_num(): int", swoole_cpu_num),
+        declare!("swoole_last_error(): int", swoole_last_error),
+        declare!("swoole_set_process_name(string $process_name): bool", swoole_set_process_name),
+        declare!("swoole_get_local_ip(int $family = 2): array", swoole_get_local_ip),
+        declare!("swoole_get_local_mac(): array", swoole_get_local_mac),
+        declare!(
+            "swoole_strerror(int $errno, int $error_type = SWOOLE_STRERROR_SYSTEM): string",
+            swoole_strerror
+        ),
+        declare!("swoole_errno(): int", swoole_errno),
+        declare!("swoole_clear_error(): void", swoole_clear_error),
+        declare!("swoole_hashcode(string $data, int $type = 0): int|false", swoole_hashcode),
+    ]
 }

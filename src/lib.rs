@@ -18,14 +18,22 @@
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
-//! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...
-//! - [`constants`]: the `SWOOLE_*` constants.
+//! - [`arginfo`]: global functions registered with hand-written arginfo,
+//!   declared by their PHP signature; [`signatures`]: their order.
+//! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...;
+//!   [`logging`]: `swoole_error_log()` and ignored codes; [`global_options`]:
+//!   `swoole_async_set()`; [`select`]: `swoole_client_select()`; [`mime`]:
+//!   `swoole_mime_type_*()`; [`substr`]: `swoole_substr_*()`; [`vm`]: the
+//!   engine's objects; [`unsupported`]: coroutine, DNS, tracer functions.
+//! - [`constants`]: the `SWOOLE_*` constants; [`ini`]: the `swoole.*` INI
+//!   entries; [`request`]: what each request starts with (`Swoole\Constant`).
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
 //! - [`props`]: declared public properties (engine slots).
 //! - [`zend`], [`args`]: raw engine calls: warnings, weak-mode arguments,
 //!   cached callable calls, output flushing.
 
 pub mod aliases;
+pub mod arginfo;
 pub mod args;
 pub mod client;
 pub mod command;
@@ -35,23 +43,34 @@ pub mod event;
 pub mod events;
 pub mod exception;
 pub mod functions;
+pub mod global_options;
+pub mod ini;
+pub mod logging;
 pub mod loop_php;
+pub mod mime;
 pub mod port;
 pub mod process;
 pub mod props;
+pub mod request;
 pub mod runtime;
+pub mod select;
 pub mod server;
+pub mod signatures;
 pub mod socket;
+pub mod substr;
 pub mod task;
 pub mod timer;
+pub mod unsupported;
+pub mod vm;
 pub mod zend;
 
+use ext_php_rs::constant::IntoConst;
 use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_header, info_table_row, info_table_start};
 
 /// `php --ri swoole`.
-pub extern "C" fn module_info(_module: *mut ModuleEntry) {
+extern "C" fn module_info(module: *mut ModuleEntry) {
     info_table_start!();
     info_table_row!("Swoole", "enabled");
     info_table_row!("Version", functions::SWOOLE_API_VERSION);
@@ -69,12 +88,73 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
         info_table_row!(key, default.as_str());
     }
     info_table_end!();
+    // SAFETY: the module entry the engine passed us.
+    unsafe { display_ini_entries(module) };
 }
 
-/// Module startup: the classes that must be plain engine classes.
+unsafe extern "C" {
+    fn display_ini_entries(module: *mut ModuleEntry);
+    /// The engine's table of loaded modules.
+    static module_registry: ext_php_rs::ffi::HashTable;
+}
+
+/// Whether the PHP extension `name` is loaded (started or not).
+fn module_loaded(name: &str) -> bool {
+    // SAFETY: reading the module table during MINIT, on the main thread.
+    unsafe { ext_php_rs::types::ZendHashTable::get(&*(&raw const module_registry).cast(), name).is_some() }
+}
+
+/// The global constants (MINIT, after the INI entries they depend on).
+fn register_constants(module_number: i32) -> ext_php_rs::error::Result<()> {
+    for &(name, value) in constants::INTS {
+        value.register_constant(name, module_number)?;
+    }
+    for &(code, name, _) in swoole_core::error::CODES {
+        i64::from(code).register_constant(&format!("SWOOLE_ERROR_{name}"), module_number)?;
+    }
+    if !module_loaded("sockets") {
+        for &(name, value) in constants::SOCKETS_FALLBACK {
+            value.register_constant(name, module_number)?;
+        }
+    }
+    for &(name, value) in constants::BOOLS {
+        value.register_constant(name, module_number)?;
+    }
+    ini::is_on(&ini::USE_SHORTNAME).register_constant("SWOOLE_USE_SHORTNAME", module_number)?;
+    for &(name, value) in constants::FLOATS {
+        value.register_constant(name, module_number)?;
+    }
+    for &(name, value) in constants::STRS {
+        value.register_constant(name, module_number)?;
+    }
+    Ok(())
+}
+
+/// The global functions, with Swoole's signatures (MINIT).
+fn register_functions(module_type: i32) -> Result<(), String> {
+    arginfo::register(&signatures::all(ini::is_on(&ini::USE_SHORTNAME)), module_type)
+}
+
+/// Module startup: INI entries, constants, functions, and the classes that
+/// must be plain engine classes.
 pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
+    ini::register(module_number);
+    swoole_core::global_options::update(|o| {
+        o.socket_buffer_size = ini::SOCKET_BUFFER_SIZE.load(std::sync::atomic::Ordering::Relaxed);
+    });
+    let registered = register_constants(module_number).map_err(|e| e.to_string()).and_then(|()| register_functions(ty));
+    if let Err(e) = registered {
+        zend::error_docref(zend::E_WARNING, &format!("swoole: {e}"));
+        return -1;
+    }
     let ok = exception::register_classes(ty, module_number) == 0 && timer::register_iterator_class();
     if ok { 0 } else { -1 }
+}
+
+/// Request startup (see [`request`]).
+pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    request::start();
+    0
 }
 
 /// Request shutdown: no Zval may outlive the request (timers and event
@@ -93,6 +173,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(functions::SWOOLE_API_VERSION)
         .info_function(module_info)
         .startup_function(startup)
+        .request_startup_function(request_startup)
         .request_shutdown_function(request_shutdown)
         .class::<port::Port>()
         .class::<process::Process>()
@@ -101,20 +182,6 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<client::Client>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
-    module = functions::register(module);
     module = timer::register(module);
-    module = event::register(module);
-    for &(name, value) in constants::INTS {
-        module = module.constant((name, value, &[] as &[&str]));
-    }
-    for &(name, value) in constants::BOOLS {
-        module = module.constant((name, value, &[] as &[&str]));
-    }
-    for &(name, value) in constants::FLOATS {
-        module = module.constant((name, value, &[] as &[&str]));
-    }
-    for &(name, value) in constants::STRS {
-        module = module.constant((name, value, &[] as &[&str]));
-    }
-    module
+    event::register(module)
 }

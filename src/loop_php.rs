@@ -278,22 +278,30 @@ pub fn fd_of(zv: &Zval) -> Option<RawFd> {
         return (n >= 0).then_some(n as RawFd);
     }
     if let Some(res) = zv.resource() {
-        return stream_fd(res);
+        return stream_fd(res, false);
     }
     let obj = zv.object()?;
     let class = obj.get_class_name().ok()?;
     if class == "Socket" {
-        // ext/sockets/php_sockets.h: php_socket { int bsd_socket; int type; int error;
-        // int blocking; zval zstream; zend_object std; } — std is the last field.
-        let std_offset = 4 * std::mem::size_of::<i32>() + std::mem::size_of::<Zval>();
-        // SAFETY: a Socket object is embedded in php_socket at that offset (PHP 8.x).
-        let fd = unsafe { *((obj as *const _ as *const u8).sub(std_offset) as *const i32) };
-        return (fd >= 0).then_some(fd);
+        return ext_socket_fd(obj);
     }
     if class == "Swoole\\Process" {
         return obj.get_property::<i64>("pipe").ok().map(|p| p as RawFd);
     }
     None
+}
+
+/// The descriptor of an ext-sockets `Socket` object (None for any other).
+pub fn ext_socket_fd(obj: &ext_php_rs::types::ZendObject) -> Option<RawFd> {
+    if obj.get_class_name().ok()? != "Socket" {
+        return None;
+    }
+    // ext/sockets/php_sockets.h: php_socket { int bsd_socket; int type; int error;
+    // int blocking; zval zstream; zend_object std; } — std is the last field.
+    let std_offset = 4 * std::mem::size_of::<i32>() + std::mem::size_of::<Zval>();
+    // SAFETY: a Socket object is embedded in php_socket at that offset (PHP 8.x).
+    let fd = unsafe { *((obj as *const _ as *const u8).sub(std_offset) as *const i32) };
+    (fd >= 0).then_some(fd)
 }
 
 unsafe extern "C" {
@@ -312,7 +320,9 @@ unsafe extern "C" {
 /// `PHP_STREAM_AS_FD_FOR_SELECT | PHP_STREAM_CAST_INTERNAL` (main/php_streams.h).
 const STREAM_AS_FD_FOR_SELECT: i32 = 3 | 0x2000_0000;
 
-fn stream_fd(res: *mut ext_php_rs::ffi::zend_resource) -> Option<RawFd> {
+/// The descriptor behind a stream resource; with `show_err`, PHP's own
+/// warning when the stream has none ("Cannot represent a stream of type ...").
+pub fn stream_fd(res: *mut ext_php_rs::ffi::zend_resource, show_err: bool) -> Option<RawFd> {
     // SAFETY: zend_fetch_resource2 checks the resource type (stream or
     // persistent stream) and returns null otherwise; the cast writes an int.
     unsafe {
@@ -322,7 +332,7 @@ fn stream_fd(res: *mut ext_php_rs::ffi::zend_resource) -> Option<RawFd> {
             return None;
         }
         let mut fd: i32 = -1;
-        let ok = _php_stream_cast(stream, STREAM_AS_FD_FOR_SELECT, (&mut fd as *mut i32).cast(), 0);
+        let ok = _php_stream_cast(stream, STREAM_AS_FD_FOR_SELECT, (&mut fd as *mut i32).cast(), i32::from(show_err));
         (ok == 0 && fd >= 0).then_some(fd)
     }
 }

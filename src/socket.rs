@@ -47,11 +47,17 @@ impl Drop for Socket {
 impl Socket {
     /// A socket object owning `fd` (a unix socket of type `ty`).
     pub fn wrap(fd: RawFd, ty: i32) -> Zval {
+        Socket::wrap_with(fd, libc::AF_UNIX, ty, 0)
+    }
+
+    /// A socket object owning `fd`, of `domain`, `ty` and `protocol`.
+    pub fn wrap_with(fd: RawFd, domain: i32, ty: i32, protocol: i32) -> Zval {
         let mut obj = ZendClassObject::new(Socket { fd: Cell::new(fd) });
         let raw: *mut zend_object = obj.get_mut_zend_obj();
         props::set(raw, "fd", fd as i64);
-        props::set(raw, "domain", libc::AF_UNIX as i64);
+        props::set(raw, "domain", domain as i64);
         props::set(raw, "type", ty as i64);
+        props::set(raw, "protocol", protocol as i64);
         obj.into_zval(false).unwrap_or_default()
     }
 

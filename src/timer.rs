@@ -1,5 +1,6 @@
 //! `Swoole\Timer`, its `swoole_timer_*` aliases and `Swoole\Timer\Iterator`.
 
+use crate::declare;
 use crate::args::{CallableArg, IntArg};
 use crate::loop_php;
 use crate::zend::{warning, Callback};
@@ -207,16 +208,22 @@ pub fn swoole_timer_clear_all() -> bool {
     clear_all()
 }
 
-/// Adds the `swoole_timer_*` functions.
+/// Adds `Swoole\Timer` (the `swoole_timer_*` functions are declared in
+/// [`crate::signatures`]).
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
-    module
-        .function(wrap_function!(swoole_timer_tick))
-        .function(wrap_function!(swoole_timer_after))
-        .function(wrap_function!(swoole_timer_exists))
-        .function(wrap_function!(swoole_timer_info))
-        .function(wrap_function!(swoole_timer_stats))
-        .function(wrap_function!(swoole_timer_list))
-        .function(wrap_function!(swoole_timer_clear))
-        .function(wrap_function!(swoole_timer_clear_all))
-        .class::<Timer>()
+    module.class::<Timer>()
+}
+
+/// The global functions of this module, with Swoole's signatures.
+pub fn declarations() -> Vec<crate::arginfo::Declaration> {
+    vec![
+        declare!("swoole_timer_after(int $ms, callable $callback): int|false", swoole_timer_after),
+        declare!("swoole_timer_tick(int $ms, callable $callback): int|false", swoole_timer_tick),
+        declare!("swoole_timer_info(int $timer_id): ?array", swoole_timer_info),
+        declare!("swoole_timer_list(): Swoole\\Timer\\Iterator", swoole_timer_list),
+        declare!("swoole_timer_exists(int $timer_id): bool", swoole_timer_exists),
+        declare!("swoole_timer_stats(): array", swoole_timer_stats),
+        declare!("swoole_timer_clear(int $timer_id): bool", swoole_timer_clear),
+        declare!("swoole_timer_clear_all(): bool", swoole_timer_clear_all),
+    ]
 }

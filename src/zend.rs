@@ -50,6 +50,38 @@ unsafe extern "C" {
     fn zend_clear_exception();
     fn php_output_flush_all();
     fn php_error_docref(docref: *const c_char, type_: i32, format: *const c_char, ...);
+    fn zval_get_long_func(op: *const zval, is_strict: bool) -> i64;
+    fn zend_throw_exception(ce: *mut zend_class_entry, message: *const c_char, code: i64) -> *mut zend_object;
+    fn zval_get_double_func(op: *const zval) -> f64;
+}
+
+/// Any value as an int, as C's `zval_get_long()` reads it (no warning, no
+/// TypeError: `"abc"` is 0, a non-empty array 1).
+pub fn loose_long(value: &Zval) -> i64 {
+    // SAFETY: reading a live zval.
+    value.long().unwrap_or_else(|| unsafe { zval_get_long_func(value as *const Zval as *const zval, false) })
+}
+
+/// Any value as a float, as `zval_get_double()` reads it.
+pub fn loose_double(value: &Zval) -> f64 {
+    // SAFETY: reading a live zval.
+    value.double().unwrap_or_else(|| unsafe { zval_get_double_func(value as *const Zval as *const zval) })
+}
+
+/// Leaves a `ce` exception pending.
+pub fn throw(ce: &ext_php_rs::zend::ClassEntry, msg: &str, code: i64) {
+    let msg = CString::new(msg.replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: a registered exception class and a NUL-terminated message.
+    unsafe { zend_throw_exception(ce as *const _ as *mut zend_class_entry, msg.as_ptr(), code) };
+}
+
+/// Emits one of Swoole's own warnings: shown only while
+/// `swoole.display_errors` (or the `display_errors` option) is on, as
+/// Swoole's `php_swoole_error()`.
+pub fn swoole_warning(msg: &str) {
+    if swoole_core::global_options::display_errors() {
+        warning(msg);
+    }
 }
 
 /// Emits `Warning: Class::method(): msg` exactly as a C extension does.
@@ -165,6 +197,14 @@ pub fn arg_double(arg: &Zval, arg_num: u32) -> ArgResult<f64> {
 /// `bool` parameter, weak mode.
 pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
     weak_scalar(arg, arg_num, "bool", Zval::bool, zend_parse_arg_bool_weak)
+}
+
+/// `?bool` parameter, weak mode: `null` is `None`.
+pub fn arg_nullable_bool(arg: &Zval, arg_num: u32) -> ArgResult<Option<bool>> {
+    if arg.is_null() {
+        return Ok(None);
+    }
+    weak_scalar(arg, arg_num, "?bool", Zval::bool, zend_parse_arg_bool_weak).map(Some)
 }
 
 /// `string` parameter, weak mode, as raw bytes (PHP strings are binary);

@@ -85,6 +85,16 @@ swoole
 Swoole => enabled
 Version => 6.2.1
 Extension version => %d.%d.%d
+swoole.enable_library => On => On
+swoole.enable_fiber_mock => Off => Off
+swoole.enable_preemptive_scheduler => Off => Off
+swoole.display_errors => On => On
+swoole.use_shortname => On => On
+swoole.socket_buffer_size => 8388608 => 8388608
+swoole.blocking_detection => Off => Off
+swoole.blocking_threshold => 100000 => 100000
+swoole.profile => Off => Off
+swoole.leak_detection => Off => Off
 worker_num => 1
 package_max_length => 2097152
 socket_buffer_size => 8388608

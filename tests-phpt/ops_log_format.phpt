@@ -28,8 +28,9 @@ $files = array_map('basename', glob("$dir/*"));
 var_dump($files === ['server.log.' . date('Ymd')] || $files === ['server.log.' . date('Ymd', time() - 60)]);
 $lines = file("$dir/" . $files[0], FILE_IGNORE_NEW_LINES);
 $line = array_values(preg_grep('/Server is reloading all workers now/', $lines))[0] ?? '(none)';
-// '%d/%m/%Y %H.%M' with microseconds: [22/11/2026 10.41<.123456> #pid]
-var_dump((bool)preg_match('~^\[\d\d/\d\d/\d{4} \d\d\.\d\d<\.\d{6}> #\d+\]\tINFO\tServer is reloading all workers now$~', $line));
+// '%d/%m/%Y %H.%M' with microseconds, written by the manager ($pid.0):
+// [22/11/2026 10.41<.123456> $4242.0]
+var_dump((bool)preg_match('~^\[\d\d/\d\d/\d{4} \d\d\.\d\d<\.\d{6}> \$\d+\.0\]\tINFO\tServer is reloading all workers now$~', $line));
 echo $line === '(none)' ? implode("\n", $lines) . "\n" : '';
 
 $srv->stop();

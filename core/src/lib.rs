@@ -45,7 +45,13 @@
 //! - [`listener`]: binding the listening sockets before any fork.
 //! - [`port`]: the server's ports (`$server->ports`) and the socket types
 //!   their connections and datagrams come in.
-//! - [`log`]: server log lines in Swoole's format, on stderr.
+//! - [`log`]: log lines in Swoole's format, on stdout or in `log_file`;
+//!   ignored error codes.
+//! - [`global_options`]: the process-global options of `swoole_async_set()`.
+//! - [`mime`]: the suffix → MIME type table of `swoole_mime_type_*()`.
+//! - [`hashcode`]: the two hashes of `swoole_hashcode()`.
+//! - [`netif`]: this host's interface addresses (IP and MAC).
+//! - [`select`]: the poll behind `swoole_client_select()`.
 //! - [`pid_file`]: the master's `pid_file`, created exclusively, never through a symlink.
 //! - [`websocket`]: the WebSocket protocol engine: handshake, frames,
 //!   messages, close codes, `pack()`/`unpack()`, permessage-deflate.
@@ -58,12 +64,16 @@ pub mod dispatch;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
+pub mod global_options;
+pub mod hashcode;
 pub mod http;
 pub mod inbox;
 pub mod listener;
 pub mod log;
 pub mod output;
 pub mod master;
+pub mod mime;
+pub mod netif;
 pub mod pid_file;
 pub mod port;
 pub mod privileges;
@@ -72,6 +82,7 @@ pub mod proxy;
 pub mod reactor;
 pub mod reactor_thread;
 pub mod ring;
+pub mod select;
 pub mod session;
 pub mod settings;
 pub mod shm;

@@ -1,26 +1,90 @@
-//! Server log lines in Swoole's format (`[date pid]\tLEVEL\tmessage`), written
-//! with one `write(2)` each so lines from several processes do not interleave:
-//! to stderr, or to `log_file` (opened for appending, reopened on SIGWINCH so
-//! logrotate can move it), filtered by `log_level`. `log_date_format` and
+//! Log lines in Swoole's format (`[date <flag>pid.id]\tLEVEL\tmessage`, the
+//! flag saying which kind of process wrote it), written with one `write(2)`
+//! each so lines from several processes do not interleave: to stdout, as
+//! Swoole does, or to `log_file` (opened for appending, reopened on SIGWINCH
+//! so logrotate can move it), filtered by `log_level`. `log_date_format` and
 //! `log_date_with_microseconds` shape the date; `log_rotation` writes to
 //! `log_file.<date>` and moves on to a new file each month, day, hour or
-//! minute, as Swoole does.
+//! minute, as Swoole does. A line that carries a Swoole error code is dropped
+//! when `swoole_ignore_error()` named that code.
 
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Mutex;
 
 /// `SWOOLE_LOG_*` levels.
 pub const LOG_DEBUG: i32 = 0;
+pub const LOG_TRACE: i32 = 1;
 pub const LOG_INFO: i32 = 2;
 pub const LOG_NOTICE: i32 = 3;
 pub const LOG_WARNING: i32 = 4;
 pub const LOG_ERROR: i32 = 5;
 pub const LOG_NONE: i32 = 6;
 
-/// The log file's descriptor (-1: stderr).
+/// The log file's descriptor (-1: stdout).
 static FD: AtomicI32 = AtomicI32::new(-1);
-/// Lines below this level are dropped (Swoole's default: everything).
-static LEVEL: AtomicI32 = AtomicI32::new(LOG_DEBUG);
+/// Lines below this level are dropped (Swoole's default: INFO and above).
+static LEVEL: AtomicI32 = AtomicI32::new(LOG_INFO);
+/// Error codes whose lines are dropped (`swoole_ignore_error()`).
+static IGNORED: Mutex<Option<HashSet<i32>>> = Mutex::new(None);
+/// Which kind of process this is, and its id, for the line prefix.
+static PROCESS: Mutex<(ProcessKind, i32)> = Mutex::new((ProcessKind::Plain, 0));
+/// Longest line written, newline aside (Swoole's log buffer); longer
+/// messages are cut.
+pub const LINE_MAX: usize = 16 * 1024 + 255;
+
+/// The kinds of process a line can come from, each with Swoole's flag
+/// character in the prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcessKind {
+    /// A script that runs no server (`%`).
+    Plain,
+    /// The PROCESS-mode master (`#`).
+    Master,
+    /// The manager, which forks and supervises the workers (`$`).
+    Manager,
+    /// An event worker (`*`).
+    Worker,
+    /// A task worker (`^`).
+    TaskWorker,
+}
+
+impl ProcessKind {
+    fn flag(self) -> char {
+        match self {
+            ProcessKind::Plain => '%',
+            ProcessKind::Master => '#',
+            ProcessKind::Manager => '$',
+            ProcessKind::Worker => '*',
+            ProcessKind::TaskWorker => '^',
+        }
+    }
+}
+
+/// Names the process in the prefix of the lines it writes from now on.
+pub fn set_process(kind: ProcessKind, id: i32) {
+    *PROCESS.lock().unwrap_or_else(|e| e.into_inner()) = (kind, id);
+}
+
+/// `swoole_ignore_error($code)`: lines carrying `code` are no longer written.
+pub fn ignore_error(code: i32) {
+    IGNORED.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(HashSet::new).insert(code);
+}
+
+/// Whether `swoole_ignore_error()` named `code`.
+pub fn is_ignored(code: i32) -> bool {
+    IGNORED.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_some_and(|set| set.contains(&code))
+}
+
+/// The lowest level written.
+pub fn level() -> i32 {
+    LEVEL.load(Ordering::Relaxed)
+}
+
+/// Sets the lowest level written (`log_level`).
+pub fn set_level(level: i32) {
+    LEVEL.store(level, Ordering::SeqCst);
+}
 /// The log file's path, for reopening.
 static PATH: Mutex<Option<String>> = Mutex::new(None);
 /// stdout and stderr point at the log file (a daemon): a reopen moves them too.
@@ -84,6 +148,13 @@ fn format() -> LogFormat {
     FORMAT.lock().unwrap_or_else(|e| e.into_inner()).clone().unwrap_or_default()
 }
 
+/// Changes one part of the date and rotation format, keeping the others.
+pub fn update_format(change: impl FnOnce(&mut LogFormat)) {
+    let mut current = format();
+    change(&mut current);
+    set_format(current);
+}
+
 /// The file actually written for `log_file` = `path` now.
 fn real_path(path: &str, now: libc::time_t) -> String {
     match format().rotation_suffix(now) {
@@ -110,7 +181,7 @@ fn point_stdio_at(fd: i32) {
     }
 }
 
-/// Makes `fd` (-1: stderr) the log's descriptor and closes the previous one.
+/// Makes `fd` (-1: stdout) the log's descriptor and closes the previous one.
 fn install(fd: i32) {
     let old = FD.swap(fd, Ordering::SeqCst);
     if old >= 0 {
@@ -128,8 +199,15 @@ fn open_append(path: &str) -> std::io::Result<i32> {
     Ok(std::os::fd::IntoRawFd::into_raw_fd(fd))
 }
 
-/// Sends the log to `path` (None: stderr) at `level`.
+/// Sends the log to `path` (None: stdout) at `level`.
 pub fn configure(path: Option<&str>, level: i32) -> std::io::Result<()> {
+    open(path)?;
+    set_level(level);
+    Ok(())
+}
+
+/// Sends the log to `path` (None: stdout); the level stays.
+pub fn open(path: Option<&str>) -> std::io::Result<()> {
     let now = now_secs();
     let real = path.map(|p| real_path(p, now));
     let fd = match &real {
@@ -138,9 +216,27 @@ pub fn configure(path: Option<&str>, level: i32) -> std::io::Result<()> {
     };
     *OPEN_PATH.lock().unwrap_or_else(|e| e.into_inner()) = real;
     install(fd);
-    LEVEL.store(level, Ordering::SeqCst);
     *PATH.lock().unwrap_or_else(|e| e.into_inner()) = path.map(str::to_string);
     Ok(())
+}
+
+/// `log_file` set at run time (`swoole_async_set`), as Swoole's logger does
+/// it: a file that cannot be opened is reported in the log, which then goes
+/// to stdout.
+pub fn open_or_report(path: &str) {
+    if let Err(e) = open(Some(path)) {
+        let _ = open(None);
+        put_code(
+            LOG_WARNING,
+            crate::error::ErrorCode::SYSTEM_CALL_FAIL.0,
+            &format!(
+                "Logger::open() (ERRNO {}): open('{path}') failed. Error: {}[{}]",
+                crate::error::ErrorCode::SYSTEM_CALL_FAIL.0,
+                crate::error::os_strerror(e.raw_os_error().unwrap_or(0)),
+                e.raw_os_error().unwrap_or(0)
+            ),
+        );
+    }
 }
 
 /// The log file's descriptor, if there is one (daemonize points stdout and
@@ -176,7 +272,42 @@ fn line(f: &LogFormat, level: &str, msg: &str) -> String {
     if f.microseconds {
         stamp.push_str(&format!("<.{:06}>", now.subsec_micros()));
     }
-    format!("[{stamp} #{}]\t{level}\t{msg}\n", std::process::id())
+    let (kind, id) = *PROCESS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut text = format!("[{stamp} {}{}.{id}]\t{level}\t{msg}", kind.flag(), std::process::id());
+    if text.len() > LINE_MAX {
+        let mut cut = LINE_MAX;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+    text.push('\n');
+    text
+}
+
+/// The label Swoole prints for a level (anything unknown is INFO).
+pub fn level_name(level: i32) -> &'static str {
+    match level {
+        LOG_DEBUG => "DEBUG",
+        LOG_TRACE => "TRACE",
+        LOG_NOTICE => "NOTICE",
+        LOG_WARNING => "WARNING",
+        LOG_ERROR => "ERROR",
+        _ => "INFO",
+    }
+}
+
+/// A line at any `SWOOLE_LOG_*` level (`swoole_error_log()`).
+pub fn put(level: i32, msg: &str) {
+    emit(level, level_name(level), msg);
+}
+
+/// A line that carries Swoole error `code`: dropped when that code is
+/// ignored.
+pub fn put_code(level: i32, code: i32, msg: &str) {
+    if !is_ignored(code) {
+        put(level, msg);
+    }
 }
 
 /// With `log_rotation`, moves to the next period's file when it began.
@@ -199,7 +330,7 @@ fn emit(level: i32, name: &str, msg: &str) {
     rotate_if_due(&f);
     let text = line(&f, name, msg);
     let fd = match FD.load(Ordering::Relaxed) {
-        -1 => libc::STDERR_FILENO,
+        -1 => libc::STDOUT_FILENO,
         fd => fd,
     };
     // SAFETY: one write of our buffer.
@@ -318,12 +449,29 @@ mod tests {
     #[test]
     fn format() {
         let l = line(&LogFormat::default(), "WARNING", "x y");
-        assert!(l.starts_with('[') && l.ends_with("]\tWARNING\tx y\n"), "{l}");
+        assert!(l.starts_with('[') && l.ends_with(&format!(" %{}.0]\tWARNING\tx y\n", std::process::id())), "{l}");
         let custom = LogFormat { date_format: "%Y/%m".into(), microseconds: true, rotation: 0 };
         let l = line(&custom, "INFO", "m");
         let date = &l[1..l.find(' ').unwrap()];
         assert_eq!(date.len(), "2026/11<.123456>".len(), "{l}");
         assert!(date.contains("/") && date.contains("<."), "{l}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_keep_their_newline() {
+        let l = line(&LogFormat::default(), "INFO", &"x".repeat(3 * LINE_MAX));
+        assert_eq!(l.len(), LINE_MAX + 1);
+        assert!(l.ends_with("x\n"));
+    }
+
+    #[test]
+    fn levels_and_ignored_codes() {
+        assert_eq!(level_name(LOG_TRACE), "TRACE");
+        assert_eq!(level_name(LOG_NONE), "INFO");
+        assert_eq!(level_name(99), "INFO");
+        assert!(!is_ignored(424_242));
+        ignore_error(424_242);
+        assert!(is_ignored(424_242));
     }
 
     #[test]

@@ -100,6 +100,7 @@ pub fn run(
     pipe: SignalPipe,
     side: &mut dyn MasterSide,
 ) -> io::Result<MasterEnd> {
+    crate::log::set_process(crate::log::ProcessKind::Master, 0);
     // Reactor threads start with the server's signals blocked, so only this
     // thread sees them.
     signals::block();

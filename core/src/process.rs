@@ -37,6 +37,15 @@ pub fn socket_pair(kind: PipeType) -> io::Result<(RawFd, RawFd)> {
     Ok((fds[0], fds[1]))
 }
 
+/// `socketpair(domain, ty, protocol)`, close-on-exec
+/// (`swoole_coroutine_socketpair()`).
+pub fn socket_pair_of(domain: i32, ty: i32, protocol: i32) -> io::Result<(RawFd, RawFd)> {
+    let mut fds = [0; 2];
+    // SAFETY: socketpair fills two fds we own from now on.
+    check(unsafe { libc::socketpair(domain, ty | libc::SOCK_CLOEXEC, protocol, fds.as_mut_ptr()) })?;
+    Ok((fds[0], fds[1]))
+}
+
 /// How a child ended (`Process::wait()`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reaped {

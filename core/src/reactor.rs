@@ -618,7 +618,7 @@ impl Reactor {
                         }
                         Err(e) => {
                             // Only this connection is refused; nothing reaches PHP.
-                            crate::log::warning(&format!(
+                            crate::log::put_code(crate::log::LOG_WARNING, e.code(), &format!(
                                 "Worker::read(): {e} (error {}), connection #{session} from {}:{} closed",
                                 e.code(),
                                 conn.info.remote_ip,

@@ -176,7 +176,7 @@ pub struct ServerSettings {
     pub buffer_low_watermark: usize,
     /// `daemonize`: detach from the terminal at start().
     pub daemonize: bool,
-    /// `log_file`: where log lines go (stderr when unset).
+    /// `log_file`: where log lines go (stdout when unset, as in Swoole).
     pub log_file: Option<String>,
     /// `log_level`: the lowest `SWOOLE_LOG_*` level written.
     pub log_level: i32,
@@ -644,7 +644,7 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("buffer_high_watermark", d.high_watermark().to_string()),
         ("buffer_low_watermark", d.buffer_low_watermark.to_string()),
         ("daemonize", d.daemonize.to_string()),
-        ("log_file", "(stderr)".into()),
+        ("log_file", "(stdout)".into()),
         ("log_level", d.log_level.to_string()),
         ("pid_file", "(none)".into()),
         ("user", "(unchanged)".into()),

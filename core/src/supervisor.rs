@@ -93,6 +93,7 @@ impl<'a> Supervisor<'a> {
 
     /// Forks every worker, then supervises until shutdown completes.
     pub fn run(&mut self, factory: &mut dyn WorkerFactory) {
+        crate::log::set_process(crate::log::ProcessKind::Manager, 0);
         for id in 0..self.workers.len() {
             self.spawn(id, factory);
         }

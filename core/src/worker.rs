@@ -90,6 +90,12 @@ pub trait EventHandler: LoopHandler {
 /// that saw onWorkerStart also sees the worker idle.
 pub fn install(reactor: Reactor) {
     reactor.shared.stats.set_status(reactor.worker_id, WorkerStatus::Idle);
+    let kind = if reactor.worker_id >= reactor.shared.stats.worker_num() {
+        crate::log::ProcessKind::TaskWorker
+    } else {
+        crate::log::ProcessKind::Worker
+    };
+    crate::log::set_process(kind, reactor.worker_id as i32);
     CURRENT.with(|c| *c.borrow_mut() = Some(reactor));
 }
 
@@ -116,7 +122,7 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
         // One message may not exceed output_buffer_size (Swoole, PROCESS mode).
         let output_limit = with(|r| r.output_limit).unwrap_or(usize::MAX);
         if data.len() > output_limit {
-            crate::log::warning(&format!(
+            crate::log::put_code(crate::log::LOG_WARNING, ErrorCode::DATA_LENGTH_TOO_LARGE.0, &format!(
                 "the length of data [{}] exceeds the output buffer size[{output_limit}], please use the sendfile, \
                  chunked transfer mode or adjust the output_buffer_size",
                 data.len()

@@ -1,0 +1,202 @@
+//! Global functions registered with hand-written arginfo.
+//!
+//! ext-php-rs derives a function's arginfo from its Rust signature, which
+//! cannot say `int|false`, `?array &$read`, a default that is a constant
+//! (`= SWOOLE_STRERROR_SYSTEM`) or an array (`= []`). Reflection, named
+//! arguments and by-reference passing all read the arginfo, so each function
+//! here is declared by its PHP signature, exactly as Swoole 6.2.1's
+//! Reflection shows it; the Rust function (a `#[php_function]`) only supplies
+//! the handler. [`register`] parses the declarations in MINIT into the
+//! engine's `zend_internal_arg_info` tables and registers the functions with
+//! `zend_register_functions`, which then belong to this module.
+
+use ext_php_rs::builders::FunctionBuilder;
+use ext_php_rs::ffi::{
+    _ZEND_IS_VARIADIC_BIT, _ZEND_SEND_MODE_SHIFT, _ZEND_TYPE_ITERABLE_BIT, _ZEND_TYPE_NAME_BIT, HashTable, IS_ARRAY,
+    IS_CALLABLE, IS_DOUBLE, IS_FALSE, IS_LONG, IS_NULL, IS_OBJECT, IS_STRING, IS_TRUE, IS_VOID, MAY_BE_ANY,
+    MAY_BE_BOOL, zend_class_entry, zend_function_entry, zend_internal_arg_info, zend_type,
+};
+use std::ffi::{CString, c_char, c_void};
+
+/// One global function: its PHP declaration and the Rust handler.
+pub struct Declaration {
+    /// `name(type $param = default, ...): return-type`, as Reflection prints it.
+    pub decl: &'static str,
+    /// The `#[php_function]` whose handler runs the call.
+    pub handler: fn() -> FunctionBuilder<'static>,
+}
+
+/// Declares one function: `declare!("swoole_x(int $a): bool", swoole_x)`,
+/// the `#[php_function]` (and what it generates) imported by name.
+#[macro_export]
+macro_rules! declare {
+    ($decl:literal, $func:ident) => {
+        $crate::arginfo::Declaration { decl: $decl, handler: || ::ext_php_rs::wrap_function!($func) }
+    };
+}
+
+unsafe extern "C" {
+    fn zend_register_functions(
+        scope: *mut zend_class_entry,
+        functions: *const zend_function_entry,
+        function_table: *mut HashTable,
+        type_: i32,
+    ) -> i32;
+}
+
+/// A parsed parameter.
+#[derive(Debug, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub ty: String,
+    pub by_ref: bool,
+    pub variadic: bool,
+    pub default: Option<String>,
+}
+
+/// A parsed declaration.
+#[derive(Debug, PartialEq)]
+pub struct Signature {
+    pub name: String,
+    pub params: Vec<Param>,
+    pub ret: String,
+}
+
+/// Splits at the commas not nested in brackets or parentheses.
+fn split_top(s: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if !s[start..].trim().is_empty() {
+        out.push(s[start..].trim());
+    }
+    out
+}
+
+fn parse_param(text: &str) -> Result<Param, String> {
+    let (head, default) = match text.split_once(" = ") {
+        Some((h, d)) => (h.trim(), Some(d.trim().to_string())),
+        None => (text.trim(), None),
+    };
+    let dollar = head.find('$').ok_or_else(|| format!("no parameter name in {text:?}"))?;
+    let name = head[dollar + 1..].to_string();
+    let mut before = head[..dollar].trim_end();
+    let variadic = before.ends_with("...");
+    if variadic {
+        before = before[..before.len() - 3].trim_end();
+    }
+    let by_ref = before.ends_with('&');
+    if by_ref {
+        before = before[..before.len() - 1].trim_end();
+    }
+    Ok(Param { name, ty: before.to_string(), by_ref, variadic, default })
+}
+
+/// Parses `name(params): ret`.
+pub fn parse(decl: &str) -> Result<Signature, String> {
+    let open = decl.find('(').ok_or_else(|| format!("no '(' in {decl:?}"))?;
+    let close = decl.rfind(')').ok_or_else(|| format!("no ')' in {decl:?}"))?;
+    let params = split_top(&decl[open + 1..close]).into_iter().map(parse_param).collect::<Result<_, _>>()?;
+    let ret = decl[close + 1..].trim().trim_start_matches(':').trim().to_string();
+    Ok(Signature { name: decl[..open].trim().to_string(), params, ret })
+}
+
+/// A C string that lives for the rest of the process (the engine keeps
+/// pointers to arginfo names and defaults).
+fn leak(s: &str) -> *const c_char {
+    Box::leak(CString::new(s).unwrap_or_default().into_boxed_c_str()).as_ptr()
+}
+
+/// The engine's type for `ty` (`?int`, `int|false`, `Swoole\Timer\Iterator`).
+fn zend_type_of(ty: &str, by_ref: bool, variadic: bool) -> Result<zend_type, String> {
+    let mut mask = (u32::from(by_ref) << _ZEND_SEND_MODE_SHIFT) | if variadic { _ZEND_IS_VARIADIC_BIT } else { 0 };
+    let mut class: *mut c_void = std::ptr::null_mut();
+    let (nullable, body) = match ty.strip_prefix('?') {
+        Some(rest) => (true, rest),
+        None => (false, ty),
+    };
+    if nullable {
+        mask |= 1 << IS_NULL;
+    }
+    for part in body.split('|').filter(|p| !p.is_empty()) {
+        mask |= match part {
+            "int" => 1 << IS_LONG,
+            "float" => 1 << IS_DOUBLE,
+            "string" => 1 << IS_STRING,
+            "bool" => MAY_BE_BOOL,
+            "false" => 1 << IS_FALSE,
+            "true" => 1 << IS_TRUE,
+            "null" => 1 << IS_NULL,
+            "array" => 1 << IS_ARRAY,
+            "object" => 1 << IS_OBJECT,
+            "callable" => 1 << IS_CALLABLE,
+            "iterable" => _ZEND_TYPE_ITERABLE_BIT,
+            "void" => 1 << IS_VOID,
+            "mixed" => MAY_BE_ANY,
+            name if name.starts_with(|c: char| c.is_ascii_uppercase()) && class.is_null() => {
+                class = leak(name) as *mut c_void;
+                _ZEND_TYPE_NAME_BIT
+            }
+            other => return Err(format!("unsupported type {other:?} in {ty:?}")),
+        };
+    }
+    Ok(zend_type { ptr: class, type_mask: mask })
+}
+
+/// The arginfo table of `sig`: the return-type header, then one entry per
+/// parameter.
+fn arginfo(sig: &Signature) -> Result<&'static [zend_internal_arg_info], String> {
+    let required = sig.params.iter().take_while(|p| p.default.is_none() && !p.variadic).count();
+    let mut table = vec![zend_internal_arg_info {
+        // The header's name field holds the number of required parameters.
+        name: required as *const c_char,
+        type_: zend_type_of(&sig.ret, false, false)?,
+        default_value: std::ptr::null(),
+    }];
+    for p in &sig.params {
+        table.push(zend_internal_arg_info {
+            name: leak(&p.name),
+            type_: zend_type_of(&p.ty, p.by_ref, p.variadic)?,
+            default_value: p.default.as_deref().map_or(std::ptr::null(), leak),
+        });
+    }
+    Ok(Box::leak(table.into_boxed_slice()))
+}
+
+/// Registers `decls` as global functions of this module (call in MINIT).
+pub fn register(decls: &[Declaration], module_type: i32) -> Result<(), String> {
+    let mut entries = Vec::with_capacity(decls.len() + 1);
+    for d in decls {
+        let sig = parse(d.decl)?;
+        let (built, _) = (d.handler)().build().map_err(|e| format!("{}: {e}", sig.name))?;
+        let info = arginfo(&sig)?;
+        entries.push(zend_function_entry {
+            fname: leak(&sig.name),
+            handler: built.handler,
+            arg_info: info.as_ptr(),
+            num_args: (info.len() - 1) as u32,
+            flags: 0,
+        });
+    }
+    entries.push(zend_function_entry {
+        fname: std::ptr::null(),
+        handler: None,
+        arg_info: std::ptr::null(),
+        num_args: 0,
+        flags: 0,
+    });
+    let entries: &'static [zend_function_entry] = Box::leak(entries.into_boxed_slice());
+    // SAFETY: a NUL-terminated table whose strings and arginfo live for the
+    // process; registered in MINIT as the running module's functions.
+    let rc = unsafe { zend_register_functions(std::ptr::null_mut(), entries.as_ptr(), std::ptr::null_mut(), module_type) };
+    if rc == 0 { Ok(()) } else { Err("zend_register_functions failed".into()) }
+}
