@@ -44,6 +44,10 @@
 //! - [`port`]: the server's ports (`$server->ports`) and the socket types
 //!   their connections and datagrams come in.
 //! - [`log`]: server log lines in Swoole's format, on stderr.
+//! - [`pool`]: `Swoole\Process\Pool`'s IPC (datagram pairs, message queue,
+//!   listening socket) and its shared worker table; [`pool_master`]: its
+//!   master (fork, replace, reload one by one, shutdown); [`pool_worker`]:
+//!   a worker's loop; [`pool_socket`]: one request per connection.
 
 pub mod client;
 pub mod command;
@@ -57,6 +61,10 @@ pub mod log;
 pub mod output;
 pub mod master;
 pub mod port;
+pub mod pool;
+pub mod pool_master;
+pub mod pool_socket;
+pub mod pool_worker;
 pub mod privileges;
 pub mod process;
 pub mod reactor;
