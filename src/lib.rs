@@ -15,6 +15,9 @@
 //! - [`task`]: task workers: task/taskwait/taskWaitMulti/finish, `Swoole\Server\Task`.
 //! - [`process`]: `Swoole\Process` (fork, pipe, queue, signals); [`socket`]:
 //!   the blocking `Swoole\Coroutine\Socket` its `exportSocket()` returns.
+//! - [`pool`]: `Swoole\Process\Pool`; [`pool_run`]: what its `start()` runs
+//!   (master and workers); [`process_manager`]: `Swoole\Process\Manager`,
+//!   PHP source declared at each request startup.
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
@@ -36,8 +39,11 @@ pub mod events;
 pub mod exception;
 pub mod functions;
 pub mod loop_php;
+pub mod pool;
+pub mod pool_run;
 pub mod port;
 pub mod process;
+pub mod process_manager;
 pub mod props;
 pub mod runtime;
 pub mod server;
@@ -77,6 +83,14 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
     if ok { 0 } else { -1 }
 }
 
+/// Request startup: `Swoole\Process\Manager` (PHP source) and the arginfo
+/// fix-ups that need the registered classes.
+pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    pool_run::fix_arginfo();
+    process_manager::declare();
+    0
+}
+
 /// Request shutdown: no Zval may outlive the request (timers and event
 /// callbacks a script left behind are dropped here).
 pub extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
@@ -93,9 +107,11 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(functions::SWOOLE_API_VERSION)
         .info_function(module_info)
         .startup_function(startup)
+        .request_startup_function(request_startup)
         .request_shutdown_function(request_shutdown)
         .class::<port::Port>()
         .class::<process::Process>()
+        .class::<pool::Pool>()
         .class::<socket::Socket>()
         .class::<task::Task>()
         .class::<client::Client>()
