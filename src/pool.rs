@@ -387,7 +387,8 @@ impl Pool {
             return Ok(false);
         }
         if self.core.borrow().ipc() != IpcType::UnixSock {
-            self.ipc_warning();
+            let raw = self.core.borrow().ipc().raw();
+            warning(&format!("unsupported ipc type[{raw}], sendMessage requires SWOOLE_IPC_UNIXSOCK"));
             return Ok(false);
         }
         let data = data.bytes(1)?;

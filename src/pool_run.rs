@@ -338,6 +338,10 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
     }
     ROLE.with(|r| r.set(None));
     pool.set_started(false);
+    // The master's timers were the pool's: they do not outlive it (Swoole
+    // never runs them again either).
+    swoole_core::event_loop::timer_clear_all();
+    loop_php::remove_all_timers();
     drop(host);
     drop(core);
     match started {

@@ -115,6 +115,10 @@ impl<'a> Master<'a> {
 
     fn spawn(&mut self, id: usize, runner: &mut dyn WorkerRunner) {
         runner.before_fork();
+        // Before the fork: a new worker may detach() at once.
+        if let Some(slot) = self.pool.slot(id) {
+            slot.detached.store(0, Ordering::Release);
+        }
         // SAFETY: getpid has no preconditions.
         let parent = unsafe { libc::getpid() };
         // A SIGTERM for the new worker waits until its handlers are its own.
@@ -148,7 +152,6 @@ impl<'a> Master<'a> {
         self.workers[id] = pid;
         if let Some(slot) = self.pool.slot(id) {
             slot.pid.store(pid, Ordering::Release);
-            slot.detached.store(0, Ordering::Release);
         }
     }
 
@@ -331,10 +334,38 @@ impl LoopHandler for MasterLoop<'_, '_> {
     }
 }
 
+/// The loop's look before a pool starts: pool signals are dropped, the
+/// rest goes to the script's callbacks as usual.
+struct Stale<'u>(&'u mut dyn LoopHandler);
+
+impl LoopHandler for Stale<'_> {
+    fn on_signal(&mut self, signo: i32) -> Flow {
+        if MASTER_SIGNALS.contains(&signo) { Flow::Continue } else { self.0.on_signal(signo) }
+    }
+    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
+        self.0.on_user_fd(fd, readable, writable)
+    }
+    fn on_timer(&mut self, due: Due) -> Flow {
+        self.0.on_timer(due)
+    }
+    fn on_defer(&mut self) -> Flow {
+        self.0.on_defer()
+    }
+    fn on_cycle(&mut self) -> Flow {
+        self.0.on_cycle()
+    }
+    fn plan(&mut self) -> Plan {
+        Plan { done: false, timeout: None, keep_alive: true }
+    }
+}
+
 /// Runs the pool: forks the workers and supervises them until shutdown
 /// completed. A `user` callback that fails (uncaught exception in a master
 /// timer) shuts the pool down; the master then runs no more user callbacks.
 pub fn supervise(master: &mut Master, runner: &mut dyn WorkerRunner, user: &mut dyn LoopHandler) -> LoopEnd {
+    // Pool signals still in the pipe are an earlier pool's (say, a second
+    // shutdown() that came as it ended): they must not reach this one.
+    event_loop::run_once(&mut Stale(&mut *user), Some(Duration::ZERO));
     for signo in MASTER_SIGNALS {
         if let Err(e) = event_loop::watch_signal(signo) {
             crate::log::warning(&format!("cannot watch signal {signo}: {e}"));
