@@ -25,6 +25,9 @@ pub const MASTER_SIGNALS: [i32; 6] =
 const FORK_RETRY: Duration = Duration::from_secs(1);
 /// The longest the master sleeps without looking at its children.
 const IDLE_WAKE: Duration = Duration::from_secs(1);
+/// A stopping worker keeps its loop up to `max_wait_time` (onWorkerExit)
+/// and then stops cleanly; the master kills it only this much later.
+const KILL_GRACE: Duration = Duration::from_millis(250);
 
 /// What the master needs from the layer that runs user code.
 pub trait WorkerRunner {
@@ -161,7 +164,7 @@ impl<'a> Master<'a> {
         if self.stopping() {
             return;
         }
-        self.stop_at = Some(Instant::now() + self.max_wait);
+        self.stop_at = Some(Instant::now() + self.max_wait + KILL_GRACE);
         self.reload = None;
         self.delayed.clear();
         runner.on_shutdown();
@@ -194,7 +197,7 @@ impl<'a> Master<'a> {
             let pid = self.workers[id];
             if pid > 0 {
                 kill(pid, libc::SIGTERM);
-                r.current = Some(Stopping { id, pid, deadline: Instant::now() + self.max_wait, killed: false });
+                r.current = Some(Stopping { id, pid, deadline: Instant::now() + self.max_wait + KILL_GRACE, killed: false });
             }
         }
     }
