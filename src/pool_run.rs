@@ -125,12 +125,13 @@ struct Host<'p> {
 }
 
 impl Host<'_> {
-    /// Calls `cb` with `$this` and `rest`.
+    /// Calls `cb` with `$this` and `rest` (no allocation: onMessage is hot).
     fn call(&self, cb: Option<&Callback>, rest: Option<Zval>) -> CallOutcome {
         let Some(cb) = cb else { return CallOutcome::Returned };
-        let mut args = vec![object_zval(self.obj)];
-        args.extend(rest);
-        cb.call(&mut args)
+        match rest {
+            Some(arg) => cb.call(&mut [object_zval(self.obj), arg]),
+            None => cb.call(&mut [object_zval(self.obj)]),
+        }
     }
 
     fn set_running(&self, running: bool) {
@@ -183,6 +184,29 @@ impl WorkerRunner for Host<'_> {
     }
 }
 
+/// PHP's timers, `Swoole\\Event` fds, deferred and cycle callbacks, each
+/// outcome judged by the handler's own `flow()`.
+macro_rules! php_loop_callbacks {
+    () => {
+        fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
+            let o = loop_php::fire_fd(fd, readable, writable);
+            self.flow(o)
+        }
+        fn on_timer(&mut self, due: Due) -> Flow {
+            let o = loop_php::fire_timer(due);
+            self.flow(o)
+        }
+        fn on_defer(&mut self) -> Flow {
+            let o = loop_php::fire_defers();
+            self.flow(o)
+        }
+        fn on_cycle(&mut self) -> Flow {
+            let o = loop_php::fire_cycle();
+            self.flow(o)
+        }
+    };
+}
+
 /// A worker's loop callbacks: PHP's timers, events, signals, onMessage.
 struct PhpWorker<'h, 'p> {
     host: &'h Host<'p>,
@@ -213,22 +237,7 @@ impl LoopHandler for PhpWorker<'_, '_> {
         let o = loop_php::fire_signal(signo);
         self.flow(o)
     }
-    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
-        let o = loop_php::fire_fd(fd, readable, writable);
-        self.flow(o)
-    }
-    fn on_timer(&mut self, due: Due) -> Flow {
-        let o = loop_php::fire_timer(due);
-        self.flow(o)
-    }
-    fn on_defer(&mut self) -> Flow {
-        let o = loop_php::fire_defers();
-        self.flow(o)
-    }
-    fn on_cycle(&mut self) -> Flow {
-        let o = loop_php::fire_cycle();
-        self.flow(o)
-    }
+    php_loop_callbacks!();
 }
 
 impl MessageHandler for PhpWorker<'_, '_> {
@@ -272,22 +281,7 @@ impl LoopHandler for MasterCallbacks {
         let o = loop_php::fire_signal(signo);
         self.flow(o)
     }
-    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
-        let o = loop_php::fire_fd(fd, readable, writable);
-        self.flow(o)
-    }
-    fn on_timer(&mut self, due: Due) -> Flow {
-        let o = loop_php::fire_timer(due);
-        self.flow(o)
-    }
-    fn on_defer(&mut self) -> Flow {
-        let o = loop_php::fire_defers();
-        self.flow(o)
-    }
-    fn on_cycle(&mut self) -> Flow {
-        let o = loop_php::fire_cycle();
-        self.flow(o)
-    }
+    php_loop_callbacks!();
 }
 
 unsafe extern "C" {

@@ -339,6 +339,37 @@ fn loop_ctl(op: i32, fd: RawFd, token: mio::Token, write: bool) -> io::Result<()
     check(unsafe { libc::epoll_ctl(epfd, op, fd, &mut ev) }).map(|_| ())
 }
 
+/// A loop handler that passes every callback on to `inner`, except the
+/// signals in `drop_signals`; with `keep_alive` the loop does not end for
+/// want of work (a queue worker's queue, a master about to fork).
+pub(crate) struct Relay<'a> {
+    pub inner: &'a mut dyn crate::event_loop::LoopHandler,
+    pub drop_signals: &'static [i32],
+    pub keep_alive: bool,
+}
+
+impl crate::event_loop::LoopHandler for Relay<'_> {
+    fn on_signal(&mut self, signo: i32) -> crate::event_loop::Flow {
+        if self.drop_signals.contains(&signo) { crate::event_loop::Flow::Continue } else { self.inner.on_signal(signo) }
+    }
+    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> crate::event_loop::Flow {
+        self.inner.on_user_fd(fd, readable, writable)
+    }
+    fn on_timer(&mut self, due: crate::timer::Due) -> crate::event_loop::Flow {
+        self.inner.on_timer(due)
+    }
+    fn on_defer(&mut self) -> crate::event_loop::Flow {
+        self.inner.on_defer()
+    }
+    fn on_cycle(&mut self) -> crate::event_loop::Flow {
+        self.inner.on_cycle()
+    }
+    fn plan(&mut self) -> crate::event_loop::Plan {
+        let p = self.inner.plan();
+        crate::event_loop::Plan { keep_alive: p.keep_alive || self.keep_alive, ..p }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

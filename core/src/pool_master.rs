@@ -337,38 +337,14 @@ impl LoopHandler for MasterLoop<'_, '_> {
     }
 }
 
-/// The loop's look before a pool starts: pool signals are dropped, the
-/// rest goes to the script's callbacks as usual.
-struct Stale<'u>(&'u mut dyn LoopHandler);
-
-impl LoopHandler for Stale<'_> {
-    fn on_signal(&mut self, signo: i32) -> Flow {
-        if MASTER_SIGNALS.contains(&signo) { Flow::Continue } else { self.0.on_signal(signo) }
-    }
-    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
-        self.0.on_user_fd(fd, readable, writable)
-    }
-    fn on_timer(&mut self, due: Due) -> Flow {
-        self.0.on_timer(due)
-    }
-    fn on_defer(&mut self) -> Flow {
-        self.0.on_defer()
-    }
-    fn on_cycle(&mut self) -> Flow {
-        self.0.on_cycle()
-    }
-    fn plan(&mut self) -> Plan {
-        Plan { done: false, timeout: None, keep_alive: true }
-    }
-}
-
 /// Runs the pool: forks the workers and supervises them until shutdown
 /// completed. A `user` callback that fails (uncaught exception in a master
 /// timer) shuts the pool down; the master then runs no more user callbacks.
 pub fn supervise(master: &mut Master, runner: &mut dyn WorkerRunner, user: &mut dyn LoopHandler) -> LoopEnd {
     // Pool signals still in the pipe are an earlier pool's (say, a second
     // shutdown() that came as it ended): they must not reach this one.
-    event_loop::run_once(&mut Stale(&mut *user), Some(Duration::ZERO));
+    let mut stale = crate::pool::Relay { inner: &mut *user, drop_signals: &MASTER_SIGNALS, keep_alive: true };
+    event_loop::run_once(&mut stale, Some(Duration::ZERO));
     for signo in MASTER_SIGNALS {
         if let Err(e) = event_loop::watch_signal(signo) {
             crate::log::warning(&format!("cannot watch signal {signo}: {e}"));
@@ -544,7 +520,9 @@ mod tests {
             Box::new(|p| p.send_message(1, b"after-reload").unwrap()),
         ];
         let out = run_pool(&pool, steps);
-        assert_eq!(lines(&out, "msg "), ["msg 0 a", "msg 1 b", "msg 1 fail", "msg 0 after-kill", "msg 0 stop", "msg 1 after-reload"], "{out}");
+        // (each worker's messages in order; the two workers run side by side)
+        assert_eq!(lines(&out, "msg 0 "), ["msg 0 a", "msg 0 after-kill", "msg 0 stop"], "{out}");
+        assert_eq!(lines(&out, "msg 1 "), ["msg 1 b", "msg 1 fail", "msg 1 after-reload"], "{out}");
         // 2 at first, 1 after "fail", 1 after SIGKILL, 1 after "stop", 2 for the reload
         assert_eq!(lines(&out, "start ").len(), 7, "{out}");
         // "stop", the reload's two SIGTERMs and the shutdown's two

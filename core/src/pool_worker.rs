@@ -408,7 +408,10 @@ fn run_queue(q: MsgQueue, settings: PoolSettings, h: &mut dyn MessageHandler) ->
         // The loop's turn (signals, timers, fds, deferred callbacks): after
         // every wait, and every QUEUE_LOOP_EVERY while messages flow.
         if last_turn.is_none_or(|t| t.elapsed() >= QUEUE_LOOP_EVERY) {
-            let ended = event_loop::run_once(&mut QueueTurn(&mut w), Some(Duration::ZERO)).is_some();
+            // The queue keeps the loop alive: run_once ends only on
+            // Event::exit(), a failure or a finished stop.
+            let mut turn = crate::pool::Relay { inner: &mut w, drop_signals: &[], keep_alive: true };
+            let ended = event_loop::run_once(&mut turn, Some(Duration::ZERO)).is_some();
             last_turn = Some(Instant::now());
             if ended || w.aborted {
                 break;
@@ -423,7 +426,10 @@ fn run_queue(q: MsgQueue, settings: PoolSettings, h: &mut dyn MessageHandler) ->
                 wake.arm(queue_wait());
                 let got = buf.recv(&q, true);
                 wake.disarm();
-                last_turn = None;
+                // Interrupted (a signal, a timer due): the loop's turn now.
+                if matches!(got, Ok(Received::Nothing)) {
+                    last_turn = None;
+                }
                 got
             }
             other => other,
@@ -451,31 +457,4 @@ fn run_queue(q: MsgQueue, settings: PoolSettings, h: &mut dyn MessageHandler) ->
         event_loop::run(&mut w);
     }
     if w.aborted { LoopEnd::Aborted } else { LoopEnd::Stopped }
-}
-
-/// The queue worker's look at the loop while it runs: the queue keeps the
-/// loop alive, so `run_once` ends only on `Event::exit()`, a failure or a
-/// finished stop.
-struct QueueTurn<'w, 'h>(&'w mut Worker<'h>);
-
-impl LoopHandler for QueueTurn<'_, '_> {
-    fn on_signal(&mut self, signo: i32) -> Flow {
-        self.0.on_signal(signo)
-    }
-    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
-        self.0.on_user_fd(fd, readable, writable)
-    }
-    fn on_timer(&mut self, due: Due) -> Flow {
-        self.0.on_timer(due)
-    }
-    fn on_defer(&mut self) -> Flow {
-        self.0.on_defer()
-    }
-    fn on_cycle(&mut self) -> Flow {
-        self.0.on_cycle()
-    }
-    fn plan(&mut self) -> Plan {
-        let p = self.0.plan();
-        Plan { keep_alive: p.keep_alive || self.0.stopping.is_none(), ..p }
-    }
 }
