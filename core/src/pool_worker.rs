@@ -33,8 +33,9 @@ pub const PIPE_TOKEN: mio::Token = mio::Token(1 << 40);
 /// How many datagrams one readiness event takes at most (the rest come at
 /// the next turn: the registration is level-triggered).
 const PIPE_BATCH: usize = 64;
-/// A queue worker looks at its loop at least this often while messages flow.
-const QUEUE_LOOP_EVERY: Duration = Duration::from_millis(1);
+/// A queue worker looks at its loop at least this often while messages flow
+/// (read from the coarse clock: a few milliseconds' resolution, nearly free).
+const QUEUE_LOOP_EVERY_MS: u64 = 1;
 /// A blocked queue worker wakes at least this often while the loop has
 /// descriptors or deferred work (they cannot interrupt `msgrcv`).
 const QUEUE_POLL: Duration = Duration::from_millis(20);
@@ -392,6 +393,15 @@ fn queue_wait() -> Duration {
     next_timer.map_or(QUEUE_POLL, |d| d.min(QUEUE_POLL))
 }
 
+/// Milliseconds of `CLOCK_MONOTONIC_COARSE` (the tick the kernel last
+/// recorded: no hardware clock read, so it can be asked for every message).
+fn coarse_ms() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime fills our timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC_COARSE, &mut ts) };
+    ts.tv_sec as u64 * 1000 + ts.tv_nsec as u64 / 1_000_000
+}
+
 /// The `SWOOLE_IPC_MSGQUEUE` loop (see the module doc).
 fn run_queue(q: MsgQueue, settings: PoolSettings, h: &mut dyn MessageHandler) -> LoopEnd {
     let wake = match WakeTimer::new() {
@@ -403,16 +413,16 @@ fn run_queue(q: MsgQueue, settings: PoolSettings, h: &mut dyn MessageHandler) ->
     };
     let mut buf = QueueBuf::new(settings.max_package_size.max(1));
     let mut w = Worker { h, source: Source::Nothing, settings, stopping: None, aborted: false };
-    let mut last_turn: Option<Instant> = None;
+    let mut last_turn: Option<u64> = None;
     loop {
         // The loop's turn (signals, timers, fds, deferred callbacks): after
-        // every wait, and every QUEUE_LOOP_EVERY while messages flow.
-        if last_turn.is_none_or(|t| t.elapsed() >= QUEUE_LOOP_EVERY) {
+        // every wait, and every QUEUE_LOOP_EVERY_MS while messages flow.
+        if last_turn.is_none_or(|t| coarse_ms() >= t + QUEUE_LOOP_EVERY_MS) {
             // The queue keeps the loop alive: run_once ends only on
             // Event::exit(), a failure or a finished stop.
             let mut turn = crate::pool::Relay { inner: &mut w, drop_signals: &[], keep_alive: true };
             let ended = event_loop::run_once(&mut turn, Some(Duration::ZERO)).is_some();
-            last_turn = Some(Instant::now());
+            last_turn = Some(coarse_ms());
             if ended || w.aborted {
                 break;
             }
