@@ -1337,6 +1337,108 @@ namespace Swoole {
     }
 }
 
+namespace Swoole\Process {
+    /**
+     * A supervised pool of worker processes without a server: start() forks
+     * $worker_num workers, replaces any that exits or dies (same id), reloads
+     * them one at a time on SIGUSR1/SIGUSR2 and stops them all on SIGTERM,
+     * SIGINT or shutdown(); then start() returns null.
+     *
+     * Messages reach onMessage($pool, $data) per $ipc_type: SWOOLE_IPC_UNIXSOCK
+     * (sendMessage()), SWOOLE_IPC_MSGQUEUE (a SysV queue at $msgqueue_key any
+     * program can feed), SWOOLE_IPC_SOCKET (listen(); one length-prefixed
+     * request per connection, answered with write()). Timers, Swoole\Event,
+     * Process::signal() and defer work in workers (their event loop runs after
+     * onWorkerStart). An uncaught exception, exit() or fatal error ends only
+     * that worker, which is replaced.
+     */
+    class Pool
+    {
+        /** @var int The master's pid once start() ran (-1 before). */
+        public $master_pid = -1;
+        /** @var int In a worker: its pid. */
+        public $workerPid = -1;
+        /** @var int In a worker: its id (0 .. worker_num-1). */
+        public $workerId = -1;
+        /** @var array|null The Swoole\Process objects getProcess() made, by worker id. */
+        public $workers = null;
+        /** @var bool False once the worker (or, in the master, the pool) stops. */
+        public $workerRunning = true;
+        /** @var bool False once the pool (in a worker: this worker) stops. */
+        public $running = true;
+
+        /**
+         * @param int $worker_num at least 1 (Swoole\Exception otherwise)
+         * @param int $ipc_type SWOOLE_IPC_NONE, _UNIXSOCK, _MSGQUEUE or _SOCKET
+         * @param int $msgqueue_key the SysV queue's key (0: a private queue)
+         * @param bool $enable_coroutine no coroutines here; allows onWorkerExit
+         */
+        public function __construct(int $worker_num, int $ipc_type = SWOOLE_IPC_NONE, int $msgqueue_key = 0, bool $enable_coroutine = false) {}
+
+        public function __destruct() {}
+
+        /** max_wait_time (s, default 3), max_package_size (bytes, default 2 MiB), enable_coroutine, log_file, log_level. */
+        public function set(array $settings): void {}
+
+        /**
+         * WorkerStart($pool, $workerId), WorkerStop($pool, $workerId),
+         * Message($pool, $data), Start($pool) and Shutdown($pool) in the master,
+         * WorkerExit($pool, $workerId) with enable_coroutine.
+         */
+        public function on(string $name, callable $callback): bool {}
+
+        /** The Swoole\Process of worker $work_id (-1: this one); its pipe reaches that worker (SWOOLE_IPC_UNIXSOCK). */
+        public function getProcess(int $work_id = -1): \Swoole\Process|false {}
+
+        /** SWOOLE_IPC_SOCKET: a TCP socket, or a unix one with "unix:/path". */
+        public function listen(string $host, int $port = 0, int $backlog = 2048): bool {}
+
+        /** In onMessage of a socket pool: adds to the answer sent when the callback returns. */
+        public function write(string $data): bool {}
+
+        /** SWOOLE_IPC_UNIXSOCK: one message to worker $dst_worker_id's onMessage, from any process of the pool. */
+        public function sendMessage(string $data, int $dst_worker_id): bool {}
+
+        /** In a worker: the master starts its replacement now; this process takes no more messages. */
+        public function detach(): bool {}
+
+        /** Runs the pool until it stops: null; false when it cannot start. */
+        public function start(): ?false {}
+
+        /** In a worker: leave the loop (the worker is replaced); in the master: shut down. */
+        public function stop(): void {}
+
+        /** SIGTERM to the pool's master, from any process. */
+        public function shutdown(): bool {}
+    }
+
+    /**
+     * Each add()ed callable runs as one supervised worker of a Pool, called
+     * with ($pool, $workerId). PHP source, as Swoole's: subclasses may
+     * override start() and use the protected state.
+     */
+    class Manager
+    {
+        /** @var Pool|null */
+        protected $pool;
+        /** @var int */
+        protected $ipcType = SWOOLE_IPC_NONE;
+        /** @var int */
+        protected $msgQueueKey = 0;
+        /** @var array one [callable $func, bool $enableCoroutine] per worker */
+        protected $startFuncMap = [];
+
+        public function __construct(int $ipcType = SWOOLE_IPC_NONE, int $msgQueueKey = 0) {}
+        public function add(callable $func, bool $enableCoroutine = false): self {}
+        public function addBatch(int $workerNum, callable $func, bool $enableCoroutine = false): self {}
+        public function start(): void {}
+        public function setIPCType(int $ipcType): self {}
+        public function getIPCType(): int {}
+        public function setMsgQueueKey(int $msgQueueKey): self {}
+        public function getMsgQueueKey(): int {}
+    }
+}
+
 namespace Swoole\Server {
     /**
      * A port of a server, as found in $server->ports and returned by

@@ -150,3 +150,63 @@ impl Opt<CallableArg<'_>> {
         }
     }
 }
+
+/// An optional parameter whose default Reflection shows as written, with a
+/// non-nullable type (`int $backlog = 2048`, `int $ipc_type =
+/// SWOOLE_IPC_NONE`). Declared with `#[php(defaults(backlog = 2048))]`, or
+/// with a [`Lit`] constant for a default that is a PHP constant. An explicit
+/// `null` is refused (ext-php-rs's TypeError).
+pub struct Dflt<T> {
+    /// The argument, when the caller gave one.
+    given: Option<T>,
+    /// The default as PHP source, for the arginfo.
+    literal: Cow<'static, str>,
+}
+
+/// A default written as PHP source (`Lit("SWOOLE_IPC_NONE")`).
+pub struct Lit(pub &'static str);
+
+impl<'a, T: FromZval<'a>> FromZval<'a> for Dflt<T> {
+    const TYPE: DataType = T::TYPE;
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        T::from_zval(zval).map(|v| Dflt { given: Some(v), literal: Cow::Borrowed("") })
+    }
+}
+
+impl<T> From<Lit> for Dflt<T> {
+    fn from(lit: Lit) -> Self {
+        Dflt { given: None, literal: Cow::Borrowed(lit.0) }
+    }
+}
+
+impl<T> From<i64> for Dflt<T> {
+    fn from(v: i64) -> Self {
+        Dflt { given: None, literal: Cow::Owned(v.to_string()) }
+    }
+}
+
+impl<T> From<bool> for Dflt<T> {
+    fn from(v: bool) -> Self {
+        Dflt { given: None, literal: Cow::Borrowed(if v { "true" } else { "false" }) }
+    }
+}
+
+impl<T> ext_php_rs::convert::StubLiteral for Dflt<T> {
+    fn stub_literal(&self) -> String {
+        self.literal.to_string()
+    }
+}
+
+impl Dflt<IntArg<'_>> {
+    /// The value, or `default` when omitted.
+    pub fn or(self, arg_num: u32, default: i64) -> ArgResult<i64> {
+        self.given.map_or(Ok(default), |a| a.get(arg_num))
+    }
+}
+
+impl Dflt<BoolArg<'_>> {
+    /// The value, or `default` when omitted.
+    pub fn or(self, arg_num: u32, default: bool) -> ArgResult<bool> {
+        self.given.map_or(Ok(default), |a| a.get(arg_num))
+    }
+}

@@ -15,6 +15,9 @@
 //! - [`task`]: task workers: task/taskwait/taskWaitMulti/finish, `Swoole\Server\Task`.
 //! - [`process`]: `Swoole\Process` (fork, pipe, queue, signals); [`socket`]:
 //!   the blocking `Swoole\Coroutine\Socket` its `exportSocket()` returns.
+//! - [`pool`]: `Swoole\Process\Pool`; [`pool_run`]: what its `start()` runs
+//!   (master and workers); `Swoole\Process\Manager` is PHP source
+//!   (`src/library/`) declared at each request startup by [`request`].
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
@@ -48,6 +51,8 @@ pub mod ini;
 pub mod logging;
 pub mod loop_php;
 pub mod mime;
+pub mod pool;
+pub mod pool_run;
 pub mod port;
 pub mod process;
 pub mod props;
@@ -151,9 +156,11 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
     if ok { 0 } else { -1 }
 }
 
-/// Request startup (see [`request`]).
+/// Request startup (see [`request`]), and the arginfo fix-ups that need the
+/// registered classes.
 pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     request::start();
+    pool_run::fix_arginfo();
     0
 }
 
@@ -177,6 +184,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .request_shutdown_function(request_shutdown)
         .class::<port::Port>()
         .class::<process::Process>()
+        .class::<pool::Pool>()
         .class::<socket::Socket>()
         .class::<task::Task>()
         .class::<client::Client>()

@@ -149,6 +149,11 @@ pub fn set_signal(signo: i32, cb: Option<Callback>) -> bool {
     }
 }
 
+/// Whether `Process::signal($signo, ...)` set a callback in this process.
+pub fn has_signal(signo: i32) -> bool {
+    with(|r| r.signals.contains_key(&signo))
+}
+
 // ---- dispatch ----
 
 /// Runs due timer `due.id`.

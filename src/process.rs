@@ -147,6 +147,53 @@ impl Process {
     }
 }
 
+impl Process {
+    /// A `Swoole\Process` standing for pool worker `id` (`Pool::getProcess()`).
+    /// Its pipe is a dup of the pool's `fd` (the worker's own end when `own`,
+    /// inside that worker), so closing it leaves the pool's alone; `queue` is
+    /// the pool's queue when the pool has one but no `onMessage`.
+    pub fn pool_view(id: i64, pid: i32, fd: Option<RawFd>, own: bool, queue: Option<MsgQueue>) -> Zval {
+        // SAFETY: duplicating a descriptor the pool keeps open.
+        let dup = fd.map(|fd| unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }).filter(|&d| d >= 0).unwrap_or(-1);
+        let (master, worker) = if own { (-1, dup) } else { (dup, -1) };
+        let mut obj = ZendClassObject::new(Process {
+            callback: RefCell::new(None),
+            redirect: false,
+            pipe_type: if dup >= 0 { PipeType::Dgram } else { PipeType::None },
+            master_fd: Cell::new(master),
+            worker_fd: Cell::new(worker),
+            in_child: Cell::new(own),
+            pid: Cell::new(pid),
+            queue: Cell::new(queue),
+            queue_balance: Cell::new(true),
+            exported: RefCell::new(None),
+        });
+        let raw: *mut zend_object = obj.get_mut_zend_obj();
+        props::set(raw, "id", id);
+        props::set(raw, "pid", pid as i64);
+        if dup >= 0 {
+            props::set(raw, "pipe", dup as i64);
+        }
+        if let Some(q) = queue {
+            props::set(raw, "msgQueueId", q.id as i64);
+            props::set(raw, "msgQueueKey", q.key as i64);
+        }
+        obj.into_zval(false).unwrap_or_default()
+    }
+
+    /// Updates the pid of a [`Process::pool_view`] (the worker was replaced).
+    pub fn pool_view_repoint(zv: &Zval, pid: i32) {
+        let Some(obj) = zv.object() else { return };
+        let raw = obj as *const ZendObject as *mut zend_object;
+        // SAFETY: `$pool->workers` holds only objects made by pool_view.
+        if let Some(p) = unsafe { ZendClassObject::<Process>::from_zend_obj(&*(raw as *const ZendObject)) } {
+            if p.pid.replace(pid) != pid {
+                props::set(raw, "pid", pid as i64);
+            }
+        }
+    }
+}
+
 /// The running script's path (for `useQueue()`'s default key).
 fn script_path() -> Option<String> {
     crate::zend::call_function("get_included_files", vec![])?.array()?.get_index(0)?.string()

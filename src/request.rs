@@ -1,5 +1,5 @@
 //! What each request starts with, as in Swoole's RINIT: Swoole's PHP-level
-//! library (here only `Swoole\Constant`) while `swoole.enable_library` is
+//! library (`Swoole\Constant`, `Swoole\Process\Manager`) while `swoole.enable_library` is
 //! On, and `swoole_internal_call_user_shutdown_begin()` registered as the
 //! first shutdown function, marking when PHP starts running them.
 
@@ -9,12 +9,13 @@ use ext_php_rs::prelude::*;
 use std::cell::Cell;
 use std::ffi::c_char;
 
-/// `Swoole\Constant`, compiled into every request (the file's `<?php` line
-/// is left out: eval'd code starts after the open tag).
-const CONSTANT_PHP: &str = include_str!("library/Constant.php");
-
-/// The file name Reflection shows for the library's classes.
-const CONSTANT_FILE: &std::ffi::CStr = c"@swoole/library/core/Constant.php";
+/// The library's classes, compiled into every request (each file's `<?php`
+/// line is left out: eval'd code starts after the open tag), with the file
+/// name Reflection shows for them, as Swoole's.
+const LIBRARY: &[(&str, &std::ffi::CStr)] = &[
+    (include_str!("library/Constant.php"), c"@swoole/library/core/Constant.php"),
+    (include_str!("library/ProcessManager.php"), c"@swoole/library/core/Process/Manager.php"),
+];
 
 /// Where the request is, for `swoole_internal_call_user_shutdown_begin()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +41,11 @@ unsafe extern "C" {
 pub fn start() {
     STATUS.with(|s| s.set(Status::Starting));
     if crate::ini::is_on(&crate::ini::ENABLE_LIBRARY) {
-        let code = CONSTANT_PHP.strip_prefix("<?php").unwrap_or(CONSTANT_PHP);
-        // SAFETY: compiling and running our own code in a started request.
-        unsafe { zend_eval_stringl(code.as_ptr().cast(), code.len(), std::ptr::null_mut(), CONSTANT_FILE.as_ptr()) };
+        for (source, file) in LIBRARY {
+            let code = source.strip_prefix("<?php").unwrap_or(source);
+            // SAFETY: compiling and running our own code in a started request.
+            unsafe { zend_eval_stringl(code.as_ptr().cast(), code.len(), std::ptr::null_mut(), file.as_ptr()) };
+        }
     }
     crate::zend::call_function("register_shutdown_function", vec![&"swoole_internal_call_user_shutdown_begin"]);
     STATUS.with(|s| s.set(Status::Running));

@@ -57,6 +57,10 @@
 //!   messages, close codes, `pack()`/`unpack()`, permessage-deflate.
 //! - [`proxy`]: the PROXY protocol v1/v2 header a load balancer sends first,
 //!   and the trusted-sources matcher.
+//! - [`pool`]: `Swoole\Process\Pool`'s IPC (datagram pairs, message queue,
+//!   listening socket) and its shared worker table; [`pool_master`]: its
+//!   master (fork, replace, reload one by one, shutdown); [`pool_worker`]:
+//!   a worker's loop; [`pool_socket`]: one request per connection.
 
 pub mod client;
 pub mod command;
@@ -76,6 +80,10 @@ pub mod mime;
 pub mod netif;
 pub mod pid_file;
 pub mod port;
+pub mod pool;
+pub mod pool_master;
+pub mod pool_socket;
+pub mod pool_worker;
 pub mod privileges;
 pub mod process;
 pub mod proxy;

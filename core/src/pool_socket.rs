@@ -1,0 +1,261 @@
+//! `SWOOLE_IPC_SOCKET`: a worker's side of the pool's listening socket.
+//!
+//! A client connects and sends one request: a 4-byte big-endian length, then
+//! that many bytes. `onMessage` gets the bytes; what `write()` collected goes
+//! back framed the same way (nothing when it collected nothing), and the
+//! connection is closed: one request per connection, as in Swoole. A length
+//! of 0 or above `max_package_size` closes the connection at once.
+//!
+//! Swoole's worker serves one connection at a time with blocking reads; this
+//! one reads any number at once (check-then-parse over each connection's
+//! buffer), so a slow client holds up nobody.
+
+use crate::event_loop::Flow;
+use crate::pool::{loop_add, loop_del, loop_mod};
+use crate::pool_worker::{reply_begin, reply_take, MessageHandler};
+use std::collections::HashMap;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+/// Token of the listening socket in the loop.
+pub const LISTENER_TOKEN: mio::Token = mio::Token((1 << 40) + 1);
+/// Connection `k` has token `CONN_TOKEN_BASE + k`.
+const CONN_TOKEN_BASE: usize = 1 << 41;
+/// The request's length prefix.
+const HEADER: usize = 4;
+/// Connections one readiness event accepts at most (the registration is
+/// level-triggered: the rest come at the next turn).
+const ACCEPT_BATCH: usize = 16;
+
+/// One client connection.
+struct Conn {
+    fd: OwnedFd,
+    /// What arrived so far (never more than the request).
+    input: Vec<u8>,
+    /// The framed answer, once the request was handled.
+    output: Vec<u8>,
+    /// How much of `output` went out.
+    sent: usize,
+}
+
+/// What a connection's bytes say so far.
+#[derive(Debug, PartialEq, Eq)]
+enum Request {
+    /// Read up to this many bytes in all.
+    Want(usize),
+    /// The whole request is in.
+    Complete(usize),
+    /// A length of 0 or above the limit.
+    Invalid,
+}
+
+/// Check-then-parse: what `input` holds of a request.
+fn parse(input: &[u8], max: usize) -> Request {
+    if input.len() < HEADER {
+        return Request::Want(HEADER);
+    }
+    let len = u32::from_be_bytes([input[0], input[1], input[2], input[3]]) as usize;
+    if len == 0 || len > max {
+        return Request::Invalid;
+    }
+    if input.len() < HEADER + len { Request::Want(HEADER + len) } else { Request::Complete(len) }
+}
+
+/// The worker's listening socket and connections.
+pub struct SocketServer {
+    /// The pool's listening socket (shared by every worker; not ours to close).
+    listener: RawFd,
+    /// Whether the listener is in the loop (not after stop).
+    accepting: bool,
+    /// The connections, by key.
+    conns: HashMap<usize, Conn>,
+    /// The next connection key.
+    next: usize,
+    /// The largest request (`max_package_size`).
+    max: usize,
+}
+
+fn send_some(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    loop {
+        // SAFETY: sending from our buffer; no SIGPIPE on a closed peer.
+        let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = io::Error::last_os_error();
+        match e.kind() {
+            io::ErrorKind::Interrupted => continue,
+            io::ErrorKind::WouldBlock => return Ok(0),
+            _ => return Err(e),
+        }
+    }
+}
+
+impl SocketServer {
+    /// Puts the listening socket into this worker's loop.
+    pub fn new(listener: RawFd, max: usize) -> io::Result<SocketServer> {
+        loop_add(listener, LISTENER_TOKEN, false)?;
+        Ok(SocketServer { listener, accepting: true, conns: HashMap::new(), next: 0, max })
+    }
+
+    /// Stops taking connections (they go to the other workers); the ones
+    /// held are finished.
+    pub fn stop_accepting(&mut self) {
+        if std::mem::replace(&mut self.accepting, false) {
+            loop_del(self.listener);
+        }
+    }
+
+    /// No connection in progress.
+    pub fn is_idle(&self) -> bool {
+        self.conns.is_empty()
+    }
+
+    /// A readiness event for the listener or a connection.
+    pub fn on_event(&mut self, token: mio::Token, event: &mio::event::Event, h: &mut dyn MessageHandler) -> Flow {
+        if token == LISTENER_TOKEN {
+            if self.accepting {
+                self.accept();
+            }
+            return Flow::Continue;
+        }
+        let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { return Flow::Continue };
+        let Some(conn) = self.conns.get_mut(&key) else { return Flow::Continue };
+        if !conn.output.is_empty() {
+            if event.is_error() || event.is_write_closed() {
+                self.close(key);
+            } else {
+                self.flush(key);
+            }
+            return Flow::Continue;
+        }
+        self.read(key, h)
+    }
+
+    fn accept(&mut self) {
+        for _ in 0..ACCEPT_BATCH {
+            // SAFETY: accepting on the listening socket; the new descriptor is ours.
+            let raw = unsafe {
+                libc::accept4(self.listener, std::ptr::null_mut(), std::ptr::null_mut(), libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC)
+            };
+            if raw < 0 {
+                let e = io::Error::last_os_error();
+                match e.raw_os_error() {
+                    // Another worker took it, or nothing is waiting.
+                    Some(libc::EAGAIN) | Some(libc::EINTR) | Some(libc::ECONNABORTED) => {}
+                    _ => crate::log::warning(&format!("accept() failed: {e}")),
+                }
+                return;
+            }
+            // SAFETY: accept4 handed us this descriptor.
+            let fd = unsafe { OwnedFd::from_raw_fd(raw) };
+            let key = self.next;
+            self.next += 1;
+            if loop_add(fd.as_raw_fd(), mio::Token(CONN_TOKEN_BASE + key), false).is_ok() {
+                self.conns.insert(key, Conn { fd, input: Vec::new(), output: Vec::new(), sent: 0 });
+            }
+        }
+    }
+
+    /// A complete request goes to `onMessage` and its answer out.
+    fn read(&mut self, key: usize, h: &mut dyn MessageHandler) -> Flow {
+        let Some(len) = self.fill(key) else { return Flow::Continue };
+        let Some(conn) = self.conns.get(&key) else { return Flow::Continue };
+        reply_begin();
+        let flow = h.on_message(&conn.input[HEADER..HEADER + len]);
+        let reply = reply_take();
+        if flow == Flow::Abort {
+            return Flow::Abort;
+        }
+        if reply.is_empty() {
+            self.close(key);
+            return Flow::Continue;
+        }
+        if let Some(conn) = self.conns.get_mut(&key) {
+            conn.input = Vec::new();
+            conn.output.reserve(HEADER + reply.len());
+            conn.output.extend_from_slice(&(reply.len() as u32).to_be_bytes());
+            conn.output.extend_from_slice(&reply);
+        }
+        self.flush(key);
+        Flow::Continue
+    }
+
+    /// Reads what the request still lacks (never more): its length once it
+    /// is complete; `None` while more must come or after closing it (EOF
+    /// early, an error, a bad length).
+    fn fill(&mut self, key: usize) -> Option<usize> {
+        let max = self.max;
+        let conn = self.conns.get_mut(&key)?;
+        let close = loop {
+            let want = match parse(&conn.input, max) {
+                Request::Want(n) => n,
+                Request::Complete(len) => return Some(len),
+                Request::Invalid => break true,
+            };
+            let have = conn.input.len();
+            conn.input.resize(want, 0);
+            // SAFETY: reading into the part of our buffer past `have`.
+            let n = unsafe { libc::recv(conn.fd.as_raw_fd(), conn.input[have..].as_mut_ptr().cast(), want - have, 0) };
+            if n > 0 {
+                conn.input.truncate(have + n as usize);
+                continue;
+            }
+            conn.input.truncate(have);
+            let e = io::Error::last_os_error();
+            break !(n < 0 && matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted));
+        };
+        if close {
+            self.close(key);
+        }
+        None
+    }
+
+    /// Sends what the answer still has; closes when it is all out.
+    fn flush(&mut self, key: usize) {
+        let Some(conn) = self.conns.get_mut(&key) else { return };
+        match send_some(conn.fd.as_raw_fd(), &conn.output[conn.sent..]) {
+            Ok(n) => conn.sent += n,
+            Err(_) => {
+                self.close(key);
+                return;
+            }
+        }
+        if conn.sent == conn.output.len() {
+            self.close(key);
+        } else {
+            let _ = loop_mod(conn.fd.as_raw_fd(), mio::Token(CONN_TOKEN_BASE + key), true);
+        }
+    }
+
+    fn close(&mut self, key: usize) {
+        if let Some(conn) = self.conns.remove(&key) {
+            loop_del(conn.fd.as_raw_fd());
+        }
+    }
+}
+
+impl Drop for SocketServer {
+    fn drop(&mut self) {
+        self.stop_accepting();
+        let keys: Vec<usize> = self.conns.keys().copied().collect();
+        for k in keys {
+            self.close(k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_checked_before_they_are_parsed() {
+        assert_eq!(parse(b"", 10), Request::Want(4));
+        assert_eq!(parse(b"\0\0", 10), Request::Want(4));
+        assert_eq!(parse(b"\0\0\0\x03ab", 10), Request::Want(7));
+        assert_eq!(parse(b"\0\0\0\x03abc", 10), Request::Complete(3));
+        assert_eq!(parse(b"\0\0\0\0", 10), Request::Invalid, "empty request");
+        assert_eq!(parse(b"\0\0\0\x0b", 10), Request::Invalid, "over the limit");
+    }
+}
