@@ -56,3 +56,18 @@ pub fn swoole_exception(message: &str, code: i64) -> PhpException {
 pub fn swoole_error(message: &str) -> PhpException {
     PhpException::new(message.to_string(), 0, error_ce())
 }
+
+/// `$obj->__construct()` run again on an object already constructed (as
+/// `is_constructed` tells from its state): PHP's `Error`, as Swoole throws.
+pub fn constructed_once<T: ext_php_rs::class::RegisteredClass>(is_constructed: impl Fn(&T) -> bool) -> ext_php_rs::exception::PhpResult<()> {
+    let Some(obj) = crate::server::constructing_object() else { return Ok(()) };
+    // SAFETY: constructing_object() points at the live `$this` of the running constructor.
+    let obj = unsafe { &*(obj as *const ext_php_rs::types::ZendObject) };
+    match ext_php_rs::types::ZendClassObject::<T>::from_zend_obj(obj) {
+        Some(o) if is_constructed(o) => {
+            let class = obj.get_class_name().unwrap_or_default();
+            Err(PhpException::new(format!("Constructor of {class} can only be called once"), 0, ce::error()))
+        }
+        _ => Ok(()),
+    }
+}

@@ -18,6 +18,10 @@
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
+//! - [`table`], [`atomic`], [`lock`]: `Swoole\Table`, `Swoole\Atomic`
+//!   (and `\Long`), `Swoole\Lock`, over the core's shared memory;
+//!   [`table_values`] converts rows to and from PHP arrays.
+//! - [`arginfo`]: Swoole's exact method signatures for Reflection.
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...
 //! - [`constants`]: the `SWOOLE_*` constants.
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
@@ -26,7 +30,9 @@
 //!   cached callable calls, output flushing.
 
 pub mod aliases;
+pub mod arginfo;
 pub mod args;
+pub mod atomic;
 pub mod client;
 pub mod command;
 pub mod connections;
@@ -35,6 +41,7 @@ pub mod event;
 pub mod events;
 pub mod exception;
 pub mod functions;
+pub mod lock;
 pub mod loop_php;
 pub mod port;
 pub mod process;
@@ -42,6 +49,8 @@ pub mod props;
 pub mod runtime;
 pub mod server;
 pub mod socket;
+pub mod table;
+pub mod table_values;
 pub mod task;
 pub mod timer;
 pub mod zend;
@@ -77,6 +86,18 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
     if ok { 0 } else { -1 }
 }
 
+/// Request startup: the first one gives our classes Swoole's exact
+/// signatures (the classes exist only after module startup).
+pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    static SIGNATURES: std::sync::Once = std::sync::Once::new();
+    SIGNATURES.call_once(|| {
+        table::fix_signatures();
+        atomic::fix_signatures();
+        lock::fix_signatures();
+    });
+    0
+}
+
 /// Request shutdown: no Zval may outlive the request (timers and event
 /// callbacks a script left behind are dropped here).
 pub extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
@@ -93,12 +114,17 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(functions::SWOOLE_API_VERSION)
         .info_function(module_info)
         .startup_function(startup)
+        .request_startup_function(request_startup)
         .request_shutdown_function(request_shutdown)
         .class::<port::Port>()
         .class::<process::Process>()
         .class::<socket::Socket>()
         .class::<task::Task>()
         .class::<client::Client>()
+        .class::<table::Table>()
+        .class::<atomic::Atomic>()
+        .class::<atomic::AtomicLong>()
+        .class::<lock::Lock>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = functions::register(module);
