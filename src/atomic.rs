@@ -8,6 +8,7 @@ use crate::exception::swoole_error;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::prelude::*;
 use swoole_core::atomic as core;
+use std::rc::Rc;
 use swoole_core::lock::timeout_from_secs;
 
 /// Swoole's signatures (see [`crate::arginfo`]).
@@ -54,22 +55,27 @@ fn low32(v: i64) -> u32 {
 #[php(name = "Swoole\\Atomic")]
 #[derive(Default)]
 pub struct Atomic {
-    /// The shared counter; None until the constructor ran.
-    inner: Option<core::Atomic>,
+    /// The shared counter; None until the constructor ran. Shared with the
+    /// object's next state when the constructor runs again (which, as in
+    /// Swoole, sets the value of the same counter).
+    inner: Option<Rc<core::Atomic>>,
 }
 
 impl Atomic {
     fn get_inner(&self) -> PhpResult<&core::Atomic> {
-        self.inner.as_ref().ok_or_else(constructor_first)
+        self.inner.as_deref().ok_or_else(constructor_first)
     }
 }
 
 #[php_impl]
 impl Atomic {
     pub fn __construct(value: Opt<IntArg>) -> PhpResult<Self> {
-        crate::exception::constructed_once::<Atomic>(|a| a.inner.is_some())?;
-        let value = value.or(1, 0)?;
-        Ok(Atomic { inner: Some(core::Atomic::new(low32(value)).map_err(no_memory)?) })
+        let value = low32(value.or(1, 0)?);
+        if let Some(cell) = crate::exception::constructing_state::<Atomic>().and_then(|a| a.inner.clone()) {
+            cell.set(value);
+            return Ok(Atomic { inner: Some(cell) });
+        }
+        Ok(Atomic { inner: Some(Rc::new(core::Atomic::new(value).map_err(no_memory)?)) })
     }
 
     pub fn add(&self, add_value: Opt<IntArg>) -> PhpResult<i64> {
@@ -114,22 +120,25 @@ impl Atomic {
 #[php(name = "Swoole\\Atomic\\Long")]
 #[derive(Default)]
 pub struct AtomicLong {
-    /// The shared counter; None until the constructor ran.
-    inner: Option<core::AtomicLong>,
+    /// The shared counter; None until the constructor ran (see [`Atomic`]).
+    inner: Option<Rc<core::AtomicLong>>,
 }
 
 impl AtomicLong {
     fn get_inner(&self) -> PhpResult<&core::AtomicLong> {
-        self.inner.as_ref().ok_or_else(constructor_first)
+        self.inner.as_deref().ok_or_else(constructor_first)
     }
 }
 
 #[php_impl]
 impl AtomicLong {
     pub fn __construct(value: Opt<IntArg>) -> PhpResult<Self> {
-        crate::exception::constructed_once::<AtomicLong>(|a| a.inner.is_some())?;
         let value = value.or(1, 0)?;
-        Ok(AtomicLong { inner: Some(core::AtomicLong::new(value).map_err(no_memory)?) })
+        if let Some(cell) = crate::exception::constructing_state::<AtomicLong>().and_then(|a| a.inner.clone()) {
+            cell.set(value);
+            return Ok(AtomicLong { inner: Some(cell) });
+        }
+        Ok(AtomicLong { inner: Some(Rc::new(core::AtomicLong::new(value).map_err(no_memory)?)) })
     }
 
     pub fn add(&self, add_value: Opt<IntArg>) -> PhpResult<i64> {

@@ -303,11 +303,11 @@ impl Table {
                     CreateError::TooBig(tb) => {
                         format!("{} rows of {} bytes do not fit in the address space", tb.rows, tb.row_bytes)
                     }
-                    CreateError::Map { bytes, rows, error } => {
-                        format!("{bytes} bytes of shared memory for {rows} rows: {error}")
+                    CreateError::Map { bytes, rows, row_bytes, error } => {
+                        format!("{rows} rows of {row_bytes} bytes need {bytes} bytes of shared memory: {error}")
                     }
                 };
-                zend::fatal(&format!("unable to allocate memory ({why})"));
+                zend::fatal(&format!("unable to allocate memory: {why}"));
                 return Ok(false);
             }
         };
