@@ -13,7 +13,7 @@
 //! (release builds), so this changes what Reflection, stubs and IDEs see and
 //! nothing of how arguments are parsed: that stays with the Rust signature.
 
-use ext_php_rs::ffi::{zend_function, zend_hash_str_find_ptr_lc, zend_internal_arg_info};
+use ext_php_rs::ffi::{zend_function, zend_hash_str_find_ptr_lc, zend_internal_arg_info, zend_internal_function};
 use ext_php_rs::zend::ClassEntry;
 use std::ffi::{c_char, CStr, CString};
 
@@ -86,6 +86,21 @@ fn leak(s: &str) -> *const c_char {
     CString::new(s).expect("no NUL in a signature").into_raw()
 }
 
+/// The registered internal function of method `name` of `ce`.
+///
+/// Panics when there is none (a misspelt name is a bug of ours).
+pub fn method(ce: &ClassEntry, name: &str) -> &'static mut zend_internal_function {
+    // SAFETY: looking up a method of a registered class by name.
+    let func = unsafe { zend_hash_str_find_ptr_lc(&ce.function_table, name.as_ptr().cast(), name.len()) }
+        .cast::<zend_function>();
+    // SAFETY: the function table of an internal class holds internal functions
+    // that live as long as the module.
+    match unsafe { func.as_mut() } {
+        Some(f) => unsafe { &mut f.internal_function },
+        None => panic!("arginfo: no method {name}"),
+    }
+}
+
 /// Rewrites the arginfo of every method of `ce` listed in `signatures`
 /// (`"name(type $param = default, ...): return"`).
 pub fn apply(ce: &ClassEntry, signatures: &[&str]) {
@@ -93,12 +108,7 @@ pub fn apply(ce: &ClassEntry, signatures: &[&str]) {
         let (name, rest) = sig.split_once('(').expect("signature: name(");
         let (params, ret) = rest.rsplit_once(')').expect("signature: )");
         let ret = ret.trim().strip_prefix(':').map(str::trim);
-        // SAFETY: looking up a method of a registered class by name.
-        let func = unsafe { zend_hash_str_find_ptr_lc(&ce.function_table, name.as_ptr().cast(), name.len()) }
-            .cast::<zend_function>();
-        // SAFETY: the function table of an internal class holds internal functions.
-        let Some(f) = (unsafe { func.as_mut() }) else { panic!("arginfo: no method {name}") };
-        let f = unsafe { &mut f.internal_function };
+        let f = method(ce, name);
         let params: Vec<_> = params.split(", ").filter(|p| !p.is_empty()).map(parse_param).collect();
         // Fewer parameters than the Rust method: the last ones stay accepted
         // but undeclared, as Swoole's `count()` takes a `$mode` its arginfo omits.

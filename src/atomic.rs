@@ -65,6 +65,11 @@ impl Atomic {
     fn get_inner(&self) -> PhpResult<&core::Atomic> {
         self.inner.as_deref().ok_or_else(constructor_first)
     }
+
+    /// The counter, once constructed (for [`crate::fast`]).
+    pub(crate) fn cell(&self) -> Option<&core::Atomic> {
+        self.inner.as_deref()
+    }
 }
 
 #[php_impl]
@@ -127,6 +132,11 @@ pub struct AtomicLong {
 impl AtomicLong {
     fn get_inner(&self) -> PhpResult<&core::AtomicLong> {
         self.inner.as_deref().ok_or_else(constructor_first)
+    }
+
+    /// The counter, once constructed (for [`crate::fast`]).
+    pub(crate) fn cell(&self) -> Option<&core::AtomicLong> {
+        self.inner.as_deref()
     }
 }
 

@@ -21,7 +21,8 @@
 //! - [`table`], [`atomic`], [`lock`]: `Swoole\Table`, `Swoole\Atomic`
 //!   (and `\Long`), `Swoole\Lock`, over the core's shared memory;
 //!   [`table_values`] converts rows to and from PHP arrays.
-//! - [`arginfo`]: Swoole's exact method signatures for Reflection.
+//! - [`arginfo`]: Swoole's exact method signatures for Reflection;
+//!   [`fast`]: engine-level handlers for the methods whose cost is the call.
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...
 //! - [`constants`]: the `SWOOLE_*` constants.
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
@@ -40,6 +41,7 @@ pub mod constants;
 pub mod event;
 pub mod events;
 pub mod exception;
+pub mod fast;
 pub mod functions;
 pub mod lock;
 pub mod loop_php;
@@ -94,6 +96,7 @@ pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
         table::fix_signatures();
         atomic::fix_signatures();
         lock::fix_signatures();
+        fast::install();
     });
     0
 }

@@ -13,6 +13,7 @@ use crate::args::{FloatArg, IntArg, Opt};
 use crate::props::{self, Default as P};
 use crate::zend::warning;
 use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::ffi::zend_object;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendClassObject;
@@ -53,15 +54,31 @@ impl Lock {
     }
 }
 
-/// The outcome of lock()/unlock() as PHP sees it: errno into `$errCode`.
-fn report(this: &mut ZendClassObject<Lock>, result: Result<(), core::LockError>) -> bool {
+impl Lock {
+    /// The shared lock, once constructed (for [`crate::fast`]).
+    pub(crate) fn cell(&self) -> Option<&core::Lock> {
+        self.inner.as_ref()
+    }
+}
+
+/// The outcome of unlock() (or of a lock() that took nothing over) as PHP
+/// sees it: the errno into `$errCode` of `obj` on failure.
+pub(crate) fn finish(obj: *mut zend_object, result: Result<(), core::LockError>) -> bool {
     match result {
         Ok(()) => true,
         Err(e) => {
-            props::set(this.get_mut_zend_obj(), "errCode", e.errno() as i64);
+            props::set(obj, "errCode", e.errno() as i64);
             false
         }
     }
+}
+
+/// The outcome of lock(): a recovered lock warns with the dead holder's pid.
+pub(crate) fn finish_lock(obj: *mut zend_object, result: core::LockResult) -> bool {
+    if let Ok(Acquired::Recovered { dead }) = result {
+        warning(&format!("the holder of this lock, process {dead}, died without unlocking it: the lock was recovered"));
+    }
+    finish(obj, result.map(|_| ()))
 }
 
 #[php_impl]
@@ -88,16 +105,11 @@ impl Lock {
         let op = operation.or(1, LOCK_EX)?;
         let secs = timeout.or(2, -1.0)?;
         let result = self_.get_inner()?.lock(op, timeout_from_secs(secs));
-        if let Ok(Acquired::Recovered { dead }) = result {
-            warning(&format!(
-                "the holder of this lock, process {dead}, died without unlocking it: the lock was recovered"
-            ));
-        }
-        Ok(report(self_, result.map(|_| ())))
+        Ok(finish_lock(self_.get_mut_zend_obj(), result))
     }
 
     pub fn unlock(self_: &mut ZendClassObject<Lock>) -> PhpResult<bool> {
         let result = self_.get_inner()?.unlock();
-        Ok(report(self_, result))
+        Ok(finish(self_.get_mut_zend_obj(), result))
     }
 }

@@ -89,6 +89,8 @@ pub type LockResult = Result<Acquired, LockError>;
 const WAITERS: u32 = 1 << 31;
 /// Mutex word: the holder's pid.
 const PID_MASK: u32 = !WAITERS;
+/// Lock attempts a contended mutex spins for before it sleeps.
+const SPINS_BEFORE_SLEEP: u32 = 200;
 /// Processes holding an rwlock shared that are told apart (more are counted only).
 pub const READER_SLOTS: usize = 128;
 
@@ -101,6 +103,20 @@ pub fn mutex_lock(word: &AtomicU32, nonblocking: bool, timeout: Option<Duration>
     };
     if cur & PID_MASK == me {
         return Err(if nonblocking { LockError::Busy } else { LockError::Deadlock });
+    }
+    // Held briefly (PHP code between lock() and unlock() is short), the lock
+    // is often free again within a few hundred cycles: spin a little before
+    // paying for a sleep and a wake-up.
+    if !nonblocking {
+        for _ in 0..SPINS_BEFORE_SLEEP {
+            std::hint::spin_loop();
+            let cur = word.load(Ordering::Relaxed);
+            if cur & PID_MASK == 0
+                && word.compare_exchange(cur, me | (cur & WAITERS), Ordering::Acquire, Ordering::Relaxed).is_ok()
+            {
+                return Ok(Acquired::Clean);
+            }
+        }
     }
     let mut deadline = Deadline::new(timeout);
     let mut check_now = nonblocking;

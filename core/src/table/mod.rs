@@ -104,7 +104,7 @@ pub struct Table {
 #[derive(Debug)]
 pub enum CreateError {
     TooBig(TooBig),
-    Map { bytes: usize, rows: usize, error: io::Error },
+    Map { bytes: usize, rows: usize, row_bytes: usize, error: io::Error },
 }
 
 impl Table {
@@ -112,7 +112,12 @@ impl Table {
     pub fn create(rows: u64, columns: Columns) -> Result<Table, CreateError> {
         let layout = Layout::new(rows, &columns).map_err(CreateError::TooBig)?;
         let region = SharedRegion::new(layout.bytes)
-            .map_err(|error| CreateError::Map { bytes: layout.bytes, rows: layout.rows, error })?;
+            .map_err(|error| CreateError::Map {
+                bytes: layout.bytes,
+                rows: layout.rows,
+                row_bytes: layout.row_words * 8,
+                error,
+            })?;
         Ok(Table { columns, layout, region, hasher: Hasher::Keyed(Default::default()) })
     }
 
