@@ -115,6 +115,9 @@ fn key_ok(key: &[u8]) -> bool {
     true
 }
 
+/// A created table and a key that passed Swoole's rules.
+type TableAndKey<'a> = (Rc<core::Table>, std::borrow::Cow<'a, [u8]>);
+
 fn zv(v: impl IntoZval) -> PhpResult<Zval> {
     Ok(v.into_zval(false)?)
 }
@@ -130,20 +133,27 @@ impl Table {
     }
 
     /// The created table and a valid key, or None (warned) for a bad key.
-    fn with_key<'a>(&self, key: StrArg<'a>) -> PhpResult<Option<(Rc<core::Table>, std::borrow::Cow<'a, [u8]>)>> {
+    fn with_key<'a>(&self, key: StrArg<'a>) -> PhpResult<Option<TableAndKey<'a>>> {
         let key = key.bytes(1)?;
         let t = self.created()?;
         Ok(key_ok(&key).then_some((t, key)))
     }
 
-    fn write(&self, key: StrArg, array: ArrayArg, op: impl FnOnce(&core::Table, &[u8], &[(usize, core::Value)]) -> bool) -> PhpResult<bool> {
+    /// A method taking a key and an array of values (to write, or `Expected`).
+    fn with_values(
+        &self,
+        key: StrArg,
+        array: ArrayArg,
+        mode: Mode,
+        op: impl FnOnce(&core::Table, &[u8], &[(usize, core::Value)]) -> bool,
+    ) -> PhpResult<bool> {
         let key = key.bytes(1)?;
         let array = array.get(2)?;
         let t = self.created()?;
         if !key_ok(&key) {
             return Ok(false);
         }
-        let Some(cells) = marshal(&t, array, &key, Mode::Write) else { return pending_or(false) };
+        let Some(cells) = marshal(&t, array, &key, mode) else { return pending_or(false) };
         Ok(op(&t, &key, &values(&cells)))
     }
 
@@ -327,7 +337,7 @@ impl Table {
     }
 
     pub fn set(&self, key: StrArg, value: ArrayArg) -> PhpResult<bool> {
-        self.write(key, value, |t, key, vals| match t.set(key, vals) {
+        self.with_values(key, value, Mode::Write, |t, key, vals| match t.set(key, vals) {
             Ok(()) => true,
             Err(core::Full) => {
                 warning(&format!("failed to set('{}'), unable to allocate memory", String::from_utf8_lossy(key)));
@@ -337,7 +347,7 @@ impl Table {
     }
 
     pub fn add(&self, key: StrArg, values: ArrayArg) -> PhpResult<bool> {
-        self.write(key, values, |t, key, vals| match t.add(key, vals) {
+        self.with_values(key, values, Mode::Write, |t, key, vals| match t.add(key, vals) {
             Ok(added) => added,
             Err(core::Full) => {
                 warning(&format!("failed to add('{}'), unable to allocate memory", String::from_utf8_lossy(key)));
@@ -347,7 +357,7 @@ impl Table {
     }
 
     pub fn update(&self, key: StrArg, values: ArrayArg) -> PhpResult<bool> {
-        self.write(key, values, |t, key, vals| t.update(key, vals))
+        self.with_values(key, values, Mode::Write, |t, key, vals| t.update(key, vals))
     }
 
     pub fn cmpset(&self, key: StrArg, expected: ArrayArg, values: ArrayArg) -> PhpResult<bool> {
@@ -390,14 +400,7 @@ impl Table {
     }
 
     pub fn cmpdel(&self, key: StrArg, expected: ArrayArg) -> PhpResult<bool> {
-        let key = key.bytes(1)?;
-        let expected = expected.get(2)?;
-        let t = self.created()?;
-        if !key_ok(&key) {
-            return Ok(false);
-        }
-        let Some(want) = marshal(&t, expected, &key, Mode::Expected) else { return pending_or(false) };
-        Ok(t.cmpdel(&key, &values(&want)))
+        self.with_values(key, expected, Mode::Expected, |t, key, want| t.cmpdel(key, want))
     }
 
     pub fn exists(&self, key: StrArg) -> PhpResult<bool> {

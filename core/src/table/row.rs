@@ -50,6 +50,32 @@ impl Key {
     }
 }
 
+/// Waiting for a row's writer: spin, then yield, and now and then check that
+/// the writer still lives.
+#[derive(Default)]
+struct Backoff {
+    spins: u32,
+    /// When the wait began to yield (the clock of the liveness check).
+    since: Option<Instant>,
+}
+
+impl Backoff {
+    /// One step of waiting on `slot`, whose lock word `w` was seen held.
+    fn pause(&mut self, slot: &Slot, w: u64) {
+        self.spins += 1;
+        if self.spins < 128 {
+            std::hint::spin_loop();
+            return;
+        }
+        std::thread::yield_now();
+        let start = *self.since.get_or_insert_with(Instant::now);
+        if start.elapsed() >= STUCK {
+            slot.end_dead_write(w);
+            self.since = Some(Instant::now());
+        }
+    }
+}
+
 /// A slot's words: `[0]` the lock, `[1..=8]` the key, then the data.
 #[derive(Clone, Copy)]
 pub struct Slot<'a>(pub &'a [AtomicU64]);
@@ -112,24 +138,13 @@ impl<'a> Slot<'a> {
     /// Waits out a write in progress: returns the even lock word to read from.
     /// A write whose writer is gone is ended here (logged).
     fn stable(&self) -> u64 {
-        let mut since: Option<Instant> = None;
-        let mut spins = 0u32;
+        let mut backoff = Backoff::default();
         loop {
             let w = self.lock_word().load(Ordering::Acquire);
             if w & 1 == 0 {
                 return w;
             }
-            spins += 1;
-            if spins < 128 {
-                std::hint::spin_loop();
-                continue;
-            }
-            std::thread::yield_now();
-            let start = *since.get_or_insert_with(Instant::now);
-            if start.elapsed() >= STUCK {
-                self.end_dead_write(w);
-                since = Some(Instant::now());
-            }
+            backoff.pause(self, w);
         }
     }
 
@@ -174,8 +189,7 @@ impl<'a> Slot<'a> {
     /// Locks the slot for writing.
     pub fn lock(self) -> Locked<'a> {
         let me = (futex::pid() as u64) << 32;
-        let mut since: Option<Instant> = None;
-        let mut spins = 0u32;
+        let mut backoff = Backoff::default();
         loop {
             let w = self.lock_word().load(Ordering::Relaxed);
             let seq = w as u32;
@@ -189,17 +203,7 @@ impl<'a> Slot<'a> {
                 }
                 continue;
             }
-            spins += 1;
-            if spins < 128 {
-                std::hint::spin_loop();
-                continue;
-            }
-            std::thread::yield_now();
-            let start = *since.get_or_insert_with(Instant::now);
-            if start.elapsed() >= STUCK {
-                self.end_dead_write(w);
-                since = Some(Instant::now());
-            }
+            backoff.pause(&self, w);
         }
     }
 
