@@ -15,8 +15,10 @@ use crate::atomic::{Atomic, AtomicLong};
 use crate::lock::Lock;
 use ext_php_rs::class::RegisteredClass;
 use ext_php_rs::ffi::{zend_execute_data, zval};
-use ext_php_rs::types::{ZendClassObject, Zval};
+use ext_php_rs::types::ZendClassObject;
 use ext_php_rs::zend::{ClassEntry, ExecuteData};
+use std::ffi::c_void;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::OnceLock;
 
 /// A `zif` handler (`ZEND_FUNCTION` signature).
@@ -47,6 +49,9 @@ fn swap<const N: usize>(ce: &ClassEntry, names: [&str; N], fast: [Handler; N]) -
 
 /// Installs the fast handlers (once, at the first request).
 pub fn install() {
+    note_handlers::<Atomic>(ATOMIC);
+    note_handlers::<AtomicLong>(LONG);
+    note_handlers::<Lock>(LOCK);
     ORIGINALS.get_or_init(|| Originals {
         atomic: swap(Atomic::get_metadata().ce(), ATOMIC_METHODS, [atomic_add, atomic_sub, atomic_get, atomic_set, atomic_cmpset]),
         long: swap(AtomicLong::get_metadata().ce(), ATOMIC_METHODS, [long_add, long_sub, long_get, long_set, long_cmpset]),
@@ -70,14 +75,27 @@ fn int_args<const N: usize>(ex: &ExecuteData, min: usize) -> Option<([i64; N], u
     Some((out, n))
 }
 
+/// The handlers of each class's objects, noted at install (a plain load per
+/// call instead of ext-php-rs's lazily initialised lookup).
+static HANDLERS: [AtomicPtr<c_void>; 3] = [const { AtomicPtr::new(std::ptr::null_mut()) }; 3];
+const ATOMIC: usize = 0;
+const LONG: usize = 1;
+const LOCK: usize = 2;
+
+fn note_handlers<T: RegisteredClass>(class: usize) {
+    let h: *const _ = T::get_metadata().handlers();
+    HANDLERS[class].store(h as *mut c_void, Ordering::Relaxed);
+}
+
 /// `$this` as the Rust object of class `T`, constructed: the object must
 /// have `T`'s handlers (ext-php-rs gives each class, and the subclasses that
 /// inherit its object creation, their own), which makes it a
 /// `ZendClassObject<T>` (the check ext-php-rs's `from_zend_obj` does first,
 /// without its class-hierarchy walk).
-fn this<T: RegisteredClass>(ex: &ExecuteData) -> Option<&T> {
+fn this<T: RegisteredClass>(ex: &ExecuteData, class: usize) -> Option<&T> {
     let obj = ex.This.object()?;
-    if !std::ptr::eq(obj.handlers, T::get_metadata().handlers()) {
+    let expected = HANDLERS[class].load(Ordering::Relaxed);
+    if expected.is_null() || obj.handlers as *const c_void != expected as *const c_void {
         return None;
     }
     let offset = std::mem::offset_of!(ZendClassObject<T>, std);
@@ -99,12 +117,12 @@ unsafe fn slow(original: Option<Handler>, ex: *mut zend_execute_data, retval: *m
 }
 
 macro_rules! fast_method {
-    ($name:ident, $class:ty, $which:ident[$i:expr], $min:expr, $max:expr, |$obj:ident, $args:ident, $n:ident, $ret:ident, $raw:ident| $body:block) => {
+    ($name:ident, $class:ty, $id:expr, $which:ident[$i:expr], $min:expr, $max:expr, |$obj:ident, $args:ident, $n:ident, $ret:ident, $raw:ident| $body:block) => {
         unsafe extern "C" fn $name(ex: *mut zend_execute_data, retval: *mut zval) {
             // SAFETY: the engine passes the live call frame and return slot.
-            let (frame, ret) = unsafe { (&*(ex as *const ExecuteData), &mut *(retval as *mut Zval)) };
+            let (frame, ret) = unsafe { (&*(ex as *const ExecuteData), Ret(retval)) };
             let done = (|| {
-                let $obj = this::<$class>(frame)?;
+                let $obj = this::<$class>(frame, $id)?;
                 let _ = &$obj;
                 let ($args, $n) = int_args::<$max>(frame, $min)?;
                 let $ret = ret;
@@ -122,63 +140,95 @@ macro_rules! fast_method {
     };
 }
 
+/// The call's return slot, fresh (undefined) on entry: written without
+/// releasing anything.
+struct Ret(*mut zval);
+
+impl Ret {
+    fn set(&self, type_info: u32, lval: i64) {
+        // SAFETY: the engine's return slot for this call; a fresh slot holds
+        // nothing to release.
+        unsafe {
+            (*self.0).value.lval = lval;
+            (*self.0).u1.type_info = type_info;
+        }
+    }
+
+    fn set_long(&self, v: i64) {
+        self.set(IS_LONG, v);
+    }
+
+    fn set_bool(&self, b: bool) {
+        self.set(if b { IS_TRUE } else { IS_FALSE }, 0);
+    }
+
+    fn set_null(&self) {
+        self.set(IS_NULL, 0);
+    }
+}
+
+const IS_NULL: u32 = 1;
+const IS_FALSE: u32 = 2;
+const IS_TRUE: u32 = 3;
+const IS_LONG: u32 = 4;
+
 /// Swoole keeps an Atomic's int argument's low 32 bits.
 fn low32(v: i64) -> u32 {
     v as u32
 }
 
-fast_method!(atomic_add, Atomic, atomic[0], 0, 1, |a, args, n, ret, _raw| {
+fast_method!(atomic_add, Atomic, ATOMIC, atomic[0], 0, 1, |a, args, n, ret, _raw| {
     let v = a.cell()?.add(low32(if n == 0 { 1 } else { args[0] }));
     ret.set_long(v as i64);
     Some(())
 });
-fast_method!(atomic_sub, Atomic, atomic[1], 0, 1, |a, args, n, ret, _raw| {
+fast_method!(atomic_sub, Atomic, ATOMIC, atomic[1], 0, 1, |a, args, n, ret, _raw| {
     let v = a.cell()?.sub(low32(if n == 0 { 1 } else { args[0] }));
     ret.set_long(v as i64);
     Some(())
 });
-fast_method!(atomic_get, Atomic, atomic[2], 0, 0, |a, _args, _n, ret, _raw| {
+fast_method!(atomic_get, Atomic, ATOMIC, atomic[2], 0, 0, |a, _args, _n, ret, _raw| {
     ret.set_long(a.cell()?.get() as i64);
     Some(())
 });
-fast_method!(atomic_set, Atomic, atomic[3], 1, 1, |a, args, _n, ret, _raw| {
+fast_method!(atomic_set, Atomic, ATOMIC, atomic[3], 1, 1, |a, args, _n, ret, _raw| {
     a.cell()?.set(low32(args[0]));
     ret.set_null();
     Some(())
 });
-fast_method!(atomic_cmpset, Atomic, atomic[4], 2, 2, |a, args, _n, ret, _raw| {
+fast_method!(atomic_cmpset, Atomic, ATOMIC, atomic[4], 2, 2, |a, args, _n, ret, _raw| {
     ret.set_bool(a.cell()?.cmpset(low32(args[0]), low32(args[1])));
     Some(())
 });
-fast_method!(long_add, AtomicLong, long[0], 0, 1, |a, args, n, ret, _raw| {
+fast_method!(long_add, AtomicLong, LONG, long[0], 0, 1, |a, args, n, ret, _raw| {
     ret.set_long(a.cell()?.add(if n == 0 { 1 } else { args[0] }));
     Some(())
 });
-fast_method!(long_sub, AtomicLong, long[1], 0, 1, |a, args, n, ret, _raw| {
+fast_method!(long_sub, AtomicLong, LONG, long[1], 0, 1, |a, args, n, ret, _raw| {
     ret.set_long(a.cell()?.sub(if n == 0 { 1 } else { args[0] }));
     Some(())
 });
-fast_method!(long_get, AtomicLong, long[2], 0, 0, |a, _args, _n, ret, _raw| {
+fast_method!(long_get, AtomicLong, LONG, long[2], 0, 0, |a, _args, _n, ret, _raw| {
     ret.set_long(a.cell()?.get());
     Some(())
 });
-fast_method!(long_set, AtomicLong, long[3], 1, 1, |a, args, _n, ret, _raw| {
+fast_method!(long_set, AtomicLong, LONG, long[3], 1, 1, |a, args, _n, ret, _raw| {
     a.cell()?.set(args[0]);
     ret.set_null();
     Some(())
 });
-fast_method!(long_cmpset, AtomicLong, long[4], 2, 2, |a, args, _n, ret, _raw| {
+fast_method!(long_cmpset, AtomicLong, LONG, long[4], 2, 2, |a, args, _n, ret, _raw| {
     ret.set_bool(a.cell()?.cmpset(args[0], args[1]));
     Some(())
 });
 // lock() with no argument: LOCK_EX, no timeout; a recovery's warning and
 // errCode are set here as in the slow path (the lock is taken either way).
-fast_method!(lock_lock, Lock, lock[0], 0, 0, |l, _args, _n, ret, obj| {
+fast_method!(lock_lock, Lock, LOCK, lock[0], 0, 0, |l, _args, _n, ret, obj| {
     let result = l.cell()?.lock(2, None);
     ret.set_bool(crate::lock::finish_lock(obj, result));
     Some(())
 });
-fast_method!(lock_unlock, Lock, lock[1], 0, 0, |l, _args, _n, ret, obj| {
+fast_method!(lock_unlock, Lock, LOCK, lock[1], 0, 0, |l, _args, _n, ret, obj| {
     let result = l.cell()?.unlock();
     ret.set_bool(crate::lock::finish(obj, result));
     Some(())

@@ -63,6 +63,7 @@ impl Lock {
 
 /// The outcome of unlock() (or of a lock() that took nothing over) as PHP
 /// sees it: the errno into `$errCode` of `obj` on failure.
+#[inline]
 pub(crate) fn finish(obj: *mut zend_object, result: Result<(), core::LockError>) -> bool {
     match result {
         Ok(()) => true,
@@ -74,11 +75,17 @@ pub(crate) fn finish(obj: *mut zend_object, result: Result<(), core::LockError>)
 }
 
 /// The outcome of lock(): a recovered lock warns with the dead holder's pid.
+#[inline]
 pub(crate) fn finish_lock(obj: *mut zend_object, result: core::LockResult) -> bool {
     if let Ok(Acquired::Recovered { dead }) = result {
-        warning(&format!("the holder of this lock, process {dead}, died without unlocking it: the lock was recovered"));
+        warn_recovered(dead);
     }
     finish(obj, result.map(|_| ()))
+}
+
+#[cold]
+fn warn_recovered(dead: u32) {
+    warning(&format!("the holder of this lock, process {dead}, died without unlocking it: the lock was recovered"));
 }
 
 #[php_impl]

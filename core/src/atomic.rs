@@ -30,24 +30,29 @@ impl Atomic {
     }
 
     /// Adds (wrapping at 2³²) and returns the new value.
+    #[inline]
     pub fn add(&self, n: u32) -> u32 {
         self.word().fetch_add(n, Ordering::SeqCst).wrapping_add(n)
     }
 
     /// Subtracts (wrapping) and returns the new value.
+    #[inline]
     pub fn sub(&self, n: u32) -> u32 {
         self.word().fetch_sub(n, Ordering::SeqCst).wrapping_sub(n)
     }
 
+    #[inline]
     pub fn get(&self) -> u32 {
         self.word().load(Ordering::SeqCst)
     }
 
+    #[inline]
     pub fn set(&self, value: u32) {
         self.word().store(value, Ordering::SeqCst)
     }
 
     /// Sets `new` if the value is `expected`; whether it did.
+    #[inline]
     pub fn cmpset(&self, expected: u32, new: u32) -> bool {
         self.word().compare_exchange(expected, new, Ordering::SeqCst, Ordering::SeqCst).is_ok()
     }
@@ -91,23 +96,28 @@ impl AtomicLong {
     }
 
     /// Adds (wrapping) and returns the new value.
+    #[inline]
     pub fn add(&self, n: i64) -> i64 {
         self.cell[0].fetch_add(n, Ordering::SeqCst).wrapping_add(n)
     }
 
     /// Subtracts (wrapping) and returns the new value.
+    #[inline]
     pub fn sub(&self, n: i64) -> i64 {
         self.cell[0].fetch_sub(n, Ordering::SeqCst).wrapping_sub(n)
     }
 
+    #[inline]
     pub fn get(&self) -> i64 {
         self.cell[0].load(Ordering::SeqCst)
     }
 
+    #[inline]
     pub fn set(&self, value: i64) {
         self.cell[0].store(value, Ordering::SeqCst)
     }
 
+    #[inline]
     pub fn cmpset(&self, expected: i64, new: i64) -> bool {
         self.cell[0].compare_exchange(expected, new, Ordering::SeqCst, Ordering::SeqCst).is_ok()
     }

@@ -23,11 +23,16 @@ extern "C" fn refresh_pid() {
 }
 
 /// The calling process's pid (what a lock word holds while it is held).
+#[inline]
 pub fn pid() -> u32 {
-    let p = PID.load(Ordering::Relaxed);
-    if p != 0 {
-        return p;
+    match PID.load(Ordering::Relaxed) {
+        0 => first_pid(),
+        p => p,
     }
+}
+
+#[cold]
+fn first_pid() -> u32 {
     ATFORK.call_once(|| {
         // SAFETY: registers a child handler that only stores an atomic.
         unsafe { libc::pthread_atfork(None, None, Some(refresh_pid)) };
@@ -99,6 +104,17 @@ pub fn wake(word: &AtomicU32, n: i32) -> usize {
 /// it waits for is still alive: a dead holder wakes nobody.
 pub const LIVENESS_INTERVAL: Duration = Duration::from_millis(50);
 
+/// What [`Deadline::tick`] found.
+#[derive(Debug, Clone, Copy)]
+pub struct Tick {
+    /// Time to look at whether the holder is alive.
+    pub check_holder: bool,
+    /// The waiter's limit passed.
+    pub expired: bool,
+    /// How long to sleep at most before looking again.
+    pub sleep: Duration,
+}
+
 /// When a blocked waiter gives up, and when it next checks on the holder.
 #[derive(Debug, Clone, Copy)]
 pub struct Deadline {
@@ -129,6 +145,23 @@ impl Deadline {
     pub fn slice(&self) -> Duration {
         let until_check = self.next_check.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
         self.remaining().map_or(until_check, |r| r.min(until_check))
+    }
+
+    /// One look at the clock: whether to check the holder now (the next check
+    /// is then scheduled), whether the limit passed, and how long to sleep.
+    pub fn tick(&mut self) -> Tick {
+        let now = Instant::now();
+        let check_holder = now >= self.next_check;
+        if check_holder {
+            self.next_check = now + LIVENESS_INTERVAL;
+        }
+        let left = self.end.map(|e| e.saturating_duration_since(now));
+        let until_check = self.next_check.saturating_duration_since(now).max(Duration::from_millis(1));
+        Tick {
+            check_holder,
+            expired: left == Some(Duration::ZERO),
+            sleep: left.map_or(until_check, |l| l.min(until_check)),
+        }
     }
 
     /// True (and the next check scheduled) when it is time to look at the holder.

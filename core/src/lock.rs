@@ -89,72 +89,79 @@ pub type LockResult = Result<Acquired, LockError>;
 const WAITERS: u32 = 1 << 31;
 /// Mutex word: the holder's pid.
 const PID_MASK: u32 = !WAITERS;
-/// Lock attempts a contended mutex spins for before it sleeps.
-const SPINS_BEFORE_SLEEP: u32 = 200;
 /// Processes holding an rwlock shared that are told apart (more are counted only).
 pub const READER_SLOTS: usize = 128;
 
 /// A process-shared mutex word with pid stamps: `Ok` when the caller holds it.
+#[inline]
 pub fn mutex_lock(word: &AtomicU32, nonblocking: bool, timeout: Option<Duration>) -> LockResult {
     let me = futex::pid();
-    let cur = match word.compare_exchange(0, me, Ordering::Acquire, Ordering::Relaxed) {
-        Ok(_) => return Ok(Acquired::Clean),
-        Err(cur) => cur,
-    };
+    match word.compare_exchange(0, me, Ordering::Acquire, Ordering::Relaxed) {
+        Ok(_) => Ok(Acquired::Clean),
+        Err(cur) => mutex_contended(word, me, cur, nonblocking, timeout),
+    }
+}
+
+/// [`mutex_lock`] when the word was not free.
+#[cold]
+fn mutex_contended(word: &AtomicU32, me: u32, cur: u32, nonblocking: bool, timeout: Option<Duration>) -> LockResult {
     if cur & PID_MASK == me {
         return Err(if nonblocking { LockError::Busy } else { LockError::Deadlock });
     }
-    // Held briefly (PHP code between lock() and unlock() is short), the lock
-    // is often free again within a few hundred cycles: spin a little before
-    // paying for a sleep and a wake-up.
-    if !nonblocking {
-        for _ in 0..SPINS_BEFORE_SLEEP {
-            std::hint::spin_loop();
+    let take = |cur: u32, waiters: u32| {
+        word.compare_exchange(cur, me | waiters, Ordering::Acquire, Ordering::Relaxed).is_ok()
+    };
+    if nonblocking {
+        // No wait, but one look at whether the holder is gone.
+        loop {
             let cur = word.load(Ordering::Relaxed);
-            if cur & PID_MASK == 0
-                && word.compare_exchange(cur, me | (cur & WAITERS), Ordering::Acquire, Ordering::Relaxed).is_ok()
-            {
-                return Ok(Acquired::Clean);
+            let holder = cur & PID_MASK;
+            if holder == 0 {
+                if take(cur, cur & WAITERS) {
+                    return Ok(Acquired::Clean);
+                }
+            } else if futex::process_gone(holder) {
+                if take(cur, cur & WAITERS) {
+                    return Ok(Acquired::Recovered { dead: holder });
+                }
+            } else {
+                return Err(LockError::Busy);
             }
         }
     }
     let mut deadline = Deadline::new(timeout);
-    let mut check_now = nonblocking;
     loop {
         let cur = word.load(Ordering::Relaxed);
         let holder = cur & PID_MASK;
         if holder == 0 {
             // Having waited, keep WAITERS set: others may be asleep too.
-            let next = if nonblocking { me } else { me | WAITERS };
-            if word.compare_exchange(cur, next | (cur & WAITERS), Ordering::Acquire, Ordering::Relaxed).is_ok() {
+            if take(cur, WAITERS) {
                 return Ok(Acquired::Clean);
             }
             continue;
-        }
-        if (check_now || deadline.check_due()) && futex::process_gone(holder) {
-            if word.compare_exchange(cur, me | (cur & WAITERS), Ordering::Acquire, Ordering::Relaxed).is_ok() {
-                return Ok(Acquired::Recovered { dead: holder });
-            }
-            continue;
-        }
-        check_now = false;
-        if nonblocking {
-            return Err(LockError::Busy);
-        }
-        if deadline.expired() {
-            return Err(LockError::TimedOut);
         }
         if cur & WAITERS == 0
             && word.compare_exchange(cur, cur | WAITERS, Ordering::Relaxed, Ordering::Relaxed).is_err()
         {
             continue;
         }
+        let tick = deadline.tick();
+        if tick.check_holder && futex::process_gone(holder) {
+            if take(cur | WAITERS, WAITERS) {
+                return Ok(Acquired::Recovered { dead: holder });
+            }
+            continue;
+        }
+        if tick.expired {
+            return Err(LockError::TimedOut);
+        }
         // Interrupted or woken: look again (a signal does not end a lock wait).
-        let _ = futex::wait(word, cur | WAITERS, Some(deadline.slice()));
+        let _ = futex::wait(word, cur | WAITERS, Some(tick.sleep));
     }
 }
 
 /// Releases a [`mutex_lock`]ed word; `NotHeld` unless the caller holds it.
+#[inline]
 pub fn mutex_unlock(word: &AtomicU32) -> Result<(), LockError> {
     if word.load(Ordering::Relaxed) & PID_MASK != futex::pid() {
         return Err(LockError::NotHeld);
@@ -257,6 +264,7 @@ impl Lock {
 
     /// `$lock->lock($operation, $timeout)`: `LOCK_NB` in `operation` does not
     /// wait; for an rwlock `LOCK_SH` takes it shared, anything else exclusive.
+    #[inline]
     pub fn lock(&self, operation: i64, timeout: Option<Duration>) -> LockResult {
         let nonblocking = operation & LOCK_NB != 0;
         match self.kind {
@@ -267,6 +275,7 @@ impl Lock {
     }
 
     /// `$lock->unlock()`: the caller's hold (one shared hold for an rwlock).
+    #[inline]
     pub fn unlock(&self) -> Result<(), LockError> {
         match self.kind {
             LockKind::Mutex => mutex_unlock(&self.st().word),
