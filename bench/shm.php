@@ -12,10 +12,17 @@
  * a table of 1,024 rows), each process on its own 512 keys (no two processes
  * on one row); "incr, one row" has every process on the same row.
  *
- * Usage: php -d extension=SO shm.php [DURATION]; prints "case<TAB>ops/s"
- * lines, then "memory<TAB>bytes per row<TAB>getMemorySize()".
+ * On a loaded machine the processes do not get a CPU each all the time, so
+ * each case is also given as the rate per CPU second each process used
+ * (operations / (CPU time / processes)), which load does not distort.
+ *
+ * Usage: php -d extension=SO shm.php [DURATION [CASE]]; prints "case<TAB>ops/s<TAB>
+ * ops per CPU second" lines, then "memory<TAB>bytes per row<TAB>getMemorySize()";
+ * with CASE (a case's name, or a prefix such as "Atomic"), only those ("memory": only
+ * the memory line); "list" as DURATION prints the case names.
  */
 $duration = (float)($argv[1] ?? 1.0);
+$only = $argv[2] ?? '';
 
 const ROWS = 1024;
 $table = new Swoole\Table(4 * ROWS);
@@ -31,6 +38,14 @@ $atomic = new Swoole\Atomic(0);
 $lock = new Swoole\Lock(SWOOLE_MUTEX);
 $go = new Swoole\Atomic(0);
 $count = new Swoole\Atomic\Long(0);
+$cpu = new Swoole\Atomic\Long(0);
+
+/** This process's CPU time so far, in microseconds. */
+function cpu_us(): int
+{
+    $r = getrusage();
+    return $r['ru_utime.tv_sec'] * 1000000 + $r['ru_utime.tv_usec'] + $r['ru_stime.tv_sec'] * 1000000 + $r['ru_stime.tv_usec'];
+}
 
 $cases = [
     'Table::set' => function (int $p) use ($table, $row): Closure {
@@ -69,19 +84,24 @@ $cases = [
     },
 ];
 
-/** Runs $op in $procs forked processes for $duration seconds: total operations per second. */
-function measure(Closure $make, int $procs, float $duration, Swoole\Atomic $go, Swoole\Atomic\Long $count): int
+/**
+ * Runs $op in $procs forked processes for $duration seconds: total operations
+ * per second, and per CPU second of each process.
+ */
+function measure(Closure $make, int $procs, float $duration, Swoole\Atomic $go, Swoole\Atomic\Long $count, Swoole\Atomic\Long $cpu): array
 {
     $go->set(0);
     $count->set(0);
+    $cpu->set(0);
     $pids = [];
     for ($p = 0; $p < $procs; $p++) {
-        $pids[] = (new Swoole\Process(function () use ($make, $p, $duration, $go, $count) {
+        $pids[] = (new Swoole\Process(function () use ($make, $p, $duration, $go, $count, $cpu) {
             $op = $make($p);
             while (!$go->get()) {
                 usleep(100);
             }
             $n = 0;
+            $start = cpu_us();
             $end = hrtime(true) + (int)($duration * 1e9);
             do {
                 for ($i = 0; $i < 1000; $i++) {
@@ -89,6 +109,7 @@ function measure(Closure $make, int $procs, float $duration, Swoole\Atomic $go, 
                 }
                 $n += 1000;
             } while (hrtime(true) < $end);
+            $cpu->add(cpu_us() - $start);
             $count->add($n);
         }, false, 0))->start();
     }
@@ -97,15 +118,28 @@ function measure(Closure $make, int $procs, float $duration, Swoole\Atomic $go, 
     foreach ($pids as $_) {
         Swoole\Process::wait();
     }
-    return (int)($count->get() / $duration);
+    $perCpu = $count->get() / max(1, $cpu->get() / $procs) * 1e6;
+    return [(int)($count->get() / $duration), (int)$perCpu];
 }
 
+if (($argv[1] ?? '') === 'list') {
+    echo implode("\n", array_keys($cases)), "\nmemory\n";
+    exit;
+}
 foreach ($cases as $name => $make) {
+    $named = isset($cases[$only]) ? $name === $only : str_starts_with($name, $only);
+    if (!$named || $only === 'memory') {
+        continue;
+    }
     foreach ([1, 2] as $procs) {
-        printf("%s, %d process%s\t%d\n", $name, $procs, $procs > 1 ? 'es' : '', measure($make, $procs, $duration, $go, $count));
+        [$wall, $perCpu] = measure($make, $procs, $duration, $go, $count, $cpu);
+        printf("%s, %d process%s\t%d\t%d\n", $name, $procs, $procs > 1 ? 'es' : '', $wall, $perCpu);
     }
 }
 
+if ($only !== '' && $only !== 'memory') {
+    exit;
+}
 $big = new Swoole\Table(1 << 20);
 $big->column('i', Swoole\Table::TYPE_INT);
 $big->column('f', Swoole\Table::TYPE_FLOAT);
