@@ -129,7 +129,10 @@ fn mutex_contended(word: &AtomicU32, me: u32, cur: u32, nonblocking: bool, timeo
             }
         }
     }
-    let mut deadline = Deadline::new(timeout);
+    // Without a timeout no clock is read: sleeps of LIVENESS_INTERVAL, and a
+    // look at the holder after each that nobody ended (a dead holder wakes
+    // nobody).
+    let mut deadline = timeout.map(|t| Deadline::new(Some(t)));
     loop {
         let cur = word.load(Ordering::Relaxed);
         let holder = cur & PID_MASK;
@@ -145,30 +148,48 @@ fn mutex_contended(word: &AtomicU32, me: u32, cur: u32, nonblocking: bool, timeo
         {
             continue;
         }
-        let tick = deadline.tick();
-        if tick.check_holder && futex::process_gone(holder) {
-            if take(cur | WAITERS, WAITERS) {
-                return Ok(Acquired::Recovered { dead: holder });
+        let mut look = false;
+        let sleep = match deadline.as_mut() {
+            Some(d) => {
+                let tick = d.tick();
+                if tick.expired {
+                    return Err(LockError::TimedOut);
+                }
+                look = tick.check_holder;
+                tick.sleep
             }
-            continue;
+            None => futex::LIVENESS_INTERVAL,
+        };
+        if !look {
+            // Woken, or a signal: look again. A sleep nobody ended: look at the holder too.
+            look = futex::wait(word, cur | WAITERS, Some(sleep)) == Woken::TimedOut && deadline.is_none();
         }
-        if tick.expired {
-            return Err(LockError::TimedOut);
+        if look && futex::process_gone(holder) && take(cur | WAITERS, WAITERS) {
+            return Ok(Acquired::Recovered { dead: holder });
         }
-        // Interrupted or woken: look again (a signal does not end a lock wait).
-        let _ = futex::wait(word, cur | WAITERS, Some(tick.sleep));
     }
 }
 
 /// Releases a [`mutex_lock`]ed word; `NotHeld` unless the caller holds it.
 #[inline]
 pub fn mutex_unlock(word: &AtomicU32) -> Result<(), LockError> {
-    if word.load(Ordering::Relaxed) & PID_MASK != futex::pid() {
+    let me = futex::pid();
+    // One atomic operation when nobody waits (a load first would cost a
+    // second cache-line transfer when another process is contending).
+    match word.compare_exchange(me, 0, Ordering::Release, Ordering::Relaxed) {
+        Ok(_) => Ok(()),
+        Err(cur) => mutex_unlock_contended(word, me, cur),
+    }
+}
+
+#[cold]
+fn mutex_unlock_contended(word: &AtomicU32, me: u32, cur: u32) -> Result<(), LockError> {
+    if cur & PID_MASK != me {
         return Err(LockError::NotHeld);
     }
-    if word.swap(0, Ordering::Release) & WAITERS != 0 {
-        futex::wake(word, 1);
-    }
+    // Only the holder clears the word; others only add WAITERS.
+    word.store(0, Ordering::Release);
+    futex::wake(word, 1);
     Ok(())
 }
 
