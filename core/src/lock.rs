@@ -279,6 +279,7 @@ impl Lock {
         self.kind
     }
 
+    #[inline]
     fn st(&self) -> &LockState {
         &self.state[0]
     }
@@ -288,6 +289,14 @@ impl Lock {
     #[inline]
     pub fn lock(&self, operation: i64, timeout: Option<Duration>) -> LockResult {
         let nonblocking = operation & LOCK_NB != 0;
+        // The mutex path stays small enough to inline into the caller.
+        if self.kind == LockKind::Mutex {
+            return mutex_lock(&self.st().word, nonblocking, timeout);
+        }
+        self.lock_other(operation, nonblocking, timeout)
+    }
+
+    fn lock_other(&self, operation: i64, nonblocking: bool, timeout: Option<Duration>) -> LockResult {
         match self.kind {
             LockKind::Mutex => mutex_lock(&self.st().word, nonblocking, timeout),
             LockKind::SpinLock => spin_lock(&self.st().word, nonblocking, timeout),
@@ -298,6 +307,13 @@ impl Lock {
     /// `$lock->unlock()`: the caller's hold (one shared hold for an rwlock).
     #[inline]
     pub fn unlock(&self) -> Result<(), LockError> {
+        match self.kind {
+            LockKind::Mutex => mutex_unlock(&self.st().word),
+            _ => self.unlock_other(),
+        }
+    }
+
+    fn unlock_other(&self) -> Result<(), LockError> {
         match self.kind {
             LockKind::Mutex => mutex_unlock(&self.st().word),
             LockKind::SpinLock => spin_unlock(&self.st().word),
