@@ -8,7 +8,9 @@ use crate::exception::swoole_error;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::prelude::*;
 use swoole_core::atomic as core;
+use std::ptr::NonNull;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicI64, AtomicU32};
 use swoole_core::lock::timeout_from_secs;
 
 /// Swoole's signatures (see [`crate::arginfo`]).
@@ -59,6 +61,9 @@ pub struct Atomic {
     /// object's next state when the constructor runs again (which, as in
     /// Swoole, sets the value of the same counter).
     inner: Option<Rc<core::Atomic>>,
+    /// `inner`'s word, for the engine-level handlers ([`crate::fast`]): one
+    /// load from the object instead of three; valid while `inner` is.
+    word: Option<NonNull<AtomicU32>>,
 }
 
 impl Atomic {
@@ -66,9 +71,16 @@ impl Atomic {
         self.inner.as_deref().ok_or_else(constructor_first)
     }
 
-    /// The counter, once constructed (for [`crate::fast`]).
-    pub(crate) fn cell(&self) -> Option<&core::Atomic> {
-        self.inner.as_deref()
+    /// The counter's word, once constructed (for [`crate::fast`]).
+    #[inline]
+    pub(crate) fn word(&self) -> Option<&AtomicU32> {
+        // SAFETY: points into `inner`'s mapping, which lives as long as `self`.
+        self.word.map(|w| unsafe { w.as_ref() })
+    }
+
+    fn of(cell: Rc<core::Atomic>) -> Self {
+        let word = NonNull::from(cell.word());
+        Atomic { inner: Some(cell), word: Some(word) }
     }
 }
 
@@ -78,9 +90,9 @@ impl Atomic {
         let value = low32(value.or(1, 0)?);
         if let Some(cell) = crate::exception::constructing_state::<Atomic>().and_then(|a| a.inner.clone()) {
             cell.set(value);
-            return Ok(Atomic { inner: Some(cell) });
+            return Ok(Atomic::of(cell));
         }
-        Ok(Atomic { inner: Some(Rc::new(core::Atomic::new(value).map_err(no_memory)?)) })
+        Ok(Atomic::of(Rc::new(core::Atomic::new(value).map_err(no_memory)?)))
     }
 
     pub fn add(&self, add_value: Opt<IntArg>) -> PhpResult<i64> {
@@ -127,6 +139,8 @@ impl Atomic {
 pub struct AtomicLong {
     /// The shared counter; None until the constructor ran (see [`Atomic`]).
     inner: Option<Rc<core::AtomicLong>>,
+    /// `inner`'s word (see [`Atomic`]).
+    word: Option<NonNull<AtomicI64>>,
 }
 
 impl AtomicLong {
@@ -134,9 +148,16 @@ impl AtomicLong {
         self.inner.as_deref().ok_or_else(constructor_first)
     }
 
-    /// The counter, once constructed (for [`crate::fast`]).
-    pub(crate) fn cell(&self) -> Option<&core::AtomicLong> {
-        self.inner.as_deref()
+    /// The counter's word, once constructed (for [`crate::fast`]).
+    #[inline]
+    pub(crate) fn word(&self) -> Option<&AtomicI64> {
+        // SAFETY: points into `inner`'s mapping, which lives as long as `self`.
+        self.word.map(|w| unsafe { w.as_ref() })
+    }
+
+    fn of(cell: Rc<core::AtomicLong>) -> Self {
+        let word = NonNull::from(cell.word());
+        AtomicLong { inner: Some(cell), word: Some(word) }
     }
 }
 
@@ -146,9 +167,9 @@ impl AtomicLong {
         let value = value.or(1, 0)?;
         if let Some(cell) = crate::exception::constructing_state::<AtomicLong>().and_then(|a| a.inner.clone()) {
             cell.set(value);
-            return Ok(AtomicLong { inner: Some(cell) });
+            return Ok(AtomicLong::of(cell));
         }
-        Ok(AtomicLong { inner: Some(Rc::new(core::AtomicLong::new(value).map_err(no_memory)?)) })
+        Ok(AtomicLong::of(Rc::new(core::AtomicLong::new(value).map_err(no_memory)?)))
     }
 
     pub fn add(&self, add_value: Opt<IntArg>) -> PhpResult<i64> {

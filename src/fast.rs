@@ -172,53 +172,60 @@ const IS_FALSE: u32 = 2;
 const IS_TRUE: u32 = 3;
 const IS_LONG: u32 = 4;
 
-/// Swoole keeps an Atomic's int argument's low 32 bits.
+/// Swoole keeps an Atomic's int argument's low 32 bits. (The handlers below
+/// do on the shared word what `swoole_core::atomic` does, without its two
+/// indirections.)
 fn low32(v: i64) -> u32 {
     v as u32
 }
 
 fast_method!(atomic_add, Atomic, ATOMIC, atomic[0], 0, 1, |a, args, n, ret, _raw| {
-    let v = a.cell()?.add(low32(if n == 0 { 1 } else { args[0] }));
+    let n = low32(if n == 0 { 1 } else { args[0] });
+    let v = a.word()?.fetch_add(n, Ordering::SeqCst).wrapping_add(n);
     ret.set_long(v as i64);
     Some(())
 });
 fast_method!(atomic_sub, Atomic, ATOMIC, atomic[1], 0, 1, |a, args, n, ret, _raw| {
-    let v = a.cell()?.sub(low32(if n == 0 { 1 } else { args[0] }));
+    let n = low32(if n == 0 { 1 } else { args[0] });
+    let v = a.word()?.fetch_sub(n, Ordering::SeqCst).wrapping_sub(n);
     ret.set_long(v as i64);
     Some(())
 });
 fast_method!(atomic_get, Atomic, ATOMIC, atomic[2], 0, 0, |a, _args, _n, ret, _raw| {
-    ret.set_long(a.cell()?.get() as i64);
+    ret.set_long(a.word()?.load(Ordering::SeqCst) as i64);
     Some(())
 });
 fast_method!(atomic_set, Atomic, ATOMIC, atomic[3], 1, 1, |a, args, _n, ret, _raw| {
-    a.cell()?.set(low32(args[0]));
+    a.word()?.store(low32(args[0]), Ordering::SeqCst);
     ret.set_null();
     Some(())
 });
 fast_method!(atomic_cmpset, Atomic, ATOMIC, atomic[4], 2, 2, |a, args, _n, ret, _raw| {
-    ret.set_bool(a.cell()?.cmpset(low32(args[0]), low32(args[1])));
+    let (cmp, new) = (low32(args[0]), low32(args[1]));
+    ret.set_bool(a.word()?.compare_exchange(cmp, new, Ordering::SeqCst, Ordering::SeqCst).is_ok());
     Some(())
 });
 fast_method!(long_add, AtomicLong, LONG, long[0], 0, 1, |a, args, n, ret, _raw| {
-    ret.set_long(a.cell()?.add(if n == 0 { 1 } else { args[0] }));
+    let n = if n == 0 { 1 } else { args[0] };
+    ret.set_long(a.word()?.fetch_add(n, Ordering::SeqCst).wrapping_add(n));
     Some(())
 });
 fast_method!(long_sub, AtomicLong, LONG, long[1], 0, 1, |a, args, n, ret, _raw| {
-    ret.set_long(a.cell()?.sub(if n == 0 { 1 } else { args[0] }));
+    let n = if n == 0 { 1 } else { args[0] };
+    ret.set_long(a.word()?.fetch_sub(n, Ordering::SeqCst).wrapping_sub(n));
     Some(())
 });
 fast_method!(long_get, AtomicLong, LONG, long[2], 0, 0, |a, _args, _n, ret, _raw| {
-    ret.set_long(a.cell()?.get());
+    ret.set_long(a.word()?.load(Ordering::SeqCst));
     Some(())
 });
 fast_method!(long_set, AtomicLong, LONG, long[3], 1, 1, |a, args, _n, ret, _raw| {
-    a.cell()?.set(args[0]);
+    a.word()?.store(args[0], Ordering::SeqCst);
     ret.set_null();
     Some(())
 });
 fast_method!(long_cmpset, AtomicLong, LONG, long[4], 2, 2, |a, args, _n, ret, _raw| {
-    ret.set_bool(a.cell()?.cmpset(args[0], args[1]));
+    ret.set_bool(a.word()?.compare_exchange(args[0], args[1], Ordering::SeqCst, Ordering::SeqCst).is_ok());
     Some(())
 });
 // lock() with no argument: LOCK_EX, no timeout; a recovery's warning and

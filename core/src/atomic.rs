@@ -25,7 +25,9 @@ impl Atomic {
         Ok(Atomic { cell })
     }
 
-    fn word(&self) -> &AtomicU32 {
+    /// The counter's shared word.
+    #[inline]
+    pub fn word(&self) -> &AtomicU32 {
         &self.cell[0]
     }
 
@@ -93,6 +95,12 @@ impl AtomicLong {
         let cell = SharedSlice::<AtomicI64>::new(1)?;
         cell[0].store(value, Ordering::Relaxed);
         Ok(AtomicLong { cell })
+    }
+
+    /// The counter's shared word.
+    #[inline]
+    pub fn word(&self) -> &AtomicI64 {
+        &self.cell[0]
     }
 
     /// Adds (wrapping) and returns the new value.
