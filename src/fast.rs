@@ -95,7 +95,7 @@ fn note_handlers<T: RegisteredClass>(class: usize) {
 fn this<T: RegisteredClass>(ex: &ExecuteData, class: usize) -> Option<&T> {
     let obj = ex.This.object()?;
     let expected = HANDLERS[class].load(Ordering::Relaxed);
-    if expected.is_null() || obj.handlers as *const c_void != expected as *const c_void {
+    if expected.is_null() || !std::ptr::eq(obj.handlers.cast::<c_void>(), expected.cast_const()) {
         return None;
     }
     let offset = std::mem::offset_of!(ZendClassObject<T>, std);
