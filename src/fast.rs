@@ -26,8 +26,11 @@ type Handler = unsafe extern "C" fn(*mut zend_execute_data, *mut zval);
 
 /// The ext-php-rs handlers replaced, by method, for the slow path.
 struct Originals {
+    /// `Swoole\Atomic`'s, in [`ATOMIC_METHODS`] order.
     atomic: [Option<Handler>; 5],
+    /// `Swoole\Atomic\Long`'s, in the same order.
     long: [Option<Handler>; 5],
+    /// `Swoole\Lock`'s, in [`LOCK_METHODS`] order.
     lock: [Option<Handler>; 2],
 }
 

@@ -85,6 +85,7 @@ enum State {
 #[php(modifier = table_class)]
 #[derive(Default)]
 pub struct Table {
+    /// Where the table is in its life (and its shared memory once created).
     state: RefCell<State>,
     /// Iteration: the slot to look at next.
     cursor: Cell<usize>,

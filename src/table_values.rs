@@ -22,7 +22,9 @@ pub enum Cell<'a> {
 /// every key must be a column, nothing is cut).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// Values to store.
     Write,
+    /// Values a row must hold.
     Expected,
 }
 

@@ -13,7 +13,9 @@ use std::sync::atomic::{fence, AtomicU32, AtomicU64, Ordering};
 
 /// The index entries and the version word deletes bump.
 pub struct Index<'a> {
+    /// `hash << 32 | slot + 1`, 0 when empty; a power of two of them.
     pub entries: &'a [AtomicU64],
+    /// Odd while a delete shifts entries (lookups that found nothing retry).
     pub version: &'a AtomicU32,
 }
 

@@ -52,6 +52,7 @@ impl ColumnType {
 pub struct Column {
     /// As given to `column()` (any bytes, even empty).
     pub name: Vec<u8>,
+    /// How its value is stored and returned.
     pub ty: ColumnType,
     /// Strings: bytes a value may hold (the size asked, rounded up to 8 as Swoole does).
     pub capacity: usize,
@@ -90,6 +91,7 @@ impl fmt::Display for ColumnError {
 /// The columns of a table, in the order they were declared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {
+    /// In declaration order: rows come back to PHP in this order.
     list: Vec<Column>,
     /// Words of row data.
     data_words: usize,
@@ -168,7 +170,9 @@ pub struct Layout {
 /// The table is too big to address (the caller reports the sizes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooBig {
+    /// Rows asked for.
     pub rows: u64,
+    /// Bytes of one row.
     pub row_bytes: u64,
 }
 

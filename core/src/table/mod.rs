@@ -75,6 +75,7 @@ struct Header {
     insert_count: AtomicU64,
     delete_count: AtomicU64,
     conflict_count: AtomicU64,
+    /// Fills the first cache line.
     _pad: [AtomicU64; 3],
     /// Updates of existing rows: hot, so on a cache line of its own.
     update_count: AtomicU64,
@@ -94,16 +95,22 @@ enum Hasher {
 
 /// A created table, as seen by one process.
 pub struct Table {
+    /// The columns it was created with (fixed from then on).
     columns: Columns,
+    /// Where the header, index and slots sit in `region`.
     layout: Layout,
+    /// The shared mapping (unmapped in this process on drop).
     region: SharedRegion,
+    /// This table's key hash, the same in every process that shares it.
     hasher: Hasher,
 }
 
 /// Why `create()` failed: the table cannot be addressed, or not mapped.
 #[derive(Debug)]
 pub enum CreateError {
+    /// Sizes past what the address space can hold.
     TooBig(TooBig),
+    /// mmap() refused `bytes` for `rows` rows of `row_bytes`.
     Map { bytes: usize, rows: usize, row_bytes: usize, error: io::Error },
 }
 

@@ -11,13 +11,19 @@ use std::sync::atomic::Ordering;
 /// the table's rows: `available_slice_num` is how many are free.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
+    /// Rows in use.
     pub num: u64,
+    /// Inserts whose index entry is not at its hash's home.
     pub conflict_count: u64,
+    /// The longest probe an insert made.
     pub conflict_max_level: u64,
+    /// Rows added, updated (existing rows written) and deleted, as Swoole counts them.
     pub insert_count: u64,
     pub update_count: u64,
     pub delete_count: u64,
+    /// Free rows.
     pub available_slice_num: u64,
+    /// All rows.
     pub total_slice_num: u64,
 }
 

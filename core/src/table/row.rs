@@ -20,6 +20,7 @@ const STUCK: Duration = Duration::from_millis(2);
 /// A key as the words a slot stores it in (length byte first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
+    /// As a slot stores it: compared word by word.
     pub words: [u64; KEY_WORDS],
     /// Words that hold the length and the bytes; the rest are zero.
     pub used: usize,
@@ -54,6 +55,7 @@ impl Key {
 /// the writer still lives.
 #[derive(Default)]
 struct Backoff {
+    /// Waits so far: the first ones only spin.
     spins: u32,
     /// When the wait began to yield (the clock of the liveness check).
     since: Option<Instant>,
@@ -82,6 +84,7 @@ pub struct Slot<'a>(pub &'a [AtomicU64]);
 
 /// A slot locked for writing by this process; unlocked on drop.
 pub struct Locked<'a> {
+    /// The slot written.
     slot: Slot<'a>,
     /// The odd sequence the lock took.
     seq: u32,
