@@ -1873,4 +1873,113 @@ namespace Swoole {
 namespace Co {
     /** Short name of Swoole\Coroutine\Socket (while swoole.use_shortname is On). */
     class Socket extends \Swoole\Coroutine\Socket {}
+namespace {
+    /** Swoole\Lock types. */
+    const SWOOLE_MUTEX = 3;
+    const SWOOLE_RWLOCK = 1;
+    const SWOOLE_SPINLOCK = 5;
+}
+
+namespace Swoole {
+    /**
+     * Rows of typed columns in shared memory, keyed by strings of 1 to 63 bytes. Created before start()
+     * (or Swoole\Process::start()), shared by every process forked after. A table made for N rows holds
+     * exactly N keys, whatever their hashes; reads take no lock and never see a half-written row.
+     */
+    class Table implements \Iterator, \Countable
+    {
+        public const TYPE_INT = 1;
+        public const TYPE_STRING = 3;
+        public const TYPE_FLOAT = 2;
+        /** Rows (set by create()). */
+        public $size = null;
+        /** Bytes of shared memory (set by create()). */
+        public $memorySize = null;
+
+        /** $table_size is rounded up to a power of two (at least 64); $conflict_proportion is unused. */
+        public function __construct(int $table_size, float $conflict_proportion = 0.2) {}
+        /** TYPE_STRING needs $size >= 1 (rounded up to 8); before create() only. */
+        public function column(string $name, int $type, int $size = 0): bool {}
+        /** Maps the memory; too big for memory is a fatal error naming the size. */
+        public function create(): bool {}
+        public function destroy(): bool {}
+        /** A new row starts zeroed; an existing one changes only the columns given. False when full. */
+        public function set(string $key, array $value): bool {}
+        /** Only if the key is new. */
+        public function add(string $key, array $values): bool {}
+        /** Only if the key exists. */
+        public function update(string $key, array $values): bool {}
+        /** Writes $values if every value in $expected matches, atomically. */
+        public function cmpset(string $key, array $expected, array $values): bool {}
+        /** The row, one column of it ($field), or false. */
+        public function get(string $key, ?string $field = null): array|string|int|float|false {}
+        /** get(), then deletes the row. */
+        public function getdel(string $key, ?string $field = null): array|string|int|float|false {}
+        public function count(): int {}
+        public function del(string $key): bool {}
+        public function delete(string $key): bool {}
+        /** Deletes the row if every value in $expected matches, atomically. */
+        public function cmpdel(string $key, array $expected): bool {}
+        public function exists(string $key): bool {}
+        public function exist(string $key): bool {}
+        /** Int or float columns; a new key starts at 0. The new value, or false. */
+        public function incr(string $key, string $column, int|float $incrby = 1): int|float|false {}
+        public function decr(string $key, string $column, int|float $incrby = 1): int|float|false {}
+        public function getSize(): int {}
+        public function getMemorySize(): int {}
+        /** @return array{num:int,conflict_count:int,conflict_max_level:int,insert_count:int,update_count:int,delete_count:int,available_slice_num:int,total_slice_num:int}|false */
+        public function stats(): array|false {}
+        public function rewind(): void {}
+        public function valid(): bool {}
+        public function next(): void {}
+        public function current(): mixed {}
+        public function key(): mixed {}
+    }
+
+    /** An unsigned 32-bit counter in shared memory; also an event between processes (wait/wakeup). */
+    class Atomic
+    {
+        public function __construct(int $value = 0) {}
+        public function add(int $add_value = 1): int {}
+        public function sub(int $sub_value = 1): int {}
+        public function get(): int {}
+        public function set(int $value): void {}
+        /** Sleeps while the value is 0 and takes a 1 set by wakeup(); $timeout <= 0: no limit. */
+        public function wait(float $timeout = 1.0): bool {}
+        /** Turns a 0 into a 1 and wakes up to $count waiters. */
+        public function wakeup(int $count = 1): bool {}
+        public function cmpset(int $cmp_value, int $new_value): bool {}
+    }
+
+    /**
+     * A mutex, read-write lock or spinlock in shared memory, held by processes. A lock whose holder died
+     * is taken over by the next locker (with a warning naming the dead process).
+     */
+    class Lock
+    {
+        public const MUTEX = 3;
+        public const RWLOCK = 1;
+        public const SPINLOCK = 5;
+        /** The errno of the last failure: 16 EBUSY, 110 ETIMEDOUT, 35 EDEADLK, 1 EPERM. */
+        public $errCode = 0;
+
+        public function __construct(int $type = SWOOLE_MUTEX) {}
+        /** LOCK_NB: do not wait; LOCK_SH: shared (RWLOCK); $timeout > 0: seconds at most. */
+        public function lock(int $operation = LOCK_EX, float $timeout = -1): bool {}
+        /** False (errCode EPERM) when the caller does not hold it. */
+        public function unlock(): bool {}
+    }
+}
+
+namespace Swoole\Atomic {
+    /** A signed 64-bit counter in shared memory. */
+    class Long
+    {
+        public function __construct(int $value = 0) {}
+        public function add(int $add_value = 1): int {}
+        public function sub(int $sub_value = 1): int {}
+        public function get(): int {}
+        public function set(int $value): void {}
+        public function cmpset(int $cmp_value, int $new_value): bool {}
+    }
 }

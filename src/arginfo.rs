@@ -1,14 +1,19 @@
-//! Global functions registered with hand-written arginfo.
+//! Functions and methods with Swoole's exact signatures (hand-written arginfo).
 //!
-//! ext-php-rs derives a function's arginfo from its Rust signature, which
-//! cannot say `int|false`, `?array &$read`, a default that is a constant
-//! (`= SWOOLE_STRERROR_SYSTEM`) or an array (`= []`). Reflection, named
+//! ext-php-rs derives arginfo from Rust signatures, which cannot say
+//! `int|false`, `int|float $incrby = 1`, `?array &$read`, a default that is a
+//! constant (`= SWOOLE_STRERROR_SYSTEM`) or an array (`= []`), and which make
+//! an optional weak-mode parameter `?int $x = null`. Reflection, named
 //! arguments and by-reference passing all read the arginfo, so each function
-//! here is declared by its PHP signature, exactly as Swoole 6.2.1's
-//! Reflection shows it; the Rust function (a `#[php_function]`) only supplies
-//! the handler. [`register`] parses the declarations in MINIT into the
-//! engine's `zend_internal_arg_info` tables and registers the functions with
-//! `zend_register_functions`, which then belong to this module.
+//! and method is declared by its PHP signature, exactly as Swoole 6.2.1's
+//! Reflection shows it; the Rust function only supplies the handler, which
+//! keeps parsing the arguments as before (the engine does not check an
+//! internal function's arginfo types at run time).
+//!
+//! - [`register`] turns declarations into global functions in MINIT
+//!   (`zend_register_functions`, which then belong to this module).
+//! - [`apply`] rewrites the arginfo of methods of an already registered class
+//!   (at the first request, once every class exists).
 
 use ext_php_rs::builders::FunctionBuilder;
 use ext_php_rs::ffi::{
@@ -16,7 +21,21 @@ use ext_php_rs::ffi::{
     IS_CALLABLE, IS_DOUBLE, IS_FALSE, IS_LONG, IS_NULL, IS_OBJECT, IS_STRING, IS_TRUE, IS_VOID, MAY_BE_ANY,
     MAY_BE_BOOL, zend_class_entry, zend_function_entry, zend_internal_arg_info, zend_type,
 };
+use ext_php_rs::ffi::{zend_function, zend_hash_str_find_ptr_lc, zend_internal_function};
+use ext_php_rs::zend::ClassEntry;
 use std::ffi::{CString, c_char, c_void};
+
+/// `ZEND_ACC_HAS_RETURN_TYPE`.
+const ACC_HAS_RETURN_TYPE: u32 = 1 << 13;
+
+/// How a class name in a type is stored: a C string for tables that
+/// `zend_register_functions` will convert, an interned `zend_string` for
+/// tables put straight into a registered function.
+#[derive(Clone, Copy)]
+enum ClassNames {
+    Literal,
+    Interned,
+}
 
 /// One global function: its PHP declaration and the Rust handler.
 pub struct Declaration {
@@ -117,7 +136,7 @@ fn leak(s: &str) -> *const c_char {
 }
 
 /// The engine's type for `ty` (`?int`, `int|false`, `Swoole\Timer\Iterator`).
-fn zend_type_of(ty: &str, by_ref: bool, variadic: bool) -> Result<zend_type, String> {
+fn zend_type_of(ty: &str, by_ref: bool, variadic: bool, names: ClassNames) -> Result<zend_type, String> {
     let mut mask = (u32::from(by_ref) << _ZEND_SEND_MODE_SHIFT) | if variadic { _ZEND_IS_VARIADIC_BIT } else { 0 };
     let mut class: *mut c_void = std::ptr::null_mut();
     let (nullable, body) = match ty.strip_prefix('?') {
@@ -143,7 +162,10 @@ fn zend_type_of(ty: &str, by_ref: bool, variadic: bool) -> Result<zend_type, Str
             "void" => 1 << IS_VOID,
             "mixed" => MAY_BE_ANY,
             name if name.starts_with(|c: char| c.is_ascii_uppercase()) && class.is_null() => {
-                class = leak(name) as *mut c_void;
+                class = match names {
+                    ClassNames::Literal => leak(name) as *mut c_void,
+                    ClassNames::Interned => interned(name)? as *mut c_void,
+                };
                 _ZEND_TYPE_NAME_BIT
             }
             other => return Err(format!("unsupported type {other:?} in {ty:?}")),
@@ -152,20 +174,30 @@ fn zend_type_of(ty: &str, by_ref: bool, variadic: bool) -> Result<zend_type, Str
     Ok(zend_type { ptr: class, type_mask: mask })
 }
 
+/// An interned string for a class name (what the engine keeps in the types
+/// of registered functions).
+fn interned(name: &str) -> Result<*mut ext_php_rs::ffi::zend_string, String> {
+    // SAFETY: the engine's interning function, set up before any module starts;
+    // persistent, as arginfo lives for the process.
+    unsafe { ext_php_rs::ffi::zend_string_init_interned }
+        .map(|init| unsafe { init(name.as_ptr().cast(), name.len(), true) })
+        .ok_or_else(|| "no zend_string_init_interned".to_string())
+}
+
 /// The arginfo table of `sig`: the return-type header, then one entry per
 /// parameter.
-fn arginfo(sig: &Signature) -> Result<&'static [zend_internal_arg_info], String> {
+fn arginfo(sig: &Signature, names: ClassNames) -> Result<&'static [zend_internal_arg_info], String> {
     let required = sig.params.iter().take_while(|p| p.default.is_none() && !p.variadic).count();
     let mut table = vec![zend_internal_arg_info {
         // The header's name field holds the number of required parameters.
         name: required as *const c_char,
-        type_: zend_type_of(&sig.ret, false, false)?,
+        type_: zend_type_of(&sig.ret, false, false, names)?,
         default_value: std::ptr::null(),
     }];
     for p in &sig.params {
         table.push(zend_internal_arg_info {
             name: leak(&p.name),
-            type_: zend_type_of(&p.ty, p.by_ref, p.variadic)?,
+            type_: zend_type_of(&p.ty, p.by_ref, p.variadic, names)?,
             default_value: p.default.as_deref().map_or(std::ptr::null(), leak),
         });
     }
@@ -178,7 +210,7 @@ pub fn register(decls: &[Declaration], module_type: i32) -> Result<(), String> {
     for d in decls {
         let sig = parse(d.decl)?;
         let (built, _) = (d.handler)().build().map_err(|e| format!("{}: {e}", sig.name))?;
-        let info = arginfo(&sig)?;
+        let info = arginfo(&sig, ClassNames::Literal)?;
         entries.push(zend_function_entry {
             fname: leak(&sig.name),
             handler: built.handler,
@@ -199,4 +231,48 @@ pub fn register(decls: &[Declaration], module_type: i32) -> Result<(), String> {
     // process; registered in MINIT as the running module's functions.
     let rc = unsafe { zend_register_functions(std::ptr::null_mut(), entries.as_ptr(), std::ptr::null_mut(), module_type) };
     if rc == 0 { Ok(()) } else { Err("zend_register_functions failed".into()) }
+}
+
+/// The registered internal function of method `name` of `ce`.
+///
+/// Panics when there is none (a misspelt name is a bug of ours).
+pub fn method(ce: &ClassEntry, name: &str) -> &'static mut zend_internal_function {
+    // SAFETY: looking up a method of a registered class by name.
+    let func = unsafe { zend_hash_str_find_ptr_lc(&ce.function_table, name.as_ptr().cast(), name.len()) }
+        .cast::<zend_function>();
+    // SAFETY: the function table of an internal class holds internal functions
+    // that live as long as the module.
+    match unsafe { func.as_mut() } {
+        Some(f) => unsafe { &mut f.internal_function },
+        None => panic!("arginfo: no method {name}"),
+    }
+}
+
+/// Gives every method of `ce` listed in `signatures` (`"name(type $param =
+/// default, ...): return"`) that signature: parameter names (the engine maps
+/// named arguments to positions with them), types, by-reference and variadic
+/// flags, defaults, the required count and the return type.
+///
+/// A declaration may list fewer parameters than the Rust method takes: the
+/// last ones stay accepted but undeclared, as Swoole's `Table::count()` takes
+/// a `$mode` its arginfo omits. Panics on a malformed declaration (a bug of ours).
+pub fn apply(ce: &ClassEntry, signatures: &[&str]) {
+    for decl in signatures {
+        let sig = parse(decl).unwrap_or_else(|e| panic!("arginfo: {e}"));
+        let f = method(ce, &sig.name);
+        assert!(sig.params.len() <= f.num_args as usize, "arginfo: {} takes {} parameters", sig.name, f.num_args);
+        let table = arginfo(&sig, ClassNames::Interned).unwrap_or_else(|e| panic!("arginfo: {}: {e}", sig.name));
+        // SAFETY: an internal function's arg_info points past its return slot.
+        f.arg_info = unsafe { table.as_ptr().add(1) }.cast_mut();
+        f.num_args = sig.params.len() as u32;
+        f.required_num_args = table[0].name as usize as u32;
+        if sig.ret.is_empty() {
+            f.fn_flags &= !ACC_HAS_RETURN_TYPE;
+        } else {
+            f.fn_flags |= ACC_HAS_RETURN_TYPE;
+        }
+        if sig.params.last().is_some_and(|p| p.variadic) {
+            f.fn_flags |= ext_php_rs::ffi::ZEND_ACC_VARIADIC;
+        }
+    }
 }

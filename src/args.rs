@@ -60,6 +60,11 @@ weak_arg!(
     DataType::Long
 );
 weak_arg!(
+    /// A `float` parameter.
+    FloatArg,
+    DataType::Double
+);
+weak_arg!(
     /// A `bool` parameter.
     BoolArg,
     DataType::Bool
@@ -83,6 +88,12 @@ weak_arg!(
 impl IntArg<'_> {
     pub fn get(self, arg_num: u32) -> ArgResult<i64> {
         zend::arg_long(self.0, arg_num)
+    }
+}
+
+impl FloatArg<'_> {
+    pub fn get(self, arg_num: u32) -> ArgResult<f64> {
+        zend::arg_double(self.0, arg_num)
     }
 }
 
@@ -123,6 +134,13 @@ impl<'a> ArrayArg<'a> {
 impl Opt<IntArg<'_>> {
     /// The value, or `default` when omitted.
     pub fn or(self, arg_num: u32, default: i64) -> ArgResult<i64> {
+        self.0.map_or(Ok(default), |a| a.get(arg_num))
+    }
+}
+
+impl Opt<FloatArg<'_>> {
+    /// The value, or `default` when omitted.
+    pub fn or(self, arg_num: u32, default: f64) -> ArgResult<f64> {
         self.0.map_or(Ok(default), |a| a.get(arg_num))
     }
 }

@@ -56,6 +56,11 @@ pub const INTS: &[(&str, i64)] = &[
     ("SWOOLE_SSL_SSLv2", 2),
     ("SWOOLE_EVENT_READ", 512),
     ("SWOOLE_EVENT_WRITE", 1024),
+    // ---- Swoole\Lock types (src/lock.rs); Swoole 6.2.1 has no other lock constant ----
+    ("SWOOLE_MUTEX", 3),
+    ("SWOOLE_RWLOCK", 1),
+    ("SWOOLE_SPINLOCK", 5),
+    // ---- end of Swoole\Lock types ----
     ("SWOOLE_STRERROR_SYSTEM", 0),
     ("SWOOLE_STRERROR_GAI", 1),
     ("SWOOLE_STRERROR_DNS", 2),

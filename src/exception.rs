@@ -56,3 +56,28 @@ pub fn swoole_exception(message: &str, code: i64) -> PhpException {
 pub fn swoole_error(message: &str) -> PhpException {
     PhpException::new(message.to_string(), 0, error_ce())
 }
+
+/// The Rust state of the object whose `__construct` is running (set when
+/// the constructor runs again on an object already constructed).
+pub fn constructing_state<T: ext_php_rs::class::RegisteredClass>() -> Option<&'static T> {
+    let obj = crate::server::constructing_object()?;
+    // SAFETY: constructing_object() points at the live `$this` of the running
+    // constructor, which outlives the constructor call that uses the reference.
+    let obj = unsafe { &*(obj as *const ext_php_rs::types::ZendObject) };
+    ext_php_rs::types::ZendClassObject::<T>::from_zend_obj(obj).map(|o| &**o)
+}
+
+/// `$obj->__construct()` run again on an object already constructed (as
+/// `is_constructed` tells from its state): PHP's `Error`, as Swoole throws.
+pub fn constructed_once<T: ext_php_rs::class::RegisteredClass>(is_constructed: impl Fn(&T) -> bool) -> ext_php_rs::exception::PhpResult<()> {
+    match constructing_state::<T>() {
+        Some(o) if is_constructed(o) => {
+            let class = crate::server::constructing_object()
+                // SAFETY: as in constructing_state.
+                .and_then(|obj| unsafe { (*(obj as *const ext_php_rs::types::ZendObject)).get_class_name().ok() })
+                .unwrap_or_default();
+            Err(PhpException::new(format!("Constructor of {class} can only be called once"), 0, ce::error()))
+        }
+        _ => Ok(()),
+    }
+}

@@ -5,7 +5,7 @@
 
 use crate::declare;
 use crate::args::ArrayArg;
-use crate::zend::{loose_double, loose_long, warning};
+use crate::zend::{cast_double, cast_long, warning};
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
@@ -28,7 +28,7 @@ pub fn apply(set: &ZendHashTable) {
         log::open_or_report(&text(v));
     }
     if let Some(v) = set.get("log_level") {
-        log::set_level(loose_long(v).clamp(i32::MIN as i64, i32::MAX as i64) as i32);
+        log::set_level(cast_long(v).clamp(i32::MIN as i64, i32::MAX as i64) as i32);
     }
     if let Some(v) = set.get("log_date_format") {
         let f = text(v);
@@ -39,7 +39,7 @@ pub fn apply(set: &ZendHashTable) {
         log::update_format(|format| format.microseconds = on);
     }
     if let Some(v) = set.get("log_rotation") {
-        let rotation = loose_long(v) as i32;
+        let rotation = cast_long(v) as i32;
         log::update_format(|format| format.rotation = rotation);
     }
     if let Some(v) = set.get("display_errors") {
@@ -47,28 +47,28 @@ pub fn apply(set: &ZendHashTable) {
     }
     options::update(|o| {
         if let Some(v) = set.get("trace_flags") {
-            o.trace_flags = loose_long(v).max(0) as u64;
+            o.trace_flags = cast_long(v).max(0) as u64;
         }
         if let Some(v) = set.get("dns_server") {
             o.dns_server = Some(text(v));
         }
         if let Some(v) = set.get("socket_dns_timeout") {
-            o.socket_dns_timeout = timeout(loose_double(v));
+            o.socket_dns_timeout = timeout(cast_double(v));
         }
         if let Some(v) = set.get("socket_connect_timeout") {
-            o.socket_connect_timeout = timeout(loose_double(v));
+            o.socket_connect_timeout = timeout(cast_double(v));
         }
         if let Some(v) = first(set, &["socket_write_timeout", "socket_send_timeout"]) {
-            o.socket_write_timeout = timeout(loose_double(v));
+            o.socket_write_timeout = timeout(cast_double(v));
         }
         if let Some(v) = first(set, &["socket_read_timeout", "socket_recv_timeout"]) {
-            o.socket_read_timeout = timeout(loose_double(v));
+            o.socket_read_timeout = timeout(cast_double(v));
         }
         if let Some(v) = set.get("socket_buffer_size") {
-            o.socket_buffer_size = loose_long(v);
+            o.socket_buffer_size = cast_long(v);
         }
         if let Some(v) = set.get("socket_timeout") {
-            o.socket_read_timeout = timeout(loose_double(v));
+            o.socket_read_timeout = timeout(cast_double(v));
             o.socket_write_timeout = o.socket_read_timeout;
         }
         let flag = |key: &str, slot: &mut bool| {
@@ -83,7 +83,7 @@ pub fn apply(set: &ZendHashTable) {
         flag("use_async_resolver", &mut o.use_async_resolver);
         flag("enable_coroutine", &mut o.enable_coroutine);
         if let Some(v) = set.get("dns_cache_refresh_time") {
-            o.dns_cache_refresh_time = loose_double(v);
+            o.dns_cache_refresh_time = cast_double(v);
         }
     });
 }

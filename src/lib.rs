@@ -21,8 +21,12 @@
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
-//! - [`arginfo`]: global functions registered with hand-written arginfo,
-//!   declared by their PHP signature; [`signatures`]: their order.
+//! - [`table`], [`atomic`], [`lock`]: `Swoole\Table`, `Swoole\Atomic`
+//!   (and `\Long`), `Swoole\Lock`, over the core's shared memory;
+//!   [`table_values`] converts rows to and from PHP arrays.
+//! - [`arginfo`]: functions and methods with Swoole's exact signatures
+//!   (hand-written arginfo); [`signatures`]: the functions' order;
+//!   [`fast`]: engine-level handlers for the methods whose cost is the call.
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...;
 //!   [`logging`]: `swoole_error_log()` and ignored codes; [`global_options`]:
 //!   `swoole_async_set()`; [`select`]: `swoole_client_select()`; [`mime`]:
@@ -38,6 +42,7 @@
 pub mod aliases;
 pub mod arginfo;
 pub mod args;
+pub mod atomic;
 pub mod client;
 pub mod command;
 pub mod connections;
@@ -45,10 +50,12 @@ pub mod constants;
 pub mod event;
 pub mod events;
 pub mod exception;
+pub mod fast;
 pub mod functions;
 pub mod global_options;
 pub mod ini;
 pub mod logging;
+pub mod lock;
 pub mod loop_php;
 pub mod mime;
 pub mod pool;
@@ -63,6 +70,8 @@ pub mod server;
 pub mod signatures;
 pub mod socket;
 pub mod substr;
+pub mod table;
+pub mod table_values;
 pub mod task;
 pub mod timer;
 pub mod unsupported;
@@ -156,11 +165,18 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
     if ok { 0 } else { -1 }
 }
 
-/// Request startup (see [`request`]), and the arginfo fix-ups that need the
-/// registered classes.
+/// Request startup (see [`request`]); the first one also gives our classes
+/// Swoole's exact signatures (the classes exist only after module startup).
 pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    static SIGNATURES: std::sync::Once = std::sync::Once::new();
+    SIGNATURES.call_once(|| {
+        table::fix_signatures();
+        atomic::fix_signatures();
+        lock::fix_signatures();
+        pool_run::fix_signatures();
+        fast::install();
+    });
     request::start();
-    pool_run::fix_arginfo();
     0
 }
 
@@ -188,6 +204,10 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<socket::Socket>()
         .class::<task::Task>()
         .class::<client::Client>()
+        .class::<table::Table>()
+        .class::<atomic::Atomic>()
+        .class::<atomic::AtomicLong>()
+        .class::<lock::Lock>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = timer::register(module);

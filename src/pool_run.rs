@@ -386,30 +386,9 @@ pub fn process_view(pool: &Pool, obj: *mut zend_object, id: usize, role: Role) -
     view
 }
 
-/// `MAY_BE_FALSE` (Zend/zend_type_info.h).
-const MAY_BE_FALSE: u32 = 1 << 2;
-
-/// Gives `getProcess()` its declared return type `Swoole\Process|false`
-/// (ext-php-rs declares no union types): once, at the first request, when
-/// the class and its arginfo are in place.
-pub fn fix_arginfo() {
+/// `getProcess()`'s return type is `Swoole\Process|false`, which
+/// ext-php-rs cannot declare (see [`crate::arginfo`]).
+pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
-    static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if DONE.swap(true, Ordering::SeqCst) {
-        return;
-    }
-    unsafe extern "C" {
-        fn zend_hash_str_find_ptr_lc(ht: *const ext_php_rs::ffi::HashTable, str: *const u8, len: usize) -> *mut std::ffi::c_void;
-    }
-    let ce = Pool::get_metadata().ce();
-    let name = b"getprocess";
-    // SAFETY: the class's function table is complete after MINIT; an
-    // internal function's return info sits right before its arg_info.
-    unsafe {
-        let f = zend_hash_str_find_ptr_lc(&ce.function_table, name.as_ptr(), name.len()) as *mut ext_php_rs::ffi::zend_function;
-        if let Some(f) = f.as_mut() {
-            let ret = f.common.arg_info.sub(1);
-            (*ret).type_.type_mask |= MAY_BE_FALSE;
-        }
-    }
+    crate::arginfo::apply(Pool::get_metadata().ce(), &["getProcess(int $work_id = -1): Swoole\\Process|false"]);
 }

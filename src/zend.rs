@@ -50,22 +50,59 @@ unsafe extern "C" {
     fn zend_clear_exception();
     fn php_output_flush_all();
     fn php_error_docref(docref: *const c_char, type_: i32, format: *const c_char, ...);
-    fn zval_get_long_func(op: *const zval, is_strict: bool) -> i64;
+    fn zval_get_long_func(op: *mut zval, is_strict: bool) -> i64;
+    fn zval_get_double_func(op: *mut zval) -> f64;
+    fn zval_get_string_func(op: *mut zval) -> *mut zend_string;
     fn zend_throw_exception(ce: *mut zend_class_entry, message: *const c_char, code: i64) -> *mut zend_object;
-    fn zval_get_double_func(op: *const zval) -> f64;
 }
 
-/// Any value as an int, as C's `zval_get_long()` reads it (no warning, no
-/// TypeError: `"abc"` is 0, a non-empty array 1).
-pub fn loose_long(value: &Zval) -> i64 {
-    // SAFETY: reading a live zval.
-    value.long().unwrap_or_else(|| unsafe { zval_get_long_func(value as *const Zval as *const zval, false) })
+/// `(int)$value`, as the engine casts (`zval_get_long`): never fails; an
+/// object may warn.
+pub fn cast_long(value: &Zval) -> i64 {
+    if let Some(i) = value.long() {
+        return i;
+    }
+    // SAFETY: the engine reads the zval without changing it.
+    unsafe { zval_get_long_func(value as *const Zval as *mut zval, false) }
 }
 
-/// Any value as a float, as `zval_get_double()` reads it.
-pub fn loose_double(value: &Zval) -> f64 {
-    // SAFETY: reading a live zval.
-    value.double().unwrap_or_else(|| unsafe { zval_get_double_func(value as *const Zval as *const zval) })
+/// `(float)$value`, as the engine casts (`zval_get_double`).
+pub fn cast_double(value: &Zval) -> f64 {
+    if let Some(f) = value.double() {
+        return f;
+    }
+    // SAFETY: as in cast_long.
+    unsafe { zval_get_double_func(value as *const Zval as *mut zval) }
+}
+
+/// `(string)$value`, as the engine casts (`zval_get_string`): an array is
+/// "Array" with a warning; an object without `__toString()` throws (then
+/// None, the exception pending).
+pub fn cast_bytes(value: &Zval) -> Option<std::borrow::Cow<'_, [u8]>> {
+    if let Some(s) = value.zend_str() {
+        return Some(std::borrow::Cow::Borrowed(s.as_bytes()));
+    }
+    // SAFETY: the engine returns a new reference to a string (or an empty one
+    // with an exception pending), which the ZBox releases.
+    let s = unsafe { zval_get_string_func(value as *const Zval as *mut zval) };
+    if exception_pending() {
+        if !s.is_null() {
+            // SAFETY: releasing the reference the engine gave us.
+            drop(unsafe { ext_php_rs::boxed::ZBox::<ext_php_rs::types::ZendStr>::from_raw(s.cast()) });
+        }
+        return None;
+    }
+    // SAFETY: a valid zend_string we own one reference of.
+    let owned = unsafe { ext_php_rs::boxed::ZBox::<ext_php_rs::types::ZendStr>::from_raw(s.cast()) };
+    Some(std::borrow::Cow::Owned(owned.as_bytes().to_vec()))
+}
+
+/// Raises a fatal error (`E_ERROR`) attributed to the running function, as
+/// Swoole's `php_swoole_fatal_error(E_ERROR, ...)`: the script ends.
+/// Call it last, with nothing owned left to drop: the engine unwinds past
+/// our frames (ext-php-rs's method wrapper catches and re-raises it).
+pub fn fatal(msg: &str) {
+    error_docref(E_ERROR, msg);
 }
 
 /// Leaves a `ce` exception pending.
@@ -135,7 +172,7 @@ pub struct ArgError;
 /// Result of an argument conversion; `Err` means a TypeError is pending.
 pub type ArgResult<T> = Result<T, ArgError>;
 
-fn exception_pending() -> bool {
+pub fn exception_pending() -> bool {
     // SAFETY: reading EG(exception) on the main thread.
     unsafe { !executor_globals.exception.is_null() }
 }

@@ -15,6 +15,13 @@
 //! - [`settings`]: the `set()` array: known keys, their types and ranges, the
 //!   typed [`settings::ServerSettings`] the rest of the core reads.
 //! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
+//! - [`futex`]: sleeping on shared words, and the pid stamps that tell a
+//!   dead holder from a live one.
+//! - [`lock`]: `Swoole\Lock` (mutex, rwlock, spinlock), recovered when its
+//!   holder dies.
+//! - [`atomic`]: `Swoole\Atomic` and `Swoole\Atomic\Long`, with `wait`/`wakeup`.
+//! - [`table`]: `Swoole\Table`: typed rows in shared memory that hold
+//!   exactly the rows they were made for, read without locks.
 //! - [`session`]: [`session::SessionId`], the `$fd` users see, allocated from a
 //!   counter in shared memory so it is unique across workers and never reused.
 //! - [`stats`]: the counters behind `stats()`, and the per-worker status table.
@@ -62,17 +69,20 @@
 //!   master (fork, replace, reload one by one, shutdown); [`pool_worker`]:
 //!   a worker's loop; [`pool_socket`]: one request per connection.
 
+pub mod atomic;
 pub mod client;
 pub mod command;
 pub mod dispatch;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
+pub mod futex;
 pub mod global_options;
 pub mod hashcode;
 pub mod http;
 pub mod inbox;
 pub mod listener;
+pub mod lock;
 pub mod log;
 pub mod output;
 pub mod master;
@@ -97,6 +107,7 @@ pub mod shm;
 pub mod signals;
 pub mod stats;
 pub mod supervisor;
+pub mod table;
 pub mod timer;
 pub mod websocket;
 pub mod worker;

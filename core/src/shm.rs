@@ -13,6 +13,14 @@ use std::ptr::NonNull;
 /// atomic operations.
 pub unsafe trait ZeroShared: Sync {}
 
+// SAFETY: zero is a valid value of every atomic integer, and they are only
+// changed through atomic operations.
+unsafe impl ZeroShared for std::sync::atomic::AtomicU32 {}
+unsafe impl ZeroShared for std::sync::atomic::AtomicU64 {}
+unsafe impl ZeroShared for std::sync::atomic::AtomicI64 {}
+// SAFETY: an array of zero-valid shared values is itself zero-valid.
+unsafe impl<T: ZeroShared, const N: usize> ZeroShared for [T; N] {}
+
 /// A zero-filled `[T; len]` in a `MAP_SHARED | MAP_ANONYMOUS` mapping.
 pub struct SharedSlice<T: ZeroShared> {
     /// Start of the mapping.
@@ -53,6 +61,56 @@ pub(crate) fn map_shared(bytes: usize) -> io::Result<NonNull<u8>> {
         return Err(io::Error::last_os_error());
     }
     Ok(NonNull::new(p.cast()).expect("mmap returned null"))
+}
+
+/// Bytes of zeroed shared memory laid out by their user (a table's header,
+/// index and rows): typed views into it are handed out by offset.
+pub struct SharedRegion {
+    /// Start of the mapping.
+    ptr: NonNull<u8>,
+    /// Its size in bytes.
+    len: usize,
+}
+
+// SAFETY: the region is only read and written through ZeroShared (atomic) views.
+unsafe impl Send for SharedRegion {}
+unsafe impl Sync for SharedRegion {}
+
+impl SharedRegion {
+    /// Maps `bytes` zeroed bytes (at least one) shared with every later child.
+    pub fn new(bytes: usize) -> io::Result<Self> {
+        let len = bytes.max(1);
+        Ok(SharedRegion { ptr: map_shared(len)?, len })
+    }
+
+    /// The mapping's size in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Always false: a region has at least one byte.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// `count` values of `T` starting `offset` bytes in.
+    ///
+    /// Panics when the range leaves the region or is misaligned for `T`.
+    pub fn slice<T: ZeroShared>(&self, offset: usize, count: usize) -> &[T] {
+        let size = std::mem::size_of::<T>().checked_mul(count).and_then(|b| b.checked_add(offset));
+        assert!(size.is_some_and(|end| end <= self.len), "shared region view out of bounds");
+        assert_eq!(offset % std::mem::align_of::<T>(), 0, "misaligned shared region view");
+        // SAFETY: in bounds and aligned (checked above); the mapping is zero-filled,
+        // which ZeroShared types accept, and lives as long as `self`.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr().add(offset).cast::<T>(), count) }
+    }
+}
+
+impl Drop for SharedRegion {
+    fn drop(&mut self) {
+        // SAFETY: unmapping exactly what new() mapped, in this process only.
+        unsafe { libc::munmap(self.ptr.as_ptr().cast(), self.len) };
+    }
 }
 
 impl<T: ZeroShared> std::ops::Deref for SharedSlice<T> {
