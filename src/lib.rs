@@ -18,6 +18,7 @@
 //! - [`timer`], [`event`]: `Swoole\Timer`, `Swoole\Event` and their function
 //!   aliases; [`loop_php`] holds their PHP callbacks and runs them on the
 //!   core's event loop.
+//! - [`options`]: how refused `set()` entries are reported (Swoole's words and levels).
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...
 //! - [`constants`]: the `SWOOLE_*` constants.
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
@@ -36,6 +37,7 @@ pub mod events;
 pub mod exception;
 pub mod functions;
 pub mod loop_php;
+pub mod options;
 pub mod port;
 pub mod process;
 pub mod props;

@@ -14,6 +14,7 @@
 //!   signals, deferred callbacks; the server worker runs its sockets on it.
 //! - [`settings`]: the `set()` array: known keys, their types and ranges, the
 //!   typed [`settings::ServerSettings`] the rest of the core reads.
+//! - [`quantity`]: PHP's quantity strings (`'2M'`), as size settings take them.
 //! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
 //! - [`session`]: [`session::SessionId`], the `$fd` users see, allocated from a
 //!   counter in shared memory so it is unique across workers and never reused.
@@ -59,6 +60,7 @@ pub mod master;
 pub mod port;
 pub mod privileges;
 pub mod process;
+pub mod quantity;
 pub mod reactor;
 pub mod reactor_thread;
 pub mod ring;
