@@ -1184,6 +1184,8 @@ namespace Swoole {
         public $pid = null;
         /** @var int|null In a Server::addProcess() process: its id after the workers. */
         public $id = null;
+        /** @var callable|null The callable the child runs; start() reads it here (a falsy one: "illegal callback function"). */
+        private $callback = null;
 
         /**
          * Creates the pipe at once (a failure throws Swoole\Exception); the
@@ -1236,13 +1238,14 @@ namespace Swoole {
         /**
          * setpriority(2).
          * @param int $which PRIO_PROCESS, PRIO_PGRP or PRIO_USER
-         * @param int|null $who default: this process's child (the calling process before start())
+         * @param int|null $who null: this process's child (the calling process before start()); only with PRIO_PROCESS, else a warning and swoole_last_error() 505
+         * @return bool false on an OS failure, swoole_last_error() = errno
          */
         public function setPriority(int $which, int $priority, ?int $who = null): bool {}
 
         /**
-         * getpriority(2); false on error.
-         * @param int|null $who default: this process's child (the calling process before start())
+         * getpriority(2); false on error (swoole_last_error() = errno).
+         * @param int|null $who null: this process's child (the calling process before start()); only with PRIO_PROCESS
          */
         public function getPriority(int $which, ?int $who = null): int|false {}
 
@@ -1273,7 +1276,9 @@ namespace Swoole {
 
         /**
          * Forks the child, which runs the callback and _exits (it never
-         * returns here). Warning + false if it is already running or fork fails.
+         * returns here). Warning + false if it is already running, fork fails,
+         * or the private $callback is falsy ("illegal callback function") or
+         * not callable (checked before forking).
          * @return int|bool the child's pid in the parent
          */
         public function start(): int|bool {}
@@ -1294,8 +1299,9 @@ namespace Swoole {
         /**
          * One read from the current end of the pipe (one message on a datagram
          * pipe), blocking unless setBlocking(false); "" when the other side
-         * closed. False if interrupted by a signal, or with a warning on error.
-         * @param int $size at most this many bytes (up to 65536)
+         * closed. False without a warning when the read fails or times out
+         * (swoole_last_error(): 6002 after a setTimeout() timeout, else errno).
+         * @param int $size at most this many bytes (up to 65536); <= 0 warns "size must be greater than 0"
          */
         public function read(int $size = 8192): string|false {}
 
@@ -1602,15 +1608,26 @@ namespace Swoole {
 
         /** @throws Exception for SWOOLE_SOCK_ASYNC (removed from Swoole in 4.3) or SWOOLE_SSL */
         public function __construct(int $type, bool $async = SWOOLE_SOCK_SYNC, string $id = '') {}
-        /** Framing keys and timeout/connect_timeout/read_timeout/write_timeout (seconds). */
+        /**
+         * Merged into $setting; the next connect() reads them (a connected
+         * client keeps its own): framing keys, package_length_func (gets the
+         * buffered bytes, returns the packet length, 0 = need more, negative =
+         * bad), sizes as PHP quantities ('2M'), open_tcp_nodelay, and
+         * timeout/connect_timeout/read_timeout/write_timeout (seconds).
+         */
         public function set(array $settings): bool {}
         /** A refused or timed-out connect warns, sets errCode/errMsg and returns false. */
         public function connect(string $host, int $port = 0, float $timeout = 0.5, int $sock_flag = 0): bool {}
         /** One read (or $size bytes with MSG_WAITALL); one packet with framing; "" when the server closed. */
         public function recv(int $size = 65536, int $flag = 0): string|false {}
         public function send(string $data, int $flag = 0): int|false {}
+        /** Zero-copy; $length 0 = to the end. A negative $offset or $length warns, false. */
         public function sendfile(string $filename, int $offset = 0, int $length = 0): bool {}
-        /** UDP only. */
+        /**
+         * One datagram (UDP, UDP6; Unix datagram: $ip is the peer's socket
+         * file, $port ignored). False with errCode (no warning) when the peer's
+         * queue stays full past the timeout.
+         */
         public function sendto(string $ip, int $port, string $data): bool {}
         public function shutdown(int $how): bool {}
         /** Not supported: warns, false. */

@@ -2,10 +2,13 @@
 //! server's framing settings, so `recv()` can return exactly one packet.
 //! The asynchronous client (`SWOOLE_SOCK_ASYNC`) left Swoole in 4.3; asking
 //! for it fails with a clear message.
+//!
+//! As in Swoole, `set()` only collects settings into `$client->setting`;
+//! `connect()` reads them (a connected client keeps what it connected with).
 
 use crate::args::{ArrayArg, BoolArg, IntArg, Opt, StrArg};
 use crate::props::{self, Default as P};
-use crate::zend::{self, warning};
+use crate::zend::{self, warning, CallOutcome, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
@@ -14,16 +17,55 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
-use swoole_core::client::Client as Conn;
-use swoole_core::framing::Framing;
+use swoole_core::client::{Client as Conn, Length};
+use swoole_core::error::{os_strerror, swoole_strerror, ErrorCode};
+use swoole_core::framing::{FrameError, Framing};
 use swoole_core::listener::SockType;
-use swoole_core::settings::ServerSettings;
+use swoole_core::settings::{ServerSettings, SettingError};
 
-/// Keys a client's `set()` takes besides the framing ones.
+/// Keys a client's `set()` takes for its timeouts (this extension lets them
+/// win over connect()'s `$timeout`).
 const TIMEOUT_KEYS: &[&str] = &["timeout", "connect_timeout", "read_timeout", "write_timeout"];
-/// Prefixes of client keys accepted without effect (SSL, proxies, binding).
-const ACCEPTED_PREFIXES: &[&str] = &["ssl_", "socks5_", "http_proxy_", "bind_", "open_tcp_", "package_length_func",
-    "socket_buffer_size", "kernel_socket_", "open_mqtt", "open_http"];
+/// The framing and size keys Swoole's client reads; parsed as the server's.
+const FRAMING_KEYS: &[&str] = &[
+    "open_eof_check", "open_eof_split", "package_eof", "open_length_check", "package_length_type",
+    "package_length_offset", "package_body_offset", "package_body_start", "package_max_length",
+    "socket_buffer_size", "buffer_high_watermark", "buffer_low_watermark",
+];
+/// `SWOOLE_ERROR_CLIENT_NO_CONNECTION`.
+const CLIENT_NO_CONNECTION: i64 = 5001;
+/// `SWOOLE_ERROR_DNSLOOKUP_RESOLVE_FAILED`.
+const DNSLOOKUP_RESOLVE_FAILED: i64 = 711;
+/// `SWOOLE_ERROR_PACKAGE_LENGTH_TOO_LARGE`.
+const PACKAGE_LENGTH_TOO_LARGE: i32 = 1201;
+
+/// What `connect()` read from `$client->setting`.
+struct Options {
+    /// Framing (and sizes), parsed as a server port's.
+    settings: ServerSettings,
+    /// `package_length_func` (with `open_length_check`).
+    length_func: Option<Callback>,
+    /// Read/write timeout from the timeout keys (seconds; 0 = connect()'s).
+    timeout: f64,
+    /// `open_tcp_nodelay` (default on, as Swoole).
+    nodelay: bool,
+    /// Whether `socket_buffer_size` was given (then SO_SNDBUF/SO_RCVBUF).
+    buffer_size: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { settings: ServerSettings::new(), length_func: None, timeout: 0.0, nodelay: true, buffer_size: false }
+    }
+}
+
+/// Why the settings stop `connect()`.
+enum Refused {
+    /// A size PHP cannot read: fatal, as in Swoole.
+    Fatal(SettingError),
+    /// Warned already; connect() returns false.
+    Warned,
+}
 
 #[php_class]
 #[php(name = "Swoole\\Client")]
@@ -31,12 +73,13 @@ const ACCEPTED_PREFIXES: &[&str] = &["ssl_", "socks5_", "http_proxy_", "bind_", 
 pub struct Client {
     /// Socket type from the constructor.
     kind: SockType,
-    /// The connection, once connect() succeeded.
+    /// The connection, once connect() (or a first sendto()) made one.
     conn: RefCell<Option<Conn>>,
-    /// Framing settings for recv().
-    settings: RefCell<ServerSettings>,
-    /// Read/write timeout from set() (seconds; 0 = the connect timeout).
-    timeout: Cell<f64>,
+    /// The settings the connection was made with.
+    options: RefCell<Options>,
+    /// A fatal error bailed out of a length function: re-raised once
+    /// `recv()` holds nothing any more.
+    bailed_out: Cell<bool>,
 }
 
 fn client_class(builder: ClassBuilder) -> ClassBuilder {
@@ -55,15 +98,123 @@ fn client_class(builder: ClassBuilder) -> ClassBuilder {
     )
 }
 
-/// Records an OS error on the object (errCode, errMsg).
-fn fail(obj: *mut zend_object, e: &std::io::Error) {
-    props::set(obj, "errCode", e.raw_os_error().unwrap_or(libc::EIO) as i64);
-    props::set(obj, "errMsg", swoole_core::error::os_strerror(e.raw_os_error().unwrap_or(libc::EIO)));
+/// Records an OS error on the object (errCode, errMsg) and as swoole_last_error().
+fn fail(obj: *mut zend_object, e: &std::io::Error) -> i32 {
+    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+    set_error(obj, errno as i64);
+    props::set(obj, "errMsg", os_strerror(errno));
+    errno
+}
+
+fn set_error(obj: *mut zend_object, code: i64) {
+    props::set(obj, "errCode", code);
+    crate::runtime::set_last_error(code as i32);
+}
+
+fn false_zv() -> PhpResult<Zval> {
+    Ok(false.into_zval(false)?)
+}
+
+/// `zval_get_long()` of a length function's answer.
+fn zval_long(z: &Zval) -> i64 {
+    z.long()
+        .or_else(|| z.double().map(|d| d as i64))
+        .or_else(|| z.bool().map(i64::from))
+        .or_else(|| z.zend_str().map(|s| leading_int(s.as_bytes())))
+        .unwrap_or(0)
+}
+
+/// The integer a string starts with, as `zval_get_long()` reads one.
+fn leading_int(s: &[u8]) -> i64 {
+    let t = String::from_utf8_lossy(s);
+    let t = t.trim_start();
+    let (sign, digits) = match t.as_bytes().first() {
+        Some(b'-') => (-1, &t[1..]),
+        Some(b'+') => (1, &t[1..]),
+        _ => (1, t),
+    };
+    let n = digits.bytes().take_while(u8::is_ascii_digit).fold(0i64, |n, d| n.saturating_mul(10).saturating_add((d - b'0') as i64));
+    sign * n
+}
+
+/// The name Swoole's "is not callable" message gives a value.
+fn callable_name(z: &Zval) -> String {
+    if let Some(s) = z.string() {
+        return s;
+    }
+    if let Some(a) = z.array() {
+        let part = |i| a.get_index(i).and_then(|v: &Zval| v.string().or_else(|| v.object().map(|o| o.get_class_name().unwrap_or_default())));
+        if let (Some(c), Some(m)) = (part(0), part(1)) {
+            return format!("{c}::{m}");
+        }
+    }
+    "unknown".into()
+}
+
+/// Reads `$client->setting` the way Swoole's connect() does.
+fn read_options(setting: Option<&ZendHashTable>) -> Result<Options, Refused> {
+    let mut o = Options::default();
+    let Some(setting) = setting else { return Ok(o) };
+    for (key, value) in setting.iter() {
+        let key = key.to_string();
+        if TIMEOUT_KEYS.contains(&key.as_str()) {
+            o.timeout = zend::arg_double(value, 1).unwrap_or(0.0);
+        } else if key == "package_length_func" {
+            match Callback::resolve(value) {
+                Ok(cb) => o.length_func = Some(cb),
+                Err(_) => {
+                    warning(&format!("function '{}' is not callable", callable_name(value)));
+                    return Err(Refused::Warned);
+                }
+            }
+        } else if key == "open_tcp_nodelay" {
+            o.nodelay = value.bool().unwrap_or(true);
+        } else if FRAMING_KEYS.contains(&key.as_str()) {
+            o.buffer_size |= key == "socket_buffer_size";
+            match o.settings.apply(&key, &crate::server::setting_value(value)) {
+                Ok(()) => {}
+                Err(e) if e.is_fatal() => return Err(Refused::Fatal(e)),
+                Err(e) => warning(&e.to_string()),
+            }
+        }
+    }
+    Ok(o)
 }
 
 impl Client {
-    fn framing(&self) -> Framing {
-        self.settings.borrow().framing()
+    /// The connection, or Swoole's warning and error 5001.
+    fn connected(conn: &mut Option<Conn>, obj: *mut zend_object) -> Option<&mut Conn> {
+        if conn.is_none() {
+            set_error(obj, CLIENT_NO_CONNECTION);
+            // Swoole's own warning: hidden while swoole.display_errors is Off.
+            crate::zend::swoole_warning("client is not connected to server");
+        }
+        conn.as_mut()
+    }
+
+    /// A framed read failed: Swoole's log line or warning, and its result.
+    fn framing_failure(&self, e: &std::io::Error, obj: *mut zend_object) -> PhpResult<Zval> {
+        let frame = e.get_ref().and_then(|inner| inner.downcast_ref::<FrameError>()).copied();
+        let eof = matches!(self.options.borrow().settings.framing(), Framing::Eof { .. });
+        match frame {
+            Some(FrameError::TooLarge { .. }) if eof => {
+                warning("no package eof");
+                false_zv()
+            }
+            Some(FrameError::TooLarge { length, .. }) => {
+                swoole_core::log::warning(&format!(
+                    "Client::recv() (ERRNO {PACKAGE_LENGTH_TOO_LARGE}): Package is too big. package_length={length}"
+                ));
+                Ok(zend::bytes_zval(b""))
+            }
+            Some(FrameError::Malformed) => Ok(zend::bytes_zval(b"")),
+            None if e.kind() == std::io::ErrorKind::Other => false_zv(),
+            None => {
+                let errno = fail(obj, e);
+                warning(&format!("recv() failed, Error: {}[{errno}]", os_strerror(errno)));
+                false_zv()
+            }
+        }
     }
 }
 
@@ -101,32 +252,24 @@ impl Client {
                 props::set(obj, "id", id.as_str());
             }
         }
-        Ok(Client { kind, conn: RefCell::new(None), settings: RefCell::new(ServerSettings::new()), timeout: Cell::new(0.0) })
+        Ok(Client {
+            kind,
+            conn: RefCell::new(None),
+            options: RefCell::new(Options::default()),
+            bailed_out: Cell::new(false),
+        })
     }
 
-    /// `set(array $settings): bool` — framing (open_length_check, open_eof_*,
-    /// package_*) and timeouts.
+    /// `set(array $settings): bool` — merged into `$client->setting`; the
+    /// next connect() reads them.
     pub fn set(self_: &mut ZendClassObject<Client>, settings: ArrayArg) -> PhpResult<bool> {
         let array = settings.get(1)?;
-        for (key, value) in array.iter() {
-            let key = key.to_string();
-            if TIMEOUT_KEYS.contains(&key.as_str()) {
-                self_.timeout.set(zend::arg_double(value, 1).unwrap_or(0.0));
-                continue;
-            }
-            if ACCEPTED_PREFIXES.iter().any(|p| key.starts_with(p)) {
-                continue;
-            }
-            if let Err(e) = self_.settings.borrow_mut().apply(&key, &crate::server::setting_value(value)) {
-                warning(&e.to_string());
-            }
-        }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        props::set(obj, "setting", settings.0.shallow_clone());
-        if let Some(c) = self_.conn.borrow().as_ref() {
-            let t = self_.timeout.get();
-            let _ = c.set_timeout((t > 0.0).then(|| Duration::from_secs_f64(t)));
+        let mut merged = props::array_copy(obj, "setting");
+        for (key, value) in array.iter() {
+            let _ = merged.insert(key.to_string().as_str(), value.shallow_clone());
         }
+        props::set(obj, "setting", merged);
         Ok(true)
     }
 
@@ -143,6 +286,10 @@ impl Client {
         let timeout = timeout.map(|z| zend::arg_double(z, 3)).transpose()?.unwrap_or(0.5);
         let _ = sock_flag.or(4, 0)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
+        if host.is_empty() {
+            warning("The host is empty");
+            return Ok(false);
+        }
         if self_.conn.borrow().is_some() {
             warning("connection to the server has already been established");
             return Ok(false);
@@ -153,22 +300,31 @@ impl Client {
             props::set(obj, "errCode", 723i64);
             return Ok(false);
         }
-        let t = if self_.timeout.get() > 0.0 { self_.timeout.get() } else { timeout };
+        let options = match read_options(props::get(obj, "setting").and_then(|z| z.array())) {
+            Ok(o) => o,
+            Err(Refused::Warned) => return Ok(false),
+            Err(Refused::Fatal(e)) => {
+                crate::options::fatal(&e);
+                return Ok(false);
+            }
+        };
+        let t = if options.timeout > 0.0 { options.timeout } else { timeout };
         match Conn::connect(self_.kind, &host, port as u16, Duration::from_secs_f64(t.max(0.001))) {
             Ok(c) => {
+                c.set_nodelay(options.nodelay);
+                if options.buffer_size {
+                    c.set_buffer_size(options.settings.socket_buffer_size);
+                }
                 props::set(obj, "sock", c.fd() as i64);
                 props::set(obj, "errCode", 0i64);
                 *self_.conn.borrow_mut() = Some(c);
+                *self_.options.borrow_mut() = options;
                 Ok(true)
             }
             Err(e) => {
-                fail(obj, &e);
-                let errno = e.raw_os_error().unwrap_or(0);
+                let errno = fail(obj, &e);
                 // Swoole's own warning: hidden while swoole.display_errors is Off.
-                crate::zend::swoole_warning(&format!(
-                    "connect to server[{host}:{port}] failed. Error: {}[{errno}]",
-                    swoole_core::error::os_strerror(errno)
-                ));
+                crate::zend::swoole_warning(&format!("connect to server[{host}:{port}] failed. Error: {}[{errno}]", os_strerror(errno)));
                 Ok(false)
             }
         }
@@ -179,21 +335,19 @@ impl Client {
         let data = data.bytes(1)?;
         let _ = flag.or(2, 0)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let mut conn = self_.conn.borrow_mut();
-        let Some(c) = conn.as_mut() else {
-            crate::zend::swoole_warning("client is not connected to server");
-            props::set(obj, "errCode", 5001i64);
-            return Ok(false.into_zval(false)?);
-        };
         if data.is_empty() {
             warning("data to send is empty");
-            return Ok(false.into_zval(false)?);
+            return false_zv();
         }
+        let mut conn = self_.conn.borrow_mut();
+        let Some(c) = Client::connected(&mut conn, obj) else { return false_zv() };
         match c.send(&data) {
             Ok(n) => Ok((n as i64).into_zval(false)?),
             Err(e) => {
-                fail(obj, &e);
-                Ok(false.into_zval(false)?)
+                let fd = c.fd();
+                let errno = fail(obj, &e);
+                warning(&format!("failed to send({fd}) {} bytes, Error: {}[{errno}]", data.len(), os_strerror(errno)));
+                false_zv()
             }
         }
     }
@@ -203,71 +357,134 @@ impl Client {
     pub fn recv(self_: &mut ZendClassObject<Client>, size: Opt<IntArg>, flag: Opt<IntArg>) -> PhpResult<Zval> {
         let size = size.or(1, 65536)?.clamp(1, 64 << 20) as usize;
         let flag = flag.or(2, 0)?;
-        let framing = self_.framing();
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let mut conn = self_.conn.borrow_mut();
-        let Some(c) = conn.as_mut() else {
-            props::set(obj, "errCode", 5001i64);
-            return Ok(false.into_zval(false)?);
+        let (framing, max) = {
+            let o = self_.options.borrow();
+            (o.settings.framing(), o.settings.package_max_length)
         };
-        match c.recv(&framing, size, flag) {
-            Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
-            Err(e) => {
-                fail(obj, &e);
-                Ok(false.into_zval(false)?)
+        let func = match framing {
+            Framing::Length { .. } => self_.options.borrow().length_func.clone(),
+            _ => None,
+        };
+        let got = {
+            let mut conn = self_.conn.borrow_mut();
+            let Some(c) = Client::connected(&mut conn, obj) else { return false_zv() };
+            match &func {
+                Some(func) => c.recv_by_length(max, &mut |buf| {
+                    let (outcome, answer) = func.call_returning(&mut [zend::bytes_zval(buf)]);
+                    match (outcome, zval_long(&answer)) {
+                        (CallOutcome::Returned, 0) => Length::NeedMore,
+                        (CallOutcome::Returned, n) if n < 0 => Length::Invalid,
+                        (CallOutcome::Returned, n) => Length::Packet(n as usize),
+                        (CallOutcome::Bailout, _) => {
+                            self_.bailed_out.set(true);
+                            Length::Failed
+                        }
+                        _ => Length::Failed,
+                    }
+                }),
+                None => c.recv(&framing, size, flag),
             }
+        };
+        if self_.bailed_out.replace(false) {
+            drop(func);
+            // SAFETY: re-raising the fatal error's bailout; nothing of ours is borrowed.
+            unsafe { ext_php_rs::zend::bailout() }
+        }
+        match got {
+            Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
+            Err(e) => self_.framing_failure(&e, obj),
         }
     }
 
-    /// `sendto(string $ip, int $port, string $data): bool` (UDP)
+    /// `sendto(string $ip, int $port, string $data): bool` — one datagram
+    /// (UDP, UDP6, Unix datagram: `$ip` is then the peer's socket file).
     pub fn sendto(self_: &mut ZendClassObject<Client>, ip: StrArg, port: IntArg, data: StrArg) -> PhpResult<bool> {
         let ip = ip.string(1)?;
         let port = port.get(2)?;
         let data = data.bytes(3)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        if self_.conn.borrow().is_none() {
-            match Conn::connect(self_.kind, &ip, port as u16, Duration::from_millis(500)) {
-                Ok(c) => *self_.conn.borrow_mut() = Some(c),
+        if data.is_empty() {
+            warning("data to send is empty");
+            return Ok(false);
+        }
+        if !self_.kind.is_datagram() {
+            swoole_core::log::warning("Client::sendto(): only supports SWOOLE_SOCK_(UDP/UDP6/UNIX_DGRAM)");
+            set_error(obj, ErrorCode::OPERATION_NOT_SUPPORTED.0 as i64);
+            return Ok(false);
+        }
+        let mut conn = self_.conn.borrow_mut();
+        if conn.is_none() {
+            match Conn::unconnected(self_.kind) {
+                Ok(c) => {
+                    props::set(obj, "sock", c.fd() as i64);
+                    *conn = Some(c);
+                }
                 Err(e) => {
                     fail(obj, &e);
                     return Ok(false);
                 }
             }
         }
-        let mut conn = self_.conn.borrow_mut();
-        let c = conn.as_mut().expect("connected above");
+        let c = conn.as_mut().expect("made above");
         match c.send_to(&ip, port as u16, &data) {
             Ok(_) => Ok(true),
+            Err(e) if e.raw_os_error().is_none() && e.kind() != std::io::ErrorKind::Unsupported => {
+                set_error(obj, DNSLOOKUP_RESOLVE_FAILED);
+                Ok(false)
+            }
             Err(e) => {
                 fail(obj, &e);
-                warning(&format!("sendto() failed: {e}"));
                 Ok(false)
             }
         }
     }
 
     /// `sendfile(string $filename, int $offset = 0, int $length = 0): bool`
+    /// — zero-copy; `$length` 0 sends to the end of the file.
     pub fn sendfile(self_: &mut ZendClassObject<Client>, filename: StrArg, offset: Opt<IntArg>, length: Opt<IntArg>)
         -> PhpResult<bool> {
         let filename = filename.string(1)?;
-        let offset = offset.or(2, 0)?.max(0) as usize;
-        let length = length.or(3, 0)?.max(0) as usize;
+        let offset = offset.or(2, 0)?;
+        let length = length.or(3, 0)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let bytes = match std::fs::read(&filename) {
-            Ok(b) => b,
-            Err(e) => {
-                warning(&format!("file[{filename}] cannot be read: {e}"));
-                fail(obj, &e);
+        for (name, v) in [("offset", offset), ("length", length)] {
+            if v < 0 {
+                warning(&format!("parameter ${name}[{v}] must be greater than or equal to 0"));
                 return Ok(false);
             }
-        };
-        let end = if length == 0 { bytes.len() } else { (offset + length).min(bytes.len()) };
+        }
+        if filename.is_empty() {
+            warning("file to send is empty");
+            return Ok(false);
+        }
         let mut conn = self_.conn.borrow_mut();
-        let Some(c) = conn.as_mut() else { return Ok(false) };
-        match c.send(&bytes[offset.min(end)..end]) {
+        let Some(c) = Client::connected(&mut conn, obj) else { return Ok(false) };
+        if c.is_datagram() {
+            warning("dgram socket cannot use sendfile");
+            return Ok(false);
+        }
+        match c.send_file(&filename, offset as u64, length as u64) {
             Ok(_) => Ok(true),
             Err(e) => {
-                fail(obj, &e);
+                let code = match e.kind() {
+                    std::io::ErrorKind::UnexpectedEof => {
+                        swoole_core::log::warning(&format!(
+                            "Client::sendfile() (ERRNO 702): cannot send empty file '{filename}'"
+                        ));
+                        ErrorCode::FILE_EMPTY.0
+                    }
+                    std::io::ErrorKind::InvalidInput => {
+                        swoole_core::log::warning(&format!(
+                            "Client::sendfile() (ERRNO 505): length[{length}] or offset[{offset}] is invalid"
+                        ));
+                        ErrorCode::INVALID_PARAMS.0
+                    }
+                    _ => e.raw_os_error().unwrap_or(libc::EIO),
+                };
+                set_error(obj, code as i64);
+                let text = if code < 500 { os_strerror(code) } else { swoole_strerror(code).to_string() };
+                warning(&format!("sendfile() failed. Error: {text} [{code}]"));
                 Ok(false)
             }
         }
@@ -279,14 +496,19 @@ impl Client {
         self.conn.borrow().is_some()
     }
 
-    /// `getsockname(): array|false`
-    pub fn getsockname(&self) -> PhpResult<Zval> {
-        address(self.conn.borrow().as_ref().map(|c| c.local()))
+    /// `getsockname(): array|false` — a Unix socket's path (or "") and port 0.
+    pub fn getsockname(self_: &mut ZendClassObject<Client>) -> PhpResult<Zval> {
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut conn = self_.conn.borrow_mut();
+        address(Client::connected(&mut conn, obj).map(|c| c.local()))
     }
 
-    /// `getpeername(): array|false`
-    pub fn getpeername(&self) -> PhpResult<Zval> {
-        address(self.conn.borrow().as_ref().map(|c| c.peer()))
+    /// `getpeername(): array|false` — for a Unix datagram client, where the
+    /// last datagram came from.
+    pub fn getpeername(self_: &mut ZendClassObject<Client>) -> PhpResult<Zval> {
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut conn = self_.conn.borrow_mut();
+        address(Client::connected(&mut conn, obj).map(|c| c.peer()))
     }
 
     /// `shutdown(int $how): bool`
@@ -299,13 +521,18 @@ impl Client {
         Ok(self.conn.borrow().as_ref().is_some_and(|c| c.shutdown(how).is_ok()))
     }
 
-    /// `close(bool $force = false): bool`
+    /// `close(bool $force = false): bool` — a Unix datagram client's own
+    /// socket file goes with the connection.
     pub fn close(self_: &mut ZendClassObject<Client>, force: Opt<BoolArg>) -> PhpResult<bool> {
         let _ = force.or(1, false)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let was = self_.conn.borrow_mut().take().is_some();
+        if !was {
+            warning("client is not connected to the server");
+            return Ok(false);
+        }
         props::set(obj, "sock", -1i64);
-        Ok(was)
+        Ok(true)
     }
 
     /// `enableSSL(?callable $onSslReady = null): bool` — not supported.

@@ -27,6 +27,7 @@
 //! - [`arginfo`]: functions and methods with Swoole's exact signatures
 //!   (hand-written arginfo); [`signatures`]: the functions' order;
 //!   [`fast`]: engine-level handlers for the methods whose cost is the call.
+//! - [`options`]: how refused `set()` entries are reported (Swoole's words and levels).
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...;
 //!   [`logging`]: `swoole_error_log()` and ignored codes; [`global_options`]:
 //!   `swoole_async_set()`; [`select`]: `swoole_client_select()`; [`mime`]:
@@ -60,6 +61,7 @@ pub mod loop_php;
 pub mod mime;
 pub mod pool;
 pub mod pool_run;
+pub mod options;
 pub mod port;
 pub mod process;
 pub mod props;

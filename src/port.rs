@@ -18,7 +18,7 @@ use ext_php_rs::types::{ZendClassObject, Zval};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use swoole_core::listener::BoundListener;
-use swoole_core::settings::{ServerSettings, SettingError};
+use swoole_core::settings::ServerSettings;
 
 #[php_class]
 #[php(name = "Swoole\\Server\\Port")]
@@ -90,20 +90,25 @@ impl Port {
         let mut merged = props::array_copy(obj, "setting");
         let mut own = self_.settings.borrow_mut();
         let s = own.get_or_insert_with(ServerSettings::new);
+        let mut fatal = None;
         for (key, value) in array.iter() {
             let key = key.to_string();
             match s.apply(&key, &crate::server::setting_value(value)) {
                 Ok(()) => {}
-                Err(e @ SettingError::UnknownKey(_)) => warning(&e.to_string()),
-                Err(e) => {
-                    warning(&e.to_string());
-                    continue;
+                Err(e) if e.is_fatal() => {
+                    fatal = Some(e);
+                    break;
                 }
+                Err(e) if !crate::options::report(&e) => continue,
+                Err(_) => {}
             }
             let _ = merged.insert(key.as_str(), value.shallow_clone());
         }
         drop(own);
         props::set(obj, "setting", merged);
+        if let Some(e) = fatal {
+            crate::options::fatal(&e);
+        }
         Ok(())
     }
 

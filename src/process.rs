@@ -50,14 +50,53 @@ pub struct Process {
     queue_balance: Cell<bool>,
     /// The object exportSocket() returned (the same one each time).
     exported: RefCell<Option<Zval>>,
+    /// setTimeout() gave the pipe a timeout: a read that would block then
+    /// timed out (`swoole_last_error()` 6002, as Swoole).
+    timeout_set: Cell<bool>,
 }
 
 fn process_class(builder: ClassBuilder) -> ClassBuilder {
-    props::declare(
+    let builder = props::declare(
         builder,
         &[("pipe", P::Null), ("msgQueueId", P::Null), ("msgQueueKey", P::Null), ("pid", P::Null), ("id", P::Null)],
-    )
+    );
+    // Swoole keeps the callable in a private property; start() reads it there.
+    props::declare_private(builder, "callback")
 }
+
+/// `Swoole\Process`'s class entry: the scope of its private `callback`.
+fn process_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
+    use ext_php_rs::class::RegisteredClass;
+    Process::get_metadata().ce() as *const _ as *mut _
+}
+
+/// A `?int` parameter: `None` when omitted or null.
+fn nullable_int(arg: Opt<IntArg>, arg_num: u32) -> zend::ArgResult<Option<i64>> {
+    match arg.0 {
+        Some(a) if !a.0.is_null() => a.get(arg_num).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// PHP's truthiness of a value (`zend_is_true`).
+fn truthy(z: &Zval) -> bool {
+    if let Some(b) = z.bool() {
+        b
+    } else if let Some(i) = z.long() {
+        i != 0
+    } else if let Some(d) = z.double() {
+        d != 0.0
+    } else if let Some(s) = z.zend_str() {
+        !matches!(s.as_bytes(), b"" | b"0")
+    } else if let Some(a) = z.array() {
+        !a.is_empty()
+    } else {
+        !z.is_null()
+    }
+}
+
+/// `SWOOLE_ERROR_SOCKET_POLL_TIMEOUT`: a read that timed out.
+const SOCKET_POLL_TIMEOUT: i32 = 6002;
 
 impl Drop for Process {
     fn drop(&mut self) {
@@ -138,6 +177,20 @@ impl Process {
         unsafe { libc::_exit(code) }
     }
 
+    /// The `$who` of get/setPriority(): null means this Process's child, and
+    /// is allowed only with PRIO_PROCESS (else Swoole's warning and 505).
+    fn priority_target(&self, which: i64, who: Option<i64>) -> Option<i64> {
+        match who {
+            Some(w) => Some(w),
+            None if which == libc::PRIO_PROCESS as i64 => Some(self.pid.get() as i64),
+            None => {
+                warning("$who parameter must not be null");
+                crate::runtime::set_last_error(swoole_core::ErrorCode::INVALID_PARAMS.0);
+                None
+            }
+        }
+    }
+
     fn queue_or_warn(&self, what: &str) -> Option<MsgQueue> {
         let q = self.queue.get();
         if q.is_none() {
@@ -167,6 +220,7 @@ impl Process {
             queue: Cell::new(queue),
             queue_balance: Cell::new(true),
             exported: RefCell::new(None),
+            timeout_set: Cell::new(false),
         });
         let raw: *mut zend_object = obj.get_mut_zend_obj();
         props::set(raw, "id", id);
@@ -233,10 +287,11 @@ impl Process {
             _ => sys::socket_pair(kind)
                 .map_err(|e| crate::exception::swoole_exception(&format!("failed to create unix socket: {e}"), 502))?,
         };
-        if master >= 0 {
-            if let Some(obj) = crate::server::constructing_object() {
+        if let Some(obj) = crate::server::constructing_object() {
+            if master >= 0 {
                 props::set(obj, "pipe", master as i64);
             }
+            props::set_private(process_ce(), obj, "callback", callback.zval());
         }
         Ok(Process {
             callback: RefCell::new(Some(callback)),
@@ -249,6 +304,7 @@ impl Process {
             queue: Cell::new(None),
             queue_balance: Cell::new(true),
             exported: RefCell::new(None),
+            timeout_set: Cell::new(false),
         })
     }
 
@@ -261,6 +317,21 @@ impl Process {
             return false_zv();
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
+        // The callable as the private property holds it now. Checked before
+        // fork (Swoole warns in the child, which then runs on in the script).
+        let callable = props::get_private(process_ce(), obj, "callback").map(Zval::shallow_clone);
+        let Some(callable) = callable.filter(truthy) else {
+            warning("illegal callback function");
+            return false_zv();
+        };
+        match Callback::resolve(&callable) {
+            Ok(cb) => *self_.callback.borrow_mut() = Some(cb),
+            Err(_) => {
+                let name = callable.string().unwrap_or_else(|| "unknown".into());
+                warning(&format!("function '{name}' is not callable"));
+                return false_zv();
+            }
+        }
         zend::flush_output();
         // SAFETY: the caller's process; PHP is single-threaded here (rule 2).
         let child = unsafe { libc::fork() };
@@ -279,14 +350,24 @@ impl Process {
     }
 
     /// `read(int $size = 8192): string|false`
+    /// A read that fails or times out is false without a warning, as in
+    /// Swoole (`swoole_last_error()` says why).
     pub fn read(&self, size: Opt<IntArg>) -> PhpResult<Zval> {
-        let size = size.or(1, 8192)?.clamp(1, MSG_MAX as i64) as usize;
+        let size = size.or(1, 8192)?;
+        if size <= 0 {
+            warning("size must be greater than 0");
+            return false_zv();
+        }
         let Some(fd) = self.current_fd_or_warn("read from pipe") else { return false_zv() };
-        match sys::read_some(fd, size) {
+        match sys::read_some(fd, size.min(MSG_MAX as i64) as usize) {
             Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => false_zv(),
             Err(e) => {
-                warning(&format!("read() failed, Error: {e}"));
+                let timed_out = e.kind() == std::io::ErrorKind::WouldBlock && self.timeout_set.get();
+                crate::runtime::set_last_error(if timed_out {
+                    SOCKET_POLL_TIMEOUT
+                } else {
+                    e.raw_os_error().unwrap_or(libc::EIO)
+                });
                 false_zv()
             }
         }
@@ -512,25 +593,32 @@ impl Process {
         Ok(a.into_zval(false)?)
     }
 
-    /// `setPriority(int $which, int $priority, ?int $who = null): bool`
+    /// `setPriority(int $which, int $priority, ?int $who = null): bool` — a
+    /// null `$who` (this Process's child) only with PRIO_PROCESS.
     #[php(name = "setPriority")]
     pub fn set_priority(&self, which: IntArg, priority: IntArg, who: Opt<IntArg>) -> PhpResult<bool> {
         let which = which.get(1)?;
         let priority = priority.get(2)?;
-        let who = who.or(3, self.pid.get() as i64)?;
-        // SAFETY: setpriority on a process id.
-        Ok(unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, priority as i32) } == 0)
+        let Some(who) = self.priority_target(which, nullable_int(who, 3)?) else { return Ok(false) };
+        // SAFETY: setpriority on a process, group or user id.
+        if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, priority as i32) } < 0 {
+            crate::runtime::set_last_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     /// `getPriority(int $which, ?int $who = null): int|false`
     #[php(name = "getPriority")]
     pub fn get_priority(&self, which: IntArg, who: Opt<IntArg>) -> PhpResult<Zval> {
         let which = which.get(1)?;
-        let who = who.or(2, self.pid.get() as i64)?;
+        let Some(who) = self.priority_target(which, nullable_int(who, 2)?) else { return false_zv() };
         // SAFETY: errno must be cleared: -1 is a valid priority.
         unsafe { *libc::__errno_location() = 0 };
         let p = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
-        if p == -1 && std::io::Error::last_os_error().raw_os_error().unwrap_or(0) != 0 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if p == -1 && errno != 0 {
+            crate::runtime::set_last_error(errno);
             return false_zv();
         }
         Ok((p as i64).into_zval(false)?)
@@ -548,6 +636,7 @@ impl Process {
     pub fn set_timeout(&self, seconds: &Zval) -> PhpResult<bool> {
         let seconds = zend::arg_double(seconds, 1)?;
         let Some(fd) = self.current_fd_or_warn("setTimeout the pipe") else { return Ok(false) };
+        self.timeout_set.set(seconds > 0.0);
         Ok(sys::set_timeout(fd, seconds).is_ok())
     }
 

@@ -53,6 +53,45 @@ pub fn declare(mut builder: ClassBuilder, props: &[(&'static str, Default)]) -> 
     builder
 }
 
+/// Declares a private property (default null) on a class being built: what
+/// Swoole keeps there (`Swoole\Process::$callback`) is visible to Reflection
+/// and to the cycle collector.
+pub fn declare_private(builder: ClassBuilder, name: &'static str) -> ClassBuilder {
+    use ext_php_rs::builders::ClassProperty;
+    builder.property(ClassProperty {
+        name: name.to_string(),
+        flags: PropertyFlags::Private,
+        default: Some(Box::new(|| Ok(Zval::null()))),
+        docs: &[],
+        ty: None,
+        nullable: true,
+        readonly: false,
+        default_stub: None,
+    })
+}
+
+/// Writes private property `name` that class `scope` declared, on `obj`
+/// (which may be of a subclass). Like [`set`], it hands the engine pointers
+/// to live objects it owns.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
+pub fn set_private(scope: *mut zend_class_entry, obj: *mut zend_object, name: &str, value: &Zval) {
+    let mut zv = value.shallow_clone();
+    // SAFETY: as in `set`, with the declaring class as the scope.
+    unsafe { zend_update_property(scope, obj, name.as_ptr().cast(), name.len(), &mut zv as *mut Zval as *mut zval) };
+}
+
+/// Reads private property `name` that class `scope` declared.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
+pub fn get_private<'a>(scope: *mut zend_class_entry, obj: *mut zend_object, name: &str) -> Option<&'a Zval> {
+    let mut rv = Zval::new();
+    let name_c = std::ffi::CString::new(name).ok()?;
+    // SAFETY: reading a declared property in its class's scope; the result
+    // points into the object's slots.
+    let p = unsafe { zend_read_property(scope, obj, name_c.as_ptr(), name.len(), true, &mut rv as *mut Zval as *mut zval) };
+    // SAFETY: a declared slot, not `rv`.
+    unsafe { (p as *const Zval).as_ref() }
+}
+
 /// Writes property `name` of `obj`.
 pub fn set(obj: *mut zend_object, name: &str, value: impl IntoZval) {
     let Ok(mut zv) = value.into_zval(false) else { return };

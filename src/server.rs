@@ -19,7 +19,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use swoole_core::error::ErrorCode;
 use swoole_core::listener::{BoundListener, SockType};
-use swoole_core::settings::{ServerSettings, SettingError, SettingValue};
+use swoole_core::settings::{ServerSettings, SettingValue};
 use swoole_core::stats::WorkerStatus;
 use swoole_core::{worker, SessionId};
 
@@ -226,24 +226,30 @@ impl Server {
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let mut merged = props::array_copy(obj, "setting");
+        let mut fatal = None;
         for (key, value) in array.iter() {
             let key = key.to_string();
             let value_in = setting_value(value);
-            match self_.settings.borrow_mut().apply(&key, &value_in) {
+            let applied = self_.settings.borrow_mut().apply(&key, &value_in);
+            match applied {
                 Ok(()) => {
                     if let Some(note) = swoole_core::settings::not_yet_effective(&key, &value_in) {
                         zend::error_docref(zend::E_NOTICE, &note);
                     }
                 }
-                Err(e @ SettingError::UnknownKey(_)) => warning(&e.to_string()),
-                Err(e) => {
-                    warning(&e.to_string());
-                    continue;
+                Err(e) if e.is_fatal() => {
+                    fatal = Some(e);
+                    break;
                 }
+                Err(e) if !crate::options::report(&e) => continue,
+                Err(_) => {}
             }
             let _ = merged.insert(key.as_str(), value.shallow_clone());
         }
         props::set(obj, "setting", merged);
+        if let Some(e) = fatal {
+            crate::options::fatal(&e);
+        }
         Ok(true)
     }
 

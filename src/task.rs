@@ -351,11 +351,13 @@ impl Task {
         }
     }
 
-    /// `static pack(mixed $data): string|false` — the task payload format.
+    /// `static pack(mixed $data): string|false` — the task payload format:
+    /// the flags byte, the payload's length (4 bytes, big-endian), the payload.
     pub fn pack(data: &Zval) -> PhpResult<Zval> {
         Ok(match pack(data) {
             Some((flags, bytes)) => {
                 let mut v = vec![flags as u8];
+                v.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
                 v.extend_from_slice(&bytes);
                 zend::bytes_zval(&v)
             }
@@ -363,12 +365,24 @@ impl Task {
         })
     }
 
-    /// `static unpack(string $data): mixed`
+    /// `static unpack(string $data): mixed` — a package that is not one
+    /// pack() made (truncated, or too short for its header) warns, as Swoole.
     pub fn unpack(data: &Zval) -> PhpResult<Zval> {
         let bytes = zend::arg_bytes(data, 1)?;
-        Ok(match bytes.split_first() {
-            Some((&flags, rest)) => unpack(flags as u32, rest),
-            None => false.into_zval(false)?,
+        let whole = match bytes.split_first() {
+            Some((&flags, rest)) if rest.len() >= 4 => {
+                let (len, payload) = rest.split_at(4);
+                let len = u32::from_be_bytes([len[0], len[1], len[2], len[3]]) as usize;
+                (len == payload.len()).then_some((flags, payload))
+            }
+            _ => None,
+        };
+        Ok(match whole {
+            Some((flags, payload)) => unpack(flags as u32, payload),
+            None => {
+                warning("invalid task package");
+                false.into_zval(false)?
+            }
         })
     }
 }

@@ -80,13 +80,9 @@ bool(true)
 bool(true)
 int(5)
 bool(true)
-
-Warning: Swoole\Process::read(): read() failed, Error: Resource temporarily unavailable (os error 11) in %s on line %d
 bool(false)
 bool(true)
 bool(true)
-
-Warning: Swoole\Process::read(): read() failed, Error: Resource temporarily unavailable (os error 11) in %s on line %d
 bool(false)
 
 Warning: Swoole\Process::exit(): not current process in %s on line %d

@@ -92,7 +92,7 @@ bool(false)
 bool(true)
 === set()
 
-Warning: Swoole\Server::set(): unknown setting 'wroker_num' (ignored; check its spelling) in %s on line %d
+Warning: unsupported option [wroker_num] in %s on line %d
 bool(true)
 array(1) {
   ["wroker_num"]=>

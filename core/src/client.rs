@@ -1,12 +1,16 @@
 //! The blocking client behind `Swoole\Client`: connect with a timeout, send,
 //! and receive either what arrives or, with framing settings, exactly one
-//! packet (the same [`Framing`] the server uses).
+//! packet (the same [`Framing`] the server uses, or a length function).
+//!
+//! A Unix datagram client binds a socket file of its own when it connects,
+//! named as Swoole names it, so that the peer can answer; the file is
+//! removed when the client is dropped.
 
-use crate::framing::Framing;
+use crate::framing::{FrameError, Framing};
 use crate::listener::SockType;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream, UdpSocket};
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsRawFd, FromRawFd, RawFd};
 use std::os::unix::net::{UnixDatagram, UnixStream};
 use std::time::Duration;
 
@@ -23,37 +27,142 @@ pub struct Client {
     conn: Conn,
     /// Bytes received beyond the packet `recv()` returned (framed mode).
     buffer: Vec<u8>,
+    /// The socket file a Unix datagram client bound (removed on drop).
+    own_path: Option<String>,
+    /// Where the last datagram of a Unix datagram client came from
+    /// (`getpeername()`, as Swoole reports it).
+    last_sender: String,
 }
 
 /// `recv()` flags (Swoole\Client::MSG_*).
 pub const MSG_PEEK: i64 = 2;
 pub const MSG_WAITALL: i64 = 256;
 
+/// The timeout a client gets when none is given (Swoole's 0.5 s).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// Chunk size of framed reads.
+const READ_CHUNK: usize = 65536;
+
+/// What a `package_length_func` said about the buffered bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    /// 0: the packet's length is not known yet; read more.
+    NeedMore,
+    /// The first this many bytes are one packet.
+    Packet(usize),
+    /// Negative: the input is not valid.
+    Invalid,
+    /// The function failed (a PHP exception): stop, report nothing more.
+    Failed,
+}
+
+/// Swoole's name for a Unix datagram client's own socket file.
+pub fn own_socket_path(fd: RawFd) -> String {
+    format!("/tmp/swoole-client.{}.{fd}.sock", std::process::id())
+}
+
+fn sockaddr_un(path: &str) -> io::Result<(libc::sockaddr_un, libc::socklen_t)> {
+    // SAFETY: an all-zero sockaddr_un is valid; we fill the family and path.
+    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    let bytes = path.as_bytes();
+    if bytes.len() >= addr.sun_path.len() {
+        return Err(io::Error::from_raw_os_error(libc::ENAMETOOLONG));
+    }
+    for (dst, &b) in addr.sun_path.iter_mut().zip(bytes) {
+        *dst = b as libc::c_char;
+    }
+    Ok((addr, std::mem::size_of::<libc::sockaddr_un>() as libc::socklen_t))
+}
+
+/// A Unix datagram socket bound to its own file and connected to `peer`.
+fn bound_unix_dgram(peer: &str) -> io::Result<(UnixDatagram, String)> {
+    // SAFETY: socket() returns a new fd we own from here on.
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: fd is a fresh socket nobody else owns.
+    let sock = unsafe { UnixDatagram::from_raw_fd(fd) };
+    let path = own_socket_path(fd);
+    let _ = std::fs::remove_file(&path);
+    let (addr, len) = sockaddr_un(&path)?;
+    // SAFETY: binding our socket to a sockaddr_un we built.
+    if unsafe { libc::bind(fd, &addr as *const libc::sockaddr_un as *const libc::sockaddr, len) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    if let Err(e) = sock.connect(peer) {
+        let _ = std::fs::remove_file(&path);
+        return Err(e);
+    }
+    Ok((sock, path))
+}
+
+/// The path of a Unix socket's address (`getsockname`/`getpeername`).
+fn unix_name(fd: RawFd, peer: bool) -> io::Result<String> {
+    // SAFETY: an all-zero sockaddr_un is valid to be written into.
+    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::sockaddr_un>() as libc::socklen_t;
+    let p = &mut addr as *mut libc::sockaddr_un as *mut libc::sockaddr;
+    // SAFETY: the kernel writes at most `len` bytes into `addr`.
+    let rc = unsafe { if peer { libc::getpeername(fd, p, &mut len) } else { libc::getsockname(fd, p, &mut len) } };
+    if rc < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let offset = std::mem::size_of::<libc::sa_family_t>();
+    let n = (len as usize).saturating_sub(offset).min(addr.sun_path.len());
+    let raw: Vec<u8> = addr.sun_path[..n].iter().map(|&c| c as u8).take_while(|&b| b != 0).collect();
+    Ok(String::from_utf8_lossy(&raw).into_owned())
+}
+
 impl Client {
-    /// Connects to `host:port` (a path for Unix sockets) within `timeout`.
+    fn new(conn: Conn, own_path: Option<String>) -> Client {
+        Client { conn, buffer: Vec::new(), own_path, last_sender: String::new() }
+    }
+
+    /// Connects to `host:port` (a path for Unix sockets) within `timeout`,
+    /// which then bounds every read and write too.
     pub fn connect(kind: SockType, host: &str, port: u16, timeout: Duration) -> io::Result<Client> {
-        let timeout = if timeout.is_zero() { Duration::from_millis(500) } else { timeout };
-        let conn = match kind {
+        let timeout = if timeout.is_zero() { DEFAULT_TIMEOUT } else { timeout };
+        let client = match kind {
             SockType::Tcp | SockType::Tcp6 => {
                 let addr = kind.resolve(host, port)?;
                 let s = TcpStream::connect_timeout(&addr, timeout)?;
                 let _ = s.set_nodelay(true);
-                Conn::Tcp(s)
+                Client::new(Conn::Tcp(s), None)
             }
             SockType::Udp | SockType::Udp6 => {
-                let s = UdpSocket::bind(if kind.is_v6() { "[::]:0" } else { "0.0.0.0:0" })?;
-                s.connect(kind.resolve(host, port)?)?;
-                Conn::Udp(s)
+                let mut c = Client::unconnected(kind)?;
+                if let Conn::Udp(s) = &c.conn {
+                    s.connect(kind.resolve(host, port)?)?;
+                }
+                c.last_sender.clear();
+                c
             }
-            SockType::UnixStream => Conn::Unix(UnixStream::connect(host)?),
+            SockType::UnixStream => Client::new(Conn::Unix(UnixStream::connect(host)?), None),
             SockType::UnixDgram => {
-                let s = UnixDatagram::unbound()?;
-                s.connect(host)?;
-                Conn::UnixDgram(s)
+                let (s, path) = bound_unix_dgram(host)?;
+                Client::new(Conn::UnixDgram(s), Some(path))
             }
         };
-        let client = Client { conn, buffer: Vec::new() };
         client.set_timeout(Some(timeout))?;
+        Ok(client)
+    }
+
+    /// A datagram client that was never connected (`sendto()` first): UDP
+    /// bound to a kernel port, Unix datagram unbound (it cannot be answered,
+    /// as in Swoole). The timeout is Swoole's default.
+    pub fn unconnected(kind: SockType) -> io::Result<Client> {
+        let conn = match kind {
+            SockType::Udp | SockType::Udp6 => {
+                Conn::Udp(UdpSocket::bind(if kind.is_v6() { "[::]:0" } else { "0.0.0.0:0" })?)
+            }
+            SockType::UnixDgram => Conn::UnixDgram(UnixDatagram::unbound()?),
+            _ => return Err(io::Error::new(io::ErrorKind::Unsupported, "not a datagram socket type")),
+        };
+        let client = Client::new(conn, None);
+        client.set_timeout(Some(DEFAULT_TIMEOUT))?;
         Ok(client)
     }
 
@@ -64,6 +173,30 @@ impl Client {
         crate::process::set_timeout(self.fd(), seconds)
     }
 
+    /// `open_tcp_nodelay` (TCP only; connect() turns it on).
+    pub fn set_nodelay(&self, on: bool) {
+        if let Conn::Tcp(s) = &self.conn {
+            let _ = s.set_nodelay(on);
+        }
+    }
+
+    /// `socket_buffer_size`: the kernel's send and receive buffers.
+    pub fn set_buffer_size(&self, bytes: usize) {
+        let n = bytes.min(i32::MAX as usize) as libc::c_int;
+        for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
+            // SAFETY: setsockopt with an int option on our socket.
+            unsafe {
+                libc::setsockopt(
+                    self.fd(),
+                    libc::SOL_SOCKET,
+                    opt,
+                    &n as *const libc::c_int as *const libc::c_void,
+                    std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+                )
+            };
+        }
+    }
+
     pub fn fd(&self) -> RawFd {
         match &self.conn {
             Conn::Tcp(s) => s.as_raw_fd(),
@@ -71,6 +204,11 @@ impl Client {
             Conn::Unix(s) => s.as_raw_fd(),
             Conn::UnixDgram(s) => s.as_raw_fd(),
         }
+    }
+
+    /// Whether this is a datagram client (sendto() works, sendfile() not).
+    pub fn is_datagram(&self) -> bool {
+        matches!(self.conn, Conn::Udp(_) | Conn::UnixDgram(_))
     }
 
     /// Sends all of `data` (one datagram on datagram sockets).
@@ -83,15 +221,51 @@ impl Client {
         }
     }
 
-    /// `sendto()` on a UDP client.
+    /// `sendto()`: one datagram to `host:port` (UDP, UDP6) or to the socket
+    /// file `host` (Unix datagram). A peer whose queue stays full past the
+    /// timeout gives `EAGAIN`.
     pub fn send_to(&mut self, host: &str, port: u16, data: &[u8]) -> io::Result<usize> {
         match &self.conn {
             Conn::Udp(s) => {
                 let family = if s.local_addr()?.is_ipv6() { SockType::Udp6 } else { SockType::Udp };
                 s.send_to(data, family.resolve(host, port)?)
             }
-            _ => Err(io::Error::new(io::ErrorKind::Unsupported, "sendto() needs a UDP client")),
+            Conn::UnixDgram(s) => s.send_to(data, host),
+            _ => Err(io::Error::new(io::ErrorKind::Unsupported, "sendto() needs a datagram client")),
         }
+    }
+
+    /// Sends `length` bytes of the file at `path` from `offset` (0 = to the
+    /// end) with `sendfile(2)`. A range outside the file is `InvalidInput`,
+    /// an empty file `UnexpectedEof`.
+    pub fn send_file(&mut self, path: &str, offset: u64, length: u64) -> io::Result<u64> {
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size == 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "cannot send empty file"));
+        }
+        let end = if length == 0 { size } else { offset.saturating_add(length) };
+        if offset >= size || end > size {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "length or offset is invalid"));
+        }
+        let mut off = offset as libc::off_t;
+        let mut left = end - offset;
+        while left > 0 {
+            // SAFETY: sendfile between two fds we hold, advancing `off`.
+            let n = unsafe { libc::sendfile(self.fd(), file.as_raw_fd(), &mut off, left.min(1 << 30) as usize) };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e);
+            }
+            if n == 0 {
+                break;
+            }
+            left -= n as u64;
+        }
+        Ok(end - offset - left)
     }
 
     fn read_some(&mut self, buf: &mut [u8], peek: bool) -> io::Result<usize> {
@@ -104,7 +278,11 @@ impl Client {
             Conn::Tcp(s) => s.read(buf),
             Conn::Unix(s) => s.read(buf),
             Conn::Udp(s) => s.recv(buf),
-            Conn::UnixDgram(s) => s.recv(buf),
+            Conn::UnixDgram(s) => {
+                let (n, from) = s.recv_from(buf)?;
+                self.last_sender = from.as_pathname().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                Ok(n)
+            }
         }
     }
 
@@ -112,8 +290,15 @@ impl Client {
     /// with framing, exactly one packet. An empty result means the peer closed.
     pub fn recv(&mut self, framing: &Framing, size: usize, flags: i64) -> io::Result<Vec<u8>> {
         let size = size.max(1);
-        if !framing.is_raw() {
-            return self.recv_packet(framing);
+        match framing {
+            Framing::Raw => {}
+            // A client's recv() returns one packet, up to and including the
+            // first EOF, with or without open_eof_split (as Swoole's).
+            Framing::Eof { eof, max, .. } => {
+                let one = Framing::Eof { eof: eof.clone(), split: true, max: *max };
+                return self.recv_framed(&mut |buf| one.check(buf).map(|n| n.map_or(Length::NeedMore, Length::Packet)));
+            }
+            framed => return self.recv_framed(&mut |buf| framed.check(buf).map(|n| n.map_or(Length::NeedMore, Length::Packet))),
         }
         let peek = flags & MSG_PEEK != 0;
         // Bytes left over from framed reads come first, under the same flags.
@@ -142,14 +327,45 @@ impl Client {
         Ok(buf)
     }
 
-    fn recv_packet(&mut self, framing: &Framing) -> io::Result<Vec<u8>> {
-        let mut chunk = vec![0u8; 65536];
+    /// One packet whose length `length_of` finds in the buffered bytes
+    /// (`package_length_func`), at most `max` bytes long.
+    pub fn recv_by_length(&mut self, max: usize, length_of: &mut dyn FnMut(&[u8]) -> Length) -> io::Result<Vec<u8>> {
+        self.recv_framed(&mut |buf| match length_of(buf) {
+            Length::Packet(n) if n > max => Err(FrameError::TooLarge { length: n as u64, max }),
+            Length::Invalid => Err(FrameError::Malformed),
+            other => Ok(other),
+        })
+    }
+
+    /// Reads until `check` finds a whole packet at the front of the buffer.
+    /// A framing error drops the buffered bytes (the stream cannot be cut
+    /// any more) and is an `InvalidData` error carrying the [`FrameError`];
+    /// the peer closing before a whole packet gives an empty packet.
+    fn recv_framed(&mut self, check: &mut dyn FnMut(&[u8]) -> Result<Length, FrameError>) -> io::Result<Vec<u8>> {
+        let mut chunk = vec![0u8; READ_CHUNK];
+        // Once the packet's length is known, only more bytes are awaited.
+        let mut known: Option<usize> = None;
         loop {
-            if let Some(n) = framing.check(&self.buffer).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))? {
+            if known.is_none() && !self.buffer.is_empty() {
+                match check(&self.buffer) {
+                    Ok(Length::Packet(n)) if n > 0 => known = Some(n),
+                    Ok(Length::Failed) => {
+                        self.buffer.clear();
+                        return Err(io::Error::other("the length function failed"));
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        self.buffer.clear();
+                        return Err(io::Error::new(io::ErrorKind::InvalidData, e));
+                    }
+                }
+            }
+            if let Some(n) = known.filter(|&n| n <= self.buffer.len()) {
                 return Ok(self.buffer.drain(..n).collect());
             }
             let n = self.read_some(&mut chunk, false)?;
             if n == 0 {
+                self.buffer.clear();
                 return Ok(Vec::new());
             }
             self.buffer.extend_from_slice(&chunk[..n]);
@@ -165,25 +381,34 @@ impl Client {
         }
     }
 
-    /// Local address as (host, port).
+    /// Local address as (host, port): a Unix socket's path (or "") and 0.
     pub fn local(&self) -> io::Result<(String, u16)> {
         match &self.conn {
             Conn::Tcp(s) => s.local_addr().map(|a| (a.ip().to_string(), a.port())),
             Conn::Udp(s) => s.local_addr().map(|a| (a.ip().to_string(), a.port())),
-            _ => Err(io::Error::new(io::ErrorKind::Unsupported, "no IP address on a Unix socket")),
+            _ => unix_name(self.fd(), false).map(|p| (p, 0)),
         }
     }
 
-    /// Peer address as (host, port).
+    /// Peer address as (host, port): a Unix stream peer's path, or the path
+    /// the last datagram of a Unix datagram client came from ("" before).
     pub fn peer(&self) -> io::Result<(String, u16)> {
         match &self.conn {
             Conn::Tcp(s) => s.peer_addr().map(|a| (a.ip().to_string(), a.port())),
             Conn::Udp(s) => s.peer_addr().map(|a| (a.ip().to_string(), a.port())),
-            _ => Err(io::Error::new(io::ErrorKind::Unsupported, "no IP address on a Unix socket")),
+            Conn::Unix(_) => unix_name(self.fd(), true).map(|p| (p, 0)),
+            Conn::UnixDgram(_) => Ok((self.last_sender.clone(), 0)),
         }
     }
 }
 
+impl Drop for Client {
+    fn drop(&mut self) {
+        if let Some(path) = self.own_path.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -210,6 +435,72 @@ mod tests {
         assert_eq!(c.recv(&Framing::Raw, 4, MSG_PEEK).unwrap(), b"0123");
         assert_eq!(c.recv(&Framing::Raw, 10, MSG_WAITALL).unwrap(), b"0123456789");
         t.join().unwrap();
+    }
+
+    #[test]
+    fn eof_check_without_split_still_returns_one_packet() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let t = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            s.write_all(b"a\nb\nc").unwrap();
+        });
+        let mut c = Client::connect(SockType::Tcp, "127.0.0.1", port, Duration::from_secs(2)).unwrap();
+        let f = Framing::Eof { eof: b"\n".to_vec(), split: false, max: 1024 };
+        assert_eq!(c.recv(&f, 0, 0).unwrap(), b"a\n");
+        assert_eq!(c.recv(&f, 0, 0).unwrap(), b"b\n");
+        assert_eq!(c.recv(&f, 0, 0).unwrap(), b"", "closed with a partial packet");
+        t.join().unwrap();
+    }
+
+    #[test]
+    fn length_function_packets_keep_their_leftovers() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let t = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            s.write_all(&[3, b'a', b'b', 4, b'c']).unwrap();
+            std::thread::sleep(Duration::from_millis(50));
+            s.write_all(&[b'd', b'e', 200, 0]).unwrap();
+            std::thread::sleep(Duration::from_millis(50));
+        });
+        let mut c = Client::connect(SockType::Tcp, "127.0.0.1", port, Duration::from_secs(2)).unwrap();
+        let mut calls = 0;
+        let mut first_byte = |b: &[u8]| {
+            calls += 1;
+            Length::Packet(b[0] as usize)
+        };
+        assert_eq!(c.recv_by_length(100, &mut first_byte).unwrap(), [3, b'a', b'b']);
+        assert_eq!(c.recv_by_length(100, &mut first_byte).unwrap(), [4, b'c', b'd', b'e']);
+        let e = c.recv_by_length(100, &mut first_byte).unwrap_err();
+        let frame = e.get_ref().and_then(|i| i.downcast_ref::<FrameError>()).copied();
+        assert_eq!(frame, Some(FrameError::TooLarge { length: 200, max: 100 }));
+        assert!(calls >= 3);
+        t.join().unwrap();
+    }
+
+    #[test]
+    fn unix_dgram_client_binds_its_own_file_and_removes_it() {
+        let dir = std::env::temp_dir().join(format!("swoole-core-client-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let server_path = dir.join("srv.sock");
+        let _ = std::fs::remove_file(&server_path);
+        let server = UnixDatagram::bind(&server_path).unwrap();
+        let path = server_path.to_str().unwrap();
+        let mut c = Client::connect(SockType::UnixDgram, path, 0, Duration::from_secs(1)).unwrap();
+        let own = own_socket_path(c.fd());
+        assert!(std::path::Path::new(&own).exists());
+        assert_eq!(c.local().unwrap(), (own.clone(), 0));
+        c.send(b"hi").unwrap();
+        let mut buf = [0u8; 16];
+        let (n, from) = server.recv_from(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"hi");
+        server.send_to(b"back", from.as_pathname().unwrap()).unwrap();
+        assert_eq!(c.recv(&Framing::Raw, 16, 0).unwrap(), b"back");
+        assert_eq!(c.peer().unwrap(), (path.to_string(), 0));
+        drop(c);
+        assert!(!std::path::Path::new(&own).exists(), "removed with the client");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -129,6 +129,8 @@ impl fmt::Display for FrameError {
     }
 }
 
+impl std::error::Error for FrameError {}
+
 impl Framing {
     /// Whether the connection needs an input buffer.
     pub fn is_raw(&self) -> bool {

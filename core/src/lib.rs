@@ -14,6 +14,7 @@
 //!   signals, deferred callbacks; the server worker runs its sockets on it.
 //! - [`settings`]: the `set()` array: known keys, their types and ranges, the
 //!   typed [`settings::ServerSettings`] the rest of the core reads.
+//! - [`quantity`]: PHP's quantity strings (`'2M'`), as size settings take them.
 //! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
 //! - [`futex`]: sleeping on shared words, and the pid stamps that tell a
 //!   dead holder from a live one.
@@ -97,6 +98,7 @@ pub mod pool_worker;
 pub mod privileges;
 pub mod process;
 pub mod proxy;
+pub mod quantity;
 pub mod reactor;
 pub mod reactor_thread;
 pub mod ring;

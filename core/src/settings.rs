@@ -80,17 +80,32 @@ pub enum SettingError {
     WrongType { key: String, expected: &'static str, given: &'static str },
     /// The value is outside the range the key allows.
     OutOfRange { key: String, value: String, range: String },
+    /// A size setting given as a string PHP cannot read as a quantity
+    /// (`'2M'` is one, `'lots'` is not): a fatal error, as in Swoole.
+    BadQuantity { key: String, value: String, reason: String },
+}
+
+impl SettingError {
+    /// Whether `set()` must stop the script here (Swoole raises E_ERROR).
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, SettingError::BadQuantity { .. })
+    }
 }
 
 impl fmt::Display for SettingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SettingError::UnknownKey(k) => write!(f, "unknown setting '{k}' (ignored; check its spelling)"),
+            // Swoole's words (its library's Server\Helper::checkOptions()).
+            SettingError::UnknownKey(k) => write!(f, "unsupported option [{k}]"),
             SettingError::WrongType { key, expected, given } => {
                 write!(f, "setting '{key}' must be of type {expected}, {given} given")
             }
             SettingError::OutOfRange { key, value, range } => {
                 write!(f, "setting '{key}' is out of range: {value} (must be {range})")
+            }
+            // Swoole's text, with the key it leaves out.
+            SettingError::BadQuantity { key, value, reason } => {
+                write!(f, "failed to parse '{value}' to size for setting '{key}', Error: {reason}")
             }
         }
     }
@@ -320,6 +335,17 @@ impl ServerSettings {
     /// settings are unchanged then.
     pub fn apply(&mut self, key: &str, value: &SettingValue) -> Result<(), SettingError> {
         let cpu = crate::stats::cpu_num() as i64;
+        if !is_known_key(key) {
+            return Err(SettingError::UnknownKey(key.to_string()));
+        }
+        let size;
+        let value = match size_value(key, value)? {
+            Some(n) => {
+                size = SettingValue::Int(n);
+                &size
+            }
+            None => value,
+        };
         match key {
             // 0 means "one per CPU", as in Swoole; negatives are refused.
             "worker_num" => {
@@ -436,14 +462,14 @@ impl ServerSettings {
             "output_buffer_size" | "buffer_output_size" => {
                 self.output_buffer_size = int_in(key, value, 1, i32::MAX as i64)? as usize
             }
-            "input_buffer_size" | "buffer_input_size" | "task_max_request_grace" | "task_worker_max" => {
+            "input_buffer_size" | "buffer_input_size" | "task_max_request_grace" => {
                 int_in(key, value, 0, i64::MAX)?;
             }
             "task_ipc_mode" => {
                 int_in(key, value, 1, 4)?;
             }
-            _ if is_known_key(key) => {}
-            _ => return Err(SettingError::UnknownKey(key.to_string())),
+            // Known to Swoole, without effect here (see docs/COMPATIBILITY.md).
+            _ => {}
         }
         Ok(())
     }
@@ -464,6 +490,30 @@ pub fn default_max_connection() -> usize {
         MAX_CONNECTION
     };
     soft.clamp(1, MAX_CONNECTION) as usize
+}
+
+/// The settings Swoole reads as sizes (`php_swoole_parse_to_size`): a
+/// string there is a PHP quantity (`'2M'`), and one PHP cannot read is fatal.
+/// The list is what Swoole 6.2.1's `set()` (server, ports and client) parses so.
+const SIZE_KEYS: &[&str] = &[
+    "socket_buffer_size", "max_queued_bytes", "input_buffer_size", "buffer_input_size", "output_buffer_size",
+    "buffer_output_size", "stack_size", "c_stack_size", "http2_header_table_size", "http2_init_window_size",
+    "http2_max_frame_size", "http2_max_header_list_size", "http_compression_min_length", "compression_min_length",
+    "upload_max_filesize", "kernel_socket_recv_buffer_size", "kernel_socket_send_buffer_size",
+    "buffer_high_watermark", "buffer_low_watermark", "package_max_length",
+];
+
+/// A size key's string value read as a PHP quantity: `Some(bytes)`, or
+/// `None` when `key` is no size key or `value` no string.
+fn size_value(key: &str, value: &SettingValue) -> Result<Option<i64>, SettingError> {
+    let SettingValue::Str(text) = value else { return Ok(None) };
+    if !SIZE_KEYS.contains(&key) {
+        return Ok(None);
+    }
+    match crate::quantity::parse(text.as_bytes()) {
+        (n, None) => Ok(Some(n)),
+        (_, Some(reason)) => Err(SettingError::BadQuantity { key: key.into(), value: text.clone(), reason }),
+    }
 }
 
 fn int_in(key: &str, value: &SettingValue, min: i64, max: i64) -> Result<i64, SettingError> {
@@ -535,59 +585,59 @@ fn boolean(key: &str, value: &SettingValue) -> Result<bool, SettingError> {
     })
 }
 
-/// Every key Swoole 6.2.1's server, ports and task workers accept, plus the
-/// obsolete `debug_mode` of Swoole 1.x that old examples still pass. A key
-/// listed here is never reported as unknown; which of them act is recorded in
-/// `docs/COMPATIBILITY.md`.
+/// Every key Swoole 6.2.1's `set()` accepts without a warning: the lists of
+/// its library's `Swoole\Server\Helper::checkOptions()` (the same for the
+/// server and its ports), compared case-insensitively as it does. Which of
+/// them act here is recorded in `docs/COMPATIBILITY.md`; `debug_mode` (Swoole
+/// 1.x, used by old examples) is one of them.
 const KNOWN_KEYS: &[&str] = &[
-    // process model
-    "reactor_num", "worker_num", "max_request", "max_request_grace", "max_conn", "max_connection",
-    "max_wait_time", "max_queued_bytes", "dispatch_mode", "dispatch_func", "task_worker_num", "task_ipc_mode",
-    "task_max_request", "task_max_request_grace", "task_tmpdir", "task_enable_coroutine", "task_use_object",
-    "task_object", "task_worker_max", "message_queue_key", "reload_async", "enable_unsafe_event",
-    "enable_delay_receive", "discard_timeout_request", "single_thread", "start_session_id", "event_object",
-    "worker_max_concurrency", "max_concurrency", "bootstrap", "init_arguments", "enable_reuse_port",
-    // operations
-    "daemonize", "pid_file", "log_file", "log_level", "log_date_format", "log_date_with_microseconds",
-    "log_rotation", "display_errors", "user", "group", "chroot", "stats_file", "open_cpu_affinity",
-    "cpu_affinity_ignore", "request_slowlog_file", "request_slowlog_timeout", "trace_flags", "admin_server",
-    "debug_mode",
-    // coroutines and hooks (accepted, coroutines are out of scope)
-    "enable_coroutine", "max_coroutine", "hook_flags", "enable_preemptive_scheduler", "send_yield",
-    "send_timeout", "aio_core_worker_num", "aio_worker_num", "aio_max_wait_time", "aio_max_idle_time",
-    "dns_server", "dns_cache_expire", "dns_cache_capacity", "enable_signalfd", "socket_dns_timeout",
-    "socket_connect_timeout", "socket_timeout", "socket_read_timeout", "socket_write_timeout",
-    // heartbeat
-    "heartbeat_check_interval", "heartbeat_idle_time", "max_idle_time",
-    // buffers
-    "output_buffer_size", "buffer_output_size", "input_buffer_size", "buffer_input_size",
-    "socket_buffer_size", "buffer_high_watermark", "buffer_low_watermark", "kernel_socket_recv_buffer_size",
-    "kernel_socket_send_buffer_size",
-    // sockets
-    "backlog", "open_tcp_nodelay", "tcp_fastopen", "tcp_defer_accept", "open_tcp_keepalive", "tcp_keepidle",
-    "tcp_keepinterval", "tcp_keepcount", "tcp_user_timeout",
-    // framing
-    "open_eof_check", "open_eof_split", "package_eof", "open_length_check", "package_length_type",
-    "package_length_func", "package_length_offset", "package_body_offset", "package_body_start",
-    "package_max_length", "open_mqtt_protocol", "open_redis_protocol",
-    // http / websocket (out of scope, accepted)
-    "open_http_protocol", "open_http2_protocol", "open_websocket_protocol", "open_websocket_close_frame",
-    "open_websocket_ping_frame", "open_websocket_pong_frame", "websocket_subprotocol", "websocket_compression",
-    "http_parse_post", "http_parse_cookie", "http_parse_files", "http_compression", "http_compression_level",
-    "compression_level", "http_compression_min_length", "compression_min_length", "http_gzip_level",
-    "upload_tmp_dir", "upload_max_filesize", "enable_static_handler", "document_root", "static_handler_locations",
-    "http_index_files", "http_autoindex", "enable_trailer",
-    // ssl (out of scope, accepted)
-    "ssl_cert_file", "ssl_key_file", "ssl_method", "ssl_protocols", "ssl_ciphers", "ssl_verify_peer",
-    "ssl_verify_depth", "ssl_allow_self_signed", "ssl_client_cert_file", "ssl_compress", "ssl_sni_certs",
-    "ssl_prefer_server_ciphers", "ssl_dhparam", "ssl_ecdh_curve", "ssl_cafile", "ssl_capath", "ssl_passphrase",
+    // global
+    "debug_mode", "trace_flags", "log_file", "log_level", "log_date_format", "log_date_with_microseconds",
+    "log_rotation", "display_errors", "dns_server", "socket_dns_timeout", "socket_connect_timeout",
+    "socket_write_timeout", "socket_send_timeout", "socket_read_timeout", "socket_recv_timeout",
+    "socket_buffer_size", "socket_timeout", "http2_header_table_size", "http2_enable_push",
+    "http2_max_concurrent_streams", "http2_init_window_size", "http2_max_frame_size", "http2_max_header_list_size",
+    "http2_max_headers",
+    // server
+    "chroot", "user", "group", "daemonize", "pid_file", "reactor_num", "single_thread", "worker_num",
+    "max_wait_time", "max_queued_bytes", "max_concurrency", "worker_max_concurrency", "enable_coroutine",
+    "send_timeout", "dispatch_mode", "send_yield", "dispatch_func", "discard_timeout_request",
+    "enable_unsafe_event", "enable_delay_receive", "enable_reuse_port", "task_use_object", "task_object",
+    "event_object", "task_enable_coroutine", "task_worker_num", "task_ipc_mode", "task_tmpdir", "task_max_request",
+    "task_max_request_grace", "max_connection", "max_conn", "start_session_id", "heartbeat_check_interval",
+    "heartbeat_idle_time", "max_request", "max_request_grace", "reload_async", "open_cpu_affinity",
+    "cpu_affinity_ignore", "http_parse_cookie", "http_parse_post", "http_parse_files", "http_compression",
+    "http_compression_level", "compression_level", "http_gzip_level", "http_compression_min_length",
+    "compression_min_length", "websocket_compression", "upload_tmp_dir", "upload_max_filesize",
+    "enable_static_handler", "document_root", "http_autoindex", "http_index_files", "http_compression_types",
+    "compression_types", "static_handler_locations", "input_buffer_size", "buffer_input_size", "output_buffer_size",
+    "buffer_output_size", "message_queue_key", "bootstrap", "init_arguments", "url_rewrite_rules",
+    // port
+    "ssl_cert_file", "ssl_key_file", "backlog", "kernel_socket_recv_buffer_size", "kernel_socket_send_buffer_size",
+    "buffer_high_watermark", "buffer_low_watermark", "open_tcp_nodelay", "tcp_defer_accept", "open_tcp_keepalive",
+    "open_eof_check", "open_eof_split", "package_eof", "open_http_protocol", "open_websocket_protocol",
+    "websocket_subprotocol", "open_websocket_close_frame", "open_websocket_ping_frame", "open_websocket_pong_frame",
+    "open_http2_protocol", "open_mqtt_protocol", "open_redis_protocol", "max_idle_time", "tcp_keepidle",
+    "tcp_keepinterval", "tcp_keepcount", "tcp_user_timeout", "tcp_fastopen", "open_length_check",
+    "package_length_type", "package_length_offset", "package_body_offset", "package_body_start",
+    "package_length_func", "package_max_length", "ssl_compress", "ssl_protocols", "ssl_verify_peer",
+    "ssl_allow_self_signed", "ssl_client_cert_file", "ssl_cafile", "ssl_capath", "ssl_verify_depth",
+    "ssl_prefer_server_ciphers", "ssl_ciphers", "ssl_ecdh_curve", "ssl_dhparam", "ssl_sni_certs",
+    // aio
+    "aio_core_worker_num", "aio_worker_num", "aio_max_wait_time", "aio_max_idle_time", "iouring_entries",
+    "iouring_workers", "iouring_flag", "enable_signalfd", "wait_signal", "dns_cache_refresh_time", "thread_num",
+    "min_thread_num", "max_thread_num", "socket_dontwait", "dns_lookup_random", "use_async_resolver",
+    // coroutine
+    "max_coro_num", "max_coroutine", "enable_deadlock_check", "hook_flags", "enable_preemptive_scheduler",
+    "c_stack_size", "stack_size", "name_resolver", "dns_cache_expire", "dns_cache_capacity",
+    // helper
+    "stats_file", "stats_timer_interval", "admin_server",
 ];
 
 /// Settings Swoole acts on that this build accepts but does not act on yet,
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
 const NOT_YET: &[(&str, &str)] = &[
-    ("enable_coroutine", "coroutines are not supported by this extension"),
     ("open_http_protocol", "the HTTP server is not provided by this extension"),
     ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),
     ("open_websocket_protocol", "the WebSocket server is not provided by this extension"),
@@ -670,9 +720,9 @@ pub fn defaults() -> Vec<(&'static str, String)> {
     out
 }
 
-/// Whether `key` is a setting Swoole knows.
+/// Whether `key` is a setting Swoole knows (in any case, as Swoole compares).
 pub fn is_known_key(key: &str) -> bool {
-    KNOWN_KEYS.contains(&key)
+    KNOWN_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
 }
 
 #[cfg(test)]
@@ -712,8 +762,10 @@ mod tests {
     fn not_yet_effective_only_when_asked_for() {
         assert_eq!(not_yet_effective("daemonize", &SettingValue::Bool(false)), None);
         assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
-        let note = not_yet_effective("enable_coroutine", &SettingValue::Bool(true)).unwrap();
-        assert!(note.starts_with("setting 'enable_coroutine' has no effect yet"), "{note}");
+        // Swoole's default: accepted silently, coroutine features refuse where used.
+        assert_eq!(not_yet_effective("enable_coroutine", &SettingValue::Bool(true)), None);
+        let note = not_yet_effective("open_http_protocol", &SettingValue::Bool(true)).unwrap();
+        assert!(note.starts_with("setting 'open_http_protocol' has no effect yet"), "{note}");
         assert_eq!(not_yet_effective("heartbeat_check_interval", &SettingValue::Int(5)), None, "implemented");
         assert_eq!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())), None, "implemented");
         assert_eq!(not_yet_effective("open_length_check", &SettingValue::Bool(true)), None, "implemented");
@@ -756,6 +808,40 @@ mod tests {
         assert_eq!(s.socket_buffer_size, DEFAULT_SOCKET_BUFFER_SIZE, "refused: unchanged");
         s.apply("socket_buffer_size", &SettingValue::Int(0)).unwrap();
         assert_eq!(s.socket_buffer_size, usize::MAX, "0: no limit");
+    }
+
+    #[test]
+    fn sizes_are_php_quantities() {
+        let mut s = ServerSettings::new();
+        s.apply("package_max_length", &SettingValue::Str("512K".into())).unwrap();
+        assert_eq!(s.package_max_length, 512 << 10);
+        s.apply("buffer_output_size", &SettingValue::Str(" 2m ".into())).unwrap();
+        assert_eq!(s.output_buffer_size, 2 << 20);
+        s.apply("buffer_high_watermark", &SettingValue::Str("1G".into())).unwrap();
+        assert_eq!(s.buffer_high_watermark, Some(1 << 30));
+        s.apply("stack_size", &SettingValue::Str("2M".into())).unwrap();
+        let err = s.apply("package_max_length", &SettingValue::Str("garbage".into())).unwrap_err();
+        assert!(err.is_fatal());
+        assert_eq!(s.package_max_length, 512 << 10, "refused: unchanged");
+        assert_eq!(
+            err.to_string(),
+            "failed to parse 'garbage' to size for setting 'package_max_length', Error: Invalid quantity \"garbage\": \
+             no valid leading digits, interpreting as \"0\" for backwards compatibility"
+        );
+        assert!(s.apply("stack_size", &SettingValue::Str("1KM".into())).unwrap_err().is_fatal());
+        // Not a size key: a string is the lenient integer of before.
+        assert!(!s.apply("worker_num", &SettingValue::Str("2M".into())).unwrap_err().is_fatal());
+    }
+
+    #[test]
+    fn swooles_keys_in_any_case() {
+        let mut s = ServerSettings::new();
+        for key in ["socket_send_timeout", "wait_signal", "stats_timer_interval", "stack_size", "enable_coroutine", "WORKER_NUM"] {
+            assert_eq!(s.apply(key, &SettingValue::Int(1)), Ok(()), "{key}");
+        }
+        assert_eq!(s.worker_num, 1, "Swoole reads the lower-case key only");
+        let err = s.apply("task_worker_max", &SettingValue::Int(1)).unwrap_err();
+        assert_eq!(err.to_string(), "unsupported option [task_worker_max]");
     }
 
     #[test]

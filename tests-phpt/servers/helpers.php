@@ -67,3 +67,50 @@ function clock(): float
 {
     return hrtime(true) / 1e9;
 }
+
+/**
+ * Runs PHP code (a whole script, `<?php` included) as a server process, as
+ * ServerProcess runs a file; the temporary file goes when the test ends.
+ */
+function server_from_code(string $code, array $args = []): ServerProcess
+{
+    $file = sys_get_temp_dir() . '/swoole-test-' . getmypid() . '-' . bin2hex(random_bytes(4)) . '.php';
+    file_put_contents($file, $code);
+    register_shutdown_function(fn() => @unlink($file));
+    $srv = new ServerProcess($file, $args);
+    kill_on_exit($srv);
+    return $srv;
+}
+
+/** The lines of $output, sorted (for output that several processes print at once). */
+function sorted_lines(string $output): string
+{
+    $lines = array_filter(explode("\n", $output), fn($l) => $l !== '');
+    sort($lines);
+    return implode("\n", $lines) . "\n";
+}
+
+/**
+ * A server's output without the log copy ("PHP Warning:  ...") that PHP
+ * writes of each error beside its display copy ("Warning: ...").
+ */
+function without_log_copies(string $output): string
+{
+    return preg_replace('/^PHP (Warning|Notice|Deprecated|Fatal error):  .*\n/m', '', $output);
+}
+
+/**
+ * Output whose lines start with "<hrtime ns> " (printed by several processes
+ * on the same monotonic clock), put in time order with the stamps removed.
+ */
+function by_time(string $output): string
+{
+    $lines = [];
+    foreach (explode("\n", $output) as $line) {
+        if (preg_match('/^(\d+) (.*)$/', $line, $m)) {
+            $lines[] = [(int)$m[1], $m[2]];
+        }
+    }
+    usort($lines, fn($a, $b) => $a[0] <=> $b[0]);
+    return implode('', array_map(fn($l) => $l[1] . "\n", $lines));
+}
