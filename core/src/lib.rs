@@ -51,6 +51,8 @@
 //!   messages, close codes, `pack()`/`unpack()`, permessage-deflate.
 //! - [`proxy`]: the PROXY protocol v1/v2 header a load balancer sends first,
 //!   and the trusted-sources matcher.
+//! - [`tls`]: the TLS engine: contexts from `ssl_*` settings, certificate
+//!   reload, the non-blocking session state machine, the client connector.
 
 pub mod client;
 pub mod command;
@@ -79,6 +81,7 @@ pub mod signals;
 pub mod stats;
 pub mod supervisor;
 pub mod timer;
+pub mod tls;
 pub mod websocket;
 pub mod worker;
 
