@@ -69,6 +69,8 @@
 //!   listening socket) and its shared worker table; [`pool_master`]: its
 //!   master (fork, replace, reload one by one, shutdown); [`pool_worker`]:
 //!   a worker's loop; [`pool_socket`]: one request per connection.
+//! - [`tls`]: the TLS engine: contexts from `ssl_*` settings, certificate
+//!   reload, the non-blocking session state machine, the client connector.
 
 pub mod atomic;
 pub mod client;
@@ -111,6 +113,7 @@ pub mod stats;
 pub mod supervisor;
 pub mod table;
 pub mod timer;
+pub mod tls;
 pub mod websocket;
 pub mod worker;
 
