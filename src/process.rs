@@ -342,15 +342,23 @@ impl Process {
         }
     }
 
-    /// `static kill(int $pid, int $signal_no = SIGTERM): bool`
+    /// `static kill(int $pid, int $signal_no = SIGTERM): bool`. A pid or
+    /// signal number that does not fit the kernel's is refused (EINVAL):
+    /// Swoole truncates them, so `kill(PHP_INT_MAX)` became `kill(-1,
+    /// SIGTERM)`, every process the user may signal.
     pub fn kill(pid: IntArg, signal_no: Opt<IntArg>) -> PhpResult<bool> {
         let pid = pid.get(1)?;
         let signo = signal_no.or(2, libc::SIGTERM as i64)?;
-        // SAFETY: sending a signal.
-        if unsafe { libc::kill(pid as i32, signo as i32) } == 0 {
-            return Ok(true);
-        }
-        let e = std::io::Error::last_os_error();
+        let e = match (i32::try_from(pid), i32::try_from(signo)) {
+            (Ok(p), Ok(s)) => {
+                // SAFETY: sending a signal.
+                if unsafe { libc::kill(p, s) } == 0 {
+                    return Ok(true);
+                }
+                std::io::Error::last_os_error()
+            }
+            _ => std::io::Error::from_raw_os_error(libc::EINVAL),
+        };
         if !(signo == 0 && e.raw_os_error() == Some(libc::ESRCH)) {
             warning(&format!("kill({pid}, {signo}) failed, Error: {e}"));
         }
