@@ -61,7 +61,19 @@ fn fail(obj: *mut zend_object, e: &std::io::Error) {
     props::set(obj, "errMsg", swoole_core::error::os_strerror(e.raw_os_error().unwrap_or(libc::EIO)));
 }
 
+/// Swoole's warning for a call that needs a connection.
+const NOT_CONNECTED: &str = "client is not connected to server";
+
 impl Client {
+    /// The connection, or a warning (Swoole's) when there is none.
+    fn connected(&self) -> Option<std::cell::Ref<'_, Conn>> {
+        let conn = std::cell::Ref::filter_map(self.conn.borrow(), |c| c.as_ref()).ok();
+        if conn.is_none() {
+            warning(NOT_CONNECTED);
+        }
+        conn
+    }
+
     fn framing(&self) -> Framing {
         self.settings.borrow().framing()
     }
@@ -180,7 +192,7 @@ impl Client {
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let mut conn = self_.conn.borrow_mut();
         let Some(c) = conn.as_mut() else {
-            warning("client is not connected to server");
+            warning(NOT_CONNECTED);
             props::set(obj, "errCode", 5001i64);
             return Ok(false.into_zval(false)?);
         };
@@ -206,6 +218,7 @@ impl Client {
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let mut conn = self_.conn.borrow_mut();
         let Some(c) = conn.as_mut() else {
+            warning(NOT_CONNECTED);
             props::set(obj, "errCode", 5001i64);
             return Ok(false.into_zval(false)?);
         };
@@ -224,6 +237,10 @@ impl Client {
         let port = port.get(2)?;
         let data = data.bytes(3)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
+        if !(0..=65535).contains(&port) {
+            warning("The port is invalid");
+            return Ok(false);
+        }
         if self_.conn.borrow().is_none() {
             match Conn::connect(self_.kind, &ip, port as u16, Duration::from_millis(500)) {
                 Ok(c) => *self_.conn.borrow_mut() = Some(c),
@@ -280,12 +297,12 @@ impl Client {
 
     /// `getsockname(): array|false`
     pub fn getsockname(&self) -> PhpResult<Zval> {
-        address(self.conn.borrow().as_ref().map(|c| c.local()))
+        address(self.connected().map(|c| c.local()))
     }
 
     /// `getpeername(): array|false`
     pub fn getpeername(&self) -> PhpResult<Zval> {
-        address(self.conn.borrow().as_ref().map(|c| c.peer()))
+        address(self.connected().map(|c| c.peer()))
     }
 
     /// `shutdown(int $how): bool`
@@ -295,7 +312,7 @@ impl Client {
             1 => std::net::Shutdown::Write,
             _ => std::net::Shutdown::Both,
         };
-        Ok(self.conn.borrow().as_ref().is_some_and(|c| c.shutdown(how).is_ok()))
+        Ok(self.connected().is_some_and(|c| c.shutdown(how).is_ok()))
     }
 
     /// `close(bool $force = false): bool`
@@ -303,6 +320,9 @@ impl Client {
         let _ = force.or(1, false)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let was = self_.conn.borrow_mut().take().is_some();
+        if !was {
+            warning("client is not connected to the server");
+        }
         props::set(obj, "sock", -1i64);
         Ok(was)
     }

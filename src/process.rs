@@ -446,11 +446,13 @@ impl Process {
         let n = swoole_core::stats::cpu_num();
         let mut ids = Vec::new();
         for (_, v) in cpus.iter() {
-            let id = v.coerce_to_long().unwrap_or(-1);
-            if id < 0 || id as usize >= n {
-                warning(&format!("invalid cpu id [{id}]"));
+            // An int or a numeric string: "x" is not CPU 0.
+            let id = v.long().or_else(|| v.string().and_then(|s| s.trim().parse::<i64>().ok()));
+            let Some(id) = id.filter(|&id| id >= 0 && (id as usize) < n) else {
+                let shown = id.map(|id| id.to_string()).or_else(|| v.string()).unwrap_or_else(|| v.get_type().to_string());
+                warning(&format!("invalid cpu id [{shown}]"));
                 return Ok(false);
-            }
+            };
             ids.push(id as usize);
         }
         if ids.is_empty() {
