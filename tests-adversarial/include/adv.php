@@ -47,7 +47,11 @@ function all_procs(): array
     return $procs;
 }
 
-/** The live processes of the tree under $root (itself included): pid => ['fds' => n, 'rss' => KiB]. */
+/**
+ * The live processes of the tree under $root (itself included): pid =>
+ * ['fds' => open fds, 'rss' => VmRSS, 'anon' => RssAnon (the process's own
+ * memory), 'shmem' => RssShmem (pages of shared memory it has touched)], in KiB.
+ */
 function tree_usage(int $root): array
 {
     $procs = all_procs();
@@ -58,8 +62,10 @@ function tree_usage(int $root): array
         if ($procs[$pid]['state'] !== 'Z') {
             $fds = @scandir("/proc/$pid/fd");
             $status = (string)@file_get_contents("/proc/$pid/status");
-            preg_match('/^VmRSS:\s+(\d+)/m', $status, $m);
-            $out[$pid] = ['fds' => $fds === false ? 0 : count($fds) - 2, 'rss' => (int)($m[1] ?? 0)];
+            preg_match_all('/^(VmRSS|RssAnon|RssShmem):\s+(\d+)/m', $status, $m);
+            $kib = array_combine($m[1], array_map('intval', $m[2]));
+            $out[$pid] = ['fds' => $fds === false ? 0 : count($fds) - 2, 'rss' => $kib['VmRSS'] ?? 0,
+                          'anon' => $kib['RssAnon'] ?? 0, 'shmem' => $kib['RssShmem'] ?? 0];
         }
         foreach ($procs as $child => $p) {
             if ($p['ppid'] === $pid) {
@@ -67,6 +73,7 @@ function tree_usage(int $root): array
             }
         }
     }
+    ksort($out);
     return $out;
 }
 
@@ -189,22 +196,30 @@ final class Target
         posix_kill($pid, SIGKILL);
     }
 
-    /**
-     * Totals once the tree is quiet: the same totals seen three times 50 ms
-     * apart (a close still being handled, a worker still starting, change them).
-     */
+    /** Totals once the tree is quiet (see quietUsage()). */
     private function steady(float $timeout = 5.0): array
     {
+        return usage_totals($this->quietUsage($timeout));
+    }
+
+    /**
+     * The tree's usage once it is quiet: the same processes and fds seen
+     * three times 50 ms apart (a close still being handled, a worker still
+     * starting, change them), or after $timeout.
+     */
+    public function quietUsage(float $timeout = 5.0): array
+    {
         $deadline = clock() + $timeout;
-        $last = [];
+        $last = null;
         $same = 0;
         while (clock() < $deadline && $same < 3) {
-            $now = usage_totals($this->usage());
-            $same = $now[0] === ($last[0] ?? null) && $now[1] === ($last[1] ?? null) ? $same + 1 : 0;
+            $now = $this->usage();
+            $same = $last !== null && array_column($now, 'fds') === array_column($last, 'fds')
+                && array_keys($now) === array_keys($last) ? $same + 1 : 0;
             $last = $now;
             usleep(50000);
         }
-        return $last;
+        return $last ?? $this->usage();
     }
 
     /**

@@ -425,3 +425,37 @@ function attack_flood(array $a): array
     return ['failures' => $failures,
             'opened' => count($socks), 'kept' => $kept];
 }
+
+/**
+ * $a['conns'] connections to the main port, each sending the packet
+ * $a['frame'] (base64) again and again as fast as the socket takes it, for
+ * $a['seconds'], reading and dropping the replies; then reset. A server
+ * whose worker is slower than this must hold reading back, not buffer.
+ */
+function attack_pour(array $a): array
+{
+    $frame = base64_decode($a['frame']);
+    $socks = array_filter(array_map(fn() => tcp($a['ports']['main']), range(1, $a['conns'])));
+    $left = array_fill_keys(array_keys($socks), '');
+    $sent = 0;
+    $deadline = clock() + $a['seconds'];
+    while (clock() < $deadline) {
+        $r = $w = $socks;
+        $e = null;
+        if (@socket_select($r, $w, $e, 0, 50000) < 1) {
+            continue;
+        }
+        foreach ($r as $i => $s) {
+            @socket_recv($s, $buf, 1 << 20, MSG_DONTWAIT);
+        }
+        foreach ($w as $i => $s) {
+            if ($left[$i] === '') {
+                $left[$i] = $frame;
+                $sent++;
+            }
+            $left[$i] = substr($left[$i], put($s, $left[$i]));
+        }
+    }
+    array_map('rst', $socks);
+    return ['failures' => [], 'packets' => $sent];
+}

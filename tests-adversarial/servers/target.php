@@ -10,7 +10,7 @@
  *   "slowtask X" -> "task slow:X", from a task that takes 0.3 s (prints "task_started slow:X");
  *   "big N" -> N bytes of 'b';  "fd" -> "fd $fd exist=0|1 port=P";  "pid" -> "pid P";
  *   "to FD MSG" -> "sent 0|1 error=E", and "from $fd MSG" (length-framed) to connection FD;
- *   "close FD" -> "closed 0|1".
+ *   "close FD" -> "closed 0|1";  "slow ..." -> "slow" after 20 ms of busy work.
  * Prints "ports MAIN EOF RAW", "worker_start id=W pid=P task=0|1" per worker,
  * "worker_error id=W pid=P exit_code=C signal=S" (the master's onWorkerError),
  * "start_returned RESULT" after start().
@@ -68,6 +68,11 @@ $answer = function (Swoole\Server $s, int $fd, string $body): string {
             return "fd $fd exist=" . (int)$s->exist($fd) . ' port=' . $s->getClientInfo($fd)['server_port'];
         case 'pid':
             return 'pid ' . getmypid();
+        case 'slow':
+            // 20 ms of work that nothing can interleave with (no sleep a coroutine could hook).
+            for ($end = hrtime(true) + 20_000_000; hrtime(true) < $end;) {
+            }
+            return 'slow';
         case 'to':
             // "to FD MSG": a length-framed "from $fd MSG" to connection FD (of any worker).
             [$to, $msg] = array_pad(explode(' ', $arg, 2), 2, '');
