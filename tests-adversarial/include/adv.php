@@ -253,11 +253,10 @@ final class Target
 
     /**
      * SIGTERM (unless the scenario sent it: a second one may arrive after
-     * start() returned, when it ends PHP as any script), then the failures
-     * of a clean end: start() returned true and the
-     * master exited with 0 within 15 s, every process ever seen in the tree
-     * is gone, no crash in the output, no worker died of a signal the
-     * scenario did not send.
+     * start() returned, when it ends PHP as it ends any script), then the
+     * failures of a clean end: start() returned true and the master exited
+     * with 0 within 15 s, every process ever seen in the tree is gone, no
+     * crash in the output, no worker died of a signal the scenario did not send.
      */
     public function stopFailures(bool $signal = true, float $timeout = 15.0): array
     {
