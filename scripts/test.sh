@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: the core's cargo tests, then every phpt in tests-phpt/
-# run by PHP's own run-tests.php against the built extension.
+# The whole test suite: the core's cargo tests, then every phpt in tests-phpt/,
+# then the adversarial suite in tests-adversarial/, both run by PHP's own
+# run-tests.php against the built extension.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -8,24 +9,34 @@ cd "$(dirname "$0")/.."
 echo "== cargo test (core)"
 cargo test --release --quiet -p swoole-core
 
-echo "== phpt (tests-phpt/)"
 so="$(pwd)/target/release/libswoole.so"
 # Debian's php8.2-dev ships PHP's runner beside the extension dir.
 run_tests="$(php-config --extension-dir)/build/run-tests.php"
-log="$(mktemp)"
-set +e
-SWOOLE_SO="$so" TEST_PHP_EXECUTABLE="$(command -v php)" NO_INTERACTION=1 \
-    php "$run_tests" -q -j"${PHPT_JOBS:-2}" --show-diff -d extension="$so" tests-phpt 2>&1 | tee "$log"
-set -e
-total=$(grep -E "^Number of tests" "$log" | grep -oE "[0-9]+" | head -1)
-passed=$(grep -E "^Tests passed" "$log" | grep -oE "[0-9]+" | head -1)
-skipped=$(grep -E "^Tests skipped" "$log" | grep -oE "[0-9]+" | head -1)
-rm -f "$log"
-total=${total:-0}; passed=${passed:-0}; skipped=${skipped:-0}
-# Anything that neither passed nor was skipped (failed, borked, leaked,
-# warned...) counts as failed.
-failed=$((total - passed - skipped))
-echo "phpt: ${passed} passed, ${failed} failed, ${skipped} skipped"
-if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
-    exit 1
-fi
+
+# run_phpt DIR: every phpt in DIR; fails unless each passed, was skipped, or
+# failed as its --XFAIL-- section says it will.
+run_phpt() {
+    local dir=$1 log total passed skipped xfailed failed
+    log="$(mktemp)"
+    set +e
+    SWOOLE_SO="$so" TEST_PHP_EXECUTABLE="$(command -v php)" NO_INTERACTION=1 \
+        php "$run_tests" -q -j"${PHPT_JOBS:-2}" --show-diff -d extension="$so" "$dir" 2>&1 | tee "$log"
+    set -e
+    # (A line missing, e.g. "Expected fail" when none did, counts as 0.)
+    total=$(grep -E "^Number of tests" "$log" | grep -oE "[0-9]+" | head -1 || true)
+    passed=$(grep -E "^Tests passed" "$log" | grep -oE "[0-9]+" | head -1 || true)
+    skipped=$(grep -E "^Tests skipped" "$log" | grep -oE "[0-9]+" | head -1 || true)
+    xfailed=$(grep -E "^Expected fail" "$log" | grep -oE "[0-9]+" | head -1 || true)
+    rm -f "$log"
+    total=${total:-0}; passed=${passed:-0}; skipped=${skipped:-0}; xfailed=${xfailed:-0}
+    # Anything else (failed, borked, leaked, warned, an XFAIL that passed...)
+    # counts as failed.
+    failed=$((total - passed - skipped - xfailed))
+    echo "phpt ($dir): ${passed} passed, ${failed} failed, ${skipped} skipped, ${xfailed} expected to fail"
+    [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
+}
+
+echo "== phpt (tests-phpt/)"
+run_phpt tests-phpt
+echo "== adversarial (tests-adversarial/)"
+run_phpt tests-adversarial

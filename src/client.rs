@@ -181,13 +181,16 @@ fn read_options(setting: Option<&ZendHashTable>) -> Result<Options, Refused> {
     Ok(o)
 }
 
+/// Swoole's warning for a call that needs a connection.
+const NOT_CONNECTED: &str = "client is not connected to server";
+
 impl Client {
     /// The connection, or Swoole's warning and error 5001.
     fn connected(conn: &mut Option<Conn>, obj: *mut zend_object) -> Option<&mut Conn> {
         if conn.is_none() {
             set_error(obj, CLIENT_NO_CONNECTION);
             // Swoole's own warning: hidden while swoole.display_errors is Off.
-            crate::zend::swoole_warning("client is not connected to server");
+            crate::zend::swoole_warning(NOT_CONNECTED);
         }
         conn.as_mut()
     }
@@ -408,6 +411,16 @@ impl Client {
             warning("data to send is empty");
             return Ok(false);
         }
+        // Swoole checks the port first: a stream client warns, a datagram
+        // client (Unix ones too) only sets BAD_PORT.
+        if !(0..=65535).contains(&port) {
+            if self_.kind.is_datagram() {
+                set_error(obj, ErrorCode::BAD_PORT.0 as i64);
+            } else {
+                warning("The port is invalid");
+            }
+            return Ok(false);
+        }
         if !self_.kind.is_datagram() {
             swoole_core::log::warning("Client::sendto(): only supports SWOOLE_SOCK_(UDP/UDP6/UNIX_DGRAM)");
             set_error(obj, ErrorCode::OPERATION_NOT_SUPPORTED.0 as i64);
@@ -512,13 +525,15 @@ impl Client {
     }
 
     /// `shutdown(int $how): bool`
-    pub fn shutdown(&self, how: IntArg) -> PhpResult<bool> {
+    pub fn shutdown(self_: &mut ZendClassObject<Client>, how: IntArg) -> PhpResult<bool> {
         let how = match how.get(1)? {
             0 => std::net::Shutdown::Read,
             1 => std::net::Shutdown::Write,
             _ => std::net::Shutdown::Both,
         };
-        Ok(self.conn.borrow().as_ref().is_some_and(|c| c.shutdown(how).is_ok()))
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut conn = self_.conn.borrow_mut();
+        Ok(Client::connected(&mut conn, obj).is_some_and(|c| c.shutdown(how).is_ok()))
     }
 
     /// `close(bool $force = false): bool` — a Unix datagram client's own

@@ -470,15 +470,23 @@ impl Process {
         }
     }
 
-    /// `static kill(int $pid, int $signal_no = SIGTERM): bool`
+    /// `static kill(int $pid, int $signal_no = SIGTERM): bool`. A pid or
+    /// signal number that does not fit the kernel's is refused (EINVAL):
+    /// Swoole truncates them, so `kill(PHP_INT_MAX)` became `kill(-1,
+    /// SIGTERM)`, every process the user may signal.
     pub fn kill(pid: IntArg, signal_no: Opt<IntArg>) -> PhpResult<bool> {
         let pid = pid.get(1)?;
         let signo = signal_no.or(2, libc::SIGTERM as i64)?;
-        // SAFETY: sending a signal.
-        if unsafe { libc::kill(pid as i32, signo as i32) } == 0 {
-            return Ok(true);
-        }
-        let e = std::io::Error::last_os_error();
+        let e = match (i32::try_from(pid), i32::try_from(signo)) {
+            (Ok(p), Ok(s)) => {
+                // SAFETY: sending a signal.
+                if unsafe { libc::kill(p, s) } == 0 {
+                    return Ok(true);
+                }
+                std::io::Error::last_os_error()
+            }
+            _ => std::io::Error::from_raw_os_error(libc::EINVAL),
+        };
         if !(signo == 0 && e.raw_os_error() == Some(libc::ESRCH)) {
             warning(&format!("kill({pid}, {signo}) failed, Error: {e}"));
         }
@@ -566,11 +574,13 @@ impl Process {
         let n = swoole_core::stats::cpu_num();
         let mut ids = Vec::new();
         for (_, v) in cpus.iter() {
-            let id = v.coerce_to_long().unwrap_or(-1);
-            if id < 0 || id as usize >= n {
-                warning(&format!("invalid cpu id [{id}]"));
+            // An int or a numeric string: "x" is not CPU 0.
+            let id = v.long().or_else(|| v.string().and_then(|s| s.trim().parse::<i64>().ok()));
+            let Some(id) = id.filter(|&id| id >= 0 && (id as usize) < n) else {
+                let shown = id.map(|id| id.to_string()).or_else(|| v.string()).unwrap_or_else(|| v.get_type().to_string());
+                warning(&format!("invalid cpu id [{shown}]"));
                 return Ok(false);
-            }
+            };
             ids.push(id as usize);
         }
         if ids.is_empty() {

@@ -131,6 +131,15 @@ impl Server {
 }
 
 impl Server {
+    /// Before start(): Swoole's warning, and the caller gives false.
+    fn not_started(&self) -> bool {
+        let created = self.state.get() == Lifecycle::Created;
+        if created {
+            warning("server is not running");
+        }
+        created
+    }
+
     /// `pause()`/`resume()`/`confirm()`.
     fn set_paused(&self, fd: i64, paused: bool) -> PhpResult<bool> {
         if self.state.get() != Lifecycle::Running {
@@ -507,7 +516,7 @@ impl Server {
     /// `exists(int $fd): bool`
     pub fn exists(&self, fd: IntArg) -> PhpResult<bool> {
         let fd = fd.get(1)?;
-        Ok(fd > 0 && worker::exists(SessionId(fd as u64)))
+        Ok(!self.not_started() && fd > 0 && worker::exists(SessionId(fd as u64)))
     }
 
     /// `exist(int $fd): bool` (alias of `exists`)
@@ -524,6 +533,9 @@ impl Server {
         // Only open connections (and one whose onClose is running) have info;
         // with nothing kept of closed ones, $ignoreError changes nothing.
         let _ = ignore_error;
+        if self.not_started() {
+            return Ok(false.into_zval(false)?);
+        }
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
         let Some(info) = info else {
             runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
@@ -544,6 +556,9 @@ impl Server {
     pub fn get_client_list(&self, start_fd: Opt<IntArg>, find_count: Opt<IntArg>) -> PhpResult<Zval> {
         let start = start_fd.or(1, 0)?;
         let count = find_count.or(2, 10)?;
+        if self.not_started() {
+            return Ok(false.into_zval(false)?);
+        }
         if count > MAX_FIND_COUNT {
             warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
             return Ok(false.into_zval(false)?);
@@ -566,6 +581,9 @@ impl Server {
 
     /// `stats(): array`
     pub fn stats(&self) -> PhpResult<Zval> {
+        if self.not_started() {
+            return Ok(false.into_zval(false)?);
+        }
         Ok(runtime::stats_array(&self.settings.borrow()).into_zval(false)?)
     }
 
@@ -779,6 +797,9 @@ impl Server {
     /// stub declares), and code written for it relies on that.
     pub fn heartbeat(&self, if_close_connection: Opt<BoolArg>) -> PhpResult<Zval> {
         let close = if_close_connection.or(1, false)?;
+        if self.not_started() {
+            return Ok(false.into_zval(false)?);
+        }
         let hb = self.settings.borrow().heartbeat();
         let Some(hb) = hb.filter(|_| self.state.get() == Lifecycle::Running) else {
             return Ok(false.into_zval(false)?);

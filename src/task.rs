@@ -38,8 +38,6 @@ struct Current {
 }
 
 thread_local! {
-    /// Task ids of this process, from 0.
-    static NEXT_ID: Cell<i64> = const { Cell::new(0) };
     /// Finish callbacks given to task(), by task id.
     static CALLBACKS: RefCell<HashMap<i64, Callback>> = RefCell::new(HashMap::new());
     /// The task being run in this task worker.
@@ -52,16 +50,16 @@ thread_local! {
 pub fn clear_all() {
     let old = CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()));
     drop(old);
-    NEXT_ID.with(|n| n.set(0));
     CURRENT.with(|c| c.set(None));
 }
 
-fn next_id() -> i64 {
-    NEXT_ID.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    })
+/// A new task id of the process in slot `src`: from 0 at the server's
+/// start, and on across the processes that serve that slot (see
+/// `WorkerSlot::task_seq`).
+fn next_id(src: usize) -> Option<i64> {
+    let shared = worker::current_server()?;
+    let id = shared.stats.worker(src)?.task_seq.fetch_add(1, Ordering::Relaxed);
+    Some(id)
 }
 
 /// A PHP value as task data: strings as they are, the rest serialized.
@@ -119,7 +117,7 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     let (src, source_flags) = source()?;
     let to = pick(dst)?;
     let (data_flags, bytes) = pack(data)?;
-    let id = next_id();
+    let id = next_id(src)?;
     let header = TaskHeader { flags: data_flags | source_flags | extra, worker: src as u32, task_id: id };
     let shared = worker::current_server()?;
     // Counted before it leaves, so stats() inside onTask sees it.

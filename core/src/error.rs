@@ -13,6 +13,7 @@ impl ErrorCode {
     pub const OPERATION_NOT_SUPPORTED: ErrorCode = ErrorCode(507);
     pub const WRONG_OPERATION: ErrorCode = ErrorCode(509);
     pub const FILE_NOT_EXIST: ErrorCode = ErrorCode(700);
+    pub const BAD_PORT: ErrorCode = ErrorCode(723);
     pub const FILE_EMPTY: ErrorCode = ErrorCode(702);
     pub const NO_PAYLOAD: ErrorCode = ErrorCode(550);
     pub const SESSION_CLOSED_BY_SERVER: ErrorCode = ErrorCode(1001);

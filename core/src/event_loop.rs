@@ -490,9 +490,21 @@ pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Op
     None
 }
 
+/// Hands the signals waiting in the pipe to the handler.
+fn take_signals(handler: &mut dyn LoopHandler) -> Flow {
+    let signos = with_existing(|l| l.signals.take_raw()).unwrap_or_default();
+    signos.into_iter().map(|s| handler.on_signal(s)).find(|f| *f == Flow::Abort).unwrap_or(Flow::Continue)
+}
+
 fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
     for ev in events.iter() {
         let token = ev.token();
+        // A SIGTERM that arrived while this batch is served goes before the
+        // rest of it: each event may block (taskwait()), and a worker still
+        // busy after max_wait_time is killed without its onWorkerStop.
+        if token != SIGNAL_TOKEN && crate::signals::terminate_seen() && take_signals(handler) == Flow::Abort {
+            return Flow::Abort;
+        }
         let flow = if token == TIMERFD_TOKEN {
             let _ = with_existing(|l| {
                 let mut expirations = [0u8; 8];
@@ -502,8 +514,7 @@ fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
             });
             Flow::Continue
         } else if token == SIGNAL_TOKEN {
-            let signos = with_existing(|l| l.signals.take_raw()).unwrap_or_default();
-            signos.into_iter().map(|s| handler.on_signal(s)).find(|f| *f == Flow::Abort).unwrap_or(Flow::Continue)
+            take_signals(handler)
         } else if token.0 >= USER_TOKEN_BASE {
             let fd = (token.0 - USER_TOKEN_BASE) as RawFd;
             let Some(interest) = user_interest(fd) else { continue };

@@ -216,6 +216,10 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                         match cmd {
                             Command::Adopt(stream, peer, port, session) => t.adopt(stream, peer, port, session),
                             Command::Stop => {
+                                // The workers are gone: what they sent last
+                                // (a reply sent after shutdown()) is written
+                                // before the connections close.
+                                t.drain_workers();
                                 t.reactor.begin_stop(true);
                                 let _ = t.reactor.take_closed();
                                 return Ok(());
@@ -390,6 +394,22 @@ impl Thread {
         for _ in 0..APPLY_BUDGET {
             let Some(msg) = self.reader.next(|w| links.to_reactor(w, id)) else { break };
             let _ = self.reactor.apply(msg);
+        }
+    }
+
+    /// Applies everything the workers, task workers and user processes left
+    /// for this thread (rings and inbox), at shutdown.
+    fn drain_workers(&mut self) {
+        while self.reactor.next_inbox_message().is_some() {}
+        let shared = self.shared.clone();
+        let Some(links) = shared.links.as_ref() else { return };
+        let id = self.id;
+        // Bounded: a message a killed worker left half-written never completes.
+        for _ in 0..64 {
+            if self.reader.all_empty(|w| links.to_reactor(w, id)) {
+                break;
+            }
+            self.serve_workers();
         }
     }
 

@@ -7,7 +7,7 @@
 
 use std::io;
 use std::os::fd::RawFd;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 /// What a received signal asks the process to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,22 @@ pub(crate) static TEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// Write end of the current process's pipe, read by the signal handler.
 static WRITE_FD: AtomicI32 = AtomicI32::new(-1);
 
+/// Set by the handler as soon as SIGTERM or SIGINT arrives, cleared when the
+/// pipe is read: a worker in the middle of a batch of events or messages
+/// (each of which may block, in `taskwait()`) handles the signal before the
+/// rest of the batch, instead of after it, when it may be killed for taking
+/// too long.
+static TERMINATE_SEEN: AtomicBool = AtomicBool::new(false);
+
+/// Whether SIGTERM or SIGINT arrived and the pipe has not been read since.
+pub fn terminate_seen() -> bool {
+    TERMINATE_SEEN.load(Ordering::Relaxed)
+}
+
 extern "C" fn on_signal(signo: libc::c_int) {
+    if signo == libc::SIGTERM || signo == libc::SIGINT {
+        TERMINATE_SEEN.store(true, Ordering::Relaxed);
+    }
     let fd = WRITE_FD.load(Ordering::Relaxed);
     if fd >= 0 {
         let byte = signo as u8;
@@ -150,6 +165,7 @@ impl SignalPipe {
             return Err(io::Error::last_os_error());
         }
         WRITE_FD.store(fds[1], Ordering::SeqCst);
+        TERMINATE_SEEN.store(false, Ordering::SeqCst);
         for &signo in signals {
             route_to_pipe(signo);
         }
@@ -206,6 +222,9 @@ impl SignalPipe {
     /// Drains the pipe, returning the raw signal numbers received, each once,
     /// in arrival order.
     pub fn take_raw(&self) -> Vec<i32> {
+        // Cleared before reading: a signal arriving meanwhile sets it again,
+        // and its byte is read now or by the next call.
+        TERMINATE_SEEN.store(false, Ordering::SeqCst);
         let mut out: Vec<i32> = Vec::new();
         let mut buf = [0u8; 64];
         loop {

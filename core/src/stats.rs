@@ -76,6 +76,11 @@ pub struct WorkerSlot {
     /// Set by the supervisor before the SIGTERM of a reload: the worker then
     /// drains (as for max_request) instead of closing its connections.
     pub reload: AtomicU32,
+    /// The next task id of this worker id, across its processes: a
+    /// replacement goes on where a killed predecessor stopped, so a result
+    /// that comes back for the predecessor's taskwait() never matches one of
+    /// the replacement's tasks (Swoole starts again at 0 and hands it over).
+    pub task_seq: AtomicI64,
 }
 // SAFETY: all atomics, valid at zero.
 unsafe impl ZeroShared for WorkerSlot {}

@@ -373,12 +373,14 @@ impl ServerLoop<'_> {
     /// Handles up to [`RING_BUDGET`] messages the reactor threads put on
     /// this worker's rings, fewer if they run dry or the worker stops (the
     /// rest is its successor's). The budget lets signals, timers and the
-    /// inbox have their turn under a steady load.
+    /// inbox have their turn under a steady load. A SIGTERM not handled yet
+    /// stops the batch too: each message may block (`taskwait()`), and a
+    /// worker still busy after `max_wait_time` is killed without onWorkerStop.
     fn serve_rings(&mut self) -> Flow {
         let Some((shared, mut reader)) = self.rings.take() else { return Flow::Continue };
         let links = shared.links.as_ref().expect("rings exist in PROCESS mode");
         let w = self.worker_id;
-        let stopping = || with(|r| r.stopping()).unwrap_or(true);
+        let stopping = || crate::signals::terminate_seen() || with(|r| r.stopping()).unwrap_or(true);
         if !stopping() {
             links.worker_bells[w].awake();
         }
