@@ -2,7 +2,8 @@
 /**
  * IDE stubs for the `swoole` extension written in Rust (Swoole 6.2.1 API level).
  * Only what this build implements is listed; see docs/COMPATIBILITY.md. Every global function and constant is
- * here with Swoole's signature and value.
+ * here with Swoole's signature and value, and the classes' methods, properties and constants are what the
+ * extension's Reflection shows, in its order (tests-phpt/api_stubs.phpt checks it).
  *
  * @noinspection PhpUnused
  */
@@ -768,6 +769,22 @@ namespace Swoole {
      */
     class Server
     {
+        // on()'s callbacks, where Swoole keeps them.
+        private $onStart = null;
+        private $onBeforeShutdown = null;
+        private $onShutdown = null;
+        private $onWorkerStart = null;
+        private $onWorkerStop = null;
+        private $onBeforeReload = null;
+        private $onAfterReload = null;
+        private $onWorkerExit = null;
+        private $onWorkerError = null;
+        private $onTask = null;
+        private $onFinish = null;
+        private $onManagerStart = null;
+        private $onManagerStop = null;
+        private $onPipeMessage = null;
+
         /** @var array|null Everything passed to set(), plus worker_num, task_worker_num and max_connection once started. */
         public $setting = null;
         /** @var Connection\Iterator Open connections of the calling worker: foreach, count(), isset($c[$fd]), $c[$fd]. */
@@ -797,14 +814,20 @@ namespace Swoole {
          * @param int $sock_type SWOOLE_SOCK_TCP, TCP6, UDP, UDP6, SWOOLE_UNIX_STREAM or SWOOLE_UNIX_DGRAM (then $host is the path)
          * @throws Exception for an unknown mode or an unsupported socket type
          */
-        public function __construct(string $host = '0.0.0.0', int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) {}
+        public function __construct(string $host = '0.0.0.0', int $port = 0, int $mode = \SWOOLE_BASE, int $sock_type = \SWOOLE_SOCK_TCP) {}
+
+        /** Does nothing (the server is released with the object); there for a subclass's parent::__destruct(). */
+        public function __destruct() {}
 
         /**
-         * Merges settings (see docs/COMPATIBILITY.md for which keys act). Unknown
-         * keys and out-of-range values give a warning naming the key; a refused
-         * value is not applied. Only before start().
+         * One more port (TCP, TCP6, UDP, UDP6, or a Unix socket at the path
+         * $host), with its own callbacks and settings if given; false (and a
+         * warning) when it cannot be bound or the server runs.
          */
-        public function set(array $settings): bool {}
+        public function listen(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
+
+        /** Alias of listen(). */
+        public function addlistener(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
 
         /**
          * Registers a callback. Event names are case-insensitive, without "on":
@@ -816,6 +839,13 @@ namespace Swoole {
 
         /** The callback registered for an event, or null. */
         public function getCallback(string $event_name): \Closure|array|string|null {}
+
+        /**
+         * Merges settings (see docs/COMPATIBILITY.md for which keys act). Unknown
+         * keys and out-of-range values give a warning naming the key; a refused
+         * value is not applied. Only before start().
+         */
+        public function set(array $settings): bool {}
 
         /**
          * Runs the server. Returns false (with a warning) if it cannot start,
@@ -831,8 +861,14 @@ namespace Swoole {
          */
         public function send(string|int $fd, string $send_data, int $serverSocket = -1): bool {}
 
-        /** Closes a connection (after its pending output, or at once with RST if $reset); onClose follows. */
-        public function close(int $fd, bool $reset = false): bool {}
+        /**
+         * One datagram to $ip:$port from a UDP port's socket ($server_socket,
+         * or the first UDP port of the address family); in a worker.
+         */
+        public function sendto(string $ip, int $port, string $send_data, int $server_socket = -1): bool {}
+
+        /** SWOOLE_BASE only: sends and returns once the kernel took every byte. */
+        public function sendwait(int $conn_fd, string $send_data): bool {}
 
         /** Whether $fd is an open connection of this worker. */
         public function exists(int $fd): bool {}
@@ -840,34 +876,23 @@ namespace Swoole {
         /** Alias of exists(). */
         public function exist(int $fd): bool {}
 
-        /**
-         * server_port, server_fd, socket_fd, socket_type, remote_port, remote_ip,
-         * reactor_id, connect_time, last_time, last_recv_time, last_send_time,
-         * last_dispatch_time, close_errno, recv_queued_bytes, send_queued_bytes.
-         */
-        public function getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false {}
+        /** Exempts $fd from heartbeat checks (or ends the exemption). */
+        public function protect(int $fd, bool $is_protected = true): bool {}
 
-        /** Alias of getClientInfo(). */
-        public function connection_info(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false {}
+        /** Sends a file (or the range $offset, $length; 0 = to its end) zero-copy, in order with send(). */
+        public function sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool {}
 
-        /**
-         * Up to $find_count (at most 100) open $fd after $start_fd, ascending;
-         * the connections of the calling worker, as in Swoole's BASE mode.
-         * @return int[]|false
-         */
-        public function getClientList(int $start_fd = 0, int $find_count = 10): array|false {}
+        /** Closes a connection (after its pending output, or at once with RST if $reset); onClose follows. */
+        public function close(int $fd, bool $reset = false): bool {}
 
-        /** Alias of getClientList(). */
-        public function connection_list(int $start_fd = 0, int $find_count = 10): array|false {}
+        /** With enable_delay_receive: starts reading a new connection. */
+        public function confirm(int $fd): bool {}
 
-        /** Counters with Swoole 6's keys (start_time, connection_num, accept_count, ...). */
-        public function stats(): array {}
+        /** Stops reading $fd (its data waits in the kernel) until resume(). */
+        public function pause(int $fd): bool {}
 
-        /** Stops every process of the server (SIGTERM to the master); callable from any worker. */
-        public function shutdown(): bool {}
-
-        /** Stops the calling worker (it finishes its connections and is replaced), or sends SIGTERM to worker $workerId. */
-        public function stop(int $workerId = -1, bool $waitEvent = false): bool {}
+        /** Reads a paused connection again; what arrived meanwhile is delivered. */
+        public function resume(int $fd): bool {}
 
         /**
          * Sends a task to a task worker (an idle one unless $taskWorkerIndex, 0..task_worker_num-1, is given).
@@ -895,62 +920,6 @@ namespace Swoole {
         /** Inside onTask: sends a result to the task's source (may be called several times). */
         public function finish(mixed $data): bool {}
 
-        /** The error code of the last failed call in this process. */
-        public function getLastError(): int {}
-
-        /** Sends a file (or the range $offset, $length; 0 = to its end) zero-copy, in order with send(). */
-        public function sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool {}
-
-        /** SWOOLE_BASE only: sends and returns once the kernel took every byte. */
-        public function sendwait(int $conn_fd, string $send_data): bool {}
-
-        /**
-         * One more port (TCP, TCP6, UDP, UDP6, or a Unix socket at the path
-         * $host), with its own callbacks and settings if given; false (and a
-         * warning) when it cannot be bound or the server runs.
-         */
-        public function addListener(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
-
-        /** Alias of addListener(). */
-        public function listen(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
-
-        /**
-         * Ties connection $fd to user id $uid, once per connection (a second
-         * call returns false). With dispatch_mode 5 (SWOOLE_PROCESS) the uid,
-         * not the fd, picks the worker of its later packets. A negative uid is
-         * kept as its 32-bit unsigned form; out of [-2147483648, 4294967295]
-         * warns and returns false. getClientInfo($fd)['uid'] shows it.
-         */
-        public function bind(int $fd, int $uid): bool {}
-
-        /**
-         * Registers a command command() can run in the processes of
-         * $accepted_process_types (SWOOLE_SERVER_COMMAND_MASTER | MANAGER |
-         * EVENT_WORKER | TASK_WORKER): $callback($server, string $json_data)
-         * returns the answer, a string. Before start() only.
-         */
-        public function addCommand(string $name, int $accepted_process_types, callable $callback): bool {}
-
-        /**
-         * Runs command $name in one process (the master, the manager, event
-         * worker $process_id or task worker number $process_id) and returns
-         * its answer, json_decode()d unless $json_decode is false. Callable
-         * from the master (SWOOLE_PROCESS) or worker 0 (SWOOLE_BASE).
-         */
-        public function command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false {}
-
-        /** Exempts $fd from heartbeat checks (or ends the exemption). */
-        public function protect(int $fd, bool $is_protected = true): bool {}
-
-        /** Stops reading $fd (its data waits in the kernel) until resume(). */
-        public function pause(int $fd): bool {}
-
-        /** Reads a paused connection again; what arrived meanwhile is delivered. */
-        public function resume(int $fd): bool {}
-
-        /** With enable_delay_receive: starts reading a new connection. */
-        public function confirm(int $fd): bool {}
-
         /**
          * Replaces every event and task worker (or only the task workers),
          * one after another, by sending SIGUSR1 (SIGUSR2) to the manager;
@@ -958,6 +927,15 @@ namespace Swoole {
          * connection is dropped; a BASE worker first drains its connections.
          */
         public function reload(bool $only_reload_taskworker = false): bool {}
+
+        /** Stops every process of the server (SIGTERM to the master); callable from any worker. */
+        public function shutdown(): bool {}
+
+        /** Stops the calling worker (it finishes its connections and is replaced), or sends SIGTERM to worker $workerId. */
+        public function stop(int $workerId = -1): bool {}
+
+        /** The error code of the last failed call in this process. */
+        public function getLastError(): int {}
 
         /**
          * The connections without input for heartbeat_idle_time seconds (not
@@ -968,10 +946,19 @@ namespace Swoole {
          */
         public function heartbeat(bool $ifCloseConnection = true): array|false {}
 
-        public function getMasterPid(): int {}
+        /**
+         * server_port, server_fd, socket_fd, socket_type, remote_port, remote_ip,
+         * reactor_id, connect_time, last_time, last_recv_time, last_send_time,
+         * last_dispatch_time, close_errno, recv_queued_bytes, send_queued_bytes.
+         */
+        public function getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false {}
 
-        /** 0 in single-process mode. */
-        public function getManagerPid(): int {}
+        /**
+         * Up to $find_count (at most 100) open $fd after $start_fd, ascending;
+         * the connections of the calling worker, as in Swoole's BASE mode.
+         * @return int[]|false
+         */
+        public function getClientList(int $start_fd = 0, int $find_count = 10): array|false {}
 
         /** The worker id, or false outside a worker. */
         public function getWorkerId(): int|false {}
@@ -981,6 +968,17 @@ namespace Swoole {
 
         /** SWOOLE_WORKER_BUSY, SWOOLE_WORKER_IDLE or SWOOLE_WORKER_EXIT; false if unknown. */
         public function getWorkerStatus(int $worker_id = -1): int|false {}
+
+        /** 0 in single-process mode. */
+        public function getManagerPid(): int {}
+
+        public function getMasterPid(): int {}
+
+        /** Alias of getClientInfo(). */
+        public function connection_info(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false {}
+
+        /** Alias of getClientList(). */
+        public function connection_list(int $start_fd = 0, int $find_count = 10): array|false {}
 
         /**
          * Runs onPipeMessage($server, $src_worker_id, $message) in worker
@@ -994,6 +992,22 @@ namespace Swoole {
         public function sendMessage(mixed $message, int $dst_worker_id): bool {}
 
         /**
+         * Runs command $name in one process (the master, the manager, event
+         * worker $process_id or task worker number $process_id) and returns
+         * its answer, json_decode()d unless $json_decode is false. Callable
+         * from the master (SWOOLE_PROCESS) or worker 0 (SWOOLE_BASE).
+         */
+        public function command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false {}
+
+        /**
+         * Registers a command command() can run in the processes of
+         * $accepted_process_types (SWOOLE_SERVER_COMMAND_MASTER | MANAGER |
+         * EVENT_WORKER | TASK_WORKER): $callback($server, string $json_data)
+         * returns the answer, a string. Before start() only.
+         */
+        public function addCommand(string $name, int $accepted_process_types, callable $callback): bool {}
+
+        /**
          * Adds a user process, started with the workers by start(): its
          * callback runs in a child the server supervises (restarted when it
          * exits, SIGTERM on shutdown, untouched by worker restarts). Inside it
@@ -1002,7 +1016,19 @@ namespace Swoole {
          * sendMessage() work. Only before start() (warning + false after).
          * @return int|false its position: 1, 2, ...
          */
-        public function addProcess(Process $process): int|false {}
+        public function addProcess(\Swoole\Process $process): int|false {}
+
+        /** Counters with Swoole 6's keys (start_time, connection_num, accept_count, ...). */
+        public function stats(): array {}
+
+        /**
+         * Ties connection $fd to user id $uid, once per connection (a second
+         * call returns false). With dispatch_mode 5 (SWOOLE_PROCESS) the uid,
+         * not the fd, picks the worker of its later packets. A negative uid is
+         * kept as its 32-bit unsigned form; out of [-2147483648, 4294967295]
+         * warns and returns false. getClientInfo($fd)['uid'] shows it.
+         */
+        public function bind(int $fd, int $uid): bool {}
 
         /**
          * Swoole 4's alias of Timer::tick() (removed in Swoole 5, kept here):
@@ -1022,7 +1048,7 @@ namespace Swoole {
         public function after(int $ms, callable $callback, mixed ...$params): int|false {}
 
         /** Swoole 4's alias of Timer::clear() (removed in Swoole 5, kept here): false for an unknown id. */
-        public function clearTimer(int $timerId): bool {}
+        public function clearTimer(int $timer_id): bool {}
 
         /** Swoole 4's alias of Event::defer() (removed in Swoole 5, kept here): runs $callback after the current loop round. */
         public function defer(callable $callback): bool {}
@@ -1096,7 +1122,10 @@ namespace Swoole {
          * @param int $events SWOOLE_EVENT_READ, SWOOLE_EVENT_WRITE or both
          * @return int|false the fd number
          */
-        public static function add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = SWOOLE_EVENT_READ): int|false {}
+        public static function add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = \SWOOLE_EVENT_READ): int|false {}
+
+        /** Stops watching $fd; false if it was not watched. */
+        public static function del(mixed $fd): bool {}
 
         /**
          * Changes a watched fd: a null callback keeps the current one.
@@ -1105,21 +1134,14 @@ namespace Swoole {
          */
         public static function set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = 0): bool {}
 
-        /** Stops watching $fd; false if it was not watched. */
-        public static function del(mixed $fd): bool {}
-
         /**
          * Whether $fd is watched for any of $events.
          * @param int $events SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE (1536) by default
          */
-        public static function isset(mixed $fd, int $events = SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE): bool {}
+        public static function isset(mixed $fd, int $events = 1536): bool {}
 
-        /**
-         * Writes what $fd takes now and queues the rest, sent as it becomes
-         * writable. $fd must be watched (add()); warning + false otherwise or
-         * for empty $data.
-         */
-        public static function write(mixed $fd, string $data): bool {}
+        /** Runs one round of the loop (waiting for the next event or timer); false if this process has no event loop. */
+        public static function dispatch(): bool {}
 
         /** Runs $callback after the current loop round (at the end of the script outside a loop). */
         public static function defer(callable $callback): bool {}
@@ -1132,19 +1154,23 @@ namespace Swoole {
         public static function cycle(?callable $callback, bool $before = false): bool {}
 
         /**
+         * Writes what $fd takes now and queues the rest, sent as it becomes
+         * writable. $fd must be watched (add()); warning + false otherwise or
+         * for empty $data.
+         */
+        public static function write(mixed $fd, string $data): bool {}
+
+        /**
          * Runs the loop until no timer, fd or deferred callback is left, or
          * exit(). A no-op inside a server worker, whose loop already runs.
          */
         public static function wait(): void {}
 
-        /** Runs one round of the loop (waiting for the next event or timer); false if this process has no event loop. */
-        public static function dispatch(): bool {}
+        /** Same as wait(): what runs the loop at the end of a plain script (Swoole's shutdown hook). */
+        public static function rshutdown(): void {}
 
         /** Clears this process's timers and ends the running loop after the current round. */
         public static function exit(): void {}
-
-        /** Same as wait(): what runs the loop at the end of a plain script (Swoole's shutdown hook). */
-        public static function rshutdown(): void {}
     }
 
     /**
@@ -1195,7 +1221,10 @@ namespace Swoole {
          * @param int $pipe_type PIPE_TYPE_NONE (0), PIPE_TYPE_STREAM (1) or PIPE_TYPE_DGRAM (2)
          * @param bool $enable_coroutine accepted, no effect (no coroutines)
          */
-        public function __construct(callable $callback, bool $redirect_stdin_and_stdout = false, int $pipe_type = SOCK_DGRAM, bool $enable_coroutine = false) {}
+        public function __construct(callable $callback, bool $redirect_stdin_and_stdout = false, int $pipe_type = \SOCK_DGRAM, bool $enable_coroutine = false) {}
+
+        /** Does nothing (pipe and queue go with the object); there for a subclass's parent::__destruct(). */
+        public function __destruct() {}
 
         /**
          * Reaps a child that exited.
@@ -1218,7 +1247,7 @@ namespace Swoole {
         public static function alarm(int $usec, int $type = 0): bool {}
 
         /** kill(2); signal 0 only checks that $pid exists (false without a warning if not). */
-        public static function kill(int $pid, int $signal_no = SIGTERM): bool {}
+        public static function kill(int $pid, int $signal_no = \SIGTERM): bool {}
 
         /**
          * Detaches into the background (daemon(3)).
@@ -1336,7 +1365,7 @@ namespace Swoole {
          * A blocking Swoole\Coroutine\Socket over a dup of the current end of
          * the pipe, the same object on every call; false (with a warning) without a pipe.
          */
-        public function exportSocket(): Coroutine\Socket|false {}
+        public function exportSocket(): \Swoole\Coroutine\Socket|false {}
 
         /** Sets the process title shown by ps (as swoole_set_process_name()). */
         public function name(string $process_name): bool {}
@@ -1379,7 +1408,7 @@ namespace Swoole\Process {
          * @param int $msgqueue_key the SysV queue's key (0: a private queue)
          * @param bool $enable_coroutine no coroutines here; allows onWorkerExit
          */
-        public function __construct(int $worker_num, int $ipc_type = SWOOLE_IPC_NONE, int $msgqueue_key = 0, bool $enable_coroutine = false) {}
+        public function __construct(int $worker_num, int $ipc_type = \SWOOLE_IPC_NONE, int $msgqueue_key = 0, bool $enable_coroutine = false) {}
 
         public function __destruct() {}
 
@@ -1453,6 +1482,20 @@ namespace Swoole\Server {
      */
     class Port
     {
+        // on()'s callbacks, where Swoole keeps them (the HTTP and WebSocket ones stay null here).
+        private $onConnect = null;
+        private $onReceive = null;
+        private $onClose = null;
+        private $onPacket = null;
+        private $onBufferFull = null;
+        private $onBufferEmpty = null;
+        private $onRequest = null;
+        private $onHandshake = null;
+        private $onOpen = null;
+        private $onMessage = null;
+        private $onDisconnect = null;
+        private $onBeforeHandshakeResponse = null;
+
         public $host = null;
         public $port = 0;
         public $type = 0;
@@ -1460,6 +1503,11 @@ namespace Swoole\Server {
         public $ssl = false;
         public $setting = null;
         public $connections = null;
+
+        /** Ports come from the server (listen(), $server->ports). */
+        private function __construct() {}
+
+        public function __destruct() {}
 
         /** This port's own settings (framing, open_tcp_nodelay, ...); before start(). */
         public function set(array $settings): void {}
@@ -1535,6 +1583,9 @@ namespace Swoole\Connection {
     /** $server->connections: the calling worker's open connections. */
     class Iterator implements \Iterator, \Countable, \ArrayAccess
     {
+        /** @throws \Error always: the iterator is $server->connections */
+        public function __construct() {}
+        public function __destruct() {}
         public function rewind(): void {}
         public function next(): void {}
         public function current(): mixed {}
@@ -1569,7 +1620,7 @@ namespace Swoole\Server {
         /** @var int SWOOLE_TASK_* flags. */
         public $flags = 0;
 
-        /** Sends a result to the task's source. */
+        /** Sends a result to the task's source; on a task `new` made, throws \Swoole\Error. */
         public function finish(mixed $data): bool {}
 
         /** The task payload format of $data (a flags byte, then the string or its serialize()d form). */
@@ -1607,7 +1658,9 @@ namespace Swoole {
         public $setting = null;
 
         /** @throws Exception for SWOOLE_SOCK_ASYNC (removed from Swoole in 4.3) or SWOOLE_SSL */
-        public function __construct(int $type, bool $async = SWOOLE_SOCK_SYNC, string $id = '') {}
+        public function __construct(int $type, bool $async = \SWOOLE_SOCK_SYNC, string $id = '') {}
+        /** The connection closes when the object is freed; there for a subclass's parent::__destruct(). */
+        public function __destruct() {}
         /**
          * Merged into $setting; the next connect() reads them (a connected
          * client keeps its own): framing keys, package_length_func (gets the
@@ -1890,6 +1943,8 @@ namespace Swoole {
 namespace Co {
     /** Short name of Swoole\Coroutine\Socket (while swoole.use_shortname is On). */
     class Socket extends \Swoole\Coroutine\Socket {}
+}
+
 namespace {
     /** Swoole\Lock types. */
     const SWOOLE_MUTEX = 3;
@@ -1980,9 +2035,9 @@ namespace Swoole {
         /** The errno of the last failure: 16 EBUSY, 110 ETIMEDOUT, 35 EDEADLK, 1 EPERM. */
         public $errCode = 0;
 
-        public function __construct(int $type = SWOOLE_MUTEX) {}
+        public function __construct(int $type = \SWOOLE_MUTEX) {}
         /** LOCK_NB: do not wait; LOCK_SH: shared (RWLOCK); $timeout > 0: seconds at most. */
-        public function lock(int $operation = LOCK_EX, float $timeout = -1): bool {}
+        public function lock(int $operation = \LOCK_EX, float $timeout = -1): bool {}
         /** False (errCode EPERM) when the caller does not hold it. */
         public function unlock(): bool {}
     }

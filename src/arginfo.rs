@@ -13,7 +13,14 @@
 //! - [`register`] turns declarations into global functions in MINIT
 //!   (`zend_register_functions`, which then belong to this module).
 //! - [`apply`] rewrites the arginfo of methods of an already registered class
-//!   (at the first request, once every class exists).
+//!   (at the first request, once every class exists); [`crate::shape`] goes
+//!   on from there to the class's other traits (method order, visibility,
+//!   constructors).
+//!
+//! A method's declaration may start with modifiers: `private` / `protected` /
+//! `public` set its visibility, `static` must match the Rust method (a static
+//! handler never reads `$this`). Its name may differ from the registered one
+//! in case only (`addlistener`): Reflection then shows the declared spelling.
 
 use ext_php_rs::builders::FunctionBuilder;
 use ext_php_rs::ffi::{
@@ -21,7 +28,11 @@ use ext_php_rs::ffi::{
     IS_CALLABLE, IS_DOUBLE, IS_FALSE, IS_LONG, IS_NULL, IS_OBJECT, IS_STRING, IS_TRUE, IS_VOID, MAY_BE_ANY,
     MAY_BE_BOOL, zend_class_entry, zend_function_entry, zend_internal_arg_info, zend_type,
 };
-use ext_php_rs::ffi::{zend_function, zend_hash_str_find_ptr_lc, zend_internal_function};
+use ext_php_rs::ffi::{
+    ZEND_ACC_HAS_TYPE_HINTS, ZEND_ACC_PRIVATE, ZEND_ACC_PROTECTED, ZEND_ACC_PUBLIC, ZEND_ACC_STATIC, ZEND_ACC_VARIADIC,
+    zend_function, zend_hash_str_find_ptr_lc, zend_internal_function,
+};
+use ext_php_rs::types::ZendStr;
 use ext_php_rs::zend::ClassEntry;
 use std::ffi::{CString, c_char, c_void};
 
@@ -61,7 +72,16 @@ unsafe extern "C" {
         function_table: *mut HashTable,
         type_: i32,
     ) -> i32;
+    /// Recomputes a function's by-reference bitset from its arginfo.
+    fn zend_set_function_arg_flags(func: *mut zend_function);
 }
+
+/// `_ZEND_TYPE_MASK`: the bits of a `zend_type` that say it is set (below
+/// the send mode and variadic flags).
+const TYPE_MASK: u32 = (1 << _ZEND_SEND_MODE_SHIFT) - 1;
+
+/// The visibility bits of `fn_flags`.
+const ACC_PPP_MASK: u32 = ZEND_ACC_PUBLIC | ZEND_ACC_PROTECTED | ZEND_ACC_PRIVATE;
 
 /// A parsed parameter.
 #[derive(Debug, PartialEq)]
@@ -76,6 +96,8 @@ pub struct Param {
 /// A parsed declaration.
 #[derive(Debug, PartialEq)]
 pub struct Signature {
+    /// `private`, `static`, ... as written before the name.
+    pub modifiers: Vec<String>,
     pub name: String,
     pub params: Vec<Param>,
     pub ret: String,
@@ -126,7 +148,9 @@ pub fn parse(decl: &str) -> Result<Signature, String> {
     let close = decl.rfind(')').ok_or_else(|| format!("no ')' in {decl:?}"))?;
     let params = split_top(&decl[open + 1..close]).into_iter().map(parse_param).collect::<Result<_, _>>()?;
     let ret = decl[close + 1..].trim().trim_start_matches(':').trim().to_string();
-    Ok(Signature { name: decl[..open].trim().to_string(), params, ret })
+    let mut words: Vec<String> = decl[..open].split_whitespace().map(str::to_string).collect();
+    let name = words.pop().ok_or_else(|| format!("no name in {decl:?}"))?;
+    Ok(Signature { modifiers: words, name, params, ret })
 }
 
 /// A C string that lives for the rest of the process (the engine keeps
@@ -251,7 +275,8 @@ pub fn method(ce: &ClassEntry, name: &str) -> &'static mut zend_internal_functio
 /// Gives every method of `ce` listed in `signatures` (`"name(type $param =
 /// default, ...): return"`) that signature: parameter names (the engine maps
 /// named arguments to positions with them), types, by-reference and variadic
-/// flags, defaults, the required count and the return type.
+/// flags, defaults, the required count, the return type, and the modifiers
+/// and spelling the declaration gives.
 ///
 /// A declaration may list fewer parameters than the Rust method takes: the
 /// last ones stay accepted but undeclared, as Swoole's `Table::count()` takes
@@ -260,19 +285,58 @@ pub fn apply(ce: &ClassEntry, signatures: &[&str]) {
     for decl in signatures {
         let sig = parse(decl).unwrap_or_else(|e| panic!("arginfo: {e}"));
         let f = method(ce, &sig.name);
-        assert!(sig.params.len() <= f.num_args as usize, "arginfo: {} takes {} parameters", sig.name, f.num_args);
+        let takes = f.num_args as usize + usize::from(f.fn_flags & ZEND_ACC_VARIADIC != 0);
+        assert!(sig.params.len() <= takes, "arginfo: {} takes {takes} parameters", sig.name);
         let table = arginfo(&sig, ClassNames::Interned).unwrap_or_else(|e| panic!("arginfo: {}: {e}", sig.name));
+        let variadic = sig.params.last().is_some_and(|p| p.variadic);
         // SAFETY: an internal function's arg_info points past its return slot.
         f.arg_info = unsafe { table.as_ptr().add(1) }.cast_mut();
-        f.num_args = sig.params.len() as u32;
+        // As zend_register_functions counts: the variadic parameter is not one of num_args.
+        f.num_args = (sig.params.len() - usize::from(variadic)) as u32;
         f.required_num_args = table[0].name as usize as u32;
-        if sig.ret.is_empty() {
-            f.fn_flags &= !ACC_HAS_RETURN_TYPE;
-        } else {
-            f.fn_flags |= ACC_HAS_RETURN_TYPE;
+        let typed = table.iter().skip(1).any(|a| a.type_.type_mask & TYPE_MASK != 0);
+        set_flag(&mut f.fn_flags, ACC_HAS_RETURN_TYPE, !sig.ret.is_empty());
+        set_flag(&mut f.fn_flags, ZEND_ACC_VARIADIC, variadic);
+        set_flag(&mut f.fn_flags, ZEND_ACC_HAS_TYPE_HINTS, typed);
+        for m in &sig.modifiers {
+            match m.as_str() {
+                "public" => f.fn_flags = (f.fn_flags & !ACC_PPP_MASK) | ZEND_ACC_PUBLIC,
+                "protected" => f.fn_flags = (f.fn_flags & !ACC_PPP_MASK) | ZEND_ACC_PROTECTED,
+                "private" => f.fn_flags = (f.fn_flags & !ACC_PPP_MASK) | ZEND_ACC_PRIVATE,
+                "static" => assert!(f.fn_flags & ZEND_ACC_STATIC != 0, "arginfo: {} is not static in Rust", sig.name),
+                other => panic!("arginfo: unsupported modifier {other:?} of {}", sig.name),
+            }
         }
-        if sig.params.last().is_some_and(|p| p.variadic) {
-            f.fn_flags |= ext_php_rs::ffi::ZEND_ACC_VARIADIC;
+        if !sig.modifiers.iter().any(|m| m == "static") {
+            assert!(f.fn_flags & ZEND_ACC_STATIC == 0, "arginfo: {} is static in Rust", sig.name);
         }
+        rename(f, &sig.name);
+        // SAFETY: the by-reference bitset the engine reads before each call,
+        // recomputed from the arginfo just written.
+        unsafe { zend_set_function_arg_flags((f as *mut zend_internal_function).cast()) };
+    }
+}
+
+fn set_flag(flags: &mut u32, bit: u32, on: bool) {
+    if on {
+        *flags |= bit;
+    } else {
+        *flags &= !bit;
+    }
+}
+
+/// Gives `f` the declared spelling of its name (the function table's key
+/// stays the lower-case name).
+fn rename(f: &mut zend_internal_function, name: &str) {
+    // SAFETY: a registered function's name is a live interned string.
+    let current = unsafe { f.function_name.cast::<ZendStr>().as_ref() }.and_then(|s| s.as_str().ok());
+    if current == Some(name) {
+        return;
+    }
+    assert!(current.is_some_and(|c| c.eq_ignore_ascii_case(name)), "arginfo: {name} renames {current:?}");
+    if let Ok(interned) = interned(name) {
+        // The old name is interned too: it stays with the engine's other
+        // interned strings until the process ends.
+        f.function_name = interned;
     }
 }

@@ -36,8 +36,8 @@ const LONG_API: &[&str] = &[
 /// Rewrites both classes' arginfo to Swoole's (once, at the first request).
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
-    crate::arginfo::apply(Atomic::get_metadata().ce(), ATOMIC_API);
-    crate::arginfo::apply(AtomicLong::get_metadata().ce(), LONG_API);
+    crate::shape::shape(Atomic::get_metadata().ce(), ATOMIC_API);
+    crate::shape::shape(AtomicLong::get_metadata().ce(), LONG_API);
 }
 
 fn no_memory(e: std::io::Error) -> ext_php_rs::exception::PhpException {

@@ -84,7 +84,7 @@ pub struct Client {
 
 fn client_class(builder: ClassBuilder) -> ClassBuilder {
     props::declare(
-        builder,
+        crate::shape::with_destructor(builder),
         &[
             ("errCode", P::Int(0)),
             ("errMsg", P::Str("")),
@@ -569,4 +569,29 @@ fn address(addr: Option<std::io::Result<(String, u16)>>) -> PhpResult<Zval> {
         }
         _ => Ok(false.into_zval(false)?),
     }
+}
+
+/// `Swoole\Client`'s methods as Swoole 6.2.1 declares them, in its order.
+/// Its `getPeerCert()` and `verifyPeerCert()` come with TLS.
+const CLIENT_API: &[&str] = &[
+    "__construct(int $type, bool $async = SWOOLE_SOCK_SYNC, string $id = '')",
+    "__destruct()",
+    "set(array $settings): bool",
+    "connect(string $host, int $port = 0, float $timeout = 0.5, int $sock_flag = 0): bool",
+    "recv(int $size = 65536, int $flag = 0): string|false",
+    "send(string $data, int $flag = 0): int|false",
+    "sendfile(string $filename, int $offset = 0, int $length = 0): bool",
+    "sendto(string $ip, int $port, string $data): bool",
+    "shutdown(int $how): bool",
+    "enableSSL(?callable $onSslReady = null): bool",
+    "isConnected(): bool",
+    "getsockname(): array|false",
+    "getpeername(): array|false",
+    "close(bool $force = false): bool",
+];
+
+/// Gives `Swoole\Client` Swoole's signatures (first request).
+pub fn fix_signatures() {
+    use ext_php_rs::class::RegisteredClass;
+    crate::shape::shape(Client::get_metadata().ce(), CLIENT_API);
 }

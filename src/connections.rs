@@ -10,6 +10,7 @@ use ext_php_rs::zend::ce;
 use std::cell::{Cell, RefCell};
 use crate::aliases::register_after_last_class;
 use ext_php_rs::boxed::ZBox;
+use ext_php_rs::builders::ClassBuilder;
 use swoole_core::reactor::ConnectionInfo;
 use swoole_core::{worker, SessionId};
 
@@ -18,7 +19,7 @@ use swoole_core::{worker, SessionId};
 #[php(implements(ce = ce::iterator, stub = "\\Iterator"))]
 #[php(implements(ce = ce::countable, stub = "\\Countable"))]
 #[php(implements(ce = ce::arrayaccess, stub = "\\ArrayAccess"))]
-#[php(modifier = register_after_last_class)]
+#[php(modifier = iterator_class)]
 #[derive(Default)]
 pub struct ConnectionIterator {
     /// Sessions seen at `rewind()`, so closing one mid-loop is safe.
@@ -114,4 +115,41 @@ impl ConnectionIterator {
     pub fn offset_unset(&self, _fd: &Zval) -> PhpResult<()> {
         Err(crate::exception::swoole_error("Swoole\\Connection\\Iterator is read-only"))
     }
+}
+
+/// `Swoole\Connection\Iterator`'s methods as Swoole 6.2.1 declares them.
+const ITERATOR_API: &[&str] = &[
+    "__construct()",
+    "__destruct()",
+    "rewind(): void",
+    "next(): void",
+    "current(): mixed",
+    "key(): mixed",
+    "valid(): bool",
+    "count(): int",
+    "offsetExists(mixed $fd): bool",
+    "offsetGet(mixed $fd): mixed",
+    "offsetSet(mixed $fd, mixed $value): void",
+    "offsetUnset(mixed $fd): void",
+];
+
+/// The class's modifier: Swoole's `__destruct`, then the aliases of every
+/// class (this one is registered last).
+fn iterator_class(builder: ClassBuilder) -> ClassBuilder {
+    register_after_last_class(crate::shape::with_destructor(builder))
+}
+
+/// `new Swoole\Connection\Iterator` throws, as Swoole's constructor does:
+/// the iterator is the server's.
+unsafe extern "C" fn construct(_ex: *mut ext_php_rs::ffi::zend_execute_data, _rv: *mut ext_php_rs::ffi::zval) {
+    crate::shape::throw_error("please use the Swoole\\Server->connections");
+}
+
+/// Gives `Swoole\Connection\Iterator` Swoole's signatures and constructor
+/// (first request).
+pub fn fix_signatures() {
+    use ext_php_rs::class::RegisteredClass;
+    let ce = ConnectionIterator::get_metadata().ce();
+    crate::shape::replace_handler(ce, "__construct", construct);
+    crate::shape::shape(ce, ITERATOR_API);
 }

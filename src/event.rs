@@ -184,8 +184,9 @@ impl Event {
         defer(callback)
     }
 
-    pub fn cycle(callback: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
-        cycle(callback, before)
+    /// `$callback` must be given (null removes the callback), as in Swoole.
+    pub fn cycle(callback: &Zval, before: Opt<BoolArg>) -> PhpResult<bool> {
+        cycle(Opt(Some(CallableArg(callback))), before)
     }
 
     pub fn wait() {
@@ -239,8 +240,7 @@ pub fn swoole_event_defer(callback: CallableArg) -> PhpResult<bool> {
     defer(callback)
 }
 
-/// Unlike `Event::cycle()`, the function's `$callback` must be given (null
-/// removes the callback), as in Swoole.
+/// As `Event::cycle()`: `$callback` must be given (null removes the callback).
 #[php_function]
 pub fn swoole_event_cycle(callback: &Zval, before: Opt<BoolArg>) -> PhpResult<bool> {
     cycle(Opt(Some(CallableArg(callback))), before)
@@ -298,4 +298,26 @@ pub fn declarations() -> Vec<crate::arginfo::Declaration> {
         declare!("swoole_event_exit(): void", swoole_event_exit),
         declare!("swoole_event_rshutdown(): void", swoole_event_rshutdown),
     ]
+}
+
+/// `Swoole\Event`'s methods as Swoole 6.2.1 declares them. The class has
+/// no constructor, and `new` refuses it, as Swoole's.
+const EVENT_API: &[&str] = &[
+    "static add(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = SWOOLE_EVENT_READ): int|false",
+    "static del(mixed $fd): bool",
+    "static set(mixed $fd, ?callable $read_callback = null, ?callable $write_callback = null, int $events = 0): bool",
+    "static isset(mixed $fd, int $events = 1536): bool",
+    "static dispatch(): bool",
+    "static defer(callable $callback): bool",
+    "static cycle(?callable $callback, bool $before = false): bool",
+    "static write(mixed $fd, string $data): bool",
+    "static wait(): void",
+    "static rshutdown(): void",
+    "static exit(): void",
+];
+
+/// Gives `Swoole\Event` Swoole's signatures (first request).
+pub fn fix_signatures() {
+    use ext_php_rs::class::RegisteredClass;
+    crate::shape::static_only(Event::get_metadata().ce(), EVENT_API);
 }

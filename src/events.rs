@@ -59,3 +59,48 @@ pub fn parse(name: &str) -> Option<Event> {
     let bare = lower.strip_prefix("on").filter(|rest| ALL.iter().any(|(n, _)| n == rest)).unwrap_or(&lower);
     ALL.iter().find(|(n, _)| *n == bare).map(|&(_, e)| e)
 }
+
+/// Where Swoole keeps the callback of `ev`: the private property `on<Event>`
+/// of the server for server events, of the port for port events.
+pub fn property(ev: Event) -> &'static str {
+    match ev {
+        Event::Start => "onStart",
+        Event::BeforeShutdown => "onBeforeShutdown",
+        Event::Shutdown => "onShutdown",
+        Event::WorkerStart => "onWorkerStart",
+        Event::WorkerStop => "onWorkerStop",
+        Event::WorkerExit => "onWorkerExit",
+        Event::WorkerError => "onWorkerError",
+        Event::ManagerStart => "onManagerStart",
+        Event::ManagerStop => "onManagerStop",
+        Event::BeforeReload => "onBeforeReload",
+        Event::AfterReload => "onAfterReload",
+        Event::Task => "onTask",
+        Event::Finish => "onFinish",
+        Event::PipeMessage => "onPipeMessage",
+        Event::Connect => "onConnect",
+        Event::Receive => "onReceive",
+        Event::Close => "onClose",
+        Event::Packet => "onPacket",
+        Event::BufferFull => "onBufferFull",
+        Event::BufferEmpty => "onBufferEmpty",
+    }
+}
+
+/// The server's private callback properties, in Swoole's order.
+pub const SERVER_PROPERTIES: &[&str] = &[
+    "onStart", "onBeforeShutdown", "onShutdown", "onWorkerStart", "onWorkerStop", "onBeforeReload", "onAfterReload",
+    "onWorkerExit", "onWorkerError", "onTask", "onFinish", "onManagerStart", "onManagerStop", "onPipeMessage",
+];
+
+/// A port's private callback properties, in Swoole's order (the HTTP and
+/// WebSocket ones stay null here).
+pub const PORT_PROPERTIES: &[&str] = &[
+    "onConnect", "onReceive", "onClose", "onPacket", "onBufferFull", "onBufferEmpty", "onRequest", "onHandshake",
+    "onOpen", "onMessage", "onDisconnect", "onBeforeHandshakeResponse",
+];
+
+/// Whether `ev` is a port's event (kept by the port, port 0's for the server's `on()`).
+pub fn is_port_event(ev: Event) -> bool {
+    PORT_PROPERTIES.contains(&property(ev))
+}

@@ -25,7 +25,11 @@
 //!   (and `\Long`), `Swoole\Lock`, over the core's shared memory;
 //!   [`table_values`] converts rows to and from PHP arrays.
 //! - [`arginfo`]: functions and methods with Swoole's exact signatures
-//!   (hand-written arginfo); [`signatures`]: the functions' order;
+//!   (hand-written arginfo); [`shape`]: classes with Swoole's method order,
+//!   visibility, constructors and destructors; [`signatures`]: the
+//!   functions' order; [`signatures_methods`]: `Swoole\Server`'s and
+//!   `Swoole\Process`'s method declarations (the other classes keep theirs
+//!   in their own files);
 //!   [`fast`]: engine-level handlers for the methods whose cost is the call.
 //! - [`options`]: how refused `set()` entries are reported (Swoole's words and levels).
 //! - [`functions`]: `swoole_version()`, `swoole_strerror()`, ...;
@@ -69,7 +73,9 @@ pub mod request;
 pub mod runtime;
 pub mod select;
 pub mod server;
+pub mod shape;
 pub mod signatures;
+pub mod signatures_methods;
 pub mod socket;
 pub mod substr;
 pub mod table;
@@ -172,6 +178,13 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
 pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     static SIGNATURES: std::sync::Once = std::sync::Once::new();
     SIGNATURES.call_once(|| {
+        signatures_methods::fix_signatures();
+        port::fix_signatures();
+        task::fix_signatures();
+        timer::fix_signatures();
+        event::fix_signatures();
+        client::fix_signatures();
+        connections::fix_signatures();
         table::fix_signatures();
         atomic::fix_signatures();
         lock::fix_signatures();

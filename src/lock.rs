@@ -32,7 +32,7 @@ const LOCK_API: &[&str] = &[
 /// Rewrites the class's arginfo to Swoole's (once, at the first request).
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
-    crate::arginfo::apply(Lock::get_metadata().ce(), LOCK_API);
+    crate::shape::shape(Lock::get_metadata().ce(), LOCK_API);
 }
 
 fn lock_class(builder: ClassBuilder) -> ClassBuilder {

@@ -386,9 +386,26 @@ pub fn process_view(pool: &Pool, obj: *mut zend_object, id: usize, role: Role) -
     view
 }
 
-/// `getProcess()`'s return type is `Swoole\Process|false`, which
-/// ext-php-rs cannot declare (see [`crate::arginfo`]).
+/// `Swoole\Process\Pool`'s methods as Swoole 6.2.1 declares them, in its
+/// order (`getProcess()`'s `Swoole\Process|false` is more than ext-php-rs
+/// can declare).
+const POOL_API: &[&str] = &[
+    "__construct(int $worker_num, int $ipc_type = SWOOLE_IPC_NONE, int $msgqueue_key = 0, bool $enable_coroutine = false)",
+    "__destruct()",
+    "set(array $settings): void",
+    "on(string $name, callable $callback): bool",
+    "getProcess(int $work_id = -1): Swoole\\Process|false",
+    "listen(string $host, int $port = 0, int $backlog = 2048): bool",
+    "write(string $data): bool",
+    "sendMessage(string $data, int $dst_worker_id): bool",
+    "detach(): bool",
+    "start(): ?false",
+    "stop(): void",
+    "shutdown(): bool",
+];
+
+/// Gives `Swoole\Process\Pool` Swoole's signatures (first request).
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
-    crate::arginfo::apply(Pool::get_metadata().ce(), &["getProcess(int $work_id = -1): Swoole\\Process|false"]);
+    crate::shape::shape(Pool::get_metadata().ce(), POOL_API);
 }

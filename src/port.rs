@@ -37,8 +37,9 @@ pub struct Port {
 }
 
 fn port_class(builder: ClassBuilder) -> ClassBuilder {
+    let builder = events::PORT_PROPERTIES.iter().fold(builder, |b, name| props::declare_private(b, name));
     props::declare(
-        builder,
+        crate::shape::with_destructor(builder),
         &[
             ("host", P::Null),
             ("port", P::Int(0)),
@@ -122,6 +123,9 @@ impl Port {
         }
         match events::parse(&name).filter(|e| PORT_EVENTS.contains(e)) {
             Some(ev) => {
+                if let Some(this) = crate::server::constructing_object() {
+                    keep_callback(this, ev, callback.0);
+                }
                 self.callbacks.borrow_mut().insert(ev, cb);
                 Ok(true)
             }
@@ -142,6 +146,38 @@ impl Port {
     }
 }
 
+/// Keeps a callback `on()` took where Swoole keeps it, in the private
+/// property [`events::property`] names (visible to Reflection, `var_dump()`
+/// and the cycle collector): of the server `this`, or, for a port event, of
+/// the port (`this` itself from `Port::on()`, port 0 from the server's).
+pub fn keep_callback(this: *mut zend_object, ev: Event, callback: &Zval) {
+    use ext_php_rs::class::RegisteredClass;
+    let port_ce = Port::get_metadata().ce();
+    let name = events::property(ev);
+    // SAFETY: `this` is the live object whose method is running.
+    let this_ref = unsafe { &*(this as *const ext_php_rs::types::ZendObject) };
+    if !events::is_port_event(ev) {
+        let server_ce = crate::server::Server::get_metadata().ce();
+        if this_ref.instance_of(server_ce) {
+            props::set_private(server_ce as *const _ as *mut _, this, name, callback);
+        }
+        return;
+    }
+    let target = if this_ref.instance_of(port_ce) {
+        Some(this)
+    } else {
+        props::get(this, "ports")
+            .and_then(|p| p.array())
+            .and_then(|a| a.get_index(0))
+            .and_then(|z| z.object())
+            .filter(|o| o.instance_of(port_ce))
+            .map(|o| o as *const ext_php_rs::types::ZendObject as *mut zend_object)
+    };
+    if let Some(obj) = target {
+        props::set_private(port_ce as *const _ as *mut _, obj, name, callback);
+    }
+}
+
 /// A listen failure as Swoole words it.
 pub fn listen_error(host: &str, port: i64, e: &swoole_core::listener::ListenError) -> String {
     use swoole_core::listener::ListenError;
@@ -153,4 +189,20 @@ pub fn listen_error(host: &str, port: i64, e: &swoole_core::listener::ListenErro
         ),
         ListenError::Unsupported(t) => format!("socket type {t:?} is not supported"),
     }
+}
+
+/// `Swoole\Server\Port`'s methods as Swoole 6.2.1 declares them, in its
+/// order; its constructor is private (ports come from the server).
+const PORT_API: &[&str] = &[
+    "private __construct()",
+    "__destruct()",
+    "set(array $settings): void",
+    "on(string $event_name, callable $callback): bool",
+    "getCallback(string $event_name): ?Closure",
+];
+
+/// Gives `Swoole\Server\Port` Swoole's signatures (first request).
+pub fn fix_signatures() {
+    use ext_php_rs::class::RegisteredClass;
+    crate::shape::shape(Port::get_metadata().ce(), PORT_API);
 }

@@ -57,7 +57,7 @@ pub struct Process {
 
 fn process_class(builder: ClassBuilder) -> ClassBuilder {
     let builder = props::declare(
-        builder,
+        crate::shape::with_destructor(builder),
         &[("pipe", P::Null), ("msgQueueId", P::Null), ("msgQueueKey", P::Null), ("pid", P::Null), ("id", P::Null)],
     );
     // Swoole keeps the callable in a private property; start() reads it there.

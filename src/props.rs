@@ -25,6 +25,7 @@ unsafe extern "C" {
 pub enum Default {
     Null,
     Int(i64),
+    Float(f64),
     Str(&'static str),
     Bool(bool),
 }
@@ -36,6 +37,7 @@ pub fn declare(mut builder: ClassBuilder, props: &[(&'static str, Default)]) -> 
         let make: Box<dyn FnOnce() -> ext_php_rs::error::Result<Zval>> = match default {
             Default::Null => Box::new(|| Ok(Zval::null())),
             Default::Int(i) => Box::new(move || i.into_zval(true)),
+            Default::Float(f) => Box::new(move || f.into_zval(true)),
             Default::Str(s) => Box::new(move || s.into_zval(true)),
             Default::Bool(b) => Box::new(move || b.into_zval(true)),
         };

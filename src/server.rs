@@ -66,8 +66,9 @@ pub struct Server {
 }
 
 fn server_class(builder: ClassBuilder) -> ClassBuilder {
+    let builder = events::SERVER_PROPERTIES.iter().fold(builder, |b, name| props::declare_private(b, name));
     props::declare(
-        builder,
+        crate::shape::with_destructor(builder),
         &[
             ("setting", P::Null),
             ("connections", P::Null),
@@ -279,6 +280,9 @@ impl Server {
         }
         match events::parse(&name) {
             Some(ev) => {
+                if let Some(this) = constructing_object() {
+                    crate::port::keep_callback(this, ev, callback.0);
+                }
                 self.callbacks.borrow_mut().insert(ev, cb);
                 Ok(true)
             }
@@ -596,10 +600,9 @@ impl Server {
         runtime::shutdown()
     }
 
-    /// `stop(int $workerId = -1, bool $waitEvent = false): bool`
-    pub fn stop(&self, worker_id: Opt<IntArg>, wait_event: Opt<BoolArg>) -> PhpResult<bool> {
+    /// `stop(int $workerId = -1): bool` (Swoole 4's `$waitEvent` went in 5.0).
+    pub fn stop(&self, worker_id: Opt<IntArg>) -> PhpResult<bool> {
         let id = worker_id.or(1, -1)?;
-        let _ = wait_event.or(2, false)?;
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(false);

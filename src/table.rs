@@ -57,7 +57,7 @@ const TABLE_API: &[&str] = &[
 /// Rewrites the class's arginfo to Swoole's (once, at the first request).
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
-    crate::arginfo::apply(Table::get_metadata().ce(), TABLE_API);
+    crate::shape::shape(Table::get_metadata().ce(), TABLE_API);
 }
 
 fn table_class(builder: ClassBuilder) -> ClassBuilder {

@@ -312,7 +312,9 @@ pub fn handle_finish(payload: &[u8], this: Zval, on_finish: impl FnOnce(Vec<Zval
 /// `task_object`.
 #[php_class]
 #[php(name = "Swoole\\Server\\Task")]
+#[php(flags = ext_php_rs::flags::ClassFlags::Final)]
 #[php(modifier = task_class)]
+#[derive(Default)]
 pub struct Task {
     /// Who sent it, its id and flags: where finish() sends the result.
     header: Cell<Option<TaskHeader>>,
@@ -321,7 +323,7 @@ pub struct Task {
 fn task_class(builder: ClassBuilder) -> ClassBuilder {
     props::declare(
         builder,
-        &[("data", P::Null), ("dispatch_time", P::Int(0)), ("id", P::Int(-1)), ("worker_id", P::Int(-1)), ("flags", P::Int(0))],
+        &[("data", P::Null), ("dispatch_time", P::Float(0.0)), ("id", P::Int(-1)), ("worker_id", P::Int(-1)), ("flags", P::Int(0))],
     )
 }
 
@@ -341,11 +343,12 @@ impl Task {
 
 #[php_impl]
 impl Task {
-    /// `finish(mixed $data): bool`
-    pub fn finish(&self, data: &Zval) -> bool {
+    /// `finish(mixed $data): bool` — on a task `new` made (no task behind
+    /// it) Swoole's fatal error becomes a `Swoole\Error` one can catch.
+    pub fn finish(&self, data: &Zval) -> PhpResult<bool> {
         match self.header.get() {
-            Some(h) => finish_for(h, data),
-            None => false,
+            Some(h) => Ok(finish_for(h, data)),
+            None => Err(crate::exception::swoole_error("Invalid instance of Swoole\\Server\\Task")),
         }
     }
 
@@ -383,4 +386,17 @@ impl Task {
             }
         })
     }
+}
+
+/// `Swoole\Server\Task`'s methods as Swoole 6.2.1 declares them; it has no
+/// constructor (`new` gives an empty task).
+const TASK_API: &[&str] =
+    &["finish(mixed $data): bool", "static pack(mixed $data): string|false", "static unpack(string $data): mixed"];
+
+/// Gives `Swoole\Server\Task` Swoole's signatures (first request).
+pub fn fix_signatures() {
+    use ext_php_rs::class::RegisteredClass;
+    let ce = Task::get_metadata().ce();
+    crate::shape::remove_method(ce, "__construct");
+    crate::shape::shape(ce, TASK_API);
 }

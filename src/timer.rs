@@ -227,3 +227,22 @@ pub fn declarations() -> Vec<crate::arginfo::Declaration> {
         declare!("swoole_timer_clear_all(): bool", swoole_timer_clear_all),
     ]
 }
+
+/// `Swoole\Timer`'s methods as Swoole 6.2.1 declares them. The class has
+/// no constructor, and `new` refuses it, as Swoole's.
+const TIMER_API: &[&str] = &[
+    "static tick(int $ms, callable $callback, mixed ...$params): int|false",
+    "static after(int $ms, callable $callback, mixed ...$params): int|false",
+    "static exists(int $timer_id): bool",
+    "static info(int $timer_id): ?array",
+    "static stats(): array",
+    "static list(): Swoole\\Timer\\Iterator",
+    "static clear(int $timer_id): bool",
+    "static clearAll(): bool",
+];
+
+/// Gives `Swoole\Timer` Swoole's signatures (first request).
+pub fn fix_signatures() {
+    use ext_php_rs::class::RegisteredClass;
+    crate::shape::static_only(Timer::get_metadata().ce(), TIMER_API);
+}

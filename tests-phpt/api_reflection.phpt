@@ -1,5 +1,5 @@
 --TEST--
-API surface: Reflection of every global function, every constant and Swoole\Constant, as in Swoole 6.2.1 (its feature flags for compression and HTTP/2 aside: this build has neither)
+API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flags for compression and HTTP/2, Server's Swoole 4 timer methods, Client's errMsg and TLS methods aside)
 --EXTENSIONS--
 swoole
 --FILE--
@@ -730,3 +730,368 @@ class Swoole\Constant:
   public OPTION_STATS_TIMER_INTERVAL = 'stats_timer_interval'
   public OPTION_ADMIN_SERVER = 'admin_server'
   public OPTION_HTTP_CLIENT_DRIVER = 'http_client_driver'
+
+class Swoole\Server:
+  class Swoole\Server
+  constructor: public Swoole\Server::__construct, instantiable: true
+  private $onStart = NULL
+  private $onBeforeShutdown = NULL
+  private $onShutdown = NULL
+  private $onWorkerStart = NULL
+  private $onWorkerStop = NULL
+  private $onBeforeReload = NULL
+  private $onAfterReload = NULL
+  private $onWorkerExit = NULL
+  private $onWorkerError = NULL
+  private $onTask = NULL
+  private $onFinish = NULL
+  private $onManagerStart = NULL
+  private $onManagerStop = NULL
+  private $onPipeMessage = NULL
+  public $setting = NULL
+  public $connections = NULL
+  public $host = ''
+  public $port = 0
+  public $type = 0
+  public $ssl = false
+  public $mode = 0
+  public $ports = NULL
+  public $master_pid = 0
+  public $manager_pid = 0
+  public $worker_id = -1
+  public $taskworker = false
+  public $worker_pid = 0
+  public $stats_timer = NULL
+  public $admin_server = NULL
+  public __construct(string $host = '0.0.0.0', int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) [required 0]
+  public __destruct() [required 0]
+  public listen(string $host, int $port, int $sock_type): Swoole\Server\Port|false [required 3]
+  public addlistener(string $host, int $port, int $sock_type): Swoole\Server\Port|false [required 3]
+  public on(string $event_name, callable $callback): bool [required 2]
+  public getCallback(string $event_name): Closure|array|string|null [required 1]
+  public set(array $settings): bool [required 1]
+  public start(): bool [required 0]
+  public send(string|int $fd, string $send_data, int $serverSocket = -1): bool [required 2]
+  public sendto(string $ip, int $port, string $send_data, int $server_socket = -1): bool [required 3]
+  public sendwait(int $conn_fd, string $send_data): bool [required 2]
+  public exists(int $fd): bool [required 1]
+  public exist(int $fd): bool [required 1]
+  public protect(int $fd, bool $is_protected = true): bool [required 1]
+  public sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool [required 2]
+  public close(int $fd, bool $reset = false): bool [required 1]
+  public confirm(int $fd): bool [required 1]
+  public pause(int $fd): bool [required 1]
+  public resume(int $fd): bool [required 1]
+  public task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = NULL): int|false [required 1]
+  public taskwait(mixed $data, float $timeout = 0.5, int $taskWorkerIndex = -1): mixed [required 1]
+  public taskWaitMulti(array $tasks, float $timeout = 0.5): array|false [required 1]
+  public taskCo(array $tasks, float $timeout = 0.5): array|false [required 1]
+  public finish(mixed $data): bool [required 1]
+  public reload(bool $only_reload_taskworker = false): bool [required 0]
+  public shutdown(): bool [required 0]
+  public stop(int $workerId = -1): bool [required 0]
+  public getLastError(): int [required 0]
+  public heartbeat(bool $ifCloseConnection = true): array|false [required 0]
+  public getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false [required 1]
+  public getClientList(int $start_fd = 0, int $find_count = 10): array|false [required 0]
+  public getWorkerId(): int|false [required 0]
+  public getWorkerPid(int $worker_id = -1): int|false [required 0]
+  public getWorkerStatus(int $worker_id = -1): int|false [required 0]
+  public getManagerPid(): int [required 0]
+  public getMasterPid(): int [required 0]
+  public connection_info(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false [required 1]
+  public connection_list(int $start_fd = 0, int $find_count = 10): array|false [required 0]
+  public sendMessage(mixed $message, int $dst_worker_id): bool [required 2]
+  public command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false [required 4]
+  public addCommand(string $name, int $accepted_process_types, callable $callback): bool [required 3]
+  public addProcess(Swoole\Process $process): int|false [required 1]
+  public stats(): array [required 0]
+  public bind(int $fd, int $uid): bool [required 2]
+  public tick(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  public after(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  public clearTimer(int $timer_id): bool [required 1]
+  public defer(callable $callback): bool [required 1]
+
+class Swoole\Server\Port:
+  class Swoole\Server\Port
+  constructor: private Swoole\Server\Port::__construct, instantiable: false
+  private $onConnect = NULL
+  private $onReceive = NULL
+  private $onClose = NULL
+  private $onPacket = NULL
+  private $onBufferFull = NULL
+  private $onBufferEmpty = NULL
+  private $onRequest = NULL
+  private $onHandshake = NULL
+  private $onOpen = NULL
+  private $onMessage = NULL
+  private $onDisconnect = NULL
+  private $onBeforeHandshakeResponse = NULL
+  public $host = NULL
+  public $port = 0
+  public $type = 0
+  public $sock = -1
+  public $ssl = false
+  public $setting = NULL
+  public $connections = NULL
+  private __construct() [required 0]
+  public __destruct() [required 0]
+  public set(array $settings): void [required 1]
+  public on(string $event_name, callable $callback): bool [required 2]
+  public getCallback(string $event_name): ?Closure [required 1]
+
+class Swoole\Server\Task:
+  final class Swoole\Server\Task
+  constructor: none, instantiable: true
+  public $data = NULL
+  public $dispatch_time = 0.0
+  public $id = -1
+  public $worker_id = -1
+  public $flags = 0
+  public finish(mixed $data): bool [required 1]
+  public static pack(mixed $data): string|false [required 1]
+  public static unpack(string $data): mixed [required 1]
+
+class Swoole\Process:
+  class Swoole\Process
+  constructor: public Swoole\Process::__construct, instantiable: true
+  const IPC_NOWAIT = 256
+  const PIPE_MASTER = 1
+  const PIPE_WORKER = 2
+  const PIPE_READ = 3
+  const PIPE_WRITE = 4
+  const PIPE_TYPE_NONE = 0
+  const PIPE_TYPE_STREAM = 1
+  const PIPE_TYPE_DGRAM = 2
+  public $pipe = NULL
+  public $msgQueueId = NULL
+  public $msgQueueKey = NULL
+  public $pid = NULL
+  public $id = NULL
+  private $callback = NULL
+  public __construct(callable $callback, bool $redirect_stdin_and_stdout = false, int $pipe_type = SOCK_DGRAM, bool $enable_coroutine = false) [required 1]
+  public __destruct() [required 0]
+  public static wait(bool $blocking = true): array|false [required 0]
+  public static signal(int $signal_no, ?callable $callback = NULL): bool [required 1]
+  public static alarm(int $usec, int $type = 0): bool [required 1]
+  public static kill(int $pid, int $signal_no = SIGTERM): bool [required 1]
+  public static daemon(bool $nochdir = true, bool $noclose = true, array $pipes = array ()): bool [required 0]
+  public static setAffinity(array $cpu_settings): bool [required 1]
+  public static getAffinity(): array [required 0]
+  public setPriority(int $which, int $priority, ?int $who = NULL): bool [required 2]
+  public getPriority(int $which, ?int $who = NULL): int|false [required 1]
+  public set(array $settings): void [required 1]
+  public setTimeout(float $seconds): bool [required 1]
+  public setBlocking(bool $blocking): bool [required 1]
+  public useQueue(int $key = 0, int $mode = 2, int $capacity = -1): bool [required 0]
+  public statQueue(): array|false [required 0]
+  public freeQueue(): bool [required 0]
+  public start(): int|bool [required 0]
+  public write(string $data): int|false [required 1]
+  public close(int $which = 0): bool [required 0]
+  public read(int $size = 8192): string|false [required 0]
+  public push(string $data): bool [required 1]
+  public pop(int $size = 65536): string|false [required 0]
+  public exit(int $exit_code = 0): void [required 0]
+  public exec(string $exec_file, array $args): bool [required 2]
+  public exportSocket(): Swoole\Coroutine\Socket|false [required 0]
+  public name(string $process_name): bool [required 1]
+
+class Swoole\Timer:
+  class Swoole\Timer
+  constructor: none, instantiable: true
+  public static tick(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  public static after(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  public static exists(int $timer_id): bool [required 1]
+  public static info(int $timer_id): ?array [required 1]
+  public static stats(): array [required 0]
+  public static list(): Swoole\Timer\Iterator [required 0]
+  public static clear(int $timer_id): bool [required 1]
+  public static clearAll(): bool [required 0]
+
+class Swoole\Event:
+  class Swoole\Event
+  constructor: none, instantiable: true
+  public static add(mixed $fd, ?callable $read_callback = NULL, ?callable $write_callback = NULL, int $events = SWOOLE_EVENT_READ): int|false [required 1]
+  public static del(mixed $fd): bool [required 1]
+  public static set(mixed $fd, ?callable $read_callback = NULL, ?callable $write_callback = NULL, int $events = 0): bool [required 1]
+  public static isset(mixed $fd, int $events = 1536): bool [required 1]
+  public static dispatch(): bool [required 0]
+  public static defer(callable $callback): bool [required 1]
+  public static cycle(?callable $callback, bool $before = false): bool [required 1]
+  public static write(mixed $fd, string $data): bool [required 2]
+  public static wait(): void [required 0]
+  public static rshutdown(): void [required 0]
+  public static exit(): void [required 0]
+
+class Swoole\Client:
+  class Swoole\Client
+  constructor: public Swoole\Client::__construct, instantiable: true
+  const MSG_OOB = 1
+  const MSG_PEEK = 2
+  const MSG_DONTWAIT = 64
+  const MSG_WAITALL = 256
+  const SHUT_RDWR = 2
+  const SHUT_RD = 0
+  const SHUT_WR = 1
+  public $errCode = 0
+  public $errMsg = ''
+  public $sock = -1
+  public $reuse = false
+  public $reuseCount = 0
+  public $type = 0
+  public $id = NULL
+  public $setting = NULL
+  public __construct(int $type, bool $async = SWOOLE_SOCK_SYNC, string $id = '') [required 1]
+  public __destruct() [required 0]
+  public set(array $settings): bool [required 1]
+  public connect(string $host, int $port = 0, float $timeout = 0.5, int $sock_flag = 0): bool [required 1]
+  public recv(int $size = 65536, int $flag = 0): string|false [required 0]
+  public send(string $data, int $flag = 0): int|false [required 1]
+  public sendfile(string $filename, int $offset = 0, int $length = 0): bool [required 1]
+  public sendto(string $ip, int $port, string $data): bool [required 3]
+  public shutdown(int $how): bool [required 1]
+  public enableSSL(?callable $onSslReady = NULL): bool [required 0]
+  public isConnected(): bool [required 0]
+  public getsockname(): array|false [required 0]
+  public getpeername(): array|false [required 0]
+  public close(bool $force = false): bool [required 0]
+
+class Swoole\Connection\Iterator:
+  class Swoole\Connection\Iterator implements ArrayAccess, Countable, Iterator, Traversable
+  constructor: public Swoole\Connection\Iterator::__construct, instantiable: true
+  public __construct() [required 0]
+  public __destruct() [required 0]
+  public rewind(): void [required 0]
+  public next(): void [required 0]
+  public current(): mixed [required 0]
+  public key(): mixed [required 0]
+  public valid(): bool [required 0]
+  public count(): int [required 0]
+  public offsetExists(mixed $fd): bool [required 1]
+  public offsetGet(mixed $fd): mixed [required 1]
+  public offsetSet(mixed $fd, mixed $value): void [required 2]
+  public offsetUnset(mixed $fd): void [required 1]
+
+class Swoole\Timer\Iterator:
+  class Swoole\Timer\Iterator extends ArrayIterator implements ArrayAccess, Countable, Iterator, SeekableIterator, Serializable, Traversable
+  constructor: public ArrayIterator::__construct, instantiable: true
+  const STD_PROP_LIST = 1
+  const ARRAY_AS_PROPS = 2
+  inherited: ArrayIterator::__construct, ArrayIterator::offsetExists, ArrayIterator::offsetGet, ArrayIterator::offsetSet, ArrayIterator::offsetUnset, ArrayIterator::append, ArrayIterator::getArrayCopy, ArrayIterator::count, ArrayIterator::getFlags, ArrayIterator::setFlags, ArrayIterator::asort, ArrayIterator::ksort, ArrayIterator::uasort, ArrayIterator::uksort, ArrayIterator::natsort, ArrayIterator::natcasesort, ArrayIterator::unserialize, ArrayIterator::serialize, ArrayIterator::__serialize, ArrayIterator::__unserialize, ArrayIterator::rewind, ArrayIterator::current, ArrayIterator::key, ArrayIterator::next, ArrayIterator::valid, ArrayIterator::seek, ArrayIterator::__debugInfo
+
+class Swoole\Exception:
+  class Swoole\Exception extends Exception implements Stringable, Throwable
+  constructor: public Exception::__construct, instantiable: true
+  protected $message = ''
+  protected $code = 0
+  protected string $file = ''
+  protected int $line = 0
+  inherited: Exception::__construct, Exception::__wakeup, Exception::getMessage, Exception::getCode, Exception::getFile, Exception::getLine, Exception::getTrace, Exception::getPrevious, Exception::getTraceAsString, Exception::__toString
+
+class Swoole\Error:
+  class Swoole\Error extends Error implements Stringable, Throwable
+  constructor: public Error::__construct, instantiable: true
+  protected $message = ''
+  protected $code = 0
+  protected string $file = ''
+  protected int $line
+  inherited: Error::__construct, Error::__wakeup, Error::getMessage, Error::getCode, Error::getFile, Error::getLine, Error::getTrace, Error::getPrevious, Error::getTraceAsString, Error::__toString
+
+class Swoole\Process\Pool:
+  class Swoole\Process\Pool
+  constructor: public Swoole\Process\Pool::__construct, instantiable: true
+  public $master_pid = -1
+  public $workerPid = -1
+  public $workerId = -1
+  public $workers = NULL
+  public $workerRunning = true
+  public $running = true
+  public __construct(int $worker_num, int $ipc_type = SWOOLE_IPC_NONE, int $msgqueue_key = 0, bool $enable_coroutine = false) [required 1]
+  public __destruct() [required 0]
+  public set(array $settings): void [required 1]
+  public on(string $name, callable $callback): bool [required 2]
+  public getProcess(int $work_id = -1): Swoole\Process|false [required 0]
+  public listen(string $host, int $port = 0, int $backlog = 2048): bool [required 1]
+  public write(string $data): bool [required 1]
+  public sendMessage(string $data, int $dst_worker_id): bool [required 2]
+  public detach(): bool [required 0]
+  public start(): ?false [required 0]
+  public stop(): void [required 0]
+  public shutdown(): bool [required 0]
+
+class Swoole\Table:
+  class Swoole\Table implements Countable, Iterator, Traversable
+  constructor: public Swoole\Table::__construct, instantiable: true
+  const TYPE_INT = 1
+  const TYPE_STRING = 3
+  const TYPE_FLOAT = 2
+  public $size = NULL
+  public $memorySize = NULL
+  public __construct(int $table_size, float $conflict_proportion = 0.2) [required 1]
+  public column(string $name, int $type, int $size = 0): bool [required 2]
+  public create(): bool [required 0]
+  public destroy(): bool [required 0]
+  public set(string $key, array $value): bool [required 2]
+  public add(string $key, array $values): bool [required 2]
+  public update(string $key, array $values): bool [required 2]
+  public cmpset(string $key, array $expected, array $values): bool [required 3]
+  public get(string $key, ?string $field = NULL): array|string|int|float|false [required 1]
+  public getdel(string $key, ?string $field = NULL): array|string|int|float|false [required 1]
+  public count(): int [required 0]
+  public del(string $key): bool [required 1]
+  public delete(string $key): bool [required 1]
+  public cmpdel(string $key, array $expected): bool [required 2]
+  public exists(string $key): bool [required 1]
+  public exist(string $key): bool [required 1]
+  public incr(string $key, string $column, int|float $incrby = 1): int|float|false [required 2]
+  public decr(string $key, string $column, int|float $incrby = 1): int|float|false [required 2]
+  public getSize(): int [required 0]
+  public getMemorySize(): int [required 0]
+  public stats(): array|false [required 0]
+  public rewind(): void [required 0]
+  public valid(): bool [required 0]
+  public next(): void [required 0]
+  public current(): mixed [required 0]
+  public key(): mixed [required 0]
+
+class Swoole\Atomic:
+  class Swoole\Atomic
+  constructor: public Swoole\Atomic::__construct, instantiable: true
+  public __construct(int $value = 0) [required 0]
+  public add(int $add_value = 1): int [required 0]
+  public sub(int $sub_value = 1): int [required 0]
+  public get(): int [required 0]
+  public set(int $value): void [required 1]
+  public wait(float $timeout = 1.0): bool [required 0]
+  public wakeup(int $count = 1): bool [required 0]
+  public cmpset(int $cmp_value, int $new_value): bool [required 2]
+
+class Swoole\Atomic\Long:
+  class Swoole\Atomic\Long
+  constructor: public Swoole\Atomic\Long::__construct, instantiable: true
+  public __construct(int $value = 0) [required 0]
+  public add(int $add_value = 1): int [required 0]
+  public sub(int $sub_value = 1): int [required 0]
+  public get(): int [required 0]
+  public set(int $value): void [required 1]
+  public cmpset(int $cmp_value, int $new_value): bool [required 2]
+
+class Swoole\Lock:
+  class Swoole\Lock
+  constructor: public Swoole\Lock::__construct, instantiable: true
+  const MUTEX = 3
+  const RWLOCK = 1
+  const SPINLOCK = 5
+  public $errCode = 0
+  public __construct(int $type = SWOOLE_MUTEX) [required 0]
+  public lock(int $operation = LOCK_EX, float $timeout = -1): bool [required 0]
+  public unlock(): bool [required 0]
+
+class aliases:
+  swoole_server => Swoole\Server
+  swoole_server_port => Swoole\Server\Port
+  swoole_process => Swoole\Process
+  swoole_client => Swoole\Client
+  swoole_exception => Swoole\Exception
+  swoole_error => Swoole\Error

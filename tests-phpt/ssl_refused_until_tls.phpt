@@ -26,7 +26,7 @@ try {
 Swoole\Exception 505: SWOOLE_SSL: TLS is not implemented by this extension yet; refusing to serve plaintext on a port that asked for encryption
 Swoole\Exception 505: SWOOLE_SSL: TLS is not implemented by this extension yet; refusing to serve plaintext on a port that asked for encryption
 
-Warning: Swoole\Server::addListener(): SWOOLE_SSL: TLS is not implemented by this extension yet; refusing to serve plaintext on a port that asked for encryption in %s on line %d
+Warning: Swoole\Server::addlistener(): SWOOLE_SSL: TLS is not implemented by this extension yet; refusing to serve plaintext on a port that asked for encryption in %s on line %d
 bool(false)
 int(1)
 

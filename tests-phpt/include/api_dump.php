@@ -2,34 +2,15 @@
 /*
  * The extension's global API as Reflection sees it, one line per item:
  * every function (parameters with type, by-ref, variadic, name, default;
- * return type), every constant with its value, and Swoole\Constant.
+ * return type), every constant with its value, Swoole\Constant, and the
+ * classes (api_classes.php).
  * Used by api_reflection.phpt; `php -d extension=... api_dump.php` prints it.
  */
 
-function api_type(?ReflectionType $t): string
-{
-    return $t === null ? '' : (string)$t;
-}
-
-function api_param(ReflectionParameter $p): string
-{
-    $s = api_type($p->getType());
-    $s .= ($s === '' ? '' : ' ') . ($p->isPassedByReference() ? '&' : '') . ($p->isVariadic() ? '...' : '') . '$' . $p->getName();
-    if ($p->isDefaultValueAvailable()) {
-        $s .= ' = ' . ($p->isDefaultValueConstant() ? $p->getDefaultValueConstantName()
-            : str_replace("\n", '', var_export($p->getDefaultValue(), true)));
-    } elseif ($p->isOptional() && !$p->isVariadic()) {
-        $s .= ' = <no default>';
-    }
-    return $s;
-}
+require __DIR__ . '/api_classes.php';
 
 echo "functions:\n";
-foreach ((new ReflectionExtension('swoole'))->getFunctions() as $f) {
-    $ret = api_type($f->getReturnType());
-    printf("  %s(%s)%s [required %d]\n", $f->getName(), implode(', ', array_map('api_param', $f->getParameters())),
-        $ret === '' ? '' : ": $ret", $f->getNumberOfRequiredParameters());
-}
+api_dump_functions(array_keys((new ReflectionExtension('swoole'))->getFunctions()));
 
 // ext-sockets' names: ext-sockets defines them when it is loaded, the
 // extension otherwise; either way they must be there with Linux's values.
@@ -64,3 +45,5 @@ if (class_exists('Swoole\Constant')) {
 } else {
     echo "  (absent)\n";
 }
+
+api_dump_classes();
