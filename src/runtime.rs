@@ -940,13 +940,13 @@ impl ProcessHost {
             return false;
         }
         // onStart's timers live on the process's event loop, which the master
-        // serves; it must exist before the master's signal pipe, which would
-        // otherwise lose the signals to the loop's own pipe.
-        let _ = swoole_core::event_loop::with(|_| ());
-        // The master's signals go to its pipe from now on (this unblocks
-        // them): SIGTERM, even from onStart's shutdown(), stops the server in order.
-        let pipe = match swoole_core::signals::SignalPipe::install() {
-            Ok(p) => p,
+        // serves; the master's signals go to that loop from now on (this
+        // unblocks them): SIGTERM, even from onStart's shutdown(), stops the
+        // server in order, and SIGHUP/SIGPIPE without a callback are logged.
+        let master_signals: Vec<i32> =
+            swoole_core::signals::SERVER_SIGNALS.into_iter().chain(swoole_core::signals::LOGGED_SIGNALS).collect();
+        match swoole_core::event_loop::own_signals(&master_signals) {
+            Ok(()) => {}
             Err(e) => {
                 // SAFETY: stopping the manager we just forked.
                 unsafe { libc::kill(pid, libc::SIGTERM) };
@@ -958,7 +958,7 @@ impl ProcessHost {
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
-        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, pipe, &mut MasterLoop);
+        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, &mut MasterLoop { host: self });
         // The master's timers end with the server, as a worker's do.
         loop_php::reset_after_fork();
         match ended {
@@ -985,18 +985,26 @@ impl ProcessHost {
 
     /// Manager mode: this process supervises forked workers.
     fn run_manager(&mut self) -> bool {
-        if !self.call_in_master(Event::ManagerStart, vec![]) {
-            return false;
-        }
         let shared = self.shared.clone();
         let max_wait = Duration::from_secs_f64(self.settings.max_wait_time);
-        match Supervisor::new(&shared, max_wait) {
-            Ok(mut sup) => sup.run(self),
+        // The supervisor routes the manager's signals into the process's
+        // event loop, where onManagerStart's timers and signal callbacks run.
+        let mut sup = match Supervisor::new(&shared, max_wait) {
+            Ok(sup) => sup,
             Err(e) => {
                 warning(&format!("failed to start the manager: {e}"));
                 return false;
             }
+        };
+        if !self.call_in_master(Event::ManagerStart, vec![]) {
+            loop_php::reset_after_fork();
+            return false;
         }
+        sup.run(self, &mut crate::side_loop::SideHandler::new(crate::side_loop::MANAGER_SIGNAL_FUNC));
+        drop(sup);
+        // The manager's timers end with the server, and its signals get their
+        // default actions back (in BASE mode this is the script's process).
+        loop_php::reset_after_fork();
         self.call_in_master(Event::ManagerStop, vec![]);
         if !self.process_mode {
             // In PROCESS mode the master runs onShutdown, once the manager is gone.
@@ -1061,20 +1069,23 @@ impl WorkerFactory for ProcessHost {
     }
 }
 
-/// The PROCESS master's event loop: PHP timers and events created in onStart,
-/// run by the master's main thread between accepts.
-struct MasterLoop;
+/// The PROCESS master's event loop: PHP timers, events and signal callbacks
+/// created in onStart, run by the master's main thread between accepts.
+struct MasterLoop<'h> {
+    host: &'h ProcessHost,
+}
 
-impl swoole_core::master::MasterSide for MasterLoop {
+impl swoole_core::master::MasterSide for MasterLoop<'_> {
     fn loop_fd(&mut self) -> Option<std::os::fd::RawFd> {
         swoole_core::event_loop::poll_fd()
     }
 
-    fn run_loop(&mut self) {
-        let mut handler = loop_php::PlainLoop::default();
-        let _ = swoole_core::event_loop::run_once(&mut handler, Some(Duration::ZERO));
-        if handler.failure.is_some() {
-            // A failing timer in the master is reported; the server goes on.
+    fn run_loop(&mut self) -> Vec<swoole_core::signals::Signal> {
+        crate::side_loop::run_master_once()
+    }
+
+    fn before_shutdown(&mut self) {
+        if !self.host.call_in_master(Event::BeforeShutdown, vec![]) {
             zend::report_pending_exception();
         }
     }

@@ -5,10 +5,21 @@
 //! process itself (the master is the manager, as in Swoole). It stays
 //! single-threaded: it only forks, waits and signals.
 
+use crate::event_loop::{self, LoopHandler};
+use crate::side_loop::SideLoop;
 use crate::reactor::ServerShared;
-use crate::signals::{self, Signal, SignalPipe};
+use crate::signals::{self, Signal};
+use mio::unix::SourceFd;
+use mio::{Interest, Token};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+
+/// Token of the manager's command inbox on its event loop (the loop's own
+/// tokens are 0 and 3; 1 and 2 are a worker's, which the manager is not).
+const COMMANDS_TOKEN: Token = Token(1);
+/// The longest the manager sleeps without an event: it also looks for
+/// children that ended without a SIGCHLD reaching it.
+const IDLE_WAKE: Duration = Duration::from_secs(1);
 
 /// A worker that dies sooner than this after it started is respawned only
 /// after this delay, so a worker that cannot start (a fatal error in
@@ -59,8 +70,6 @@ pub struct Supervisor<'a> {
     spawned_at: Vec<Instant>,
     /// Worker ids waiting out [`RESPAWN_BACKOFF`], with when to fork them.
     delayed: Vec<(usize, Instant)>,
-    /// This process's signal pipe (taken out in a forked child).
-    signals: Option<SignalPipe>,
     /// Set once shutdown began: when to SIGKILL what is left.
     deadline: Option<Instant>,
     /// Whether the stragglers were already killed.
@@ -74,7 +83,13 @@ pub struct Supervisor<'a> {
 }
 
 impl<'a> Supervisor<'a> {
+    /// The manager's signals go to this process's event loop (where the
+    /// PHP timers and signal callbacks of onManagerStart live) from now on.
     pub fn new(shared: &'a ServerShared, max_wait: Duration) -> std::io::Result<Self> {
+        event_loop::own_signals(&signals::SERVER_SIGNALS)?;
+        if let Some(fd) = shared.commands.manager.read_end(0) {
+            event_loop::with(|l| l.registry())??.register(&mut SourceFd(&fd), COMMANDS_TOKEN, Interest::READABLE)?;
+        }
         let n = shared.stats.slots();
         Ok(Supervisor {
             shared,
@@ -82,7 +97,6 @@ impl<'a> Supervisor<'a> {
             detached: Vec::new(),
             spawned_at: vec![Instant::now(); n],
             delayed: Vec::new(),
-            signals: Some(SignalPipe::install()?),
             deadline: None,
             killed: false,
             max_wait,
@@ -91,8 +105,11 @@ impl<'a> Supervisor<'a> {
         })
     }
 
-    /// Forks every worker, then supervises until shutdown completes.
-    pub fn run(&mut self, factory: &mut dyn WorkerFactory) {
+    /// Forks every worker, then supervises until shutdown completes. The
+    /// manager's event loop runs meanwhile: `side` gets its timers, fds and
+    /// the signals that are not the server's (SIGINT too, once a user
+    /// callback claimed it).
+    pub fn run(&mut self, factory: &mut dyn WorkerFactory, side: &mut dyn LoopHandler) {
         crate::log::set_process(crate::log::ProcessKind::Manager, 0);
         for id in 0..self.workers.len() {
             self.spawn(id, factory);
@@ -100,10 +117,13 @@ impl<'a> Supervisor<'a> {
         loop {
             let next = self.deadline.into_iter().chain(self.delayed.iter().map(|&(_, at)| at)).min();
             let timeout = next.map(|d| d.saturating_duration_since(Instant::now()));
-            let Some(signals) = &self.signals else { return };
-            let commands = self.shared.commands.manager.read_end(0);
-            signals.wait_also(commands, timeout.or(Some(Duration::from_secs(1))));
-            let received = signals.take();
+            let mut manager_loop = SideLoop::new(&mut *side, timeout.or(Some(IDLE_WAKE)));
+            if event_loop::run_once(&mut manager_loop, None).is_some() {
+                // `Event::exit()` in a manager callback: the manager's loop
+                // ends with the server, not before.
+                event_loop::clear_exit();
+            }
+            let received = manager_loop.received;
             self.serve_commands(factory);
             for sig in received {
                 match sig {
@@ -230,9 +250,7 @@ impl<'a> Supervisor<'a> {
             crate::process::die_with_parent(parent);
             // The child: the parent's pipe is not ours; the worker installs its
             // own (which unblocks the signals).
-            if let Some(inherited) = self.signals.take() {
-                inherited.abandon();
-            }
+            event_loop::abandon();
             // A panic must not unwind out of the child: it would return into
             // the parent's PHP script (the code after start()) in this process.
             let run = std::panic::AssertUnwindSafe(|| factory.run_worker(id));
