@@ -201,11 +201,14 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
     };
     let worker_num = shared.stats.worker_num();
     let targets = worker_num + shared.stats.task_num();
-    let from = match role() {
-        Role::Worker(id) | Role::Task(id) => id,
-        Role::User(index) => shared.stats.user_slot(index),
-        _ => {
-            warning("sendMessage() can only be used in a worker or user process");
+    // The manager and the PROCESS master send as worker 0, as Swoole's
+    // onPipeMessage shows them ($src_worker_id 0).
+    let (from, own) = match role() {
+        Role::Worker(id) | Role::Task(id) => (id, true),
+        Role::User(index) => (shared.stats.user_slot(index), false),
+        Role::Manager | Role::Master => (0, false),
+        Role::None => {
+            warning("sendMessage() can only be used after the server started");
             return false;
         }
     };
@@ -213,8 +216,8 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
         warning(&format!("worker_id[{dst}] is invalid"));
         return false;
     }
-    if dst as usize == from {
-        warning("unable to send messages to self");
+    if own && dst as usize == from {
+        warning("can't send messages to self");
         return false;
     }
     let Some((bytes, serialized)) = zend::value_to_bytes(message) else { return false };

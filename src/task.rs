@@ -79,6 +79,8 @@ fn source() -> Option<(usize, u32)> {
     match runtime::role() {
         Role::Worker(id) => Some((id, 0)),
         Role::User(index) => Some((shared.stats.user_slot(index), TASK_NOREPLY)),
+        // One-way, as from a user process; onTask sees $src_worker_id 0.
+        Role::Manager | Role::Master => Some((0, TASK_NOREPLY)),
         Role::Task(_) => {
             warning("task method can't be executed in a task worker");
             None
@@ -232,7 +234,9 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
 /// Sends a result for `task` back to where it came from.
 fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     if task.flags & TASK_NOREPLY != 0 {
-        warning("finish(): the task came from a user process, which takes no result");
+        // The task came from a user process, the manager or the master,
+        // which take no result: Swoole only logs it (no PHP warning).
+        swoole_core::log::warning("Server::finish(): Server::finish() can only be used in the worker process");
         return false;
     }
     let Some(shared) = worker::current_server() else { return false };
