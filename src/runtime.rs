@@ -117,6 +117,24 @@ pub fn may_run_own_loop() -> bool {
     !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager | Role::Master)
 }
 
+/// `Process::signal($signo, $cb)` for a signal this server process keeps for
+/// itself: warns as Swoole does and says so (the caller returns false).
+pub fn refuse_signal(signo: i32) -> bool {
+    use swoole_core::signals::refused;
+    let single = matches!(role(), Role::Worker(_)) && manager_pid() == 0 && shared().is_some();
+    let kept: &[i32] = match role() {
+        Role::Manager => &refused::MANAGER,
+        Role::Master => &refused::MASTER,
+        _ if single => &refused::SINGLE,
+        _ => &[],
+    };
+    if !kept.contains(&signo) {
+        return false;
+    }
+    warning(&format!("signal [{signo}] processor has been registered by the system"));
+    true
+}
+
 /// `getWorkerPid($id)`: -1 is the calling worker.
 pub fn worker_pid(id: i64) -> Option<i32> {
     let id = resolve_worker_id(id)?;
@@ -757,6 +775,14 @@ impl ProcessHost {
             })
             .collect();
         let reactor = specs.and_then(|specs| Reactor::new(specs, self.shared.clone(), cfg));
+        // A single-process server is the master too: SIGHUP (a closed
+        // terminal) and SIGPIPE do not end it.
+        let reactor = reactor.and_then(|r| {
+            if self.single {
+                swoole_core::event_loop::own_signals(&swoole_core::signals::LOGGED_SIGNALS)?;
+            }
+            Ok(r)
+        });
         match reactor {
             Ok(r) => worker::install(r),
             Err(e) => {
@@ -1142,6 +1168,14 @@ impl<'a> PhpHandler<'a> {
 /// PHP callbacks as in a plain script, with a worker's failure handling.
 impl LoopHandler for PhpHandler<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
+        if !loop_php::has_signal(signo) {
+            // A single-process server routes SIGHUP and SIGPIPE here: the
+            // first is logged as Swoole logs it, the second ignored.
+            if signo != libc::SIGPIPE {
+                swoole_core::signals::log_no_callback(crate::side_loop::MASTER_SIGNAL_FUNC, signo);
+            }
+            return Flow::Continue;
+        }
         let outcome = loop_php::fire_signal(signo);
         self.flow(outcome)
     }

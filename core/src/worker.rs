@@ -508,7 +508,8 @@ impl ServerLoop<'_> {
 
 impl LoopHandler for ServerLoop<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
-        match Signal::from_raw(signo) {
+        // (A SIGINT that `Process::signal()` claimed is the user's.)
+        match crate::side_loop::server_signal(signo) {
             Some(Signal::Terminate) => {
                 // A reload lets the worker finish its connections; a
                 // shutdown closes them now.
