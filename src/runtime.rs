@@ -724,6 +724,7 @@ impl ProcessHost {
         props::set(self.obj, "worker_id", id as i64);
         props::set(self.obj, "worker_pid", pid as i64);
         props::set(self.obj, "taskworker", task);
+        crate::task::set_send_timeout(self.settings.socket_send_timeout);
     }
 
     /// What worker `id`'s reactor (or, with `id` a reactor thread's, a
@@ -1271,7 +1272,14 @@ impl EventHandler for PhpHandler<'_> {
                     host.call_returning(Event::Task, args)
                 });
                 worker::with(|r| r.count_request());
-                outcome
+                if outcome == CallOutcome::Exception && !host.single {
+                    // As Swoole outside coroutines: PHP's fatal error for the
+                    // uncaught exception, and the task worker goes on serving.
+                    zend::report_pending_exception();
+                    CallOutcome::Returned
+                } else {
+                    outcome
+                }
             }
             Kind::Command => {
                 if let Some(req) = swoole_core::command::parse(&msg) {

@@ -44,6 +44,18 @@ thread_local! {
     static CURRENT: Cell<Option<Current>> = const { Cell::new(None) };
     /// Partial results on this worker's reply channel.
     static REPLIES: RefCell<Reassembler> = RefCell::new(Reassembler::default());
+    /// `socket_send_timeout`: how long `finish()` waits for room (None: as
+    /// long as it takes).
+    static SEND_TIMEOUT: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// Swoole's error code of a `finish()` whose result found no room in time.
+const ERROR_SEND_TIMEOUT: i32 = 9014;
+
+/// Sets how long `finish()` in this task worker waits for room in the
+/// source worker's inbox (`socket_send_timeout`).
+pub fn set_send_timeout(secs: Option<f64>) {
+    SEND_TIMEOUT.with(|t| t.set(secs));
 }
 
 /// Drops the finish callbacks (request shutdown, forked child).
@@ -248,12 +260,21 @@ fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     let keep = task.flags & (TASK_NONBLOCK | TASK_CALLBACK | TASK_WAITALL);
     let header = TaskHeader { flags: keep | data_flags, worker: me as u32, task_id: task.task_id };
     let to = task.worker as usize;
-    let sent = if task.flags & TASK_NONBLOCK != 0 {
-        shared.message(to, Kind::Finish, &header.encode(&bytes))
-    } else {
-        shared.reply(to, &header.encode(&bytes))
-    };
-    sent.is_ok()
+    let deadline = SEND_TIMEOUT.with(|t| t.get()).map(|secs| Instant::now() + Duration::from_secs_f64(secs));
+    let channel = if task.flags & TASK_NONBLOCK != 0 { &shared.inboxes } else { &shared.replies };
+    match channel.send_until(to, Kind::Finish, swoole_core::SessionId(0), 0, &header.encode(&bytes), deadline) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+            runtime::set_last_error(ERROR_SEND_TIMEOUT);
+            swoole_core::log::put_code(
+                swoole_core::log::LOG_WARNING,
+                ERROR_SEND_TIMEOUT,
+                &format!("Server::finish() (ERRNO {ERROR_SEND_TIMEOUT}): send result to worker timed out"),
+            );
+            false
+        }
+        Err(_) => false,
+    }
 }
 
 /// `finish($data)` inside onTask.

@@ -80,6 +80,10 @@ pub struct Supervisor<'a> {
     reloading: Vec<i32>,
     /// `command()` requests to the manager, put together across wake-ups.
     commands: crate::inbox::Reassembler,
+    /// While the first workers are forked: a pipe each child reads to its
+    /// end before it starts, so that every worker's pid is in the table
+    /// when any onWorkerStart runs (`getWorkerPid()` there, as in Swoole).
+    start_gate: Option<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)>,
 }
 
 impl<'a> Supervisor<'a> {
@@ -102,6 +106,7 @@ impl<'a> Supervisor<'a> {
             max_wait,
             reloading: Vec::new(),
             commands: Default::default(),
+            start_gate: None,
         })
     }
 
@@ -111,9 +116,12 @@ impl<'a> Supervisor<'a> {
     /// callback claimed it).
     pub fn run(&mut self, factory: &mut dyn WorkerFactory, side: &mut dyn LoopHandler) {
         crate::log::set_process(crate::log::ProcessKind::Manager, 0);
+        self.start_gate = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).ok();
         for id in 0..self.workers.len() {
             self.spawn(id, factory);
         }
+        // Every first worker may start now (they read EOF).
+        self.start_gate = None;
         loop {
             let next = self.deadline.into_iter().chain(self.delayed.iter().map(|&(_, at)| at)).min();
             let timeout = next.map(|d| d.saturating_duration_since(Instant::now()));
@@ -251,6 +259,13 @@ impl<'a> Supervisor<'a> {
             // The child: the parent's pipe is not ours; the worker installs its
             // own (which unblocks the signals).
             event_loop::abandon();
+            if let Some((read, write)) = self.start_gate.take() {
+                drop(write);
+                let mut byte = [0u8; 1];
+                // Returns at EOF: once the supervisor (and each sibling,
+                // here) closed the write end.
+                while matches!(nix::unistd::read(&read, &mut byte), Err(nix::errno::Errno::EINTR)) {}
+            }
             // A panic must not unwind out of the child: it would return into
             // the parent's PHP script (the code after start()) in this process.
             let run = std::panic::AssertUnwindSafe(|| factory.run_worker(id));
