@@ -988,7 +988,7 @@ impl ProcessHost {
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
-        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, &mut MasterLoop { host: self });
+        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, &mut MasterLoop { host: self, linger: Vec::new(), linger_until: None });
         // The master's timers end with the server, as a worker's do.
         loop_php::reset_after_fork();
         match ended {
@@ -1102,7 +1102,13 @@ impl WorkerFactory for ProcessHost {
 /// The PROCESS master's event loop: PHP timers, events and signal callbacks
 /// created in onStart, run by the master's main thread between accepts.
 struct MasterLoop<'h> {
+    /// The server's callbacks (onBeforeShutdown).
     host: &'h ProcessHost,
+    /// Timers onBeforeShutdown created, which run before the workers stop,
+    /// until `max_wait_time` has passed at the latest.
+    linger: Vec<swoole_core::timer::TimerId>,
+    /// That deadline.
+    linger_until: Option<std::time::Instant>,
 }
 
 impl swoole_core::master::MasterSide for MasterLoop<'_> {
@@ -1115,9 +1121,23 @@ impl swoole_core::master::MasterSide for MasterLoop<'_> {
     }
 
     fn before_shutdown(&mut self) {
+        use swoole_core::event_loop;
+        let before = event_loop::timer_ids().into_iter().max();
         if !self.host.call_in_master(Event::BeforeShutdown, vec![]) {
             zend::report_pending_exception();
         }
+        self.linger = event_loop::timer_ids().into_iter().filter(|id| Some(*id) > before).collect();
+        self.linger_until =
+            Some(std::time::Instant::now() + Duration::from_secs_f64(self.host.settings.max_wait_time));
+        event_loop::arm_next_timer();
+    }
+
+    fn shutdown_ready(&mut self) -> bool {
+        if self.linger_until.is_some_and(|t| std::time::Instant::now() >= t) {
+            self.linger.clear();
+        }
+        self.linger.retain(|id| swoole_core::event_loop::timer_exists(*id));
+        self.linger.is_empty()
     }
 }
 
@@ -1242,6 +1262,16 @@ impl EventHandler for PhpHandler<'_> {
         let mut args = [Zval::new(), zend::bytes_zval(data), info_zv];
         let cb = self.pick(Event::Packet, self.on_packet, Some(port));
         let outcome = self.host.call_with(cb, &mut args);
+        self.flow(outcome)
+    }
+
+    fn on_before_shutdown(&mut self) -> Flow {
+        // In BASE mode worker 0 runs it (where onStart ran, as in Swoole);
+        // in PROCESS mode the master does.
+        if self.host.process_mode || role() != Role::Worker(0) {
+            return Flow::Continue;
+        }
+        let outcome = self.host.call(Event::BeforeShutdown, vec![]);
         self.flow(outcome)
     }
 

@@ -51,6 +51,11 @@ pub trait MasterSide {
     fn run_loop(&mut self) -> Vec<Signal>;
     /// Shutdown begins (onBeforeShutdown), before the workers are told.
     fn before_shutdown(&mut self) {}
+    /// Whether the workers may be told to stop: once the timers
+    /// onBeforeShutdown created have run (its loop still runs, as in Swoole).
+    fn shutdown_ready(&mut self) -> bool {
+        true
+    }
 }
 
 /// How the master's run ended.
@@ -125,6 +130,8 @@ pub fn run(
     }
     let mut events = Events::with_capacity(64);
     let mut stopping = false;
+    // Shutdown began; the manager is told once onBeforeShutdown's timers ran.
+    let mut manager_told = false;
     let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
         if let Err(e) = poll.poll(&mut events, Some(TICK)) {
@@ -148,7 +155,7 @@ pub fn run(
                     for (_, l) in &listeners {
                         let _ = poll.registry().deregister(&mut SourceFd(&l.as_raw_fd()));
                     }
-                    libc::SIGTERM
+                    continue;
                 }
                 Signal::Reload => libc::SIGUSR1,
                 Signal::ReloadTasks => libc::SIGUSR2,
@@ -160,6 +167,11 @@ pub fn run(
             };
             // SAFETY: signalling our own child, the manager.
             unsafe { libc::kill(manager, forward) };
+        }
+        if stopping && !manager_told && side.shutdown_ready() {
+            manager_told = true;
+            // SAFETY: signalling our own child, the manager: it stops the workers.
+            unsafe { libc::kill(manager, libc::SIGTERM) };
         }
         if manager_ended(manager) {
             break Ok(if stopping { MasterEnd::Shutdown } else { MasterEnd::ManagerLost });
