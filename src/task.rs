@@ -47,6 +47,8 @@ thread_local! {
     /// `socket_send_timeout`: how long `finish()` waits for room (None: as
     /// long as it takes).
     static SEND_TIMEOUT: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Task ids of the manager or master (which own no worker slot).
+    static OWN_SEQ: Cell<i64> = const { Cell::new(0) };
 }
 
 /// Swoole's error code of a `finish()` whose result found no room in time.
@@ -131,7 +133,12 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     let (src, source_flags) = source()?;
     let to = pick(dst)?;
     let (data_flags, bytes) = pack(data)?;
-    let id = next_id(src)?;
+    let id = match runtime::role() {
+        // Not a worker slot's: the manager's and the master's ids count on
+        // their own, from 0 (as Swoole's per-process counter).
+        Role::Manager | Role::Master => OWN_SEQ.with(|c| c.replace(c.get() + 1)),
+        _ => next_id(src)?,
+    };
     let header = TaskHeader { flags: data_flags | source_flags | extra, worker: src as u32, task_id: id };
     let shared = worker::current_server()?;
     // Counted before it leaves, so stats() inside onTask sees it.
