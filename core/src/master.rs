@@ -1,9 +1,11 @@
 //! The master process of SWOOLE_PROCESS mode, after it forked the manager.
 //!
 //! Its main thread accepts connections and hands each to reactor thread
-//! `fd % reactor_num`, and turns signals into actions: SIGTERM stops the
-//! manager (which stops the workers) and then the reactor threads; SIGUSR1 and
-//! SIGUSR2 are passed on to the manager, which reloads workers. The threads
+//! `fd % reactor_num`, runs the process's event loop (onStart's timers and
+//! signal callbacks), and turns the server's signals, which arrive on that
+//! loop, into actions: SIGTERM runs onBeforeShutdown, then stops the manager
+//! (which stops the workers) and the reactor threads; SIGUSR1 and SIGUSR2
+//! are passed on to the manager, which reloads workers. The threads
 //! are started here, after every fork of this process (rule 2), and joined
 //! before [`run`] returns, so the PHP script after `start()` runs
 //! single-threaded again.

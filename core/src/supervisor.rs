@@ -3,7 +3,9 @@
 //!
 //! In SWOOLE_BASE mode with more than one worker this runs in the master
 //! process itself (the master is the manager, as in Swoole). It stays
-//! single-threaded: it only forks, waits and signals.
+//! single-threaded: it forks, signals, and waits in the process's event
+//! loop, whose PHP timers and signal callbacks (onManagerStart's) run
+//! between its own steps (see [`crate::side_loop`]).
 
 use crate::event_loop::{self, LoopHandler};
 use crate::side_loop::SideLoop;
