@@ -24,6 +24,9 @@ $pool->on('WorkerStart', function (Swoole\Process\Pool $pool, int $id) use ($log
     }
 });
 $pool->on('Message', function (Swoole\Process\Pool $pool, string $data) use ($log) {
+    if ($data === 'via worker 0') {
+        $log->waitFor('/^worker 0: write to worker 1: /');   // the writer's own line first, whatever the scheduling
+    }
     $log->say("worker {$pool->workerId} got: $data");
     if ($data === 'via worker 0') {
         exit(0);   // replaced; worker 0 then sees the new pid

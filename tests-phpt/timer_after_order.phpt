@@ -1,10 +1,10 @@
 --TEST--
-Timer: after() timers added as 30, 10, 20 ms fire in the order 10, 20, 30; Event::wait() returns when all have fired
+Timer: after() timers added as 300, 100, 200 ms fire in the order 100, 200, 300 (gaps wide enough that a loaded machine cannot reorder their due times); Event::wait() returns when all have fired
 --EXTENSIONS--
 swoole
 --FILE--
 <?php
-foreach ([30, 10, 20] as $ms) {
+foreach ([300, 100, 200] as $ms) {
     $id = Swoole\Timer::after($ms, function () use ($ms) {
         echo "after $ms ms\n";
     });
@@ -15,11 +15,11 @@ Swoole\Event::wait();
 echo "Event::wait() returned\n";
 ?>
 --EXPECT--
-added 30 ms: int id
-added 10 ms: int id
-added 20 ms: int id
+added 300 ms: int id
+added 100 ms: int id
+added 200 ms: int id
 end of main script
-after 10 ms
-after 20 ms
-after 30 ms
+after 100 ms
+after 200 ms
+after 300 ms
 Event::wait() returned
