@@ -515,8 +515,7 @@ fn collect_ports(
         }
         let bound = slot.borrow();
         let Some(bound) = bound.as_ref() else {
-            let why = server.bind_error.borrow().clone().unwrap_or_else(|| "no listening socket".into());
-            warning(&why);
+            warning("no listening socket");
             return None;
         };
         let s = port.settings.borrow().clone().unwrap_or_else(|| settings.clone());
