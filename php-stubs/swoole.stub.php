@@ -1629,6 +1629,80 @@ namespace Swoole\Server {
         /** Back from pack(). */
         public static function unpack(string $data): mixed {}
     }
+
+    /**
+     * With the server setting event_object: the one argument after $server of onConnect, onReceive and onClose
+     * (of every port).
+     */
+    class Event
+    {
+        /** @var int The reactor thread (SWOOLE_PROCESS) or worker (SWOOLE_BASE) that took the event. */
+        public $reactor_id = 0;
+        /** @var int The connection's session id. */
+        public $fd = 0;
+        /** @var float When onReceive's data was dispatched (0.0 for onConnect and onClose). */
+        public $dispatch_time = 0.0;
+        /** @var string|null onReceive's data (null for onConnect and onClose). */
+        public $data = null;
+    }
+
+    /**
+     * With event_object: onPacket's argument after $server; the datagram is in the dynamic property $data.
+     */
+    class Packet
+    {
+        /** @var int The descriptor of the receiving socket. */
+        public $server_socket = 0;
+        /** @var int The receiving socket's port. */
+        public $server_port = 0;
+        /** @var float When the datagram was dispatched. */
+        public $dispatch_time = 0.0;
+        /** @var string|null The sender's address (a Unix datagram peer: its path). */
+        public $address = null;
+        /** @var int The sender's port (0 for a Unix datagram peer). */
+        public $port = 0;
+    }
+
+    /** With event_object: onPipeMessage's argument after $server. */
+    class PipeMessage
+    {
+        /** @var int The sending worker's id. */
+        public $source_worker_id = 0;
+        /** @var int The sending worker's id too (as Swoole 6.2.1 fills it). */
+        public $worker_id = 0;
+        /** @var float When the message was dispatched. */
+        public $dispatch_time = 0.0;
+        /** @var mixed The message. */
+        public $data = null;
+    }
+
+    /** With event_object: the argument after $server of onFinish and of task()'s finish callback. */
+    class TaskResult
+    {
+        /** @var int The id task() returned. */
+        public $task_id = 0;
+        /** @var int The task worker that ran it (its worker id, from worker_num on). */
+        public $task_worker_id = 0;
+        /** @var float When the result was dispatched. */
+        public $dispatch_time = 0.0;
+        /** @var mixed The result. */
+        public $data = null;
+    }
+
+    /** With event_object: onWorkerError's argument after $server. */
+    class StatusInfo
+    {
+        /** @var int The worker's id. */
+        public $worker_id = 0;
+        /** @var int The worker's pid. */
+        public $worker_pid = 0;
+        /** @var int The raw wait status (exit code << 8, or the signal number). */
+        public $status = 0;
+        /** @var int The exit code. */
+        public $exit_code = 0;
+        /** @var int The signal that ended it, or 0. */
+        public $signal = 0;
+    }
 }
 
 namespace Swoole {
