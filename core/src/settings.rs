@@ -738,6 +738,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn event_object_turns_task_object_on() {
+        let mut s = ServerSettings::new();
+        s.apply("event_object", &SettingValue::Bool(false)).unwrap();
+        assert!(!s.event_object && !s.task_object);
+        s.apply("event_object", &SettingValue::Int(1)).unwrap();
+        assert!(s.event_object && s.task_object);
+    }
+
+    #[test]
     fn lenient_conversion_like_zval_get_long() {
         let mut s = ServerSettings::new();
         s.apply("worker_num", &SettingValue::Str("4".into())).unwrap();
