@@ -170,7 +170,13 @@ impl SignalPipe {
             route_to_pipe(signo);
         }
         // Signals held by `block()` across a fork arrive now, into this pipe.
-        unblock();
+        // A pipe routing none (a plain script's loop) leaves the mask alone:
+        // the PROCESS master makes its loop while it holds the server's
+        // signals for its own pipe, and a SIGTERM let through then would meet
+        // PHP's default handler and kill it.
+        if !signals.is_empty() {
+            unblock();
+        }
         Ok(SignalPipe { read_fd: fds[0], write_fd: fds[1], watched: signals.to_vec() })
     }
 
