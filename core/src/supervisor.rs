@@ -223,7 +223,7 @@ impl<'a> Supervisor<'a> {
         let parent = unsafe { libc::getpid() };
         // A SIGTERM for the new worker must wait until it has its own pipe.
         signals::block();
-        // SAFETY: this process is single-threaded (rule 2 of DEVELOPERS.md).
+        // SAFETY: this process is single-threaded (rule 2 of docs/ARCHITECTURE.md).
         let pid = unsafe { libc::fork() };
         if pid == 0 {
             // A worker never outlives its supervisor: SIGTERM when it dies.
