@@ -142,6 +142,17 @@ pub fn reset_defaults() {
     }
 }
 
+/// Lets `signo` through this thread's mask.
+fn unblock_one(signo: i32) {
+    // SAFETY: building a one-signal set and changing this thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, signo);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 /// Undoes [`block`].
 pub fn unblock() {
     let set = handled_set();
@@ -186,6 +197,9 @@ impl SignalPipe {
             self.watched.push(signo);
         }
         route_to_pipe(signo);
+        // Held by `block()` across a fork (a worker whose loop routes the
+        // server's signals only now): it may arrive from here on.
+        unblock_one(signo);
     }
 
     /// Gives `signo` back its default action.
