@@ -306,4 +306,29 @@ mod tests {
         assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
         assert!(pipe.take().is_empty());
     }
+
+    /// Whether `signo` is blocked in this thread's mask.
+    fn blocked(signo: i32) -> bool {
+        // SAFETY: reading this thread's mask into a set we own.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::pthread_sigmask(libc::SIG_BLOCK, std::ptr::null(), &mut set);
+            libc::sigismember(&set, signo) == 1
+        }
+    }
+
+    #[test]
+    fn a_pipe_routing_nothing_keeps_held_signals_held_until_watched() {
+        let _one_signal_pipe_at_a_time = TEST_LOCK.lock();
+        block();
+        let mut pipe = SignalPipe::install_for(&[]).unwrap();
+        assert!(blocked(libc::SIGUSR2), "a plain loop's pipe must not let the server's signals through");
+        pipe.watch(libc::SIGUSR2);
+        assert!(!blocked(libc::SIGUSR2));
+        unsafe { libc::raise(libc::SIGUSR2) };
+        pipe.wait(Some(std::time::Duration::from_secs(2)));
+        assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
+        drop(pipe);
+        unblock();
+    }
 }
