@@ -809,10 +809,12 @@ namespace Swoole {
 
         /**
          * Creates the server and binds its listening socket at once (listening
-         * starts in start()). A bind failure is reported by start().
+         * starts in start()), as Swoole 6: a port it cannot bind throws.
          * @param int $mode SWOOLE_BASE (each worker serves its own connections) or SWOOLE_PROCESS (a master's reactor threads hold them)
          * @param int $sock_type SWOOLE_SOCK_TCP, TCP6, UDP, UDP6, SWOOLE_UNIX_STREAM or SWOOLE_UNIX_DGRAM (then $host is the path)
-         * @throws Exception for an unknown mode or an unsupported socket type
+         * @throws Exception "failed to listen server port[host:port], Error: <reason>[<code>]" with that code (the
+         *     errno; 9004 for a port out of range, 94 for an unknown socket type)
+         * @throws \Error for an unknown mode, or when called a second time on the object
          */
         public function __construct(string $host = '0.0.0.0', int $port = 0, int $mode = \SWOOLE_BASE, int $sock_type = \SWOOLE_SOCK_TCP) {}
 
@@ -821,8 +823,9 @@ namespace Swoole {
 
         /**
          * One more port (TCP, TCP6, UDP, UDP6, or a Unix socket at the path
-         * $host), with its own callbacks and settings if given; false (and a
-         * warning) when it cannot be bound or the server runs.
+         * $host), with its own callbacks and settings if given; false when it
+         * cannot be bound (swoole_last_error() tells why, as the constructor's
+         * code) or (with a warning) when the server runs.
          */
         public function listen(string $host, int $port, int $sock_type): \Swoole\Server\Port|false {}
 
@@ -848,9 +851,10 @@ namespace Swoole {
         public function set(array $settings): bool {}
 
         /**
-         * Runs the server. Returns false (with a warning) if it cannot start,
-         * e.g. "failed to listen server port[127.0.0.1:9501], Error: Address
-         * already in use[98]"; returns true after the server has shut down.
+         * Runs the server. Returns false (with a warning) if it cannot start
+         * (no onReceive, ...); returns true after the server has shut down, its
+         * listening sockets closed (the ports can be bound again). Once more
+         * after that: a warning and false.
          */
         public function start(): bool {}
 
@@ -1014,7 +1018,8 @@ namespace Swoole {
          * $process->id is its id after the workers (worker_num, worker_num + 1,
          * ...), and send(), close(), $server->connections, stats() and
          * sendMessage() work. Only before start() (warning + false after).
-         * @return int|false its position: 1, 2, ...
+         * Takes any Swoole\Process, subclasses too, and sets its $id to the index.
+         * @return int|false its 0-based index among the user processes
          */
         public function addProcess(\Swoole\Process $process): int|false {}
 
@@ -1208,7 +1213,10 @@ namespace Swoole {
         public $msgQueueKey = null;
         /** @var int|null The child's pid once started (in the parent and in the child). */
         public $pid = null;
-        /** @var int|null In a Server::addProcess() process: its id after the workers. */
+        /**
+         * @var int|null 1, 2, 3, ... in creation order; addProcess() sets the index it returns; inside the started
+         * user process worker_num + task_worker_num + that index.
+         */
         public $id = null;
         /** @var callable|null The callable the child runs; start() reads it here (a falsy one: "illegal callback function"). */
         private $callback = null;
@@ -1628,6 +1636,80 @@ namespace Swoole\Server {
 
         /** Back from pack(). */
         public static function unpack(string $data): mixed {}
+    }
+
+    /**
+     * With the server setting event_object: the one argument after $server of onConnect, onReceive and onClose
+     * (of every port).
+     */
+    class Event
+    {
+        /** @var int The reactor thread (SWOOLE_PROCESS) or worker (SWOOLE_BASE) that took the event. */
+        public $reactor_id = 0;
+        /** @var int The connection's session id. */
+        public $fd = 0;
+        /** @var float When onReceive's data was dispatched (0.0 for onConnect and onClose). */
+        public $dispatch_time = 0.0;
+        /** @var string|null onReceive's data (null for onConnect and onClose). */
+        public $data = null;
+    }
+
+    /**
+     * With event_object: onPacket's argument after $server; the datagram is in the dynamic property $data.
+     */
+    class Packet
+    {
+        /** @var int The descriptor of the receiving socket. */
+        public $server_socket = 0;
+        /** @var int The receiving socket's port. */
+        public $server_port = 0;
+        /** @var float When the datagram was dispatched. */
+        public $dispatch_time = 0.0;
+        /** @var string|null The sender's address (a Unix datagram peer: its path). */
+        public $address = null;
+        /** @var int The sender's port (0 for a Unix datagram peer). */
+        public $port = 0;
+    }
+
+    /** With event_object: onPipeMessage's argument after $server. */
+    class PipeMessage
+    {
+        /** @var int The sending worker's id. */
+        public $source_worker_id = 0;
+        /** @var int The sending worker's id too (as Swoole 6.2.1 fills it). */
+        public $worker_id = 0;
+        /** @var float When the message was dispatched. */
+        public $dispatch_time = 0.0;
+        /** @var mixed The message. */
+        public $data = null;
+    }
+
+    /** With event_object: the argument after $server of onFinish and of task()'s finish callback. */
+    class TaskResult
+    {
+        /** @var int The id task() returned. */
+        public $task_id = 0;
+        /** @var int The task worker that ran it (its worker id, from worker_num on). */
+        public $task_worker_id = 0;
+        /** @var float When the result was dispatched. */
+        public $dispatch_time = 0.0;
+        /** @var mixed The result. */
+        public $data = null;
+    }
+
+    /** With event_object: onWorkerError's argument after $server. */
+    class StatusInfo
+    {
+        /** @var int The worker's id. */
+        public $worker_id = 0;
+        /** @var int The worker's pid. */
+        public $worker_pid = 0;
+        /** @var int The raw wait status (exit code << 8, or the signal number). */
+        public $status = 0;
+        /** @var int The exit code. */
+        public $exit_code = 0;
+        /** @var int The signal that ended it, or 0. */
+        public $signal = 0;
     }
 }
 

@@ -11,7 +11,8 @@
 //! - [`client`]: the synchronous `Swoole\Client`.
 //! - [`command`]: `addCommand()`/`command()`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
-//! - [`events`]: the event names `on()` accepts.
+//! - [`events`]: the event names `on()` accepts; [`event_objects`]: the
+//!   callbacks' objects of `event_object` (`Swoole\Server\Event`, ...).
 //! - [`task`]: task workers: task/taskwait/taskWaitMulti/finish, `Swoole\Server\Task`.
 //! - [`process`]: `Swoole\Process` (fork, pipe, queue, signals); [`socket`]:
 //!   the blocking `Swoole\Coroutine\Socket` its `exportSocket()` returns.
@@ -53,6 +54,7 @@ pub mod command;
 pub mod connections;
 pub mod constants;
 pub mod event;
+pub mod event_objects;
 pub mod events;
 pub mod exception;
 pub mod fast;
@@ -170,7 +172,9 @@ pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
         zend::error_docref(zend::E_WARNING, &format!("swoole: {e}"));
         return -1;
     }
-    let ok = exception::register_classes(ty, module_number) == 0 && timer::register_iterator_class();
+    let ok = exception::register_classes(ty, module_number) == 0
+        && timer::register_iterator_class()
+        && event_objects::register_classes();
     if ok { 0 } else { -1 }
 }
 

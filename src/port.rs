@@ -191,6 +191,62 @@ pub fn listen_error(host: &str, port: i64, e: &swoole_core::listener::ListenErro
     }
 }
 
+/// Why a port could not be bound: Swoole's message and error code (the
+/// constructor throws them as a `Swoole\Exception`; `listen()` returns false
+/// with the code as the last error).
+pub struct BindFailure {
+    /// `failed to listen server port[host:port], Error: <reason>[<code>]`.
+    pub message: String,
+    /// errno, or Swoole's error code (9004 for a bad port, 0 for a bad address).
+    pub code: i32,
+}
+
+/// A host as Swoole reads it, as a C string: up to its first NUL byte.
+pub fn c_host(host: &str) -> &str {
+    host.split('\0').next().unwrap_or_default()
+}
+
+/// `ESOCKTNOSUPPORT`: what Swoole reports for an unknown socket type.
+const SOCKET_TYPE_NOT_SUPPORTED: i32 = libc::ESOCKTNOSUPPORT;
+
+/// `SWOOLE_ERROR_SERVER_INVALID_LISTEN_PORT`: a port out of 0..=65535.
+const SERVER_INVALID_LISTEN_PORT: i32 = 9004;
+
+/// Binds a port for the constructor or `listen()`/`addListener()`, as
+/// Swoole's `Server::add_port()` does: a socket type it does not know, a
+/// port out of range or a host that is no address of the type's family is
+/// logged in Swoole's words first; every failure gives Swoole's message and
+/// code. (A `SWOOLE_SSL` type is refused by the callers before this.)
+pub fn bind_port(host: &str, port: i64, raw_type: i64) -> Result<BoundListener, BindFailure> {
+    use swoole_core::listener::{ListenError, SockType};
+    let host = c_host(host);
+    let failed = |reason: &str, code: i32| BindFailure {
+        message: format!("failed to listen server port[{host}:{port}], Error: {reason}[{code}]"),
+        code,
+    };
+    let Some(ty) = SockType::from_raw(raw_type) else {
+        swoole_core::log::warning(&format!("make_socket(): unknown socket type [{raw_type}]"));
+        return Err(failed(&swoole_core::error::os_strerror(SOCKET_TYPE_NOT_SUPPORTED), SOCKET_TYPE_NOT_SUPPORTED));
+    };
+    if ty.is_inet() && !(0..=65535).contains(&port) {
+        let code = SERVER_INVALID_LISTEN_PORT;
+        let msg = format!("Server::add_port() (ERRNO {code}): invalid port [{port}]");
+        swoole_core::log::put_code(swoole_core::log::LOG_ERROR, code, &msg);
+        return Err(failed(&swoole_core::error::swoole_strerror(code), code));
+    }
+    match BoundListener::bind(host, port.clamp(0, 65535) as u16, ty) {
+        Ok(bound) => Ok(bound),
+        Err(ListenError::Os { errno, message }) => Err(failed(&message, errno)),
+        Err(ListenError::BadHost) => {
+            let family = if ty.is_v6() { "IPv6" } else if ty.is_inet() { "IPv4" } else { "Unix socket" };
+            swoole_core::log::warning(&format!("ListenPort::create_socket(): Invalid {family} address '{host}:{port}'"));
+            // Swoole reports errno, which nothing set here: "Success[0]".
+            Err(failed(&swoole_core::error::os_strerror(0), 0))
+        }
+        Err(e @ ListenError::Unsupported(_)) => Err(failed(&listen_error(host, port, &e), SOCKET_TYPE_NOT_SUPPORTED)),
+    }
+}
+
 /// `Swoole\Server\Port`'s methods as Swoole 6.2.1 declares them, in its
 /// order; its constructor is private (ports come from the server).
 const PORT_API: &[&str] = &[

@@ -64,6 +64,10 @@ fn process_class(builder: ClassBuilder) -> ClassBuilder {
     props::declare_private(builder, "callback")
 }
 
+/// The `$id` of the next `new Swoole\Process` (subclasses too): 1, 2, 3, ...
+/// in creation order, per process, as Swoole counts them.
+static NEXT_ID: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1);
+
 /// `Swoole\Process`'s class entry: the scope of its private `callback`.
 fn process_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
     use ext_php_rs::class::RegisteredClass;
@@ -276,6 +280,7 @@ impl Process {
         pipe_type: Opt<IntArg>,
         enable_coroutine: Opt<BoolArg>,
     ) -> PhpResult<Self> {
+        crate::exception::constructed_once::<Process>(|_| true)?;
         let callback = callback.get(1)?;
         let redirect = redirect_stdin_and_stdout.or(2, false)?;
         let raw_type = pipe_type.or(3, libc::SOCK_DGRAM as i64)?;
@@ -292,6 +297,7 @@ impl Process {
                 props::set(obj, "pipe", master as i64);
             }
             props::set_private(process_ce(), obj, "callback", callback.zval());
+            props::set(obj, "id", NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
         }
         Ok(Process {
             callback: RefCell::new(Some(callback)),

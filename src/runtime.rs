@@ -536,8 +536,7 @@ fn collect_ports(
         }
         let bound = slot.borrow();
         let Some(bound) = bound.as_ref() else {
-            let why = server.bind_error.borrow().clone().unwrap_or_else(|| "no listening socket".into());
-            warning(&why);
+            warning("no listening socket");
             return None;
         };
         let s = port.settings.borrow().clone().unwrap_or_else(|| settings.clone());
@@ -1092,7 +1091,11 @@ impl WorkerFactory for ProcessHost {
     }
 
     fn on_worker_error(&mut self, worker_id: usize, pid: i32, exit_code: i32, signal: i32) {
-        let args = vec![long(worker_id as i64), long(pid as i64), long(exit_code as i64), long(signal as i64)];
+        let args = if self.settings.event_object {
+            vec![crate::event_objects::status_info(worker_id as i64, pid as i64, exit_code, signal)]
+        } else {
+            vec![long(worker_id as i64), long(pid as i64), long(exit_code as i64), long(signal as i64)]
+        };
         if !self.call_in_master(Event::WorkerError, args) {
             zend::report_pending_exception();
         }
@@ -1224,30 +1227,58 @@ impl LoopHandler for PhpHandler<'_> {
 
 impl EventHandler for PhpHandler<'_> {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
-        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
         let cb = self.pick_for(Event::Connect, self.on_connect, session);
-        let outcome = self.host.call_with(cb, &mut args);
+        let outcome = if self.host.settings.event_object {
+            let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, None);
+            self.host.call_with(cb, &mut [Zval::new(), event])
+        } else {
+            self.host.call_with(cb, &mut [Zval::new(), long(session.0 as i64), long(reactor_id as i64)])
+        };
         self.flow(outcome)
     }
 
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow {
         let mut payload = Zval::new();
         payload.set_zend_string(ZendStr::new(data, false));
-        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64), payload];
         let cb = self.pick_for(Event::Receive, self.on_receive, session);
-        let outcome = self.host.call_with(cb, &mut args);
+        let outcome = if self.host.settings.event_object {
+            let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, Some(payload));
+            self.host.call_with(cb, &mut [Zval::new(), event])
+        } else {
+            self.host.call_with(cb, &mut [Zval::new(), long(session.0 as i64), long(reactor_id as i64), payload])
+        };
         self.flow(outcome)
     }
 
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
-        let mut args = [Zval::new(), long(session.0 as i64), long(reactor_id as i64)];
         let cb = self.pick_for(Event::Close, self.on_close, session);
-        let outcome = self.host.call_with(cb, &mut args);
+        let outcome = if self.host.settings.event_object {
+            let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, None);
+            self.host.call_with(cb, &mut [Zval::new(), event])
+        } else {
+            self.host.call_with(cb, &mut [Zval::new(), long(session.0 as i64), long(reactor_id as i64)])
+        };
         self.flow(outcome)
     }
 
     fn on_packet(&mut self, port: usize, data: &[u8], from: &swoole_core::port::Peer, server: (i32, u16)) -> Flow {
         use swoole_core::port::Peer;
+        let cb = self.pick(Event::Packet, self.on_packet, Some(port));
+        if self.host.settings.event_object {
+            let (address, peer_port) = match from {
+                Peer::Inet(a) => (swoole_core::reactor::ip_string(a), a.port()),
+                Peer::Unix(path) => (path.clone(), 0),
+            };
+            let packet = crate::event_objects::packet(
+                server.0 as i64,
+                server.1 as i64,
+                &address,
+                peer_port as i64,
+                zend::bytes_zval(data),
+            );
+            let outcome = self.host.call_with(cb, &mut [Zval::new(), packet]);
+            return self.flow(outcome);
+        }
         let mut info = ZendHashTable::new();
         let _ = info.insert("server_socket", server.0 as i64);
         let _ = info.insert("server_port", server.1 as i64);
@@ -1260,7 +1291,6 @@ impl EventHandler for PhpHandler<'_> {
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);
         let mut args = [Zval::new(), zend::bytes_zval(data), info_zv];
-        let cb = self.pick(Event::Packet, self.on_packet, Some(port));
         let outcome = self.host.call_with(cb, &mut args);
         self.flow(outcome)
     }
@@ -1295,7 +1325,13 @@ impl EventHandler for PhpHandler<'_> {
         let outcome = match msg.kind {
             Kind::PipeMessage => {
                 let src = msg.session.0 as i64;
-                host.call(Event::PipeMessage, vec![long(src), pipe_message_value(&msg.payload)])
+                let data = pipe_message_value(&msg.payload);
+                let args = if host.settings.event_object {
+                    vec![crate::event_objects::pipe_message(src, data)]
+                } else {
+                    vec![long(src), data]
+                };
+                host.call(Event::PipeMessage, args)
             }
             Kind::Task => {
                 let outcome = crate::task::handle_task(&msg.payload, host.settings.task_object, |args| {
@@ -1318,7 +1354,7 @@ impl EventHandler for PhpHandler<'_> {
                 }
                 CallOutcome::Returned
             }
-            Kind::Finish => crate::task::handle_finish(&msg.payload, object_zval(host.obj), |args| {
+            Kind::Finish => crate::task::handle_finish(&msg.payload, object_zval(host.obj), host.settings.event_object, |args| {
                 if host.callbacks.contains_key(&Event::Finish) {
                     host.call(Event::Finish, args)
                 } else {

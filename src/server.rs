@@ -49,10 +49,9 @@ pub struct Server {
     pub(crate) callbacks: RefCell<HashMap<Event, Callback>>,
     /// What `set()` configured, typed.
     pub(crate) settings: RefCell<ServerSettings>,
-    /// The listening socket bound by the constructor.
+    /// The listening socket bound by the constructor (taken away when
+    /// `start()` returns: the port is free again).
     pub(crate) listener: RefCell<Option<BoundListener>>,
-    /// Why binding failed, reported by `start()`.
-    pub(crate) bind_error: RefCell<Option<String>>,
     /// Constructor arguments, for messages.
     pub(crate) host: String,
     /// `SWOOLE_BASE` or `SWOOLE_PROCESS`.
@@ -132,6 +131,18 @@ impl Server {
 }
 
 impl Server {
+    /// Once `start()` returned: closes every listening socket (the server's
+    /// and its ports'), so the same addresses can be bound again, by a new
+    /// server in the same script.
+    fn release_ports(&self, obj: *mut zend_object) {
+        drop(self.listener.borrow_mut().take());
+        for (_, zv) in props::array_copy(obj, "ports").iter() {
+            if let Some(port) = crate::port::Port::from_zval(zv) {
+                drop(port.listener.borrow_mut().take());
+            }
+        }
+    }
+
     /// Before start(): Swoole's warning, and the caller gives false.
     fn not_started(&self) -> bool {
         let created = self.state.get() == Lifecycle::Created;
@@ -172,33 +183,25 @@ impl Server {
         mode: Opt<IntArg>,
         sock_type: Opt<IntArg>,
     ) -> PhpResult<Self> {
-        let host = host.or(1, "0.0.0.0")?;
+        crate::exception::constructed_once::<Server>(|_| true)?;
+        let host = crate::port::c_host(&host.or(1, "0.0.0.0")?).to_string();
         let port = port.or(2, 0)?;
         let mode = mode.or(3, MODE_BASE)?;
         let sock_type_raw = sock_type.or(4, 1)?;
         if mode != MODE_BASE && mode != MODE_PROCESS {
-            return Err(crate::exception::swoole_exception(&format!("invalid $mode parameters {mode}"), -1));
+            return Err(ext_php_rs::exception::PhpException::new(
+                format!("invalid $mode parameters {mode}"),
+                0,
+                ext_php_rs::zend::ce::error(),
+            ));
         }
         if SockType::wants_ssl(sock_type_raw) {
             return Err(crate::exception::swoole_exception(swoole_core::listener::SSL_NOT_IMPLEMENTED, 505));
         }
-        let Some(sock_type) = SockType::from_raw(sock_type_raw) else {
-            return Err(crate::exception::swoole_exception(
-                &format!("invalid $sock_type parameters {sock_type_raw}"),
-                ErrorCode(724).0 as i64,
-            ));
-        };
-        let mut bind_error = None;
-        let mut listener = None;
-        if !(0..=65535).contains(&port) {
-            warning(&format!("invalid port [{port}]: a port must be between 0 and 65535"));
-            bind_error = Some(format!("invalid port [{port}]: a port must be between 0 and 65535"));
-        } else {
-            match BoundListener::bind(&host, port as u16, sock_type) {
-                Ok(l) => listener = Some(l),
-                Err(e) => bind_error = Some(crate::port::listen_error(&host, port, &e)),
-            }
-        }
+        // A port that cannot be bound fails here, as in Swoole 6.
+        let listener = crate::port::bind_port(&host, port, sock_type_raw)
+            .map_err(|f| crate::exception::swoole_exception(&f.message, f.code as i64))?;
+        let listener = Some(listener);
         let real_port = listener.as_ref().map(|l| l.port() as i64).unwrap_or(port);
         let fd = listener.as_ref().map_or(-1, |l| l.raw_fd() as i64);
         if let Some(obj) = constructing_object() {
@@ -219,7 +222,6 @@ impl Server {
                 ServerSettings::new()
             }),
             listener: RefCell::new(listener),
-            bind_error: RefCell::new(bind_error),
             host,
             mode,
             state: Cell::new(Lifecycle::Created),
@@ -303,7 +305,7 @@ impl Server {
     /// — one more port, with its own callbacks and settings if given.
     #[php(name = "addListener")]
     pub fn add_listener(self_: &mut ZendClassObject<Server>, host: StrArg, port: IntArg, sock_type: IntArg) -> PhpResult<Zval> {
-        let host = host.string(1)?;
+        let host = crate::port::c_host(&host.string(1)?).to_string();
         let port = port.get(2)?;
         let raw_type = sock_type.get(3)?;
         if self_.state.get() != Lifecycle::Created {
@@ -314,18 +316,12 @@ impl Server {
             warning(swoole_core::listener::SSL_NOT_IMPLEMENTED);
             return Ok(false.into_zval(false)?);
         }
-        let Some(ty) = SockType::from_raw(raw_type) else {
-            warning(&format!("invalid $sock_type parameters {raw_type}"));
-            return Ok(false.into_zval(false)?);
-        };
-        if !(0..=65535).contains(&port) && ty.is_inet() {
-            warning(&format!("invalid port [{port}]: a port must be between 0 and 65535"));
-            return Ok(false.into_zval(false)?);
-        }
-        let bound = match BoundListener::bind(&host, port.clamp(0, 65535) as u16, ty) {
+        // As Swoole: false, with the reason in the log (bad type, port or
+        // address) and its code as the last error; no PHP warning.
+        let bound = match crate::port::bind_port(&host, port, raw_type) {
             Ok(b) => b,
-            Err(e) => {
-                warning(&crate::port::listen_error(&host, port, &e));
+            Err(f) => {
+                runtime::set_last_error(f.code);
                 return Ok(false.into_zval(false)?);
             }
         };
@@ -354,11 +350,19 @@ impl Server {
 
     /// `start(): bool`
     pub fn start(self_: &mut ZendClassObject<Server>) -> bool {
+        if self_.state.get() == Lifecycle::Shutdown {
+            warning("The server have been shutdown, unable to execute Swoole\\Server->start()");
+            return false;
+        }
         if !self_.check_configurable("start()") {
             return false;
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        runtime::start(self_, obj)
+        let ok = runtime::start(self_, obj);
+        if self_.state.get() == Lifecycle::Shutdown {
+            self_.release_ports(obj);
+        }
+        ok
     }
 
     /// `send(int|string $fd, string $send_data, int $serverSocket = -1): bool`
@@ -636,23 +640,27 @@ impl Server {
 
     /// `addProcess(Swoole\Process $process): int|false` — a user process the
     /// manager starts with the server, restarts when it exits and stops on
-    /// shutdown. Returns its position (1, 2, ...).
+    /// shutdown. Any `instanceof Swoole\Process` (a subclass too); returns
+    /// its 0-based index among the user processes and sets `$process->id`
+    /// to it (inside the started process `$id` is
+    /// `worker_num + task_worker_num + index`).
     #[php(name = "addProcess")]
     pub fn add_process(&self, process: &Zval) -> PhpResult<Zval> {
-        let is_process = process
-            .object()
-            .is_some_and(|o| o.get_class_name().is_ok_and(|n| n == "Swoole\\Process"));
-        if !is_process {
+        use ext_php_rs::class::RegisteredClass;
+        let process_ce = crate::process::Process::get_metadata().ce();
+        let Some(obj) = process.object().filter(|o| o.instance_of(process_ce)) else {
             zend::arg_type_error(1, "Swoole\\Process", process);
             return Err(ext_php_rs::exception::PhpException::from_message(String::new()));
-        }
+        };
         if self.state.get() != Lifecycle::Created {
             warning("server is running, can't add process");
             return Ok(false.into_zval(false)?);
         }
         let mut list = self.user_processes.borrow_mut();
+        let index = list.len() as i64;
         list.push(process.shallow_clone());
-        Ok((list.len() as i64).into_zval(false)?)
+        props::set(obj as *const ext_php_rs::types::ZendObject as *mut zend_object, "id", index);
+        Ok(index.into_zval(false)?)
     }
 
     /// `task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = null): int|false`

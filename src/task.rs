@@ -323,20 +323,36 @@ pub fn handle_task(payload: &[u8], object_mode: bool, call: impl FnOnce(Vec<Zval
 
 /// In the source worker: a result arrived; the callback given to task() runs
 /// if there is one (with `this`, the server), onFinish otherwise. `on_finish`
-/// calls the PHP handler.
-pub fn handle_finish(payload: &[u8], this: Zval, on_finish: impl FnOnce(Vec<Zval>) -> CallOutcome) -> CallOutcome {
+/// calls the PHP handler. With `event_object` both get one
+/// `Swoole\Server\TaskResult` instead of the id and the result.
+pub fn handle_finish(
+    payload: &[u8],
+    this: Zval,
+    event_object: bool,
+    on_finish: impl FnOnce(Vec<Zval>) -> CallOutcome,
+) -> CallOutcome {
     let Some((header, bytes)) = TaskHeader::decode(payload) else { return CallOutcome::Returned };
     let data = unpack(header.flags, bytes);
-    let mut id = Zval::new();
-    id.set_long(header.task_id);
+    let args = if event_object {
+        vec![crate::event_objects::task_result(header.task_id, header.worker as i64, data)]
+    } else {
+        let mut id = Zval::new();
+        id.set_long(header.task_id);
+        vec![id, data]
+    };
     let callback = if header.flags & TASK_CALLBACK != 0 {
         CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id))
     } else {
         None
     };
     match callback {
-        Some(cb) => cb.call(&mut [this, id, data]),
-        None => on_finish(vec![id, data]),
+        Some(cb) => {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(this);
+            all.extend(args);
+            cb.call(&mut all)
+        }
+        None => on_finish(args),
     }
 }
 

@@ -21,12 +21,12 @@ swoole_get_local_ip bad family: array
 swoole_timer_after negative: false +warning "swoole_timer_after(): Timer must be greater than or equal to 1"
 swoole_event_del unknown: false
 == Server before start
-new Server port -1: Swoole\Server +warning "Swoole\Server::__construct(): invalid port [-1]: a port must be between 0 and 65535"
-new Server port 65536: Swoole\Server +warning
-new Server port PHP_INT_MAX: Swoole\Server +warning
+new Server port -1: Swoole\Exception "failed to listen server port[127.0.0.1:-1], Error: Server invalid listen port[9004]"
+new Server port 65536: Swoole\Exception
+new Server port PHP_INT_MAX: Swoole\Exception
 new Server host with NUL: Swoole\Server
-new Server empty host: Swoole\Server
-new Server mode 99: Swoole\Exception "invalid $mode parameters 99"
+new Server empty host: Swoole\Exception
+new Server mode 99: Error "invalid $mode parameters 99"
 new Server sock_type 12345: Swoole\Exception
 new Server port array: TypeError
 set worker_num PHP_INT_MAX: true +warning
@@ -77,8 +77,8 @@ sendfile before start: false +warning
 protect before start: false +warning
 command before start: false +warning
 addCommand empty name: true
-addListener port -1: false +warning
-addListener bad host: false +warning
+addListener port -1: false
+addListener bad host: false
 addListener sock_type 99999: false +warning
 == Port
 Port set package_max_length -1: NULL +warning
@@ -199,6 +199,6 @@ task after shutdown: false +warning
 set after shutdown: false +warning
 on after shutdown: false +warning
 addListener after shutdown: false +warning
-start after shutdown: false +warning "Swoole\Server::start(): server have been shutdown, unable to execute Swoole\Server->start()"
+start after shutdown: false +warning "Swoole\Server::start(): The server have been shutdown, unable to execute Swoole\Server->start()"
 143 calls
 done

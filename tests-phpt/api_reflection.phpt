@@ -852,6 +852,48 @@ class Swoole\Server\Task:
   public static pack(mixed $data): string|false [required 1]
   public static unpack(string $data): mixed [required 1]
 
+class Swoole\Server\Event:
+  class Swoole\Server\Event
+  constructor: none, instantiable: true
+  public $reactor_id = 0
+  public $fd = 0
+  public $dispatch_time = 0.0
+  public $data = NULL
+
+class Swoole\Server\Packet:
+  class Swoole\Server\Packet
+  constructor: none, instantiable: true
+  public $server_socket = 0
+  public $server_port = 0
+  public $dispatch_time = 0.0
+  public $address = NULL
+  public $port = 0
+
+class Swoole\Server\PipeMessage:
+  class Swoole\Server\PipeMessage
+  constructor: none, instantiable: true
+  public $source_worker_id = 0
+  public $worker_id = 0
+  public $dispatch_time = 0.0
+  public $data = NULL
+
+class Swoole\Server\TaskResult:
+  class Swoole\Server\TaskResult
+  constructor: none, instantiable: true
+  public $task_id = 0
+  public $task_worker_id = 0
+  public $dispatch_time = 0.0
+  public $data = NULL
+
+class Swoole\Server\StatusInfo:
+  class Swoole\Server\StatusInfo
+  constructor: none, instantiable: true
+  public $worker_id = 0
+  public $worker_pid = 0
+  public $status = 0
+  public $exit_code = 0
+  public $signal = 0
+
 class Swoole\Process:
   class Swoole\Process
   constructor: public Swoole\Process::__construct, instantiable: true

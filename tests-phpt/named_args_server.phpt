@@ -38,7 +38,7 @@ port set: {"package_max_length":4096}
 port on: true
 port getCallback: true
 addCommand: true
-addProcess: 1
+addProcess: 0
 send: true
 sendfile: true
 sendto: true
@@ -75,7 +75,7 @@ port set: {"package_max_length":4096}
 port on: true
 port getCallback: true
 addCommand: true
-addProcess: 1
+addProcess: 0
 send: true
 sendfile: true
 sendto: true

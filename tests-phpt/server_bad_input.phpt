@@ -38,7 +38,7 @@ attempt(fn() => $s->send([], "data"));
 echo "=== the exception points at the caller\n";
 try {
     new Swoole\Server('127.0.0.1', 0, 3);
-} catch (Swoole\Exception $e) {
+} catch (Error $e) {
     echo get_class($e), ": ", $e->getMessage(), "\n";
     var_dump(basename($e->getFile()), $e->getLine() === __LINE__ - 3);
 }
@@ -82,7 +82,7 @@ TypeError: Swoole\Server::on(): Argument #2 ($callback) must be a valid callback
 TypeError: Swoole\Server::set(): Argument #1 ($settings) must be of type array, string given
 TypeError: Swoole\Server::send(): Argument #1 ($fd) must be of type string|int, array given
 === the exception points at the caller
-Swoole\Exception: invalid $mode parameters 3
+Error: invalid $mode parameters 3
 string(%d) "server_bad_input.php"
 bool(true)
 === on()
@@ -124,7 +124,7 @@ start: false
 worker_num still: 1
 shutdown: true
 first start: true
-Warning: Swoole\Server::start(): server have been shutdown, unable to execute Swoole\Server->start() in %s/servers/running_calls.php on line %d
+Warning: Swoole\Server::start(): The server have been shutdown, unable to execute Swoole\Server->start() in %s/servers/running_calls.php on line %d
 second start: false
 Warning: Swoole\Server::on(): server have been shutdown, unable to register event callback function in %s/servers/running_calls.php on line %d
 on after shutdown: false

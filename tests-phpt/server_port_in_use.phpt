@@ -1,5 +1,5 @@
 --TEST--
-Server: start() on a port already in use (or an invalid port) warns and returns false; the holder is undisturbed
+Server: the constructor on a port already in use (or an invalid port) throws Swoole\Exception with Swoole's message and code; the holder is undisturbed
 --EXTENSIONS--
 swoole
 --FILE--
@@ -40,20 +40,14 @@ echo try_start('127.0.0.1', 70000);
 ?>
 --EXPECTF--
 === held by a plain PHP socket
-constructed
-Warning: Swoole\Server::start(): failed to listen server port[127.0.0.1:PORT], Error: Address already in use[98] in %s/servers/start_on_port.php on line %d
-start() returned false
+Swoole\Exception (98): failed to listen server port[127.0.0.1:PORT], Error: Address already in use[98]
 exit code: 0
 === held by a running Swoole server
-constructed
-Warning: Swoole\Server::start(): failed to listen server port[127.0.0.1:PORT], Error: Address already in use[98] in %s/servers/start_on_port.php on line %d
-start() returned false
+Swoole\Exception (98): failed to listen server port[127.0.0.1:PORT], Error: Address already in use[98]
 exit code: 0
 echo:still serving
 int(0)
 === invalid port
-Warning: Swoole\Server::__construct(): invalid port [70000]: a port must be between 0 and 65535 in %s/servers/start_on_port.php on line %d
-constructed
-Warning: Swoole\Server::start(): invalid port [70000]: a port must be between 0 and 65535 in %s/servers/start_on_port.php on line %d
-start() returned false
+%sERROR	Server::add_port() (ERRNO 9004): invalid port [70000]
+Swoole\Exception (9004): failed to listen server port[127.0.0.1:70000], Error: Server invalid listen port[9004]
 exit code: 0

@@ -164,6 +164,10 @@ pub struct ServerSettings {
     /// onTask gets a `Swoole\Server\Task` object (task_enable_coroutine,
     /// task_use_object or task_object).
     pub task_object: bool,
+    /// `event_object`: every data callback (onConnect, onReceive, onClose,
+    /// onPacket, onPipeMessage, onFinish, onWorkerError) gets one object
+    /// instead of scalars; it turns `task_object` on too.
+    pub event_object: bool,
     /// PROCESS-mode dispatch strategy (kept for the process-mode issue).
     pub dispatch_mode: i64,
     /// The first session id is `start_session_id + 1`.
@@ -253,6 +257,7 @@ impl ServerSettings {
             task_worker_num: 0,
             task_max_request: 0,
             task_object: false,
+            event_object: false,
             dispatch_mode: 2,
             start_session_id: 0,
             open_length_check: false,
@@ -465,8 +470,11 @@ impl ServerSettings {
                 self.package_eof = eof.as_bytes().to_vec();
             }
             "task_enable_coroutine" | "task_use_object" | "task_object" => self.task_object = boolean(key, value)?,
-            "enable_coroutine" | "reload_async" | "send_yield" | "discard_timeout_request" | "single_thread"
-            | "event_object" => {
+            "event_object" => {
+                self.event_object = boolean(key, value)?;
+                self.task_object |= self.event_object;
+            }
+            "enable_coroutine" | "reload_async" | "send_yield" | "discard_timeout_request" | "single_thread" => {
                 boolean(key, value)?;
             }
             "output_buffer_size" | "buffer_output_size" => {
@@ -738,6 +746,15 @@ pub fn is_known_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_object_turns_task_object_on() {
+        let mut s = ServerSettings::new();
+        s.apply("event_object", &SettingValue::Bool(false)).unwrap();
+        assert!(!s.event_object && !s.task_object);
+        s.apply("event_object", &SettingValue::Int(1)).unwrap();
+        assert!(s.event_object && s.task_object);
+    }
 
     #[test]
     fn lenient_conversion_like_zval_get_long() {

@@ -200,6 +200,17 @@ pub fn reset_defaults() {
     }
 }
 
+/// Lets `signo` through this thread's mask.
+fn unblock_one(signo: i32) {
+    // SAFETY: building a one-signal set and changing this thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, signo);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 /// Undoes [`block`].
 pub fn unblock() {
     let set = handled_set();
@@ -228,7 +239,13 @@ impl SignalPipe {
             route_to_pipe(signo);
         }
         // Signals held by `block()` across a fork arrive now, into this pipe.
-        unblock();
+        // A pipe routing none (a plain script's loop) leaves the mask alone:
+        // the PROCESS master makes its loop while it holds the server's
+        // signals for its own pipe, and a SIGTERM let through then would meet
+        // PHP's default handler and kill it.
+        if !signals.is_empty() {
+            unblock();
+        }
         Ok(SignalPipe {
             read_fd: fds[0],
             write_fd: fds[1],
@@ -258,6 +275,9 @@ impl SignalPipe {
             self.watched.push(signo);
         }
         route_to_pipe(signo);
+        // Held by `block()` across a fork (a worker whose loop routes the
+        // server's signals only now): it may arrive from here on.
+        unblock_one(signo);
     }
 
     /// Also routes `signo` into this pipe for a user callback
@@ -383,5 +403,30 @@ mod tests {
         pipe.wait(Some(std::time::Duration::from_secs(2)));
         assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
         assert!(pipe.take().is_empty());
+    }
+
+    /// Whether `signo` is blocked in this thread's mask.
+    fn blocked(signo: i32) -> bool {
+        // SAFETY: reading this thread's mask into a set we own.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::pthread_sigmask(libc::SIG_BLOCK, std::ptr::null(), &mut set);
+            libc::sigismember(&set, signo) == 1
+        }
+    }
+
+    #[test]
+    fn a_pipe_routing_nothing_keeps_held_signals_held_until_watched() {
+        let _one_signal_pipe_at_a_time = TEST_LOCK.lock();
+        block();
+        let mut pipe = SignalPipe::install_for(&[]).unwrap();
+        assert!(blocked(libc::SIGUSR2), "a plain loop's pipe must not let the server's signals through");
+        pipe.watch(libc::SIGUSR2);
+        assert!(!blocked(libc::SIGUSR2));
+        unsafe { libc::raise(libc::SIGUSR2) };
+        pipe.wait(Some(std::time::Duration::from_secs(2)));
+        assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
+        drop(pipe);
+        unblock();
     }
 }

@@ -40,7 +40,8 @@ function api_dump_functions(array $names): void
 }
 
 const API_CLASSES = [
-    'Swoole\Server', 'Swoole\Server\Port', 'Swoole\Server\Task', 'Swoole\Process', 'Swoole\Timer', 'Swoole\Event',
+    'Swoole\Server', 'Swoole\Server\Port', 'Swoole\Server\Task', 'Swoole\Server\Event', 'Swoole\Server\Packet',
+    'Swoole\Server\PipeMessage', 'Swoole\Server\TaskResult', 'Swoole\Server\StatusInfo', 'Swoole\Process', 'Swoole\Timer', 'Swoole\Event',
     'Swoole\Client', 'Swoole\Connection\Iterator', 'Swoole\Timer\Iterator', 'Swoole\Exception', 'Swoole\Error',
     'Swoole\Process\Pool', 'Swoole\Table', 'Swoole\Atomic', 'Swoole\Atomic\Long', 'Swoole\Lock',
 ];

@@ -1,8 +1,9 @@
 <?php
 /**
  * Constructs a Swoole\Server on HOST:PORT and starts it, printing what the
- * constructor and start() did. If start() wrongly succeeds, the server runs
- * (printing "worker started") until it is stopped.
+ * constructor (which throws when it cannot bind) and start() did. If it
+ * wrongly succeeds, the server runs (printing "worker started") until it is
+ * stopped.
  *
  * usage: php start_on_port.php HOST PORT
  */
@@ -15,7 +16,12 @@ function on_receive(Swoole\Server $s, int $fd, int $rid, string $data)
 {
 }
 
-$server = new Swoole\Server($argv[1], (int)$argv[2]);
+try {
+    $server = new Swoole\Server($argv[1], (int)$argv[2]);
+} catch (Swoole\Exception $e) {
+    echo get_class($e), " (", $e->getCode(), "): ", $e->getMessage(), "\n";
+    exit(0);
+}
 echo "constructed\n";
 $server->on('workerStart', 'on_workerStart');
 $server->on('receive', 'on_receive');

@@ -4,8 +4,8 @@ Issue 14 item 8 (both modes): a plain Swoole\Process gets $id 1, 2, 3, ... in cr
 swoole
 --FILE--
 <?php
-require dirname(__DIR__) . '/tests-phpt/include/bootstrap.php';
-require dirname(__DIR__) . '/tests-phpt/servers/helpers.php';
+require __DIR__ . '/include/bootstrap.php';
+require __DIR__ . '/servers/helpers.php';
 
 $code = <<<'PHP'
 <?php

@@ -4,8 +4,8 @@ Issue 14 item 6 (both modes): once start() returns the listening sockets are clo
 swoole
 --FILE--
 <?php
-require dirname(__DIR__) . '/tests-phpt/include/bootstrap.php';
-require dirname(__DIR__) . '/tests-phpt/servers/helpers.php';
+require __DIR__ . '/include/bootstrap.php';
+require __DIR__ . '/servers/helpers.php';
 
 $code = <<<'PHP'
 <?php
@@ -31,7 +31,7 @@ var_dump($t->start());
 PHP;
 foreach (['base', 'process'] as $mode) {
     echo "--- $mode\n";
-    $srv = server_from_code($code, [free_port(), $mode, dirname(__DIR__) . '/tests-phpt/include/bootstrap.php']);
+    $srv = server_from_code($code, [free_port(), $mode, __DIR__ . '/include/bootstrap.php']);
     echo without_log_copies($srv->wait(8));
 }
 ?>
