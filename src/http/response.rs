@@ -475,14 +475,27 @@ impl Response {
                 return false;
             }
             let size = match std::fs::metadata(&filename) {
-                Ok(m) if m.is_file() => m.len() as i64,
-                _ => {
-                    crate::zend::warning(&format!("file[{filename}] not found"));
+                Ok(m) => m.len() as i64,
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(0);
+                    let what = swoole_core::error::os_strerror(errno);
+                    crate::zend::warning(&format!("stat({filename}) failed, Error: {what}[{errno}]"));
                     return false;
                 }
             };
-            if offset < 0 || offset > size || length < 0 || offset + length > size {
-                crate::zend::warning(&format!("parameter $offset[{offset}] or $length[{length}] is invalid"));
+            let refusal = if offset < 0 {
+                Some(format!("parameter $offset[{offset}] must be greater than or equal to 0"))
+            } else if offset > size {
+                Some(format!("parameter $offset[{offset}] exceeds the file size"))
+            } else if length < 0 {
+                Some(format!("parameter $length[{length}] must be greater than or equal to 0"))
+            } else if offset + length > size {
+                Some(format!("parameter $length[{length}] exceeds the file size"))
+            } else {
+                None
+            };
+            if let Some(why) = refusal {
+                crate::zend::warning(&why);
                 return false;
             }
             let length = if length == 0 { size - offset } else { length };
