@@ -46,6 +46,9 @@ pub fn fix_signatures() {
     own.handler = parent.handler;
     // Its arginfo comes from the declaration below (Swoole\Server's).
     own.num_args = parent.num_args;
+    // Declared by Swoole\Server, as Reflection shows Swoole's (the class
+    // then leaves its arginfo to the parent's at shutdown, as any inherited method).
+    own.scope = parent.scope;
     crate::shape::shape(http, crate::signatures_methods::SERVER);
 }
 
