@@ -112,6 +112,19 @@ pub fn on_data(
     data: &[u8],
     call: &mut dyn FnMut(Zval, Zval) -> CallOutcome,
 ) -> CallOutcome {
+    let outcome = serve_requests(session, cfg, data, call);
+    // max_request counts the HTTP requests (counted above), not the reads.
+    worker::with(|r| r.skip_next_count());
+    outcome
+}
+
+/// [`on_data`]'s work.
+fn serve_requests(
+    session: SessionId,
+    cfg: &Rc<HttpConfig>,
+    data: &[u8],
+    call: &mut dyn FnMut(Zval, Zval) -> CallOutcome,
+) -> CallOutcome {
     let steps = CONNS.with(|c| {
         let mut conns = c.borrow_mut();
         let conn = conns.entry(session.0).or_insert_with(|| Conn { parser: Http1Parser::new(cfg.limits) });
