@@ -10,7 +10,7 @@
 
 namespace {
     // Every constant this build defines, with Swoole 6.2.1's value. Not defined here (this build lacks the
-    // feature): SWOOLE_HAVE_COMPRESSION, SWOOLE_HAVE_ZLIB, SWOOLE_HAVE_BROTLI, SWOOLE_USE_HTTP2. Without
+    // feature): SWOOLE_USE_HTTP2. Without
     // ext-sockets, its AF_*, SOCK_*, SO_*, SOL_*, MSG_*, SOCKET_E*, IP* constants are defined too (as Swoole does).
     const SWOOLE_VERSION_ID = 60201;
     const SWOOLE_MAJOR_VERSION = 6;
@@ -414,6 +414,9 @@ namespace {
     const SWOOLE_DEBUG = false;
     const SWOOLE_SOCK_SYNC = false;
     const SWOOLE_SOCK_ASYNC = true;
+    const SWOOLE_HAVE_COMPRESSION = true;
+    const SWOOLE_HAVE_ZLIB = true;
+    const SWOOLE_HAVE_BROTLI = true;
     const SWOOLE_USE_SHORTNAME = true;
     const SWOOLE_TIMER_MIN_SEC = 0.001;
     const SWOOLE_TIMER_MAX_SEC = 9223372036854776.0;

@@ -1,5 +1,5 @@
 --TEST--
-API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flags for compression and HTTP/2, Server's Swoole 4 timer methods, Client's errMsg and TLS methods aside)
+API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flag for HTTP/2, Server's Swoole 4 timer methods, Client's errMsg and TLS methods aside)
 --EXTENSIONS--
 swoole
 --FILE--
@@ -238,6 +238,9 @@ constants:
   SWOOLE_EXIT_IN_COROUTINE = 2
   SWOOLE_EXIT_IN_SERVER = 4
   SWOOLE_EXTRA_VERSION = ''
+  SWOOLE_HAVE_BROTLI = true
+  SWOOLE_HAVE_COMPRESSION = true
+  SWOOLE_HAVE_ZLIB = true
   SWOOLE_HOOK_ALL = 2143285247
   SWOOLE_HOOK_CURL = 2048
   SWOOLE_HOOK_FILE = 256
