@@ -37,6 +37,7 @@ var_dump($noparse->cookie, $noparse->post, $noparse->getContent());
 echo "--- Response with nothing behind it\n";
 $resp = new Swoole\Http\Response();
 var_dump($resp->isWritable(), $resp->header('a', 'b'), $resp->end('x'), swoole_last_error());
+var_dump($resp->ping(), $resp->goaway(), $resp->upgrade());
 try {
     Swoole\Http\Response::create(5);
 } catch (Swoole\Exception $e) {
@@ -116,6 +117,15 @@ bool(false)
 bool(false)
 bool(false)
 int(7106)
+
+Warning: Swoole\Http\Response::ping(): only supports websocket or http2 client in %s on line %d
+
+Warning: Swoole\Http\Response::goaway(): fd[0] is not a HTTP2 conncetion in %s on line %d
+
+Warning: Swoole\Http\Response::upgrade(): async server dose not support protocol upgrade in %s on line %d
+bool(false)
+bool(false)
+bool(false)
 Swoole\Exception: failed to create Http\Response from the given arguments
 --- max_request counts HTTP requests
 first three by one worker: true, the fourth by its successor: true
