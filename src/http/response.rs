@@ -111,19 +111,33 @@ pub fn fix_signatures() {
     crate::shape::shape(ce, RESPONSE_API);
 }
 
-/// The `$response` for a request of `session` with head `req`.
-pub fn new_object(session: SessionId, req: &RequestHead, cfg: Rc<HttpConfig>) -> Zval {
-    let encoding = if cfg.compression { req.header("accept-encoding").and_then(compress::negotiate) } else { None };
-    let ctx = Ctx {
-        session,
-        head: ResponseHead::default(),
-        keep_alive: req.keep_alive,
-        head_request: req.method == Method::Head,
-        encoding,
-        cfg,
-        state: State::Open,
-    };
-    object(ctx)
+/// What an answer takes from its request (read before the request is
+/// handed over to PHP).
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    /// Whether the connection stays open afterwards.
+    keep_alive: bool,
+    /// A HEAD request.
+    head_request: bool,
+    /// The coding `Accept-Encoding` allows (with `http_compression`).
+    encoding: Option<Encoding>,
+}
+
+impl Facts {
+    /// The facts of request head `req` on a port configured by `cfg`.
+    pub fn of(req: &RequestHead, cfg: &HttpConfig) -> Facts {
+        Facts {
+            keep_alive: req.keep_alive,
+            head_request: req.method == Method::Head,
+            encoding: if cfg.compression { req.header("accept-encoding").and_then(compress::negotiate) } else { None },
+        }
+    }
+}
+
+/// The `$response` for a request of `session`.
+pub fn new_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>) -> Zval {
+    let Facts { keep_alive, head_request, encoding } = facts;
+    object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open })
 }
 
 fn object(ctx: Ctx) -> Zval {

@@ -160,14 +160,14 @@ fn serve_requests(
                 if serve_static(session, cfg, &req) {
                     continue;
                 }
-                let response_head = req.head.clone();
+                let facts = super::response::Facts::of(&req.head, cfg);
                 let Some(request) = super::request::new_object(session, cfg, *req) else {
                     let _ = worker::send(session, limits::BAD_REQUEST);
                     let _ = worker::close(session, false);
                     forget(session);
                     return CallOutcome::Returned;
                 };
-                let response = super::response::new_object(session, &response_head, cfg.clone());
+                let response = super::response::new_object(session, facts, cfg.clone());
                 let outcome = call(request, response);
                 if outcome != CallOutcome::Returned {
                     return outcome;
