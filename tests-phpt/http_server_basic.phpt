@@ -17,9 +17,9 @@ require __DIR__ . '/include/http_client.php';
 foreach (['base', 'process'] as $mode) {
     echo "--- $mode\n";
     $port = free_port();
-    $srv = new ServerProcess(__DIR__ . '/servers/http_server.php', [$port, $mode, json_encode(['package_max_length' => 100000, 'worker_num' => 2])]);
+    $srv = new ServerProcess(__DIR__ . '/servers/http_server.php', [$port, $mode, json_encode(['package_max_length' => 100000, 'worker_num' => 2, 'task_worker_num' => 1])]);
     kill_on_exit($srv);
-    $srv->waitForLines('/worker \d started/', 2);
+    $srv->waitForLines('/worker \d started/', 3);
     wait_for_port($port);
 
     [$rc, $out] = curl(['-i', "http://127.0.0.1:$port/"]);
@@ -79,13 +79,16 @@ foreach (['base', 'process'] as $mode) {
     echo "route: {$r['status']} {$r['body']}\n";
     $r = http_get($port, "GET /detach HTTP/1.1\r\nHost: x\r\n\r\n");
     echo "detach: {$r['body']}\n";
+    $r = http_get($port, "GET /task HTTP/1.1\r\nHost: x\r\n\r\n");
+    echo "task: {$r['body']}\n";
+    $srv->waitForLine('/must be valid connection session_id/');
     $c->send("GET /sendfile HTTP/1.1\r\nHost: x\r\n\r\n");
     $r = $c->read();
     echo "sendfile: {$r['headers']['content-type']} ", strlen($r['body']), ' ', json_encode(substr($r['body'], 0, 7)), "\n";
     // A throwing callback: the client still gets 500; the worker is replaced.
     $r = http_get($port, "GET /throw HTTP/1.1\r\nHost: x\r\n\r\n");
     echo "throw: {$r['status']} length={$r['headers']['content-length']}\n";
-    $srv->waitForLines('/worker \d started/', 3);
+    $srv->waitForLines('/worker \d started/', 4);
     echo "after: ", http_get($port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")['body'], "\n";
     $srv->stop();
 }
@@ -115,6 +118,7 @@ twice: first
 head: 200 length=5
 route: 404 no route
 detach: detached:false
+task: answered by a task worker
 sendfile: application/octet-stream 100 "\/**\n * "
 throw: 500 length=0
 after: hello
@@ -142,6 +146,7 @@ twice: first
 head: 200 length=5
 route: 404 no route
 detach: detached:false
+task: answered by a task worker
 sendfile: application/octet-stream 100 "\/**\n * "
 throw: 500 length=0
 after: hello

@@ -563,6 +563,10 @@ impl Response {
             return Err(crate::exception::swoole_exception("failed to create Http\\Response from the given arguments", 0));
         }
         let session = SessionId(fd as u64);
+        if !worker::exists(session) {
+            crate::zend::warning(&format!("parameter $2 ({fd}) must be valid connection session_id"));
+            return Ok(false.into_zval(false)?);
+        }
         let cfg = worker::port_of(session).and_then(super::server::port_config).unwrap_or_default();
         Ok(object(Ctx {
             session,

@@ -98,8 +98,11 @@ pub fn forget(session: SessionId) {
 
 /// What the parser made of the bytes received so far.
 enum Step {
+    /// Send `100 Continue`.
     Continue,
+    /// A complete request for onRequest.
     Request(Box<Request>),
+    /// Send this canned answer (400, 413) and close.
     Refuse(&'static [u8]),
 }
 

@@ -8,6 +8,7 @@
  *   /cookie      two Set-Cookie, then "cookies"
  *   /big         10000 bytes of text (compressible)
  *   /detach      detach(), then an answer from Response::create()
+ *   /task        detach(), then a task worker answers (Response::create($server, $fd))
  *   /throw       an exception in the callback (the client still gets 500)
  *   /twice       end() twice: the second is false
  *   /sendfile    sendfile() of this script, 100 bytes from offset 6
@@ -70,6 +71,10 @@ $server->on('request', function (Swoole\Http\Request $req, Swoole\Http\Response 
             $other = Swoole\Http\Response::create($server, $req->fd);
             $other->end('detached:' . var_export($resp->isWritable(), true));
             break;
+        case '/task':
+            $resp->detach();
+            $server->task($req->fd);
+            break;
         case '/throw':
             throw new RuntimeException('thrown in onRequest');
         case '/twice':
@@ -84,6 +89,13 @@ $server->on('request', function (Swoole\Http\Request $req, Swoole\Http\Response 
             $resp->status(404);
             $resp->end('no route');
     }
+});
+$server->on('task', function ($s, $task_id, $src, $fd) {
+    $answer = Swoole\Http\Response::create($s, $fd);
+    $answer->end('answered by a task worker');
+    var_dump(Swoole\Http\Response::create($s, 999999));
+});
+$server->on('finish', function () {
 });
 $server->on('workerStart', function ($s, $id) {
     echo "worker $id started\n";
