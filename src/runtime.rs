@@ -541,7 +541,7 @@ fn collect_ports(
         let own: HashMap<Event, Callback> = port.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
         let datagram = bound.sock_type.is_datagram();
         let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
-        let http = (!datagram).then(|| crate::http::config::of_port(obj, port_obj, i, s.package_max_length)).flatten();
+        let http = (!datagram).then(|| crate::http::config::of_port(obj, port_obj, i, (s.package_max_length, s.output_buffer_size))).flatten();
         let (needed, why) = match (datagram, http.is_some()) {
             (true, _) => (Event::Packet, "require onPacket callback"),
             (false, true) => (Event::Request, "require onRequest callback"),

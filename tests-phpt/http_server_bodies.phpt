@@ -1,5 +1,5 @@
 --TEST--
-Http\Server, both modes: uploads of several MiB with curl -F (Expect: 100-continue), multipart fields, a chunked request body, a chunked answer with a trailer, urlencoded posts, cookies both ways, upload temp files removed after the request
+Http\Server, both modes: a 3 MiB answer (over output_buffer_size), uploads of several MiB with curl -F (Expect: 100-continue), multipart fields, a chunked request body, a chunked answer with a trailer, urlencoded posts, cookies both ways, upload temp files removed after the request
 --EXTENSIONS--
 swoole
 posix
@@ -79,6 +79,9 @@ foreach (['base', 'process'] as $mode) {
     $c->send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200012\r\n\r\nbig=" . str_repeat('z', 200000) . "&after=1");
     $j = json_decode($c->read()['body'], true);
     echo "urlencoded: ", strlen($j['post']['big']), " {$j['post']['after']}\n";
+    $c->send("GET /large HTTP/1.1\r\nHost: x\r\n\r\n");
+    $r = $c->read();
+    echo "large answer: {$r['headers']['content-length']} ", strlen($r['body']), ' ', var_export($r['body'] === str_repeat('L', 3 * 1024 * 1024 + 5), true), "\n";
     $srv->stop();
 }
 ?>
@@ -96,6 +99,7 @@ curl decodes it: one,two,three
 cookies in: {"a":"1","b":"x y","c":""}
 cookies out: sid=a+b%3Bc; path=/; HttpOnly; SameSite=Lax | raw=x%20y; path=/
 urlencoded: 200000 1
+large answer: 3145733 3145733 true
 --- process
 upload: rc=0 post={"field":"value","arr":{"x":"1"}}
   big: big.bin application/octet-stream size ok=true md5 ok=true error=0 keys=type,tmp_name,size,name,error
@@ -109,3 +113,4 @@ curl decodes it: one,two,three
 cookies in: {"a":"1","b":"x y","c":""}
 cookies out: sid=a+b%3Bc; path=/; HttpOnly; SameSite=Lax | raw=x%20y; path=/
 urlencoded: 200000 1
+large answer: 3145733 3145733 true

@@ -11,6 +11,8 @@ use swoole_core::http::Limits;
 
 /// Swoole's default `upload_tmp_dir`.
 const DEFAULT_UPLOAD_TMP_DIR: &str = "/tmp";
+/// Swoole's default `output_buffer_size` (2 MiB).
+const DEFAULT_SEND_PIECE: usize = 2 * 1024 * 1024;
 /// The highest zlib level (`http_compression_level` is clamped to it).
 const MAX_LEVEL: i64 = 9;
 
@@ -39,6 +41,9 @@ pub struct HttpConfig {
     pub upload_tmp_dir: PathBuf,
     /// The address the port is bound to (`$request->server['server_addr']`).
     pub host: String,
+    /// `output_buffer_size`: the largest piece one send may take in PROCESS
+    /// mode (an answer is sent in pieces of at most this).
+    pub send_piece: usize,
 }
 
 /// The settings of one port: its own `set()` entries first, then the server's.
@@ -84,7 +89,8 @@ impl<'a> Lookup<'a> {
 /// The HTTP configuration of port `port_obj` (index `index` of the server
 /// `server_obj`), or None when it does not speak HTTP: port 0 of a
 /// `Swoole\Http\Server`, or any port with `open_http_protocol`.
-pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: usize, package_max_length: usize) -> Option<HttpConfig> {
+pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: usize, sizes: (usize, usize)) -> Option<HttpConfig> {
+    let (package_max_length, send_piece) = sizes;
     let server_setting = crate::props::get(server_obj, "setting").and_then(|z| z.array());
     let port_setting = if index == 0 { None } else { crate::props::get(port_obj, "setting").and_then(|z| z.array()) };
     let l = Lookup { port: port_setting, server: server_setting };
@@ -126,6 +132,7 @@ pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: 
         host: crate::props::get(if index == 0 { server_obj } else { port_obj }, "host")
             .and_then(|z| z.string())
             .unwrap_or_default(),
+        send_piece: send_piece.max(1),
     })
 }
 
@@ -144,6 +151,7 @@ impl Default for HttpConfig {
             static_files: None,
             upload_tmp_dir: PathBuf::from(DEFAULT_UPLOAD_TMP_DIR),
             host: String::new(),
+            send_piece: DEFAULT_SEND_PIECE,
         }
     }
 }

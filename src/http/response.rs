@@ -205,7 +205,7 @@ impl Ctx {
     /// Sends `bytes`, then closes the connection if it does not stay open.
     fn send_last(&mut self, bytes: &[u8]) -> bool {
         self.state = State::Ended;
-        let sent = worker::send(self.session, bytes);
+        let sent = super::server::send(self.session, bytes, self.cfg.send_piece);
         if !self.keep_alive {
             let _ = worker::close(self.session, false);
         }
@@ -456,7 +456,7 @@ impl Response {
             if !ctx.head_request {
                 head::write_chunk(&content, &mut out);
             }
-            match worker::send(ctx.session, &out) {
+            match super::server::send(ctx.session, &out, ctx.cfg.send_piece) {
                 Ok(()) => true,
                 Err(code) => {
                     crate::runtime::set_last_error(code.0);

@@ -181,6 +181,16 @@ fn serve_requests(
     CallOutcome::Returned
 }
 
+/// Sends `data` to `session` in pieces of at most `piece` bytes (a PROCESS-
+/// mode send may not exceed `output_buffer_size`; Swoole sends a larger
+/// answer whole, so it is split here, in order).
+pub fn send(session: SessionId, data: &[u8], piece: usize) -> Result<(), swoole_core::error::ErrorCode> {
+    if data.len() <= piece {
+        return worker::send(session, data);
+    }
+    data.chunks(piece).try_for_each(|p| worker::send(session, p))
+}
+
 /// Answers `req` from `document_root` if it names a static file; false
 /// when the request callback must answer.
 fn serve_static(session: SessionId, cfg: &HttpConfig, req: &Request) -> bool {

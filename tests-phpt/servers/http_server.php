@@ -7,6 +7,7 @@
  *   /chunked     three write() chunks, a trailer, then end()
  *   /cookie      two Set-Cookie, then "cookies"
  *   /big         10000 bytes of text (compressible)
+ *   /large       3 MiB + 5 bytes (over output_buffer_size: sent in pieces)
  *   /detach      detach(), then an answer from Response::create()
  *   /task        detach(), then a task worker answers (Response::create($server, $fd))
  *   /throw       an exception in the callback (the client still gets 500)
@@ -65,6 +66,10 @@ $server->on('request', function (Swoole\Http\Request $req, Swoole\Http\Response 
         case '/big':
             $resp->header('Content-Type', 'text/plain');
             $resp->end(str_repeat("swoole-rs compresses this line\n", 322));
+            break;
+        case '/large':
+            $resp->header('Content-Type', 'application/octet-stream');
+            $resp->end(str_repeat('L', 3 * 1024 * 1024 + 5));
             break;
         case '/detach':
             $resp->detach();
