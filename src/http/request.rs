@@ -73,11 +73,37 @@ fn request_class(builder: ClassBuilder) -> ClassBuilder {
     )
 }
 
-/// Gives the class Swoole's shape (no constructor: `new` makes an empty request).
+/// The properties a request fills, in [`SLOTS`]' order.
+const SLOT_NAMES: [&str; 8] = ["fd", "header", "server", "cookie", "get", "files", "post", "tmpfiles"];
+/// Indexes into [`SLOT_NAMES`].
+const FD: usize = 0;
+const HEADER: usize = 1;
+const SERVER: usize = 2;
+const COOKIE: usize = 3;
+const GET: usize = 4;
+const FILES: usize = 5;
+const POST: usize = 6;
+const TMPFILES: usize = 7;
+
+thread_local! {
+    /// Where [`SLOT_NAMES`] live in a request object (set at the first request).
+    static SLOTS: Cell<[usize; 8]> = const { Cell::new([0; 8]) };
+}
+
+/// Gives the class Swoole's shape (no constructor: `new` makes an empty
+/// request) and finds its property slots.
 pub fn fix_signatures() {
     let ce = Request::get_metadata().ce();
     crate::shape::remove_method(ce, "__construct");
     crate::shape::shape(ce, REQUEST_API);
+    SLOTS.with(|s| s.set(values::property_offsets(ce, SLOT_NAMES)));
+}
+
+/// Sets property `which` of request object `raw`.
+fn put(raw: *mut zend_object, which: usize, value: Zval) {
+    let offset = SLOTS.with(|s| s.get()[which]);
+    // SAFETY: `raw` is a live Swoole\Http\Request; the offset is its class's.
+    unsafe { values::write_slot(raw, offset, value) }
 }
 
 impl Drop for Request {
@@ -102,7 +128,7 @@ pub fn new_object(session: SessionId, cfg: &HttpConfig, req: swoole_core::http::
     let mut obj = ZendClassObject::new(Request::default());
     let raw: *mut zend_object = obj.get_mut_zend_obj();
     let peer = Peer { info: worker::info(session), host: cfg.host.clone() };
-    props::set(raw, "fd", session.0 as i64);
+    put(raw, FD, values::long(session.0 as i64));
     fill(&obj, raw, cfg, &req, Some(&peer))?;
     obj.into_zval(false).ok()
 }
@@ -110,25 +136,25 @@ pub fn new_object(session: SessionId, cfg: &HttpConfig, req: swoole_core::http::
 /// Sets the properties of `this` (object `raw`) from a complete request.
 fn fill(this: &Request, raw: *mut zend_object, cfg: &HttpConfig, req: &swoole_core::http::Request, peer: Option<&Peer>) -> Option<()> {
     let head = &req.head;
-    props::set(raw, "header", values::headers(head));
-    props::set(raw, "server", values::array(server_array(head, peer)));
+    put(raw, HEADER, values::headers(head));
+    put(raw, SERVER, values::array(server_array(head, peer)));
     let limits = &cfg.limits;
     let mut too_deep = false;
     if let Some(q) = head.query() {
         let parsed = form::parse_urlencoded(q, limits.max_input_vars, limits.max_input_nesting);
         too_deep |= parsed.too_deep;
-        props::set(raw, "get", values::form(&parsed.vars));
+        put(raw, GET, values::form(&parsed.vars));
     }
     if cfg.parse_cookie && head.cookies().next().is_some() {
         let cookies = swoole_core::http::cookie::parse_cookies(head.cookies(), limits.max_input_vars, limits.max_input_nesting);
-        props::set(raw, "cookie", values::form(&cookies));
+        put(raw, COOKIE, values::form(&cookies));
     }
     let content_type = head.header("content-type").unwrap_or_default();
     let urlencoded = content_type.len() >= 33 && content_type[..33].eq_ignore_ascii_case(b"application/x-www-form-urlencoded");
     if cfg.parse_post && urlencoded {
         let parsed = form::parse_urlencoded(&req.body, limits.max_input_vars, limits.max_input_nesting);
         too_deep |= parsed.too_deep;
-        props::set(raw, "post", values::form(&parsed.vars));
+        put(raw, POST, values::form(&parsed.vars));
     } else if let Some(boundary) = multipart::boundary_of(content_type).filter(|_| cfg.parse_post || cfg.parse_files) {
         let mut parser = MultipartParser::new(boundary, MultipartConfig {
             tmp_dir: cfg.upload_tmp_dir.clone(),
@@ -140,17 +166,17 @@ fn fill(this: &Request, raw: *mut zend_object, cfg: &HttpConfig, req: &swoole_co
         let mut result = parser.feed(&req.body).and_then(|()| parser.finish()).ok()?;
         too_deep |= result.too_deep;
         if cfg.parse_post && !result.post.is_empty() {
-            props::set(raw, "post", values::form(&result.post));
+            put(raw, POST, values::form(&result.post));
         }
         if !result.files.is_empty() && cfg.parse_files {
-            props::set(raw, "files", values::files(&result.files));
+            put(raw, FILES, values::files(&result.files));
         }
         if !result.temp_files.is_empty() {
             let mut list = ZendHashTable::new();
             for f in &result.temp_files {
                 let _ = list.push(f.to_string_lossy().as_ref());
             }
-            props::set(raw, "tmpfiles", values::array(list));
+            put(raw, TMPFILES, values::array(list));
         }
         this.temp_files.borrow_mut().append(&mut result.temp_files);
         if !cfg.parse_files {

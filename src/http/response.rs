@@ -109,6 +109,12 @@ pub fn fix_signatures() {
     let ce = Response::get_metadata().ce();
     crate::shape::remove_method(ce, "__construct");
     crate::shape::shape(ce, RESPONSE_API);
+    FD_SLOT.with(|s| s.set(values::property_offsets(ce, ["fd"])[0]));
+}
+
+thread_local! {
+    /// Where `$fd` lives in a response object (set at the first request).
+    static FD_SLOT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// What an answer takes from its request (read before the request is
@@ -143,7 +149,9 @@ pub fn new_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>) -> Zval
 fn object(ctx: Ctx) -> Zval {
     let session = ctx.session;
     let mut obj = ZendClassObject::new(Response { ctx: RefCell::new(Some(ctx)) });
-    props::set(obj.get_mut_zend_obj(), "fd", session.0 as i64);
+    let raw: *mut zend_object = obj.get_mut_zend_obj();
+    // SAFETY: a live Swoole\Http\Response; the offset is its class's.
+    unsafe { values::write_slot(raw, FD_SLOT.with(|s| s.get()), values::long(session.0 as i64)) };
     obj.into_zval(false).unwrap_or_default()
 }
 

@@ -80,3 +80,39 @@ pub fn headers(head: &RequestHead) -> Zval {
     }
     array(t)
 }
+
+/// Byte offsets of the declared properties `names` in objects of `ce` (from
+/// its property table, read once per class): the per-request objects write
+/// their properties straight into these slots instead of looking each name
+/// up through the engine and ext-php-rs's handlers.
+pub fn property_offsets<const N: usize>(ce: &ext_php_rs::zend::ClassEntry, names: [&str; N]) -> [usize; N] {
+    names.map(|name| {
+        // SAFETY: the property table of a registered class; its entries are
+        // IS_PTR zvals holding the property's info.
+        unsafe {
+            let zv = ext_php_rs::ffi::zend_hash_str_find(&ce.properties_info, name.as_ptr().cast(), name.len());
+            let info = zv.as_ref().map(|z| z.value.ptr.cast::<ext_php_rs::ffi::zend_property_info>());
+            (*info.unwrap_or_else(|| panic!("no declared property {name}"))).offset as usize
+        }
+    })
+}
+
+/// Writes `value` into the declared property at byte `offset` of `obj` (an
+/// offset from [`property_offsets`] of `obj`'s class); the old value is released.
+///
+/// # Safety
+/// `obj` is a live object of the class the offset was read from.
+pub unsafe fn write_slot(obj: *mut ext_php_rs::ffi::zend_object, offset: usize, value: Zval) {
+    // SAFETY: a declared property's slot inside the object (see the caller's contract).
+    unsafe {
+        let slot = obj.cast::<u8>().add(offset).cast::<Zval>();
+        drop(std::ptr::replace(slot, value));
+    }
+}
+
+/// An int zval.
+pub fn long(v: i64) -> Zval {
+    let mut z = Zval::new();
+    z.set_long(v);
+    z
+}
