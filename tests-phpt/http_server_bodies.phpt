@@ -97,7 +97,7 @@ chunked by hand: 11 true
 chunked answer: chunked one,two,three trailer=true
 curl decodes it: one,two,three
 cookies in: {"a":"1","b":"x y","c":""}
-cookies out: sid=a+b%3Bc; path=/; HttpOnly; SameSite=Lax | raw=x%20y; path=/
+cookies out: sid=a+b%3Bc; path=/; HttpOnly; SameSite=Lax | raw=x%20y
 urlencoded: 200000 1
 large answer: 3145733 3145733 true
 --- process
@@ -111,6 +111,6 @@ chunked by hand: 11 true
 chunked answer: chunked one,two,three trailer=true
 curl decodes it: one,two,three
 cookies in: {"a":"1","b":"x y","c":""}
-cookies out: sid=a+b%3Bc; path=/; HttpOnly; SameSite=Lax | raw=x%20y; path=/
+cookies out: sid=a+b%3Bc; path=/; HttpOnly; SameSite=Lax | raw=x%20y
 urlencoded: 200000 1
 large answer: 3145733 3145733 true

@@ -282,7 +282,8 @@ impl Response {
             return Ok(false);
         };
         let [value, path, domain, samesite, priority] = strings;
-        let (value, path, domain) = (value.or(2, "")?, path.or(4, "/")?, domain.or(5, "")?);
+        // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
+        let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
         let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
         let cookie = SetCookie {
             name: name.as_bytes(),
