@@ -19,6 +19,7 @@ foreach (['base', 'process'] as $mode) {
     wait_for_port($port);
 
     $slow = [];
+    $first_sent = clock();
     for ($i = 0; $i < 20; $i++) {
         $s = new HttpConn($port);
         $s->send("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " . str_repeat('a', $i));
@@ -45,7 +46,7 @@ foreach (['base', 'process'] as $mode) {
     foreach ($slow as $s) {
         $closed += $s->closedByServer() ? 1 : 0;
     }
-    $took = clock() - $start;
+    $took = clock() - $first_sent;
     echo "partial heads closed: $closed, after the idle time: ", var_export($took >= 1.9 && $took < 6, true), "\n";
     echo "a new client: ", http_get($port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")['body'], "\n";
     $srv->stop();
