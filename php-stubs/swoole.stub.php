@@ -10,7 +10,7 @@
 
 namespace {
     // Every constant this build defines, with Swoole 6.2.1's value. Not defined here (this build lacks the
-    // feature): SWOOLE_HAVE_COMPRESSION, SWOOLE_HAVE_ZLIB, SWOOLE_HAVE_BROTLI, SWOOLE_USE_HTTP2. Without
+    // feature): SWOOLE_USE_HTTP2. Without
     // ext-sockets, its AF_*, SOCK_*, SO_*, SOL_*, MSG_*, SOCKET_E*, IP* constants are defined too (as Swoole does).
     const SWOOLE_VERSION_ID = 60201;
     const SWOOLE_MAJOR_VERSION = 6;
@@ -414,6 +414,9 @@ namespace {
     const SWOOLE_DEBUG = false;
     const SWOOLE_SOCK_SYNC = false;
     const SWOOLE_SOCK_ASYNC = true;
+    const SWOOLE_HAVE_COMPRESSION = true;
+    const SWOOLE_HAVE_ZLIB = true;
+    const SWOOLE_HAVE_BROTLI = true;
     const SWOOLE_USE_SHORTNAME = true;
     const SWOOLE_TIMER_MIN_SEC = 0.001;
     const SWOOLE_TIMER_MAX_SEC = 9223372036854776.0;
@@ -2135,5 +2138,101 @@ namespace Swoole\Atomic {
         public function get(): int {}
         public function set(int $value): void {}
         public function cmpset(int $cmp_value, int $new_value): bool {}
+    }
+}
+
+namespace Swoole\Http {
+    /**
+     * An HTTP/1 server: Swoole\Server with onRequest(Request $request, Response $response) on its
+     * port 0 (and on every other port unless that port sets open_http_protocol to false). Requests
+     * are parsed in the worker, one at a time per worker, answered in order.
+     */
+    class Server extends \Swoole\Server
+    {
+    }
+
+    /** One request: Swoole's public properties, filled before onRequest runs. */
+    class Request
+    {
+        /** @var int The connection's session id. */
+        public $fd = 0;
+        /** @var int Always 0 (HTTP/1). */
+        public $streamId = 0;
+        /** @var array|null Header names lower-cased; a header sent twice is a list. */
+        public $header = null;
+        /** @var array|null request_method, request_uri, path_info, query_string, server_protocol, remote_addr, ... */
+        public $server = null;
+        /** @var array|null With http_parse_cookie. */
+        public $cookie = null;
+        /** @var array|null The query string. */
+        public $get = null;
+        /** @var array|null With http_parse_files: type, tmp_name, size, name, error. */
+        public $files = null;
+        /** @var array|null With http_parse_post: urlencoded and multipart bodies. */
+        public $post = null;
+        /** @var array|null The upload temp files (removed when the request goes). */
+        public $tmpfiles = null;
+
+        /** The body as received (decoded chunks for a chunked body). */
+        public function getContent(): string|false {}
+        public function rawContent(): string|false {}
+        /** The head and the body. */
+        public function getData(): string|false {}
+        /** An empty request to parse() into; options parse_cookie, parse_body, parse_files, upload_tmp_dir. */
+        public static function create(array $options = []): Request {}
+        /** Feeds a piece of a request: the bytes taken, false once complete or malformed. */
+        public function parse(string $data): int|false {}
+        public function isCompleted(): bool {}
+        public function getMethod(): string|false {}
+    }
+
+    /** The answer to one request; freed unanswered, it sends 500. */
+    class Response
+    {
+        /** @var int The connection's session id. */
+        public $fd = 0;
+        /** @var mixed Always null (no coroutine socket). */
+        public $socket = null;
+        /** @var array|null The headers set, names as sent. */
+        public $header = null;
+        /** @var array|null The Set-Cookie values. */
+        public $cookie = null;
+        /** @var array|null The trailers set. */
+        public $trailer = null;
+
+        public function initHeader(): bool {}
+        public function isWritable(): bool {}
+        public function cookie(Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool {}
+        public function setCookie(Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool {}
+        /** The value is sent as given. */
+        public function rawcookie(Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool {}
+        public function setRawCookie(Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool {}
+        public function status(int $http_code, string $reason = ''): bool {}
+        public function setStatusCode(int $http_code, string $reason = ''): bool {}
+        /** $format: Swoole's capitalisation of the name (x-foo: X-Foo). */
+        public function header(string $key, array|string $value, bool $format = true): bool {}
+        public function setHeader(string $key, array|string $value, bool $format = true): bool {}
+        /** Sent after the last chunk of a write() answer. */
+        public function trailer(string $key, string $value): bool {}
+        /** HTTP/2 and WebSocket only: warns and returns false here. */
+        public function ping(string $data = ''): bool {}
+        /** HTTP/2 only: warns and returns false here. */
+        public function goaway(int $error_code = \SWOOLE_HTTP2_ERROR_NO_ERROR, string $debug_data = ''): bool {}
+        /** One chunk (Transfer-Encoding: chunked; the head goes with the first). */
+        public function write(string $content): bool {}
+        /** The answer (compressed by Accept-Encoding with http_compression), or the last chunk after write(). */
+        public function end(?string $content = null): bool {}
+        public function sendfile(string $filename, int $offset = 0, int $length = 0): bool {}
+        public function redirect(string $location, int $http_code = 302): bool {}
+        /** This object stops answering; Response::create($server, $fd) answers instead. */
+        public function detach(): bool {}
+        public static function create(object|array|int $server = -1, int $fd = -1): Response|false {}
+        /** WebSocket only: warns and returns false here. */
+        public function upgrade(): bool {}
+        public function push(\Swoole\WebSocket\Frame|string $data, int $opcode = \SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): bool {}
+        public function recv(float $timeout = 0): \Swoole\WebSocket\Frame|string|false {}
+        /** Closes the connection without an answer. */
+        public function close(): bool {}
+        public function disconnect(int $code = \SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool {}
     }
 }

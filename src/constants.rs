@@ -288,6 +288,10 @@ pub const BOOLS: &[(&str, bool)] = &[
     ("SWOOLE_DEBUG", false),
     ("SWOOLE_SOCK_SYNC", false),
     ("SWOOLE_SOCK_ASYNC", true),
+    // Swoole\Http\Response::end() compresses (gzip, deflate, br: core/src/http/compress.rs).
+    ("SWOOLE_HAVE_COMPRESSION", true),
+    ("SWOOLE_HAVE_ZLIB", true),
+    ("SWOOLE_HAVE_BROTLI", true),
 ];
 
 /// Float constants.

@@ -23,6 +23,8 @@ pub enum Event {
     Packet,
     BufferFull,
     BufferEmpty,
+    /// `Swoole\Http\Server` / `open_http_protocol`: one HTTP request.
+    Request,
 }
 
 /// Every event, with its lower-case name (as `on()` matches it).
@@ -47,11 +49,12 @@ pub const ALL: &[(&str, Event)] = &[
     ("packet", Event::Packet),
     ("bufferfull", Event::BufferFull),
     ("bufferempty", Event::BufferEmpty),
+    ("request", Event::Request),
 ];
 
-/// Events of Swoole's HTTP and WebSocket servers, which this extension does
+/// Events of Swoole's WebSocket server, which this extension does
 /// not provide: `on()` explains that instead of calling them unknown.
-pub const HTTP_EVENTS: &[&str] = &["request", "message", "open", "handshake", "disconnect"];
+pub const HTTP_EVENTS: &[&str] = &["message", "open", "handshake", "disconnect"];
 
 /// Looks up an event name case-insensitively, with or without an `on` prefix.
 pub fn parse(name: &str) -> Option<Event> {
@@ -84,6 +87,7 @@ pub fn property(ev: Event) -> &'static str {
         Event::Packet => "onPacket",
         Event::BufferFull => "onBufferFull",
         Event::BufferEmpty => "onBufferEmpty",
+        Event::Request => "onRequest",
     }
 }
 
@@ -93,8 +97,8 @@ pub const SERVER_PROPERTIES: &[&str] = &[
     "onWorkerExit", "onWorkerError", "onTask", "onFinish", "onManagerStart", "onManagerStop", "onPipeMessage",
 ];
 
-/// A port's private callback properties, in Swoole's order (the HTTP and
-/// WebSocket ones stay null here).
+/// A port's private callback properties, in Swoole's order (the WebSocket
+/// ones stay null here).
 pub const PORT_PROPERTIES: &[&str] = &[
     "onConnect", "onReceive", "onClose", "onPacket", "onBufferFull", "onBufferEmpty", "onRequest", "onHandshake",
     "onOpen", "onMessage", "onDisconnect", "onBeforeHandshakeResponse",

@@ -8,6 +8,7 @@
 //!   PHP callbacks driven by the core's event loop.
 //! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
+//! - [`http`]: `Swoole\Http\Server`, `Swoole\Http\Request`, `Swoole\Http\Response`.
 //! - [`client`]: the synchronous `Swoole\Client`.
 //! - [`command`]: `addCommand()`/`command()`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
@@ -60,6 +61,7 @@ pub mod exception;
 pub mod fast;
 pub mod functions;
 pub mod global_options;
+pub mod http;
 pub mod ini;
 pub mod logging;
 pub mod lock;
@@ -164,6 +166,7 @@ fn register_functions(module_type: i32) -> Result<(), String> {
 /// must be plain engine classes.
 pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
     ini::register(module_number);
+    http::intern_type_names();
     swoole_core::global_options::update(|o| {
         o.socket_buffer_size = ini::SOCKET_BUFFER_SIZE.load(std::sync::atomic::Ordering::Relaxed);
     });
@@ -194,6 +197,7 @@ pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
         atomic::fix_signatures();
         lock::fix_signatures();
         pool_run::fix_signatures();
+        http::fix_signatures();
         fast::install();
     });
     request::start();
@@ -230,6 +234,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<lock::Lock>()
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
+    module = http::register(module);
     module = timer::register(module);
     event::register(module)
 }

@@ -53,8 +53,15 @@ fn port_class(builder: ClassBuilder) -> ClassBuilder {
 }
 
 /// The events a port takes callbacks for (Swoole's TCP/UDP port events).
-const PORT_EVENTS: [Event; 6] =
-    [Event::Connect, Event::Receive, Event::Close, Event::Packet, Event::BufferFull, Event::BufferEmpty];
+const PORT_EVENTS: [Event; 7] = [
+    Event::Connect,
+    Event::Receive,
+    Event::Close,
+    Event::Packet,
+    Event::BufferFull,
+    Event::BufferEmpty,
+    Event::Request,
+];
 
 impl Port {
     /// A Port object for a bound listener (`listener` is kept by ports that

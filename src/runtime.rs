@@ -430,6 +430,10 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     // reactor threads hold stream connections only).
     let process_mode = server.mode == crate::server::MODE_PROCESS;
     let mut settings = settings;
+    if crate::http::server::any_port() && !swoole_core::dispatch::DispatchMode::from_setting(settings.dispatch_mode).is_hash() {
+        // HTTP is parsed in the worker: every byte of a connection must reach one worker.
+        settings.dispatch_mode = 2;
+    }
     if process_mode {
         // Swoole: never more reactor threads than workers.
         settings.reactor_num = settings.reactor_num.min(settings.worker_num).max(1);
@@ -517,6 +521,7 @@ fn collect_ports(
 ) -> Option<Vec<PortRuntime>> {
     let port_objects = props::array_copy(obj, "ports");
     let mut out = Vec::new();
+    let mut http_ports = Vec::new();
     for (i, (_, zv)) in port_objects.iter().enumerate() {
         let port = crate::port::Port::from_zval(zv)?;
         port.started.set(true);
@@ -555,9 +560,16 @@ fn collect_ports(
         };
         let own: HashMap<Event, Callback> = port.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
         let datagram = bound.sock_type.is_datagram();
-        let needed = if datagram { Event::Packet } else { Event::Receive };
+        let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
+        let http = (!datagram).then(|| crate::http::config::of_port(obj, port_obj, i, (s.package_max_length, s.output_buffer_size))).flatten();
+        let (needed, why) = match (datagram, http.is_some()) {
+            (true, _) => (Event::Packet, "require onPacket callback"),
+            (false, true) => (Event::Request, "require onRequest callback"),
+            (false, false) => (Event::Receive, "require onReceive callback"),
+        };
+        http_ports.push(http);
         if !own.contains_key(&needed) && !callbacks.contains_key(&needed) {
-            warning(if datagram { "require onPacket callback" } else { "require onReceive callback" });
+            warning(why);
             return None;
         }
         let raw_fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
@@ -576,6 +588,7 @@ fn collect_ports(
         let reuse_port = shared_port.then_some((bound.local, s.backlog));
         out.push(PortRuntime { spec, callbacks: own, reuse_port });
     }
+    crate::http::server::configure(http_ports);
     (!out.is_empty()).then_some(out)
 }
 
@@ -824,6 +837,7 @@ impl ProcessHost {
             on_close: self.callbacks.get(&Event::Close),
             on_packet: self.callbacks.get(&Event::Packet),
             per_port: self.ports.iter().any(|p| !p.callbacks.is_empty()),
+            http: crate::http::server::any_port(),
             failure: None,
         };
         let end = worker::run(&mut handler);
@@ -1154,6 +1168,8 @@ struct PhpHandler<'a> {
     on_packet: Option<&'a Callback>,
     /// Some port has callbacks of its own: look up each event's port.
     per_port: bool,
+    /// Some port speaks HTTP: its bytes go to [`crate::http::server`].
+    http: bool,
     /// Set when a callback failed; the loop then aborts.
     failure: Option<Failure>,
 }
@@ -1238,6 +1254,15 @@ impl EventHandler for PhpHandler<'_> {
     }
 
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow {
+        if self.http
+            && let Some(cfg) = worker::port_of(session).and_then(crate::http::server::port_config)
+        {
+            let cb = self.pick_for(Event::Request, self.host.callbacks.get(&Event::Request), session);
+            let outcome = crate::http::server::on_data(session, &cfg, data, &mut |req, resp| {
+                cb.map_or(CallOutcome::Returned, |cb| cb.call(&mut [req, resp]))
+            });
+            return self.flow(outcome);
+        }
         let mut payload = Zval::new();
         payload.set_zend_string(ZendStr::new(data, false));
         let cb = self.pick_for(Event::Receive, self.on_receive, session);
@@ -1251,6 +1276,9 @@ impl EventHandler for PhpHandler<'_> {
     }
 
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
+        if self.http {
+            crate::http::server::forget(session);
+        }
         let cb = self.pick_for(Event::Close, self.on_close, session);
         let outcome = if self.host.settings.event_object {
             let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, None);

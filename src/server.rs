@@ -290,7 +290,7 @@ impl Server {
             }
             None if events::HTTP_EVENTS.contains(&name.to_ascii_lowercase().as_str()) => {
                 warning(&format!(
-                    "event '{name}' belongs to Swoole's HTTP/WebSocket servers, which this extension does not provide"
+                    "event '{name}' belongs to Swoole's WebSocket server, which this extension does not provide"
                 ));
                 Ok(false)
             }

@@ -159,3 +159,12 @@ pub fn with_destructor(builder: ClassBuilder) -> ClassBuilder {
 }
 
 extern "C" fn destruct(_ex: &mut ExecuteData, _retval: &mut Zval) {}
+
+/// Objects of `child` (an internal subclass registered with ext-php-rs) are
+/// made by `parent`'s creation handler: they are the parent's Rust type, so
+/// every inherited method finds its state (`Swoole\Http\Server`'s objects
+/// are `Swoole\Server`'s).
+pub fn inherit_object(child: &ClassEntry, parent: &ClassEntry) {
+    // SAFETY: the creation hooks of two registered classes, set before any script runs.
+    unsafe { (*entry(child)).__bindgen_anon_2.create_object = (*entry(parent)).__bindgen_anon_2.create_object };
+}

@@ -7,7 +7,7 @@
 use ext_php_rs::class::RegisteredClass;
 
 /// `Swoole\Server`.
-const SERVER: &[&str] = &[
+pub(crate) const SERVER: &[&str] = &[
     "__construct(string $host = '0.0.0.0', int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP)",
     "__destruct()",
     "listen(string $host, int $port, int $sock_type): Swoole\\Server\\Port|false",

@@ -1,5 +1,5 @@
 --TEST--
-API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flags for compression and HTTP/2, Server's Swoole 4 timer methods, Client's errMsg and TLS methods aside)
+API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flag for HTTP/2, Server's Swoole 4 timer methods, Client's errMsg and TLS methods aside)
 --EXTENSIONS--
 swoole
 --FILE--
@@ -238,6 +238,9 @@ constants:
   SWOOLE_EXIT_IN_COROUTINE = 2
   SWOOLE_EXIT_IN_SERVER = 4
   SWOOLE_EXTRA_VERSION = ''
+  SWOOLE_HAVE_BROTLI = true
+  SWOOLE_HAVE_COMPRESSION = true
+  SWOOLE_HAVE_ZLIB = true
   SWOOLE_HOOK_ALL = 2143285247
   SWOOLE_HOOK_CURL = 2048
   SWOOLE_HOOK_FILE = 256
@@ -1129,6 +1132,126 @@ class Swoole\Lock:
   public __construct(int $type = SWOOLE_MUTEX) [required 0]
   public lock(int $operation = LOCK_EX, float $timeout = -1): bool [required 0]
   public unlock(): bool [required 0]
+
+class Swoole\Http\Server:
+  class Swoole\Http\Server extends Swoole\Server
+  constructor: public Swoole\Server::__construct, instantiable: true
+  public $setting = NULL
+  public $connections = NULL
+  public $host = ''
+  public $port = 0
+  public $type = 0
+  public $ssl = false
+  public $mode = 0
+  public $ports = NULL
+  public $master_pid = 0
+  public $manager_pid = 0
+  public $worker_id = -1
+  public $taskworker = false
+  public $worker_pid = 0
+  public $stats_timer = NULL
+  public $admin_server = NULL
+  (Swoole\Server) public __construct(string $host = '0.0.0.0', int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) [required 0]
+  (Swoole\Server) public __destruct() [required 0]
+  (Swoole\Server) public listen(string $host, int $port, int $sock_type): Swoole\Server\Port|false [required 3]
+  (Swoole\Server) public addlistener(string $host, int $port, int $sock_type): Swoole\Server\Port|false [required 3]
+  (Swoole\Server) public on(string $event_name, callable $callback): bool [required 2]
+  (Swoole\Server) public getCallback(string $event_name): Closure|array|string|null [required 1]
+  (Swoole\Server) public set(array $settings): bool [required 1]
+  (Swoole\Server) public start(): bool [required 0]
+  (Swoole\Server) public send(string|int $fd, string $send_data, int $serverSocket = -1): bool [required 2]
+  (Swoole\Server) public sendto(string $ip, int $port, string $send_data, int $server_socket = -1): bool [required 3]
+  (Swoole\Server) public sendwait(int $conn_fd, string $send_data): bool [required 2]
+  (Swoole\Server) public exists(int $fd): bool [required 1]
+  (Swoole\Server) public exist(int $fd): bool [required 1]
+  (Swoole\Server) public protect(int $fd, bool $is_protected = true): bool [required 1]
+  (Swoole\Server) public sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool [required 2]
+  (Swoole\Server) public close(int $fd, bool $reset = false): bool [required 1]
+  (Swoole\Server) public confirm(int $fd): bool [required 1]
+  (Swoole\Server) public pause(int $fd): bool [required 1]
+  (Swoole\Server) public resume(int $fd): bool [required 1]
+  (Swoole\Server) public task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = NULL): int|false [required 1]
+  (Swoole\Server) public taskwait(mixed $data, float $timeout = 0.5, int $taskWorkerIndex = -1): mixed [required 1]
+  (Swoole\Server) public taskWaitMulti(array $tasks, float $timeout = 0.5): array|false [required 1]
+  (Swoole\Server) public taskCo(array $tasks, float $timeout = 0.5): array|false [required 1]
+  (Swoole\Server) public finish(mixed $data): bool [required 1]
+  (Swoole\Server) public reload(bool $only_reload_taskworker = false): bool [required 0]
+  (Swoole\Server) public shutdown(): bool [required 0]
+  (Swoole\Server) public stop(int $workerId = -1): bool [required 0]
+  (Swoole\Server) public getLastError(): int [required 0]
+  (Swoole\Server) public heartbeat(bool $ifCloseConnection = true): array|false [required 0]
+  (Swoole\Server) public getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false [required 1]
+  (Swoole\Server) public getClientList(int $start_fd = 0, int $find_count = 10): array|false [required 0]
+  (Swoole\Server) public getWorkerId(): int|false [required 0]
+  (Swoole\Server) public getWorkerPid(int $worker_id = -1): int|false [required 0]
+  (Swoole\Server) public getWorkerStatus(int $worker_id = -1): int|false [required 0]
+  (Swoole\Server) public getManagerPid(): int [required 0]
+  (Swoole\Server) public getMasterPid(): int [required 0]
+  (Swoole\Server) public connection_info(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false [required 1]
+  (Swoole\Server) public connection_list(int $start_fd = 0, int $find_count = 10): array|false [required 0]
+  (Swoole\Server) public sendMessage(mixed $message, int $dst_worker_id): bool [required 2]
+  (Swoole\Server) public command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false [required 4]
+  (Swoole\Server) public addCommand(string $name, int $accepted_process_types, callable $callback): bool [required 3]
+  (Swoole\Server) public addProcess(Swoole\Process $process): int|false [required 1]
+  (Swoole\Server) public stats(): array [required 0]
+  (Swoole\Server) public bind(int $fd, int $uid): bool [required 2]
+  (Swoole\Server) public tick(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  (Swoole\Server) public after(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  (Swoole\Server) public clearTimer(int $timer_id): bool [required 1]
+  (Swoole\Server) public defer(callable $callback): bool [required 1]
+
+class Swoole\Http\Request:
+  class Swoole\Http\Request
+  constructor: none, instantiable: true
+  public $fd = 0
+  public $streamId = 0
+  public $header = NULL
+  public $server = NULL
+  public $cookie = NULL
+  public $get = NULL
+  public $files = NULL
+  public $post = NULL
+  public $tmpfiles = NULL
+  public getContent(): string|false [required 0]
+  public rawContent(): string|false [required 0]
+  public getData(): string|false [required 0]
+  public static create(array $options = array ()): Swoole\Http\Request [required 0]
+  public parse(string $data): int|false [required 1]
+  public isCompleted(): bool [required 0]
+  public getMethod(): string|false [required 0]
+
+class Swoole\Http\Response:
+  class Swoole\Http\Response
+  constructor: none, instantiable: true
+  public $fd = 0
+  public $socket = NULL
+  public $header = NULL
+  public $cookie = NULL
+  public $trailer = NULL
+  public initHeader(): bool [required 0]
+  public isWritable(): bool [required 0]
+  public cookie(Swoole\Http\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool [required 1]
+  public setCookie(Swoole\Http\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool [required 1]
+  public rawcookie(Swoole\Http\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool [required 1]
+  public setRawCookie(Swoole\Http\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool [required 1]
+  public status(int $http_code, string $reason = ''): bool [required 1]
+  public setStatusCode(int $http_code, string $reason = ''): bool [required 1]
+  public header(string $key, array|string $value, bool $format = true): bool [required 2]
+  public setHeader(string $key, array|string $value, bool $format = true): bool [required 2]
+  public trailer(string $key, string $value): bool [required 2]
+  public ping(string $data = ''): bool [required 0]
+  public goaway(int $error_code = SWOOLE_HTTP2_ERROR_NO_ERROR, string $debug_data = ''): bool [required 0]
+  public write(string $content): bool [required 1]
+  public end(?string $content = NULL): bool [required 0]
+  public sendfile(string $filename, int $offset = 0, int $length = 0): bool [required 1]
+  public redirect(string $location, int $http_code = 302): bool [required 1]
+  public detach(): bool [required 0]
+  public static create(object|array|int $server = -1, int $fd = -1): Swoole\Http\Response|false [required 0]
+  public upgrade(): bool [required 0]
+  public push(Swoole\WebSocket\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): bool [required 1]
+  public recv(float $timeout = 0): Swoole\WebSocket\Frame|string|false [required 0]
+  public close(): bool [required 0]
+  public disconnect(int $code = SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool [required 0]
 
 class aliases:
   swoole_server => Swoole\Server

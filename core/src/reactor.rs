@@ -249,6 +249,8 @@ pub struct Reactor {
     request_limit: u64,
     /// Requests served so far.
     pub(crate) requests: u64,
+    /// The handler counts this delivery's requests itself ([`Reactor::skip_next_count`]).
+    skip_count: bool,
     /// Whether and how the loop is stopping.
     pub(crate) stop: StopMode,
     /// A reactor thread of a PROCESS-mode master: closed sessions stay in the
@@ -394,6 +396,7 @@ impl Reactor {
             max_wait: cfg.max_wait,
             request_limit: cfg.request_limit,
             requests: 0,
+            skip_count: false,
             stop: StopMode::Running,
             in_master,
             delay_receive: cfg.delay_receive,
@@ -1056,10 +1059,20 @@ impl Reactor {
 
     /// Counts one handled request (or task); starts draining at the limit.
     pub fn count_request(&mut self) {
+        if std::mem::take(&mut self.skip_count) {
+            return;
+        }
         self.requests += 1;
         if self.request_limit > 0 && self.requests >= self.request_limit && self.stop == StopMode::Running {
             self.begin_stop(false);
         }
+    }
+
+    /// The delivery being handled is not one request: its handler counts
+    /// the requests in it with [`Reactor::count_request`] (HTTP: one read
+    /// may hold several pipelined requests, or part of one).
+    pub fn skip_next_count(&mut self) {
+        self.skip_count = true;
     }
 
     /// Whether the loop should end now, and the poll timeout otherwise.

@@ -656,7 +656,6 @@ const KNOWN_KEYS: &[&str] = &[
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
 const NOT_YET: &[(&str, &str)] = &[
-    ("open_http_protocol", "the HTTP server is not provided by this extension"),
     ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),
     ("open_websocket_protocol", "the WebSocket server is not provided by this extension"),
     ("ssl_cert_file", TLS_NOT_YET),
@@ -791,8 +790,9 @@ mod tests {
         assert_eq!(not_yet_effective("task_worker_num", &SettingValue::Int(0)), None);
         // Swoole's default: accepted silently, coroutine features refuse where used.
         assert_eq!(not_yet_effective("enable_coroutine", &SettingValue::Bool(true)), None);
-        let note = not_yet_effective("open_http_protocol", &SettingValue::Bool(true)).unwrap();
-        assert!(note.starts_with("setting 'open_http_protocol' has no effect yet"), "{note}");
+        let note = not_yet_effective("open_websocket_protocol", &SettingValue::Bool(true)).unwrap();
+        assert!(note.starts_with("setting 'open_websocket_protocol' has no effect yet"), "{note}");
+        assert_eq!(not_yet_effective("open_http_protocol", &SettingValue::Bool(true)), None, "implemented");
         assert_eq!(not_yet_effective("heartbeat_check_interval", &SettingValue::Int(5)), None, "implemented");
         assert_eq!(not_yet_effective("log_file", &SettingValue::Str("/tmp/x.log".into())), None, "implemented");
         assert_eq!(not_yet_effective("open_length_check", &SettingValue::Bool(true)), None, "implemented");

@@ -1,0 +1,622 @@
+//! `Swoole\Http\Response`: the answer to one request. The head is built by
+//! `swoole_core::http::response` and sent with the body at `end()`, before
+//! the first chunk at `write()`, or before the file at `sendfile()`; a
+//! response freed without any of them sends Swoole's `500` (the callback
+//! forgot to answer, or threw).
+
+use super::config::HttpConfig;
+use super::values;
+use crate::args::{BoolArg, IntArg, Opt, StrArg};
+use crate::props::{self, Default as P};
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::class::RegisteredClass;
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::ffi::zend_object;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, Zval};
+use std::cell::RefCell;
+use std::rc::Rc;
+use swoole_core::error::ErrorCode;
+use swoole_core::http::compress::{self, Encoding};
+use swoole_core::http::cookie::SetCookie;
+use swoole_core::http::response::{self as head, Framing, HeadContext, ResponseHead};
+use swoole_core::http::{date, Method, RequestHead};
+use swoole_core::{worker, SessionId};
+
+/// `SWOOLE_ERROR_HTTP_CONTEXT_UNAVAILABLE`: the answer was ended or detached.
+const CONTEXT_UNAVAILABLE: i32 = 7106;
+/// The status of a response freed before it was answered.
+const FORGOTTEN_STATUS: u16 = 500;
+
+/// Swoole's method declarations, in its order.
+const RESPONSE_API: &[&str] = &[
+    "initHeader(): bool",
+    "isWritable(): bool",
+    "cookie(Swoole\\Http\\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool",
+    "setCookie(Swoole\\Http\\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool",
+    "rawcookie(Swoole\\Http\\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool",
+    "setRawCookie(Swoole\\Http\\Cookie|string $name_or_object, string $value = '', int $expires = 0, string $path = '/', string $domain = '', bool $secure = false, bool $httponly = false, string $samesite = '', string $priority = '', bool $partitioned = false): bool",
+    "status(int $http_code, string $reason = ''): bool",
+    "setStatusCode(int $http_code, string $reason = ''): bool",
+    "header(string $key, array|string $value, bool $format = true): bool",
+    "setHeader(string $key, array|string $value, bool $format = true): bool",
+    "trailer(string $key, string $value): bool",
+    "ping(string $data = ''): bool",
+    "goaway(int $error_code = SWOOLE_HTTP2_ERROR_NO_ERROR, string $debug_data = ''): bool",
+    "write(string $content): bool",
+    "end(?string $content = null): bool",
+    "sendfile(string $filename, int $offset = 0, int $length = 0): bool",
+    "redirect(string $location, int $http_code = 302): bool",
+    "detach(): bool",
+    "static create(object|array|int $server = -1, int $fd = -1): Swoole\\Http\\Response|false",
+    "upgrade(): bool",
+    "push(Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): bool",
+    "recv(float $timeout = 0): Swoole\\WebSocket\\Frame|string|false",
+    "close(): bool",
+    "disconnect(int $code = SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool",
+];
+
+/// Where an answer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Nothing sent yet.
+    Open,
+    /// `write()` sent the head and chunks; `end()` sends the last chunk.
+    Chunked,
+    /// Answered (or closed): every method returns false.
+    Ended,
+    /// `detach()`: another `Response::create()` answers.
+    Detached,
+}
+
+/// The answer being built.
+struct Ctx {
+    /// The connection it goes to.
+    session: SessionId,
+    /// Status, headers, cookies, trailers.
+    head: ResponseHead,
+    /// Whether the connection stays open afterwards.
+    keep_alive: bool,
+    /// A HEAD request: no body is sent.
+    head_request: bool,
+    /// The coding `Accept-Encoding` allows, if any.
+    encoding: Option<Encoding>,
+    /// The port's settings (compression).
+    cfg: Rc<HttpConfig>,
+    /// Where the answer is.
+    state: State,
+}
+
+#[php_class]
+#[php(name = "Swoole\\Http\\Response")]
+#[php(modifier = response_class)]
+#[derive(Default)]
+pub struct Response {
+    /// The answer; None for a `new Swoole\Http\Response` (nothing to answer).
+    ctx: RefCell<Option<Ctx>>,
+}
+
+fn response_class(builder: ClassBuilder) -> ClassBuilder {
+    props::declare(
+        builder,
+        &[("fd", P::Int(0)), ("socket", P::Null), ("header", P::Null), ("cookie", P::Null), ("trailer", P::Null)],
+    )
+}
+
+/// Gives the class Swoole's shape (no constructor).
+pub fn fix_signatures() {
+    let ce = Response::get_metadata().ce();
+    crate::shape::remove_method(ce, "__construct");
+    crate::shape::shape(ce, RESPONSE_API);
+    FD_SLOT.with(|s| s.set(values::property_offsets(ce, ["fd"])[0]));
+}
+
+thread_local! {
+    /// Where `$fd` lives in a response object (set at the first request).
+    static FD_SLOT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// What an answer takes from its request (read before the request is
+/// handed over to PHP).
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    /// Whether the connection stays open afterwards.
+    keep_alive: bool,
+    /// A HEAD request.
+    head_request: bool,
+    /// The coding `Accept-Encoding` allows (with `http_compression`).
+    encoding: Option<Encoding>,
+}
+
+impl Facts {
+    /// The facts of request head `req` on a port configured by `cfg`.
+    pub fn of(req: &RequestHead, cfg: &HttpConfig) -> Facts {
+        Facts {
+            keep_alive: req.keep_alive,
+            head_request: req.method == Method::Head,
+            encoding: if cfg.compression { req.header("accept-encoding").and_then(compress::negotiate) } else { None },
+        }
+    }
+}
+
+/// The `$response` for a request of `session`.
+pub fn new_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>) -> Zval {
+    let Facts { keep_alive, head_request, encoding } = facts;
+    object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open })
+}
+
+fn object(ctx: Ctx) -> Zval {
+    let session = ctx.session;
+    let mut obj = ZendClassObject::new(Response { ctx: RefCell::new(Some(ctx)) });
+    let raw: *mut zend_object = obj.get_mut_zend_obj();
+    // SAFETY: a live Swoole\Http\Response; the offset is its class's.
+    unsafe { values::write_slot(raw, FD_SLOT.with(|s| s.get()), values::long(session.0 as i64)) };
+    obj.into_zval(false).unwrap_or_default()
+}
+
+thread_local! {
+    /// `Date` of the current second (computed once a second).
+    static DATE: RefCell<(i64, String)> = const { RefCell::new((0, String::new())) };
+}
+
+/// The `Date` value for now.
+fn http_date() -> String {
+    let now = date::now();
+    DATE.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.0 != now || d.1.is_empty() {
+            *d = (now, date::http_date(now));
+        }
+        d.1.clone()
+    })
+}
+
+impl Ctx {
+    /// Writes the head into `out`, warning for each header dropped.
+    fn write_head(&self, framing: Framing, encoding: Option<Encoding>, out: &mut Vec<u8>) {
+        let date = http_date();
+        let ctx = HeadContext { keep_alive: self.keep_alive, framing, date: &date, content_encoding: encoding.map(Encoding::as_str) };
+        for _ in 0..self.head.write_head(&ctx, out) {
+            crate::zend::warning(head::NEWLINE_WARNING);
+        }
+    }
+
+    /// The whole answer of `end($content)`.
+    fn finish(&mut self, content: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        if self.state == State::Chunked {
+            if !content.is_empty() && !self.head_request {
+                head::write_chunk(content, &mut out);
+            }
+            self.head.write_last_chunk(&mut out);
+            return out;
+        }
+        let content_type = self.head.get_header("content-type").and_then(|v| v.first().cloned());
+        let cfg = &self.cfg;
+        let compressed = self
+            .encoding
+            .filter(|_| content.len() >= cfg.compression_min_length && !self.head.has_header("content-encoding"))
+            .filter(|_| compress::type_allowed(content_type.as_deref().unwrap_or(b"text/html"), &cfg.compression_types))
+            .and_then(|e| compress::compress(e, content, cfg.compression_level).ok().map(|body| (e, body)));
+        let (encoding, body) = match &compressed {
+            Some((e, body)) => (Some(*e), body.as_slice()),
+            None => (None, content),
+        };
+        self.write_head(head::end_framing(self.head.status, body.len() as u64), encoding, &mut out);
+        if head::body_allowed(self.head.status, self.head_request) {
+            out.extend_from_slice(body);
+        }
+        out
+    }
+
+    /// Sends `bytes`, then closes the connection if it does not stay open.
+    fn send_last(&mut self, bytes: &[u8]) -> bool {
+        self.state = State::Ended;
+        let sent = super::server::send(self.session, bytes, self.cfg.send_piece);
+        if !self.keep_alive {
+            let _ = worker::close(self.session, false);
+        }
+        match sent {
+            Ok(()) => true,
+            Err(code) => {
+                crate::runtime::set_last_error(code.0);
+                false
+            }
+        }
+    }
+}
+
+impl Drop for Response {
+    /// A response never answered: Swoole's `500` with no body.
+    fn drop(&mut self) {
+        if let Some(ctx) = self.ctx.get_mut().as_mut() {
+            match ctx.state {
+                State::Open => {
+                    ctx.head.status = FORGOTTEN_STATUS;
+                    ctx.head.reason = None;
+                    let out = ctx.finish(b"");
+                    ctx.send_last(&out);
+                }
+                State::Chunked => {
+                    let out = ctx.finish(b"");
+                    ctx.send_last(&out);
+                }
+                State::Ended | State::Detached => {}
+            }
+        }
+    }
+}
+
+fn unavailable() -> bool {
+    crate::runtime::set_last_error(CONTEXT_UNAVAILABLE);
+    false
+}
+
+/// The string arguments of `cookie()`, in order (value, path, domain,
+/// samesite, priority) with their defaults.
+type CookieStrings<'a> = [Opt<StrArg<'a>>; 5];
+
+impl Response {
+    /// Runs `f` on an answer still open (not ended or detached); false otherwise.
+    fn open(&self, f: impl FnOnce(&mut Ctx) -> bool) -> bool {
+        match self.ctx.borrow_mut().as_mut() {
+            Some(ctx) if matches!(ctx.state, State::Open | State::Chunked) => f(ctx),
+            _ => unavailable(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn set_cookie(
+        self_: &mut ZendClassObject<Response>,
+        name: &Zval,
+        strings: CookieStrings<'_>,
+        expires: Opt<IntArg>,
+        secure: Opt<BoolArg>,
+        httponly: Opt<BoolArg>,
+        partitioned: Opt<BoolArg>,
+        raw: bool,
+    ) -> PhpResult<bool> {
+        let Some(name) = name.string() else {
+            crate::zend::warning("a Swoole\\Http\\Cookie object is not supported by this extension; pass the name");
+            return Ok(false);
+        };
+        let [value, path, domain, samesite, priority] = strings;
+        // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
+        let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
+        let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
+        let cookie = SetCookie {
+            name: name.as_bytes(),
+            value: value.as_bytes(),
+            expires: expires.or(3, 0)?,
+            path: path.as_bytes(),
+            domain: domain.as_bytes(),
+            secure: secure.or(6, false)?,
+            http_only: httponly.or(7, false)?,
+            same_site: samesite.as_bytes(),
+            priority: priority.as_bytes(),
+            partitioned: partitioned.or(10, false)?,
+            raw,
+        };
+        let line = match cookie.build(date::now()) {
+            Ok(line) => line,
+            Err(e) => {
+                crate::zend::warning(e.message());
+                return Ok(false);
+            }
+        };
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let ok = self_.open(|ctx| {
+            ctx.head.add_cookie(line.clone());
+            true
+        });
+        if ok {
+            let mut list = props::array_copy(obj, "cookie");
+            let _ = list.push(values::bytes(&line));
+            props::set(obj, "cookie", values::array(list));
+        }
+        Ok(ok)
+    }
+
+    fn set_header(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
+        let key = key.bytes(1)?.into_owned();
+        let format = format.or(3, true)?;
+        let values: Vec<Vec<u8>> = match value.array() {
+            Some(a) => a.values().filter_map(|v| crate::zend::cast_bytes(v).map(|b| b.into_owned())).collect(),
+            None => vec![crate::zend::cast_bytes(value).map(|b| b.into_owned()).unwrap_or_default()],
+        };
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let name = if format { head::format_name(&key) } else { key.clone() };
+        let ok = self_.open(|ctx| {
+            ctx.head.set_header(&key, values, format);
+            true
+        });
+        if ok {
+            let mut t = props::array_copy(obj, "header");
+            let _ = t.insert(String::from_utf8_lossy(&name).as_ref(), value.shallow_clone());
+            props::set(obj, "header", values::array(t));
+        }
+        Ok(ok)
+    }
+
+    fn set_status(&self, code: IntArg, reason: Opt<StrArg>) -> PhpResult<bool> {
+        let code = code.get(1)?;
+        let reason = reason.or(2, "")?;
+        Ok(self.open(|ctx| {
+            ctx.head.set_status(code.clamp(0, i64::from(u16::MAX)) as u16, reason.as_bytes());
+            true
+        }))
+    }
+}
+
+#[php_impl]
+impl Response {
+    #[php(name = "initHeader")]
+    pub fn init_header(&self) -> bool {
+        self.open(|ctx| {
+            ctx.head = ResponseHead::default();
+            true
+        })
+    }
+
+    #[php(name = "isWritable")]
+    pub fn is_writable(&self) -> bool {
+        self.ctx.borrow().as_ref().is_some_and(|c| matches!(c.state, State::Open | State::Chunked) && worker::exists(c.session))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn cookie(
+        self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
+        path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
+        priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
+    ) -> PhpResult<bool> {
+        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, false)
+    }
+
+    #[php(name = "setCookie")]
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_cookie_alias(
+        self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
+        path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
+        priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
+    ) -> PhpResult<bool> {
+        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, false)
+    }
+
+    #[php(name = "rawcookie")]
+    #[allow(clippy::too_many_arguments)]
+    pub fn raw_cookie(
+        self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
+        path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
+        priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
+    ) -> PhpResult<bool> {
+        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, true)
+    }
+
+    #[php(name = "setRawCookie")]
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_raw_cookie(
+        self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
+        path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
+        priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
+    ) -> PhpResult<bool> {
+        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, true)
+    }
+
+    pub fn status(&self, http_code: IntArg, reason: Opt<StrArg>) -> PhpResult<bool> {
+        self.set_status(http_code, reason)
+    }
+
+    #[php(name = "setStatusCode")]
+    pub fn set_status_code(&self, http_code: IntArg, reason: Opt<StrArg>) -> PhpResult<bool> {
+        self.set_status(http_code, reason)
+    }
+
+    pub fn header(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
+        Response::set_header(self_, key, value, format)
+    }
+
+    #[php(name = "setHeader")]
+    pub fn set_header_alias(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
+        Response::set_header(self_, key, value, format)
+    }
+
+    pub fn trailer(self_: &mut ZendClassObject<Response>, key: StrArg, value: StrArg) -> PhpResult<bool> {
+        let (key, value) = (key.bytes(1)?.into_owned(), value.bytes(2)?.into_owned());
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let ok = self_.open(|ctx| {
+            ctx.head.set_trailer(&key, &value);
+            true
+        });
+        if ok {
+            let mut t = props::array_copy(obj, "trailer");
+            let _ = t.insert(String::from_utf8_lossy(&key).as_ref(), values::bytes(&value));
+            props::set(obj, "trailer", values::array(t));
+        }
+        Ok(ok)
+    }
+
+    pub fn ping(&self, data: Opt<StrArg>) -> PhpResult<bool> {
+        let _ = data.or(1, "")?;
+        crate::zend::warning("only supports websocket or http2 client");
+        Ok(false)
+    }
+
+    pub fn goaway(&self, error_code: Opt<IntArg>, debug_data: Opt<StrArg>) -> PhpResult<bool> {
+        let _ = (error_code.or(1, 0)?, debug_data.or(2, "")?);
+        let fd = self.ctx.borrow().as_ref().map_or(0, |c| c.session.0);
+        crate::zend::warning(&format!("fd[{fd}] is not a HTTP2 conncetion"));
+        Ok(false)
+    }
+
+    /// `write($content)`: one chunk (the head goes first, chunked).
+    pub fn write(&self, content: StrArg) -> PhpResult<bool> {
+        let content = content.bytes(1)?;
+        Ok(self.open(|ctx| {
+            if content.is_empty() {
+                crate::zend::warning("the data sent must not be empty");
+                return false;
+            }
+            let mut out = Vec::with_capacity(content.len() + 256);
+            if ctx.state == State::Open {
+                ctx.write_head(Framing::Chunked, None, &mut out);
+                ctx.state = State::Chunked;
+            }
+            if !ctx.head_request {
+                head::write_chunk(&content, &mut out);
+            }
+            match super::server::send(ctx.session, &out, ctx.cfg.send_piece) {
+                Ok(()) => true,
+                Err(code) => {
+                    crate::runtime::set_last_error(code.0);
+                    false
+                }
+            }
+        }))
+    }
+
+    /// `end($content = null)`: the answer (or the last chunk after `write()`).
+    pub fn end(&self, content: Opt<&Zval>) -> PhpResult<bool> {
+        let content = match content.0.filter(|z| !z.is_null()) {
+            Some(z) => crate::zend::cast_bytes(z).map(|b| b.into_owned()).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        Ok(self.open(|ctx| {
+            let out = ctx.finish(&content);
+            ctx.send_last(&out)
+        }))
+    }
+
+    /// `sendfile($filename, $offset, $length)`: the head (with the file's
+    /// MIME type unless set), then the file's span.
+    pub fn sendfile(&self, filename: StrArg, offset: Opt<IntArg>, length: Opt<IntArg>) -> PhpResult<bool> {
+        let filename = filename.string(1)?;
+        let (offset, length) = (offset.or(2, 0)?, length.or(3, 0)?);
+        Ok(self.open(|ctx| {
+            if ctx.state == State::Chunked {
+                crate::zend::warning("can't use sendfile when HTTP chunk is enabled");
+                return false;
+            }
+            let size = match std::fs::metadata(&filename) {
+                Ok(m) => m.len() as i64,
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(0);
+                    let what = swoole_core::error::os_strerror(errno);
+                    crate::zend::warning(&format!("stat({filename}) failed, Error: {what}[{errno}]"));
+                    return false;
+                }
+            };
+            let refusal = if offset < 0 {
+                Some(format!("parameter $offset[{offset}] must be greater than or equal to 0"))
+            } else if offset > size {
+                Some(format!("parameter $offset[{offset}] exceeds the file size"))
+            } else if length < 0 {
+                Some(format!("parameter $length[{length}] must be greater than or equal to 0"))
+            } else if offset + length > size {
+                Some(format!("parameter $length[{length}] exceeds the file size"))
+            } else {
+                None
+            };
+            if let Some(why) = refusal {
+                crate::zend::warning(&why);
+                return false;
+            }
+            let length = if length == 0 { size - offset } else { length };
+            if !ctx.head.has_header("content-type") {
+                ctx.head.set_header(b"Content-Type", vec![swoole_core::mime::get(&filename).into_bytes()], false);
+            }
+            let mut out = Vec::new();
+            ctx.write_head(Framing::Length(length as u64), None, &mut out);
+            ctx.state = State::Ended;
+            let mut ok = worker::send(ctx.session, &out);
+            if ok.is_ok() && length > 0 && !ctx.head_request {
+                ok = worker::sendfile(ctx.session, &filename, offset as u64, length as u64);
+            }
+            if !ctx.keep_alive {
+                let _ = worker::close(ctx.session, false);
+            }
+            ok.map_err(|c: ErrorCode| crate::runtime::set_last_error(c.0)).is_ok()
+        }))
+    }
+
+    /// `redirect($location, $http_code = 302)`.
+    pub fn redirect(&self, location: StrArg, http_code: Opt<IntArg>) -> PhpResult<bool> {
+        let location = location.bytes(1)?.into_owned();
+        let code = http_code.or(2, 302)?;
+        Ok(self.open(|ctx| {
+            ctx.head.set_status(code.clamp(0, i64::from(u16::MAX)) as u16, b"");
+            ctx.head.set_header(b"Location", vec![location], true);
+            let out = ctx.finish(b"");
+            ctx.send_last(&out)
+        }))
+    }
+
+    /// `detach()`: this object no longer answers; `Response::create()` does.
+    pub fn detach(&self) -> bool {
+        self.open(|ctx| {
+            ctx.state = State::Detached;
+            true
+        })
+    }
+
+    /// `create($server, $fd)` / `create($fd)`: an answer for connection `$fd`
+    /// (after `detach()`, from any worker or a task).
+    pub fn create(server: Opt<&Zval>, fd: Opt<IntArg>) -> PhpResult<Zval> {
+        let fd = fd.or(2, -1)?;
+        let fd = match server.0 {
+            Some(z) if z.is_long() => z.long().unwrap_or(-1),
+            Some(z) if z.is_object() => fd,
+            _ => -1,
+        };
+        if fd <= 0 || swoole_core::worker::current_server().is_none() {
+            return Err(crate::exception::swoole_exception("failed to create Http\\Response from the given arguments", 0));
+        }
+        let session = SessionId(fd as u64);
+        if !worker::exists(session) {
+            crate::zend::warning(&format!("parameter $2 ({fd}) must be valid connection session_id"));
+            return Ok(false.into_zval(false)?);
+        }
+        let cfg = worker::port_of(session).and_then(super::server::port_config).unwrap_or_default();
+        Ok(object(Ctx {
+            session,
+            head: ResponseHead::default(),
+            keep_alive: true,
+            head_request: false,
+            encoding: None,
+            cfg,
+            state: State::Open,
+        }))
+    }
+
+    pub fn upgrade(&self) -> bool {
+        crate::zend::warning("async server dose not support protocol upgrade");
+        false
+    }
+
+    pub fn push(&self, data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<bool> {
+        let _ = (data, opcode.or(2, 1)?, flags.or(3, 1)?);
+        let fd = self.ctx.borrow().as_ref().map_or(0, |c| c.session.0);
+        crate::zend::warning(&format!("fd[{fd}] is not a websocket conncetion"));
+        Ok(false)
+    }
+
+    pub fn recv(&self, timeout: Opt<crate::args::FloatArg>) -> PhpResult<bool> {
+        let _ = timeout.or(1, 0.0)?;
+        crate::zend::warning("the WebSocket server is not provided by this extension");
+        Ok(false)
+    }
+
+    /// `close()`: closes the connection without an answer.
+    pub fn close(&self) -> bool {
+        self.open(|ctx| {
+            ctx.state = State::Ended;
+            worker::close(ctx.session, false).is_ok()
+        })
+    }
+
+    pub fn disconnect(&self, code: Opt<IntArg>, reason: Opt<StrArg>) -> PhpResult<bool> {
+        let _ = (code.or(1, 1000)?, reason.or(2, "")?);
+        crate::zend::warning("the WebSocket server is not provided by this extension");
+        Ok(false)
+    }
+}

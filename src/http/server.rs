@@ -1,0 +1,251 @@
+//! `Swoole\Http\Server`, and what a worker does with the bytes of its HTTP
+//! connections: one [`Http1Parser`] per connection, requests handed to
+//! onRequest one at a time and in the order they came (pipelining), `400` or
+//! `413` and a close for a connection that breaks the rules (only that one),
+//! static files answered without PHP.
+
+use super::config::HttpConfig;
+use crate::server::Server;
+use crate::zend::CallOutcome;
+use ext_php_rs::class::RegisteredClass;
+use ext_php_rs::ffi::zend_object;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::Zval;
+use ext_php_rs::zend::ClassEntry;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use swoole_core::http::static_answer::{self, Part};
+use swoole_core::http::static_files::{Lookup, NOT_FOUND_PAGE};
+use swoole_core::http::{date, limits, Event, Http1Parser, Request};
+use swoole_core::{worker, SessionId};
+
+/// `Swoole\Http\Server extends Swoole\Server`: no state of its own. Its
+/// objects are `Swoole\Server`'s (see [`fix_signatures`]), so every method
+/// and setting of the server applies; port 0 speaks HTTP.
+#[php_class]
+#[php(name = "Swoole\\Http\\Server")]
+#[php(extends(ce = server_ce, stub = "\\Swoole\\Server"))]
+pub struct HttpServer;
+
+fn server_ce() -> &'static ClassEntry {
+    Server::get_metadata().ce()
+}
+
+#[php_impl]
+impl HttpServer {}
+
+/// Objects of `Swoole\Http\Server` are made by `Swoole\Server`'s handler and
+/// constructed by its constructor; then the methods get Swoole's order and
+/// arginfo.
+pub fn fix_signatures() {
+    let http = HttpServer::get_metadata().ce();
+    crate::shape::inherit_object(http, server_ce());
+    let parent = crate::arginfo::method(server_ce(), "__construct");
+    let own = crate::arginfo::method(http, "__construct");
+    own.handler = parent.handler;
+    // Its arginfo comes from the declaration below (Swoole\Server's).
+    own.num_args = parent.num_args;
+    // Declared by Swoole\Server, as Reflection shows Swoole's (the class
+    // then leaves its arginfo to the parent's at shutdown, as any inherited method).
+    own.scope = parent.scope;
+    crate::shape::shape(http, crate::signatures_methods::SERVER);
+}
+
+/// Whether `obj` is a `Swoole\Http\Server` (or a subclass).
+pub fn is_http_server(obj: *mut zend_object) -> bool {
+    // SAFETY: a live object of the running script.
+    unsafe { (*obj).instance_of(HttpServer::get_metadata().ce()) }
+}
+
+/// One HTTP connection of this worker.
+struct Conn {
+    /// Its bytes not yet parsed, and where its requests stand.
+    parser: Http1Parser,
+}
+
+thread_local! {
+    /// Each port's HTTP configuration (None: not HTTP), set by `start()`
+    /// before any fork.
+    static PORTS: RefCell<Vec<Option<Rc<HttpConfig>>>> = const { RefCell::new(Vec::new()) };
+    /// This worker's HTTP connections by session id.
+    static CONNS: RefCell<HashMap<u64, Conn>> = RefCell::new(HashMap::new());
+}
+
+/// Records the ports' HTTP configurations (at `start()`); returns whether
+/// any port speaks HTTP.
+pub fn configure(ports: Vec<Option<HttpConfig>>) -> bool {
+    let any = ports.iter().any(Option::is_some);
+    PORTS.with(|p| *p.borrow_mut() = ports.into_iter().map(|c| c.map(Rc::new)).collect());
+    CONNS.with(|c| c.borrow_mut().clear());
+    any
+}
+
+/// The HTTP configuration of port `port`, if it speaks HTTP.
+pub fn port_config(port: usize) -> Option<Rc<HttpConfig>> {
+    PORTS.with(|p| p.borrow().get(port).cloned().flatten())
+}
+
+/// Whether some port speaks HTTP.
+pub fn any_port() -> bool {
+    PORTS.with(|p| p.borrow().iter().any(Option::is_some))
+}
+
+/// The connection closed: its parser goes.
+pub fn forget(session: SessionId) {
+    CONNS.with(|c| c.borrow_mut().remove(&session.0));
+}
+
+/// What the parser made of the bytes received so far.
+enum Step {
+    /// Send `100 Continue`.
+    Continue,
+    /// A complete request for onRequest.
+    Request(Box<Request>),
+    /// Send this canned answer (400, 413) and close.
+    Refuse(&'static [u8]),
+}
+
+/// Bytes of `session` (on HTTP port `cfg`) arrived: every complete request
+/// goes to `call(request, response)` in order. A callback failure ends the
+/// loop with its outcome (the worker's failure handling takes over).
+pub fn on_data(
+    session: SessionId,
+    cfg: &Rc<HttpConfig>,
+    data: &[u8],
+    call: &mut dyn FnMut(Zval, Zval) -> CallOutcome,
+) -> CallOutcome {
+    let outcome = serve_requests(session, cfg, data, call);
+    // max_request counts the HTTP requests (counted above), not the reads.
+    worker::with(|r| r.skip_next_count());
+    outcome
+}
+
+/// [`on_data`]'s work.
+fn serve_requests(
+    session: SessionId,
+    cfg: &Rc<HttpConfig>,
+    data: &[u8],
+    call: &mut dyn FnMut(Zval, Zval) -> CallOutcome,
+) -> CallOutcome {
+    let steps = CONNS.with(|c| {
+        let mut conns = c.borrow_mut();
+        let conn = conns.entry(session.0).or_insert_with(|| Conn { parser: Http1Parser::new(cfg.limits) });
+        conn.parser.feed(data);
+        let mut steps = Vec::new();
+        loop {
+            match conn.parser.poll() {
+                Ok(Some(Event::Continue)) => steps.push(Step::Continue),
+                Ok(Some(Event::Request(r))) => steps.push(Step::Request(Box::new(r))),
+                Ok(None) => break,
+                Err(e) => {
+                    steps.push(Step::Refuse(e.answer()));
+                    break;
+                }
+            }
+        }
+        steps
+    });
+    for step in steps {
+        match step {
+            Step::Continue => {
+                let _ = worker::send(session, limits::CONTINUE);
+            }
+            Step::Refuse(answer) => {
+                // Only this connection: the canned answer, then close.
+                let _ = worker::send(session, answer);
+                let _ = worker::close(session, false);
+                forget(session);
+                return CallOutcome::Returned;
+            }
+            Step::Request(req) => {
+                worker::with(|r| r.count_request());
+                if serve_static(session, cfg, &req) {
+                    continue;
+                }
+                let facts = super::response::Facts::of(&req.head, cfg);
+                let Some(request) = super::request::new_object(session, cfg, *req) else {
+                    let _ = worker::send(session, limits::BAD_REQUEST);
+                    let _ = worker::close(session, false);
+                    forget(session);
+                    return CallOutcome::Returned;
+                };
+                let response = super::response::new_object(session, facts, cfg.clone());
+                let outcome = call(request, response);
+                if outcome != CallOutcome::Returned {
+                    return outcome;
+                }
+            }
+        }
+    }
+    CallOutcome::Returned
+}
+
+/// Sends `data` to `session` in pieces of at most `piece` bytes (a PROCESS-
+/// mode send may not exceed `output_buffer_size`; Swoole sends a larger
+/// answer whole, so it is split here, in order).
+pub fn send(session: SessionId, data: &[u8], piece: usize) -> Result<(), swoole_core::error::ErrorCode> {
+    if data.len() <= piece {
+        return worker::send(session, data);
+    }
+    data.chunks(piece).try_for_each(|p| worker::send(session, p))
+}
+
+/// Answers `req` from `document_root` if it names a static file; false
+/// when the request callback must answer.
+fn serve_static(session: SessionId, cfg: &HttpConfig, req: &Request) -> bool {
+    let Some(st) = cfg.static_files.as_ref() else { return false };
+    let head = &req.head;
+    let keep_alive = head.keep_alive;
+    let connection = if keep_alive { "keep-alive" } else { "close" };
+    let now = date::now();
+    match st.lookup(head.path()) {
+        Lookup::Dynamic => return false,
+        Lookup::NotFound => {
+            let answer = format!(
+                "HTTP/1.1 404 Not Found\r\nServer: {}\r\nContent-Length: {}\r\n\r\n{NOT_FOUND_PAGE}",
+                swoole_core::http::response::SERVER,
+                NOT_FOUND_PAGE.len()
+            );
+            let _ = worker::send(session, answer.as_bytes());
+        }
+        Lookup::Listing(page, mtime) => {
+            let mut out = format!(
+                "HTTP/1.1 200 OK\r\nConnection: {connection}\r\nContent-Length: {}\r\nContent-Type: text/html\r\n\
+                 Date: {}\r\nLast-Modified: {}\r\nServer: {}\r\n\r\n",
+                page.len(),
+                date::http_date(now),
+                date::http_date(mtime),
+                swoole_core::http::response::SERVER
+            )
+            .into_bytes();
+            if head.method != swoole_core::http::Method::Head {
+                out.extend_from_slice(&page);
+            }
+            let _ = worker::send(session, &out);
+        }
+        Lookup::File(file) => {
+            let ask = static_answer::Request {
+                if_modified_since: head.header("if-modified-since"),
+                range: head.header("range"),
+                keep_alive,
+                head_only: head.method == swoole_core::http::Method::Head,
+            };
+            let boundary = format!("SwooleBoundary{:024x}", date::now_nanos() & ((1u128 << 96) - 1));
+            let answer = static_answer::answer(&file, &ask, now, &boundary[..38]);
+            let _ = worker::send(session, &answer.head);
+            let path = file.path.to_string_lossy();
+            for part in answer.body {
+                let _ = match part {
+                    Part::Bytes(b) => worker::send(session, &b),
+                    Part::File { offset, length } if length > 0 => worker::sendfile(session, &path, offset, length),
+                    Part::File { .. } => Ok(()),
+                };
+            }
+        }
+    }
+    if !keep_alive {
+        let _ = worker::close(session, false);
+    }
+    true
+}
