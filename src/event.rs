@@ -120,8 +120,8 @@ fn defer(cb: CallableArg) -> PhpResult<bool> {
 
 fn cycle(cb: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
     let cb = cb.callback(1)?;
-    let _ = before.or(2, false)?;
-    Ok(loop_php::set_cycle(cb))
+    let slot = if before.or(2, false)? { event_loop::CycleSlot::Before } else { event_loop::CycleSlot::After };
+    Ok(loop_php::set_cycle(cb, slot))
 }
 
 /// `wait()`: runs the loop until nothing is left (not inside a server, whose

@@ -11,7 +11,7 @@ use ext_php_rs::types::Zval;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::os::fd::RawFd;
-use swoole_core::event_loop::{self, Flow, LoopEnd, LoopHandler};
+use swoole_core::event_loop::{self, CycleSlot, Flow, LoopEnd, LoopHandler};
 use swoole_core::timer::{Due, TimerId};
 
 /// A timer's PHP callback and the extra arguments given to tick/after.
@@ -34,7 +34,10 @@ struct Registry {
     timers: HashMap<i64, TimerCallback>,
     fds: HashMap<RawFd, FdCallbacks>,
     defers: VecDeque<Callback>,
+    /// `Event::cycle($cb)`: after each round's timers and deferred callbacks.
     cycle: Option<Callback>,
+    /// `Event::cycle($cb, true)`: before each round's wait.
+    cycle_before: Option<Callback>,
     signals: HashMap<i32, Callback>,
     /// `Swoole\Event::rshutdown` is registered as a shutdown function.
     shutdown_hook: bool,
@@ -126,12 +129,16 @@ pub fn defer(cb: Callback) {
     ensure_shutdown_hook();
 }
 
-/// Sets or removes the cycle callback; false when removing one that is not set.
-pub fn set_cycle(cb: Option<Callback>) -> bool {
+/// Sets or removes the cycle callback of `slot` (each `Event::cycle` slot
+/// is replaced on its own); false when removing one that is not set.
+pub fn set_cycle(cb: Option<Callback>, slot: CycleSlot) -> bool {
     let set = cb.is_some();
     // The old callback is dropped outside `with`: its destructor may run PHP.
-    let old = with(|r| std::mem::replace(&mut r.cycle, cb));
-    event_loop::set_cycle(set);
+    let old = with(|r| match slot {
+        CycleSlot::Before => std::mem::replace(&mut r.cycle_before, cb),
+        CycleSlot::After => std::mem::replace(&mut r.cycle, cb),
+    });
+    event_loop::set_cycle_slot(slot, set);
     set || old.is_some()
 }
 
@@ -211,8 +218,14 @@ pub fn fire_defers() -> CallOutcome {
     outcome
 }
 
+/// Runs the cycle callback of the slot the loop is calling for.
 pub fn fire_cycle() -> CallOutcome {
-    let Some(cb) = with(|r| r.cycle.as_ref().map(Callback::clone)) else { return CallOutcome::Returned };
+    let slot = event_loop::cycle_slot();
+    let picked = with(|r| match slot {
+        CycleSlot::Before => r.cycle_before.as_ref().map(Callback::clone),
+        CycleSlot::After => r.cycle.as_ref().map(Callback::clone),
+    });
+    let Some(cb) = picked else { return CallOutcome::Returned };
     cb.call(&mut [])
 }
 
