@@ -136,6 +136,17 @@ fn wait() {
     }
 }
 
+/// The end-of-request loop: a loop still there when the script ends (a
+/// timer pending, or an fd, signal or cycle callback that was added) runs
+/// now, after Swoole's deprecation notice, as Swoole does.
+fn rshutdown() {
+    if !crate::runtime::may_run_own_loop() || !event_loop::is_installed() {
+        return;
+    }
+    crate::zend::error_docref(crate::zend::E_DEPRECATED, "Event::wait() in shutdown function is deprecated");
+    wait()
+}
+
 fn dispatch() -> bool {
     if !event_loop::is_installed() {
         return false;
@@ -204,7 +215,7 @@ impl Event {
     /// Runs the loop at the end of a plain script (registered as a shutdown
     /// function by the first timer or event).
     pub fn rshutdown() {
-        wait()
+        rshutdown()
     }
 }
 
@@ -263,7 +274,7 @@ pub fn swoole_event_exit() {
 
 #[php_function]
 pub fn swoole_event_rshutdown() {
-    wait()
+    rshutdown()
 }
 
 /// Adds `Swoole\Event` (the `swoole_event_*` functions are declared in

@@ -11,7 +11,7 @@ use ext_php_rs::types::Zval;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::os::fd::RawFd;
-use swoole_core::event_loop::{self, CycleSlot, Flow, LoopEnd, LoopHandler};
+use swoole_core::event_loop::{self, CycleSlot, Flow, LoopEnd, LoopHandler, Plan};
 use swoole_core::timer::{Due, TimerId};
 
 /// A timer's PHP callback and the extra arguments given to tick/after.
@@ -72,7 +72,9 @@ pub fn ensure_shutdown_hook() {
         return;
     }
     with(|r| r.shutdown_hook = true);
-    let _ = crate::zend::call_function("register_shutdown_function", vec![&"Swoole\\Event::rshutdown"]);
+    // By its function name, as Swoole: its end-of-request notice is
+    // attributed to `swoole_event_rshutdown()`.
+    let _ = crate::zend::call_function("register_shutdown_function", vec![&"swoole_event_rshutdown"]);
 }
 
 // ---- registration ----
@@ -139,7 +141,14 @@ pub fn set_cycle(cb: Option<Callback>, slot: CycleSlot) -> bool {
         CycleSlot::After => std::mem::replace(&mut r.cycle, cb),
     });
     event_loop::set_cycle_slot(slot, set);
+    ensure_shutdown_hook();
     set || old.is_some()
+}
+
+/// Whether `Process::signal()` callbacks are set in this process (what
+/// `wait_signal` keeps `Event::wait()` running for).
+pub fn has_signals() -> bool {
+    with(|r| !r.signals.is_empty())
 }
 
 pub fn set_signal(signo: i32, cb: Option<Callback>) -> bool {
@@ -285,6 +294,11 @@ impl LoopHandler for PlainLoop {
     fn on_cycle(&mut self) -> Flow {
         let o = fire_cycle();
         self.flow(o)
+    }
+    /// `wait_signal` (`swoole_async_set`): signal callbacks keep the loop up.
+    fn plan(&mut self) -> Plan {
+        let keep_alive = has_signals() && swoole_core::global_options::get().wait_signal;
+        Plan { done: false, timeout: None, keep_alive }
     }
 }
 

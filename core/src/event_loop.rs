@@ -521,25 +521,27 @@ fn run_timers(handler: &mut dyn LoopHandler) -> Flow {
 }
 
 /// One iteration (`Event::dispatch()` with `max_wait`), in Swoole's order:
-/// the `Event::cycle($cb, true)` callback; the wait (bounded by the next
+/// the exit check; the `Event::cycle($cb, true)` callback; the wait (bounded by the next
 /// timer, none while deferred callbacks wait); the I/O callbacks (signals
 /// come through a pipe, so with them); the timers; the deferred callbacks;
-/// the default cycle callback; the exit check. `Some` when the loop is
-/// finished.
+/// the default cycle callback. `Some` when the loop is finished.
 pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Option<LoopEnd> {
-    if run_cycle(handler, CycleSlot::Before) == Flow::Abort {
-        return Some(LoopEnd::Aborted);
-    }
+    // The exit check comes first: an empty loop ends without calling the
+    // `$before` cycle callback again, as Swoole's.
     let plan = handler.plan();
-    let (exit, own_work, overdue, defer) = with_existing(|l| {
-        let floor = l.last_pass.map(|p| p + TIMER_WAIT_MIN);
-        let next = l.timers.next_deadline().map(|d| floor.map_or(d, |f| d.max(f)));
-        l.arm(next);
-        (l.exit, l.has_work(), next.is_some_and(|d| d <= Instant::now()), l.defer_pending)
-    })?;
+    let (exit, own_work) = with_existing(|l| (l.exit, l.has_work()))?;
     if exit || plan.done || !(own_work || plan.keep_alive) {
         return Some(LoopEnd::Stopped);
     }
+    if run_cycle(handler, CycleSlot::Before) == Flow::Abort {
+        return Some(LoopEnd::Aborted);
+    }
+    let (overdue, defer) = with_existing(|l| {
+        let floor = l.last_pass.map(|p| p + TIMER_WAIT_MIN);
+        let next = l.timers.next_deadline().map(|d| floor.map_or(d, |f| d.max(f)));
+        l.arm(next);
+        (next.is_some_and(|d| d <= Instant::now()), l.defer_pending)
+    })?;
     // Timers wake the loop through the timerfd; epoll's timeout is only for
     // what has no fd (the server's drain deadline, dispatch(), defers).
     let zero = (defer || overdue).then_some(Duration::ZERO);
