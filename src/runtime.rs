@@ -1179,15 +1179,20 @@ impl EventHandler for PhpHandler<'_> {
 
     fn on_packet(&mut self, port: usize, data: &[u8], from: &swoole_core::port::Peer, server: (i32, u16)) -> Flow {
         use swoole_core::port::Peer;
+        // Swoole's keys, in its order; a Unix datagram peer has no port.
         let mut info = ZendHashTable::new();
         let _ = info.insert("server_socket", server.0 as i64);
+        let _ = info.insert("dispatch_time", swoole_core::stats::now_f64());
         let _ = info.insert("server_port", server.1 as i64);
-        let (address, peer_port) = match from {
-            Peer::Inet(a) => (swoole_core::reactor::ip_string(a), a.port()),
-            Peer::Unix(path) => (path.clone(), 0),
-        };
-        let _ = info.insert("address", address);
-        let _ = info.insert("port", peer_port as i64);
+        match from {
+            Peer::Inet(a) => {
+                let _ = info.insert("address", swoole_core::reactor::ip_string(a));
+                let _ = info.insert("port", a.port() as i64);
+            }
+            Peer::Unix(path) => {
+                let _ = info.insert("address", path.clone());
+            }
+        }
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);
         let mut args = [Zval::new(), zend::bytes_zval(data), info_zv];
