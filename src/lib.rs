@@ -60,6 +60,7 @@ pub mod functions;
 pub mod global_options;
 pub mod ini;
 pub mod logging;
+pub mod length_func;
 pub mod lock;
 pub mod loop_php;
 pub mod mime;

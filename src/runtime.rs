@@ -367,6 +367,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
     // enable_reuse_port: each BASE worker accepts on a socket of its own.
     let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
+    // package_length_func callables, kept while the server runs.
+    let _length_funcs = crate::length_func::Installed::new();
     let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
@@ -544,10 +546,12 @@ fn collect_ports(
         if matches!(bound.sock_type, SockType::Tcp | SockType::Tcp6) {
             s.socket_options.apply_listener(raw_fd);
         }
+        let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
+        let framing = crate::length_func::framing_for(i, port_obj, obj, &s).unwrap_or_else(|| s.framing());
         let spec = swoole_core::port::PortSpec {
             sock_type: bound.sock_type,
             port: bound.port(),
-            framing: s.framing(),
+            framing,
             nodelay: s.open_tcp_nodelay,
             options: s.socket_options.clone(),
             socket: Some(socket),
@@ -1068,6 +1072,10 @@ struct MasterLoop;
 impl swoole_core::master::MasterSide for MasterLoop {
     fn loop_fd(&mut self) -> Option<std::os::fd::RawFd> {
         swoole_core::event_loop::poll_fd()
+    }
+
+    fn length_func(&mut self, port: usize, data: &[u8]) -> swoole_core::client::Length {
+        crate::length_func::call(port, data)
     }
 
     fn run_loop(&mut self) {
