@@ -450,6 +450,11 @@ impl Server {
         let to = swoole_core::port::Peer::Inet(std::net::SocketAddr::new(addr, port as u16));
         Ok(match worker::send_to(&to, &data, socket) {
             Ok(()) => true,
+            Err(ErrorCode::WRONG_OPERATION) => {
+                // No UDP port of the address's family (Swoole's words).
+                warning("UDP listener has to be added before executing sendto");
+                fail(ErrorCode::WRONG_OPERATION)
+            }
             Err(code) => fail(code),
         })
     }
