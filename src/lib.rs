@@ -75,6 +75,7 @@ pub mod runtime;
 pub mod select;
 pub mod server;
 pub mod shape;
+pub mod side_loop;
 pub mod signatures;
 pub mod signatures_methods;
 pub mod socket;

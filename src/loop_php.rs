@@ -4,7 +4,7 @@
 //!
 //! The core's [`event_loop`] knows ids and fds; the Zvals live here, in a
 //! thread-local that is emptied at request shutdown and in every forked
-//! child (rule 4 of DEVELOPERS.md: no Zval outlives the request).
+//! child (rule 4 of docs/ARCHITECTURE.md: no Zval outlives the request).
 
 use crate::zend::{self, CallOutcome, Callback};
 use ext_php_rs::types::Zval;

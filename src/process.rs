@@ -513,6 +513,9 @@ impl Process {
                 Ok(true)
             }
             Some(cb) => {
+                if crate::runtime::refuse_signal(signo) {
+                    return Ok(false);
+                }
                 if let Err(e) = event_loop::watch_signal(signo) {
                     warning(&format!("failed to watch signal [{signo}]: {e}"));
                     return Ok(false);

@@ -117,6 +117,24 @@ pub fn may_run_own_loop() -> bool {
     !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager | Role::Master)
 }
 
+/// `Process::signal($signo, $cb)` for a signal this server process keeps for
+/// itself: warns as Swoole does and says so (the caller returns false).
+pub fn refuse_signal(signo: i32) -> bool {
+    use swoole_core::signals::refused;
+    let single = matches!(role(), Role::Worker(_)) && manager_pid() == 0 && shared().is_some();
+    let kept: &[i32] = match role() {
+        Role::Manager => &refused::MANAGER,
+        Role::Master => &refused::MASTER,
+        _ if single => &refused::SINGLE,
+        _ => &[],
+    };
+    if !kept.contains(&signo) {
+        return false;
+    }
+    warning(&format!("signal [{signo}] processor has been registered by the system"));
+    true
+}
+
 /// `getWorkerPid($id)`: -1 is the calling worker.
 pub fn worker_pid(id: i64) -> Option<i32> {
     let id = resolve_worker_id(id)?;
@@ -201,11 +219,14 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
     };
     let worker_num = shared.stats.worker_num();
     let targets = worker_num + shared.stats.task_num();
-    let from = match role() {
-        Role::Worker(id) | Role::Task(id) => id,
-        Role::User(index) => shared.stats.user_slot(index),
-        _ => {
-            warning("sendMessage() can only be used in a worker or user process");
+    // The manager and the PROCESS master send as worker 0, as Swoole's
+    // onPipeMessage shows them ($src_worker_id 0).
+    let (from, own) = match role() {
+        Role::Worker(id) | Role::Task(id) => (id, true),
+        Role::User(index) => (shared.stats.user_slot(index), false),
+        Role::Manager | Role::Master => (0, false),
+        Role::None => {
+            warning("sendMessage() can only be used after the server started");
             return false;
         }
     };
@@ -213,8 +234,8 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
         warning(&format!("worker_id[{dst}] is invalid"));
         return false;
     }
-    if dst as usize == from {
-        warning("unable to send messages to self");
+    if own && dst as usize == from {
+        warning("can't send messages to self");
         return false;
     }
     let Some((bytes, serialized)) = zend::value_to_bytes(message) else { return false };
@@ -707,6 +728,7 @@ impl ProcessHost {
         props::set(self.obj, "worker_id", id as i64);
         props::set(self.obj, "worker_pid", pid as i64);
         props::set(self.obj, "taskworker", task);
+        crate::task::set_send_timeout(self.settings.socket_send_timeout);
     }
 
     /// What worker `id`'s reactor (or, with `id` a reactor thread's, a
@@ -758,6 +780,14 @@ impl ProcessHost {
             })
             .collect();
         let reactor = specs.and_then(|specs| Reactor::new(specs, self.shared.clone(), cfg));
+        // A single-process server is the master too: SIGHUP (a closed
+        // terminal) and SIGPIPE do not end it.
+        let reactor = reactor.and_then(|r| {
+            if self.single {
+                swoole_core::event_loop::own_signals(&swoole_core::signals::LOGGED_SIGNALS)?;
+            }
+            Ok(r)
+        });
         match reactor {
             Ok(r) => worker::install(r),
             Err(e) => {
@@ -944,13 +974,13 @@ impl ProcessHost {
             return false;
         }
         // onStart's timers live on the process's event loop, which the master
-        // serves; it must exist before the master's signal pipe, which would
-        // otherwise lose the signals to the loop's own pipe.
-        let _ = swoole_core::event_loop::with(|_| ());
-        // The master's signals go to its pipe from now on (this unblocks
-        // them): SIGTERM, even from onStart's shutdown(), stops the server in order.
-        let pipe = match swoole_core::signals::SignalPipe::install() {
-            Ok(p) => p,
+        // serves; the master's signals go to that loop from now on (this
+        // unblocks them): SIGTERM, even from onStart's shutdown(), stops the
+        // server in order, and SIGHUP/SIGPIPE without a callback are logged.
+        let master_signals: Vec<i32> =
+            swoole_core::signals::SERVER_SIGNALS.into_iter().chain(swoole_core::signals::LOGGED_SIGNALS).collect();
+        match swoole_core::event_loop::own_signals(&master_signals) {
+            Ok(()) => {}
             Err(e) => {
                 // SAFETY: stopping the manager we just forked.
                 unsafe { libc::kill(pid, libc::SIGTERM) };
@@ -962,7 +992,7 @@ impl ProcessHost {
         if !self.call_in_master(Event::Start, vec![]) {
             zend::report_pending_exception();
         }
-        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, pipe, &mut MasterLoop);
+        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, &mut MasterLoop { host: self, linger: Vec::new(), linger_until: None });
         // The master's timers end with the server, as a worker's do.
         loop_php::reset_after_fork();
         match ended {
@@ -989,18 +1019,26 @@ impl ProcessHost {
 
     /// Manager mode: this process supervises forked workers.
     fn run_manager(&mut self) -> bool {
-        if !self.call_in_master(Event::ManagerStart, vec![]) {
-            return false;
-        }
         let shared = self.shared.clone();
         let max_wait = Duration::from_secs_f64(self.settings.max_wait_time);
-        match Supervisor::new(&shared, max_wait) {
-            Ok(mut sup) => sup.run(self),
+        // The supervisor routes the manager's signals into the process's
+        // event loop, where onManagerStart's timers and signal callbacks run.
+        let mut sup = match Supervisor::new(&shared, max_wait) {
+            Ok(sup) => sup,
             Err(e) => {
                 warning(&format!("failed to start the manager: {e}"));
                 return false;
             }
+        };
+        if !self.call_in_master(Event::ManagerStart, vec![]) {
+            loop_php::reset_after_fork();
+            return false;
         }
+        sup.run(self, &mut crate::side_loop::SideHandler::new(crate::side_loop::MANAGER_SIGNAL_FUNC));
+        drop(sup);
+        // The manager's timers end with the server, and its signals get their
+        // default actions back (in BASE mode this is the script's process).
+        loop_php::reset_after_fork();
         self.call_in_master(Event::ManagerStop, vec![]);
         if !self.process_mode {
             // In PROCESS mode the master runs onShutdown, once the manager is gone.
@@ -1065,11 +1103,19 @@ impl WorkerFactory for ProcessHost {
     }
 }
 
-/// The PROCESS master's event loop: PHP timers and events created in onStart,
-/// run by the master's main thread between accepts.
-struct MasterLoop;
+/// The PROCESS master's event loop: PHP timers, events and signal callbacks
+/// created in onStart, run by the master's main thread between accepts.
+struct MasterLoop<'h> {
+    /// The server's callbacks (onBeforeShutdown).
+    host: &'h ProcessHost,
+    /// Timers onBeforeShutdown created, which run before the workers stop,
+    /// until `max_wait_time` has passed at the latest.
+    linger: Vec<swoole_core::timer::TimerId>,
+    /// That deadline.
+    linger_until: Option<std::time::Instant>,
+}
 
-impl swoole_core::master::MasterSide for MasterLoop {
+impl swoole_core::master::MasterSide for MasterLoop<'_> {
     fn loop_fd(&mut self) -> Option<std::os::fd::RawFd> {
         swoole_core::event_loop::poll_fd()
     }
@@ -1078,13 +1124,28 @@ impl swoole_core::master::MasterSide for MasterLoop {
         crate::length_func::call(port, data)
     }
 
-    fn run_loop(&mut self) {
-        let mut handler = loop_php::PlainLoop::default();
-        let _ = swoole_core::event_loop::run_once(&mut handler, Some(Duration::ZERO));
-        if handler.failure.is_some() {
-            // A failing timer in the master is reported; the server goes on.
+    fn run_loop(&mut self) -> Vec<swoole_core::signals::Signal> {
+        crate::side_loop::run_master_once()
+    }
+
+    fn before_shutdown(&mut self) {
+        use swoole_core::event_loop;
+        let before = event_loop::timer_ids().into_iter().max();
+        if !self.host.call_in_master(Event::BeforeShutdown, vec![]) {
             zend::report_pending_exception();
         }
+        self.linger = event_loop::timer_ids().into_iter().filter(|id| Some(*id) > before).collect();
+        self.linger_until =
+            Some(std::time::Instant::now() + Duration::from_secs_f64(self.host.settings.max_wait_time));
+        event_loop::arm_next_timer();
+    }
+
+    fn shutdown_ready(&mut self) -> bool {
+        if self.linger_until.is_some_and(|t| std::time::Instant::now() >= t) {
+            self.linger.clear();
+        }
+        self.linger.retain(|id| swoole_core::event_loop::timer_exists(*id));
+        self.linger.is_empty()
     }
 }
 
@@ -1136,6 +1197,14 @@ impl<'a> PhpHandler<'a> {
 /// PHP callbacks as in a plain script, with a worker's failure handling.
 impl LoopHandler for PhpHandler<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
+        if !loop_php::has_signal(signo) {
+            // A single-process server routes SIGHUP and SIGPIPE here: the
+            // first is logged as Swoole logs it, the second ignored.
+            if signo != libc::SIGPIPE {
+                swoole_core::signals::log_no_callback(crate::side_loop::MASTER_SIGNAL_FUNC, signo);
+            }
+            return Flow::Continue;
+        }
         let outcome = loop_php::fire_signal(signo);
         self.flow(outcome)
     }
@@ -1209,6 +1278,16 @@ impl EventHandler for PhpHandler<'_> {
         self.flow(outcome)
     }
 
+    fn on_before_shutdown(&mut self) -> Flow {
+        // In BASE mode worker 0 runs it (where onStart ran, as in Swoole);
+        // in PROCESS mode the master does.
+        if self.host.process_mode || role() != Role::Worker(0) {
+            return Flow::Continue;
+        }
+        let outcome = self.host.call(Event::BeforeShutdown, vec![]);
+        self.flow(outcome)
+    }
+
     fn on_worker_exit(&mut self) -> Flow {
         let (Role::Worker(id) | Role::Task(id)) = role() else { return Flow::Continue };
         let outcome = self.host.call(Event::WorkerExit, vec![long(id as i64)]);
@@ -1236,7 +1315,14 @@ impl EventHandler for PhpHandler<'_> {
                     host.call_returning(Event::Task, args)
                 });
                 worker::with(|r| r.count_request());
-                outcome
+                if outcome == CallOutcome::Exception && !host.single {
+                    // As Swoole outside coroutines: PHP's fatal error for the
+                    // uncaught exception, and the task worker goes on serving.
+                    zend::report_pending_exception();
+                    CallOutcome::Returned
+                } else {
+                    outcome
+                }
             }
             Kind::Command => {
                 if let Some(req) = swoole_core::command::parse(&msg) {

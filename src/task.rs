@@ -44,6 +44,20 @@ thread_local! {
     static CURRENT: Cell<Option<Current>> = const { Cell::new(None) };
     /// Partial results on this worker's reply channel.
     static REPLIES: RefCell<Reassembler> = RefCell::new(Reassembler::default());
+    /// `socket_send_timeout`: how long `finish()` waits for room (None: as
+    /// long as it takes).
+    static SEND_TIMEOUT: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Task ids of the manager or master (which own no worker slot).
+    static OWN_SEQ: Cell<i64> = const { Cell::new(0) };
+}
+
+/// Swoole's error code of a `finish()` whose result found no room in time.
+const ERROR_SEND_TIMEOUT: i32 = 9014;
+
+/// Sets how long `finish()` in this task worker waits for room in the
+/// source worker's inbox (`socket_send_timeout`).
+pub fn set_send_timeout(secs: Option<f64>) {
+    SEND_TIMEOUT.with(|t| t.set(secs));
 }
 
 /// Drops the finish callbacks (request shutdown, forked child).
@@ -79,6 +93,8 @@ fn source() -> Option<(usize, u32)> {
     match runtime::role() {
         Role::Worker(id) => Some((id, 0)),
         Role::User(index) => Some((shared.stats.user_slot(index), TASK_NOREPLY)),
+        // One-way, as from a user process; onTask sees $src_worker_id 0.
+        Role::Manager | Role::Master => Some((0, TASK_NOREPLY)),
         Role::Task(_) => {
             warning("task method can't be executed in a task worker");
             None
@@ -117,7 +133,12 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     let (src, source_flags) = source()?;
     let to = pick(dst)?;
     let (data_flags, bytes) = pack(data)?;
-    let id = next_id(src)?;
+    let id = match runtime::role() {
+        // Not a worker slot's: the manager's and the master's ids count on
+        // their own, from 0 (as Swoole's per-process counter).
+        Role::Manager | Role::Master => OWN_SEQ.with(|c| c.replace(c.get() + 1)),
+        _ => next_id(src)?,
+    };
     let header = TaskHeader { flags: data_flags | source_flags | extra, worker: src as u32, task_id: id };
     let shared = worker::current_server()?;
     // Counted before it leaves, so stats() inside onTask sees it.
@@ -232,7 +253,9 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
 /// Sends a result for `task` back to where it came from.
 fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     if task.flags & TASK_NOREPLY != 0 {
-        warning("finish(): the task came from a user process, which takes no result");
+        // The task came from a user process, the manager or the master,
+        // which take no result: Swoole only logs it (no PHP warning).
+        swoole_core::log::warning("Server::finish(): Server::finish() can only be used in the worker process");
         return false;
     }
     let Some(shared) = worker::current_server() else { return false };
@@ -244,12 +267,21 @@ fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     let keep = task.flags & (TASK_NONBLOCK | TASK_CALLBACK | TASK_WAITALL);
     let header = TaskHeader { flags: keep | data_flags, worker: me as u32, task_id: task.task_id };
     let to = task.worker as usize;
-    let sent = if task.flags & TASK_NONBLOCK != 0 {
-        shared.message(to, Kind::Finish, &header.encode(&bytes))
-    } else {
-        shared.reply(to, &header.encode(&bytes))
-    };
-    sent.is_ok()
+    let deadline = SEND_TIMEOUT.with(|t| t.get()).map(|secs| Instant::now() + Duration::from_secs_f64(secs));
+    let channel = if task.flags & TASK_NONBLOCK != 0 { &shared.inboxes } else { &shared.replies };
+    match channel.send_until(to, Kind::Finish, swoole_core::SessionId(0), 0, &header.encode(&bytes), deadline) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+            runtime::set_last_error(ERROR_SEND_TIMEOUT);
+            swoole_core::log::put_code(
+                swoole_core::log::LOG_WARNING,
+                ERROR_SEND_TIMEOUT,
+                &format!("Server::finish() (ERRNO {ERROR_SEND_TIMEOUT}): send result to worker timed out"),
+            );
+            false
+        }
+        Err(_) => false,
+    }
 }
 
 /// `finish($data)` inside onTask.

@@ -126,14 +126,14 @@ Process setAffinity 99999: false +warning
 Process setAffinity strings: false +warning
 Process write before start: int 1
 Process setTimeout -1: true
-Process read before start: false +warning
+Process read before start: false
 Process close 99: true
 Process useQueue bad mode: true
-Process setPriority 99: false
-Process getPriority 99: false
+Process setPriority 99: false +warning
+Process getPriority 99: false +warning
 Process exec before start: false +warning
 Process write to an exited child: false +warning
-Process read from an exited child: false +warning
+Process read from an exited child: false
 Process close twice: false +warning
 Process start twice: int
 == Client
@@ -146,7 +146,7 @@ Client connect empty host: false +warning
 Client connect port -1: false +warning
 Client connect host with NUL: false +warning
 Client connect refused: false +warning
-Client set bad value: true +warning
+Client set bad value: true
 Client shutdown 99: false +warning
 Client sendto on TCP: false +warning
 Client close twice: false +warning

@@ -43,5 +43,5 @@ int(0)
 true
 #X from #Y: {"a":1,"list":[1,2]}
 [false,false]
-2 warnings: unable to send messages to self | worker_id[7] is invalid
+2 warnings: can't send messages to self | worker_id[7] is invalid
 int(0)

@@ -445,16 +445,50 @@ pub fn request_exit() {
     let _ = with_existing(|l| l.exit = true);
 }
 
+/// Forgets an `Event::exit()` (a loop that ends only with the server).
+pub fn clear_exit() {
+    let _ = with_existing(|l| l.exit = false);
+}
+
 /// For a server worker: make sure this process has a loop, route the
 /// server's signals into it (a loop made earlier by a plain script had none),
 /// and hand back its registry for the server's sockets.
 pub fn serve_signals() -> io::Result<Registry> {
-    with(|l| {
-        for signo in crate::signals::SERVER_SIGNALS {
-            l.signals.watch(signo);
-        }
-        l.registry()
-    })?
+    own_signals(&crate::signals::SERVER_SIGNALS)?;
+    with(|l| l.registry())?
+}
+
+/// Routes `signals` into this process's loop for the server (creating the
+/// loop if needed), and lets the signals held across a fork arrive (see
+/// [`crate::signals::block`]): a server process has one signal pipe, its loop's.
+pub fn own_signals(signals: &[i32]) -> io::Result<()> {
+    with(|l| signals.iter().for_each(|&signo| l.signals.own(signo)))?;
+    crate::signals::unblock();
+    Ok(())
+}
+
+/// Whether `Process::signal()` set a callback for `signo` in this process
+/// at some point (SIGINT is then the user's, not the server's).
+pub fn signal_claimed(signo: i32) -> bool {
+    with_existing(|l| l.signals.claimed(signo)).unwrap_or(false)
+}
+
+/// In a forked child: drops the inherited loop without touching the signal
+/// handlers, which the child's own loop takes over (see
+/// [`SignalPipe::abandon`]).
+pub fn abandon() {
+    if let Some(mut l) = uninstall() {
+        std::mem::replace(&mut l.signals, SignalPipe::none()).abandon();
+    }
+}
+
+/// Arms the timerfd for the next timer: for a loop served by another
+/// poller (the PROCESS master) after it ran callbacks that moved deadlines.
+pub fn arm_next_timer() {
+    let _ = with_existing(|l| {
+        let next = l.timers.next_deadline();
+        l.arm(next);
+    });
 }
 
 /// `Process::signal($signo, $cb)`: route `signo` into the loop.

@@ -13,6 +13,7 @@ use crate::session::SessionId;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::io;
+use std::time::Instant;
 use std::os::fd::RawFd;
 
 /// What a message asks the owning worker to do.
@@ -264,7 +265,7 @@ pub fn take_own_ready() -> Vec<Message> {
 }
 
 /// Sends one datagram gathered from `parts`, waiting while the inbox is full.
-fn send_datagram(fd: RawFd, parts: &[&[u8]]) -> io::Result<()> {
+fn send_datagram(fd: RawFd, parts: &[&[u8]], deadline: Option<Instant>) -> io::Result<()> {
     let mut iov: Vec<libc::iovec> =
         parts.iter().map(|p| libc::iovec { iov_base: p.as_ptr() as *mut libc::c_void, iov_len: p.len() }).collect();
     // SAFETY: a zeroed msghdr pointing at our iovecs.
@@ -280,7 +281,11 @@ fn send_datagram(fd: RawFd, parts: &[&[u8]]) -> io::Result<()> {
         let e = io::Error::last_os_error();
         match e.kind() {
             io::ErrorKind::Interrupted => continue,
-            io::ErrorKind::WouldBlock => wait_for_room(fd),
+            io::ErrorKind::WouldBlock => {
+                if !wait_for_room(fd, deadline) {
+                    return Err(io::Error::from(io::ErrorKind::TimedOut));
+                }
+            }
             _ => return Err(e),
         }
     }
@@ -323,6 +328,20 @@ impl Inboxes {
 
     /// [`Inboxes::send`] with the header's `aux` field set.
     pub fn send_aux(&self, id: usize, kind: Kind, session: SessionId, aux: u16, payload: &[u8]) -> io::Result<()> {
+        self.send_until(id, kind, session, aux, payload, None)
+    }
+
+    /// [`Inboxes::send_aux`] that gives up (`TimedOut`) when the inbox has
+    /// no room by `deadline` (`socket_send_timeout` of `finish()`).
+    pub fn send_until(
+        &self,
+        id: usize,
+        kind: Kind,
+        session: SessionId,
+        aux: u16,
+        payload: &[u8],
+        deadline: Option<Instant>,
+    ) -> io::Result<()> {
         let Some(&(_, fd)) = self.ends.get(id) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
         // Thread ids are unique across the system (the main thread's is the
         // pid): chunks of two reactor threads never mix.
@@ -341,7 +360,7 @@ impl Inboxes {
             head[8..16].copy_from_slice(&msg_id.to_le_bytes());
             head[16..24].copy_from_slice(&session.0.to_le_bytes());
             head[24..32].copy_from_slice(&(total as u64).to_le_bytes());
-            send_datagram(fd, &[&head, &payload[offset..end]])?;
+            send_datagram(fd, &[&head, &payload[offset..end]], deadline)?;
             offset = end;
             if last {
                 return Ok(());
@@ -350,18 +369,25 @@ impl Inboxes {
     }
 }
 
-/// Waits until `fd` takes a datagram, draining the own inbox meanwhile.
-fn wait_for_room(fd: RawFd) {
+/// Waits until `fd` takes a datagram, draining the own inbox meanwhile;
+/// false once `deadline` has passed.
+fn wait_for_room(fd: RawFd, deadline: Option<Instant>) -> bool {
     let own = OWN.with(|o| o.get());
     let mut pfds = [
         libc::pollfd { fd, events: libc::POLLOUT, revents: 0 },
         libc::pollfd { fd: own.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
     ];
+    let now = Instant::now();
+    if deadline.is_some_and(|d| d <= now) {
+        return false;
+    }
+    let ms = deadline.map_or(1000, |d| (d - now).as_millis().clamp(1, 1000) as i32);
     // SAFETY: two pollfds of ours (a negative fd is ignored by poll).
-    unsafe { libc::poll(pfds.as_mut_ptr(), 2, 1000) };
+    unsafe { libc::poll(pfds.as_mut_ptr(), 2, ms) };
     if pfds[1].revents & libc::POLLIN != 0 {
         drain_own_into_backlog();
     }
+    true
 }
 
 /// Puts chunked messages back together on the receiving side.

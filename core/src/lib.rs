@@ -110,6 +110,7 @@ pub mod select;
 pub mod session;
 pub mod settings;
 pub mod shm;
+pub mod side_loop;
 pub mod signals;
 pub mod stats;
 pub mod supervisor;

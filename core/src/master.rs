@@ -1,9 +1,11 @@
 //! The master process of SWOOLE_PROCESS mode, after it forked the manager.
 //!
 //! Its main thread accepts connections and hands each to reactor thread
-//! `fd % reactor_num`, and turns signals into actions: SIGTERM stops the
-//! manager (which stops the workers) and then the reactor threads; SIGUSR1 and
-//! SIGUSR2 are passed on to the manager, which reloads workers. The threads
+//! `fd % reactor_num`, runs the process's event loop (onStart's timers and
+//! signal callbacks), and turns the server's signals, which arrive on that
+//! loop, into actions: SIGTERM runs onBeforeShutdown, then stops the manager
+//! (which stops the workers) and the reactor threads; SIGUSR1 and SIGUSR2
+//! are passed on to the manager, which reloads workers. The threads
 //! are started here, after every fork of this process (rule 2), and joined
 //! before [`run`] returns, so the PHP script after `start()` runs
 //! single-threaded again.
@@ -11,7 +13,7 @@
 use crate::reactor::ServerShared;
 use crate::reactor_thread::{ReactorThread, ThreadConfig};
 use crate::port::StdStream;
-use crate::signals::{self, Signal, SignalPipe};
+use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token};
 use std::io;
@@ -20,8 +22,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-const SIGNALS: Token = Token(1);
-/// The process's event loop (its epoll fd).
+/// The process's event loop (its epoll fd; the master's signals arrive there).
 const EVENT_LOOP: Token = Token(2);
 /// A reactor thread asks for a `package_length_func` answer.
 const LENGTH_ASKS: Token = Token(3);
@@ -42,13 +43,23 @@ pub struct MasterConfig {
 }
 
 /// What the master's main thread serves besides accepting: the process's
-/// event loop (PHP timers and `Swoole\Event` fds created in onStart), run
-/// from here without blocking whenever its epoll fd has something.
+/// event loop (PHP timers, `Swoole\Event` fds and signal callbacks created
+/// in onStart), run from here without blocking whenever its epoll fd has
+/// something. The master's signals arrive on that loop too.
 pub trait MasterSide {
     /// The event loop's epoll fd (None: there is no loop).
     fn loop_fd(&mut self) -> Option<std::os::fd::RawFd>;
-    /// Runs what is due on the event loop, without waiting.
-    fn run_loop(&mut self);
+    /// Runs what is due on the event loop, without waiting, and returns
+    /// the server signals that arrived (each once, in order); the others
+    /// went to their PHP callbacks.
+    fn run_loop(&mut self) -> Vec<Signal>;
+    /// Shutdown begins (onBeforeShutdown), before the workers are told.
+    fn before_shutdown(&mut self) {}
+    /// Whether the workers may be told to stop: once the timers
+    /// onBeforeShutdown created have run (its loop still runs, as in Swoole).
+    fn shutdown_ready(&mut self) -> bool {
+        true
+    }
     /// `package_length_func` of port `port` on the bytes a reactor thread
     /// buffered (see [`crate::length_func`]).
     fn length_func(&mut self, _port: usize, _data: &[u8]) -> crate::client::Length {
@@ -96,20 +107,17 @@ impl StdListener {
 
 /// Runs the master's main thread until shutdown: it accepts on `listeners`
 /// (each with the index of its port). `manager` is the pid of the manager
-/// process forked before this call; `pipe` the master's signal pipe,
-/// installed right after that fork (so a `shutdown()` in onStart, which runs
-/// before this, is not lost).
+/// process forked before this call. The master's signals go to its event
+/// loop, routed there right after that fork (so a `shutdown()` in onStart,
+/// which runs before this, is not lost).
 pub fn run(
     listeners: Vec<(usize, StdListener)>,
     shared: Arc<ServerShared>,
     cfg: MasterConfig,
     manager: i32,
-    pipe: SignalPipe,
     side: &mut dyn MasterSide,
 ) -> io::Result<MasterEnd> {
     crate::log::set_process(crate::log::ProcessKind::Master, 0);
-    // Reactor threads start with the server's signals blocked, so only this
-    // thread sees them.
     let mut poll = Poll::new()?;
     // Ports whose packets a PHP function cuts: the threads ask this one.
     let func_ports = cfg.thread.ports.iter().any(|p| matches!(p.framing, crate::framing::Framing::Func { .. }));
@@ -117,6 +125,8 @@ pub fn run(
         true => crate::length_func::channel(poll.registry(), LENGTH_ASKS).map(|(a, q)| (Some(a), Some(q)))?,
         false => (None, None),
     };
+    // Reactor threads start with the server's signals blocked, so only this
+    // thread sees them.
     signals::block();
     let started: io::Result<Vec<ReactorThread>> = (0..cfg.reactor_num.max(1))
         .map(|id| ReactorThread::spawn_with(id, shared.clone(), cfg.thread.try_clone()?, asker.clone()))
@@ -128,14 +138,16 @@ pub fn run(
         l.set_nonblocking()?;
         poll.registry().register(&mut SourceFd(&l.as_raw_fd()), Token(LISTENER_BASE + i), Interest::READABLE)?;
     }
-    poll.registry().register(&mut SourceFd(&pipe.fd()), SIGNALS, Interest::READABLE)?;
-    // Arms the loop's timers, then watch it.
-    side.run_loop();
+    // Arms the loop's timers (and takes the signals that came meanwhile),
+    // then watch it.
+    let mut received = side.run_loop();
     if let Some(fd) = side.loop_fd() {
         poll.registry().register(&mut SourceFd(&fd), EVENT_LOOP, Interest::READABLE)?;
     }
     let mut events = Events::with_capacity(64);
     let mut stopping = false;
+    // Shutdown began; the manager is told once onBeforeShutdown's timers ran.
+    let mut manager_told = false;
     let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
         if let Err(e) = poll.poll(&mut events, Some(TICK)) {
@@ -147,22 +159,23 @@ pub fn run(
             let length = side.length_func(ask.port, &ask.data);
             ask.answer(length);
         }
-        // Timers and fds of the event loop (cheap when nothing is due).
-        side.run_loop();
+        // Timers, fds and signals of the event loop (cheap when nothing is due).
+        received.extend(side.run_loop());
         if !stopping {
             for (port, l) in &listeners {
                 accept_all(*port, l, &threads, &shared, cfg.max_connection, &mut refused_log);
             }
         }
         crate::log::refused_summary(&mut refused_log, cfg.max_connection, std::time::Instant::now());
-        for sig in pipe.take() {
+        for sig in std::mem::take(&mut received) {
             let forward = match sig {
                 Signal::Terminate if !stopping => {
                     stopping = true;
+                    side.before_shutdown();
                     for (_, l) in &listeners {
                         let _ = poll.registry().deregister(&mut SourceFd(&l.as_raw_fd()));
                     }
-                    libc::SIGTERM
+                    continue;
                 }
                 Signal::Reload => libc::SIGUSR1,
                 Signal::ReloadTasks => libc::SIGUSR2,
@@ -175,6 +188,11 @@ pub fn run(
             // SAFETY: signalling our own child, the manager.
             unsafe { libc::kill(manager, forward) };
         }
+        if stopping && !manager_told && side.shutdown_ready() {
+            manager_told = true;
+            // SAFETY: signalling our own child, the manager: it stops the workers.
+            unsafe { libc::kill(manager, libc::SIGTERM) };
+        }
         if manager_ended(manager) {
             break Ok(if stopping { MasterEnd::Shutdown } else { MasterEnd::ManagerLost });
         }
@@ -184,7 +202,6 @@ pub fn run(
     for t in threads {
         t.stop();
     }
-    drop(pipe);
     end
 }
 

@@ -244,7 +244,7 @@ pub struct Reactor {
     /// onBufferFull/onBufferEmpty due, oldest first.
     buffer_events: Vec<(SessionId, BufferEvent)>,
     /// How long a draining worker waits for its connections.
-    max_wait: Duration,
+    pub(crate) max_wait: Duration,
     /// Requests after which this worker restarts (0 = never).
     request_limit: u64,
     /// Requests served so far.

@@ -147,6 +147,10 @@ pub struct ServerSettings {
     pub max_connection: usize,
     /// Seconds a stopping worker gets before it is killed.
     pub max_wait_time: f64,
+    /// `socket_send_timeout` (or `socket_write_timeout`), in seconds: how
+    /// long a task worker's `finish()` waits for room in the source worker's
+    /// inbox before it gives up (ERRNO 9014). None: as long as it takes.
+    pub socket_send_timeout: Option<f64>,
     /// The listen backlog passed to `listen(2)`.
     pub backlog: i32,
     /// Disable Nagle on accepted connections.
@@ -242,6 +246,7 @@ impl ServerSettings {
             max_request_grace: None,
             max_connection: default_max_connection(),
             max_wait_time: DEFAULT_MAX_WAIT_TIME,
+            socket_send_timeout: None,
             backlog: 512,
             open_tcp_nodelay: true,
             enable_reuse_port: false,
@@ -358,6 +363,11 @@ impl ServerSettings {
                 self.max_connection = int_in(key, value, 1, MAX_CONNECTION)? as usize
             }
             "max_wait_time" => self.max_wait_time = float_in(key, value, 0.0, 86_400.0)?,
+            "socket_send_timeout" | "socket_write_timeout" => {
+                // Swoole: a negative timeout waits for ever.
+                let secs = float_in(key, value, f64::MIN, 86_400.0)?;
+                self.socket_send_timeout = (secs >= 0.0).then_some(secs);
+            }
             "backlog" => self.backlog = int_in(key, value, 0, i32::MAX as i64)? as i32,
             "open_tcp_nodelay" => self.open_tcp_nodelay = boolean(key, value)?,
             "enable_reuse_port" => self.enable_reuse_port = boolean(key, value)?,

@@ -84,16 +84,27 @@ fn set_errno(v: i32) {
 
 /// The read end of this process's signal pipe.
 pub struct SignalPipe {
+    /// The end the loop (or the supervisor) reads.
     read_fd: RawFd,
+    /// The end the handler writes (also in [`WRITE_FD`]).
     write_fd: RawFd,
     /// Signals routed into the pipe (restored to default on drop).
     watched: Vec<i32>,
+    /// Signals the server itself serves in this process: removing a user
+    /// callback of one keeps it routed (it is logged, not fatal).
+    owned: Vec<i32>,
+    /// Signals a user callback (`Process::signal`) was set for at some
+    /// point: SIGINT then means the user's, not the server's shutdown.
+    claimed: Vec<i32>,
 }
 
-/// Gives `signo` its default action back (the twin of [`route_to_pipe`]).
+/// Gives `signo` its default action back (the twin of [`route_to_pipe`]);
+/// for SIGPIPE that is PHP's: the CLI ignores it (a write to a closed
+/// socket returns EPIPE instead of ending the script).
 fn restore_default(signo: i32) {
+    let action = if signo == libc::SIGPIPE { libc::SIG_IGN } else { libc::SIG_DFL };
     // SAFETY: restoring the default disposition.
-    unsafe { libc::signal(signo, libc::SIG_DFL) };
+    unsafe { libc::signal(signo, action) };
 }
 
 fn route_to_pipe(signo: i32) {
@@ -111,12 +122,59 @@ fn route_to_pipe(signo: i32) {
 pub const SERVER_SIGNALS: [i32; 6] =
     [libc::SIGTERM, libc::SIGINT, libc::SIGCHLD, libc::SIGUSR1, libc::SIGUSR2, libc::SIGWINCH];
 
+/// Signals a process of the server keeps for itself: `Process::signal()`
+/// there refuses them with Swoole's warning `signal [N] processor has been
+/// registered by the system`.
+pub mod refused {
+    /// The manager (Swoole's manager loop owns SIGIO and SIGALRM too).
+    pub const MANAGER: [i32; 7] =
+        [libc::SIGTERM, libc::SIGUSR1, libc::SIGUSR2, libc::SIGCHLD, libc::SIGIO, libc::SIGALRM, libc::SIGWINCH];
+    /// The master of SWOOLE_PROCESS mode.
+    pub const MASTER: [i32; 5] = [libc::SIGTERM, libc::SIGUSR1, libc::SIGUSR2, libc::SIGCHLD, libc::SIGWINCH];
+    /// The one process of a single-process SWOOLE_BASE server.
+    pub const SINGLE: [i32; 3] = [libc::SIGTERM, libc::SIGWINCH, libc::SIGPIPE];
+}
+
+/// Besides [`SERVER_SIGNALS`], what a PROCESS master and a single-process
+/// BASE server route into their loop, so that one arriving without a user
+/// callback is only logged (Swoole: `Unable to find callback function for
+/// signal ...`, ERRNO 721) instead of ending the process.
+pub const LOGGED_SIGNALS: [i32; 2] = [libc::SIGHUP, libc::SIGPIPE];
+
+/// The error Swoole logs for a signal that arrived without a callback.
+pub const ERROR_NO_CALLBACK: i32 = 721;
+
+/// A signal's description (`strsignal`: "Interrupt", "Hangup", ...).
+pub fn describe(signo: i32) -> String {
+    // SAFETY: strsignal returns a pointer to a static (or thread-local)
+    // string, copied at once.
+    unsafe {
+        let p = libc::strsignal(signo);
+        if p.is_null() {
+            return format!("Unknown signal {signo}");
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+/// The log line of a signal that arrived without a callback, as Swoole
+/// writes it (`func` is Swoole's function name for the process kind).
+pub fn log_no_callback(func: &str, signo: i32) {
+    crate::log::put_code(
+        crate::log::LOG_WARNING,
+        ERROR_NO_CALLBACK,
+        &format!("{func}() (ERRNO {ERROR_NO_CALLBACK}): Unable to find callback function for signal {}: {signo}", describe(signo)),
+    );
+}
+
 fn handled_set() -> libc::sigset_t {
     // SAFETY: building a signal set we own.
     unsafe {
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
-        for signo in SERVER_SIGNALS {
+        // The logged ones too: a reactor thread's write to a closed peer
+        // raises SIGPIPE in that thread, which must not reach the pipe.
+        for signo in SERVER_SIGNALS.into_iter().chain(LOGGED_SIGNALS) {
             libc::sigaddset(&mut set, signo);
         }
         set
@@ -171,21 +229,58 @@ impl SignalPipe {
         }
         // Signals held by `block()` across a fork arrive now, into this pipe.
         unblock();
-        Ok(SignalPipe { read_fd: fds[0], write_fd: fds[1], watched: signals.to_vec() })
+        Ok(SignalPipe {
+            read_fd: fds[0],
+            write_fd: fds[1],
+            watched: signals.to_vec(),
+            owned: signals.to_vec(),
+            claimed: Vec::new(),
+        })
     }
 
-    /// Also routes `signo` into this pipe (`Swoole\Process::signal`).
-    pub fn watch(&mut self, signo: i32) {
+    /// A pipe that is none: what stands in for one handed to [`abandon`].
+    ///
+    /// [`abandon`]: SignalPipe::abandon
+    pub fn none() -> SignalPipe {
+        SignalPipe { read_fd: -1, write_fd: -1, watched: Vec::new(), owned: Vec::new(), claimed: Vec::new() }
+    }
+
+    /// Routes `signo` into this pipe for the server's own use.
+    pub fn own(&mut self, signo: i32) {
+        if !self.owned.contains(&signo) {
+            self.owned.push(signo);
+        }
+        self.route(signo);
+    }
+
+    fn route(&mut self, signo: i32) {
         if !self.watched.contains(&signo) {
             self.watched.push(signo);
         }
         route_to_pipe(signo);
     }
 
-    /// Gives `signo` back its default action.
+    /// Also routes `signo` into this pipe for a user callback
+    /// (`Swoole\Process::signal`).
+    pub fn watch(&mut self, signo: i32) {
+        if !self.claimed.contains(&signo) {
+            self.claimed.push(signo);
+        }
+        self.route(signo);
+    }
+
+    /// Gives `signo` back its default action, unless the server owns it here.
     pub fn unwatch(&mut self, signo: i32) {
+        if self.owned.contains(&signo) {
+            return;
+        }
         self.watched.retain(|&s| s != signo);
         restore_default(signo);
+    }
+
+    /// Whether a user callback was ever set for `signo` in this process.
+    pub fn claimed(&self, signo: i32) -> bool {
+        self.claimed.contains(&signo)
     }
 
     /// In a forked child: closes the parent's pipe without touching the
@@ -193,6 +288,9 @@ impl SignalPipe {
     /// pipe (signals are blocked until then, see [`block`]).
     pub fn abandon(self) {
         let this = std::mem::ManuallyDrop::new(self);
+        // Until the child's own pipe exists, a signal has nowhere to go (the
+        // fd numbers closed below may be reused by anything).
+        let _ = WRITE_FD.compare_exchange(this.write_fd, -1, Ordering::SeqCst, Ordering::SeqCst);
         // SAFETY: closing the inherited fds; Drop (which resets handlers) is skipped.
         unsafe {
             libc::close(this.read_fd);

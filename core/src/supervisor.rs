@@ -3,12 +3,25 @@
 //!
 //! In SWOOLE_BASE mode with more than one worker this runs in the master
 //! process itself (the master is the manager, as in Swoole). It stays
-//! single-threaded: it only forks, waits and signals.
+//! single-threaded: it forks, signals, and waits in the process's event
+//! loop, whose PHP timers and signal callbacks (onManagerStart's) run
+//! between its own steps (see [`crate::side_loop`]).
 
+use crate::event_loop::{self, LoopHandler};
+use crate::side_loop::SideLoop;
 use crate::reactor::ServerShared;
-use crate::signals::{self, Signal, SignalPipe};
+use crate::signals::{self, Signal};
+use mio::unix::SourceFd;
+use mio::{Interest, Token};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+
+/// Token of the manager's command inbox on its event loop (the loop's own
+/// tokens are 0 and 3; 1 and 2 are a worker's, which the manager is not).
+const COMMANDS_TOKEN: Token = Token(1);
+/// The longest the manager sleeps without an event: it also looks for
+/// children that ended without a SIGCHLD reaching it.
+const IDLE_WAKE: Duration = Duration::from_secs(1);
 
 /// A worker that dies sooner than this after it started is respawned only
 /// after this delay, so a worker that cannot start (a fatal error in
@@ -59,8 +72,6 @@ pub struct Supervisor<'a> {
     spawned_at: Vec<Instant>,
     /// Worker ids waiting out [`RESPAWN_BACKOFF`], with when to fork them.
     delayed: Vec<(usize, Instant)>,
-    /// This process's signal pipe (taken out in a forked child).
-    signals: Option<SignalPipe>,
     /// Set once shutdown began: when to SIGKILL what is left.
     deadline: Option<Instant>,
     /// Whether the stragglers were already killed.
@@ -71,10 +82,20 @@ pub struct Supervisor<'a> {
     reloading: Vec<i32>,
     /// `command()` requests to the manager, put together across wake-ups.
     commands: crate::inbox::Reassembler,
+    /// While the first workers are forked: a pipe each child reads to its
+    /// end before it starts, so that every worker's pid is in the table
+    /// when any onWorkerStart runs (`getWorkerPid()` there, as in Swoole).
+    start_gate: Option<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)>,
 }
 
 impl<'a> Supervisor<'a> {
+    /// The manager's signals go to this process's event loop (where the
+    /// PHP timers and signal callbacks of onManagerStart live) from now on.
     pub fn new(shared: &'a ServerShared, max_wait: Duration) -> std::io::Result<Self> {
+        event_loop::own_signals(&signals::SERVER_SIGNALS)?;
+        if let Some(fd) = shared.commands.manager.read_end(0) {
+            event_loop::with(|l| l.registry())??.register(&mut SourceFd(&fd), COMMANDS_TOKEN, Interest::READABLE)?;
+        }
         let n = shared.stats.slots();
         Ok(Supervisor {
             shared,
@@ -82,28 +103,37 @@ impl<'a> Supervisor<'a> {
             detached: Vec::new(),
             spawned_at: vec![Instant::now(); n],
             delayed: Vec::new(),
-            signals: Some(SignalPipe::install()?),
             deadline: None,
             killed: false,
             max_wait,
             reloading: Vec::new(),
             commands: Default::default(),
+            start_gate: None,
         })
     }
 
-    /// Forks every worker, then supervises until shutdown completes.
-    pub fn run(&mut self, factory: &mut dyn WorkerFactory) {
+    /// Forks every worker, then supervises until shutdown completes. The
+    /// manager's event loop runs meanwhile: `side` gets its timers, fds and
+    /// the signals that are not the server's (SIGINT too, once a user
+    /// callback claimed it).
+    pub fn run(&mut self, factory: &mut dyn WorkerFactory, side: &mut dyn LoopHandler) {
         crate::log::set_process(crate::log::ProcessKind::Manager, 0);
+        self.start_gate = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).ok();
         for id in 0..self.workers.len() {
             self.spawn(id, factory);
         }
+        // Every first worker may start now (they read EOF).
+        self.start_gate = None;
         loop {
             let next = self.deadline.into_iter().chain(self.delayed.iter().map(|&(_, at)| at)).min();
             let timeout = next.map(|d| d.saturating_duration_since(Instant::now()));
-            let Some(signals) = &self.signals else { return };
-            let commands = self.shared.commands.manager.read_end(0);
-            signals.wait_also(commands, timeout.or(Some(Duration::from_secs(1))));
-            let received = signals.take();
+            let mut manager_loop = SideLoop::new(&mut *side, timeout.or(Some(IDLE_WAKE)));
+            if event_loop::run_once(&mut manager_loop, None).is_some() {
+                // `Event::exit()` in a manager callback: the manager's loop
+                // ends with the server, not before.
+                event_loop::clear_exit();
+            }
+            let received = manager_loop.received;
             self.serve_commands(factory);
             for sig in received {
                 match sig {
@@ -223,15 +253,20 @@ impl<'a> Supervisor<'a> {
         let parent = unsafe { libc::getpid() };
         // A SIGTERM for the new worker must wait until it has its own pipe.
         signals::block();
-        // SAFETY: this process is single-threaded (rule 2 of DEVELOPERS.md).
+        // SAFETY: this process is single-threaded (rule 2 of docs/ARCHITECTURE.md).
         let pid = unsafe { libc::fork() };
         if pid == 0 {
             // A worker never outlives its supervisor: SIGTERM when it dies.
             crate::process::die_with_parent(parent);
             // The child: the parent's pipe is not ours; the worker installs its
             // own (which unblocks the signals).
-            if let Some(inherited) = self.signals.take() {
-                inherited.abandon();
+            event_loop::abandon();
+            if let Some((read, write)) = self.start_gate.take() {
+                drop(write);
+                let mut byte = [0u8; 1];
+                // Returns at EOF: once the supervisor (and each sibling,
+                // here) closed the write end.
+                while matches!(nix::unistd::read(&read, &mut byte), Err(nix::errno::Errno::EINTR)) {}
             }
             // A panic must not unwind out of the child: it would return into
             // the parent's PHP script (the code after start()) in this process.

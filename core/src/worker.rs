@@ -83,6 +83,13 @@ pub trait EventHandler: LoopHandler {
     fn on_worker_exit(&mut self) -> Flow {
         Flow::Continue
     }
+    /// The server is shutting down (a SIGTERM that is no reload): the
+    /// place for onBeforeShutdown where the server runs it in a worker
+    /// (BASE mode's worker 0). Timers it creates still run before the
+    /// worker stops (bounded by `max_wait_time`).
+    fn on_before_shutdown(&mut self) -> Flow {
+        Flow::Continue
+    }
 }
 
 /// Makes `reactor` the current process's worker context. The worker counts
@@ -309,7 +316,17 @@ pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
         Some((s.clone(), crate::ring::Reader::new(reactors)))
     });
     let mut server =
-        ServerLoop { handler, buf: vec![0u8; READ_CHUNK], worker_id, aborted: false, task_worker, last_message: None, rings };
+        ServerLoop {
+            handler,
+            buf: vec![0u8; READ_CHUNK],
+            worker_id,
+            aborted: false,
+            task_worker,
+            last_message: None,
+            rings,
+            linger: Vec::new(),
+            linger_until: None,
+        };
     let end = event_loop::run(&mut server);
     // Messages read while a send waited for room, not handled because a
     // callback failed, go back to this worker's inbox: its successor serves them.
@@ -340,6 +357,11 @@ struct ServerLoop<'a> {
     /// A PROCESS-mode event worker: the server whose reactor threads write
     /// to this worker's rings, and the reading ends of those rings.
     rings: Option<(Arc<ServerShared>, crate::ring::Reader)>,
+    /// Timers created by `on_before_shutdown`: a stopping worker waits for
+    /// them (Swoole's loop still runs there)...
+    linger: Vec<crate::timer::TimerId>,
+    /// ... until this deadline (`max_wait_time`) at the latest.
+    linger_until: Option<std::time::Instant>,
 }
 
 /// Ring messages a worker handles before its loop looks at everything else.
@@ -350,6 +372,15 @@ const RING_BUDGET: usize = 256;
 const TASK_WORKER_SPIN: std::time::Duration = std::time::Duration::from_micros(50);
 
 impl ServerLoop<'_> {
+    /// Whether timers of onBeforeShutdown are still due (and time is left).
+    fn lingering(&mut self) -> bool {
+        if self.linger_until.is_some_and(|t| std::time::Instant::now() >= t) {
+            self.linger.clear();
+        }
+        self.linger.retain(|id| event_loop::timer_exists(*id));
+        !self.linger.is_empty()
+    }
+
     fn reactor_id(&self) -> i32 {
         self.worker_id as i32
     }
@@ -508,12 +539,23 @@ impl ServerLoop<'_> {
 
 impl LoopHandler for ServerLoop<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
-        match Signal::from_raw(signo) {
+        // (A SIGINT that `Process::signal()` claimed is the user's.)
+        match crate::side_loop::server_signal(signo) {
             Some(Signal::Terminate) => {
                 // A reload lets the worker finish its connections; a
                 // shutdown closes them now.
                 let reload = with(|r| r.shared.stats.worker(r.worker_id).is_some_and(|w| w.reload.swap(0, Ordering::SeqCst) == 1));
-                request_stop(!reload.unwrap_or(false));
+                let reload = reload.unwrap_or(false);
+                if !reload && self.linger_until.is_none() {
+                    let before = event_loop::timer_ids().into_iter().max();
+                    if self.handler.on_before_shutdown() == Flow::Abort {
+                        return Flow::Abort;
+                    }
+                    self.linger = event_loop::timer_ids().into_iter().filter(|id| Some(*id) > before).collect();
+                    let max_wait = with(|r| r.max_wait).unwrap_or_default();
+                    self.linger_until = Some(std::time::Instant::now() + max_wait);
+                }
+                request_stop(!reload);
                 Flow::Continue
             }
             Some(Signal::ReopenLog) => {
@@ -608,7 +650,12 @@ impl LoopHandler for ServerLoop<'_> {
             // has begun to read from its rings.
             loop_busy = event_loop::has_work() || self.rings.as_ref().is_some_and(|(_, r)| r.has_partial());
         }
-        let (done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
+        let (mut done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
+        if done && self.lingering() {
+            // onBeforeShutdown's timers run first; the timerfd wakes the loop.
+            done = false;
+            timeout = self.linger_until.map(|t| t.saturating_duration_since(std::time::Instant::now()));
+        }
         if more_in_rings {
             timeout = Some(std::time::Duration::ZERO);
         }

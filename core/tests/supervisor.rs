@@ -61,7 +61,10 @@ fn replaces_a_dead_worker_and_stops_all_on_sigterm() {
     });
     let mut factory = Factory { shared: shared.clone(), errors: Vec::new() };
     let mut sup = Supervisor::new(&shared, Duration::from_secs(3)).unwrap();
-    sup.run(&mut factory);
+    // The manager's PHP side (timers, signal callbacks): none here.
+    struct NoSide;
+    impl swoole_core::event_loop::LoopHandler for NoSide {}
+    sup.run(&mut factory, &mut NoSide);
     drop(sup);
     watcher.join().unwrap();
     assert_eq!(factory.errors, vec![(0, 3, 0)]);
