@@ -116,7 +116,7 @@ fn false_zv() -> PhpResult<Zval> {
 }
 
 /// `zval_get_long()` of a length function's answer.
-fn zval_long(z: &Zval) -> i64 {
+pub(crate) fn zval_long(z: &Zval) -> i64 {
     z.long()
         .or_else(|| z.double().map(|d| d as i64))
         .or_else(|| z.bool().map(i64::from))
@@ -210,7 +210,7 @@ impl Client {
                 ));
                 Ok(zend::bytes_zval(b""))
             }
-            Some(FrameError::Malformed) => Ok(zend::bytes_zval(b"")),
+            Some(FrameError::Malformed | FrameError::Rejected { .. }) => Ok(zend::bytes_zval(b"")),
             None if e.kind() == std::io::ErrorKind::Other => false_zv(),
             None => {
                 let errno = fail(obj, e);

@@ -120,8 +120,8 @@ fn defer(cb: CallableArg) -> PhpResult<bool> {
 
 fn cycle(cb: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
     let cb = cb.callback(1)?;
-    let _ = before.or(2, false)?;
-    Ok(loop_php::set_cycle(cb))
+    let slot = if before.or(2, false)? { event_loop::CycleSlot::Before } else { event_loop::CycleSlot::After };
+    Ok(loop_php::set_cycle(cb, slot))
 }
 
 /// `wait()`: runs the loop until nothing is left (not inside a server, whose
@@ -134,6 +134,17 @@ fn wait() {
     if !event_loop::has_work() {
         drop(event_loop::uninstall());
     }
+}
+
+/// The end-of-request loop: a loop still there when the script ends (a
+/// timer pending, or an fd, signal or cycle callback that was added) runs
+/// now, after Swoole's deprecation notice, as Swoole does.
+fn rshutdown() {
+    if !crate::runtime::may_run_own_loop() || !event_loop::is_installed() {
+        return;
+    }
+    crate::zend::error_docref(crate::zend::E_DEPRECATED, "Event::wait() in shutdown function is deprecated");
+    wait()
 }
 
 fn dispatch() -> bool {
@@ -204,7 +215,7 @@ impl Event {
     /// Runs the loop at the end of a plain script (registered as a shutdown
     /// function by the first timer or event).
     pub fn rshutdown() {
-        wait()
+        rshutdown()
     }
 }
 
@@ -263,7 +274,7 @@ pub fn swoole_event_exit() {
 
 #[php_function]
 pub fn swoole_event_rshutdown() {
-    wait()
+    rshutdown()
 }
 
 /// Adds `Swoole\Event` (the `swoole_event_*` functions are declared in

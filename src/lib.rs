@@ -64,6 +64,7 @@ pub mod global_options;
 pub mod http;
 pub mod ini;
 pub mod logging;
+pub mod length_func;
 pub mod lock;
 pub mod loop_php;
 pub mod mime;

@@ -11,7 +11,7 @@ use ext_php_rs::types::Zval;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::os::fd::RawFd;
-use swoole_core::event_loop::{self, Flow, LoopEnd, LoopHandler};
+use swoole_core::event_loop::{self, CycleSlot, Flow, LoopEnd, LoopHandler, Plan};
 use swoole_core::timer::{Due, TimerId};
 
 /// A timer's PHP callback and the extra arguments given to tick/after.
@@ -34,7 +34,10 @@ struct Registry {
     timers: HashMap<i64, TimerCallback>,
     fds: HashMap<RawFd, FdCallbacks>,
     defers: VecDeque<Callback>,
+    /// `Event::cycle($cb)`: after each round's timers and deferred callbacks.
     cycle: Option<Callback>,
+    /// `Event::cycle($cb, true)`: before each round's wait.
+    cycle_before: Option<Callback>,
     signals: HashMap<i32, Callback>,
     /// `Swoole\Event::rshutdown` is registered as a shutdown function.
     shutdown_hook: bool,
@@ -69,7 +72,9 @@ pub fn ensure_shutdown_hook() {
         return;
     }
     with(|r| r.shutdown_hook = true);
-    let _ = crate::zend::call_function("register_shutdown_function", vec![&"Swoole\\Event::rshutdown"]);
+    // By its function name, as Swoole: its end-of-request notice is
+    // attributed to `swoole_event_rshutdown()`.
+    let _ = crate::zend::call_function("register_shutdown_function", vec![&"swoole_event_rshutdown"]);
 }
 
 // ---- registration ----
@@ -126,13 +131,24 @@ pub fn defer(cb: Callback) {
     ensure_shutdown_hook();
 }
 
-/// Sets or removes the cycle callback; false when removing one that is not set.
-pub fn set_cycle(cb: Option<Callback>) -> bool {
+/// Sets or removes the cycle callback of `slot` (each `Event::cycle` slot
+/// is replaced on its own); false when removing one that is not set.
+pub fn set_cycle(cb: Option<Callback>, slot: CycleSlot) -> bool {
     let set = cb.is_some();
     // The old callback is dropped outside `with`: its destructor may run PHP.
-    let old = with(|r| std::mem::replace(&mut r.cycle, cb));
-    event_loop::set_cycle(set);
+    let old = with(|r| match slot {
+        CycleSlot::Before => std::mem::replace(&mut r.cycle_before, cb),
+        CycleSlot::After => std::mem::replace(&mut r.cycle, cb),
+    });
+    event_loop::set_cycle_slot(slot, set);
+    ensure_shutdown_hook();
     set || old.is_some()
+}
+
+/// Whether `Process::signal()` callbacks are set in this process (what
+/// `wait_signal` keeps `Event::wait()` running for).
+pub fn has_signals() -> bool {
+    with(|r| !r.signals.is_empty())
 }
 
 pub fn set_signal(signo: i32, cb: Option<Callback>) -> bool {
@@ -211,8 +227,14 @@ pub fn fire_defers() -> CallOutcome {
     outcome
 }
 
+/// Runs the cycle callback of the slot the loop is calling for.
 pub fn fire_cycle() -> CallOutcome {
-    let Some(cb) = with(|r| r.cycle.as_ref().map(Callback::clone)) else { return CallOutcome::Returned };
+    let slot = event_loop::cycle_slot();
+    let picked = with(|r| match slot {
+        CycleSlot::Before => r.cycle_before.as_ref().map(Callback::clone),
+        CycleSlot::After => r.cycle.as_ref().map(Callback::clone),
+    });
+    let Some(cb) = picked else { return CallOutcome::Returned };
     cb.call(&mut [])
 }
 
@@ -272,6 +294,11 @@ impl LoopHandler for PlainLoop {
     fn on_cycle(&mut self) -> Flow {
         let o = fire_cycle();
         self.flow(o)
+    }
+    /// `wait_signal` (`swoole_async_set`): signal callbacks keep the loop up.
+    fn plan(&mut self) -> Plan {
+        let keep_alive = has_signals() && swoole_core::global_options::get().wait_signal;
+        Plan { done: false, timeout: None, keep_alive }
     }
 }
 

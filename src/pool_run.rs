@@ -336,6 +336,9 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
     // never runs them again either).
     swoole_core::event_loop::timer_clear_all();
     loop_php::remove_all_timers();
+    // Nor does its loop: as Swoole frees its reactor, so the script's end
+    // runs no loop (and gives no end-of-request notice).
+    drop(swoole_core::event_loop::uninstall());
     drop(host);
     drop(core);
     match started {

@@ -388,6 +388,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
     // enable_reuse_port: each BASE worker accepts on a socket of its own.
     let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
+    // package_length_func callables, kept while the server runs.
+    let _length_funcs = crate::length_func::Installed::new();
     let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
@@ -576,10 +578,12 @@ fn collect_ports(
         if matches!(bound.sock_type, SockType::Tcp | SockType::Tcp6) {
             s.socket_options.apply_listener(raw_fd);
         }
+        let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
+        let framing = crate::length_func::framing_for(i, port_obj, obj, &s).unwrap_or_else(|| s.framing());
         let spec = swoole_core::port::PortSpec {
             sock_type: bound.sock_type,
             port: bound.port(),
-            framing: s.framing(),
+            framing,
             nodelay: s.open_tcp_nodelay,
             options: s.socket_options.clone(),
             socket: Some(socket),
@@ -1133,6 +1137,10 @@ impl swoole_core::master::MasterSide for MasterLoop<'_> {
         swoole_core::event_loop::poll_fd()
     }
 
+    fn length_func(&mut self, port: usize, data: &[u8]) -> swoole_core::client::Length {
+        crate::length_func::call(port, data)
+    }
+
     fn run_loop(&mut self) -> Vec<swoole_core::signals::Signal> {
         crate::side_loop::run_master_once()
     }
@@ -1307,15 +1315,20 @@ impl EventHandler for PhpHandler<'_> {
             let outcome = self.host.call_with(cb, &mut [Zval::new(), packet]);
             return self.flow(outcome);
         }
+        // Swoole's keys, in its order; a Unix datagram peer has no port.
         let mut info = ZendHashTable::new();
         let _ = info.insert("server_socket", server.0 as i64);
+        let _ = info.insert("dispatch_time", swoole_core::stats::now_f64());
         let _ = info.insert("server_port", server.1 as i64);
-        let (address, peer_port) = match from {
-            Peer::Inet(a) => (swoole_core::reactor::ip_string(a), a.port()),
-            Peer::Unix(path) => (path.clone(), 0),
-        };
-        let _ = info.insert("address", address);
-        let _ = info.insert("port", peer_port as i64);
+        match from {
+            Peer::Inet(a) => {
+                let _ = info.insert("address", swoole_core::reactor::ip_string(a));
+                let _ = info.insert("port", a.port() as i64);
+            }
+            Peer::Unix(path) => {
+                let _ = info.insert("address", path.clone());
+            }
+        }
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);
         let mut args = [Zval::new(), zend::bytes_zval(data), info_zv];

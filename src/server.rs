@@ -434,6 +434,15 @@ impl Server {
             warning("data is empty");
             return Ok(false);
         }
+        let socket = (server_socket >= 0).then_some(server_socket as i32);
+        if ip.starts_with('/') {
+            // A Unix datagram peer: the address is its socket file (what
+            // onPacket's `address` says); the port is not used.
+            return Ok(match worker::send_to(&swoole_core::port::Peer::Unix(ip), &data, socket) {
+                Ok(()) => true,
+                Err(code) => fail(code),
+            });
+        }
         let Ok(addr) = ip.parse::<std::net::IpAddr>() else {
             warning(&format!("invalid IP address [{ip}]"));
             return Ok(fail(ErrorCode(722)));
@@ -442,10 +451,14 @@ impl Server {
             warning(&format!("invalid port [{port}]"));
             return Ok(fail(ErrorCode(723)));
         }
-        let socket = (server_socket >= 0).then_some(server_socket as i32);
         let to = swoole_core::port::Peer::Inet(std::net::SocketAddr::new(addr, port as u16));
         Ok(match worker::send_to(&to, &data, socket) {
             Ok(()) => true,
+            Err(ErrorCode::WRONG_OPERATION) => {
+                // No UDP port of the address's family (Swoole's words).
+                warning("UDP listener has to be added before executing sendto");
+                fail(ErrorCode::WRONG_OPERATION)
+            }
             Err(code) => fail(code),
         })
     }

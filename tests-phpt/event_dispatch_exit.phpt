@@ -1,5 +1,5 @@
 --TEST--
-Event: dispatch() runs one round; exit() clears the timers and ends wait()
+Event: dispatch() runs one round (the first after a timer is made waits for it without running it: a timer never runs in the round that made it); exit() clears the timers and ends wait()
 --EXTENSIONS--
 swoole
 --FILE--
@@ -8,7 +8,7 @@ var_dump(Swoole\Event::dispatch());                 // no loop yet
 Swoole\Timer::after(10, function () { echo "timer 1\n"; });
 Swoole\Timer::after(500, function () { echo "timer 2 (must not run)\n"; });
 $t = microtime(true);
-var_dump(Swoole\Event::dispatch());                 // waits for the first timer only
+var_dump(Swoole\Event::dispatch());                 // waits for the first timer only, runs it next round
 echo "one round: ", microtime(true) - $t < 0.4 ? "yes" : "no", "\n";
 Swoole\Timer::tick(5, function () {
     static $n = 0;
@@ -23,9 +23,9 @@ echo "done\n";
 ?>
 --EXPECT--
 bool(false)
-timer 1
 bool(true)
 one round: yes
+timer 1
 tick 1
 tick 2
 int(0)

@@ -27,4 +27,6 @@ bool(true)
 Warning: swoole_async_set(): eventLoop has already been created. unable to change settings in %s on line %d
 bool(false)
 swoole_async_set(): Argument #1 ($settings) must be of type array, null given
+
+Deprecated: swoole_event_rshutdown(): Event::wait() in shutdown function is deprecated in Unknown on line 0
 timer ran

@@ -34,12 +34,12 @@ var_dump($s->start());
 ?>
 --EXPECTF--
 --- udp
-echo:one keys=server_socket,server_port,address,port server_port_ok=true
-echo:two keys=server_socket,server_port,address,port server_port_ok=true
+echo:one keys=server_socket,dispatch_time,server_port,address,port server_port_ok=true
+echo:two keys=server_socket,dispatch_time,server_port,address,port server_port_ok=true
 int(0)
 --- udp6
-echo:one keys=server_socket,server_port,address,port server_port_ok=true
-echo:two keys=server_socket,server_port,address,port server_port_ok=true
+echo:one keys=server_socket,dispatch_time,server_port,address,port server_port_ok=true
+echo:two keys=server_socket,dispatch_time,server_port,address,port server_port_ok=true
 int(0)
 --- no onPacket
 

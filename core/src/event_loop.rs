@@ -27,6 +27,10 @@ pub const TIMERFD_TOKEN: Token = Token(3);
 pub const USER_TOKEN_BASE: usize = 1 << 48;
 /// How many events one poll takes at most.
 const EVENTS_PER_POLL: usize = 256;
+/// The shortest wait for a timer after a timer pass: a timer already due
+/// then (one the pass could not run, made in that round) runs a millisecond
+/// later, as in Swoole.
+const TIMER_WAIT_MIN: Duration = Duration::from_millis(1);
 
 /// Whether a callback wants the loop to go on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +95,10 @@ pub trait LoopHandler {
         set_defer_pending(false);
         Flow::Continue
     }
-    /// One loop iteration ended (`Event::cycle`).
+    /// A cycle callback is due (`Event::cycle`): the `$before` one at the
+    /// start of an iteration, the default one after its timers and deferred
+    /// callbacks. [`cycle_slot`] says which, so a handler that forwards this
+    /// to another needs nothing more.
     fn on_cycle(&mut self) -> Flow {
         Flow::Continue
     }
@@ -130,19 +137,42 @@ pub struct EventLoop {
     timerfd: RawFd,
     /// The deadline the timerfd is armed for.
     armed: Option<Instant>,
+    /// When the last timer pass ran: the next wait for a timer lasts until
+    /// [`TIMER_WAIT_MIN`] after it at least, as Swoole's (its timeout after
+    /// `Timer::select()` is never under 1 ms).
+    last_pass: Option<Instant>,
     /// `Swoole\Event::add` registrations.
     user: HashMap<RawFd, UserFd>,
     /// A deferred PHP callback is queued.
     defer_pending: bool,
-    /// A cycle callback is set (called after each iteration).
+    /// A default cycle callback is set (called after each iteration's
+    /// timers and deferred callbacks).
     cycle_set: bool,
+    /// An `Event::cycle($cb, true)` callback is set (called before each wait).
+    cycle_before_set: bool,
     /// `Event::exit()` was called.
     exit: bool,
+}
+
+/// Which `Event::cycle` callback a [`LoopHandler::on_cycle`] call is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CycleSlot {
+    /// `Event::cycle($cb, true)`: at the start of each iteration, before the wait.
+    Before,
+    /// `Event::cycle($cb)`: after each iteration's timers and deferred callbacks.
+    After,
 }
 
 thread_local! {
     /// This process's loop, once something needed it.
     static LOOP: RefCell<Option<EventLoop>> = const { RefCell::new(None) };
+    /// The slot the running `on_cycle` call is for.
+    static CYCLE_SLOT: std::cell::Cell<CycleSlot> = const { std::cell::Cell::new(CycleSlot::After) };
+}
+
+/// During [`LoopHandler::on_cycle`]: which cycle callback to run.
+pub fn cycle_slot() -> CycleSlot {
+    CYCLE_SLOT.with(|c| c.get())
 }
 
 impl Drop for EventLoop {
@@ -170,6 +200,7 @@ impl EventLoop {
         Ok(EventLoop {
             timerfd,
             armed: None,
+            last_pass: None,
             poll,
             events: Some(Events::with_capacity(EVENTS_PER_POLL)),
             signals,
@@ -177,6 +208,7 @@ impl EventLoop {
             user: HashMap::new(),
             defer_pending: false,
             cycle_set: false,
+            cycle_before_set: false,
             exit: false,
         })
     }
@@ -269,10 +301,15 @@ pub fn timer_exists(id: TimerId) -> bool {
 }
 
 pub fn timer_info(id: TimerId) -> Option<crate::timer::TimerInfo> {
-    with_existing(|l| l.timers.info(id, Instant::now())).flatten()
+    with_existing(|l| l.timers.info(id)).flatten()
 }
 
-/// (live timers, rounds that ran timers).
+/// How long until the next timer is due (zero if one is overdue).
+pub fn next_timer_in() -> Option<Duration> {
+    with_existing(|l| l.timers.next_timeout(Instant::now())).flatten()
+}
+
+/// (listed timers, loop rounds so far).
 pub fn timer_stats() -> (usize, u64) {
     with_existing(|l| (l.timers.len(), l.timers.round())).unwrap_or((0, 0))
 }
@@ -390,9 +427,17 @@ pub fn set_defer_pending(pending: bool) {
     let _ = with(|l| l.defer_pending = pending);
 }
 
-/// A cycle callback is set (or removed).
+/// The default cycle callback is set (or removed).
 pub fn set_cycle(set: bool) {
-    let _ = with(|l| l.cycle_set = set);
+    set_cycle_slot(CycleSlot::After, set);
+}
+
+/// The cycle callback of `slot` is set (or removed).
+pub fn set_cycle_slot(slot: CycleSlot, set: bool) {
+    let _ = with(|l| match slot {
+        CycleSlot::Before => l.cycle_before_set = set,
+        CycleSlot::After => l.cycle_set = set,
+    });
 }
 
 /// `Event::exit()`: the running loop ends after this iteration.
@@ -477,21 +522,60 @@ pub fn run(handler: &mut dyn LoopHandler) -> LoopEnd {
     }
 }
 
-/// One iteration (`Event::dispatch()` with `max_wait`); `Some` when the loop
-/// is finished.
-pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Option<LoopEnd> {
-    if with_existing(|l| l.defer_pending).unwrap_or(false) && handler.on_defer() == Flow::Abort {
-        return Some(LoopEnd::Aborted);
+/// Calls the handler's cycle callback of `slot`, if one is set.
+fn run_cycle(handler: &mut dyn LoopHandler, slot: CycleSlot) -> Flow {
+    let set = with_existing(|l| match slot {
+        CycleSlot::Before => l.cycle_before_set,
+        CycleSlot::After => l.cycle_set,
+    });
+    if !set.unwrap_or(false) {
+        return Flow::Continue;
     }
+    let outer = CYCLE_SLOT.with(|c| c.replace(slot));
+    let flow = handler.on_cycle();
+    CYCLE_SLOT.with(|c| c.set(outer));
+    flow
+}
+
+/// The timer pass of one iteration: each due timer not created in this
+/// round, earliest first, then the round ends.
+fn run_timers(handler: &mut dyn LoopHandler) -> Flow {
+    let now = Instant::now();
+    let mut flow = Flow::Continue;
+    while flow == Flow::Continue {
+        let Some(due) = with_existing(|l| l.timers.begin_due(now)).flatten() else { break };
+        flow = handler.on_timer(due);
+        let _ = with_existing(|l| l.timers.finish(due.id, now));
+    }
+    let _ = with_existing(|l| {
+        l.timers.end_round();
+        l.last_pass = Some(now);
+    });
+    flow
+}
+
+/// One iteration (`Event::dispatch()` with `max_wait`), in Swoole's order:
+/// the exit check; the `Event::cycle($cb, true)` callback; the wait (bounded by the next
+/// timer, none while deferred callbacks wait); the I/O callbacks (signals
+/// come through a pipe, so with them); the timers; the deferred callbacks;
+/// the default cycle callback. `Some` when the loop is finished.
+pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Option<LoopEnd> {
+    // The exit check comes first: an empty loop ends without calling the
+    // `$before` cycle callback again, as Swoole's.
     let plan = handler.plan();
-    let (exit, own_work, overdue, defer) = with_existing(|l| {
-        let next = l.timers.next_deadline();
-        l.arm(next);
-        (l.exit, l.has_work(), next.is_some_and(|d| d <= Instant::now()), l.defer_pending)
-    })?;
+    let (exit, own_work) = with_existing(|l| (l.exit, l.has_work()))?;
     if exit || plan.done || !(own_work || plan.keep_alive) {
         return Some(LoopEnd::Stopped);
     }
+    if run_cycle(handler, CycleSlot::Before) == Flow::Abort {
+        return Some(LoopEnd::Aborted);
+    }
+    let (overdue, defer) = with_existing(|l| {
+        let floor = l.last_pass.map(|p| p + TIMER_WAIT_MIN);
+        let next = l.timers.next_deadline().map(|d| floor.map_or(d, |f| d.max(f)));
+        l.arm(next);
+        (next.is_some_and(|d| d <= Instant::now()), l.defer_pending)
+    })?;
     // Timers wake the loop through the timerfd; epoll's timeout is only for
     // what has no fd (the server's drain deadline, dispatch(), defers).
     let zero = (defer || overdue).then_some(Duration::ZERO);
@@ -509,16 +593,13 @@ pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Op
         Ok(()) => flow = dispatch(handler, &events),
     }
     let _ = with_existing(|l| l.events = Some(events));
-    if flow == Flow::Abort {
+    if flow == Flow::Abort || run_timers(handler) == Flow::Abort {
         return Some(LoopEnd::Aborted);
     }
-    let due = with_existing(|l| l.timers.take_due(Instant::now())).unwrap_or_default();
-    for d in due {
-        if handler.on_timer(d) == Flow::Abort {
-            return Some(LoopEnd::Aborted);
-        }
+    if with_existing(|l| l.defer_pending).unwrap_or(false) && handler.on_defer() == Flow::Abort {
+        return Some(LoopEnd::Aborted);
     }
-    if with_existing(|l| l.cycle_set).unwrap_or(false) && handler.on_cycle() == Flow::Abort {
+    if run_cycle(handler, CycleSlot::After) == Flow::Abort {
         return Some(LoopEnd::Aborted);
     }
     None
@@ -625,8 +706,104 @@ mod tests {
         set_defer_pending(true);
         let mut h = Recorder { reader: Some(b), ..Default::default() };
         assert_eq!(run(&mut h), LoopEnd::Stopped);
-        assert_eq!(h.log, vec!["defer", "fd true ab", "fd true cd", "fd true ef", "timer 1", "signal 12", "timer 2"]);
+        assert_eq!(h.log, vec!["fd true ab", "defer", "fd true cd", "fd true ef", "timer 1", "signal 12", "timer 2"]);
         assert!(!has_work());
+        drop(uninstall());
+    }
+
+    /// Logs every callback with the slot of each cycle call.
+    #[derive(Default)]
+    struct Order {
+        log: Vec<&'static str>,
+    }
+
+    impl LoopHandler for Order {
+        fn on_signal(&mut self, _signo: i32) -> Flow {
+            self.log.push("signal");
+            Flow::Continue
+        }
+        fn on_user_fd(&mut self, fd: RawFd, _readable: bool, _writable: bool) -> Flow {
+            let mut buf = [0u8; 16];
+            // SAFETY: reading into our own buffer from the test's socket.
+            unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+            self.log.push("io");
+            Flow::Continue
+        }
+        fn on_timer(&mut self, _due: Due) -> Flow {
+            self.log.push("timer");
+            Flow::Continue
+        }
+        fn on_defer(&mut self) -> Flow {
+            self.log.push("defer");
+            set_defer_pending(false);
+            Flow::Continue
+        }
+        fn on_cycle(&mut self) -> Flow {
+            self.log.push(match cycle_slot() {
+                CycleSlot::Before => "cycle(before)",
+                CycleSlot::After => "cycle",
+            });
+            Flow::Continue
+        }
+    }
+
+    #[test]
+    fn one_iteration_runs_in_swooles_order() {
+        let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
+        let (mut a, b) = UnixStream::pair().unwrap();
+        user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).unwrap();
+        watch_signal(libc::SIGUSR1).unwrap();
+        set_cycle_slot(CycleSlot::Before, true);
+        set_cycle(true);
+        timer_add(1, false).unwrap();
+        let mut h = Order::default();
+        assert_eq!(run_once(&mut h, None), None);
+        assert_eq!(h.log, vec!["cycle(before)", "cycle"], "the timer is not due in its own round");
+        std::thread::sleep(Duration::from_millis(5));
+        h.log.clear();
+        set_defer_pending(true);
+        a.write_all(b"x").unwrap();
+        // SAFETY: raising a signal the loop's pipe watches.
+        unsafe { libc::raise(libc::SIGUSR1) };
+        assert_eq!(run_once(&mut h, None), None);
+        assert_eq!(h.log, vec!["cycle(before)", "io", "signal", "timer", "defer", "cycle"]);
+        unwatch_signal(libc::SIGUSR1);
+        user_del(b.as_raw_fd());
+        drop(uninstall());
+    }
+
+    /// Runs a timer callback with a closure over the loop's public API.
+    struct Timers<F: FnMut(Due)>(F);
+
+    impl<F: FnMut(Due)> LoopHandler for Timers<F> {
+        fn on_timer(&mut self, due: Due) -> Flow {
+            (self.0)(due);
+            Flow::Continue
+        }
+    }
+
+    #[test]
+    fn a_timer_waits_for_the_next_round_and_stays_listed_while_it_runs() {
+        let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
+        let started = Instant::now();
+        let tick = timer_add(30, true).unwrap();
+        let mut seen = Vec::new();
+        let mut h = Timers(|due: Due| {
+            let info = timer_info(due.id).unwrap();
+            seen.push((timer_stats(), timer_ids(), info.exec_count));
+            if info.exec_count == 1 {
+                assert!(timer_clear(due.id));
+                assert!(!timer_exists(due.id));
+                assert!(timer_info(due.id).unwrap().removed);
+                assert_eq!(timer_stats().0, 1, "still counted until it returns");
+            }
+        });
+        assert_eq!(run_once(&mut h, None), None);
+        assert!(started.elapsed() >= Duration::from_millis(30), "the first round waits for the deadline");
+        assert_eq!(run_once(&mut h, None), None);
+        assert_eq!(run(&mut h), LoopEnd::Stopped);
+        assert_eq!(seen, vec![((1, 1), vec![tick], 0), ((1, 2), vec![tick], 1)]);
+        assert_eq!(timer_stats().0, 0);
         drop(uninstall());
     }
 }

@@ -3,6 +3,8 @@
 //! mini-redis frames its protocol. [`Framing::check`] says whether a whole
 //! packet is buffered and how long it is; nothing is copied until it is.
 
+use crate::client::Length;
+use std::cell::RefCell;
 use std::fmt;
 
 /// `package_length_type`: a `pack()` code for the length field.
@@ -97,6 +99,34 @@ pub enum Framing {
     /// onReceive may then hold several packets, as in Swoole); with `split`
     /// (`open_eof_split`), one onReceive per packet.
     Eof { eof: Vec<u8>, split: bool, max: usize },
+    /// `package_length_func` (with `open_length_check`): the function of
+    /// port `port` says how long each packet is. It runs through this
+    /// thread's [`set_length_fn`] (PHP in a BASE worker; a request to the
+    /// master's main thread in a PROCESS reactor thread).
+    Func { port: usize, max: usize },
+}
+
+/// What answers for a [`Framing::Func`] port in this thread: (port, the
+/// bytes buffered so far) to the packet's length.
+pub type LengthFn = dyn FnMut(usize, &[u8]) -> Length;
+
+thread_local! {
+    /// This thread's length function (none: every ask fails).
+    static LENGTH_FN: RefCell<Option<Box<LengthFn>>> = RefCell::new(None);
+}
+
+/// Sets (or removes) what answers [`Framing::Func`] ports in this thread.
+pub fn set_length_fn(f: Option<Box<LengthFn>>) {
+    let old = LENGTH_FN.with(|c| c.replace(f));
+    drop(old);
+}
+
+/// Asks this thread's length function; `Failed` without one (or from inside it).
+fn ask_length(port: usize, buf: &[u8]) -> Length {
+    LENGTH_FN.with(|c| match c.try_borrow_mut() {
+        Ok(mut f) => f.as_mut().map_or(Length::Failed, |f| f(port, buf)),
+        Err(_) => Length::Failed,
+    })
 }
 
 /// Why a connection's input is refused (the connection is closed).
@@ -106,6 +136,9 @@ pub enum FrameError {
     TooLarge { length: u64, max: usize },
     /// A negative length (1204).
     Malformed,
+    /// A `package_length_func` answered negative (or failed) on `received`
+    /// buffered bytes (1204, Swoole's "malformed data").
+    Rejected { received: usize },
 }
 
 impl FrameError {
@@ -113,7 +146,7 @@ impl FrameError {
     pub fn code(&self) -> i32 {
         match self {
             FrameError::TooLarge { .. } => 1201,
-            FrameError::Malformed => 1204,
+            FrameError::Malformed | FrameError::Rejected { .. } => 1204,
         }
     }
 }
@@ -125,6 +158,7 @@ impl fmt::Display for FrameError {
                 write!(f, "packet length too large: {length} bytes, package_max_length is {max}")
             }
             FrameError::Malformed => write!(f, "malformed packet: negative length"),
+            FrameError::Rejected { received } => write!(f, "received {received} bytes of malformed data"),
         }
     }
 }
@@ -151,6 +185,12 @@ impl Framing {
     pub fn check_from(&self, buf: &[u8], scanned: usize) -> Result<Option<usize>, FrameError> {
         match self {
             Framing::Raw => Ok((!buf.is_empty()).then_some(buf.len())),
+            Framing::Func { port, max } => match ask_length(*port, buf) {
+                Length::NeedMore => Ok(None),
+                Length::Packet(n) if n > *max => Err(FrameError::TooLarge { length: n as u64, max: *max }),
+                Length::Packet(n) => Ok((buf.len() >= n).then_some(n)),
+                Length::Invalid | Length::Failed => Err(FrameError::Rejected { received: buf.len() }),
+            },
             Framing::Length { len_type, len_offset, body_offset, max } => {
                 let head = len_offset + len_type.size();
                 if buf.len() < head {
@@ -224,7 +264,14 @@ pub fn take_frames(framing: &Framing, buf: &mut Vec<u8>) -> Result<Vec<Vec<u8>>,
 
 /// [`take_frames`] for a buffer whose first `*scanned` bytes were searched
 /// before; `*scanned` is brought up to date for the next call.
+///
+/// For a [`Framing::Func`] port `*scanned` is the length the function gave
+/// for the packet still arriving (0: none): as in Swoole, it is not asked
+/// again until that packet is whole.
 pub fn take_frames_from(framing: &Framing, buf: &mut Vec<u8>, scanned: &mut usize) -> Result<Vec<Vec<u8>>, FrameError> {
+    if let Framing::Func { port, max } = framing {
+        return take_by_func(*port, *max, buf, scanned);
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut hint = *scanned;
@@ -244,6 +291,35 @@ pub fn take_frames_from(framing: &Framing, buf: &mut Vec<u8>, scanned: &mut usiz
     }
     buf.drain(..start);
     *scanned = buf.len();
+    Ok(out)
+}
+
+/// [`take_frames_from`] for a [`Framing::Func`] port: each packet's
+/// length comes from the function, asked on what is buffered from the
+/// packet's first byte on.
+fn take_by_func(port: usize, max: usize, buf: &mut Vec<u8>, known: &mut usize) -> Result<Vec<Vec<u8>>, FrameError> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < buf.len() {
+        let rest = &buf[start..];
+        let len = match *known {
+            0 => match ask_length(port, rest) {
+                Length::NeedMore | Length::Packet(0) => break,
+                Length::Packet(n) if n > max => return Err(FrameError::TooLarge { length: n as u64, max }),
+                Length::Packet(n) => n,
+                Length::Invalid | Length::Failed => return Err(FrameError::Rejected { received: rest.len() }),
+            },
+            n => n,
+        };
+        if rest.len() < len {
+            *known = len;
+            break;
+        }
+        *known = 0;
+        out.push(rest[..len].to_vec());
+        start += len;
+    }
+    buf.drain(..start);
     Ok(out)
 }
 
@@ -395,5 +471,39 @@ mod tests {
         assert_eq!(f.check(b"0123456789"), Err(FrameError::TooLarge { length: 10, max: 10 }));
         assert_eq!(LengthType::from_code("N"), Some(LengthType::U32Be));
         assert_eq!(LengthType::from_code("x"), None);
+    }
+
+    /// A length function like the probe: the first byte (a digit)
+    /// is the packet's length, `!` is bad; it logs what it was shown.
+    fn digit_length_fn(seen: std::rc::Rc<RefCell<Vec<String>>>) -> Box<LengthFn> {
+        Box::new(move |port, buf| {
+            seen.borrow_mut().push(format!("{port}:{}", String::from_utf8_lossy(buf)));
+            match buf[0] {
+                b'!' => Length::Invalid,
+                d @ b'0'..=b'9' => Length::Packet((d - b'0') as usize),
+                _ => Length::NeedMore,
+            }
+        })
+    }
+
+    #[test]
+    fn a_length_function_cuts_packets_and_is_not_asked_again_for_a_known_length() {
+        let seen = std::rc::Rc::new(RefCell::new(Vec::new()));
+        set_length_fn(Some(digit_length_fn(seen.clone())));
+        let f = Framing::Func { port: 2, max: 8 };
+        let (mut buf, mut known) = (b"3ab5".to_vec(), 0);
+        assert_eq!(take_frames_from(&f, &mut buf, &mut known).unwrap(), vec![b"3ab".to_vec()]);
+        assert_eq!((buf.as_slice(), known), (&b"5"[..], 5));
+        buf.extend_from_slice(b"cd");
+        assert!(take_frames_from(&f, &mut buf, &mut known).unwrap().is_empty());
+        buf.extend_from_slice(b"ef2x");
+        assert_eq!(take_frames_from(&f, &mut buf, &mut known).unwrap(), vec![b"5cdef".to_vec(), b"2x".to_vec()]);
+        assert_eq!(*seen.borrow(), vec!["2:3ab5", "2:5", "2:2x"], "asked once per packet");
+        let mut bad = b"!bad".to_vec();
+        assert_eq!(take_frames_from(&f, &mut bad, &mut 0), Err(FrameError::Rejected { received: 4 }));
+        let mut big = b"9abc".to_vec();
+        assert!(matches!(take_frames_from(&f, &mut big, &mut 0), Err(FrameError::TooLarge { length: 9, max: 8 })));
+        set_length_fn(None);
+        assert_eq!(take_frames_from(&f, &mut b"3ab".to_vec(), &mut 0), Err(FrameError::Rejected { received: 3 }), "no function: refused");
     }
 }

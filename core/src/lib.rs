@@ -46,6 +46,7 @@
 //!   and stops them all on shutdown.
 //! - [`output`]: a connection's output queue: bytes and files (`sendfile`).
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
+//! - [`length_func`]: `package_length_func` in PROCESS mode: reactor threads ask the master's main thread.
 //! - [`http`]: the HTTP/1 engine: request parsing, bodies, forms, uploads,
 //!   cookies, responses, compression and static files, all Zend-free.
 //! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
@@ -79,6 +80,7 @@ pub mod dispatch;
 pub mod error;
 pub mod event_loop;
 pub mod framing;
+pub mod length_func;
 pub mod futex;
 pub mod global_options;
 pub mod hashcode;

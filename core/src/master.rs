@@ -24,6 +24,8 @@ use std::time::Duration;
 
 /// The process's event loop (its epoll fd; the master's signals arrive there).
 const EVENT_LOOP: Token = Token(2);
+/// A reactor thread asks for a `package_length_func` answer.
+const LENGTH_ASKS: Token = Token(3);
 /// Stream listener `i` has token `LISTENER_BASE + i`.
 const LISTENER_BASE: usize = 16;
 /// The longest the main thread sleeps: it also looks for a manager that
@@ -57,6 +59,11 @@ pub trait MasterSide {
     /// onBeforeShutdown created have run (its loop still runs, as in Swoole).
     fn shutdown_ready(&mut self) -> bool {
         true
+    }
+    /// `package_length_func` of port `port` on the bytes a reactor thread
+    /// buffered (see [`crate::length_func`]).
+    fn length_func(&mut self, _port: usize, _data: &[u8]) -> crate::client::Length {
+        crate::client::Length::Failed
     }
 }
 
@@ -111,15 +118,22 @@ pub fn run(
     side: &mut dyn MasterSide,
 ) -> io::Result<MasterEnd> {
     crate::log::set_process(crate::log::ProcessKind::Master, 0);
+    let mut poll = Poll::new()?;
+    // Ports whose packets a PHP function cuts: the threads ask this one.
+    let func_ports = cfg.thread.ports.iter().any(|p| matches!(p.framing, crate::framing::Framing::Func { .. }));
+    let (asker, mut asks) = match func_ports {
+        true => crate::length_func::channel(poll.registry(), LENGTH_ASKS).map(|(a, q)| (Some(a), Some(q)))?,
+        false => (None, None),
+    };
     // Reactor threads start with the server's signals blocked, so only this
     // thread sees them.
     signals::block();
     let started: io::Result<Vec<ReactorThread>> = (0..cfg.reactor_num.max(1))
-        .map(|id| ReactorThread::spawn(id, shared.clone(), cfg.thread.try_clone()?))
+        .map(|id| ReactorThread::spawn_with(id, shared.clone(), cfg.thread.try_clone()?, asker.clone()))
         .collect();
     signals::unblock();
+    drop(asker);
     let threads = started?;
-    let mut poll = Poll::new()?;
     for (i, (_, l)) in listeners.iter().enumerate() {
         l.set_nonblocking()?;
         poll.registry().register(&mut SourceFd(&l.as_raw_fd()), Token(LISTENER_BASE + i), Interest::READABLE)?;
@@ -140,6 +154,10 @@ pub fn run(
             if e.kind() != io::ErrorKind::Interrupted {
                 break Err(e);
             }
+        }
+        for ask in asks.iter().flat_map(|q| q.try_iter()) {
+            let length = side.length_func(ask.port, &ask.data);
+            ask.answer(length);
         }
         // Timers, fds and signals of the event loop (cheap when nothing is due).
         received.extend(side.run_loop());
@@ -179,6 +197,8 @@ pub fn run(
             break Ok(if stopping { MasterEnd::Shutdown } else { MasterEnd::ManagerLost });
         }
     };
+    // A thread waiting for an answer gets Failed now, so it can stop.
+    asks.take();
     for t in threads {
         t.stop();
     }

@@ -385,11 +385,7 @@ fn queue_wait() -> Duration {
     if !event_loop::has_work() {
         return QUEUE_IDLE_WAKE;
     }
-    let next_timer = event_loop::timer_ids()
-        .into_iter()
-        .filter_map(event_loop::timer_info)
-        .map(|i| Duration::from_millis(i.exec_msec.max(1) as u64))
-        .min();
+    let next_timer = event_loop::next_timer_in().map(|d| d.max(Duration::from_millis(1)));
     next_timer.map_or(QUEUE_POLL, |d| d.min(QUEUE_POLL))
 }
 

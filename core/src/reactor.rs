@@ -621,12 +621,19 @@ impl Reactor {
                         }
                         Err(e) => {
                             // Only this connection is refused; nothing reaches PHP.
-                            crate::log::put_code(crate::log::LOG_WARNING, e.code(), &format!(
-                                "Worker::read(): {e} (error {}), connection #{session} from {}:{} closed",
-                                e.code(),
-                                conn.info.remote_ip,
-                                conn.info.remote_port
-                            ));
+                            let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
+                            let line = match e {
+                                // Swoole's words for a package_length_func's refusal.
+                                framing::FrameError::Rejected { .. } => format!(
+                                    "Protocol::recv_with_length_protocol() (ERRNO {}): {e}, remote_addr=<{ip}:{port}>",
+                                    e.code()
+                                ),
+                                _ => format!(
+                                    "Worker::read(): {e} (error {}), connection #{session} from {ip}:{port} closed",
+                                    e.code()
+                                ),
+                            };
+                            crate::log::put_code(crate::log::LOG_WARNING, e.code(), &line);
                             self.close_key(key, true, 0);
                             return ReadOutcome::Done;
                         }

@@ -103,10 +103,20 @@ pub struct ReactorThread {
 impl ReactorThread {
     /// Starts reactor thread `id`.
     pub fn spawn(id: usize, shared: Arc<ServerShared>, cfg: ThreadConfig) -> io::Result<ReactorThread> {
+        Self::spawn_with(id, shared, cfg, None)
+    }
+
+    /// Starts reactor thread `id`; with `asker`, its `package_length_func`
+    /// ports ask the master's main thread.
+    pub fn spawn_with(id: usize, shared: Arc<ServerShared>, cfg: ThreadConfig, asker: Option<crate::length_func::Asker>)
+        -> io::Result<ReactorThread> {
         let poll = Poll::new()?;
         let waker = Arc::new(Waker::new(poll.registry(), WAKER_TOKEN)?);
         let (commands, inbox) = channel();
         let handle = std::thread::Builder::new().name(format!("reactor#{id}")).spawn(move || {
+            if let Some(a) = asker {
+                a.install();
+            }
             if let Err(e) = serve(id, poll, inbox, shared, cfg) {
                 crate::log::error(&format!("reactor thread #{id} failed: {e}"));
             }
