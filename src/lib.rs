@@ -82,6 +82,7 @@ pub mod table;
 pub mod table_values;
 pub mod task;
 pub mod timer;
+pub mod tls_settings;
 pub mod unsupported;
 pub mod vm;
 pub mod zend;

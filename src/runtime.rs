@@ -368,6 +368,11 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     // enable_reuse_port: each BASE worker accepts on a socket of its own.
     let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
     let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
+    let tls_ports = ports.iter().filter_map(|p| p.spec.tls.clone().map(|a| (format!("port {}", p.spec.port), a))).collect();
+    if let Err(e) = swoole_core::tls::registry::install(tls_ports) {
+        warning(&format!("failed to create shared memory: {e}"));
+        return false;
+    }
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
     if settings.task_worker_num > 0 && !callbacks.contains_key(&Event::Task) {
@@ -467,6 +472,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.shared = None;
     });
     worker::leave_server();
+    swoole_core::tls::registry::clear();
     swoole_core::log::set_format(Default::default());
     let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
     ok
@@ -544,7 +550,19 @@ fn collect_ports(
         if matches!(bound.sock_type, SockType::Tcp | SockType::Tcp6) {
             s.socket_options.apply_listener(raw_fd);
         }
+        let tls = if port.ssl.get() {
+            match crate::tls_settings::acceptor(&bound.local.to_string(), &s.ssl) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    warning(&e);
+                    return None;
+                }
+            }
+        } else {
+            None
+        };
         let spec = swoole_core::port::PortSpec {
+            tls,
             sock_type: bound.sock_type,
             port: bound.port(),
             framing: s.framing(),
@@ -1047,6 +1065,10 @@ impl WorkerFactory for ProcessHost {
     }
 
     fn on_reload(&mut self, after: bool) {
+        if !after {
+            // The workers forked next (and the PROCESS-mode master) serve the new certificates.
+            swoole_core::tls::registry::reload_all();
+        }
         let ev = if after { Event::AfterReload } else { Event::BeforeReload };
         if !self.call_in_master(ev, vec![]) {
             zend::report_pending_exception();

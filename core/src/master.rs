@@ -131,6 +131,8 @@ pub fn run(
         }
         // Timers and fds of the event loop (cheap when nothing is due).
         side.run_loop();
+        // A reload asked the manager for new certificates: the reactor threads handshake here.
+        crate::tls::registry::follow();
         if !stopping {
             for (port, l) in &listeners {
                 accept_all(*port, l, &threads, &shared, cfg.max_connection, &mut refused_log);

@@ -24,6 +24,9 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+#[path = "reactor_tls.rs"]
+mod tls;
+
 /// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
 /// loop's signal pipe).
 pub(crate) const PORT_TOKEN_BASE: usize = 32;
@@ -146,6 +149,9 @@ pub struct ConnectionInfo {
     /// `close()` was called on the server side: onClose gets reactor id -1,
     /// as in Swoole.
     pub closed_by_server: bool,
+    /// A TLS client's certificate (PEM) on a port with
+    /// `ssl_client_cert_file`: `getClientInfo()['ssl_client_cert']`.
+    pub ssl_client_cert: Option<String>,
 }
 
 /// One accepted client.
@@ -177,6 +183,9 @@ struct Connection {
     /// the workers took enough of what was read before (the reactor
     /// thread's own hold, apart from the user's `pause()`).
     held: bool,
+    /// The TLS session of a connection on a `SWOOLE_SSL` port: bytes in and
+    /// out go through it (boxed: a plain connection stays small).
+    tls: Option<Box<crate::tls::TlsConnection>>,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -203,6 +212,9 @@ pub(crate) enum ReadOutcome {
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
     Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
+    /// `session`'s TLS handshake is done: its onConnect is due now, then
+    /// reading goes on (data may have come with the handshake).
+    Connected { session: SessionId },
     /// Nothing more to read now (or the connection is gone).
     Done,
 }
@@ -304,6 +316,8 @@ struct PortState {
     options: crate::port::SocketOptions,
     /// The socket, while this process serves it.
     socket: Option<PortSocket>,
+    /// A `SWOOLE_SSL` port's context: each connection handshakes first.
+    tls: Option<Arc<crate::tls::TlsAcceptor>>,
 }
 
 /// What a worker's reactor needs to be built.
@@ -371,6 +385,7 @@ impl Reactor {
                 nodelay: spec.nodelay,
                 options: spec.options,
                 socket,
+                tls: spec.tls,
             });
         }
         if let Some(fd) = inbox_fd {
@@ -522,6 +537,19 @@ impl Reactor {
             stream.set_nodelay();
         }
         self.ports[port].options.apply_accepted(stream.as_raw_fd(), matches!(stream, Stream::Tcp(_)));
+        let tls = match self.ports[port].tls.as_ref().map(|a| a.accept(stream.as_raw_fd())) {
+            None => None,
+            Some(Ok(t)) => Some(Box::new(t)),
+            Some(Err(e)) => {
+                crate::log::put_code(crate::log::LOG_WARNING, crate::tls::error::codes::SSL_CREATE_SESSION_FAILED.0,
+                    &format!("a TLS session for a new connection cannot be made: {e}"));
+                if let Some(s) = opened {
+                    self.shared.table.close(s);
+                    self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
+                }
+                return None;
+            }
+        };
         let session = opened.unwrap_or_else(|| self.shared.table.open(&self.shared.sessions, self.worker_id));
         let counted = opened.is_some();
         let key = self.conns.vacant_key();
@@ -556,6 +584,7 @@ impl Reactor {
             recv_queued_bytes: 0,
             send_queued_bytes: 0,
             closed_by_server: false,
+            ssl_client_cert: None,
         };
         self.conns.insert(Connection {
             stream,
@@ -569,6 +598,7 @@ impl Reactor {
             full: false,
             paused: self.delay_receive,
             held: false,
+            tls,
         });
         self.by_session.insert(session, key);
         if !counted {
@@ -581,6 +611,9 @@ impl Reactor {
 
     /// Reads one chunk from connection `key` into `buf`.
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
+        if self.conns.get(key).is_some_and(|c| c.tls.is_some()) {
+            return self.read_tls(key, buf);
+        }
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
             // pause() from another process holds before its message comes.
@@ -593,40 +626,8 @@ impl Reactor {
                     return ReadOutcome::Done;
                 }
                 Ok(n) => {
-                    if conn.close_after_flush {
-                        continue; // closing: input is discarded
-                    }
-                    let now = now_f64();
-                    conn.info.last_recv_time = now;
-                    conn.info.last_dispatch_time = now;
-                    let session = conn.info.session;
-                    self.shared.table.touch_recv(session, now);
-                    let more = n == buf.len();
-                    let counters = self.shared.stats.counters();
-                    counters.total_recv_bytes.fetch_add(n as u64, ORD);
-                    let framing = &self.ports[conn.port].framing;
-                    if framing.is_raw() {
-                        self.count_requests(1);
-                        return ReadOutcome::Data { session, n, more };
-                    }
-                    conn.inbuf.extend_from_slice(&buf[..n]);
-                    match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
-                        Ok(frames) => {
-                            conn.info.recv_queued_bytes = conn.inbuf.len();
-                            self.count_requests(frames.len() as u64);
-                            return ReadOutcome::Frames { session, frames, more };
-                        }
-                        Err(e) => {
-                            // Only this connection is refused; nothing reaches PHP.
-                            crate::log::put_code(crate::log::LOG_WARNING, e.code(), &format!(
-                                "Worker::read(): {e} (error {}), connection #{session} from {}:{} closed",
-                                e.code(),
-                                conn.info.remote_ip,
-                                conn.info.remote_port
-                            ));
-                            self.close_key(key, true, 0);
-                            return ReadOutcome::Done;
-                        }
+                    if let Some(out) = self.received(key, buf, n, n == buf.len()) {
+                        return out;
                     }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return ReadOutcome::Done,
@@ -635,6 +636,47 @@ impl Reactor {
                     self.close_key(key, false, e.raw_os_error().unwrap_or(0));
                     return ReadOutcome::Done;
                 }
+            }
+        }
+    }
+
+    /// Bookkeeping for `n` bytes read from connection `key` into `buf`,
+    /// and what they make (one chunk, or the whole packets they complete);
+    /// `None` when the connection is closing and input is discarded.
+    fn received(&mut self, key: usize, buf: &[u8], n: usize, more: bool) -> Option<ReadOutcome> {
+        let conn = self.conns.get_mut(key)?;
+        if conn.close_after_flush {
+            return None; // closing: input is discarded
+        }
+        let now = now_f64();
+        conn.info.last_recv_time = now;
+        conn.info.last_dispatch_time = now;
+        let session = conn.info.session;
+        self.shared.table.touch_recv(session, now);
+        let counters = self.shared.stats.counters();
+        counters.total_recv_bytes.fetch_add(n as u64, ORD);
+        let framing = &self.ports[conn.port].framing;
+        if framing.is_raw() {
+            self.count_requests(1);
+            return Some(ReadOutcome::Data { session, n, more });
+        }
+        conn.inbuf.extend_from_slice(&buf[..n]);
+        match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
+            Ok(frames) => {
+                conn.info.recv_queued_bytes = conn.inbuf.len();
+                self.count_requests(frames.len() as u64);
+                Some(ReadOutcome::Frames { session, frames, more })
+            }
+            Err(e) => {
+                // Only this connection is refused; nothing reaches PHP.
+                crate::log::put_code(crate::log::LOG_WARNING, e.code(), &format!(
+                    "Worker::read(): {e} (error {}), connection #{session} from {}:{} closed",
+                    e.code(),
+                    conn.info.remote_ip,
+                    conn.info.remote_port
+                ));
+                self.close_key(key, true, 0);
+                Some(ReadOutcome::Done)
             }
         }
     }
@@ -663,7 +705,15 @@ impl Reactor {
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
-        if conn.out.is_empty() {
+        if conn.tls.is_some() {
+            match self.send_tls(key, data) {
+                Ok(n) => written = n,
+                Err(_) => {
+                    self.close_key(key, false, 0);
+                    return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
+                }
+            }
+        } else if conn.out.is_empty() {
             loop {
                 match conn.stream.write(&data[written..]) {
                     Ok(n) => {
@@ -734,7 +784,7 @@ impl Reactor {
         self.send_checked(session, data, false)?;
         loop {
             let key = self.live_key(session)?;
-            if self.conns[key].out.is_empty() {
+            if !self.conns[key].output_pending() {
                 return Ok(());
             }
             let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
@@ -747,10 +797,12 @@ impl Reactor {
     /// Writes queued output of connection `key` (on WRITABLE).
     pub(crate) fn flush(&mut self, key: usize) {
         let Some(conn) = self.conns.get_mut(key) else { return };
-        if let Err(e) = conn.out.write_to(&mut conn.stream) {
+        let written = if conn.tls.is_some() { self.flush_tls(key) } else { conn.out.write_to(&mut conn.stream).map(|_| ()) };
+        if let Err(e) = written {
             self.close_key(key, false, e.raw_os_error().unwrap_or(0));
             return;
         }
+        let conn = &mut self.conns[key];
         let queued = conn.out.queued();
         conn.info.send_queued_bytes = queued;
         self.shared.table.set_queued(conn.info.session, queued);
@@ -761,7 +813,7 @@ impl Reactor {
             self.buffer_events.push((session, BufferEvent::Empty));
         }
         let conn = &mut self.conns[key];
-        if conn.out.is_empty() {
+        if !conn.output_pending() {
             if conn.close_after_flush {
                 self.close_key(key, false, 0);
                 return;
@@ -795,7 +847,7 @@ impl Reactor {
                     std::mem::size_of::<libc::linger>() as libc::socklen_t,
                 );
             }
-        } else if !conn.out.is_empty() {
+        } else if conn.output_pending() {
             conn.close_after_flush = true;
             return Ok(());
         }
@@ -804,8 +856,15 @@ impl Reactor {
     }
 
     /// Removes connection `key` and queues its onClose.
-    fn close_key(&mut self, key: usize, _reset: bool, errno: i32) {
+    fn close_key(&mut self, key: usize, reset: bool, errno: i32) {
+        if self.conns.get(key).is_some_and(Connection::handshaking) {
+            // No onConnect ran: no onClose either.
+            return self.drop_unannounced(key);
+        }
         let Some(mut conn) = self.conns.try_remove(key) else { return };
+        if !reset {
+            tls::close_session(&mut conn);
+        }
         let _ = self.registry.deregister(&mut conn.stream);
         self.by_session.remove(&conn.info.session);
         if self.in_master {
@@ -993,6 +1052,9 @@ impl Reactor {
             None => self.closing.iter().find(|i| i.session == session).cloned()?,
         };
         info.uid = self.shared.table.uid(session);
+        if info.ssl_client_cert.is_none() {
+            info.ssl_client_cert = self.client_cert(session);
+        }
         Some(info)
     }
 
