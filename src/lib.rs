@@ -49,6 +49,7 @@ pub mod arginfo;
 pub mod args;
 pub mod atomic;
 pub mod client;
+pub mod client_tls;
 pub mod command;
 pub mod connections;
 pub mod constants;
