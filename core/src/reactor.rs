@@ -278,6 +278,9 @@ pub struct Reactor {
     /// The "too many connections" line: at most one a second, the rest
     /// counted (a flood must not fill the log).
     refused_log: crate::log::Throttle,
+    /// TLS connections still handshaking, oldest first, with the moment
+    /// their handshake times out (a client that stalls is not kept).
+    handshake_deadlines: std::collections::VecDeque<(Instant, usize, SessionId)>,
 }
 
 /// `heartbeat_check_interval` / `heartbeat_idle_time`.
@@ -416,6 +419,7 @@ impl Reactor {
             heartbeat: cfg.heartbeat,
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
             refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
+            handshake_deadlines: Default::default(),
         })
     }
 
@@ -601,6 +605,9 @@ impl Reactor {
             tls,
         });
         self.by_session.insert(session, key);
+        if self.conns[key].tls.is_some() {
+            self.handshake_deadlines.push_back((Instant::now() + tls::HANDSHAKE_TIMEOUT, key, session));
+        }
         if !counted {
             let counters = self.shared.stats.counters();
             counters.accept_count.fetch_add(1, ORD);
@@ -1018,7 +1025,8 @@ impl Reactor {
     /// Runs the heartbeat check if it is due: closes every connection found
     /// idle (their onClose follows). Returns how long until the next check.
     pub fn heartbeat_tick(&mut self) -> Option<Duration> {
-        let hb = self.heartbeat?;
+        let handshakes = self.handshake_tick();
+        let Some(hb) = self.heartbeat else { return handshakes };
         let now = Instant::now();
         if now >= self.next_heartbeat {
             for s in self.idle_sessions(hb.idle) {
@@ -1026,7 +1034,8 @@ impl Reactor {
             }
             self.next_heartbeat = now + hb.interval;
         }
-        Some(self.next_heartbeat - now)
+        let wait = self.next_heartbeat - now;
+        Some(handshakes.map_or(wait, |h| h.min(wait)))
     }
 
     /// Whether the worker is stopping gracefully (reload, max_request): it

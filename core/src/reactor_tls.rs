@@ -13,6 +13,10 @@ use mio::{Interest, Token};
 use std::fs::File;
 use std::io;
 
+/// How long a client may take to finish its handshake (Swoole has no such
+/// limit: a client that stalls mid-handshake is held until the heartbeat).
+pub(super) const HANDSHAKE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Output going into a TLS session (encrypted, then to the socket).
 pub(super) struct TlsSink<'a>(pub(super) &'a mut TlsConnection);
 
@@ -142,6 +146,25 @@ impl Reactor {
         let counters = self.shared.stats.counters();
         counters.close_count.fetch_add(1, ORD);
         counters.connection_num.fetch_sub(1, ORD);
+    }
+
+    /// Frees the connections whose handshake did not finish in time; how
+    /// long until the next one is due (`None`: none is handshaking).
+    pub(super) fn handshake_tick(&mut self) -> Option<std::time::Duration> {
+        let now = std::time::Instant::now();
+        while let Some(&(due, key, session)) = self.handshake_deadlines.front() {
+            let pending = self.conns.get(key).is_some_and(|c| c.info.session == session && c.handshaking());
+            if !pending {
+                self.handshake_deadlines.pop_front();
+                continue;
+            }
+            if due > now {
+                return Some(due - now);
+            }
+            self.handshake_deadlines.pop_front();
+            self.handshake_failed(key, &HandshakeFailure::TimedOut);
+        }
+        None
     }
 
     /// Encrypts what the session takes of `data` now: how many bytes.
