@@ -368,7 +368,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     // enable_reuse_port: each BASE worker accepts on a socket of its own.
     let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
     let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
-    let tls_ports = ports.iter().filter_map(|p| p.spec.tls.clone().map(|a| (format!("port {}", p.spec.port), a))).collect();
+    let tls_ports = ports.iter().filter_map(|p| p.spec.tls.clone().map(|a| (p.spec.port.to_string(), a))).collect();
     if let Err(e) = swoole_core::tls::registry::install(tls_ports) {
         warning(&format!("failed to create shared memory: {e}"));
         return false;

@@ -8,7 +8,7 @@
  *   reload -> $server->reload()
  *   close  -> the server closes the connection
  *   other  -> "echo:<line>"
- * Prints "connect N" / "close N" for the events, "ready" once a worker started.
+ * Prints "connect N" / "close N" for the events, "ready ID" when a worker starts.
  *
  * usage: php tls_server.php PORT base|process CERTDIR JSON_SETTINGS
  */
@@ -25,9 +25,7 @@ $server = new Swoole\Server('127.0.0.1', $port, $mode === 'process' ? SWOOLE_PRO
     SWOOLE_SOCK_TCP | SWOOLE_SSL);
 $server->set($settings);
 $server->on('workerStart', function ($s, $id) {
-    if ($id === 0) {
-        echo "ready\n";
-    }
+    echo "ready $id\n";
 });
 $server->on('connect', function ($s, $fd) {
     echo "connect $fd\n";
