@@ -6,6 +6,7 @@
  *   file P -> sendfile(P), then "sent"
  *   stats  -> connection_num, as stats() counts it
  *   reload -> $server->reload()
+ *   pause MS -> pause(), "paused", resume() after MS milliseconds
  *   close  -> the server closes the connection
  *   other  -> "echo:<line>"
  * Prints "connect N" / "close N" for the events, "ready ID" when a worker starts.
@@ -29,6 +30,9 @@ $server->on('workerStart', function ($s, $id) {
 });
 $server->on('connect', function ($s, $fd) {
     echo "connect $fd\n";
+    if (!empty($s->setting['enable_delay_receive'])) {
+        $s->confirm($fd);
+    }
 });
 $server->on('receive', function ($s, $fd, $rid, $data) {
     $line = rtrim($data, "\n");
@@ -49,6 +53,15 @@ $server->on('receive', function ($s, $fd, $rid, $data) {
             break;
         case 'reload':
             $s->send($fd, ($s->reload() ? 'reloading' : 'no reload') . "\n");
+            break;
+        case 'pause':
+            // Paused until a timer resumes it; what the client sends meanwhile waits.
+            $s->pause($fd);
+            $s->send($fd, "paused\n");
+            Swoole\Timer::after((int)$arg, function () use ($s, $fd) {
+                echo "resume $fd\n";
+                $s->resume($fd);
+            });
             break;
         case 'close':
             $s->close($fd);
