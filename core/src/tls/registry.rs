@@ -18,11 +18,13 @@ use std::sync::{Arc, Mutex};
 struct Entry {
     /// `host:port`, for the reload's log lines.
     label: String,
+    /// The port's context (shared with the reactors of this process).
     acceptor: Arc<TlsAcceptor>,
 }
 
 /// This process's TLS ports, and the reloads it has carried out.
 struct Registry {
+    /// Every TLS port of the server.
     entries: Vec<Entry>,
     /// Reloads requested server-wide (shared by every process of the server).
     requested: SharedSlice<AtomicU64>,
