@@ -603,7 +603,8 @@ impl Client {
             Some(Ok(())) => Ok(true),
             Some(Err(f)) => {
                 let code = swoole_core::tls::error::codes::SSL_VERIFY_FAILED.0;
-                set_error(obj, code as i64);
+                // swoole_last_error() only: Swoole leaves errCode alone here.
+                crate::runtime::set_last_error(code);
                 swoole_core::log::put_code(swoole_core::log::LOG_NOTICE, code, &format!(
                     "Socket::ssl_verify() (ERRNO {code}): can not verify peer from fd#{} with error#{}: {}",
                     c.fd(), f.code, f.reason
