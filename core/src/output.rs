@@ -157,6 +157,55 @@ mod tests {
     use std::io::Read;
     use std::os::unix::net::UnixStream;
 
+    /// A sink that takes at most `room` bytes, then blocks (as a full
+    /// socket, or a TLS session with records pending).
+    struct Limited {
+        got: Vec<u8>,
+        room: usize,
+    }
+
+    impl Sink for Limited {
+        fn write_bytes(&mut self, data: &[u8]) -> io::Result<usize> {
+            let n = data.len().min(self.room);
+            if n == 0 {
+                return Err(io::ErrorKind::WouldBlock.into());
+            }
+            self.room -= n;
+            self.got.extend_from_slice(&data[..n]);
+            Ok(n)
+        }
+
+        fn write_file(&mut self, file: &File, offset: u64, len: usize) -> io::Result<usize> {
+            use std::os::unix::fs::FileExt;
+            let mut buf = vec![0u8; len.min(self.room)];
+            if buf.is_empty() {
+                return Err(io::ErrorKind::WouldBlock.into());
+            }
+            let n = file.read_at(&mut buf, offset)?;
+            self.room -= n;
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_sink_that_blocks_resumes_where_it_stopped() {
+        let path = std::env::temp_dir().join(format!("swoole-output-sink-{}", std::process::id()));
+        std::fs::write(&path, b"0123456789").unwrap();
+        let mut out = Output::default();
+        out.push_bytes(b"ab");
+        out.push_file(File::open(&path).unwrap(), 2, 6);
+        out.push_bytes(b"yz");
+        let mut sink = Limited { got: Vec::new(), room: 5 };
+        assert!(!out.write_to_sink(&mut sink).unwrap(), "blocked after 5 bytes");
+        assert_eq!(sink.got, b"ab234");
+        sink.room = 100;
+        assert!(out.write_to_sink(&mut sink).unwrap());
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(sink.got, b"ab234567yz");
+        assert_eq!(out.queued(), 0);
+    }
+
     #[test]
     fn bytes_and_files_leave_in_order() {
         let path = std::env::temp_dir().join(format!("swoole-output-{}", std::process::id()));
