@@ -1,5 +1,5 @@
 --TEST--
-TLS: a plaintext client on a TLS port is closed at once, a client that hangs up mid-handshake is freed at once, one that stalls mid-handshake is closed by the heartbeat; none gets onConnect or onClose (their session ids are used up), and a TLS client beside them is served throughout (both modes)
+TLS: a plaintext client on a TLS port is closed at once, a client that hangs up mid-handshake is freed at once, one that stalls mid-handshake is closed by the heartbeat; none gets onConnect or onClose (their session ids are used up) or is listed, exists or takes send() while handshaking, and a TLS client beside them is served throughout (both modes)
 --EXTENSIONS--
 swoole
 posix
@@ -38,6 +38,8 @@ foreach (['base', 'process'] as $mode) {
     $stalled = new TestClient($port);
     $stalled->send($partial_hello);
     echo "good, beside them: ", tls_ask($good, 'second'), "\n";
+    // Session 4 (the stalled one) is no connection for PHP yet.
+    echo tls_ask($good, 'peers 4'), "\n";
     $gone->close();
     echo preg_replace('/^.*(bad SSL client).*: /', '$1: ', $srv->waitForLine('/bad SSL client.*closed the connection/')), "\n";
 
@@ -68,6 +70,7 @@ good: echo:first
 string(0) ""
 bad SSL client: the client sent a plain HTTP request to a TLS port
 good, beside them: echo:second
+{"list":[1],"exist":[1],"send 4":false,"info":false}
 bad SSL client: the peer closed the connection during the TLS handshake
 bool(true)
 connections: 1
@@ -78,6 +81,7 @@ good: echo:first
 string(0) ""
 bad SSL client: the client sent a plain HTTP request to a TLS port
 good, beside them: echo:second
+{"list":[1],"exist":[1],"send 4":false,"info":false}
 bad SSL client: the peer closed the connection during the TLS handshake
 bool(true)
 connections: 1

@@ -607,6 +607,7 @@ impl Reactor {
         self.by_session.insert(session, key);
         if self.conns[key].tls.is_some() {
             self.handshake_deadlines.push_back((Instant::now() + tls::HANDSHAKE_TIMEOUT, key, session));
+            self.shared.table.set_handshaking(session, true);
         }
         if !counted {
             let counters = self.shared.stats.counters();
@@ -706,6 +707,9 @@ impl Reactor {
         if conn.close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
+        if conn.handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
+        }
         // The queue reached `socket_buffer_size`: sends fail (1009) until it
         // drains below it.
         if check_limit && conn.info.send_queued_bytes >= limit {
@@ -775,6 +779,9 @@ impl Reactor {
         let key = self.live_key(session)?;
         if self.conns[key].close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
+        }
+        if self.conns[key].handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
         }
         let (file, len) = crate::output::open_file_range(path, offset, length)?;
         self.conns[key].out.push_file(file, offset, len);
@@ -1051,12 +1058,13 @@ impl Reactor {
 
     /// Whether `session` is open in this worker.
     pub fn exists(&self, session: SessionId) -> bool {
-        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush)
+        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush && !self.conns[k].handshaking())
     }
 
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
     pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
         let mut info = match self.by_session.get(&session) {
+            Some(&k) if self.conns[k].handshaking() => return None,
             Some(&k) => self.conns[k].info.clone(),
             None => self.closing.iter().find(|i| i.session == session).cloned()?,
         };
@@ -1069,7 +1077,8 @@ impl Reactor {
 
     /// Open sessions of this worker, ascending.
     pub fn sessions(&self) -> Vec<SessionId> {
-        let mut v: Vec<SessionId> = self.by_session.keys().copied().collect();
+        let mut v: Vec<SessionId> =
+            self.by_session.iter().filter(|&(_, &k)| !self.conns[k].handshaking()).map(|(&s, _)| s).collect();
         v.sort_unstable();
         v
     }

@@ -80,6 +80,7 @@ impl Reactor {
                         // Kept for getClientInfo() in onClose, after the session is gone.
                         conn.info.ssl_client_cert =
                             tls.peer_info().and_then(|p| p.client_cert.as_ref()).map(|c| c.pem.clone());
+                        self.shared.table.set_handshaking(session, false);
                         self.update_tls_interest(key);
                         ReadOutcome::Connected { session }
                     }

@@ -5,6 +5,7 @@
  *   info   -> JSON of what the server says about this connection
  *   file P -> sendfile(P), then "sent"
  *   stats  -> connection_num, as stats() counts it
+ *   peers N -> getClientList(), exist() of fds 1-8, send() and getClientInfo() to fd N
  *   reload -> $server->reload()
  *   pause MS -> pause(), "paused", resume() after MS milliseconds
  *   close  -> the server closes the connection
@@ -47,6 +48,14 @@ $server->on('receive', function ($s, $fd, $rid, $data) {
         case 'file':
             $s->sendfile($fd, $arg);
             $s->send($fd, "sent\n");
+            break;
+        case 'peers':
+            // What PHP sees of the other sessions: a client still in its handshake is none yet.
+            $list = $s->getClientList(0, 100) ?: [];
+            $exist = array_values(array_filter(range(1, 8), fn($f) => $s->exist($f)));
+            $sent = @$s->send((int)$arg, "x\n");
+            $s->send($fd, json_encode(['list' => $list, 'exist' => $exist, "send $arg" => $sent,
+                'info' => $s->getClientInfo((int)$arg) !== false]) . "\n");
             break;
         case 'stats':
             $s->send($fd, $s->stats()['connection_num'] . "\n");
