@@ -105,6 +105,8 @@ extern "C" fn module_info(module: *mut ModuleEntry) {
     info_table_row!("epoll", "enabled");
     info_table_row!("timerfd", "enabled");
     info_table_row!("coroutine", "not supported");
+    info_table_row!("openssl", swoole_core::tls::library_version());
+    info_table_row!("dtls", "not supported");
     info_table_end!();
     info_table_start!();
     info_table_header!("setting", "default");

@@ -42,6 +42,11 @@ pub use failure::{HandshakeFailure, SessionError};
 pub use peer::{CertSummary, PeerCert, PeerInfo};
 pub use settings::{SniCert, TlsSettings};
 
+/// The libssl TLS runs on (`OpenSSL 3.0.19 27 Jan 2026`), for `php --ri swoole`.
+pub fn library_version() -> &'static str {
+    openssl::version::version()
+}
+
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
