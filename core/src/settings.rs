@@ -713,6 +713,8 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("heartbeat_check_interval", "(off)".into()),
         ("heartbeat_idle_time", "(2 x heartbeat_check_interval)".into()),
     ];
+    let mut acting = acting;
+    acting.extend(ssl::defaults());
     let mut out = acting.clone();
     for &k in KNOWN_KEYS {
         if !acting.iter().any(|(a, _)| *a == k) {

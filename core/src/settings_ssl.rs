@@ -47,6 +47,26 @@ pub(super) fn apply(tls: &mut TlsSettings, key: &str, value: &SettingValue) -> R
     Ok(())
 }
 
+/// The `ssl_*` keys that act on a TLS port, with their defaults (`php --ri swoole`).
+pub(super) fn defaults() -> Vec<(&'static str, String)> {
+    let d = TlsSettings::default();
+    let none = || "(none)".to_string();
+    vec![
+        ("ssl_cert_file", none()),
+        ("ssl_key_file", none()),
+        ("ssl_protocols", "0 (TLS 1.2 and 1.3)".into()),
+        ("ssl_ciphers", d.ciphers),
+        ("ssl_prefer_server_ciphers", d.prefer_server_ciphers.to_string()),
+        ("ssl_ecdh_curve", d.ecdh_curve),
+        ("ssl_dhparam", none()),
+        ("ssl_client_cert_file", none()),
+        ("ssl_verify_peer", d.verify_peer.to_string()),
+        ("ssl_verify_depth", "0 (libssl's)".into()),
+        ("ssl_allow_self_signed", d.allow_self_signed.to_string()),
+        ("ssl_sni_certs", "(none)".into()),
+    ]
+}
+
 /// A file setting: a path, or `None` for `null`/`''` (unset).
 fn path(key: &str, value: &SettingValue) -> Result<Option<PathBuf>, SettingError> {
     if matches!(value, SettingValue::Null) {
