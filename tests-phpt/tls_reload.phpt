@@ -43,7 +43,7 @@ foreach (['base', 'process'] as $mode) {
     // The reload ends once the old workers are done (BASE mode: they hold these two).
     fclose($old);
     fclose($c);
-    $srv->waitForLines('/^close /', 2);
+    $srv->waitForLine('/^reload done/');
 
     // A broken renewal: the key no longer matches; the served certificate stays.
     copy("$dir/ca.key", "$dir/server.key");

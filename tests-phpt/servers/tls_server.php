@@ -10,7 +10,8 @@
  *   pause MS -> pause(), "paused", resume() after MS milliseconds
  *   close  -> the server closes the connection
  *   other  -> "echo:<line>"
- * Prints "connect N" / "close N" for the events, "ready ID" when a worker starts.
+ * Prints "connect N" / "close N" for the events, "ready ID" when a worker starts,
+ * "reload done" after a reload.
  *
  * usage: php tls_server.php PORT base|process CERTDIR JSON_SETTINGS
  */
@@ -28,6 +29,9 @@ $server = new Swoole\Server('127.0.0.1', $port, $mode === 'process' ? SWOOLE_PRO
 $server->set($settings);
 $server->on('workerStart', function ($s, $id) {
     echo "ready $id\n";
+});
+$server->on('afterReload', function () {
+    echo "reload done\n";
 });
 $server->on('connect', function ($s, $fd) {
     echo "connect $fd\n";
