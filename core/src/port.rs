@@ -103,6 +103,9 @@ pub struct PortSpec {
     pub socket: Option<OwnedFd>,
     /// The listening socket's fd number where it is open (`server_fd`).
     pub raw_fd: RawFd,
+    /// A `SWOOLE_SSL` port's context, built before fork: every connection
+    /// accepted on it handshakes before onConnect and is encrypted.
+    pub tls: Option<std::sync::Arc<crate::tls::TlsAcceptor>>,
 }
 
 impl PortSpec {
@@ -121,6 +124,7 @@ impl PortSpec {
             options: self.options.clone(),
             socket,
             raw_fd,
+            tls: self.tls.clone(),
         })
     }
 }

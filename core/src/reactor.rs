@@ -24,6 +24,9 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+#[path = "reactor_tls.rs"]
+mod tls;
+
 /// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
 /// loop's signal pipe).
 pub(crate) const PORT_TOKEN_BASE: usize = 32;
@@ -146,6 +149,9 @@ pub struct ConnectionInfo {
     /// `close()` was called on the server side: onClose gets reactor id -1,
     /// as in Swoole.
     pub closed_by_server: bool,
+    /// A TLS client's certificate (PEM) on a port with
+    /// `ssl_client_cert_file`: `getClientInfo()['ssl_client_cert']`.
+    pub ssl_client_cert: Option<String>,
 }
 
 /// One accepted client.
@@ -177,6 +183,9 @@ struct Connection {
     /// the workers took enough of what was read before (the reactor
     /// thread's own hold, apart from the user's `pause()`).
     held: bool,
+    /// The TLS session of a connection on a `SWOOLE_SSL` port: bytes in and
+    /// out go through it (boxed: a plain connection stays small).
+    tls: Option<Box<crate::tls::TlsConnection>>,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -203,6 +212,9 @@ pub(crate) enum ReadOutcome {
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
     Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
+    /// `session`'s TLS handshake is done: its onConnect is due now, then
+    /// reading goes on (data may have come with the handshake).
+    Connected { session: SessionId },
     /// Nothing more to read now (or the connection is gone).
     Done,
 }
@@ -268,6 +280,9 @@ pub struct Reactor {
     /// The "too many connections" line: at most one a second, the rest
     /// counted (a flood must not fill the log).
     refused_log: crate::log::Throttle,
+    /// TLS connections still handshaking, oldest first, with the moment
+    /// their handshake times out (a client that stalls is not kept).
+    handshake_deadlines: std::collections::VecDeque<(Instant, usize, SessionId)>,
 }
 
 /// `heartbeat_check_interval` / `heartbeat_idle_time`.
@@ -306,6 +321,8 @@ struct PortState {
     options: crate::port::SocketOptions,
     /// The socket, while this process serves it.
     socket: Option<PortSocket>,
+    /// A `SWOOLE_SSL` port's context: each connection handshakes first.
+    tls: Option<Arc<crate::tls::TlsAcceptor>>,
 }
 
 /// What a worker's reactor needs to be built.
@@ -373,6 +390,7 @@ impl Reactor {
                 nodelay: spec.nodelay,
                 options: spec.options,
                 socket,
+                tls: spec.tls,
             });
         }
         if let Some(fd) = inbox_fd {
@@ -404,6 +422,7 @@ impl Reactor {
             heartbeat: cfg.heartbeat,
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
             refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
+            handshake_deadlines: Default::default(),
         })
     }
 
@@ -525,6 +544,19 @@ impl Reactor {
             stream.set_nodelay();
         }
         self.ports[port].options.apply_accepted(stream.as_raw_fd(), matches!(stream, Stream::Tcp(_)));
+        let tls = match self.ports[port].tls.as_ref().map(|a| a.accept(stream.as_raw_fd())) {
+            None => None,
+            Some(Ok(t)) => Some(Box::new(t)),
+            Some(Err(e)) => {
+                crate::log::put_code(crate::log::LOG_WARNING, crate::tls::error::codes::SSL_CREATE_SESSION_FAILED.0,
+                    &format!("a TLS session for a new connection cannot be made: {e}"));
+                if let Some(s) = opened {
+                    self.shared.table.close(s);
+                    self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
+                }
+                return None;
+            }
+        };
         let session = opened.unwrap_or_else(|| self.shared.table.open(&self.shared.sessions, self.worker_id));
         let counted = opened.is_some();
         let key = self.conns.vacant_key();
@@ -559,6 +591,7 @@ impl Reactor {
             recv_queued_bytes: 0,
             send_queued_bytes: 0,
             closed_by_server: false,
+            ssl_client_cert: None,
         };
         self.conns.insert(Connection {
             stream,
@@ -572,8 +605,13 @@ impl Reactor {
             full: false,
             paused: self.delay_receive,
             held: false,
+            tls,
         });
         self.by_session.insert(session, key);
+        if self.conns[key].tls.is_some() {
+            self.handshake_deadlines.push_back((Instant::now() + tls::HANDSHAKE_TIMEOUT, key, session));
+            self.shared.table.set_handshaking(session, true);
+        }
         if !counted {
             let counters = self.shared.stats.counters();
             counters.accept_count.fetch_add(1, ORD);
@@ -584,6 +622,9 @@ impl Reactor {
 
     /// Reads one chunk from connection `key` into `buf`.
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
+        if self.conns.get(key).is_some_and(|c| c.tls.is_some()) {
+            return self.read_tls(key, buf);
+        }
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
             // pause() from another process holds before its message comes.
@@ -596,47 +637,8 @@ impl Reactor {
                     return ReadOutcome::Done;
                 }
                 Ok(n) => {
-                    if conn.close_after_flush {
-                        continue; // closing: input is discarded
-                    }
-                    let now = now_f64();
-                    conn.info.last_recv_time = now;
-                    conn.info.last_dispatch_time = now;
-                    let session = conn.info.session;
-                    self.shared.table.touch_recv(session, now);
-                    let more = n == buf.len();
-                    let counters = self.shared.stats.counters();
-                    counters.total_recv_bytes.fetch_add(n as u64, ORD);
-                    let framing = &self.ports[conn.port].framing;
-                    if framing.is_raw() {
-                        self.count_requests(1);
-                        return ReadOutcome::Data { session, n, more };
-                    }
-                    conn.inbuf.extend_from_slice(&buf[..n]);
-                    match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
-                        Ok(frames) => {
-                            conn.info.recv_queued_bytes = conn.inbuf.len();
-                            self.count_requests(frames.len() as u64);
-                            return ReadOutcome::Frames { session, frames, more };
-                        }
-                        Err(e) => {
-                            // Only this connection is refused; nothing reaches PHP.
-                            let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
-                            let line = match e {
-                                // Swoole's words for a package_length_func's refusal.
-                                framing::FrameError::Rejected { .. } => format!(
-                                    "Protocol::recv_with_length_protocol() (ERRNO {}): {e}, remote_addr=<{ip}:{port}>",
-                                    e.code()
-                                ),
-                                _ => format!(
-                                    "Worker::read(): {e} (error {}), connection #{session} from {ip}:{port} closed",
-                                    e.code()
-                                ),
-                            };
-                            crate::log::put_code(crate::log::LOG_WARNING, e.code(), &line);
-                            self.close_key(key, true, 0);
-                            return ReadOutcome::Done;
-                        }
+                    if let Some(out) = self.received(key, buf, n, n == buf.len()) {
+                        return out;
                     }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return ReadOutcome::Done,
@@ -645,6 +647,54 @@ impl Reactor {
                     self.close_key(key, false, e.raw_os_error().unwrap_or(0));
                     return ReadOutcome::Done;
                 }
+            }
+        }
+    }
+
+    /// Bookkeeping for `n` bytes read from connection `key` into `buf`,
+    /// and what they make (one chunk, or the whole packets they complete);
+    /// `None` when the connection is closing and input is discarded.
+    fn received(&mut self, key: usize, buf: &[u8], n: usize, more: bool) -> Option<ReadOutcome> {
+        let conn = self.conns.get_mut(key)?;
+        if conn.close_after_flush {
+            return None; // closing: input is discarded
+        }
+        let now = now_f64();
+        conn.info.last_recv_time = now;
+        conn.info.last_dispatch_time = now;
+        let session = conn.info.session;
+        self.shared.table.touch_recv(session, now);
+        let counters = self.shared.stats.counters();
+        counters.total_recv_bytes.fetch_add(n as u64, ORD);
+        let framing = &self.ports[conn.port].framing;
+        if framing.is_raw() {
+            self.count_requests(1);
+            return Some(ReadOutcome::Data { session, n, more });
+        }
+        conn.inbuf.extend_from_slice(&buf[..n]);
+        match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
+            Ok(frames) => {
+                conn.info.recv_queued_bytes = conn.inbuf.len();
+                self.count_requests(frames.len() as u64);
+                Some(ReadOutcome::Frames { session, frames, more })
+            }
+            Err(e) => {
+                // Only this connection is refused; nothing reaches PHP.
+                let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
+                let line = match e {
+                    // Swoole's words for a package_length_func's refusal.
+                    framing::FrameError::Rejected { .. } => format!(
+                        "Protocol::recv_with_length_protocol() (ERRNO {}): {e}, remote_addr=<{ip}:{port}>",
+                        e.code()
+                    ),
+                    _ => format!(
+                        "Worker::read(): {e} (error {}), connection #{session} from {ip}:{port} closed",
+                        e.code()
+                    ),
+                };
+                crate::log::put_code(crate::log::LOG_WARNING, e.code(), &line);
+                self.close_key(key, true, 0);
+                Some(ReadOutcome::Done)
             }
         }
     }
@@ -667,13 +717,24 @@ impl Reactor {
         if conn.close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
+        if conn.handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
+        }
         // The queue reached `socket_buffer_size`: sends fail (1009) until it
         // drains below it.
         if check_limit && conn.info.send_queued_bytes >= limit {
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
-        if conn.out.is_empty() {
+        if conn.tls.is_some() {
+            match self.send_tls(key, data) {
+                Ok(n) => written = n,
+                Err(_) => {
+                    self.close_key(key, false, 0);
+                    return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
+                }
+            }
+        } else if conn.out.is_empty() {
             loop {
                 match conn.stream.write(&data[written..]) {
                     Ok(n) => {
@@ -729,6 +790,9 @@ impl Reactor {
         if self.conns[key].close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
+        if self.conns[key].handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
+        }
         let (file, len) = crate::output::open_file_range(path, offset, length)?;
         self.conns[key].out.push_file(file, offset, len);
         let (_, high, _) = self.buffer_limits;
@@ -744,7 +808,7 @@ impl Reactor {
         self.send_checked(session, data, false)?;
         loop {
             let key = self.live_key(session)?;
-            if self.conns[key].out.is_empty() {
+            if !self.conns[key].output_pending() {
                 return Ok(());
             }
             let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
@@ -757,10 +821,12 @@ impl Reactor {
     /// Writes queued output of connection `key` (on WRITABLE).
     pub(crate) fn flush(&mut self, key: usize) {
         let Some(conn) = self.conns.get_mut(key) else { return };
-        if let Err(e) = conn.out.write_to(&mut conn.stream) {
+        let written = if conn.tls.is_some() { self.flush_tls(key) } else { conn.out.write_to(&mut conn.stream).map(|_| ()) };
+        if let Err(e) = written {
             self.close_key(key, false, e.raw_os_error().unwrap_or(0));
             return;
         }
+        let conn = &mut self.conns[key];
         let queued = conn.out.queued();
         conn.info.send_queued_bytes = queued;
         self.shared.table.set_queued(conn.info.session, queued);
@@ -771,7 +837,7 @@ impl Reactor {
             self.buffer_events.push((session, BufferEvent::Empty));
         }
         let conn = &mut self.conns[key];
-        if conn.out.is_empty() {
+        if !conn.output_pending() {
             if conn.close_after_flush {
                 self.close_key(key, false, 0);
                 return;
@@ -805,7 +871,7 @@ impl Reactor {
                     std::mem::size_of::<libc::linger>() as libc::socklen_t,
                 );
             }
-        } else if !conn.out.is_empty() {
+        } else if conn.output_pending() {
             conn.close_after_flush = true;
             return Ok(());
         }
@@ -814,8 +880,15 @@ impl Reactor {
     }
 
     /// Removes connection `key` and queues its onClose.
-    fn close_key(&mut self, key: usize, _reset: bool, errno: i32) {
+    fn close_key(&mut self, key: usize, reset: bool, errno: i32) {
+        if self.conns.get(key).is_some_and(Connection::handshaking) {
+            // No onConnect ran: no onClose either.
+            return self.drop_unannounced(key);
+        }
         let Some(mut conn) = self.conns.try_remove(key) else { return };
+        if !reset {
+            tls::close_session(&mut conn);
+        }
         let _ = self.registry.deregister(&mut conn.stream);
         self.by_session.remove(&conn.info.session);
         if self.in_master {
@@ -969,7 +1042,8 @@ impl Reactor {
     /// Runs the heartbeat check if it is due: closes every connection found
     /// idle (their onClose follows). Returns how long until the next check.
     pub fn heartbeat_tick(&mut self) -> Option<Duration> {
-        let hb = self.heartbeat?;
+        let handshakes = self.handshake_tick();
+        let Some(hb) = self.heartbeat else { return handshakes };
         let now = Instant::now();
         if now >= self.next_heartbeat {
             for s in self.idle_sessions(hb.idle) {
@@ -977,7 +1051,8 @@ impl Reactor {
             }
             self.next_heartbeat = now + hb.interval;
         }
-        Some(self.next_heartbeat - now)
+        let wait = self.next_heartbeat - now;
+        Some(handshakes.map_or(wait, |h| h.min(wait)))
     }
 
     /// Whether the worker is stopping gracefully (reload, max_request): it
@@ -993,22 +1068,27 @@ impl Reactor {
 
     /// Whether `session` is open in this worker.
     pub fn exists(&self, session: SessionId) -> bool {
-        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush)
+        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush && !self.conns[k].handshaking())
     }
 
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
     pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
         let mut info = match self.by_session.get(&session) {
+            Some(&k) if self.conns[k].handshaking() => return None,
             Some(&k) => self.conns[k].info.clone(),
             None => self.closing.iter().find(|i| i.session == session).cloned()?,
         };
         info.uid = self.shared.table.uid(session);
+        if info.ssl_client_cert.is_none() {
+            info.ssl_client_cert = self.client_cert(session);
+        }
         Some(info)
     }
 
     /// Open sessions of this worker, ascending.
     pub fn sessions(&self) -> Vec<SessionId> {
-        let mut v: Vec<SessionId> = self.by_session.keys().copied().collect();
+        let mut v: Vec<SessionId> =
+            self.by_session.iter().filter(|&(_, &k)| !self.conns[k].handshaking()).map(|(&s, _)| s).collect();
         v.sort_unstable();
         v
     }

@@ -271,7 +271,8 @@ impl Thread {
             return;
         };
         let Some(session) = self.reactor.adopt(stream, peer, port, Some(session)) else { return };
-        if self.connection_events {
+        // A TLS connection's onConnect comes once its handshake is done.
+        if self.connection_events && !self.reactor.is_handshaking(session) {
             self.dispatch(Kind::Connect, session, &[]);
         }
     }
@@ -291,6 +292,14 @@ impl Thread {
                         self.dispatch(Kind::Receive, session, frame);
                     }
                     (Some(session), more || to_end)
+                }
+                ReadOutcome::Connected { session } => {
+                    if self.connection_events {
+                        // The client certificate travels with the event (Swoole's way).
+                        let pem = self.reactor.client_cert(session).unwrap_or_default();
+                        self.dispatch(Kind::Connect, session, pem.as_bytes());
+                    }
+                    (None, true)
                 }
                 ReadOutcome::Done => (None, false),
             };
