@@ -239,7 +239,9 @@ pub fn bind_port(host: &str, port: i64, raw_type: i64) -> Result<BoundListener, 
         code,
     };
     let Some(ty) = SockType::from_raw(raw_type) else {
-        swoole_core::log::warning(&format!("make_socket(): unknown socket type [{raw_type}]"));
+        // Swoole names the type without its `SWOOLE_SSL` bit (512).
+        let named = raw_type & !swoole_core::listener::SSL_FLAG;
+        swoole_core::log::warning(&format!("make_socket(): unknown socket type [{named}]"));
         return Err(failed(&swoole_core::error::os_strerror(SOCKET_TYPE_NOT_SUPPORTED), SOCKET_TYPE_NOT_SUPPORTED));
     };
     if ty.is_inet() && !(0..=65535).contains(&port) {
