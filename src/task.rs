@@ -363,7 +363,17 @@ pub fn handle_finish(
         vec![id, data]
     };
     let callback = if header.flags & TASK_CALLBACK != 0 {
-        CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id))
+        let cb = CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id));
+        let own = matches!(runtime::role(), Role::Worker(w) if swoole_core::reply_lane::own(w).1 == header.origin);
+        if cb.is_none() && !own {
+            // The result of a task() with a callback given in another process
+            // of this worker id (one that drained after a reload or
+            // max_request, or died): Swoole drops it with this warning. (A
+            // later result of one's own such task goes to onFinish.)
+            warning("require 'onFinish' callback");
+            return CallOutcome::Returned;
+        }
+        cb
     } else {
         None
     };
