@@ -48,8 +48,9 @@ pub struct ServerShared {
     /// Each worker's inbox (event workers, then task workers), for send/close
     /// from other processes, pipe messages, tasks and their results.
     pub inboxes: Inboxes,
-    /// Each event worker's reply channel: results of a `taskwait()` it is
-    /// blocked in (its inbox is not read meanwhile).
+    /// The reply lanes ([`crate::reply_lane`]): results of a `taskwait()`
+    /// (or `command()`) an event worker process is blocked in (its inbox is
+    /// not read meanwhile), one lane per process.
     pub replies: Inboxes,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
@@ -74,7 +75,7 @@ impl ServerShared {
             sessions: SessionAllocator::new(start_session_id)?,
             table: SessionTable::new()?,
             inboxes: Inboxes::new(worker_num + task_num)?,
-            replies: Inboxes::new(worker_num)?,
+            replies: Inboxes::new(crate::reply_lane::LaneTable::count(worker_num))?,
             stats: SharedStats::new(worker_num, task_num, user_num)?,
             reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
             links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },
@@ -90,11 +91,6 @@ impl ServerShared {
     /// Sends a message to process `to`'s inbox (a worker or task worker).
     pub fn message(&self, to: usize, kind: Kind, payload: &[u8]) -> io::Result<()> {
         self.inboxes.send(to, kind, SessionId(0), payload)
-    }
-
-    /// Sends a task result to event worker `to`'s reply channel (taskwait).
-    pub fn reply(&self, to: usize, payload: &[u8]) -> io::Result<()> {
-        self.replies.send(to, Kind::Finish, SessionId(0), payload)
     }
 
     /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
