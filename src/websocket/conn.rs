@@ -99,6 +99,7 @@ pub fn upgrade(session: SessionId, http: &crate::http::config::HttpConfig, cfg: 
         }
         return outcome;
     }
+    crate::http::response::discard(&args[1]);
     let accept = match validated {
         Ok(accept) => accept,
         Err(e) => {
