@@ -1291,9 +1291,8 @@ impl EventHandler for PhpHandler<'_> {
         let mut cb = self.pick_for(Event::Close, self.on_close, session);
         if self.http {
             crate::http::server::forget(session);
-            let websocket = worker::port_of(session).and_then(crate::http::server::port_config).is_some_and(|c| c.websocket.is_some());
             // A WebSocket connection closed before its handshake: onDisconnect when there is one.
-            if websocket && !crate::websocket::conn::forget(session) {
+            if crate::websocket::conn::on_websocket_port(session) && !crate::websocket::conn::forget(session) {
                 cb = self.pick_for(Event::Disconnect, self.host.callbacks.get(&Event::Disconnect), session).or(cb);
             }
         }

@@ -41,6 +41,23 @@ pub fn is_established(session: SessionId) -> bool {
     CONNS.with(|c| c.borrow().contains_key(&session.0))
 }
 
+/// Whether `session` came in on a port with `open_websocket_protocol`.
+pub fn on_websocket_port(session: SessionId) -> bool {
+    worker::port_of(session).and_then(crate::http::server::port_config).is_some_and(|c| c.websocket.is_some())
+}
+
+/// `getClientInfo()['websocket_status']`: only on a WebSocket port; 3
+/// (`SWOOLE_WEBSOCKET_STATUS_ACTIVE`) after the handshake, 0 before.
+pub fn status(session: SessionId) -> Option<i64> {
+    on_websocket_port(session).then(|| if is_established(session) { STATUS_ACTIVE } else { 0 })
+}
+
+/// Whether this worker holds `session` itself and it has not done its
+/// handshake (`push()` to it is refused).
+pub fn held_before_handshake(session: SessionId) -> bool {
+    !is_established(session) && worker::with(|r| r.exists(session)).unwrap_or(false)
+}
+
 /// The connection closed: its state goes; whether it was established.
 pub fn forget(session: SessionId) -> bool {
     CONNS.with(|c| c.borrow_mut().remove(&session.0)).is_some()

@@ -75,8 +75,10 @@ fn frame_bytes(obj: *mut zend_object, deflater: Option<&mut swoole_core::websock
     Ok(out)
 }
 
-/// `push()`/`ping()`: the frame to `fd`, which must have done its handshake.
-fn push_frame(fd: i64, frame: Result<Vec<u8>, encode::PackError>) -> bool {
+/// `push()`/`ping()`/`disconnect()`: the frame to `fd`, which must have
+/// done its handshake. An unknown `fd` is "does not exists" for `push()`,
+/// "not a websocket client" for `disconnect()` (`unknown_is_unconnected`), as Swoole says.
+fn push_frame(fd: i64, frame: Result<Vec<u8>, encode::PackError>, unknown_is_unconnected: bool) -> bool {
     let session = SessionId(fd as u64);
     let frame = match frame {
         Ok(f) => f,
@@ -86,13 +88,17 @@ fn push_frame(fd: i64, frame: Result<Vec<u8>, encode::PackError>) -> bool {
         }
     };
     // A connection this worker serves as plain HTTP is no WebSocket client.
-    if fd <= 0 || crate::http::server::holds(session) {
+    if fd <= 0 || crate::http::server::holds(session) || super::conn::held_before_handshake(session) {
         warning(&format!("the connected client of connection[{fd}] is not a websocket client or closed"));
         return fail(WEBSOCKET_UNCONNECTED);
     }
     match worker::send(session, &frame) {
         Ok(()) => true,
-        Err(ErrorCode::SESSION_NOT_EXIST) | Err(ErrorCode::SESSION_CLOSED) => {
+        Err(ErrorCode::SESSION_NOT_EXIST) if !unknown_is_unconnected => {
+            warning(&format!("session#{fd} does not exists"));
+            fail(ErrorCode::SESSION_NOT_EXIST.0)
+        }
+        Err(ErrorCode::SESSION_CLOSED | ErrorCode::SESSION_NOT_EXIST) => {
             warning(&format!("the connected client of connection[{fd}] is not a websocket client or closed"));
             fail(WEBSOCKET_UNCONNECTED)
         }
@@ -115,7 +121,7 @@ impl WebSocketServer {
                 super::conn::frame_for(session, &bytes, opcode, flags)
             }
         };
-        Ok(push_frame(fd, frame))
+        Ok(push_frame(fd, frame, false))
     }
 
     /// `disconnect(int $fd, int $code = 1000, string $reason = ''): bool`:
@@ -129,7 +135,7 @@ impl WebSocketServer {
         };
         let mut frame = Vec::new();
         let packed = encode::pack_close(&mut frame, code, &reason, 0).map(|()| frame);
-        if !push_frame(fd, packed) {
+        if !push_frame(fd, packed, true) {
             return Ok(false);
         }
         let session = SessionId(fd as u64);
@@ -146,7 +152,7 @@ impl WebSocketServer {
         };
         let mut frame = Vec::new();
         let packed = encode::pack(&mut frame, &data, Opcode::Ping as i64, 1, None).map(|()| frame);
-        Ok(push_frame(fd, packed))
+        Ok(push_frame(fd, packed, false))
     }
 
     /// `isEstablished(int $fd): bool`: the handshake is done (on this
