@@ -123,7 +123,7 @@ enum Step {
 /// the frames to [`crate::websocket::conn`]). A callback failure ends the
 /// loop with its outcome (the worker's failure handling takes over).
 pub fn on_data(session: SessionId, cfg: &Rc<HttpConfig>, data: &[u8], dispatch: &mut Dispatch<'_>) -> CallOutcome {
-    if cfg.websocket.is_some() && crate::websocket::conn::is_established(session) {
+    if cfg.websocket.is_some() && crate::websocket::conn::is_open_here(session) {
         return crate::websocket::conn::on_data(session, data, dispatch);
     }
     let outcome = serve_requests(session, cfg, data, dispatch);

@@ -37,8 +37,22 @@ thread_local! {
 }
 
 /// Whether `session` finished its handshake on this worker.
-pub fn is_established(session: SessionId) -> bool {
+pub fn is_open_here(session: SessionId) -> bool {
     CONNS.with(|c| c.borrow().contains_key(&session.0))
+}
+
+/// Whether `session` finished its handshake, in whichever process holds it
+/// (the session table carries the status).
+pub fn is_established(session: SessionId) -> bool {
+    is_open_here(session)
+        || worker::current_server().is_some_and(|s| s.table.websocket_status(session) == STATUS_ACTIVE as u32)
+}
+
+/// Publishes `session`'s status for the other processes.
+fn publish(session: SessionId, status: i64) {
+    if let Some(s) = worker::current_server() {
+        s.table.set_websocket_status(session, status as u32);
+    }
 }
 
 /// Whether `session` came in on a port with `open_websocket_protocol`.
@@ -55,11 +69,12 @@ pub fn status(session: SessionId) -> Option<i64> {
 /// Whether this worker holds `session` itself and it has not done its
 /// handshake (`push()` to it is refused).
 pub fn held_before_handshake(session: SessionId) -> bool {
-    !is_established(session) && worker::with(|r| r.exists(session)).unwrap_or(false)
+    !is_open_here(session) && worker::with(|r| r.exists(session)).unwrap_or(false)
 }
 
 /// The connection closed: its state goes; whether it was established.
 pub fn forget(session: SessionId) -> bool {
+    publish(session, 0);
     CONNS.with(|c| c.borrow_mut().remove(&session.0)).is_some()
 }
 
@@ -106,6 +121,7 @@ pub fn upgrade(session: SessionId, http: &crate::http::config::HttpConfig, cfg: 
             cfg: cfg.clone(),
         };
         CONNS.with(|c| c.borrow_mut().insert(session.0, conn));
+        publish(session, STATUS_ACTIVE);
     };
     // The user's handshake: onOpen is then theirs to call.
     let response = crate::http::response::new_object(session, facts, std::rc::Rc::new(http.clone()));
