@@ -2,6 +2,7 @@
 //! of public properties, as Swoole's (`fd`, `data`, `opcode`, `flags`,
 //! `finish`; a close frame's `code` and `reason`).
 
+use crate::args::{IntArg, Opt, StrArg};
 use crate::props::{self, Default as P};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::class::RegisteredClass;
@@ -29,7 +30,60 @@ fn frame_class(builder: ClassBuilder) -> ClassBuilder {
 }
 
 #[php_impl]
-impl Frame {}
+impl Frame {
+    /// `static pack(Frame|string $data, int $opcode = 1, int $flags = 1): string`
+    pub fn pack(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
+        super::server::pack_value(data, opcode, flags)
+    }
+
+    /// `static unpack(string $data): Frame` (false when it is no frame).
+    pub fn unpack(data: StrArg) -> PhpResult<Zval> {
+        Ok(unpack_value(&data.bytes(1)?))
+    }
+}
+
+/// The largest payload `unpack()` inflates to (ours: Swoole has no bound).
+const UNPACK_MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// `unpack()`: one frame as a `Frame`/`CloseFrame`, or false (Swoole's
+/// log line, warning and error code).
+pub fn unpack_value(bytes: &[u8]) -> Zval {
+    use swoole_core::websocket::unpack::{self, UnpackError, Unpacked};
+    match unpack::unpack(bytes, UNPACK_MAX_INFLATED) {
+        Ok(Unpacked::Frame { opcode, flags, data }) => new_frame(SessionId(0), &data, opcode, flags),
+        Ok(Unpacked::Close { flags, code, reason }) => {
+            let frame = new_close_frame(SessionId(0), code, &String::from_utf8_lossy(&reason));
+            if let Some(obj) = frame.object() {
+                let raw = obj as *const _ as *mut zend_object;
+                props::set(raw, "flags", i64::from(flags));
+                props::set(raw, "finish", flags & FLAG_FIN != 0);
+                props::set(raw, "reason", crate::http::values::bytes(&reason));
+            }
+            frame
+        }
+        Err(UnpackError::TooShort) => false_zval(),
+        Err(e @ UnpackError::Incomplete { .. }) => {
+            swoole_core::log::put_code(
+                swoole_core::log::LOG_WARNING,
+                unpack::ERROR_INCOMPLETE_PACKET,
+                &format!("websocket::parse_frame() (ERRNO {}): {e}", unpack::ERROR_INCOMPLETE_PACKET),
+            );
+            crate::runtime::set_last_error(unpack::ERROR_PROTOCOL);
+            false_zval()
+        }
+        Err(e) => {
+            crate::zend::warning(&e.to_string());
+            crate::runtime::set_last_error(unpack::ERROR_PROTOCOL);
+            false_zval()
+        }
+    }
+}
+
+fn false_zval() -> Zval {
+    let mut z = Zval::new();
+    z.set_bool(false);
+    z
+}
 
 /// `Swoole\WebSocket\CloseFrame extends Frame`: opcode 8, `code`, `reason`.
 #[php_class]
@@ -54,7 +108,15 @@ impl CloseFrame {}
 pub fn fix_signatures() {
     crate::shape::remove_method(Frame::get_metadata().ce(), "__construct");
     crate::shape::remove_method(CloseFrame::get_metadata().ce(), "__construct");
+    crate::shape::shape(Frame::get_metadata().ce(), FRAME_API);
 }
+
+/// `Frame`'s methods, as Swoole 6.2.1's Reflection shows them (without
+/// `__toString`, see docs/COMPATIBILITY.md).
+const FRAME_API: &[&str] = &[
+    "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
+    "static unpack(string $data): Swoole\\WebSocket\\Frame",
+];
 
 fn set_common(raw: *mut zend_object, session: SessionId, data: &[u8], opcode: u8, flags: u8) {
     props::set(raw, "fd", session.0 as i64);

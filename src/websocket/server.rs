@@ -44,6 +44,7 @@ const WEBSOCKET_SERVER: &[&str] = &[
     "ping(int $fd, string $data = ''): bool",
     "isEstablished(int $fd): bool",
     "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
+    "static unpack(string $data): Swoole\\WebSocket\\Frame",
 ];
 
 /// The methods that are instance methods in PHP (static in Rust, see above).
@@ -164,22 +165,33 @@ impl WebSocketServer {
 
     /// `static pack(Frame|string $data, int $opcode = 1, int $flags = 1): string`
     pub fn pack(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
-        let opcode = opcode.or(2, Opcode::Text as i64)?;
-        let flags = flags.or(3, i64::from(swoole_core::websocket::flags::FLAG_FIN))?;
-        let mut swoole = swoole_core::websocket::deflate::Deflater::swoole();
-        let packed = match data.object() {
-            Some(obj) => frame_bytes(obj as *const _ as *mut zend_object, Some(&mut swoole)),
-            None => {
-                let bytes = crate::zend::arg_bytes(data, 1)?;
-                let mut out = Vec::new();
-                encode::pack(&mut out, &bytes, opcode, flags, Some(&mut swoole)).map(|()| out)
-            }
-        };
-        Ok(crate::http::values::bytes(&packed.unwrap_or_else(|e| {
-            warning(&e.to_string());
-            Vec::new()
-        })))
+        pack_value(data, opcode, flags)
     }
+
+    /// `static unpack(string $data): Frame` (false when it is no frame).
+    pub fn unpack(data: StrArg) -> PhpResult<Zval> {
+        Ok(super::frame::unpack_value(&data.bytes(1)?))
+    }
+}
+
+/// `pack()` of `Server` and `Frame`: a string or a frame object, compressed
+/// as Swoole's `pack()` compresses (its own deflater, no connection).
+pub fn pack_value(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
+    let opcode = opcode.or(2, Opcode::Text as i64)?;
+    let flags = flags.or(3, i64::from(swoole_core::websocket::flags::FLAG_FIN))?;
+    let mut swoole = swoole_core::websocket::deflate::Deflater::swoole();
+    let packed = match data.object() {
+        Some(obj) => frame_bytes(obj as *const _ as *mut zend_object, Some(&mut swoole)),
+        None => {
+            let bytes = crate::zend::arg_bytes(data, 1)?;
+            let mut out = Vec::new();
+            encode::pack(&mut out, &bytes, opcode, flags, Some(&mut swoole)).map(|()| out)
+        }
+    };
+    Ok(crate::http::values::bytes(&packed.unwrap_or_else(|e| {
+        warning(&e.to_string());
+        Vec::new()
+    })))
 }
 
 /// Objects are `Swoole\Server`'s; the constructor is `Http\Server`'s; the
