@@ -23,6 +23,10 @@ use swoole_core::SessionId;
 pub struct Frame;
 
 fn frame_class(builder: ClassBuilder) -> ClassBuilder {
+    let builder = builder.method(
+        ext_php_rs::builders::FunctionBuilder::new("__toString", to_string).returns(ext_php_rs::flags::DataType::String, false, false),
+        ext_php_rs::flags::MethodFlags::Public,
+    );
     props::declare(
         builder,
         &[("fd", P::Int(0)), ("data", P::Str("")), ("opcode", P::Int(1)), ("flags", P::Int(1)), ("finish", P::Null)],
@@ -39,6 +43,19 @@ impl Frame {
     /// `static unpack(string $data): Frame` (false when it is no frame).
     pub fn unpack(data: StrArg) -> PhpResult<Zval> {
         Ok(unpack_value(&data.bytes(1)?))
+    }
+}
+
+/// `__toString(): string`: the frame packed (as `pack($this)`). A raw
+/// handler: it is inherited by `CloseFrame`, whose objects ext-php-rs would
+/// not take as a `Frame`.
+extern "C" fn to_string(ex: &mut ext_php_rs::zend::ExecuteData, retval: &mut Zval) {
+    let Some(this) = ex.get_self() else { return };
+    let mut this_zv = Zval::new();
+    // The zval takes (and drops) a reference of its own.
+    this_zv.set_object(this);
+    if let Ok(z) = super::server::pack_value(&this_zv, Opt(None), Opt(None)) {
+        *retval = z;
     }
 }
 
@@ -111,9 +128,9 @@ pub fn fix_signatures() {
     crate::shape::shape(Frame::get_metadata().ce(), FRAME_API);
 }
 
-/// `Frame`'s methods, as Swoole 6.2.1's Reflection shows them (without
-/// `__toString`, see docs/COMPATIBILITY.md).
+/// `Frame`'s methods, as Swoole 6.2.1's Reflection shows them.
 const FRAME_API: &[&str] = &[
+    "__toString(): string",
     "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
     "static unpack(string $data): Swoole\\WebSocket\\Frame",
 ];
