@@ -126,12 +126,13 @@ pub fn fix_signatures() {
     crate::shape::remove_method(Frame::get_metadata().ce(), "__construct");
     crate::shape::remove_method(CloseFrame::get_metadata().ce(), "__construct");
     crate::shape::shape(Frame::get_metadata().ce(), FRAME_API);
+    crate::shape::shape(CloseFrame::get_metadata().ce(), FRAME_API);
 }
 
 /// `Frame`'s methods, as Swoole 6.2.1's Reflection shows them.
 const FRAME_API: &[&str] = &[
     "__toString(): string",
-    "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
+    "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
     "static unpack(string $data): Swoole\\WebSocket\\Frame",
 ];
 

@@ -39,11 +39,11 @@ fn http_ce() -> &'static ClassEntry {
 
 /// Its methods, as Swoole 6.2.1's Reflection shows them.
 const WEBSOCKET_SERVER: &[&str] = &[
-    "push(int $fd, Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): bool",
+    "push(int $fd, Swoole\\WebSocket\\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): bool",
     "disconnect(int $fd, int $code = SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool",
     "ping(int $fd, string $data = ''): bool",
     "isEstablished(int $fd): bool",
-    "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
+    "static pack(Swoole\\WebSocket\\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string",
     "static unpack(string $data): Swoole\\WebSocket\\Frame",
 ];
 
@@ -208,8 +208,9 @@ pub fn fix_signatures() {
     for name in INSTANCE_METHODS {
         crate::arginfo::method(ws, name).fn_flags &= !ACC_STATIC;
     }
-    let mut decls: Vec<&str> = crate::signatures_methods::SERVER.to_vec();
-    decls.extend_from_slice(WEBSOCKET_SERVER);
+    // Swoole lists its own methods first, then the inherited ones.
+    let mut decls: Vec<&str> = WEBSOCKET_SERVER.to_vec();
+    decls.extend_from_slice(crate::signatures_methods::SERVER);
     crate::shape::shape(ws, &decls);
 }
 
