@@ -1271,7 +1271,8 @@ impl EventHandler for PhpHandler<'_> {
             let this = &*self;
             let outcome = crate::http::server::on_data(session, &cfg, data, &mut |ev, args| {
                 let cb = this.pick_for(ev, this.host.callbacks.get(&ev), session)?;
-                Some(if ev == Event::Request { cb.call(args) } else { this.host.call_with(Some(cb), args) })
+                // onRequest and onHandShake take (request, response); the others the server first.
+                Some(if matches!(ev, Event::Request | Event::HandShake) { cb.call(args) } else { this.host.call_with(Some(cb), args) })
             });
             return self.flow(outcome);
         }
