@@ -2247,13 +2247,13 @@ namespace Swoole\WebSocket {
     class Server extends \Swoole\Http\Server
     {
         /** Sends one frame to $fd from any process; false (8503) if it has not done its handshake. */
-        public function push(int $fd, \Swoole\WebSocket\Frame|string $data, int $opcode = \SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): bool {}
+        public function push(int $fd, \Swoole\WebSocket\Frame|string $data, int $opcode = \WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): bool {}
         /** Sends a close frame with $code and $reason, then closes (onDisconnect runs, not onClose). */
         public function disconnect(int $fd, int $code = \SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool {}
         public function ping(int $fd, string $data = ''): bool {}
         /** Whether $fd finished its handshake (known in every process). */
         public function isEstablished(int $fd): bool {}
-        public static function pack(\Swoole\WebSocket\Frame|string $data, int $opcode = \SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): string {}
+        public static function pack(\Swoole\WebSocket\Frame|string $data, int $opcode = \WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): string {}
         public static function unpack(string $data): \Swoole\WebSocket\Frame {}
     }
 
@@ -2266,7 +2266,7 @@ namespace Swoole\WebSocket {
         public $flags = 1;
         public $finish = null;
         public function __toString(): string {}
-        public static function pack(\Swoole\WebSocket\Frame|string $data, int $opcode = \SWOOLE_WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): string {}
+        public static function pack(\Swoole\WebSocket\Frame|string $data, int $opcode = \WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): string {}
         public static function unpack(string $data): \Swoole\WebSocket\Frame {}
     }
 
