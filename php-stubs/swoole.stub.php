@@ -2240,3 +2240,45 @@ namespace Swoole\Http {
         public function disconnect(int $code = \SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool {}
     }
 }
+
+namespace Swoole\WebSocket {
+    /**
+     * A WebSocket server (RFC 6455, permessage-deflate): an Http\Server whose port 0 (and every port
+     * with open_websocket_protocol) answers Upgrade requests with the handshake, then calls
+     * onOpen($server, $request), onMessage($server, Frame $frame) per whole message, onClose; plain
+     * HTTP requests still go to onRequest. Frames are read in the worker that holds the connection.
+     */
+    class Server extends \Swoole\Http\Server
+    {
+        /** Sends one frame to $fd from any process; false (8503) if it has not done its handshake. */
+        public function push(int $fd, \Swoole\WebSocket\Frame|string $data, int $opcode = \WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): bool {}
+        /** Sends a close frame with $code and $reason, then closes (onDisconnect runs, not onClose). */
+        public function disconnect(int $fd, int $code = \SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool {}
+        public function ping(int $fd, string $data = ''): bool {}
+        /** Whether $fd finished its handshake (known in every process). */
+        public function isEstablished(int $fd): bool {}
+        public static function pack(\Swoole\WebSocket\Frame|string $data, int $opcode = \WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): string {}
+        public static function unpack(string $data): \Swoole\WebSocket\Frame {}
+    }
+
+    /** One message (or a ping/pong/close delivered by open_websocket_*_frame). */
+    class Frame implements \Stringable
+    {
+        public $fd = 0;
+        public $data = '';
+        public $opcode = 1;
+        public $flags = 1;
+        public $finish = null;
+        public function __toString(): string {}
+        public static function pack(\Swoole\WebSocket\Frame|string $data, int $opcode = \WEBSOCKET_OPCODE_TEXT, int $flags = \SWOOLE_WEBSOCKET_FLAG_FIN): string {}
+        public static function unpack(string $data): \Swoole\WebSocket\Frame {}
+    }
+
+    /** A close frame: $code and $reason. */
+    class CloseFrame extends Frame
+    {
+        public $opcode = 8;
+        public $code = 1000;
+        public $reason = '';
+    }
+}

@@ -62,6 +62,9 @@ pub fn info_array(info: &ConnectionInfo, uid_dispatch: bool) -> ZBox<ZendHashTab
     let _ = a.insert("close_errno", info.close_errno as i64);
     let _ = a.insert("recv_queued_bytes", info.recv_queued_bytes as i64);
     let _ = a.insert("send_queued_bytes", info.send_queued_bytes as i64);
+    if let Some(status) = crate::websocket::conn::status(info.session) {
+        let _ = a.insert("websocket_status", status);
+    }
     a
 }
 

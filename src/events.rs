@@ -25,6 +25,14 @@ pub enum Event {
     BufferEmpty,
     /// `Swoole\Http\Server` / `open_http_protocol`: one HTTP request.
     Request,
+    /// `Swoole\WebSocket\Server`: the user's own handshake.
+    HandShake,
+    /// `Swoole\WebSocket\Server`: a connection finished its handshake.
+    Open,
+    /// `Swoole\WebSocket\Server`: one whole message (a `Frame`).
+    Message,
+    /// `Swoole\WebSocket\Server`: a connection closed before its handshake.
+    Disconnect,
 }
 
 /// Every event, with its lower-case name (as `on()` matches it).
@@ -50,11 +58,11 @@ pub const ALL: &[(&str, Event)] = &[
     ("bufferfull", Event::BufferFull),
     ("bufferempty", Event::BufferEmpty),
     ("request", Event::Request),
+    ("handshake", Event::HandShake),
+    ("open", Event::Open),
+    ("message", Event::Message),
+    ("disconnect", Event::Disconnect),
 ];
-
-/// Events of Swoole's WebSocket server, which this extension does
-/// not provide: `on()` explains that instead of calling them unknown.
-pub const HTTP_EVENTS: &[&str] = &["message", "open", "handshake", "disconnect"];
 
 /// Looks up an event name case-insensitively, with or without an `on` prefix.
 pub fn parse(name: &str) -> Option<Event> {
@@ -88,6 +96,10 @@ pub fn property(ev: Event) -> &'static str {
         Event::BufferFull => "onBufferFull",
         Event::BufferEmpty => "onBufferEmpty",
         Event::Request => "onRequest",
+        Event::HandShake => "onHandshake",
+        Event::Open => "onOpen",
+        Event::Message => "onMessage",
+        Event::Disconnect => "onDisconnect",
     }
 }
 
@@ -97,8 +109,7 @@ pub const SERVER_PROPERTIES: &[&str] = &[
     "onWorkerExit", "onWorkerError", "onTask", "onFinish", "onManagerStart", "onManagerStop", "onPipeMessage",
 ];
 
-/// A port's private callback properties, in Swoole's order (the WebSocket
-/// ones stay null here).
+/// A port's private callback properties, in Swoole's order.
 pub const PORT_PROPERTIES: &[&str] = &[
     "onConnect", "onReceive", "onClose", "onPacket", "onBufferFull", "onBufferEmpty", "onRequest", "onHandshake",
     "onOpen", "onMessage", "onDisconnect", "onBeforeHandshakeResponse",

@@ -63,6 +63,7 @@ pub mod fast;
 pub mod functions;
 pub mod global_options;
 pub mod http;
+pub mod websocket;
 pub mod ini;
 pub mod logging;
 pub mod length_func;
@@ -203,6 +204,7 @@ pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
         lock::fix_signatures();
         pool_run::fix_signatures();
         http::fix_signatures();
+        websocket::fix_signatures();
         fast::install();
     });
     request::start();
@@ -240,6 +242,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<server::Server>()
         .class::<connections::ConnectionIterator>();
     module = http::register(module);
+    module = websocket::register(module);
     module = timer::register(module);
     event::register(module)
 }

@@ -55,7 +55,7 @@ fn port_class(builder: ClassBuilder) -> ClassBuilder {
 }
 
 /// The events a port takes callbacks for (Swoole's TCP/UDP port events).
-const PORT_EVENTS: [Event; 7] = [
+const PORT_EVENTS: [Event; 11] = [
     Event::Connect,
     Event::Receive,
     Event::Close,
@@ -63,6 +63,10 @@ const PORT_EVENTS: [Event; 7] = [
     Event::BufferFull,
     Event::BufferEmpty,
     Event::Request,
+    Event::HandShake,
+    Event::Open,
+    Event::Message,
+    Event::Disconnect,
 ];
 
 impl Port {

@@ -572,6 +572,9 @@ fn collect_ports(
         let http = (!datagram).then(|| crate::http::config::of_port(obj, port_obj, i, (s.package_max_length, s.output_buffer_size))).flatten();
         let (needed, why) = match (datagram, http.is_some()) {
             (true, _) => (Event::Packet, "require onPacket callback"),
+            (false, true) if http.as_ref().is_some_and(|h| h.websocket.is_some()) => {
+                (Event::Message, "require onMessage callback")
+            }
             (false, true) => (Event::Request, "require onRequest callback"),
             (false, false) => (Event::Receive, "require onReceive callback"),
         };
@@ -1287,9 +1290,11 @@ impl EventHandler for PhpHandler<'_> {
         if self.http
             && let Some(cfg) = worker::port_of(session).and_then(crate::http::server::port_config)
         {
-            let cb = self.pick_for(Event::Request, self.host.callbacks.get(&Event::Request), session);
-            let outcome = crate::http::server::on_data(session, &cfg, data, &mut |req, resp| {
-                cb.map_or(CallOutcome::Returned, |cb| cb.call(&mut [req, resp]))
+            let this = &*self;
+            let outcome = crate::http::server::on_data(session, &cfg, data, &mut |ev, args| {
+                let cb = this.pick_for(ev, this.host.callbacks.get(&ev), session)?;
+                // onRequest and onHandShake take (request, response); the others the server first.
+                Some(if matches!(ev, Event::Request | Event::HandShake) { cb.call(args) } else { this.host.call_with(Some(cb), args) })
             });
             return self.flow(outcome);
         }
@@ -1306,10 +1311,14 @@ impl EventHandler for PhpHandler<'_> {
     }
 
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {
+        let mut cb = self.pick_for(Event::Close, self.on_close, session);
         if self.http {
             crate::http::server::forget(session);
+            // A WebSocket connection closed before its handshake: onDisconnect when there is one.
+            if crate::websocket::conn::on_websocket_port(session) && !crate::websocket::conn::forget(session) {
+                cb = self.pick_for(Event::Disconnect, self.host.callbacks.get(&Event::Disconnect), session).or(cb);
+            }
         }
-        let cb = self.pick_for(Event::Close, self.on_close, session);
         let outcome = if self.host.settings.event_object {
             let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, None);
             self.host.call_with(cb, &mut [Zval::new(), event])

@@ -291,12 +291,6 @@ impl Server {
                 self.callbacks.borrow_mut().insert(ev, cb);
                 Ok(true)
             }
-            None if events::HTTP_EVENTS.contains(&name.to_ascii_lowercase().as_str()) => {
-                warning(&format!(
-                    "event '{name}' belongs to Swoole's WebSocket server, which this extension does not provide"
-                ));
-                Ok(false)
-            }
             None => {
                 warning(&format!("unknown event types[{name}]"));
                 Ok(false)

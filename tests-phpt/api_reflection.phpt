@@ -1255,6 +1255,105 @@ class Swoole\Http\Response:
   public close(): bool [required 0]
   public disconnect(int $code = SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool [required 0]
 
+class Swoole\WebSocket\Server:
+  class Swoole\WebSocket\Server extends Swoole\Http\Server
+  constructor: public Swoole\Server::__construct, instantiable: true
+  public $setting = NULL
+  public $connections = NULL
+  public $host = ''
+  public $port = 0
+  public $type = 0
+  public $ssl = false
+  public $mode = 0
+  public $ports = NULL
+  public $master_pid = 0
+  public $manager_pid = 0
+  public $worker_id = -1
+  public $taskworker = false
+  public $worker_pid = 0
+  public $stats_timer = NULL
+  public $admin_server = NULL
+  public push(int $fd, Swoole\WebSocket\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): bool [required 2]
+  public disconnect(int $fd, int $code = SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool [required 1]
+  public ping(int $fd, string $data = ''): bool [required 1]
+  public isEstablished(int $fd): bool [required 1]
+  public static pack(Swoole\WebSocket\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string [required 1]
+  public static unpack(string $data): Swoole\WebSocket\Frame [required 1]
+  (Swoole\Server) public __construct(string $host = '0.0.0.0', int $port = 0, int $mode = SWOOLE_BASE, int $sock_type = SWOOLE_SOCK_TCP) [required 0]
+  (Swoole\Server) public __destruct() [required 0]
+  (Swoole\Server) public listen(string $host, int $port, int $sock_type): Swoole\Server\Port|false [required 3]
+  (Swoole\Server) public addlistener(string $host, int $port, int $sock_type): Swoole\Server\Port|false [required 3]
+  (Swoole\Server) public on(string $event_name, callable $callback): bool [required 2]
+  (Swoole\Server) public getCallback(string $event_name): Closure|array|string|null [required 1]
+  (Swoole\Server) public set(array $settings): bool [required 1]
+  (Swoole\Server) public start(): bool [required 0]
+  (Swoole\Server) public send(string|int $fd, string $send_data, int $serverSocket = -1): bool [required 2]
+  (Swoole\Server) public sendto(string $ip, int $port, string $send_data, int $server_socket = -1): bool [required 3]
+  (Swoole\Server) public sendwait(int $conn_fd, string $send_data): bool [required 2]
+  (Swoole\Server) public exists(int $fd): bool [required 1]
+  (Swoole\Server) public exist(int $fd): bool [required 1]
+  (Swoole\Server) public protect(int $fd, bool $is_protected = true): bool [required 1]
+  (Swoole\Server) public sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool [required 2]
+  (Swoole\Server) public close(int $fd, bool $reset = false): bool [required 1]
+  (Swoole\Server) public confirm(int $fd): bool [required 1]
+  (Swoole\Server) public pause(int $fd): bool [required 1]
+  (Swoole\Server) public resume(int $fd): bool [required 1]
+  (Swoole\Server) public task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = NULL): int|false [required 1]
+  (Swoole\Server) public taskwait(mixed $data, float $timeout = 0.5, int $taskWorkerIndex = -1): mixed [required 1]
+  (Swoole\Server) public taskWaitMulti(array $tasks, float $timeout = 0.5): array|false [required 1]
+  (Swoole\Server) public taskCo(array $tasks, float $timeout = 0.5): array|false [required 1]
+  (Swoole\Server) public finish(mixed $data): bool [required 1]
+  (Swoole\Server) public reload(bool $only_reload_taskworker = false): bool [required 0]
+  (Swoole\Server) public shutdown(): bool [required 0]
+  (Swoole\Server) public stop(int $workerId = -1): bool [required 0]
+  (Swoole\Server) public getLastError(): int [required 0]
+  (Swoole\Server) public heartbeat(bool $ifCloseConnection = true): array|false [required 0]
+  (Swoole\Server) public getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false [required 1]
+  (Swoole\Server) public getClientList(int $start_fd = 0, int $find_count = 10): array|false [required 0]
+  (Swoole\Server) public getWorkerId(): int|false [required 0]
+  (Swoole\Server) public getWorkerPid(int $worker_id = -1): int|false [required 0]
+  (Swoole\Server) public getWorkerStatus(int $worker_id = -1): int|false [required 0]
+  (Swoole\Server) public getManagerPid(): int [required 0]
+  (Swoole\Server) public getMasterPid(): int [required 0]
+  (Swoole\Server) public connection_info(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false [required 1]
+  (Swoole\Server) public connection_list(int $start_fd = 0, int $find_count = 10): array|false [required 0]
+  (Swoole\Server) public sendMessage(mixed $message, int $dst_worker_id): bool [required 2]
+  (Swoole\Server) public command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false [required 4]
+  (Swoole\Server) public addCommand(string $name, int $accepted_process_types, callable $callback): bool [required 3]
+  (Swoole\Server) public addProcess(Swoole\Process $process): int|false [required 1]
+  (Swoole\Server) public stats(): array [required 0]
+  (Swoole\Server) public bind(int $fd, int $uid): bool [required 2]
+  (Swoole\Server) public tick(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  (Swoole\Server) public after(int $ms, callable $callback, mixed ...$params): int|false [required 2]
+  (Swoole\Server) public clearTimer(int $timer_id): bool [required 1]
+  (Swoole\Server) public defer(callable $callback): bool [required 1]
+
+class Swoole\WebSocket\Frame:
+  class Swoole\WebSocket\Frame implements Stringable
+  constructor: none, instantiable: true
+  public $fd = 0
+  public $data = ''
+  public $opcode = 1
+  public $flags = 1
+  public $finish = NULL
+  public __toString(): string [required 0]
+  public static pack(Swoole\WebSocket\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string [required 1]
+  public static unpack(string $data): Swoole\WebSocket\Frame [required 1]
+
+class Swoole\WebSocket\CloseFrame:
+  class Swoole\WebSocket\CloseFrame extends Swoole\WebSocket\Frame implements Stringable
+  constructor: none, instantiable: true
+  public $fd = 0
+  public $data = ''
+  public $flags = 1
+  public $finish = NULL
+  public $opcode = 8
+  public $code = 1000
+  public $reason = ''
+  (Swoole\WebSocket\Frame) public __toString(): string [required 0]
+  (Swoole\WebSocket\Frame) public static pack(Swoole\WebSocket\Frame|string $data, int $opcode = WEBSOCKET_OPCODE_TEXT, int $flags = SWOOLE_WEBSOCKET_FLAG_FIN): string [required 1]
+  (Swoole\WebSocket\Frame) public static unpack(string $data): Swoole\WebSocket\Frame [required 1]
+
 class aliases:
   swoole_server => Swoole\Server
   swoole_server_port => Swoole\Server\Port

@@ -122,6 +122,10 @@ struct Slot {
     /// PROCESS mode: bytes a reactor thread read and handed to workers that
     /// no worker has taken yet (`max_queued_bytes`).
     recv_queued_bytes: AtomicU64,
+    /// `SWOOLE_WEBSOCKET_STATUS_*` (0: no handshake), set by the worker that
+    /// parses the connection, so `isEstablished()` and a broadcast answer in
+    /// every process.
+    websocket_status: AtomicU32,
 }
 // SAFETY: atomics, valid at zero.
 unsafe impl ZeroShared for Slot {}
@@ -186,6 +190,7 @@ impl SessionTable {
                 slot.recv_queued_bytes.store(0, Ordering::Relaxed);
                 slot.port.store(0, Ordering::Relaxed);
                 slot.paused.store(0, Ordering::Relaxed);
+                slot.websocket_status.store(0, Ordering::Relaxed);
                 for t in [&slot.last_recv_time, &slot.last_send_time, &slot.last_dispatch_time] {
                     t.store(0, Ordering::Relaxed);
                 }
@@ -284,6 +289,18 @@ impl SessionTable {
         let Some(slot) = self.live(id) else { return false };
         slot.protected.store(on as u32, Ordering::Relaxed);
         true
+    }
+
+    /// Records `id`'s WebSocket status (the handshake done: 3).
+    pub fn set_websocket_status(&self, id: SessionId, status: u32) {
+        if let Some(slot) = self.live(id) {
+            slot.websocket_status.store(status, Ordering::Release);
+        }
+    }
+
+    /// `id`'s WebSocket status (0 when not open or no handshake).
+    pub fn websocket_status(&self, id: SessionId) -> u32 {
+        self.live(id).map_or(0, |s| s.websocket_status.load(Ordering::Acquire))
     }
 
     /// Whether `id` is exempt from heartbeat checks.

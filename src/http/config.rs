@@ -44,6 +44,8 @@ pub struct HttpConfig {
     /// `output_buffer_size`: the largest piece one send may take in PROCESS
     /// mode (an answer is sent in pieces of at most this).
     pub send_piece: usize,
+    /// `open_websocket_protocol`: upgrades answered, frames read (None: plain HTTP).
+    pub websocket: Option<crate::websocket::config::WsConfig>,
 }
 
 /// The settings of one port: its own `set()` entries first, then the server's.
@@ -95,7 +97,16 @@ pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: 
     let port_setting = if index == 0 { None } else { crate::props::get(port_obj, "setting").and_then(|z| z.array()) };
     let l = Lookup { port: port_setting, server: server_setting };
     let is_http_server = super::server::is_http_server(server_obj);
-    if !l.bool(&["open_http_protocol"], is_http_server) {
+    let is_ws_server = crate::websocket::server::is_websocket_server(server_obj);
+    let websocket = l.bool(&["open_websocket_protocol"], is_ws_server).then(|| crate::websocket::config::WsConfig {
+        compression: l.bool(&["websocket_compression"], false),
+        subprotocol: l.string(&["websocket_subprotocol"]),
+        close_frame: l.bool(&["open_websocket_close_frame"], false),
+        ping_frame: l.bool(&["open_websocket_ping_frame"], false),
+        pong_frame: l.bool(&["open_websocket_pong_frame"], false),
+        max_message: package_max_length,
+    });
+    if !l.bool(&["open_http_protocol"], is_http_server) && websocket.is_none() {
         return None;
     }
     let mut limits = Limits::new(package_max_length);
@@ -133,6 +144,7 @@ pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: 
             .and_then(|z| z.string())
             .unwrap_or_default(),
         send_piece: send_piece.max(1),
+        websocket,
     })
 }
 
@@ -152,6 +164,7 @@ impl Default for HttpConfig {
             upload_tmp_dir: PathBuf::from(DEFAULT_UPLOAD_TMP_DIR),
             host: String::new(),
             send_piece: DEFAULT_SEND_PIECE,
+            websocket: None,
         }
     }
 }

@@ -620,3 +620,11 @@ impl Response {
         Ok(false)
     }
 }
+
+/// Lets a response object made for a callback that did not run go without
+/// an answer (the WebSocket handshake answers on its own).
+pub fn discard(zv: &Zval) {
+    if let Some(r) = zv.object().and_then(ZendClassObject::<Response>::from_zend_obj) {
+        r.detach();
+    }
+}

@@ -96,26 +96,37 @@ pub fn forget(session: SessionId) {
     CONNS.with(|c| c.borrow_mut().remove(&session.0));
 }
 
+/// Calls the port's callback for an event with these arguments (the
+/// server object goes into the first one where the event takes it); None
+/// when no callback is registered for it.
+pub type Dispatch<'a> = dyn FnMut(crate::events::Event, &mut [Zval]) -> Option<CallOutcome> + 'a;
+
+/// Whether `session` is one of this worker's plain HTTP connections.
+pub fn holds(session: SessionId) -> bool {
+    CONNS.with(|c| c.borrow().contains_key(&session.0))
+}
+
 /// What the parser made of the bytes received so far.
 enum Step {
     /// Send `100 Continue`.
     Continue,
     /// A complete request for onRequest.
     Request(Box<Request>),
+    /// A WebSocket upgrade, with the bytes after it.
+    Upgrade(Box<Request>, Vec<u8>),
     /// Send this canned answer (400, 413) and close.
     Refuse(&'static [u8]),
 }
 
 /// Bytes of `session` (on HTTP port `cfg`) arrived: every complete request
-/// goes to `call(request, response)` in order. A callback failure ends the
+/// goes to onRequest in order (an upgrade to the WebSocket handshake, then
+/// the frames to [`crate::websocket::conn`]). A callback failure ends the
 /// loop with its outcome (the worker's failure handling takes over).
-pub fn on_data(
-    session: SessionId,
-    cfg: &Rc<HttpConfig>,
-    data: &[u8],
-    call: &mut dyn FnMut(Zval, Zval) -> CallOutcome,
-) -> CallOutcome {
-    let outcome = serve_requests(session, cfg, data, call);
+pub fn on_data(session: SessionId, cfg: &Rc<HttpConfig>, data: &[u8], dispatch: &mut Dispatch<'_>) -> CallOutcome {
+    if cfg.websocket.is_some() && crate::websocket::conn::is_open_here(session) {
+        return crate::websocket::conn::on_data(session, data, dispatch);
+    }
+    let outcome = serve_requests(session, cfg, data, dispatch);
     // max_request counts the HTTP requests (counted above), not the reads.
     worker::with(|r| r.skip_next_count());
     outcome
@@ -126,7 +137,7 @@ fn serve_requests(
     session: SessionId,
     cfg: &Rc<HttpConfig>,
     data: &[u8],
-    call: &mut dyn FnMut(Zval, Zval) -> CallOutcome,
+    dispatch: &mut Dispatch<'_>,
 ) -> CallOutcome {
     let steps = CONNS.with(|c| {
         let mut conns = c.borrow_mut();
@@ -136,6 +147,13 @@ fn serve_requests(
         loop {
             match conn.parser.poll() {
                 Ok(Some(Event::Continue)) => steps.push(Step::Continue),
+                Ok(Some(Event::Request(r))) if cfg.websocket.is_some() && is_upgrade(&r) => {
+                    // The connection leaves HTTP: what follows are frames.
+                    let parser = std::mem::replace(&mut conn.parser, Http1Parser::new(cfg.limits));
+                    steps.push(Step::Upgrade(Box::new(r), parser.into_buffer().to_vec()));
+                    conns.remove(&session.0);
+                    break;
+                }
                 Ok(Some(Event::Request(r))) => steps.push(Step::Request(Box::new(r))),
                 Ok(None) => break,
                 Err(e) => {
@@ -158,6 +176,10 @@ fn serve_requests(
                 forget(session);
                 return CallOutcome::Returned;
             }
+            Step::Upgrade(req, rest) => {
+                let ws = cfg.websocket.as_ref().expect("an upgrade on a WebSocket port");
+                return crate::websocket::conn::upgrade(session, cfg, ws, *req, rest, dispatch);
+            }
             Step::Request(req) => {
                 worker::with(|r| r.count_request());
                 if serve_static(session, cfg, &req) {
@@ -171,7 +193,16 @@ fn serve_requests(
                     return CallOutcome::Returned;
                 };
                 let response = super::response::new_object(session, facts, cfg.clone());
-                let outcome = call(request, response);
+                let outcome = match dispatch(crate::events::Event::Request, &mut [request, response]) {
+                    Some(outcome) => outcome,
+                    None => {
+                        // A WebSocket port without onRequest: Swoole's 400, then the close.
+                        let _ = worker::send(session, swoole_core::websocket::handshake::NOT_AN_UPGRADE_RESPONSE);
+                        let _ = worker::close(session, false);
+                        forget(session);
+                        return CallOutcome::Returned;
+                    }
+                };
                 if outcome != CallOutcome::Returned {
                     return outcome;
                 }
@@ -179,6 +210,13 @@ fn serve_requests(
         }
     }
     CallOutcome::Returned
+}
+
+/// Whether `req` asks for the WebSocket handshake (`Upgrade: websocket`).
+fn is_upgrade(req: &Request) -> bool {
+    req.head.headers_named(b"upgrade").any(|v| {
+        v.split(|&b| b == b',').any(|t| t.trim_ascii().eq_ignore_ascii_case(b"websocket"))
+    })
 }
 
 /// Sends `data` to `session` in pieces of at most `piece` bytes (a PROCESS-

@@ -45,6 +45,7 @@ const API_CLASSES = [
     'Swoole\Client', 'Swoole\Connection\Iterator', 'Swoole\Timer\Iterator', 'Swoole\Exception', 'Swoole\Error',
     'Swoole\Process\Pool', 'Swoole\Table', 'Swoole\Atomic', 'Swoole\Atomic\Long', 'Swoole\Lock',
     'Swoole\Http\Server', 'Swoole\Http\Request', 'Swoole\Http\Response',
+    'Swoole\WebSocket\Server', 'Swoole\WebSocket\Frame', 'Swoole\WebSocket\CloseFrame',
 ];
 
 function api_method(ReflectionMethod $m): string
