@@ -101,7 +101,7 @@ impl Port {
         let mut fatal = None;
         for (key, value) in array.iter() {
             let key = key.to_string();
-            match s.apply(&key, &crate::server::setting_value(value)) {
+            match s.apply(&key, &crate::server::setting_value_of(&key, value)) {
                 Ok(()) => {}
                 Err(e) if e.is_fatal() => {
                     fatal = Some(e);

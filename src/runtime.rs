@@ -276,6 +276,7 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("abort_count", get(|c| c.abort_count.load(Ordering::Relaxed)));
     let _ = a.insert("accept_count", get(|c| c.accept_count.load(Ordering::Relaxed)));
     let _ = a.insert("close_count", get(|c| c.close_count.load(Ordering::Relaxed)));
+    let _ = a.insert("proxy_protocol_error_count", get(|c| c.proxy_protocol_error_count.load(Ordering::Relaxed)));
     let _ = a.insert("worker_num", settings.worker_num as i64);
     let _ = a.insert("task_worker_num", settings.task_worker_num as i64);
     let _ = a.insert(
@@ -588,6 +589,7 @@ fn collect_ports(
             options: s.socket_options.clone(),
             socket: Some(socket),
             raw_fd,
+            proxy: (!datagram).then(|| s.proxy_stage()).flatten(),
         };
         let reuse_port = shared_port.then_some((bound.local, s.backlog));
         out.push(PortRuntime { spec, callbacks: own, reuse_port });

@@ -23,6 +23,7 @@ use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use crate::proxy::stage::{real_peer, Awaiting, Deadlines, PortProxy, Step};
 
 /// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
 /// loop's signal pipe).
@@ -146,6 +147,9 @@ pub struct ConnectionInfo {
     /// `close()` was called on the server side: onClose gets reactor id -1,
     /// as in Swoole.
     pub closed_by_server: bool,
+    /// The balancer whose PROXY header named `remote_ip`/`remote_port`
+    /// (`proxy_ip`/`proxy_port`); `None` without one.
+    pub proxy: Option<SocketAddr>,
 }
 
 /// One accepted client.
@@ -177,6 +181,12 @@ struct Connection {
     /// the workers took enough of what was read before (the reactor
     /// thread's own hold, apart from the user's `pause()`).
     held: bool,
+    /// A PROXY port's connection whose header has not arrived: it is not
+    /// the application's yet (no onConnect, no onReceive).
+    proxy: Option<Awaiting>,
+    /// Bytes that came after the PROXY header, read again as the
+    /// connection's first input.
+    replay: Vec<u8>,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -203,6 +213,9 @@ pub(crate) enum ReadOutcome {
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
     Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
+    /// The PROXY header of `session` arrived: it is connected now
+    /// (onConnect), and reading goes on.
+    Connected { session: SessionId },
     /// Nothing more to read now (or the connection is gone).
     Done,
 }
@@ -210,6 +223,8 @@ pub(crate) enum ReadOutcome {
 /// Result of accepting one connection.
 pub(crate) enum AcceptOutcome {
     Accepted(SessionId),
+    /// Accepted, and waiting for its PROXY header before it is connected.
+    Awaiting,
     /// Accepted and closed at once (over `max_connection`).
     Refused,
     /// No connection pending.
@@ -268,6 +283,8 @@ pub struct Reactor {
     /// The "too many connections" line: at most one a second, the rest
     /// counted (a flood must not fill the log).
     refused_log: crate::log::Throttle,
+    /// Connections waiting for their PROXY header, until `proxy_protocol_timeout`.
+    proxy_deadlines: Deadlines,
 }
 
 /// `heartbeat_check_interval` / `heartbeat_idle_time`.
@@ -306,6 +323,8 @@ struct PortState {
     options: crate::port::SocketOptions,
     /// The socket, while this process serves it.
     socket: Option<PortSocket>,
+    /// `open_proxy_protocol`: connections start with a PROXY header.
+    proxy: Option<PortProxy>,
 }
 
 /// What a worker's reactor needs to be built.
@@ -373,6 +392,7 @@ impl Reactor {
                 nodelay: spec.nodelay,
                 options: spec.options,
                 socket,
+                proxy: spec.proxy,
             });
         }
         if let Some(fd) = inbox_fd {
@@ -404,6 +424,7 @@ impl Reactor {
             heartbeat: cfg.heartbeat,
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
             refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
+            proxy_deadlines: Deadlines::default(),
         })
     }
 
@@ -508,6 +529,7 @@ impl Reactor {
             return AcceptOutcome::Refused;
         }
         match self.adopt(stream, peer, port, None) {
+            Some(session) if self.awaits_proxy(session) => AcceptOutcome::Awaiting,
             Some(session) => AcceptOutcome::Accepted(session),
             None => AcceptOutcome::Refused,
         }
@@ -521,6 +543,17 @@ impl Reactor {
             Some(p) => (p.sock_type, p.raw_fd, p.port),
             None => return None,
         };
+        let proxy = self.ports[port].proxy.as_ref();
+        if proxy.is_some_and(|p| !p.admits(peer)) {
+            let from = peer.map_or_else(String::new, |p| p.to_string());
+            self.proxy_refused(&format!("{from} is not in proxy_protocol_trusted"));
+            if let Some(session) = opened {
+                self.shared.table.close(session);
+                self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
+            }
+            return None;
+        }
+        let awaiting = proxy.map(|p| Awaiting::new(p.timeout));
         if self.ports[port].nodelay {
             stream.set_nodelay();
         }
@@ -559,7 +592,11 @@ impl Reactor {
             recv_queued_bytes: 0,
             send_queued_bytes: 0,
             closed_by_server: false,
+            proxy: None,
         };
+        if let Some(a) = &awaiting {
+            self.proxy_deadlines.push(a.deadline, key, session);
+        }
         self.conns.insert(Connection {
             stream,
             port,
@@ -570,8 +607,11 @@ impl Reactor {
             close_after_flush: false,
             want_write: false,
             full: false,
-            paused: self.delay_receive,
+            // The header is read first; `enable_delay_receive` holds what follows.
+            paused: self.delay_receive && awaiting.is_none(),
             held: false,
+            proxy: awaiting,
+            replay: Vec::new(),
         });
         self.by_session.insert(session, key);
         if !counted {
@@ -590,7 +630,23 @@ impl Reactor {
             if conn.paused || conn.held || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
-            match conn.stream.read(buf) {
+            let got = if conn.replay.is_empty() {
+                conn.stream.read(buf)
+            } else {
+                // What came after the PROXY header (at most one read's worth).
+                let n = conn.replay.len();
+                buf[..n].copy_from_slice(&conn.replay);
+                conn.replay.clear();
+                Ok(n)
+            };
+            if conn.proxy.is_some() {
+                match self.proxy_input(key, got.map(|n| &buf[..n])) {
+                    Some(outcome) => return outcome,
+                    None => continue,
+                }
+            }
+            let conn = &mut self.conns[key];
+            match got {
                 Ok(0) => {
                     self.close_key(key, false, 0);
                     return ReadOutcome::Done;
@@ -647,6 +703,93 @@ impl Reactor {
                 }
             }
         }
+    }
+
+    /// One read of a connection waiting for its PROXY header: `None` to
+    /// read on, or what the read came to.
+    fn proxy_input(&mut self, key: usize, got: io::Result<&[u8]>) -> Option<ReadOutcome> {
+        let conn = &mut self.conns[key];
+        let bytes = match got {
+            Ok([]) => {
+                self.drop_awaiting(key, "the connection closed before its header");
+                return Some(ReadOutcome::Done);
+            }
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Some(ReadOutcome::Done),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return None,
+            Err(_) => {
+                self.drop_awaiting(key, "the connection failed before its header");
+                return Some(ReadOutcome::Done);
+            }
+        };
+        self.shared.stats.counters().total_recv_bytes.fetch_add(bytes.len() as u64, ORD);
+        let config = match self.ports[conn.port].proxy.as_ref() {
+            Some(p) => p.config,
+            None => return None,
+        };
+        let awaiting = conn.proxy.as_mut()?;
+        match awaiting.feed(bytes, &config) {
+            Step::Pending => None,
+            Step::Refused(reason) => {
+                self.drop_awaiting(key, reason);
+                Some(ReadOutcome::Done)
+            }
+            Step::Arrived { header, rest } => {
+                conn.proxy = None;
+                conn.replay = rest;
+                conn.paused = self.delay_receive;
+                let session = conn.info.session;
+                let socket_peer: Option<SocketAddr> = conn.info.remote_ip.parse().ok().map(|ip| SocketAddr::new(ip, conn.info.remote_port));
+                if let Some((real, via)) = real_peer(&header, socket_peer) {
+                    conn.info.remote_ip = ip_string(&real);
+                    conn.info.remote_port = real.port();
+                    conn.info.proxy = via;
+                    if let Some(via) = via {
+                        self.shared.table.publish_proxied(session, real, via);
+                    }
+                }
+                Some(ReadOutcome::Connected { session })
+            }
+        }
+    }
+
+    /// Closes a connection whose PROXY header did not arrive: it never
+    /// was the application's, so no onClose; counted in `stats()`.
+    fn drop_awaiting(&mut self, key: usize, reason: &str) {
+        let Some(mut conn) = self.conns.try_remove(key) else { return };
+        let _ = self.registry.deregister(&mut conn.stream);
+        self.by_session.remove(&conn.info.session);
+        self.shared.table.close(conn.info.session);
+        let counters = self.shared.stats.counters();
+        counters.close_count.fetch_add(1, ORD);
+        counters.connection_num.fetch_sub(1, ORD);
+        let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
+        self.proxy_refused(&format!("{reason}, connection from {ip}:{port} closed"));
+    }
+
+    /// Logs and counts a connection refused for the PROXY protocol.
+    fn proxy_refused(&mut self, what: &str) {
+        self.shared.stats.counters().proxy_protocol_error_count.fetch_add(1, ORD);
+        crate::log::put_code(crate::log::LOG_WARNING, ErrorCode::PROTOCOL_ERROR.0, &format!("PROXY protocol: {what}"));
+    }
+
+    /// Whether `session` still waits for its PROXY header.
+    pub fn awaits_proxy(&self, session: SessionId) -> bool {
+        self.by_session.get(&session).is_some_and(|&k| self.conns[k].proxy.is_some())
+    }
+
+    /// Closes connections whose PROXY header is late; the time until the next is due.
+    fn proxy_tick(&mut self) -> Option<Duration> {
+        if self.proxy_deadlines.is_empty() {
+            return None;
+        }
+        let conns = &self.conns;
+        let waiting = |key: usize, session: SessionId| conns.get(key).is_some_and(|c| c.info.session == session && c.proxy.is_some());
+        let (due, next) = self.proxy_deadlines.take_due(Instant::now(), waiting);
+        for (key, _) in due {
+            self.drop_awaiting(key, "no complete header within proxy_protocol_timeout");
+        }
+        next
     }
 
     /// Queues `data` for `session`, writing at once what the kernel takes.
@@ -969,6 +1112,15 @@ impl Reactor {
     /// Runs the heartbeat check if it is due: closes every connection found
     /// idle (their onClose follows). Returns how long until the next check.
     pub fn heartbeat_tick(&mut self) -> Option<Duration> {
+        let proxy = self.proxy_tick();
+        match (self.heartbeat_check(), proxy) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The heartbeat part of [`Reactor::heartbeat_tick`].
+    fn heartbeat_check(&mut self) -> Option<Duration> {
         let hb = self.heartbeat?;
         let now = Instant::now();
         if now >= self.next_heartbeat {

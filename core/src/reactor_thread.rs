@@ -271,7 +271,8 @@ impl Thread {
             return;
         };
         let Some(session) = self.reactor.adopt(stream, peer, port, Some(session)) else { return };
-        if self.connection_events {
+        // A PROXY port's connection is connected once its header arrived (read_all).
+        if self.connection_events && !self.reactor.awaits_proxy(session) {
             self.dispatch(Kind::Connect, session, &[]);
         }
     }
@@ -291,6 +292,12 @@ impl Thread {
                         self.dispatch(Kind::Receive, session, frame);
                     }
                     (Some(session), more || to_end)
+                }
+                ReadOutcome::Connected { session } => {
+                    if self.connection_events {
+                        self.dispatch(Kind::Connect, session, &[]);
+                    }
+                    (None, true)
                 }
                 ReadOutcome::Done => (None, false),
             };

@@ -32,6 +32,18 @@ impl SettingValue {
         }
     }
 
+    /// The value as an error message shows it.
+    pub fn describe(&self) -> String {
+        match self {
+            SettingValue::Null => "null".into(),
+            SettingValue::Bool(b) => b.to_string(),
+            SettingValue::Int(i) => i.to_string(),
+            SettingValue::Float(f) => f.to_string(),
+            SettingValue::Str(s) => format!("'{s}'"),
+            SettingValue::Compound => "an array".into(),
+        }
+    }
+
     /// Integer value with the lenient conversion Swoole applies (`zval_get_long`
     /// on numbers, bools and numeric strings); `None` for anything else.
     fn as_int(&self) -> Option<i64> {
@@ -189,6 +201,14 @@ pub struct ServerSettings {
     pub open_eof_split: bool,
     /// `package_eof`: 1 to 8 bytes, default "\r\n\r\n".
     pub package_eof: Vec<u8>,
+    /// `open_proxy_protocol`: the PROXY header versions this port requires
+    /// first on every connection (`None`: off).
+    pub open_proxy_protocol: Option<crate::proxy::Versions>,
+    /// `proxy_protocol_timeout`, in seconds: how long the header may take.
+    pub proxy_protocol_timeout: f64,
+    /// `proxy_protocol_trusted`: the peers allowed to connect to a PROXY
+    /// port (`None`: every peer).
+    pub proxy_protocol_trusted: Option<crate::proxy::TrustedSources>,
     /// `socket_buffer_size`: most bytes one connection may have queued; at
     /// or past it the next send() fails with 1009. Default 8 MiB.
     pub socket_buffer_size: usize,
@@ -268,6 +288,9 @@ impl ServerSettings {
             open_eof_check: false,
             open_eof_split: false,
             package_eof: b"\r\n\r\n".to_vec(),
+            open_proxy_protocol: None,
+            proxy_protocol_timeout: crate::proxy::DEFAULT_TIMEOUT_SECS,
+            proxy_protocol_trusted: None,
             socket_buffer_size: DEFAULT_SOCKET_BUFFER_SIZE,
             buffer_high_watermark: None,
             buffer_low_watermark: 0,
@@ -327,6 +350,15 @@ impl ServerSettings {
         } else {
             Framing::Raw
         }
+    }
+
+    /// How a port with these settings reads PROXY headers, if it does.
+    pub fn proxy_stage(&self) -> Option<crate::proxy::stage::PortProxy> {
+        Some(crate::proxy::stage::PortProxy {
+            config: crate::proxy::ProxyConfig::new(self.open_proxy_protocol?),
+            timeout: std::time::Duration::from_secs_f64(self.proxy_protocol_timeout),
+            trusted: self.proxy_protocol_trusted.clone(),
+        })
     }
 
     /// The request limit for one worker: `max_request` plus a random part of the
@@ -485,6 +517,34 @@ impl ServerSettings {
             }
             "task_ipc_mode" => {
                 int_in(key, value, 1, 4)?;
+            }
+            "open_proxy_protocol" => {
+                self.open_proxy_protocol = crate::proxy::Versions::from_setting(value).map_err(|range| {
+                    SettingError::OutOfRange { key: key.into(), value: value.describe(), range: range.into() }
+                })?
+            }
+            "proxy_protocol_timeout" => {
+                let secs = float_in(key, value, 0.0, 86_400.0)?;
+                if secs <= 0.0 {
+                    return Err(SettingError::OutOfRange { key: key.into(), value: secs.to_string(), range: "more than 0 seconds".into() });
+                }
+                self.proxy_protocol_timeout = secs;
+            }
+            // A list (the PHP layer passes an array as its entries joined
+            // by commas) or one comma-separated string; null or '' trusts
+            // every peer again.
+            "proxy_protocol_trusted" => {
+                let text = if matches!(value, SettingValue::Null) { "" } else { string(key, value)? };
+                let items: Vec<&str> = text.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
+                self.proxy_protocol_trusted = if items.is_empty() {
+                    None
+                } else {
+                    Some(crate::proxy::TrustedSources::parse(items).map_err(|e| SettingError::OutOfRange {
+                        key: key.into(),
+                        value: format!("'{}'", e.0),
+                        range: "IP addresses or CIDR ranges such as 10.0.0.0/8".into(),
+                    })?)
+                };
             }
             // Known to Swoole, without effect here (see docs/COMPATIBILITY.md).
             _ => {}
@@ -652,6 +712,10 @@ const KNOWN_KEYS: &[&str] = &[
     "stats_file", "stats_timer_interval", "admin_server",
 ];
 
+/// Settings of this extension that Swoole does not have (see
+/// docs/COMPATIBILITY.md, "Beyond Swoole").
+pub const OWN_KEYS: &[&str] = &["open_proxy_protocol", "proxy_protocol_timeout", "proxy_protocol_trusted"];
+
 /// Settings Swoole acts on that this build accepts but does not act on yet,
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
@@ -739,7 +803,7 @@ pub fn defaults() -> Vec<(&'static str, String)> {
 
 /// Whether `key` is a setting Swoole knows (in any case, as Swoole compares).
 pub fn is_known_key(key: &str) -> bool {
-    KNOWN_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+    KNOWN_KEYS.iter().chain(OWN_KEYS).any(|k| k.eq_ignore_ascii_case(key))
 }
 
 #[cfg(test)]

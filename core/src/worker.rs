@@ -281,6 +281,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
             recv_queued_bytes: f.recv_queued_bytes as usize,
             send_queued_bytes: f.send_queued_bytes as usize,
             closed_by_server: false,
+            proxy: f.proxy,
         });
     }
     with(|r| r.info(session)).flatten()
@@ -475,7 +476,8 @@ impl ServerLoop<'_> {
                         return Flow::Abort;
                     }
                 }
-                AcceptOutcome::Refused => continue,
+                // onConnect waits for the PROXY header (read_all).
+                AcceptOutcome::Awaiting | AcceptOutcome::Refused => continue,
                 AcceptOutcome::Empty => return Flow::Continue,
             }
         }
@@ -527,6 +529,11 @@ impl ServerLoop<'_> {
                     }
                     if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
+                // What followed the header is read next.
+                ReadOutcome::Connected { session } => match self.busy(|h| h.on_connect(session, rid)) {
+                    Flow::Continue => None,
+                    flow => Some(flow),
+                },
                 ReadOutcome::Done => Some(Flow::Continue),
             };
             self.buf = buf;
