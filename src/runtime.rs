@@ -276,7 +276,11 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("abort_count", get(|c| c.abort_count.load(Ordering::Relaxed)));
     let _ = a.insert("accept_count", get(|c| c.accept_count.load(Ordering::Relaxed)));
     let _ = a.insert("close_count", get(|c| c.close_count.load(Ordering::Relaxed)));
-    let _ = a.insert("proxy_protocol_error_count", get(|c| c.proxy_protocol_error_count.load(Ordering::Relaxed)));
+    // Ours (no Swoole key): shown where the PROXY protocol is on.
+    let proxy_errors = get(|c| c.proxy_protocol_error_count.load(Ordering::Relaxed));
+    if settings.open_proxy_protocol.is_some() || proxy_errors > 0 {
+        let _ = a.insert("proxy_protocol_error_count", proxy_errors);
+    }
     let _ = a.insert("worker_num", settings.worker_num as i64);
     let _ = a.insert("task_worker_num", settings.task_worker_num as i64);
     let _ = a.insert(

@@ -546,7 +546,7 @@ impl Reactor {
         let proxy = self.ports[port].proxy.as_ref();
         if proxy.is_some_and(|p| !p.admits(peer)) {
             let from = peer.map_or_else(String::new, |p| p.to_string());
-            self.proxy_refused(&format!("{from} is not in proxy_protocol_trusted"));
+            self.proxy_refused(&format!("{from} is not in proxy_protocol_trusted, connection refused"));
             if let Some(session) = opened {
                 self.shared.table.close(session);
                 self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
