@@ -519,8 +519,10 @@ impl ServerSettings {
                 int_in(key, value, 1, 4)?;
             }
             "open_proxy_protocol" => {
-                self.open_proxy_protocol = crate::proxy::Versions::from_setting(value).map_err(|range| {
-                    SettingError::OutOfRange { key: key.into(), value: value.describe(), range: range.into() }
+                self.open_proxy_protocol = crate::proxy::Versions::from_setting(value).map_err(|_| SettingError::OutOfRange {
+                    key: key.into(),
+                    value: value.describe(),
+                    range: "true (either version), 1 or 2 (that version only), or false".into(),
                 })?
             }
             "proxy_protocol_timeout" => {
@@ -534,7 +536,17 @@ impl ServerSettings {
             // by commas) or one comma-separated string; null or '' trusts
             // every peer again.
             "proxy_protocol_trusted" => {
-                let text = if matches!(value, SettingValue::Null) { "" } else { string(key, value)? };
+                let text = match value {
+                    SettingValue::Null => "",
+                    SettingValue::Str(s) => s,
+                    other => {
+                        return Err(SettingError::WrongType {
+                            key: key.into(),
+                            expected: "array of IP addresses and CIDR ranges",
+                            given: other.type_name(),
+                        })
+                    }
+                };
                 let items: Vec<&str> = text.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
                 self.proxy_protocol_trusted = if items.is_empty() {
                     None
@@ -809,6 +821,31 @@ pub fn is_known_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proxy_protocol_settings() {
+        let mut s = ServerSettings::new();
+        assert!(s.proxy_stage().is_none());
+        s.apply("open_proxy_protocol", &SettingValue::Int(2)).unwrap();
+        s.apply("proxy_protocol_timeout", &SettingValue::Float(0.25)).unwrap();
+        s.apply("proxy_protocol_trusted", &SettingValue::Str("10.0.0.0/8, ::1".into())).unwrap();
+        let p = s.proxy_stage().unwrap();
+        assert_eq!(p.config.versions, crate::proxy::Versions::V2);
+        assert_eq!(p.timeout, std::time::Duration::from_millis(250));
+        assert!(p.admits(Some("10.9.9.9:1".parse().unwrap())) && !p.admits(Some("192.0.2.1:1".parse().unwrap())));
+        let err = s.apply("open_proxy_protocol", &SettingValue::Int(3)).unwrap_err().to_string();
+        assert!(err.contains("true (either version), 1 or 2"), "{err}");
+        let err = s.apply("proxy_protocol_trusted", &SettingValue::Str("10.0.0.0/8,nope".into())).unwrap_err();
+        assert!(err.to_string().contains("'nope'"), "{err}");
+        assert!(s.apply("proxy_protocol_timeout", &SettingValue::Int(0)).is_err());
+        assert!(s.apply("proxy_protocol_trusted", &SettingValue::Int(1)).is_err());
+        // The refused entries changed nothing; null trusts everyone again, false turns it off.
+        assert_eq!(s.proxy_stage().unwrap().timeout, std::time::Duration::from_millis(250));
+        s.apply("proxy_protocol_trusted", &SettingValue::Null).unwrap();
+        assert!(s.proxy_stage().unwrap().trusted.is_none());
+        s.apply("open_proxy_protocol", &SettingValue::Bool(false)).unwrap();
+        assert!(s.proxy_stage().is_none());
+    }
 
     #[test]
     fn event_object_turns_task_object_on() {
