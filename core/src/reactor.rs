@@ -1102,7 +1102,8 @@ impl Reactor {
         let now = now_f64();
         self.conns
             .iter()
-            .filter(|(_, c)| !c.close_after_flush && !c.held)
+            // A connection still waiting for its PROXY header has its own timeout.
+            .filter(|(_, c)| !c.close_after_flush && !c.held && c.proxy.is_none())
             .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
             .map(|(_, c)| c.info.session)
             .filter(|&s| !self.shared.table.is_protected(s))
@@ -1145,7 +1146,7 @@ impl Reactor {
 
     /// Whether `session` is open in this worker.
     pub fn exists(&self, session: SessionId) -> bool {
-        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush)
+        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush && self.conns[k].proxy.is_none())
     }
 
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
@@ -1160,7 +1161,8 @@ impl Reactor {
 
     /// Open sessions of this worker, ascending.
     pub fn sessions(&self) -> Vec<SessionId> {
-        let mut v: Vec<SessionId> = self.by_session.keys().copied().collect();
+        // (Not those still waiting for their PROXY header: not connected yet.)
+        let mut v: Vec<SessionId> = self.by_session.iter().filter(|(_, k)| self.conns[**k].proxy.is_none()).map(|(&s, _)| s).collect();
         v.sort_unstable();
         v
     }
