@@ -1768,8 +1768,12 @@ namespace Swoole {
          */
         public function sendto(string $ip, int $port, string $data): bool {}
         public function shutdown(int $how): bool {}
-        /** Not supported: warns, false. */
+        /** Starts TLS on the connected socket with the ssl_* settings of `$client->setting`. */
         public function enableSSL(?callable $onSslReady = null): bool {}
+        /** The server's certificate (PEM), false without a TLS session. */
+        public function getPeerCert(): string|bool {}
+        /** Whether the server's certificate verifies (and names ssl_host_name); optional bool $allow_self_signed. */
+        public function verifyPeerCert(): bool {}
         public function isConnected(): bool {}
         /** @return array{port:int,host:string}|false */
         public function getsockname(): array|false {}

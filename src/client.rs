@@ -80,6 +80,8 @@ pub struct Client {
     /// A fatal error bailed out of a length function: re-raised once
     /// `recv()` holds nothing any more.
     bailed_out: Cell<bool>,
+    /// `SWOOLE_SSL`: connect() handshakes TLS before it returns.
+    ssl: bool,
 }
 
 fn client_class(builder: ClassBuilder) -> ClassBuilder {
@@ -243,8 +245,9 @@ impl Client {
                 505,
             ));
         }
-        if raw & 512 != 0 {
-            return Err(crate::exception::swoole_exception("SWOOLE_SSL is not supported by this extension", 505));
+        let ssl = SockType::wants_ssl(raw);
+        if ssl && SockType::from_raw(raw).is_some_and(SockType::is_datagram) {
+            return Err(crate::exception::swoole_exception(swoole_core::listener::DTLS_NOT_IMPLEMENTED, 505));
         }
         let Some(kind) = SockType::from_raw(raw) else {
             return Err(crate::exception::swoole_exception(&format!("invalid socket type [{raw}]"), 724));
@@ -260,6 +263,7 @@ impl Client {
             conn: RefCell::new(None),
             options: RefCell::new(Options::default()),
             bailed_out: Cell::new(false),
+            ssl,
         })
     }
 
@@ -313,7 +317,10 @@ impl Client {
         };
         let t = if options.timeout > 0.0 { options.timeout } else { timeout };
         match Conn::connect(self_.kind, &host, port as u16, Duration::from_secs_f64(t.max(0.001))) {
-            Ok(c) => {
+            Ok(mut c) => {
+                if self_.ssl && !crate::client_tls::start(&mut c, obj, &host, port) {
+                    return Ok(false);
+                }
                 c.set_nodelay(options.nodelay);
                 if options.buffer_size {
                     c.set_buffer_size(options.settings.socket_buffer_size);
@@ -550,12 +557,65 @@ impl Client {
         Ok(true)
     }
 
-    /// `enableSSL(?callable $onSslReady = null): bool` — not supported.
+    /// `enableSSL(?callable $onSslReady = null): bool` — TLS on the
+    /// connected socket, with the `ssl_*` settings of `$client->setting`.
     #[php(name = "enableSSL")]
-    pub fn enable_ssl(&self, args: &[&Zval]) -> bool {
+    pub fn enable_ssl(self_: &mut ZendClassObject<Client>, args: &[&Zval]) -> bool {
         let _ = args;
-        warning("SSL is not supported by this extension");
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut conn = self_.conn.borrow_mut();
+        let Some(c) = Client::connected(&mut conn, obj) else { return false };
+        if c.is_tls() {
+            warning("SSL has already been enabled");
+            return false;
+        }
+        let (host, port) = c.peer().unwrap_or_default();
+        if crate::client_tls::start(c, obj, &host, port as i64) {
+            return true;
+        }
+        // The handshake failed half-way: the stream cannot be used any more.
+        conn.take();
+        props::set(obj, "sock", -1i64);
         false
+    }
+
+    /// `getPeerCert(): string|false` — the server's certificate (PEM).
+    #[php(name = "getPeerCert")]
+    pub fn get_peer_cert(self_: &mut ZendClassObject<Client>) -> PhpResult<Zval> {
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut conn = self_.conn.borrow_mut();
+        let Some(c) = Client::connected(&mut conn, obj) else { return false_zv() };
+        match c.peer_cert() {
+            Some(pem) => Ok(pem.as_str().into_zval(false)?),
+            None => false_zv(),
+        }
+    }
+
+    /// `verifyPeerCert(bool $allow_self_signed = false): bool` — the
+    /// server's chain, then `ssl_host_name`; Swoole's notice when it fails.
+    #[php(name = "verifyPeerCert")]
+    pub fn verify_peer_cert(self_: &mut ZendClassObject<Client>, allow_self_signed: Opt<BoolArg>) -> PhpResult<bool> {
+        let allow = allow_self_signed.or(1, false)?;
+        let obj: *mut zend_object = self_.get_mut_zend_obj();
+        let mut conn = self_.conn.borrow_mut();
+        let Some(c) = Client::connected(&mut conn, obj) else { return Ok(false) };
+        match c.verify_peer_cert(allow) {
+            Some(Ok(())) => Ok(true),
+            Some(Err(f)) => {
+                let code = swoole_core::tls::error::codes::SSL_VERIFY_FAILED.0;
+                // swoole_last_error() only: Swoole leaves errCode alone here.
+                crate::runtime::set_last_error(code);
+                swoole_core::log::put_code(swoole_core::log::LOG_NOTICE, code, &format!(
+                    "Socket::ssl_verify() (ERRNO {code}): can not verify peer from fd#{} with error#{}: {}",
+                    c.fd(), f.code, f.reason
+                ));
+                Ok(false)
+            }
+            None => {
+                set_error(obj, swoole_core::tls::error::codes::SSL_NOT_READY.0 as i64);
+                Ok(false)
+            }
+        }
     }
 }
 
@@ -572,7 +632,7 @@ fn address(addr: Option<std::io::Result<(String, u16)>>) -> PhpResult<Zval> {
 }
 
 /// `Swoole\Client`'s methods as Swoole 6.2.1 declares them, in its order.
-/// Its `getPeerCert()` and `verifyPeerCert()` come with TLS.
+/// (`verifyPeerCert()` takes an optional `$allow_self_signed`, as Swoole's does, though its Reflection shows none.)
 const CLIENT_API: &[&str] = &[
     "__construct(int $type, bool $async = SWOOLE_SOCK_SYNC, string $id = '')",
     "__destruct()",
@@ -584,6 +644,8 @@ const CLIENT_API: &[&str] = &[
     "sendto(string $ip, int $port, string $data): bool",
     "shutdown(int $how): bool",
     "enableSSL(?callable $onSslReady = null): bool",
+    "getPeerCert(): string|bool",
+    "verifyPeerCert(): bool",
     "isConnected(): bool",
     "getsockname(): array|false",
     "getpeername(): array|false",

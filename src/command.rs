@@ -102,7 +102,7 @@ pub fn command(
     let base_mode = !shared.is_process_mode();
     let from = match (runtime::role(), base_mode) {
         (Role::Master, false) => ReplyTo::Master,
-        (Role::Worker(0), true) => ReplyTo::Worker(0),
+        (Role::Worker(0), true) => ReplyTo::Lane(swoole_core::reply_lane::own(0).0),
         (_, false) => return notice(509, "command() can only be used in master process"),
         (_, true) => return notice(509, "command() can only be used in worker process 0"),
     };

@@ -38,6 +38,10 @@ impl ConnectionIterator {
 /// The array `getClientInfo()` and `$server->connections[$fd]` return.
 pub fn info_array(info: &ConnectionInfo, uid_dispatch: bool) -> ZBox<ZendHashTable> {
     let mut a = ZendHashTable::new();
+    // A TLS client's certificate comes first, as in Swoole (ports with ssl_client_cert_file).
+    if let Some(pem) = &info.ssl_client_cert {
+        let _ = a.insert("ssl_client_cert", pem.as_str());
+    }
     // Swoole lists the uid first, once `bind()` set one or always with
     // dispatch_mode 5.
     if info.uid > 0 || uid_dispatch {

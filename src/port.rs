@@ -34,6 +34,8 @@ pub struct Port {
     pub(crate) listener: RefCell<Option<BoundListener>>,
     /// Set once the server started: `set()`/`on()` are refused then.
     pub(crate) started: Cell<bool>,
+    /// A `SWOOLE_SSL` port: its connections are TLS (`$port->ssl`).
+    pub(crate) ssl: Cell<bool>,
 }
 
 fn port_class(builder: ClassBuilder) -> ClassBuilder {
@@ -66,12 +68,16 @@ const PORT_EVENTS: [Event; 7] = [
 impl Port {
     /// A Port object for a bound listener (`listener` is kept by ports that
     /// `addListener()` made; port 0's stays with the server).
+    /// `sock_type` is the raw type: its `SWOOLE_SSL` bit makes a TLS port
+    /// (`$port->ssl`) and is not part of `$port->type`, as in Swoole.
     pub fn new_object(host: &str, port: i64, sock_type: i64, fd: i64, listener: Option<BoundListener>) -> Zval {
-        let mut obj = ZendClassObject::new(Port { listener: RefCell::new(listener), ..Port::default() });
+        let ssl = swoole_core::listener::SockType::wants_ssl(sock_type);
+        let mut obj = ZendClassObject::new(Port { listener: RefCell::new(listener), ssl: Cell::new(ssl), ..Port::default() });
         let raw = obj.get_mut_zend_obj() as *mut zend_object;
         props::set(raw, "host", host);
         props::set(raw, "port", port);
-        props::set(raw, "type", sock_type);
+        props::set(raw, "type", sock_type & !swoole_core::listener::SSL_FLAG);
+        props::set(raw, "ssl", ssl);
         props::set(raw, "sock", fd);
         props::set(raw, "connections", crate::connections::ConnectionIterator::new_object());
         obj.into_zval(false).unwrap_or_default()
@@ -101,6 +107,7 @@ impl Port {
         let mut fatal = None;
         for (key, value) in array.iter() {
             let key = key.to_string();
+            crate::tls_settings::sni_certs(&mut s.ssl, &key, value);
             match s.apply(&key, &crate::server::setting_value_of(&key, value)) {
                 Ok(()) => {}
                 Err(e) if e.is_fatal() => {
@@ -232,7 +239,9 @@ pub fn bind_port(host: &str, port: i64, raw_type: i64) -> Result<BoundListener, 
         code,
     };
     let Some(ty) = SockType::from_raw(raw_type) else {
-        swoole_core::log::warning(&format!("make_socket(): unknown socket type [{raw_type}]"));
+        // Swoole names the type without its `SWOOLE_SSL` bit (512).
+        let named = raw_type & !swoole_core::listener::SSL_FLAG;
+        swoole_core::log::warning(&format!("make_socket(): unknown socket type [{named}]"));
         return Err(failed(&swoole_core::error::os_strerror(SOCKET_TYPE_NOT_SUPPORTED), SOCKET_TYPE_NOT_SUPPORTED));
     };
     if ty.is_inet() && !(0..=65535).contains(&port) {

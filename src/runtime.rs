@@ -396,6 +396,11 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     // package_length_func callables, kept while the server runs.
     let _length_funcs = crate::length_func::Installed::new();
     let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
+    let tls_ports = ports.iter().filter_map(|p| p.spec.tls.clone().map(|a| (p.spec.port.to_string(), a))).collect();
+    if let Err(e) = swoole_core::tls::registry::install(tls_ports) {
+        warning(&format!("failed to create shared memory: {e}"));
+        return false;
+    }
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
     if settings.task_worker_num > 0 && !callbacks.contains_key(&Event::Task) {
@@ -499,6 +504,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         s.shared = None;
     });
     worker::leave_server();
+    swoole_core::tls::registry::clear();
     swoole_core::log::set_format(Default::default());
     let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
     ok
@@ -585,7 +591,26 @@ fn collect_ports(
         }
         let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
         let framing = crate::length_func::framing_for(i, port_obj, obj, &s).unwrap_or_else(|| s.framing());
+        let proxy = (!datagram).then(|| s.proxy_stage()).flatten();
+        if proxy.is_some() && port.ssl.get() {
+            // The PROXY header precedes the TLS handshake; until the TLS engine
+            // can be fed the bytes read before it, refuse rather than misread.
+            warning(&format!("{}: open_proxy_protocol on a SWOOLE_SSL port is not supported yet", bound.local));
+            return None;
+        }
+        let tls = if port.ssl.get() {
+            match crate::tls_settings::acceptor(&bound.local.to_string(), &s.ssl) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    warning(&e);
+                    return None;
+                }
+            }
+        } else {
+            None
+        };
         let spec = swoole_core::port::PortSpec {
+            tls,
             sock_type: bound.sock_type,
             port: bound.port(),
             framing,
@@ -593,7 +618,7 @@ fn collect_ports(
             options: s.socket_options.clone(),
             socket: Some(socket),
             raw_fd,
-            proxy: (!datagram).then(|| s.proxy_stage()).flatten(),
+            proxy,
         };
         let reuse_port = shared_port.then_some((bound.local, s.backlog));
         out.push(PortRuntime { spec, callbacks: own, reuse_port });
@@ -1108,6 +1133,10 @@ impl WorkerFactory for ProcessHost {
     }
 
     fn on_reload(&mut self, after: bool) {
+        if !after {
+            // The workers forked next (and the PROCESS-mode master) serve the new certificates.
+            swoole_core::tls::registry::reload_all();
+        }
         let ev = if after { Event::AfterReload } else { Event::BeforeReload };
         if !self.call_in_master(ev, vec![]) {
             zend::report_pending_exception();

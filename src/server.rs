@@ -206,8 +206,9 @@ impl Server {
                 ext_php_rs::zend::ce::error(),
             ));
         }
-        if SockType::wants_ssl(sock_type_raw) {
-            return Err(crate::exception::swoole_exception(swoole_core::listener::SSL_NOT_IMPLEMENTED, 505));
+        let ssl = SockType::wants_ssl(sock_type_raw);
+        if ssl && SockType::from_raw(sock_type_raw).is_some_and(SockType::is_datagram) {
+            return Err(crate::exception::swoole_exception(swoole_core::listener::DTLS_NOT_IMPLEMENTED, 505));
         }
         // A port that cannot be bound fails here, as in Swoole 6.
         let listener = crate::port::bind_port(&host, port, sock_type_raw)
@@ -218,7 +219,8 @@ impl Server {
         if let Some(obj) = constructing_object() {
             props::set(obj, "host", host.as_str());
             props::set(obj, "port", real_port);
-            props::set(obj, "type", sock_type_raw);
+            props::set(obj, "type", sock_type_raw & !swoole_core::listener::SSL_FLAG);
+            props::set(obj, "ssl", ssl);
             props::set(obj, "mode", mode);
             props::set(obj, "connections", crate::connections::ConnectionIterator::new_object());
             let mut ports = ZendHashTable::new();
@@ -252,6 +254,7 @@ impl Server {
         let mut fatal = None;
         for (key, value) in array.iter() {
             let key = key.to_string();
+            crate::tls_settings::sni_certs(&mut self_.settings.borrow_mut().ssl, &key, value);
             let value_in = setting_value_of(&key, value);
             let applied = self_.settings.borrow_mut().apply(&key, &value_in);
             match applied {
@@ -323,8 +326,8 @@ impl Server {
             warning("server is running, can't add listener");
             return Ok(false.into_zval(false)?);
         }
-        if SockType::wants_ssl(raw_type) {
-            warning(swoole_core::listener::SSL_NOT_IMPLEMENTED);
+        if SockType::wants_ssl(raw_type) && SockType::from_raw(raw_type).is_some_and(SockType::is_datagram) {
+            warning(swoole_core::listener::DTLS_NOT_IMPLEMENTED);
             return Ok(false.into_zval(false)?);
         }
         // As Swoole: false, with the reason in the log (bad type, port or
@@ -339,6 +342,9 @@ impl Server {
         let (real_port, fd) = (bound.port() as i64, bound.raw_fd() as i64);
         let port_zv = crate::port::Port::new_object(&host, real_port, raw_type, fd, Some(bound));
         let obj: *mut zend_object = self_.get_mut_zend_obj();
+        if SockType::wants_ssl(raw_type) {
+            props::set(obj, "ssl", true);
+        }
         let mut ports = props::array_copy(obj, "ports");
         let _ = ports.push(port_zv.shallow_clone());
         props::set(obj, "ports", ports);

@@ -4,8 +4,9 @@
 //! A task travels to a task worker's inbox with a [`TaskHeader`] (source
 //! worker, task id, flags); its result travels back to the source worker's
 //! inbox (onFinish or the finish callback), or, for a `taskwait()` the source
-//! is blocked in, to that worker's reply channel, where results of earlier,
-//! timed-out calls are recognised by their task id and dropped.
+//! is blocked in, to that process's reply lane ([`swoole_core::reply_lane`]),
+//! where results of earlier, timed-out calls (or of an earlier holder of the
+//! lane) are recognised by their task id and pid and dropped.
 
 use crate::props::{self, Default as P};
 use crate::runtime::{self, Role};
@@ -139,7 +140,17 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
         Role::Manager | Role::Master => OWN_SEQ.with(|c| c.replace(c.get() + 1)),
         _ => next_id(src)?,
     };
-    let header = TaskHeader { flags: data_flags | source_flags | extra, worker: src as u32, task_id: id };
+    let (reply, origin) = match runtime::role() {
+        Role::Worker(w) => swoole_core::reply_lane::own(w),
+        _ => (0, 0),
+    };
+    let header = TaskHeader {
+        flags: data_flags | source_flags | extra,
+        worker: src as u32,
+        task_id: id,
+        reply: reply as u32,
+        origin,
+    };
     let shared = worker::current_server()?;
     // Counted before it leaves, so stats() inside onTask sees it.
     let count = &shared.stats.counters().task_count;
@@ -163,11 +174,15 @@ pub fn task(data: &Zval, dst: i64, callback: Option<Callback>) -> Option<i64> {
     Some(id)
 }
 
-/// The reply channel of the calling event worker, for a blocking wait by
-/// `method` (taskwait or taskWaitMulti).
-fn reply_fd(method: &str) -> Option<i32> {
+/// The reply lane of the calling event worker process (its read end and
+/// the pid results for it carry), for a blocking wait by `method`
+/// (taskwait or taskWaitMulti).
+fn reply_fd(method: &str) -> Option<(i32, u32)> {
     match runtime::role() {
-        Role::Worker(id) => worker::current_server()?.replies.read_end(id),
+        Role::Worker(id) => {
+            let (lane, pid) = swoole_core::reply_lane::own(id);
+            Some((worker::current_server()?.replies.read_end(lane)?, pid))
+        }
         Role::Task(_) => {
             warning(&format!("{method} method can't be executed in a task worker"));
             None
@@ -183,9 +198,10 @@ fn reply_fd(method: &str) -> Option<i32> {
     }
 }
 
-/// Waits for the results of `ids` on the reply channel until `timeout`;
-/// results of other (earlier, timed-out) tasks are dropped.
-fn collect(fd: i32, ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
+/// Waits for the results of `ids` (asked by process `pid`) on the reply
+/// lane until `timeout`; results of other (earlier, timed-out) tasks, and of
+/// the lane's earlier holders, are dropped.
+fn collect((fd, pid): (i32, u32), ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
     let deadline = Instant::now() + timeout;
     let mut got = HashMap::new();
     while got.len() < ids.len() {
@@ -196,7 +212,7 @@ fn collect(fd: i32, ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
             continue; // a command() reply that came after its caller gave up
         }
         let Some((header, bytes)) = TaskHeader::decode(&msg.payload) else { continue };
-        if ids.contains(&header.task_id) && !got.contains_key(&header.task_id) {
+        if header.origin == pid && ids.contains(&header.task_id) && !got.contains_key(&header.task_id) {
             got.insert(header.task_id, unpack(header.flags, bytes));
         }
     }
@@ -265,10 +281,16 @@ fn finish_for(task: TaskHeader, data: &Zval) -> bool {
         _ => 0,
     };
     let keep = task.flags & (TASK_NONBLOCK | TASK_CALLBACK | TASK_WAITALL);
-    let header = TaskHeader { flags: keep | data_flags, worker: me as u32, task_id: task.task_id };
-    let to = task.worker as usize;
+    let header = TaskHeader { flags: keep | data_flags, worker: me as u32, ..task };
     let deadline = SEND_TIMEOUT.with(|t| t.get()).map(|secs| Instant::now() + Duration::from_secs_f64(secs));
-    let channel = if task.flags & TASK_NONBLOCK != 0 { &shared.inboxes } else { &shared.replies };
+    // An async result goes to the worker id's inbox (whichever process
+    // serves it then runs onFinish, as in Swoole); a blocking wait's result
+    // to the lane of the very process that waits.
+    let (channel, to) = if task.flags & TASK_NONBLOCK != 0 {
+        (&shared.inboxes, task.worker as usize)
+    } else {
+        (&shared.replies, task.reply as usize)
+    };
     match channel.send_until(to, Kind::Finish, swoole_core::SessionId(0), 0, &header.encode(&bytes), deadline) {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
@@ -341,7 +363,17 @@ pub fn handle_finish(
         vec![id, data]
     };
     let callback = if header.flags & TASK_CALLBACK != 0 {
-        CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id))
+        let cb = CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id));
+        let own = matches!(runtime::role(), Role::Worker(w) if swoole_core::reply_lane::own(w).1 == header.origin);
+        if cb.is_none() && !own {
+            // The result of a task() with a callback given in another process
+            // of this worker id (one that drained after a reload or
+            // max_request, or died): Swoole drops it with this warning. (A
+            // later result of one's own such task goes to onFinish.)
+            warning("require 'onFinish' callback");
+            return CallOutcome::Returned;
+        }
+        cb
     } else {
         None
     };

@@ -3,8 +3,6 @@ Adversarial, BASE reload overlap: a reloading worker still draining its connecti
 --EXTENSIONS--
 posix
 sockets
---XFAIL--
-Known defect (BASE mode only): a worker draining after a reload (or max_request) and its successor share the worker id's reply channel, so the successor's own taskwait() reads the draining worker's result, drops it as not its own, and the draining worker's taskwait() returns false after its timeout. The fix needs a reply channel per process, not per worker id (see docs/COMPATIBILITY.md, Robustness).
 --FILE--
 <?php
 require __DIR__ . '/include/adv.php';

@@ -79,7 +79,7 @@ command before start: false +warning
 addCommand empty name: true
 addListener port -1: false
 addListener bad host: false
-addListener sock_type 99999: false +warning
+addListener sock_type 99999: false
 == Port
 Port set package_max_length -1: NULL +warning
 Port set unknown key: NULL +warning

@@ -1,5 +1,5 @@
 --TEST--
-API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flag for HTTP/2, Server's Swoole 4 timer methods, Client's errMsg and TLS methods aside)
+API surface: Reflection of every global function, every constant, Swoole\Constant and the classes (methods, properties, constants, parents, interfaces, final), as in Swoole 6.2.1 (its feature flag for HTTP/2, Server's Swoole 4 timer methods, Client's errMsg aside)
 --EXTENSIONS--
 swoole
 --FILE--
@@ -997,6 +997,8 @@ class Swoole\Client:
   public sendto(string $ip, int $port, string $data): bool [required 3]
   public shutdown(int $how): bool [required 1]
   public enableSSL(?callable $onSslReady = NULL): bool [required 0]
+  public getPeerCert(): string|bool [required 0]
+  public verifyPeerCert(): bool [required 0]
   public isConnected(): bool [required 0]
   public getsockname(): array|false [required 0]
   public getpeername(): array|false [required 0]

@@ -43,7 +43,7 @@ $err = stream_get_contents($pipes[2]);
 fclose($pipes[1]);
 fclose($pipes[2]);
 var_dump(proc_close($p), $err);
-echo implode("\n", preg_grep('/^(swoole|Swoole => |Version => |Extension version => )/', explode("\n", $ri))), "\n";
+echo implode("\n", preg_grep('/^(swoole|Swoole => |Version => |Extension version => |openssl => )/', explode("\n", $ri))), "\n";
 // every setting is listed with its default
 echo implode("\n", preg_grep('/^(worker_num|package_max_length|socket_buffer_size|dispatch_mode) => /', explode("\n", $ri))), "\n";
 ?>
@@ -85,6 +85,7 @@ swoole
 Swoole => enabled
 Version => 6.2.1
 Extension version => %d.%d.%d
+openssl => OpenSSL %s
 swoole.enable_library => On => On
 swoole.enable_fiber_mock => Off => Off
 swoole.enable_preemptive_scheduler => Off => Off

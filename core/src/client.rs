@@ -14,6 +14,9 @@ use std::os::fd::{AsRawFd, FromRawFd, RawFd};
 use std::os::unix::net::{UnixDatagram, UnixStream};
 use std::time::Duration;
 
+#[path = "client_tls.rs"]
+mod tls;
+
 /// The connected socket.
 pub enum Conn {
     Tcp(TcpStream),
@@ -32,6 +35,11 @@ pub struct Client {
     /// Where the last datagram of a Unix datagram client came from
     /// (`getpeername()`, as Swoole reports it).
     last_sender: String,
+    /// The TLS session (`SWOOLE_SSL`, `enableSSL()`): bytes go through it.
+    tls: Option<Box<crate::tls::TlsClient>>,
+    /// The read/write timeout, which a TLS session's waits keep (its
+    /// socket is non-blocking).
+    timeout: Option<Duration>,
 }
 
 /// `recv()` flags (Swoole\Client::MSG_*).
@@ -118,7 +126,7 @@ fn unix_name(fd: RawFd, peer: bool) -> io::Result<String> {
 
 impl Client {
     fn new(conn: Conn, own_path: Option<String>) -> Client {
-        Client { conn, buffer: Vec::new(), own_path, last_sender: String::new() }
+        Client { conn, buffer: Vec::new(), own_path, last_sender: String::new(), tls: None, timeout: None }
     }
 
     /// Connects to `host:port` (a path for Unix sockets) within `timeout`,
@@ -146,6 +154,7 @@ impl Client {
                 Client::new(Conn::UnixDgram(s), Some(path))
             }
         };
+        let mut client = client;
         client.set_timeout(Some(timeout))?;
         Ok(client)
     }
@@ -161,13 +170,14 @@ impl Client {
             SockType::UnixDgram => Conn::UnixDgram(UnixDatagram::unbound()?),
             _ => return Err(io::Error::new(io::ErrorKind::Unsupported, "not a datagram socket type")),
         };
-        let client = Client::new(conn, None);
+        let mut client = Client::new(conn, None);
         client.set_timeout(Some(DEFAULT_TIMEOUT))?;
         Ok(client)
     }
 
     /// Read/write timeout (`None` = block).
-    pub fn set_timeout(&self, t: Option<Duration>) -> io::Result<()> {
+    pub fn set_timeout(&mut self, t: Option<Duration>) -> io::Result<()> {
+        self.timeout = t.filter(|d| !d.is_zero());
         // A zero timeval blocks; a non-zero timeout is at least 1 µs (as std rounds).
         let seconds = t.filter(|d| !d.is_zero()).map_or(0.0, |d| d.as_secs_f64().max(1e-6));
         crate::process::set_timeout(self.fd(), seconds)
@@ -213,6 +223,9 @@ impl Client {
 
     /// Sends all of `data` (one datagram on datagram sockets).
     pub fn send(&mut self, data: &[u8]) -> io::Result<usize> {
+        if self.tls.is_some() {
+            return self.send_tls(data);
+        }
         match &mut self.conn {
             Conn::Tcp(s) => s.write_all(data).map(|_| data.len()),
             Conn::Unix(s) => s.write_all(data).map(|_| data.len()),
@@ -248,6 +261,9 @@ impl Client {
         if offset >= size || end > size {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "length or offset is invalid"));
         }
+        if self.tls.is_some() {
+            return self.send_file_tls(&file, offset, end);
+        }
         let mut off = offset as libc::off_t;
         let mut left = end - offset;
         while left > 0 {
@@ -269,6 +285,9 @@ impl Client {
     }
 
     fn read_some(&mut self, buf: &mut [u8], peek: bool) -> io::Result<usize> {
+        if self.tls.is_some() {
+            return self.read_tls(buf, peek);
+        }
         if peek {
             // SAFETY: recv with MSG_PEEK into our buffer.
             let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), libc::MSG_PEEK) };
@@ -404,6 +423,7 @@ impl Client {
 
 impl Drop for Client {
     fn drop(&mut self) {
+        self.close_tls();
         if let Some(path) = self.own_path.take() {
             let _ = std::fs::remove_file(path);
         }

@@ -31,8 +31,8 @@ pub const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
 pub enum ReplyTo {
     /// The master of a PROCESS-mode server (its own reply inbox).
     Master,
-    /// Event worker `id` (its taskwait reply channel).
-    Worker(usize),
+    /// An event worker process, by its reply lane ([`crate::reply_lane`]).
+    Lane(usize),
 }
 
 impl ReplyTo {
@@ -41,12 +41,12 @@ impl ReplyTo {
     fn aux(self) -> u16 {
         match self {
             ReplyTo::Master => Self::MASTER_AUX,
-            ReplyTo::Worker(id) => id as u16,
+            ReplyTo::Lane(lane) => lane as u16,
         }
     }
 
     fn from_aux(aux: u16) -> ReplyTo {
-        if aux == Self::MASTER_AUX { ReplyTo::Master } else { ReplyTo::Worker(aux as usize) }
+        if aux == Self::MASTER_AUX { ReplyTo::Master } else { ReplyTo::Lane(aux as usize) }
     }
 }
 
@@ -111,7 +111,7 @@ pub fn reply(shared: &ServerShared, request: &Request, answer: &[u8]) -> io::Res
     let session = SessionId(request.id);
     match ReplyTo::from_aux(request.reply_to) {
         ReplyTo::Master => shared.commands.master_replies.send(0, Kind::CommandReply, session, answer),
-        ReplyTo::Worker(w) => shared.replies.send(w, Kind::CommandReply, session, answer),
+        ReplyTo::Lane(w) => shared.replies.send(w, Kind::CommandReply, session, answer),
     }
 }
 
@@ -121,7 +121,7 @@ pub fn reply(shared: &ServerShared, request: &Request, answer: &[u8]) -> io::Res
 pub fn wait_reply(shared: &ServerShared, from: ReplyTo, id: u64, re: &mut Reassembler) -> Option<Vec<u8>> {
     let fd = match from {
         ReplyTo::Master => shared.commands.master_replies.read_end(0)?,
-        ReplyTo::Worker(w) => shared.replies.read_end(w)?,
+        ReplyTo::Lane(w) => shared.replies.read_end(w)?,
     };
     crate::process::set_blocking(fd, false).ok()?;
     let deadline = std::time::Instant::now() + REPLY_TIMEOUT;
@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn request_reply_round_trip() {
         let shared = ServerShared::new(2, 0, 0, 0, 0).unwrap();
-        send_request(&shared, Target::Worker(1), 7, ReplyTo::Worker(0), "getpid", b"{\"a\":1}").unwrap();
+        send_request(&shared, Target::Worker(1), 7, ReplyTo::Lane(0), "getpid", b"{\"a\":1}").unwrap();
         let mut re = Reassembler::default();
         let fd = shared.inboxes.read_end(1).unwrap();
         crate::process::set_blocking(fd, false).unwrap();
@@ -193,6 +193,6 @@ mod tests {
         shared.replies.send(0, Kind::Finish, SessionId(3), b"late").unwrap();
         reply(&shared, &req, b"{\"pid\":1}").unwrap();
         let mut re = Reassembler::default();
-        assert_eq!(wait_reply(&shared, ReplyTo::Worker(0), 7, &mut re).unwrap(), b"{\"pid\":1}");
+        assert_eq!(wait_reply(&shared, ReplyTo::Lane(0), 7, &mut re).unwrap(), b"{\"pid\":1}");
     }
 }

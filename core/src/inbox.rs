@@ -96,16 +96,24 @@ pub struct TaskHeader {
     pub worker: u32,
     /// The task id, counted per source worker from 0.
     pub task_id: i64,
+    /// The source process's reply lane ([`crate::reply_lane`]), where a
+    /// blocking wait's result goes.
+    pub reply: u32,
+    /// The source process's pid: a result on a lane that changed hands
+    /// since (its asker gave up and exited) is not the new holder's.
+    pub origin: u32,
 }
 
 impl TaskHeader {
-    pub const LEN: usize = 16;
+    pub const LEN: usize = 24;
 
     pub fn encode(&self, data: &[u8]) -> Vec<u8> {
         let mut v = Vec::with_capacity(Self::LEN + data.len());
         v.extend_from_slice(&self.flags.to_le_bytes());
         v.extend_from_slice(&self.worker.to_le_bytes());
         v.extend_from_slice(&self.task_id.to_le_bytes());
+        v.extend_from_slice(&self.reply.to_le_bytes());
+        v.extend_from_slice(&self.origin.to_le_bytes());
         v.extend_from_slice(data);
         v
     }
@@ -118,7 +126,9 @@ impl TaskHeader {
         let flags = u32::from_le_bytes(payload[0..4].try_into().ok()?);
         let worker = u32::from_le_bytes(payload[4..8].try_into().ok()?);
         let task_id = i64::from_le_bytes(payload[8..16].try_into().ok()?);
-        Some((TaskHeader { flags, worker, task_id }, &payload[Self::LEN..]))
+        let reply = u32::from_le_bytes(payload[16..20].try_into().ok()?);
+        let origin = u32::from_le_bytes(payload[20..24].try_into().ok()?);
+        Some((TaskHeader { flags, worker, task_id, reply, origin }, &payload[Self::LEN..]))
     }
 }
 
@@ -522,7 +532,7 @@ mod tests {
 
     #[test]
     fn task_header_round_trip_and_recv_timeout() {
-        let h = TaskHeader { flags: 6, worker: 1, task_id: 42 };
+        let h = TaskHeader { flags: 6, worker: 1, task_id: 42, reply: 3, origin: 4242 };
         let payload = h.encode(b"data");
         assert_eq!(TaskHeader::decode(&payload), Some((h, &b"data"[..])));
         assert_eq!(TaskHeader::decode(b"short"), None);

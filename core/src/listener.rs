@@ -42,9 +42,8 @@ impl SockType {
         })
     }
 
-    /// Whether a raw `$sock_type` carries the `SWOOLE_SSL` flag. TLS is not
-    /// implemented yet, so the PHP layer refuses such a port instead of
-    /// serving plaintext to a user who asked for encryption.
+    /// Whether a raw `$sock_type` carries the `SWOOLE_SSL` flag (a TLS port;
+    /// on a datagram port, DTLS, which is refused).
     pub fn wants_ssl(raw: i64) -> bool {
         raw & SSL_FLAG != 0
     }
@@ -66,9 +65,10 @@ impl SockType {
 /// `SWOOLE_SSL`: the flag OR-ed into a socket type to ask for TLS.
 pub const SSL_FLAG: i64 = 512;
 
-/// The refusal for a `SWOOLE_SSL` port while TLS is not implemented.
-pub const SSL_NOT_IMPLEMENTED: &str =
-    "SWOOLE_SSL: TLS is not implemented by this extension yet; refusing to serve plaintext on a port that asked for encryption";
+/// The refusal for a `SWOOLE_SSL` datagram port (DTLS): nothing may serve
+/// plaintext to a port that asked for encryption.
+pub const DTLS_NOT_IMPLEMENTED: &str =
+    "SWOOLE_SSL on a datagram port (DTLS) is not implemented by this extension; refusing to serve plaintext on a port that asked for encryption";
 
 /// Why a listener could not be created.
 #[derive(Debug)]

@@ -161,6 +161,8 @@ pub fn run(
         }
         // Timers, fds and signals of the event loop (cheap when nothing is due).
         received.extend(side.run_loop());
+        // A reload asked the manager for new certificates: the reactor threads handshake here.
+        crate::tls::registry::follow();
         if !stopping {
             for (port, l) in &listeners {
                 accept_all(*port, l, &threads, &shared, cfg.max_connection, &mut refused_log);

@@ -77,9 +77,15 @@ impl Output {
     /// Writes what `sock` takes now: `Ok(true)` when the queue is empty,
     /// `Ok(false)` when the socket is full.
     pub fn write_to<S: Write + AsRawFd>(&mut self, sock: &mut S) -> io::Result<bool> {
+        self.write_to_sink(&mut Plain(sock))
+    }
+
+    /// [`Output::write_to`] through any [`Sink`] (a TLS session encrypts
+    /// what it takes).
+    pub fn write_to_sink<S: Sink>(&mut self, sink: &mut S) -> io::Result<bool> {
         while let Some(item) = self.items.front_mut() {
             let (progressed, done) = match item {
-                Item::Bytes { data, pos } => match sock.write(&data[*pos..]) {
+                Item::Bytes { data, pos } => match sink.write_bytes(&data[*pos..]) {
                     Ok(n) => {
                         *pos += n;
                         self.queued -= n;
@@ -89,15 +95,12 @@ impl Output {
                 },
                 Item::File { file, offset, end } => {
                     let step = ((*end - *offset) as usize).min(FILE_STEP);
-                    let mut off = *offset as libc::off_t;
-                    // SAFETY: both fds are open; the kernel copies from the
-                    // file at `off` (which it advances) into the socket.
-                    let n = unsafe { libc::sendfile(sock.as_raw_fd(), file.as_raw_fd(), &mut off, step) };
-                    if n < 0 {
-                        return blocked(io::Error::last_os_error());
+                    match sink.write_file(file, *offset, step) {
+                        // 0: the file shrank; what is left of the range cannot be sent.
+                        Ok(0) => *offset = *end,
+                        Ok(n) => *offset += n as u64,
+                        Err(e) => return blocked(e),
                     }
-                    // 0: the file shrank; what is left of the range cannot be sent.
-                    *offset = if n == 0 { *end } else { off as u64 };
                     (true, *offset == *end)
                 }
             };
@@ -108,6 +111,35 @@ impl Output {
             }
         }
         Ok(true)
+    }
+}
+
+/// Where queued output goes: a socket as it is, or a TLS session over it.
+pub trait Sink {
+    /// Writes a prefix of `data`; `WouldBlock` when nothing fits now.
+    fn write_bytes(&mut self, data: &[u8]) -> io::Result<usize>;
+    /// Writes up to `len` bytes of `file` from `offset`: how many went (0:
+    /// the file ended early).
+    fn write_file(&mut self, file: &File, offset: u64, len: usize) -> io::Result<usize>;
+}
+
+/// A plain socket: bytes with `write(2)`, files with `sendfile(2)`.
+struct Plain<'a, S>(&'a mut S);
+
+impl<S: Write + AsRawFd> Sink for Plain<'_, S> {
+    fn write_bytes(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.0.write(data)
+    }
+
+    fn write_file(&mut self, file: &File, offset: u64, len: usize) -> io::Result<usize> {
+        let mut off = offset as libc::off_t;
+        // SAFETY: both fds are open; the kernel copies from the file at
+        // `off` (which it advances) into the socket.
+        let n = unsafe { libc::sendfile(self.0.as_raw_fd(), file.as_raw_fd(), &mut off, len) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(n as usize)
     }
 }
 
@@ -124,6 +156,55 @@ mod tests {
     use super::*;
     use std::io::Read;
     use std::os::unix::net::UnixStream;
+
+    /// A sink that takes at most `room` bytes, then blocks (as a full
+    /// socket, or a TLS session with records pending).
+    struct Limited {
+        got: Vec<u8>,
+        room: usize,
+    }
+
+    impl Sink for Limited {
+        fn write_bytes(&mut self, data: &[u8]) -> io::Result<usize> {
+            let n = data.len().min(self.room);
+            if n == 0 {
+                return Err(io::ErrorKind::WouldBlock.into());
+            }
+            self.room -= n;
+            self.got.extend_from_slice(&data[..n]);
+            Ok(n)
+        }
+
+        fn write_file(&mut self, file: &File, offset: u64, len: usize) -> io::Result<usize> {
+            use std::os::unix::fs::FileExt;
+            let mut buf = vec![0u8; len.min(self.room)];
+            if buf.is_empty() {
+                return Err(io::ErrorKind::WouldBlock.into());
+            }
+            let n = file.read_at(&mut buf, offset)?;
+            self.room -= n;
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_sink_that_blocks_resumes_where_it_stopped() {
+        let path = std::env::temp_dir().join(format!("swoole-output-sink-{}", std::process::id()));
+        std::fs::write(&path, b"0123456789").unwrap();
+        let mut out = Output::default();
+        out.push_bytes(b"ab");
+        out.push_file(File::open(&path).unwrap(), 2, 6);
+        out.push_bytes(b"yz");
+        let mut sink = Limited { got: Vec::new(), room: 5 };
+        assert!(!out.write_to_sink(&mut sink).unwrap(), "blocked after 5 bytes");
+        assert_eq!(sink.got, b"ab234");
+        sink.room = 100;
+        assert!(out.write_to_sink(&mut sink).unwrap());
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(sink.got, b"ab234567yz");
+        assert_eq!(out.queued(), 0);
+    }
 
     #[test]
     fn bytes_and_files_leave_in_order() {

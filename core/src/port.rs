@@ -105,6 +105,9 @@ pub struct PortSpec {
     pub raw_fd: RawFd,
     /// `open_proxy_protocol`: connections start with a PROXY header.
     pub proxy: Option<crate::proxy::stage::PortProxy>,
+    /// A `SWOOLE_SSL` port's context, built before fork: every connection
+    /// accepted on it handshakes before onConnect and is encrypted.
+    pub tls: Option<std::sync::Arc<crate::tls::TlsAcceptor>>,
 }
 
 impl PortSpec {
@@ -124,6 +127,7 @@ impl PortSpec {
             socket,
             raw_fd,
             proxy: self.proxy.clone(),
+            tls: self.tls.clone(),
         })
     }
 }

@@ -27,6 +27,9 @@ use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
 
 mod proxy_stage;
 
+#[path = "reactor_tls.rs"]
+mod tls;
+
 /// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
 /// loop's signal pipe).
 pub(crate) const PORT_TOKEN_BASE: usize = 32;
@@ -48,8 +51,9 @@ pub struct ServerShared {
     /// Each worker's inbox (event workers, then task workers), for send/close
     /// from other processes, pipe messages, tasks and their results.
     pub inboxes: Inboxes,
-    /// Each event worker's reply channel: results of a `taskwait()` it is
-    /// blocked in (its inbox is not read meanwhile).
+    /// The reply lanes ([`crate::reply_lane`]): results of a `taskwait()`
+    /// (or `command()`) an event worker process is blocked in (its inbox is
+    /// not read meanwhile), one lane per process.
     pub replies: Inboxes,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
@@ -74,7 +78,7 @@ impl ServerShared {
             sessions: SessionAllocator::new(start_session_id)?,
             table: SessionTable::new()?,
             inboxes: Inboxes::new(worker_num + task_num)?,
-            replies: Inboxes::new(worker_num)?,
+            replies: Inboxes::new(crate::reply_lane::LaneTable::count(worker_num))?,
             stats: SharedStats::new(worker_num, task_num, user_num)?,
             reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
             links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },
@@ -90,11 +94,6 @@ impl ServerShared {
     /// Sends a message to process `to`'s inbox (a worker or task worker).
     pub fn message(&self, to: usize, kind: Kind, payload: &[u8]) -> io::Result<()> {
         self.inboxes.send(to, kind, SessionId(0), payload)
-    }
-
-    /// Sends a task result to event worker `to`'s reply channel (taskwait).
-    pub fn reply(&self, to: usize, payload: &[u8]) -> io::Result<()> {
-        self.replies.send(to, Kind::Finish, SessionId(0), payload)
     }
 
     /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
@@ -152,6 +151,9 @@ pub struct ConnectionInfo {
     /// The balancer whose PROXY header named `remote_ip`/`remote_port`
     /// (`proxy_ip`/`proxy_port`); `None` without one.
     pub proxy: Option<SocketAddr>,
+    /// A TLS client's certificate (PEM) on a port with
+    /// `ssl_client_cert_file`: `getClientInfo()['ssl_client_cert']`.
+    pub ssl_client_cert: Option<String>,
 }
 
 /// One accepted client.
@@ -189,6 +191,9 @@ struct Connection {
     /// Bytes that came after the PROXY header, read again as the
     /// connection's first input.
     replay: Vec<u8>,
+    /// The TLS session of a connection on a `SWOOLE_SSL` port: bytes in and
+    /// out go through it (boxed: a plain connection stays small).
+    tls: Option<Box<crate::tls::TlsConnection>>,
 }
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
@@ -215,8 +220,9 @@ pub(crate) enum ReadOutcome {
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
     Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
-    /// The PROXY header of `session` arrived: it is connected now
-    /// (onConnect), and reading goes on.
+    /// `session` is connected now (its PROXY header arrived, or its TLS
+    /// handshake is done): its onConnect is due, then reading goes on
+    /// (data may have come with the header or the handshake).
     Connected { session: SessionId },
     /// Nothing more to read now (or the connection is gone).
     Done,
@@ -287,6 +293,9 @@ pub struct Reactor {
     refused_log: crate::log::Throttle,
     /// Connections waiting for their PROXY header, until `proxy_protocol_timeout`.
     proxy_deadlines: Deadlines,
+    /// TLS connections still handshaking, oldest first, with the moment
+    /// their handshake times out (a client that stalls is not kept).
+    handshake_deadlines: std::collections::VecDeque<(Instant, usize, SessionId)>,
 }
 
 /// `heartbeat_check_interval` / `heartbeat_idle_time`.
@@ -327,6 +336,8 @@ struct PortState {
     socket: Option<PortSocket>,
     /// `open_proxy_protocol`: connections start with a PROXY header.
     proxy: Option<PortProxy>,
+    /// A `SWOOLE_SSL` port's context: each connection handshakes first.
+    tls: Option<Arc<crate::tls::TlsAcceptor>>,
 }
 
 /// What a worker's reactor needs to be built.
@@ -395,6 +406,7 @@ impl Reactor {
                 options: spec.options,
                 socket,
                 proxy: spec.proxy,
+                tls: spec.tls,
             });
         }
         if let Some(fd) = inbox_fd {
@@ -427,6 +439,7 @@ impl Reactor {
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
             refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
             proxy_deadlines: Deadlines::default(),
+            handshake_deadlines: Default::default(),
         })
     }
 
@@ -560,6 +573,19 @@ impl Reactor {
             stream.set_nodelay();
         }
         self.ports[port].options.apply_accepted(stream.as_raw_fd(), matches!(stream, Stream::Tcp(_)));
+        let tls = match self.ports[port].tls.as_ref().map(|a| a.accept(stream.as_raw_fd())) {
+            None => None,
+            Some(Ok(t)) => Some(Box::new(t)),
+            Some(Err(e)) => {
+                crate::log::put_code(crate::log::LOG_WARNING, crate::tls::error::codes::SSL_CREATE_SESSION_FAILED.0,
+                    &format!("a TLS session for a new connection cannot be made: {e}"));
+                if let Some(s) = opened {
+                    self.shared.table.close(s);
+                    self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
+                }
+                return None;
+            }
+        };
         let session = opened.unwrap_or_else(|| self.shared.table.open(&self.shared.sessions, self.worker_id));
         let counted = opened.is_some();
         let key = self.conns.vacant_key();
@@ -595,6 +621,7 @@ impl Reactor {
             send_queued_bytes: 0,
             closed_by_server: false,
             proxy: None,
+            ssl_client_cert: None,
         };
         if let Some(a) = &awaiting {
             self.proxy_deadlines.push(a.deadline, key, session);
@@ -614,8 +641,13 @@ impl Reactor {
             held: false,
             proxy: awaiting,
             replay: Vec::new(),
+            tls,
         });
         self.by_session.insert(session, key);
+        if self.conns[key].tls.is_some() {
+            self.handshake_deadlines.push_back((Instant::now() + tls::HANDSHAKE_TIMEOUT, key, session));
+            self.shared.table.set_handshaking(session, true);
+        }
         if !counted {
             let counters = self.shared.stats.counters();
             counters.accept_count.fetch_add(1, ORD);
@@ -626,6 +658,9 @@ impl Reactor {
 
     /// Reads one chunk from connection `key` into `buf`.
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
+        if self.conns.get(key).is_some_and(|c| c.tls.is_some()) {
+            return self.read_tls(key, buf);
+        }
         loop {
             let Some(conn) = self.conns.get_mut(key) else { return ReadOutcome::Done };
             // pause() from another process holds before its message comes.
@@ -647,54 +682,14 @@ impl Reactor {
                     None => continue,
                 }
             }
-            let conn = &mut self.conns[key];
             match got {
                 Ok(0) => {
                     self.close_key(key, false, 0);
                     return ReadOutcome::Done;
                 }
                 Ok(n) => {
-                    if conn.close_after_flush {
-                        continue; // closing: input is discarded
-                    }
-                    let now = now_f64();
-                    conn.info.last_recv_time = now;
-                    conn.info.last_dispatch_time = now;
-                    let session = conn.info.session;
-                    self.shared.table.touch_recv(session, now);
-                    let more = n == buf.len();
-                    let counters = self.shared.stats.counters();
-                    counters.total_recv_bytes.fetch_add(n as u64, ORD);
-                    let framing = &self.ports[conn.port].framing;
-                    if framing.is_raw() {
-                        self.count_requests(1);
-                        return ReadOutcome::Data { session, n, more };
-                    }
-                    conn.inbuf.extend_from_slice(&buf[..n]);
-                    match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
-                        Ok(frames) => {
-                            conn.info.recv_queued_bytes = conn.inbuf.len();
-                            self.count_requests(frames.len() as u64);
-                            return ReadOutcome::Frames { session, frames, more };
-                        }
-                        Err(e) => {
-                            // Only this connection is refused; nothing reaches PHP.
-                            let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
-                            let line = match e {
-                                // Swoole's words for a package_length_func's refusal.
-                                framing::FrameError::Rejected { .. } => format!(
-                                    "Protocol::recv_with_length_protocol() (ERRNO {}): {e}, remote_addr=<{ip}:{port}>",
-                                    e.code()
-                                ),
-                                _ => format!(
-                                    "Worker::read(): {e} (error {}), connection #{session} from {ip}:{port} closed",
-                                    e.code()
-                                ),
-                            };
-                            crate::log::put_code(crate::log::LOG_WARNING, e.code(), &line);
-                            self.close_key(key, true, 0);
-                            return ReadOutcome::Done;
-                        }
+                    if let Some(out) = self.received(key, buf, n, n == buf.len()) {
+                        return out;
                     }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return ReadOutcome::Done,
@@ -703,6 +698,54 @@ impl Reactor {
                     self.close_key(key, false, e.raw_os_error().unwrap_or(0));
                     return ReadOutcome::Done;
                 }
+            }
+        }
+    }
+
+    /// Bookkeeping for `n` bytes read from connection `key` into `buf`,
+    /// and what they make (one chunk, or the whole packets they complete);
+    /// `None` when the connection is closing and input is discarded.
+    fn received(&mut self, key: usize, buf: &[u8], n: usize, more: bool) -> Option<ReadOutcome> {
+        let conn = self.conns.get_mut(key)?;
+        if conn.close_after_flush {
+            return None; // closing: input is discarded
+        }
+        let now = now_f64();
+        conn.info.last_recv_time = now;
+        conn.info.last_dispatch_time = now;
+        let session = conn.info.session;
+        self.shared.table.touch_recv(session, now);
+        let counters = self.shared.stats.counters();
+        counters.total_recv_bytes.fetch_add(n as u64, ORD);
+        let framing = &self.ports[conn.port].framing;
+        if framing.is_raw() {
+            self.count_requests(1);
+            return Some(ReadOutcome::Data { session, n, more });
+        }
+        conn.inbuf.extend_from_slice(&buf[..n]);
+        match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
+            Ok(frames) => {
+                conn.info.recv_queued_bytes = conn.inbuf.len();
+                self.count_requests(frames.len() as u64);
+                Some(ReadOutcome::Frames { session, frames, more })
+            }
+            Err(e) => {
+                // Only this connection is refused; nothing reaches PHP.
+                let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
+                let line = match e {
+                    // Swoole's words for a package_length_func's refusal.
+                    framing::FrameError::Rejected { .. } => format!(
+                        "Protocol::recv_with_length_protocol() (ERRNO {}): {e}, remote_addr=<{ip}:{port}>",
+                        e.code()
+                    ),
+                    _ => format!(
+                        "Worker::read(): {e} (error {}), connection #{session} from {ip}:{port} closed",
+                        e.code()
+                    ),
+                };
+                crate::log::put_code(crate::log::LOG_WARNING, e.code(), &line);
+                self.close_key(key, true, 0);
+                Some(ReadOutcome::Done)
             }
         }
     }
@@ -725,13 +768,24 @@ impl Reactor {
         if conn.close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
+        if conn.handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
+        }
         // The queue reached `socket_buffer_size`: sends fail (1009) until it
         // drains below it.
         if check_limit && conn.info.send_queued_bytes >= limit {
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;
-        if conn.out.is_empty() {
+        if conn.tls.is_some() {
+            match self.send_tls(key, data) {
+                Ok(n) => written = n,
+                Err(_) => {
+                    self.close_key(key, false, 0);
+                    return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
+                }
+            }
+        } else if conn.out.is_empty() {
             loop {
                 match conn.stream.write(&data[written..]) {
                     Ok(n) => {
@@ -787,6 +841,9 @@ impl Reactor {
         if self.conns[key].close_after_flush {
             return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
         }
+        if self.conns[key].handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
+        }
         let (file, len) = crate::output::open_file_range(path, offset, length)?;
         self.conns[key].out.push_file(file, offset, len);
         let (_, high, _) = self.buffer_limits;
@@ -802,7 +859,7 @@ impl Reactor {
         self.send_checked(session, data, false)?;
         loop {
             let key = self.live_key(session)?;
-            if self.conns[key].out.is_empty() {
+            if !self.conns[key].output_pending() {
                 return Ok(());
             }
             let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
@@ -815,10 +872,12 @@ impl Reactor {
     /// Writes queued output of connection `key` (on WRITABLE).
     pub(crate) fn flush(&mut self, key: usize) {
         let Some(conn) = self.conns.get_mut(key) else { return };
-        if let Err(e) = conn.out.write_to(&mut conn.stream) {
+        let written = if conn.tls.is_some() { self.flush_tls(key) } else { conn.out.write_to(&mut conn.stream).map(|_| ()) };
+        if let Err(e) = written {
             self.close_key(key, false, e.raw_os_error().unwrap_or(0));
             return;
         }
+        let conn = &mut self.conns[key];
         let queued = conn.out.queued();
         conn.info.send_queued_bytes = queued;
         self.shared.table.set_queued(conn.info.session, queued);
@@ -829,7 +888,7 @@ impl Reactor {
             self.buffer_events.push((session, BufferEvent::Empty));
         }
         let conn = &mut self.conns[key];
-        if conn.out.is_empty() {
+        if !conn.output_pending() {
             if conn.close_after_flush {
                 self.close_key(key, false, 0);
                 return;
@@ -863,7 +922,7 @@ impl Reactor {
                     std::mem::size_of::<libc::linger>() as libc::socklen_t,
                 );
             }
-        } else if !conn.out.is_empty() {
+        } else if conn.output_pending() {
             conn.close_after_flush = true;
             return Ok(());
         }
@@ -872,8 +931,15 @@ impl Reactor {
     }
 
     /// Removes connection `key` and queues its onClose.
-    fn close_key(&mut self, key: usize, _reset: bool, errno: i32) {
+    fn close_key(&mut self, key: usize, reset: bool, errno: i32) {
+        if self.conns.get(key).is_some_and(Connection::handshaking) {
+            // No onConnect ran: no onClose either.
+            return self.drop_unannounced(key);
+        }
         let Some(mut conn) = self.conns.try_remove(key) else { return };
+        if !reset {
+            tls::close_session(&mut conn);
+        }
         let _ = self.registry.deregister(&mut conn.stream);
         self.by_session.remove(&conn.info.session);
         if self.in_master {
@@ -1035,9 +1101,10 @@ impl Reactor {
         }
     }
 
-    /// The heartbeat part of [`Reactor::heartbeat_tick`].
+    /// The heartbeat and TLS handshake part of [`Reactor::heartbeat_tick`].
     fn heartbeat_check(&mut self) -> Option<Duration> {
-        let hb = self.heartbeat?;
+        let handshakes = self.handshake_tick();
+        let Some(hb) = self.heartbeat else { return handshakes };
         let now = Instant::now();
         if now >= self.next_heartbeat {
             for s in self.idle_sessions(hb.idle) {
@@ -1045,7 +1112,8 @@ impl Reactor {
             }
             self.next_heartbeat = now + hb.interval;
         }
-        Some(self.next_heartbeat - now)
+        let wait = self.next_heartbeat - now;
+        Some(handshakes.map_or(wait, |h| h.min(wait)))
     }
 
     /// Whether the worker is stopping gracefully (reload, max_request): it
@@ -1061,23 +1129,31 @@ impl Reactor {
 
     /// Whether `session` is open in this worker.
     pub fn exists(&self, session: SessionId) -> bool {
-        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush && self.conns[k].proxy.is_none())
+        self.by_session.get(&session).is_some_and(|&k| {
+            let c = &self.conns[k];
+            !c.close_after_flush && c.proxy.is_none() && !c.handshaking()
+        })
     }
 
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
     pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
         let mut info = match self.by_session.get(&session) {
+            Some(&k) if self.conns[k].handshaking() => return None,
             Some(&k) => self.conns[k].info.clone(),
             None => self.closing.iter().find(|i| i.session == session).cloned()?,
         };
         info.uid = self.shared.table.uid(session);
+        if info.ssl_client_cert.is_none() {
+            info.ssl_client_cert = self.client_cert(session);
+        }
         Some(info)
     }
 
     /// Open sessions of this worker, ascending.
     pub fn sessions(&self) -> Vec<SessionId> {
-        // (Not those still waiting for their PROXY header: not connected yet.)
-        let mut v: Vec<SessionId> = self.by_session.iter().filter(|(_, k)| self.conns[**k].proxy.is_none()).map(|(&s, _)| s).collect();
+        // (Not those still waiting for their PROXY header or handshaking: not connected yet.)
+        let connected = |k: usize| self.conns[k].proxy.is_none() && !self.conns[k].handshaking();
+        let mut v: Vec<SessionId> = self.by_session.iter().filter(|&(_, &k)| connected(k)).map(|(&s, _)| s).collect();
         v.sort_unstable();
         v
     }

@@ -271,8 +271,9 @@ impl Thread {
             return;
         };
         let Some(session) = self.reactor.adopt(stream, peer, port, Some(session)) else { return };
-        // A PROXY port's connection is connected once its header arrived (read_all).
-        if self.connection_events && !self.reactor.awaits_proxy(session) {
+        // A PROXY port's connection is connected once its header arrived (read_all);
+        // a TLS connection once its handshake is done.
+        if self.connection_events && !self.reactor.awaits_proxy(session) && !self.reactor.is_handshaking(session) {
             self.dispatch(Kind::Connect, session, &[]);
         }
     }
@@ -295,7 +296,9 @@ impl Thread {
                 }
                 ReadOutcome::Connected { session } => {
                     if self.connection_events {
-                        self.dispatch(Kind::Connect, session, &[]);
+                        // The client certificate travels with the event (Swoole's way).
+                        let pem = self.reactor.client_cert(session).unwrap_or_default();
+                        self.dispatch(Kind::Connect, session, pem.as_bytes());
                     }
                     (None, true)
                 }

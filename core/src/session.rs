@@ -173,6 +173,9 @@ fn load_addr(port: &AtomicU32, ip: &[AtomicU64; 2]) -> SocketAddr {
     SocketAddr::new(addr, port.load(Ordering::Relaxed) as u16)
 }
 
+/// `closing` of a TLS session still in its handshake (1: closing).
+const HANDSHAKING: u32 = 2;
+
 /// Which worker owns each open session, in shared memory, so any process
 /// (another worker, a user process) can reach a connection: Swoole's
 /// `session_list`. An id is only handed out when its slot is free, so a slot
@@ -318,9 +321,10 @@ impl SessionTable {
         self.live(id).is_some_and(|s| s.protected.load(Ordering::Relaxed) != 0)
     }
 
-    /// Everything known about `id`, while its slot holds it (open or closing).
+    /// Everything known about `id`, while its slot holds it (open or
+    /// closing; not while it handshakes).
     pub fn facts(&self, id: SessionId) -> Option<SharedFacts> {
-        let slot = self.live(id)?;
+        let slot = self.live(id).filter(|s| s.closing.load(Ordering::Acquire) != HANDSHAKING)?;
         let f = |a: &AtomicU64| f64::from_bits(a.load(Ordering::Relaxed));
         let proxied = slot.proxied.load(Ordering::Acquire) != 0;
         Some(SharedFacts {
@@ -347,6 +351,15 @@ impl SessionTable {
     pub fn mark_closing(&self, id: SessionId) {
         if let Some(slot) = self.live(id) {
             slot.closing.store(1, Ordering::Release);
+        }
+    }
+
+    /// A TLS session still in its handshake is hidden as a closing one is
+    /// (no owner, not listed, sends from other processes refused) until
+    /// `handshaking` is false: it is no connection yet for PHP (as Swoole).
+    pub fn set_handshaking(&self, id: SessionId, handshaking: bool) {
+        if let Some(slot) = self.live(id) {
+            slot.closing.store(if handshaking { HANDSHAKING } else { 0 }, Ordering::Release);
         }
     }
 
@@ -397,6 +410,20 @@ mod table_tests {
         table.close(a);
         assert_eq!(table.owner(a), None);
         assert_eq!(table.open_sessions(), vec![b]);
+    }
+
+    #[test]
+    fn a_handshaking_session_is_hidden_until_ready() {
+        let alloc = SessionAllocator::new(0).unwrap();
+        let table = SessionTable::new().unwrap();
+        let a = table.open(&alloc, 0);
+        table.set_handshaking(a, true);
+        assert_eq!(table.owner(a), None);
+        assert_eq!(table.facts(a), None);
+        assert!(table.open_sessions().is_empty());
+        table.set_handshaking(a, false);
+        assert_eq!(table.owner(a), Some(0));
+        assert_eq!(table.open_sessions(), vec![a]);
     }
 
     #[test]

@@ -7,6 +7,9 @@
 use crate::framing::{Framing, LengthType};
 use std::fmt;
 
+#[path = "settings_ssl.rs"]
+mod ssl;
+
 /// A PHP value from the `set()` array, reduced to what settings need.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SettingValue {
@@ -253,6 +256,9 @@ pub struct ServerSettings {
     /// `max_queued_bytes` (PROCESS mode): reading from a connection pauses
     /// while more of its bytes than this wait for a worker; 0 = no limit.
     pub max_queued_bytes: usize,
+    /// The `ssl_*` settings: a `SWOOLE_SSL` port's certificate, protocols,
+    /// ciphers and client-certificate policy.
+    pub ssl: crate::tls::TlsSettings,
 }
 
 impl Default for ServerSettings {
@@ -312,6 +318,7 @@ impl ServerSettings {
             open_cpu_affinity: false,
             output_buffer_size: DEFAULT_OUTPUT_BUFFER_SIZE,
             max_queued_bytes: DEFAULT_MAX_QUEUED_BYTES,
+            ssl: crate::tls::TlsSettings::default(),
         }
     }
 
@@ -388,6 +395,9 @@ impl ServerSettings {
             }
             None => value,
         };
+        if key.starts_with("ssl_") {
+            return ssl::apply(&mut self.ssl, key, value);
+        }
         match key {
             // 0 means "one per CPU", as in Swoole; negatives are refused.
             "worker_num" => {
@@ -734,15 +744,7 @@ pub const OWN_KEYS: &[&str] = &["open_proxy_protocol", "proxy_protocol_timeout",
 const NOT_YET: &[(&str, &str)] = &[
     ("task_ipc_mode", "modes 2 and 3 (SysV message queues) are not implemented; tasks travel over unix sockets (mode 1)"),
     ("open_websocket_protocol", "the WebSocket server is not provided by this extension"),
-    ("ssl_cert_file", TLS_NOT_YET),
-    ("ssl_key_file", TLS_NOT_YET),
-    ("ssl_client_cert_file", TLS_NOT_YET),
-    ("ssl_sni_certs", TLS_NOT_YET),
-    ("ssl_verify_peer", TLS_NOT_YET),
 ];
-
-/// Why the `ssl_*` settings do nothing yet: nothing may look encrypted that is not.
-const TLS_NOT_YET: &str = "TLS is not implemented by this extension yet (a SWOOLE_SSL port is refused), nothing is encrypted";
 
 /// The notice for a setting this build accepts without acting on it, if the
 /// value asks for the feature (`'daemonize' => false` gets none).
@@ -804,6 +806,8 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("heartbeat_check_interval", "(off)".into()),
         ("heartbeat_idle_time", "(2 x heartbeat_check_interval)".into()),
     ];
+    let mut acting = acting;
+    acting.extend(ssl::defaults());
     let mut out = acting.clone();
     for &k in KNOWN_KEYS {
         if !acting.iter().any(|(a, _)| *a == k) {

@@ -66,6 +66,9 @@ pub struct Supervisor<'a> {
     shared: &'a ServerShared,
     /// Pid serving each worker id (0 while none).
     workers: Vec<i32>,
+    /// Which event worker process holds each reply lane: a draining worker
+    /// and its successor wait for their task results on different lanes.
+    lanes: crate::reply_lane::LaneTable,
     /// Old workers still draining after their replacement started.
     detached: Vec<i32>,
     /// When each worker id was last forked.
@@ -100,6 +103,7 @@ impl<'a> Supervisor<'a> {
         Ok(Supervisor {
             shared,
             workers: vec![0; n],
+            lanes: crate::reply_lane::LaneTable::new(shared.stats.worker_num()),
             detached: Vec::new(),
             spawned_at: vec![Instant::now(); n],
             delayed: Vec::new(),
@@ -251,6 +255,8 @@ impl<'a> Supervisor<'a> {
         factory.before_fork();
         // SAFETY: getpid has no preconditions.
         let parent = unsafe { libc::getpid() };
+        // An event worker gets a reply lane no live process holds.
+        let lane = (id < self.shared.stats.worker_num()).then(|| self.lanes.pick(id));
         // A SIGTERM for the new worker must wait until it has its own pipe.
         signals::block();
         // SAFETY: this process is single-threaded (rule 2 of docs/ARCHITECTURE.md).
@@ -258,6 +264,9 @@ impl<'a> Supervisor<'a> {
         if pid == 0 {
             // A worker never outlives its supervisor: SIGTERM when it dies.
             crate::process::die_with_parent(parent);
+            if let Some(lane) = lane {
+                crate::reply_lane::enter(lane);
+            }
             // The child: the parent's pipe is not ours; the worker installs its
             // own (which unblocks the signals).
             event_loop::abandon();
@@ -283,6 +292,9 @@ impl<'a> Supervisor<'a> {
             return;
         }
         self.workers[id] = pid;
+        if let Some(lane) = lane {
+            self.lanes.hold(lane, pid);
+        }
         self.spawned_at[id] = Instant::now();
         if let Some(slot) = self.shared.stats.worker(id) {
             slot.pid.store(pid, Ordering::SeqCst);
@@ -297,6 +309,7 @@ impl<'a> Supervisor<'a> {
             let pid = reaped.pid;
             let exit = ExitStatus { code: reaped.code, signal: reaped.signal };
             self.reload_progress(pid, factory);
+            self.lanes.release(pid);
             if let Some(pos) = self.detached.iter().position(|&p| p == pid) {
                 self.detached.swap_remove(pos);
                 continue;

@@ -27,6 +27,9 @@ thread_local! {
     /// The server this process belongs to (a worker or a user process), for
     /// reaching sessions other workers own.
     static SERVER: RefCell<Option<Arc<ServerShared>>> = const { RefCell::new(None) };
+    /// PROCESS mode: the client certificates (PEM) of this worker's TLS
+    /// sessions, as the reactor thread sent them with onConnect.
+    static CLIENT_CERTS: RefCell<std::collections::HashMap<SessionId, String>> = RefCell::new(Default::default());
 }
 
 /// Makes this process part of `shared`'s server (a user process has no
@@ -282,6 +285,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
             send_queued_bytes: f.send_queued_bytes as usize,
             closed_by_server: false,
             proxy: f.proxy,
+            ssl_client_cert: CLIENT_CERTS.with(|c| c.borrow().get(&session).cloned()),
         });
     }
     with(|r| r.info(session)).flatten()
@@ -471,6 +475,8 @@ impl ServerLoop<'_> {
         let rid = self.reactor_id();
         loop {
             match with(|r| r.accept_one(port)).unwrap_or(AcceptOutcome::Empty) {
+                // A TLS connection's onConnect comes once its handshake is done.
+                AcceptOutcome::Accepted(session) if with(|r| r.is_handshaking(session)).unwrap_or(false) => {}
                 AcceptOutcome::Accepted(session) => {
                     if self.busy(|h| h.on_connect(session, rid)) == Flow::Abort {
                         return Flow::Abort;
@@ -529,11 +535,11 @@ impl ServerLoop<'_> {
                     }
                     if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
-                // What followed the header is read next.
-                ReadOutcome::Connected { session } => match self.busy(|h| h.on_connect(session, rid)) {
-                    Flow::Continue => None,
-                    flow => Some(flow),
-                },
+                // What followed the header or came with the handshake is read next.
+                ReadOutcome::Connected { session } => {
+                    let flow = self.busy(|h| h.on_connect(session, rid));
+                    if flow == Flow::Continue { None } else { Some(flow) }
+                }
                 ReadOutcome::Done => Some(Flow::Continue),
             };
             self.buf = buf;
@@ -694,7 +700,13 @@ pub(crate) fn read_to_end_hint(ev: &mio::event::Event) -> bool {
 fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -> Flow {
     let reactor_id = if msg.aux == CLOSED_BY_SERVER_AUX { CLOSED_BY_SERVER } else { msg.aux as i32 };
     match msg.kind {
-        Kind::Connect => handler.on_connect(msg.session, reactor_id),
+        Kind::Connect => {
+            if !msg.payload.is_empty() {
+                let pem = String::from_utf8_lossy(&msg.payload).into_owned();
+                CLIENT_CERTS.with(|c| c.borrow_mut().insert(msg.session, pem));
+            }
+            handler.on_connect(msg.session, reactor_id)
+        }
         Kind::Receive => {
             with(|r| r.count_received(msg.session, msg.payload.len()));
             let flow = handler.on_receive(msg.session, reactor_id, &msg.payload);
@@ -707,6 +719,7 @@ fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
             if let Some(shared) = current_server() {
                 shared.table.close(msg.session);
             }
+            CLIENT_CERTS.with(|c| c.borrow_mut().remove(&msg.session));
             flow
         }
         Kind::BufferFull | Kind::BufferEmpty => handler.on_buffer(msg.session, reactor_id, msg.kind == Kind::BufferFull),

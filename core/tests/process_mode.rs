@@ -37,6 +37,7 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
             socket: None,
             raw_fd: listener.as_raw_fd(),
             proxy: None,
+            tls: None,
         }],
         dispatcher: std::sync::Arc::new(Dispatcher::new(DispatchMode::FdMod, 1)),
         unsafe_events: false,

@@ -93,6 +93,7 @@ fn echo_close_stale_ids_and_stop() {
         options: Default::default(),
         raw_fd: std::os::fd::AsRawFd::as_raw_fd(&socket),
         proxy: None,
+        tls: None,
         socket: Some(socket),
     };
     worker::install(Reactor::new(vec![spec], shared.clone(), cfg).unwrap());

@@ -33,6 +33,12 @@ pub struct TlsAcceptor {
     generation: AtomicU64,
 }
 
+impl std::fmt::Debug for TlsAcceptor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TlsAcceptor").field("generation", &self.generation()).finish_non_exhaustive()
+    }
+}
+
 /// What a successful reload loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reload {

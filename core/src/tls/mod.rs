@@ -15,6 +15,7 @@
 //! - [`failure`]: why a handshake or session failed, and Swoole's codes.
 //! - [`peer`]: protocol, cipher and peer certificate of a session.
 //! - [`client`]: [`TlsConnector`] and [`TlsClient`] for `Swoole\Client`.
+//! - [`registry`]: the server's TLS ports in this process, and their reload.
 //!
 //! What Swoole 6.2.1 does (messages, defaults, `getClientInfo()` keys) and
 //! where this engine differs is written down in `docs/TLS-NOTES.md`.
@@ -29,6 +30,7 @@ pub mod io;
 pub mod peer;
 pub mod pem;
 pub mod protocols;
+pub mod registry;
 pub mod settings;
 pub mod sni;
 
@@ -39,6 +41,11 @@ pub use error::TlsError;
 pub use failure::{HandshakeFailure, SessionError};
 pub use peer::{CertSummary, PeerCert, PeerInfo};
 pub use settings::{SniCert, TlsSettings};
+
+/// The libssl TLS runs on (`OpenSSL 3.0.19 27 Jan 2026`), for `php --ri swoole`.
+pub fn library_version() -> &'static str {
+    openssl::version::version()
+}
 
 #[cfg(test)]
 mod test_support;
