@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 # libssl-dev and pkg-config: the TLS engine links the system's libssl (PHP's own);
 # openssl: the TLS tests make their certificates with its CLI;
 # curl: the HTTP server's tests use it as a real client; wrk: bench/http.
-# python3-websockets: the WebSocket server's tests drive it with Python's websockets (run by /usr/bin/python3).
-needed=(php8.2-cli php8.2-dev libclang-dev build-essential libssl-dev pkg-config openssl curl wrk python3-websockets)
+# python3-websockets: the WebSocket server's tests drive it with Python's websockets (run by /usr/bin/python3);
+# haproxy: the PROXY protocol test runs behind a real balancer (skipped without it).
+needed=(php8.2-cli php8.2-dev libclang-dev build-essential libssl-dev pkg-config openssl curl wrk python3-websockets haproxy)
 missing=()
 for pkg in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

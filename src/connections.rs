@@ -53,6 +53,11 @@ pub fn info_array(info: &ConnectionInfo, uid_dispatch: bool) -> ZBox<ZendHashTab
     let _ = a.insert("socket_type", info.socket_type as i64);
     let _ = a.insert("remote_port", info.remote_port as i64);
     let _ = a.insert("remote_ip", info.remote_ip.as_str());
+    // PROXY protocol: the balancer the real client came through.
+    if let Some(via) = info.proxy {
+        let _ = a.insert("proxy_ip", swoole_core::reactor::ip_string(&via).as_str());
+        let _ = a.insert("proxy_port", via.port() as i64);
+    }
     let _ = a.insert("reactor_id", info.reactor_id as i64);
     let _ = a.insert("connect_time", info.connect_time as i64);
     let _ = a.insert("last_time", info.last_recv_time as i64);

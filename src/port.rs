@@ -112,7 +112,7 @@ impl Port {
         for (key, value) in array.iter() {
             let key = key.to_string();
             crate::tls_settings::sni_certs(&mut s.ssl, &key, value);
-            match s.apply(&key, &crate::server::setting_value(value)) {
+            match s.apply(&key, &crate::server::setting_value_of(&key, value)) {
                 Ok(()) => {}
                 Err(e) if e.is_fatal() => {
                     fatal = Some(e);

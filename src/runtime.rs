@@ -276,6 +276,11 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("abort_count", get(|c| c.abort_count.load(Ordering::Relaxed)));
     let _ = a.insert("accept_count", get(|c| c.accept_count.load(Ordering::Relaxed)));
     let _ = a.insert("close_count", get(|c| c.close_count.load(Ordering::Relaxed)));
+    // Ours (no Swoole key): shown where the PROXY protocol is on.
+    let proxy_errors = get(|c| c.proxy_protocol_error_count.load(Ordering::Relaxed));
+    if settings.open_proxy_protocol.is_some() || proxy_errors > 0 {
+        let _ = a.insert("proxy_protocol_error_count", proxy_errors);
+    }
     let _ = a.insert("worker_num", settings.worker_num as i64);
     let _ = a.insert("task_worker_num", settings.task_worker_num as i64);
     let _ = a.insert(
@@ -589,6 +594,13 @@ fn collect_ports(
         }
         let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
         let framing = crate::length_func::framing_for(i, port_obj, obj, &s).unwrap_or_else(|| s.framing());
+        let proxy = (!datagram).then(|| s.proxy_stage()).flatten();
+        if proxy.is_some() && port.ssl.get() {
+            // The PROXY header precedes the TLS handshake; until the TLS engine
+            // can be fed the bytes read before it, refuse rather than misread.
+            warning(&format!("{}: open_proxy_protocol on a SWOOLE_SSL port is not supported yet", bound.local));
+            return None;
+        }
         let tls = if port.ssl.get() {
             match crate::tls_settings::acceptor(&bound.local.to_string(), &s.ssl) {
                 Ok(a) => Some(a),
@@ -609,6 +621,7 @@ fn collect_ports(
             options: s.socket_options.clone(),
             socket: Some(socket),
             raw_fd,
+            proxy,
         };
         let reuse_port = shared_port.then_some((bound.local, s.backlog));
         out.push(PortRuntime { spec, callbacks: own, reuse_port });

@@ -96,6 +96,17 @@ pub(crate) fn constructing_object() -> Option<*mut zend_object> {
     ex.get_self().map(|o| o as *mut ext_php_rs::types::ZendObject as *mut zend_object)
 }
 
+/// [`setting_value`] of key `key`: a list for `proxy_protocol_trusted`
+/// becomes its entries joined by commas (the one list-taking key the core
+/// reads).
+pub(crate) fn setting_value_of(key: &str, z: &Zval) -> SettingValue {
+    if let (true, Some(list)) = (key.eq_ignore_ascii_case("proxy_protocol_trusted"), z.array()) {
+        let items: Vec<String> = list.values().map(|v| v.string().unwrap_or_else(|| "(not a string)".into())).collect();
+        return SettingValue::Str(items.join(","));
+    }
+    setting_value(z)
+}
+
 /// Converts a PHP value from `set()` into the core's setting value.
 pub(crate) fn setting_value(z: &Zval) -> SettingValue {
     if z.is_null() {
@@ -244,7 +255,7 @@ impl Server {
         for (key, value) in array.iter() {
             let key = key.to_string();
             crate::tls_settings::sni_certs(&mut self_.settings.borrow_mut().ssl, &key, value);
-            let value_in = setting_value(value);
+            let value_in = setting_value_of(&key, value);
             let applied = self_.settings.borrow_mut().apply(&key, &value_in);
             match applied {
                 Ok(()) => {

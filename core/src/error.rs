@@ -11,6 +11,7 @@ impl ErrorCode {
     pub const SYSTEM_CALL_FAIL: ErrorCode = ErrorCode(502);
     pub const INVALID_PARAMS: ErrorCode = ErrorCode(505);
     pub const OPERATION_NOT_SUPPORTED: ErrorCode = ErrorCode(507);
+    pub const PROTOCOL_ERROR: ErrorCode = ErrorCode(508);
     pub const WRONG_OPERATION: ErrorCode = ErrorCode(509);
     pub const FILE_NOT_EXIST: ErrorCode = ErrorCode(700);
     pub const BAD_PORT: ErrorCode = ErrorCode(723);

@@ -103,6 +103,8 @@ pub struct PortSpec {
     pub socket: Option<OwnedFd>,
     /// The listening socket's fd number where it is open (`server_fd`).
     pub raw_fd: RawFd,
+    /// `open_proxy_protocol`: connections start with a PROXY header.
+    pub proxy: Option<crate::proxy::stage::PortProxy>,
     /// A `SWOOLE_SSL` port's context, built before fork: every connection
     /// accepted on it handshakes before onConnect and is encrypted.
     pub tls: Option<std::sync::Arc<crate::tls::TlsAcceptor>>,
@@ -124,6 +126,7 @@ impl PortSpec {
             options: self.options.clone(),
             socket,
             raw_fd,
+            proxy: self.proxy.clone(),
             tls: self.tls.clone(),
         })
     }

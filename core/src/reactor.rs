@@ -23,6 +23,9 @@ use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
+
+mod proxy_stage;
 
 #[path = "reactor_tls.rs"]
 mod tls;
@@ -145,6 +148,9 @@ pub struct ConnectionInfo {
     /// `close()` was called on the server side: onClose gets reactor id -1,
     /// as in Swoole.
     pub closed_by_server: bool,
+    /// The balancer whose PROXY header named `remote_ip`/`remote_port`
+    /// (`proxy_ip`/`proxy_port`); `None` without one.
+    pub proxy: Option<SocketAddr>,
     /// A TLS client's certificate (PEM) on a port with
     /// `ssl_client_cert_file`: `getClientInfo()['ssl_client_cert']`.
     pub ssl_client_cert: Option<String>,
@@ -179,6 +185,12 @@ struct Connection {
     /// the workers took enough of what was read before (the reactor
     /// thread's own hold, apart from the user's `pause()`).
     held: bool,
+    /// A PROXY port's connection whose header has not arrived: it is not
+    /// the application's yet (no onConnect, no onReceive).
+    proxy: Option<Awaiting>,
+    /// Bytes that came after the PROXY header, read again as the
+    /// connection's first input.
+    replay: Vec<u8>,
     /// The TLS session of a connection on a `SWOOLE_SSL` port: bytes in and
     /// out go through it (boxed: a plain connection stays small).
     tls: Option<Box<crate::tls::TlsConnection>>,
@@ -208,8 +220,9 @@ pub(crate) enum ReadOutcome {
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
     Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
-    /// `session`'s TLS handshake is done: its onConnect is due now, then
-    /// reading goes on (data may have come with the handshake).
+    /// `session` is connected now (its PROXY header arrived, or its TLS
+    /// handshake is done): its onConnect is due, then reading goes on
+    /// (data may have come with the header or the handshake).
     Connected { session: SessionId },
     /// Nothing more to read now (or the connection is gone).
     Done,
@@ -218,6 +231,8 @@ pub(crate) enum ReadOutcome {
 /// Result of accepting one connection.
 pub(crate) enum AcceptOutcome {
     Accepted(SessionId),
+    /// Accepted, and waiting for its PROXY header before it is connected.
+    Awaiting,
     /// Accepted and closed at once (over `max_connection`).
     Refused,
     /// No connection pending.
@@ -276,6 +291,8 @@ pub struct Reactor {
     /// The "too many connections" line: at most one a second, the rest
     /// counted (a flood must not fill the log).
     refused_log: crate::log::Throttle,
+    /// Connections waiting for their PROXY header, until `proxy_protocol_timeout`.
+    proxy_deadlines: Deadlines,
     /// TLS connections still handshaking, oldest first, with the moment
     /// their handshake times out (a client that stalls is not kept).
     handshake_deadlines: std::collections::VecDeque<(Instant, usize, SessionId)>,
@@ -317,6 +334,8 @@ struct PortState {
     options: crate::port::SocketOptions,
     /// The socket, while this process serves it.
     socket: Option<PortSocket>,
+    /// `open_proxy_protocol`: connections start with a PROXY header.
+    proxy: Option<PortProxy>,
     /// A `SWOOLE_SSL` port's context: each connection handshakes first.
     tls: Option<Arc<crate::tls::TlsAcceptor>>,
 }
@@ -386,6 +405,7 @@ impl Reactor {
                 nodelay: spec.nodelay,
                 options: spec.options,
                 socket,
+                proxy: spec.proxy,
                 tls: spec.tls,
             });
         }
@@ -418,6 +438,7 @@ impl Reactor {
             heartbeat: cfg.heartbeat,
             next_heartbeat: Instant::now() + cfg.heartbeat.map_or(Duration::ZERO, |h| h.interval),
             refused_log: crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD),
+            proxy_deadlines: Deadlines::default(),
             handshake_deadlines: Default::default(),
         })
     }
@@ -523,6 +544,7 @@ impl Reactor {
             return AcceptOutcome::Refused;
         }
         match self.adopt(stream, peer, port, None) {
+            Some(session) if self.awaits_proxy(session) => AcceptOutcome::Awaiting,
             Some(session) => AcceptOutcome::Accepted(session),
             None => AcceptOutcome::Refused,
         }
@@ -536,6 +558,17 @@ impl Reactor {
             Some(p) => (p.sock_type, p.raw_fd, p.port),
             None => return None,
         };
+        let proxy = self.ports[port].proxy.as_ref();
+        if proxy.is_some_and(|p| !p.admits(peer)) {
+            let from = peer.map_or_else(String::new, |p| p.to_string());
+            self.proxy_refused(&format!("{from} is not in proxy_protocol_trusted, connection refused"));
+            if let Some(session) = opened {
+                self.shared.table.close(session);
+                self.shared.stats.counters().connection_num.fetch_sub(1, ORD);
+            }
+            return None;
+        }
+        let awaiting = proxy.map(|p| Awaiting::new(p.timeout));
         if self.ports[port].nodelay {
             stream.set_nodelay();
         }
@@ -587,8 +620,12 @@ impl Reactor {
             recv_queued_bytes: 0,
             send_queued_bytes: 0,
             closed_by_server: false,
+            proxy: None,
             ssl_client_cert: None,
         };
+        if let Some(a) = &awaiting {
+            self.proxy_deadlines.push(a.deadline, key, session);
+        }
         self.conns.insert(Connection {
             stream,
             port,
@@ -599,8 +636,11 @@ impl Reactor {
             close_after_flush: false,
             want_write: false,
             full: false,
-            paused: self.delay_receive,
+            // The header is read first; `enable_delay_receive` holds what follows.
+            paused: self.delay_receive && awaiting.is_none(),
             held: false,
+            proxy: awaiting,
+            replay: Vec::new(),
             tls,
         });
         self.by_session.insert(session, key);
@@ -627,7 +667,22 @@ impl Reactor {
             if conn.paused || conn.held || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
-            match conn.stream.read(buf) {
+            let got = if conn.replay.is_empty() {
+                conn.stream.read(buf)
+            } else {
+                // What came after the PROXY header (at most one read's worth).
+                let n = conn.replay.len();
+                buf[..n].copy_from_slice(&conn.replay);
+                conn.replay.clear();
+                Ok(n)
+            };
+            if conn.proxy.is_some() {
+                match self.proxy_input(key, got.map(|n| &buf[..n])) {
+                    Some(outcome) => return outcome,
+                    None => continue,
+                }
+            }
+            match got {
                 Ok(0) => {
                     self.close_key(key, false, 0);
                     return ReadOutcome::Done;
@@ -1028,7 +1083,8 @@ impl Reactor {
         let now = now_f64();
         self.conns
             .iter()
-            .filter(|(_, c)| !c.close_after_flush && !c.held)
+            // A connection still waiting for its PROXY header has its own timeout.
+            .filter(|(_, c)| !c.close_after_flush && !c.held && c.proxy.is_none())
             .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
             .map(|(_, c)| c.info.session)
             .filter(|&s| !self.shared.table.is_protected(s))
@@ -1038,6 +1094,15 @@ impl Reactor {
     /// Runs the heartbeat check if it is due: closes every connection found
     /// idle (their onClose follows). Returns how long until the next check.
     pub fn heartbeat_tick(&mut self) -> Option<Duration> {
+        let proxy = self.proxy_tick();
+        match (self.heartbeat_check(), proxy) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The heartbeat and TLS handshake part of [`Reactor::heartbeat_tick`].
+    fn heartbeat_check(&mut self) -> Option<Duration> {
         let handshakes = self.handshake_tick();
         let Some(hb) = self.heartbeat else { return handshakes };
         let now = Instant::now();
@@ -1064,7 +1129,10 @@ impl Reactor {
 
     /// Whether `session` is open in this worker.
     pub fn exists(&self, session: SessionId) -> bool {
-        self.by_session.get(&session).is_some_and(|&k| !self.conns[k].close_after_flush && !self.conns[k].handshaking())
+        self.by_session.get(&session).is_some_and(|&k| {
+            let c = &self.conns[k];
+            !c.close_after_flush && c.proxy.is_none() && !c.handshaking()
+        })
     }
 
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
@@ -1083,8 +1151,9 @@ impl Reactor {
 
     /// Open sessions of this worker, ascending.
     pub fn sessions(&self) -> Vec<SessionId> {
-        let mut v: Vec<SessionId> =
-            self.by_session.iter().filter(|&(_, &k)| !self.conns[k].handshaking()).map(|(&s, _)| s).collect();
+        // (Not those still waiting for their PROXY header or handshaking: not connected yet.)
+        let connected = |k: usize| self.conns[k].proxy.is_none() && !self.conns[k].handshaking();
+        let mut v: Vec<SessionId> = self.by_session.iter().filter(|&(_, &k)| connected(k)).map(|(&s, _)| s).collect();
         v.sort_unstable();
         v
     }

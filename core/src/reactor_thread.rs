@@ -271,8 +271,9 @@ impl Thread {
             return;
         };
         let Some(session) = self.reactor.adopt(stream, peer, port, Some(session)) else { return };
-        // A TLS connection's onConnect comes once its handshake is done.
-        if self.connection_events && !self.reactor.is_handshaking(session) {
+        // A PROXY port's connection is connected once its header arrived (read_all);
+        // a TLS connection once its handshake is done.
+        if self.connection_events && !self.reactor.awaits_proxy(session) && !self.reactor.is_handshaking(session) {
             self.dispatch(Kind::Connect, session, &[]);
         }
     }

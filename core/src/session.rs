@@ -110,6 +110,11 @@ struct Slot {
     /// The peer's port and address (an IPv4 address as v4-mapped v6).
     remote_port: AtomicU32,
     remote_ip: [AtomicU64; 2],
+    /// PROXY protocol: 1 when `remote_*` is the client a balancer named and
+    /// `proxy_*` the balancer (the socket's own peer).
+    proxied: AtomicU32,
+    proxy_port: AtomicU32,
+    proxy_ip: [AtomicU64; 2],
     /// `f64` bits: when the connection was accepted, last read, last
     /// written and last handed to a worker.
     connect_time: AtomicU64,
@@ -139,6 +144,8 @@ pub struct SharedFacts {
     pub server_fd: i32,
     pub server_port: u16,
     pub remote: SocketAddr,
+    /// The balancer that sent a PROXY header naming `remote`.
+    pub proxy: Option<SocketAddr>,
     pub connect_time: f64,
     pub last_recv_time: f64,
     pub last_send_time: f64,
@@ -148,6 +155,26 @@ pub struct SharedFacts {
     pub recv_queued_bytes: u64,
     pub closing: bool,
     pub port: usize,
+}
+
+/// Stores an address as a port and a v6 address (IPv4 v4-mapped).
+fn store_addr(port: &AtomicU32, ip: &[AtomicU64; 2], addr: SocketAddr) {
+    port.store(addr.port() as u32, Ordering::Relaxed);
+    let v6 = match addr.ip() {
+        IpAddr::V4(a) => a.to_ipv6_mapped(),
+        IpAddr::V6(a) => a,
+    };
+    let bits = u128::from(v6);
+    ip[0].store((bits >> 64) as u64, Ordering::Relaxed);
+    ip[1].store(bits as u64, Ordering::Relaxed);
+}
+
+/// The address [`store_addr`] stored.
+fn load_addr(port: &AtomicU32, ip: &[AtomicU64; 2]) -> SocketAddr {
+    let bits = ((ip[0].load(Ordering::Relaxed) as u128) << 64) | ip[1].load(Ordering::Relaxed) as u128;
+    let v6 = Ipv6Addr::from(bits);
+    let addr = v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(IpAddr::V6(v6));
+    SocketAddr::new(addr, port.load(Ordering::Relaxed) as u16)
 }
 
 /// `closing` of a TLS session still in its handshake (1: closing).
@@ -205,15 +232,18 @@ impl SessionTable {
         slot.socket_fd.store(socket_fd, Ordering::Relaxed);
         slot.server_fd.store(server.0, Ordering::Relaxed);
         slot.server_port.store(server.1 as u32, Ordering::Relaxed);
-        slot.remote_port.store(remote.port() as u32, Ordering::Relaxed);
-        let v6 = match remote.ip() {
-            IpAddr::V4(a) => a.to_ipv6_mapped(),
-            IpAddr::V6(a) => a,
-        };
-        let bits = u128::from(v6);
-        slot.remote_ip[0].store((bits >> 64) as u64, Ordering::Relaxed);
-        slot.remote_ip[1].store(bits as u64, Ordering::Relaxed);
+        store_addr(&slot.remote_port, &slot.remote_ip, remote);
+        slot.proxied.store(0, Ordering::Relaxed);
         slot.connect_time.store(now.to_bits(), Ordering::Relaxed);
+    }
+
+    /// A PROXY header named the real client `remote` of a connection from
+    /// the balancer `proxy`.
+    pub fn publish_proxied(&self, id: SessionId, remote: SocketAddr, proxy: SocketAddr) {
+        let Some(slot) = self.live(id) else { return };
+        store_addr(&slot.remote_port, &slot.remote_ip, remote);
+        store_addr(&slot.proxy_port, &slot.proxy_ip, proxy);
+        slot.proxied.store(1, Ordering::Release);
     }
 
     /// `pause()` / `resume()`: false if `id` is not open.
@@ -313,16 +343,14 @@ impl SessionTable {
     pub fn facts(&self, id: SessionId) -> Option<SharedFacts> {
         let slot = self.live(id).filter(|s| s.closing.load(Ordering::Acquire) != HANDSHAKING)?;
         let f = |a: &AtomicU64| f64::from_bits(a.load(Ordering::Relaxed));
-        let bits = ((slot.remote_ip[0].load(Ordering::Relaxed) as u128) << 64)
-            | slot.remote_ip[1].load(Ordering::Relaxed) as u128;
-        let v6 = Ipv6Addr::from(bits);
-        let ip = v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(IpAddr::V6(v6));
+        let proxied = slot.proxied.load(Ordering::Acquire) != 0;
         Some(SharedFacts {
             owner: slot.owner.load(Ordering::Acquire) as usize,
             socket_fd: slot.socket_fd.load(Ordering::Relaxed),
             server_fd: slot.server_fd.load(Ordering::Relaxed),
             server_port: slot.server_port.load(Ordering::Relaxed) as u16,
-            remote: SocketAddr::new(ip, slot.remote_port.load(Ordering::Relaxed) as u16),
+            remote: load_addr(&slot.remote_port, &slot.remote_ip),
+            proxy: proxied.then(|| load_addr(&slot.proxy_port, &slot.proxy_ip)),
             connect_time: f(&slot.connect_time),
             last_recv_time: f(&slot.last_recv_time),
             last_send_time: f(&slot.last_send_time),

@@ -35,6 +35,18 @@ impl SettingValue {
         }
     }
 
+    /// The value as an error message shows it.
+    pub fn describe(&self) -> String {
+        match self {
+            SettingValue::Null => "null".into(),
+            SettingValue::Bool(b) => b.to_string(),
+            SettingValue::Int(i) => i.to_string(),
+            SettingValue::Float(f) => f.to_string(),
+            SettingValue::Str(s) => format!("'{s}'"),
+            SettingValue::Compound => "an array".into(),
+        }
+    }
+
     /// Integer value with the lenient conversion Swoole applies (`zval_get_long`
     /// on numbers, bools and numeric strings); `None` for anything else.
     fn as_int(&self) -> Option<i64> {
@@ -192,6 +204,14 @@ pub struct ServerSettings {
     pub open_eof_split: bool,
     /// `package_eof`: 1 to 8 bytes, default "\r\n\r\n".
     pub package_eof: Vec<u8>,
+    /// `open_proxy_protocol`: the PROXY header versions this port requires
+    /// first on every connection (`None`: off).
+    pub open_proxy_protocol: Option<crate::proxy::Versions>,
+    /// `proxy_protocol_timeout`, in seconds: how long the header may take.
+    pub proxy_protocol_timeout: f64,
+    /// `proxy_protocol_trusted`: the peers allowed to connect to a PROXY
+    /// port (`None`: every peer).
+    pub proxy_protocol_trusted: Option<crate::proxy::TrustedSources>,
     /// `socket_buffer_size`: most bytes one connection may have queued; at
     /// or past it the next send() fails with 1009. Default 8 MiB.
     pub socket_buffer_size: usize,
@@ -274,6 +294,9 @@ impl ServerSettings {
             open_eof_check: false,
             open_eof_split: false,
             package_eof: b"\r\n\r\n".to_vec(),
+            open_proxy_protocol: None,
+            proxy_protocol_timeout: crate::proxy::DEFAULT_TIMEOUT_SECS,
+            proxy_protocol_trusted: None,
             socket_buffer_size: DEFAULT_SOCKET_BUFFER_SIZE,
             buffer_high_watermark: None,
             buffer_low_watermark: 0,
@@ -334,6 +357,15 @@ impl ServerSettings {
         } else {
             Framing::Raw
         }
+    }
+
+    /// How a port with these settings reads PROXY headers, if it does.
+    pub fn proxy_stage(&self) -> Option<crate::proxy::stage::PortProxy> {
+        Some(crate::proxy::stage::PortProxy {
+            config: crate::proxy::ProxyConfig::new(self.open_proxy_protocol?),
+            timeout: std::time::Duration::from_secs_f64(self.proxy_protocol_timeout),
+            trusted: self.proxy_protocol_trusted.clone(),
+        })
     }
 
     /// The request limit for one worker: `max_request` plus a random part of the
@@ -495,6 +527,46 @@ impl ServerSettings {
             }
             "task_ipc_mode" => {
                 int_in(key, value, 1, 4)?;
+            }
+            "open_proxy_protocol" => {
+                self.open_proxy_protocol = crate::proxy::Versions::from_setting(value).map_err(|_| SettingError::OutOfRange {
+                    key: key.into(),
+                    value: value.describe(),
+                    range: "true (either version), 1 or 2 (that version only), or false".into(),
+                })?
+            }
+            "proxy_protocol_timeout" => {
+                let secs = float_in(key, value, 0.0, 86_400.0)?;
+                if secs <= 0.0 {
+                    return Err(SettingError::OutOfRange { key: key.into(), value: secs.to_string(), range: "more than 0 seconds".into() });
+                }
+                self.proxy_protocol_timeout = secs;
+            }
+            // A list (the PHP layer passes an array as its entries joined
+            // by commas) or one comma-separated string; null or '' trusts
+            // every peer again.
+            "proxy_protocol_trusted" => {
+                let text = match value {
+                    SettingValue::Null => "",
+                    SettingValue::Str(s) => s,
+                    other => {
+                        return Err(SettingError::WrongType {
+                            key: key.into(),
+                            expected: "array of IP addresses and CIDR ranges",
+                            given: other.type_name(),
+                        })
+                    }
+                };
+                let items: Vec<&str> = text.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
+                self.proxy_protocol_trusted = if items.is_empty() {
+                    None
+                } else {
+                    Some(crate::proxy::TrustedSources::parse(items).map_err(|e| SettingError::OutOfRange {
+                        key: key.into(),
+                        value: format!("'{}'", e.0),
+                        range: "IP addresses or CIDR ranges such as 10.0.0.0/8".into(),
+                    })?)
+                };
             }
             // Known to Swoole, without effect here (see docs/COMPATIBILITY.md).
             _ => {}
@@ -662,6 +734,10 @@ const KNOWN_KEYS: &[&str] = &[
     "stats_file", "stats_timer_interval", "admin_server",
 ];
 
+/// Settings of this extension that Swoole does not have (see
+/// docs/COMPATIBILITY.md, "Beyond Swoole").
+pub const OWN_KEYS: &[&str] = &["open_proxy_protocol", "proxy_protocol_timeout", "proxy_protocol_trusted"];
+
 /// Settings Swoole acts on that this build accepts but does not act on yet,
 /// with what will bring them. A value that asks for the feature gets a notice,
 /// so nobody relies on, say, framing or daemonizing that silently is not there.
@@ -743,12 +819,37 @@ pub fn defaults() -> Vec<(&'static str, String)> {
 
 /// Whether `key` is a setting Swoole knows (in any case, as Swoole compares).
 pub fn is_known_key(key: &str) -> bool {
-    KNOWN_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+    KNOWN_KEYS.iter().chain(OWN_KEYS).any(|k| k.eq_ignore_ascii_case(key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proxy_protocol_settings() {
+        let mut s = ServerSettings::new();
+        assert!(s.proxy_stage().is_none());
+        s.apply("open_proxy_protocol", &SettingValue::Int(2)).unwrap();
+        s.apply("proxy_protocol_timeout", &SettingValue::Float(0.25)).unwrap();
+        s.apply("proxy_protocol_trusted", &SettingValue::Str("10.0.0.0/8, ::1".into())).unwrap();
+        let p = s.proxy_stage().unwrap();
+        assert_eq!(p.config.versions, crate::proxy::Versions::V2);
+        assert_eq!(p.timeout, std::time::Duration::from_millis(250));
+        assert!(p.admits(Some("10.9.9.9:1".parse().unwrap())) && !p.admits(Some("192.0.2.1:1".parse().unwrap())));
+        let err = s.apply("open_proxy_protocol", &SettingValue::Int(3)).unwrap_err().to_string();
+        assert!(err.contains("true (either version), 1 or 2"), "{err}");
+        let err = s.apply("proxy_protocol_trusted", &SettingValue::Str("10.0.0.0/8,nope".into())).unwrap_err();
+        assert!(err.to_string().contains("'nope'"), "{err}");
+        assert!(s.apply("proxy_protocol_timeout", &SettingValue::Int(0)).is_err());
+        assert!(s.apply("proxy_protocol_trusted", &SettingValue::Int(1)).is_err());
+        // The refused entries changed nothing; null trusts everyone again, false turns it off.
+        assert_eq!(s.proxy_stage().unwrap().timeout, std::time::Duration::from_millis(250));
+        s.apply("proxy_protocol_trusted", &SettingValue::Null).unwrap();
+        assert!(s.proxy_stage().unwrap().trusted.is_none());
+        s.apply("open_proxy_protocol", &SettingValue::Bool(false)).unwrap();
+        assert!(s.proxy_stage().is_none());
+    }
 
     #[test]
     fn event_object_turns_task_object_on() {

@@ -29,6 +29,10 @@ pub struct ServerCounters {
     pub abort_count: AtomicU64,
     /// Connections accepted.
     pub accept_count: AtomicU64,
+    /// Connections of PROXY protocol ports closed before their header
+    /// arrived whole: refused source, bad, oversized or missing header,
+    /// timeout (`stats()['proxy_protocol_error_count']`).
+    pub proxy_protocol_error_count: AtomicU64,
     /// Connections closed.
     pub close_count: AtomicU64,
     /// onReceive calls.

@@ -284,6 +284,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
             recv_queued_bytes: f.recv_queued_bytes as usize,
             send_queued_bytes: f.send_queued_bytes as usize,
             closed_by_server: false,
+            proxy: f.proxy,
             ssl_client_cert: CLIENT_CERTS.with(|c| c.borrow().get(&session).cloned()),
         });
     }
@@ -481,7 +482,8 @@ impl ServerLoop<'_> {
                         return Flow::Abort;
                     }
                 }
-                AcceptOutcome::Refused => continue,
+                // onConnect waits for the PROXY header (read_all).
+                AcceptOutcome::Awaiting | AcceptOutcome::Refused => continue,
                 AcceptOutcome::Empty => return Flow::Continue,
             }
         }
@@ -533,6 +535,7 @@ impl ServerLoop<'_> {
                     }
                     if flow == Flow::Continue && (more || to_end) { None } else { Some(flow) }
                 }
+                // What followed the header or came with the handshake is read next.
                 ReadOutcome::Connected { session } => {
                     let flow = self.busy(|h| h.on_connect(session, rid));
                     if flow == Flow::Continue { None } else { Some(flow) }

@@ -36,6 +36,7 @@ fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
             options: Default::default(),
             socket: None,
             raw_fd: listener.as_raw_fd(),
+            proxy: None,
             tls: None,
         }],
         dispatcher: std::sync::Arc::new(Dispatcher::new(DispatchMode::FdMod, 1)),

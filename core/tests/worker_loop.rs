@@ -92,6 +92,7 @@ fn echo_close_stale_ids_and_stop() {
         nodelay: true,
         options: Default::default(),
         raw_fd: std::os::fd::AsRawFd::as_raw_fd(&socket),
+        proxy: None,
         tls: None,
         socket: Some(socket),
     };

@@ -2,6 +2,7 @@
 /**
  * An HTTP server for the http_* tests. Routes:
  *   /            "hello"
+ *   /peer        "remote_addr remote_port" of $request->server
  *   /echo        JSON: method, uri, query, get, post, cookie, header, files
  *                (with the md5 of each upload), body length and md5, fd, pid
  *   /chunked     three write() chunks, a trailer, then end()
@@ -50,6 +51,9 @@ $server->on('request', function (Swoole\Http\Request $req, Swoole\Http\Response 
                 'body_len' => strlen($body), 'body_md5' => md5($body), 'fd' => $req->fd, 'pid' => getmypid(),
                 'server_keys' => implode(',', array_keys($req->server)),
             ]));
+            break;
+        case '/peer':
+            $resp->end($req->server['remote_addr'] . ' ' . $req->server['remote_port']);
             break;
         case '/chunked':
             $resp->write('one,');

@@ -13,6 +13,7 @@
 //! header and the bytes it took (what follows is the application's), or
 //! [`Parse::Invalid`] with a reason as soon as the bytes cannot become one.
 
+pub mod stage;
 pub mod trusted;
 pub mod v1;
 pub mod v2;
