@@ -23,7 +23,26 @@ echo "stub php exit: $rc\n";
 // What PHP itself changes: a float parameter's int default (-1) is stored as
 // a float (-1.0) in PHP code, as it is not in an extension's arginfo.
 $whole = fn(array $lines) => preg_replace('/(float \$\w+ = -?\d+)\.0\b/', '$1', $lines);
-[$ours, $stubs] = [$whole($ours), $whole($stubs)];
+// And a property a PHP subclass redeclares keeps its parent's slot, where an
+// extension's redeclaration comes after the inherited ones (CloseFrame's
+// $opcode): each run of property lines is compared in sorted order.
+$props = function (array $lines): array {
+    $out = [];
+    $run = [];
+    foreach ($lines as $line) {
+        if (preg_match('/^  (public|protected|private)( static| readonly)* \$/', $line)) {
+            $run[] = $line;
+            continue;
+        }
+        sort($run);
+        array_push($out, ...$run);
+        $run = [];
+        $out[] = $line;
+    }
+    sort($run);
+    return array_merge($out, $run);
+};
+[$ours, $stubs] = [$props($whole($ours)), $props($whole($stubs))];
 foreach (array_diff($ours, $stubs) as $line) {
     echo "extension only: $line\n";
 }
