@@ -71,6 +71,8 @@ pub mod lock;
 pub mod loop_php;
 pub mod mime;
 pub mod pool;
+// `php_loop_callbacks!` (defined there) serves the side loop too.
+#[macro_use]
 pub mod pool_run;
 pub mod options;
 pub mod port;

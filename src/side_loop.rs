@@ -58,22 +58,7 @@ impl LoopHandler for SideHandler {
         let o = loop_php::fire_signal(signo);
         self.flow(o)
     }
-    fn on_user_fd(&mut self, fd: RawFd, readable: bool, writable: bool) -> Flow {
-        let o = loop_php::fire_fd(fd, readable, writable);
-        self.flow(o)
-    }
-    fn on_timer(&mut self, due: Due) -> Flow {
-        let o = loop_php::fire_timer(due);
-        self.flow(o)
-    }
-    fn on_defer(&mut self) -> Flow {
-        let o = loop_php::fire_defers();
-        self.flow(o)
-    }
-    fn on_cycle(&mut self) -> Flow {
-        let o = loop_php::fire_cycle();
-        self.flow(o)
-    }
+    php_loop_callbacks!();
 }
 
 /// One pass of the PROCESS master's loop, without waiting (its main thread

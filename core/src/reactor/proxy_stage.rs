@@ -63,15 +63,10 @@ impl Reactor {
     /// Closes a connection whose PROXY header did not arrive: it never
     /// was the application's, so no onClose; counted in `stats()`.
     fn drop_awaiting(&mut self, key: usize, reason: &str) {
-        let Some(mut conn) = self.conns.try_remove(key) else { return };
-        let _ = self.registry.deregister(&mut conn.stream);
-        self.by_session.remove(&conn.info.session);
-        self.shared.table.close(conn.info.session);
-        let counters = self.shared.stats.counters();
-        counters.close_count.fetch_add(1, ORD);
-        counters.connection_num.fetch_sub(1, ORD);
-        let (ip, port) = (&conn.info.remote_ip, conn.info.remote_port);
-        self.proxy_refused(&format!("{reason}, connection from {ip}:{port} closed"));
+        let Some(conn) = self.conns.get(key) else { return };
+        let line = format!("{reason}, connection from {}:{} closed", conn.info.remote_ip, conn.info.remote_port);
+        self.drop_unannounced(key);
+        self.proxy_refused(&line);
     }
 
     /// Logs and counts a connection refused for the PROXY protocol.
