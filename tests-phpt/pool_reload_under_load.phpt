@@ -30,7 +30,9 @@ function run(int $ipc): void
                 $sent++;
                 $queue ? $queue->push("$sent") : $pool->sendMessage("$sent", $sent % 3);
             }
-            if ($sent >= ($reloads + 1) * 400 && $reloads < 3) {
+            // The next reload once the last one has replaced all three workers
+            // (a reload asked during another is refused, as Swoole's).
+            if ($sent >= ($reloads + 1) * 400 && $reloads < 3 && count($log->grep('/^start /')) >= 3 + 3 * $reloads) {
                 $reloads++;
                 posix_kill(getmypid(), SIGUSR1);
             }
