@@ -62,6 +62,17 @@ function wait_for_port(int $port, float $timeout = TEST_TIMEOUT): void
     }
 }
 
+/** A TCP connection to 127.0.0.1:$port with the suite's timeout, or an exception. */
+function test_connect(int $port)
+{
+    $sock = stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, TEST_TIMEOUT);
+    if (!$sock) {
+        throw new RuntimeException("connect to $port failed: $errstr");
+    }
+    stream_set_timeout($sock, (int)TEST_TIMEOUT);
+    return $sock;
+}
+
 /** A connected client with line-oriented helpers. */
 final class TestClient
 {
@@ -70,11 +81,7 @@ final class TestClient
 
     public function __construct(int $port)
     {
-        $this->sock = stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, TEST_TIMEOUT);
-        if (!$this->sock) {
-            throw new RuntimeException("connect to $port failed: $errstr");
-        }
-        stream_set_timeout($this->sock, (int)TEST_TIMEOUT);
+        $this->sock = test_connect($port);
     }
 
     public function send(string $data): void

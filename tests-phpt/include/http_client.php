@@ -13,11 +13,7 @@ final class HttpConn
 
     public function __construct(int $port)
     {
-        $this->sock = stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, TEST_TIMEOUT);
-        if (!$this->sock) {
-            throw new RuntimeException("connect to $port failed: $errstr");
-        }
-        stream_set_timeout($this->sock, (int)TEST_TIMEOUT);
+        $this->sock = test_connect($port);
     }
 
     public function send(string $data): void
