@@ -14,6 +14,14 @@
  */
 [, $port, $mode] = $argv;
 
+// Several processes print at once, and PHP writes a displayed warning to
+// stderr in several pieces, which another process's line can split: each
+// warning is printed here in one write, in PHP's own words.
+set_error_handler(function (int $no, string $msg, string $file, int $line): bool {
+    echo ($no === E_WARNING ? 'Warning' : "Error $no") . ": $msg in $file on line $line\n";
+    return true;
+});
+
 function show(string $call, mixed $result): void
 {
     echo "$call = " . var_export($result, true) . "\n";
