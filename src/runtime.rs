@@ -595,12 +595,6 @@ fn collect_ports(
         let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
         let framing = crate::length_func::framing_for(i, port_obj, obj, &s).unwrap_or_else(|| s.framing());
         let proxy = (!datagram).then(|| s.proxy_stage()).flatten();
-        if proxy.is_some() && port.ssl.get() {
-            // The PROXY header precedes the TLS handshake; until the TLS engine
-            // can be fed the bytes read before it, refuse rather than misread.
-            warning(&format!("{}: open_proxy_protocol on a SWOOLE_SSL port is not supported yet", bound.local));
-            return None;
-        }
         let tls = if port.ssl.get() {
             match crate::tls_settings::acceptor(&bound.local.to_string(), &s.ssl) {
                 Ok(a) => Some(a),

@@ -624,7 +624,7 @@ impl Reactor {
             ssl_client_cert: None,
         };
         if let Some(a) = &awaiting {
-            self.proxy_deadlines.push(a.deadline, key, session);
+            self.await_header(a, key, session);
         }
         self.conns.insert(Connection {
             stream,
@@ -658,7 +658,7 @@ impl Reactor {
 
     /// Reads one chunk from connection `key` into `buf`.
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
-        if self.conns.get(key).is_some_and(|c| c.tls.is_some()) {
+        if self.conns.get(key).is_some_and(|c| c.tls.is_some() && c.proxy.is_none()) {
             return self.read_tls(key, buf);
         }
         loop {
@@ -677,7 +677,7 @@ impl Reactor {
                 Ok(n)
             };
             if conn.proxy.is_some() {
-                match self.proxy_input(key, got.map(|n| &buf[..n])) {
+                match self.proxy_input(key, got, buf) {
                     Some(outcome) => return outcome,
                     None => continue,
                 }
@@ -1138,7 +1138,7 @@ impl Reactor {
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
     pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
         let mut info = match self.by_session.get(&session) {
-            Some(&k) if self.conns[k].handshaking() => return None,
+            Some(&k) if self.conns[k].unannounced() => return None,
             Some(&k) => self.conns[k].info.clone(),
             None => self.closing.iter().find(|i| i.session == session).cloned()?,
         };

@@ -31,17 +31,41 @@ pub(crate) struct FdIo {
     pub(crate) eof: bool,
     /// The last hard socket error, for the failure report.
     pub(crate) error: Option<Errno>,
+    /// Bytes of the peer read from the socket before the session began (what
+    /// followed a PROXY header in the same read), handed to libssl first.
+    early: Vec<u8>,
 }
 
 impl FdIo {
     /// The pipe of a connection accepted on a TLS port.
     pub(crate) fn server(fd: RawFd) -> FdIo {
-        FdIo { fd, pending: Vec::new(), check_first_byte: true, not_tls: None, eof: false, error: None }
+        FdIo { fd, pending: Vec::new(), check_first_byte: true, not_tls: None, eof: false, error: None, early: Vec::new() }
     }
 
     /// The pipe of a client connection.
     pub(crate) fn client(fd: RawFd) -> FdIo {
         FdIo { check_first_byte: false, ..FdIo::server(fd) }
+    }
+
+    /// Puts `bytes` (already read from the socket) before what the socket
+    /// gives next.
+    pub(crate) fn prepend(&mut self, bytes: Vec<u8>) {
+        if self.early.is_empty() {
+            self.early = bytes;
+        } else {
+            self.early.splice(0..0, bytes);
+        }
+    }
+
+    /// Fills `buf` from the socket, or from [`FdIo::early`] first.
+    fn recv_some(&mut self, buf: &mut [u8]) -> Result<usize, Errno> {
+        if self.early.is_empty() {
+            return recv(self.fd, buf, MsgFlags::empty());
+        }
+        let n = self.early.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.early[..n]);
+        self.early.drain(..n);
+        Ok(n)
     }
 
     pub(crate) fn fd(&self) -> RawFd {
@@ -86,7 +110,8 @@ const RETAINED: usize = 64 * 1024;
 impl Read for FdIo {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
-            match recv(self.fd, buf, MsgFlags::empty()) {
+            match self.recv_some(buf) {
+                Ok(0) if buf.is_empty() => return Ok(0),
                 Ok(0) => {
                     self.eof = true;
                     return Ok(0);
