@@ -540,7 +540,10 @@ fn collect_ports(
         port.started.set(true);
         let slot = if i == 0 { &server.listener } else { &port.listener };
         let shared_port = reuse_port && slot.borrow().as_ref().is_some_and(|b| matches!(b.sock_type, SockType::Tcp | SockType::Tcp6));
-        if shared_port {
+        if !crate::reuse_port::may_listen(slot, settings, &server.host) {
+            return None;
+        }
+        if shared_port || crate::reuse_port::needs_rebind(slot, settings) {
             // The workers bind the address too: this socket needs SO_REUSEPORT
             // from its bind on, so it is made again.
             let old = slot.borrow_mut().take()?;
