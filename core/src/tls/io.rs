@@ -159,3 +159,32 @@ impl Write for FdIo {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::net::UnixStream;
+
+    #[test]
+    fn bytes_read_before_the_session_come_first_and_are_checked_as_tls() {
+        let (ours, mut peer) = UnixStream::pair().unwrap();
+        let mut io = FdIo::server(ours.as_raw_fd());
+        io.prepend(vec![TLS_HANDSHAKE_RECORD, 1, 2]);
+        peer.write_all(b"after").unwrap();
+        let mut buf = [0u8; 2];
+        assert_eq!(io.read(&mut buf).unwrap(), 2);
+        assert_eq!(buf, [TLS_HANDSHAKE_RECORD, 1]);
+        let mut buf = [0u8; 16];
+        assert_eq!(io.read(&mut buf).unwrap(), 1);
+        assert_eq!(buf[0], 2);
+        let n = io.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"after");
+
+        let (ours, _peer) = UnixStream::pair().unwrap();
+        let mut io = FdIo::server(ours.as_raw_fd());
+        io.prepend(b"GET / HTTP/1.1\r\n".to_vec());
+        assert!(io.read(&mut buf).is_err(), "plain text after a PROXY header is no TLS");
+        assert_eq!(io.not_tls.as_deref(), Some(&b"GET / HTTP/1.1\r\n"[..]));
+    }
+}
