@@ -1,5 +1,5 @@
 --TEST--
-PROXY protocol on a SWOOLE_SSL port (PROCESS mode): the header in clear, then the TLS handshake (also when both come in one read); the real client in onConnect and getClientInfo(); a headerless TLS client refused; connections still waiting for their header or handshake are not listed nor known to getClientInfo()
+PROXY protocol on a SWOOLE_SSL port (PROCESS mode): the header in clear, then the TLS handshake (also when both come in one read); the real client in onConnect and getClientInfo(); a headerless TLS client refused; connections still waiting for their header or handshake are not listed, not known to getClientInfo(), and send() to them fails
 --EXTENSIONS--
 swoole
 posix

@@ -989,9 +989,9 @@ impl Reactor {
 
     fn live_key(&self, session: SessionId) -> Result<usize, ErrorCode> {
         match self.by_session.get(&session) {
-            Some(&k) => Ok(k),
-            None if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
-            None => Err(ErrorCode::SESSION_NOT_EXIST),
+            Some(&k) if self.conns[k].proxy.is_none() => Ok(k), // (a PROXY header still due: none yet)
+            _ if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
+            _ => Err(ErrorCode::SESSION_NOT_EXIST),
         }
     }
 

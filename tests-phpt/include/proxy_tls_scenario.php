@@ -62,7 +62,7 @@ function proxy_tls_scenario(string $mode): void
     $h->send(proxy_v1('192.0.2.13', '198.51.100.7', 1, 443));
     proxy_wait_connections($c, 3);
     $r = proxy_ask($c, 'peers');
-    same([$r['list'], $r['info']], [[$cfd], [$cfd]]);
+    same([$r['list'], $r['info'], $r['sendable']], [[$cfd], [$cfd], []]);
     $w->send("198.51.100.7 5 443\r\nwho\n");
     $wfd = json_decode((string)fgets($w->sock), true)['fd'] ?? null;
     $r = proxy_ask($c, 'peers');

@@ -5,7 +5,7 @@
  *   who   -> JSON {fd, remote, proxy} of this connection (getClientInfo)
  *   peers -> JSON {list, info}: getClientList(), and which of fds 1-12
  *            getClientInfo() knows (a connection still waiting for its PROXY
- *            header or its handshake is none yet)
+ *            header or its handshake is none yet), and which others send() takes
  *   stats -> JSON {errors: proxy_protocol_error_count, connections: connection_num}
  * Prints "connect FD remote=IP:PORT" and "close FD"; "worker N started".
  *
@@ -43,7 +43,9 @@ $server->on('receive', function ($s, $fd, $rid, $data) {
             break;
         case 'peers':
             $known = array_values(array_filter(range(1, 12), fn($f) => $s->getClientInfo($f) !== false));
-            $s->send($fd, json_encode(['list' => $s->getClientList(0, 100) ?: [], 'info' => $known]) . "\n");
+            // send() to a session PHP does not know must fail (nothing may reach a client before its header).
+            $sendable = array_values(array_filter(array_diff(range(1, 12), $known), fn($f) => @$s->send($f, "x")));
+            $s->send($fd, json_encode(['list' => $s->getClientList(0, 100) ?: [], 'info' => $known, 'sendable' => $sendable]) . "\n");
             break;
         case 'stats':
             $st = $s->stats();
