@@ -7,7 +7,8 @@
 //! - [`runtime`]: what `start()` runs: single-process or supervised workers,
 //!   PHP callbacks driven by the core's event loop.
 //! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
-//! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
+//! - [`port`]: `Swoole\Server\Port` (`$server->ports`); [`reuse_port`]: a new
+//!   instance binding beside a running one (`enable_reuse_port`).
 //! - [`http`]: `Swoole\Http\Server`, `Swoole\Http\Request`, `Swoole\Http\Response`.
 //! - [`client`]: the synchronous `Swoole\Client`.
 //! - [`command`]: `addCommand()`/`command()`.
@@ -79,6 +80,7 @@ pub mod port;
 pub mod process;
 pub mod props;
 pub mod request;
+pub mod reuse_port;
 pub mod runtime;
 pub mod select;
 pub mod server;

@@ -540,7 +540,10 @@ fn collect_ports(
         port.started.set(true);
         let slot = if i == 0 { &server.listener } else { &port.listener };
         let shared_port = reuse_port && slot.borrow().as_ref().is_some_and(|b| matches!(b.sock_type, SockType::Tcp | SockType::Tcp6));
-        if shared_port {
+        if !crate::reuse_port::may_listen(slot, settings, &server.host) {
+            return None;
+        }
+        if shared_port || crate::reuse_port::needs_rebind(slot, settings) {
             // The workers bind the address too: this socket needs SO_REUSEPORT
             // from its bind on, so it is made again.
             let old = slot.borrow_mut().take()?;
@@ -595,12 +598,6 @@ fn collect_ports(
         let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
         let framing = crate::length_func::framing_for(i, port_obj, obj, &s).unwrap_or_else(|| s.framing());
         let proxy = (!datagram).then(|| s.proxy_stage()).flatten();
-        if proxy.is_some() && port.ssl.get() {
-            // The PROXY header precedes the TLS handshake; until the TLS engine
-            // can be fed the bytes read before it, refuse rather than misread.
-            warning(&format!("{}: open_proxy_protocol on a SWOOLE_SSL port is not supported yet", bound.local));
-            return None;
-        }
         let tls = if port.ssl.get() {
             match crate::tls_settings::acceptor(&bound.local.to_string(), &s.ssl) {
                 Ok(a) => Some(a),

@@ -1,5 +1,5 @@
 --TEST--
-PROXY protocol behind a real HAProxy (send-proxy-v2, health checks, leastconn): getClientInfo() shows the client's own address and port, and with one of two instances killed no request fails
+PROXY protocol behind a real HAProxy (send-proxy-v2, HTTP health checks on each instance's health port, leastconn): getClientInfo() shows the client's own address and port, with one of two instances killed no request fails, and once it is restarted the health check brings it back
 --EXTENSIONS--
 swoole
 posix
@@ -13,17 +13,17 @@ require __DIR__ . '/include/bootstrap.php';
 require __DIR__ . '/servers/helpers.php';
 
 $examples = dirname(__DIR__) . '/examples-php';
-[$front, $pa, $pb] = [free_port(), free_port(), free_port()];
-$a = new ServerProcess("$examples/proxy_protocol_instance.php", ['a', $pa]);
+[$front, $pa, $pb, $hpa, $hpb] = [free_port(), free_port(), free_port(), free_port(), free_port()];
+$a = new ServerProcess("$examples/proxy_protocol_instance.php", ['a', $pa, $hpa]);
 kill_on_exit($a);
-$b = new ServerProcess("$examples/proxy_protocol_instance.php", ['b', $pb]);
+$b = new ServerProcess("$examples/proxy_protocol_instance.php", ['b', $pb, $hpb]);
 kill_on_exit($b);
 $a->waitForLine('/^instance a ready/');
 $b->waitForLine('/^instance b ready/');
 
 $cfg = sys_get_temp_dir() . '/haproxy-' . getmypid() . '.cfg';
 $stats = sys_get_temp_dir() . '/haproxy-' . getmypid() . '.sock';
-file_put_contents($cfg, str_replace(['FRONT_PORT', 'PORT_A', 'PORT_B', 'STATS_SOCKET'], [$front, $pa, $pb, $stats], file_get_contents("$examples/haproxy.cfg")));
+file_put_contents($cfg, str_replace(['FRONT_PORT', 'PORT_A', 'PORT_B', 'HEALTH_A', 'HEALTH_B', 'STATS_SOCKET'], [$front, $pa, $pb, $hpa, $hpb, $stats], file_get_contents("$examples/haproxy.cfg")));
 register_shutdown_function(function () use ($cfg, $stats) { @unlink($cfg); @unlink($stats); });
 $bin = is_executable('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
 $ha = proc_open([$bin, '-db', '-f', $cfg], [0 => ['pipe', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
@@ -99,13 +99,33 @@ for ($i = 0; $i < 30; $i++) {
 }
 echo "failed: $failed, answered by: ", implode(',', array_keys($by)), "\n";
 
+echo "--- instance a restarted: the health check brings it back, both answer again\n";
+$a = new ServerProcess("$examples/proxy_protocol_instance.php", ['a', $pa, $hpa]);
+kill_on_exit($a);
+$a->waitForLine('/^instance a ready/');
+wait_server_state($stats, 'a', 'UP');
+$seen = [];
+$failed = 0;
+for ($i = 0; $i < 200 && count($seen) < 2; $i++) {
+    $r = ask_front($front, "again$i");
+    if (preg_match('/^instance=(\w) client=127\.0\.0\.1:OWN /', $r, $m)) {
+        $seen[$m[1]] = true;
+    } else {
+        $failed++;
+    }
+}
+ksort($seen);
+echo "failed: $failed, instances answering: ", implode(',', array_keys($seen)), "\n";
+
 posix_kill($haPid, SIGTERM);
 proc_close($ha);
 $b->stop();
-$a->wait();
+$a->stop();
 ?>
 --EXPECT--
 --- the client's own address and port, the balancer as proxy
 instances answering: a,b
 --- instance a killed (SIGKILL): every request is still answered
 failed: 0, answered by: b
+--- instance a restarted: the health check brings it back, both answer again
+failed: 0, instances answering: a,b

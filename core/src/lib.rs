@@ -104,6 +104,7 @@ pub mod process;
 pub mod proxy;
 pub mod quantity;
 pub mod reactor;
+pub mod reuse_port;
 pub mod reply_lane;
 pub mod reactor_thread;
 pub mod ring;

@@ -92,6 +92,9 @@ pub struct BoundListener {
     pub sock_type: SockType,
     /// A Unix socket's path (its `local` is then 0.0.0.0:0).
     pub path: Option<String>,
+    /// Bound beside a running server's SO_REUSEPORT sockets (its address
+    /// was in use): only a server with `enable_reuse_port` may listen on it.
+    pub joined: bool,
 }
 
 impl BoundListener {
@@ -101,7 +104,17 @@ impl BoundListener {
             return Self::bind_unix(host, sock_type);
         }
         let addr = sock_type.resolve(host, port).map_err(|_| ListenError::BadHost)?;
-        Self::bind_addr(addr, sock_type, false)
+        match Self::bind_addr(addr, sock_type, false) {
+            Err(ListenError::Os { errno: libc::EADDRINUSE, message }) if !sock_type.is_datagram() => {
+                // The holder may be an instance with enable_reuse_port, which a
+                // new one replaces without a gap (start() checks this one sets it too).
+                match Self::bind_addr(addr, sock_type, true) {
+                    Ok(b) => Ok(BoundListener { joined: true, ..b }),
+                    Err(_) => Err(ListenError::Os { errno: libc::EADDRINUSE, message }),
+                }
+            }
+            other => other,
+        }
     }
 
     /// A socket bound to `addr` with SO_REUSEPORT (`enable_reuse_port`: one
@@ -143,7 +156,7 @@ impl BoundListener {
             errno: e.raw_os_error().unwrap_or(0),
             message: e.to_string(),
         })?;
-        Ok(BoundListener { fd, local, sock_type, path: None })
+        Ok(BoundListener { fd, local, sock_type, path: None, joined: false })
     }
 
     /// Binds a Unix stream or datagram socket at `path`. A stale socket file
@@ -166,7 +179,7 @@ impl BoundListener {
             std::os::unix::net::UnixDatagram::bind(path).map_err(io_err)?.into()
         };
         let local = SocketAddr::from(([0, 0, 0, 0], 0));
-        Ok(BoundListener { fd, local, sock_type, path: Some(path.to_string()) })
+        Ok(BoundListener { fd, local, sock_type, path: Some(path.to_string()), joined: false })
     }
 
     /// The bound port (0 for a Unix socket).

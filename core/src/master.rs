@@ -12,6 +12,7 @@
 
 use crate::reactor::ServerShared;
 use crate::reactor_thread::{ReactorThread, ThreadConfig};
+use crate::reuse_port;
 use crate::port::StdStream;
 use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
@@ -148,6 +149,9 @@ pub fn run(
     let mut stopping = false;
     // Shutdown began; the manager is told once onBeforeShutdown's timers ran.
     let mut manager_told = false;
+    // enable_reuse_port: the workers stop once the connections held here are
+    // closed, or at this deadline (`max_wait_time`).
+    let mut handover_until: Option<std::time::Instant> = None;
     let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
         if let Err(e) = poll.poll(&mut events, Some(TICK)) {
@@ -177,6 +181,14 @@ pub fn run(
                     for (_, l) in &listeners {
                         let _ = poll.registry().deregister(&mut SourceFd(&l.as_raw_fd()));
                     }
+                    if listeners.iter().any(|(_, l)| reuse_port::shared(l.as_raw_fd())) {
+                        // Another instance takes the port: what is queued is served here.
+                        for (port, l) in &listeners {
+                            accept_all(*port, l, &threads, &shared, cfg.max_connection, &mut refused_log);
+                            reuse_port::leave(l.as_raw_fd());
+                        }
+                        handover_until = Some(std::time::Instant::now() + cfg.thread.reactor.max_wait);
+                    }
                     continue;
                 }
                 Signal::Reload => libc::SIGUSR1,
@@ -190,7 +202,9 @@ pub fn run(
             // SAFETY: signalling our own child, the manager.
             unsafe { libc::kill(manager, forward) };
         }
-        if stopping && !manager_told && side.shutdown_ready() {
+        let connections = shared.stats.counters().connection_num.load(Ordering::Relaxed);
+        let handed_over = handover_until.is_none_or(|d| reuse_port::handed_over(connections, d));
+        if stopping && !manager_told && side.shutdown_ready() && handed_over {
             manager_told = true;
             // SAFETY: signalling our own child, the manager: it stops the workers.
             unsafe { libc::kill(manager, libc::SIGTERM) };

@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
 
+mod handover;
 mod proxy_stage;
 
 #[path = "reactor_tls.rs"]
@@ -624,7 +625,7 @@ impl Reactor {
             ssl_client_cert: None,
         };
         if let Some(a) = &awaiting {
-            self.proxy_deadlines.push(a.deadline, key, session);
+            self.await_header(a, key, session);
         }
         self.conns.insert(Connection {
             stream,
@@ -658,7 +659,7 @@ impl Reactor {
 
     /// Reads one chunk from connection `key` into `buf`.
     pub(crate) fn read(&mut self, key: usize, buf: &mut [u8]) -> ReadOutcome {
-        if self.conns.get(key).is_some_and(|c| c.tls.is_some()) {
+        if self.conns.get(key).is_some_and(|c| c.tls.is_some() && c.proxy.is_none()) {
             return self.read_tls(key, buf);
         }
         loop {
@@ -677,7 +678,7 @@ impl Reactor {
                 Ok(n)
             };
             if conn.proxy.is_some() {
-                match self.proxy_input(key, got.map(|n| &buf[..n])) {
+                match self.proxy_input(key, got, buf) {
                     Some(outcome) => return outcome,
                     None => continue,
                 }
@@ -988,9 +989,9 @@ impl Reactor {
 
     fn live_key(&self, session: SessionId) -> Result<usize, ErrorCode> {
         match self.by_session.get(&session) {
-            Some(&k) => Ok(k),
-            None if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
-            None => Err(ErrorCode::SESSION_NOT_EXIST),
+            Some(&k) if self.conns[k].proxy.is_none() => Ok(k), // (a PROXY header still due: none yet)
+            _ if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
+            _ => Err(ErrorCode::SESSION_NOT_EXIST),
         }
     }
 
@@ -1138,7 +1139,7 @@ impl Reactor {
     /// `getClientInfo()`: an open connection, or one whose onClose is running.
     pub fn info(&self, session: SessionId) -> Option<ConnectionInfo> {
         let mut info = match self.by_session.get(&session) {
-            Some(&k) if self.conns[k].handshaking() => return None,
+            Some(&k) if self.conns[k].unannounced() => return None,
             Some(&k) => self.conns[k].info.clone(),
             None => self.closing.iter().find(|i| i.session == session).cloned()?,
         };

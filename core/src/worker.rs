@@ -471,6 +471,18 @@ impl ServerLoop<'_> {
         deliver_pending(&mut *self.handler, rid)
     }
 
+    /// enable_reuse_port: another instance takes the port, so what is queued
+    /// is accepted here and the connections are finished, not closed
+    /// (`crate::reuse_port`). Whether it is so.
+    fn hand_over(&mut self) -> bool {
+        let ports = with(|r| r.shared_listeners()).unwrap_or_default();
+        for &port in &ports {
+            let _ = self.accept_all(port);
+            with(|r| r.leave_group(port));
+        }
+        !ports.is_empty()
+    }
+
     fn accept_all(&mut self, port: usize) -> Flow {
         let rid = self.reactor_id();
         loop {
@@ -568,7 +580,8 @@ impl LoopHandler for ServerLoop<'_> {
                     let max_wait = with(|r| r.max_wait).unwrap_or_default();
                     self.linger_until = Some(std::time::Instant::now() + max_wait);
                 }
-                request_stop(!reload);
+                let handed_over = !reload && self.hand_over();
+                request_stop(!reload && !handed_over);
                 Flow::Continue
             }
             Some(Signal::ReopenLog) => {

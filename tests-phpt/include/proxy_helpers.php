@@ -165,3 +165,67 @@ function proxy_scenario(string $mode): void
     echo "warnings: ", preg_match_all('/PROXY protocol: /', $all), "\n";
     echo implode("\n", array_map(fn($l) => preg_replace(['/^.*?PROXY protocol: /', '/\d+\.\d+\.\d+\.\d+:\d+/'], ['', 'IP:PORT'], $l), preg_grep('/PROXY protocol: /', explode("\n", $all)))), "\n";
 }
+
+/**
+ * A TLS client made by PHP's stream layer that sends $header in clear first
+ * (as a balancer does), then handshakes, trusting "$dir/ca.crt". Returns
+ * the stream, or null when the server refused it.
+ */
+function proxy_tls_connect(int $port, string $dir, string $header)
+{
+    $ctx = stream_context_create(['ssl' => ['cafile' => "$dir/ca.crt", 'peer_name' => 'localhost']]);
+    $s = stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, TEST_TIMEOUT, STREAM_CLIENT_CONNECT, $ctx);
+    stream_set_timeout($s, (int)TEST_TIMEOUT);
+    fwrite($s, $header);
+    return @stream_socket_enable_crypto($s, true, STREAM_CRYPTO_METHOD_TLS_CLIENT) ? $s : null;
+}
+
+/** One command line on $s, its one reply line decoded. */
+function proxy_ask($s, string $cmd): mixed
+{
+    fwrite($s, "$cmd\n");
+    $line = fgets($s);
+    return $line === false ? null : json_decode($line, true);
+}
+
+/**
+ * A one-connection relay in a child process: the first bytes its client
+ * sends (a TLS ClientHello) go to 127.0.0.1:$target after $header in one
+ * write, so the server reads the header and the handshake's start
+ * together; then bytes are pumped both ways until one side closes.
+ * Returns the port to connect to.
+ */
+function proxy_coalescing_relay(int $target, string $header): int
+{
+    $listen = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
+    $port = (int)substr(strrchr(stream_socket_get_name($listen, false), ':'), 1);
+    $pid = pcntl_fork();
+    if ($pid > 0) {
+        fclose($listen);
+        register_shutdown_function(function () use ($pid) {
+            @posix_kill($pid, SIGKILL);
+            pcntl_waitpid($pid, $status);
+        });
+        return $port;
+    }
+    $client = stream_socket_accept($listen, TEST_TIMEOUT);
+    $server = stream_socket_client("tcp://127.0.0.1:$target", $errno, $errstr, TEST_TIMEOUT);
+    $first = fread($client, 65536);
+    fwrite($server, $header . $first);
+    while (true) {
+        $r = [$client, $server];
+        $w = $e = null;
+        if (stream_select($r, $w, $e, (int)TEST_TIMEOUT) < 1) {
+            break;
+        }
+        foreach ($r as $from) {
+            $to = $from === $client ? $server : $client;
+            $bytes = fread($from, 65536);
+            if ($bytes === '' || $bytes === false) {
+                posix_kill(getmypid(), SIGKILL);
+            }
+            fwrite($to, $bytes);
+        }
+    }
+    posix_kill(getmypid(), SIGKILL);
+}

@@ -5,23 +5,31 @@
 
 use super::{ip_string, ReadOutcome, Reactor, ORD};
 use crate::error::ErrorCode;
-use crate::proxy::stage::{real_peer, Step};
+use crate::proxy::stage::{real_peer, Awaiting, Step};
 use crate::session::SessionId;
 use std::io;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+impl super::Connection {
+    /// Whether the application has not seen the connection yet (its PROXY
+    /// header or its TLS handshake still to come): no getClientInfo().
+    pub(super) fn unannounced(&self) -> bool {
+        self.proxy.is_some() || self.handshaking()
+    }
+}
+
 impl Reactor {
-    /// One read of a connection waiting for its PROXY header: `None` to
-    /// read on, or what the read came to.
-    pub(super) fn proxy_input(&mut self, key: usize, got: io::Result<&[u8]>) -> Option<ReadOutcome> {
+    /// One read (`got` bytes into `buf`) of a connection waiting for its
+    /// PROXY header: `None` to read on, or what the read came to.
+    pub(super) fn proxy_input(&mut self, key: usize, got: io::Result<usize>, buf: &mut [u8]) -> Option<ReadOutcome> {
         let conn = &mut self.conns[key];
         let bytes = match got {
-            Ok([]) => {
+            Ok(0) => {
                 self.drop_awaiting(key, "the connection closed before its header");
                 return Some(ReadOutcome::Done);
             }
-            Ok(bytes) => bytes,
+            Ok(n) => &buf[..n],
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Some(ReadOutcome::Done),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return None,
             Err(_) => {
@@ -43,9 +51,16 @@ impl Reactor {
             }
             Step::Arrived { header, rest } => {
                 conn.proxy = None;
-                conn.replay = rest;
                 conn.paused = self.delay_receive;
                 let session = conn.info.session;
+                match conn.tls.as_mut() {
+                    // The TLS handshake starts with what followed the header.
+                    Some(tls) => tls.prepend_input(rest),
+                    None => {
+                        conn.replay = rest;
+                        self.shared.table.set_handshaking(session, false);
+                    }
+                }
                 let socket_peer: Option<SocketAddr> = conn.info.remote_ip.parse().ok().map(|ip| SocketAddr::new(ip, conn.info.remote_port));
                 if let Some((real, via)) = real_peer(&header, socket_peer) {
                     conn.info.remote_ip = ip_string(&real);
@@ -55,9 +70,21 @@ impl Reactor {
                         self.shared.table.publish_proxied(session, real, via);
                     }
                 }
+                if self.conns[key].tls.is_some() {
+                    return Some(self.read_tls(key, buf));
+                }
                 Some(ReadOutcome::Connected { session })
             }
         }
+    }
+
+    /// A connection accepted on a PROXY port: its header is due by
+    /// `awaiting.deadline`, and until it comes the session is hidden from
+    /// other processes (getClientInfo, `$server->connections`) as a TLS
+    /// handshake is: no connection for PHP before onConnect.
+    pub(super) fn await_header(&mut self, awaiting: &Awaiting, key: usize, session: SessionId) {
+        self.proxy_deadlines.push(awaiting.deadline, key, session);
+        self.shared.table.set_handshaking(session, true);
     }
 
     /// Closes a connection whose PROXY header did not arrive: it never

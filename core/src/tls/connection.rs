@@ -201,6 +201,14 @@ impl TlsConnection {
         self.stream.as_ref().map(|s| s.ssl())
     }
 
+    /// Hands libssl `bytes` of the peer's already read from the socket (what
+    /// followed a PROXY header), before anything the socket gives next.
+    pub fn prepend_input(&mut self, bytes: Vec<u8>) {
+        if let Some(stream) = self.stream.as_mut().filter(|_| !bytes.is_empty()) {
+            stream.get_mut().prepend(bytes);
+        }
+    }
+
     /// Advances the handshake. On failure everything is freed at once and the
     /// state is `Closed`: close the fd and log the reason.
     pub fn handshake(&mut self) -> Result<Handshake, HandshakeFailure> {

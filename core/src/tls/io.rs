@@ -31,17 +31,41 @@ pub(crate) struct FdIo {
     pub(crate) eof: bool,
     /// The last hard socket error, for the failure report.
     pub(crate) error: Option<Errno>,
+    /// Bytes of the peer read from the socket before the session began (what
+    /// followed a PROXY header in the same read), handed to libssl first.
+    early: Vec<u8>,
 }
 
 impl FdIo {
     /// The pipe of a connection accepted on a TLS port.
     pub(crate) fn server(fd: RawFd) -> FdIo {
-        FdIo { fd, pending: Vec::new(), check_first_byte: true, not_tls: None, eof: false, error: None }
+        FdIo { fd, pending: Vec::new(), check_first_byte: true, not_tls: None, eof: false, error: None, early: Vec::new() }
     }
 
     /// The pipe of a client connection.
     pub(crate) fn client(fd: RawFd) -> FdIo {
         FdIo { check_first_byte: false, ..FdIo::server(fd) }
+    }
+
+    /// Puts `bytes` (already read from the socket) before what the socket
+    /// gives next.
+    pub(crate) fn prepend(&mut self, bytes: Vec<u8>) {
+        if self.early.is_empty() {
+            self.early = bytes;
+        } else {
+            self.early.splice(0..0, bytes);
+        }
+    }
+
+    /// Fills `buf` from the socket, or from [`FdIo::early`] first.
+    fn recv_some(&mut self, buf: &mut [u8]) -> Result<usize, Errno> {
+        if self.early.is_empty() {
+            return recv(self.fd, buf, MsgFlags::empty());
+        }
+        let n = self.early.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.early[..n]);
+        self.early.drain(..n);
+        Ok(n)
     }
 
     pub(crate) fn fd(&self) -> RawFd {
@@ -86,7 +110,8 @@ const RETAINED: usize = 64 * 1024;
 impl Read for FdIo {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
-            match recv(self.fd, buf, MsgFlags::empty()) {
+            match self.recv_some(buf) {
+                Ok(0) if buf.is_empty() => return Ok(0),
                 Ok(0) => {
                     self.eof = true;
                     return Ok(0);
@@ -132,5 +157,34 @@ impl Write for FdIo {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::net::UnixStream;
+
+    #[test]
+    fn bytes_read_before_the_session_come_first_and_are_checked_as_tls() {
+        let (ours, mut peer) = UnixStream::pair().unwrap();
+        let mut io = FdIo::server(ours.as_raw_fd());
+        io.prepend(vec![TLS_HANDSHAKE_RECORD, 1, 2]);
+        peer.write_all(b"after").unwrap();
+        let mut buf = [0u8; 2];
+        assert_eq!(io.read(&mut buf).unwrap(), 2);
+        assert_eq!(buf, [TLS_HANDSHAKE_RECORD, 1]);
+        let mut buf = [0u8; 16];
+        assert_eq!(io.read(&mut buf).unwrap(), 1);
+        assert_eq!(buf[0], 2);
+        let n = io.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"after");
+
+        let (ours, _peer) = UnixStream::pair().unwrap();
+        let mut io = FdIo::server(ours.as_raw_fd());
+        io.prepend(b"GET / HTTP/1.1\r\n".to_vec());
+        assert!(io.read(&mut buf).is_err(), "plain text after a PROXY header is no TLS");
+        assert_eq!(io.not_tls.as_deref(), Some(&b"GET / HTTP/1.1\r\n"[..]));
     }
 }
