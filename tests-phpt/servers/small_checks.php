@@ -4,7 +4,8 @@
  * fds that are no session ids, printing "send(<fd>): <result> err=<code>";
  * then a task whose onTask returns a closure (which cannot be serialized),
  * then one that returns the task worker's pid; prints "finish <data>" and
- * "task worker pid <pid>".
+ * "task worker pid <pid>" (the pid its onWorkerStart saw, printed from its
+ * onTask).
  *
  * usage: php small_checks.php PORT base|process
  */
@@ -12,7 +13,7 @@ $server = new Swoole\Server('127.0.0.1', (int)$argv[1], $argv[2] === 'process' ?
 $server->set(['worker_num' => 1, 'task_worker_num' => 1]);
 $server->on('workerStart', function ($s, $id) {
     if ($id !== 0) {
-        echo "task worker pid " . getmypid() . "\n";
+        $GLOBALS['started_as'] = getmypid();
         return;
     }
     foreach (['abc', '', '1abc', null] as $fd) {
@@ -24,7 +25,13 @@ $server->on('workerStart', function ($s, $id) {
 });
 $server->on('receive', function () {});
 $server->on('task', function ($s, $id, $src, $data) {
-    return $data === 'closure' ? fn() => 1 : (string)getmypid();
+    if ($data === 'closure') {
+        return fn() => 1;
+    }
+    // Printed here, after the worker's own lines: a line printed while the
+    // worker writes a warning (in pieces) could land inside it.
+    echo "task worker pid " . $GLOBALS['started_as'] . "\n";
+    return (string)getmypid();
 });
 $server->on('finish', function ($s, $id, $data) {
     echo "finish $data\n";
