@@ -13,9 +13,11 @@
 //!   bytes in, requests out in order, 400/413 answers, static files.
 //! - [`request`]: `Swoole\Http\Request` and its properties.
 //! - [`response`]: `Swoole\Http\Response`: head, body, chunks, files.
+//! - [`known`]: the strings every request repeats, interned once.
 //! - [`values`]: the engine's trees (forms, cookies, uploads) as PHP arrays.
 
 pub mod config;
+pub mod known;
 pub mod request;
 pub mod response;
 pub mod server;
@@ -41,6 +43,7 @@ const FOREIGN_TYPE_NAMES: &[&str] = &["Swoole\\Http\\Cookie", "Swoole\\WebSocket
 /// only then would be freed at the end of that request, while the class
 /// still points to it until module shutdown.
 pub fn intern_type_names() {
+    known::intern();
     for name in FOREIGN_TYPE_NAMES {
         // SAFETY: MINIT: the engine's interning function makes permanent strings here.
         if let Some(init) = unsafe { ext_php_rs::ffi::zend_string_init_interned } {

@@ -160,31 +160,38 @@ thread_local! {
     static DATE: RefCell<(i64, String)> = const { RefCell::new((0, String::new())) };
 }
 
-/// The `Date` value for now.
-fn http_date() -> String {
+/// Runs `f` with the `Date` value for now (made once a second).
+fn with_http_date<R>(f: impl FnOnce(&str) -> R) -> R {
     let now = date::now();
     DATE.with(|d| {
         let mut d = d.borrow_mut();
         if d.0 != now || d.1.is_empty() {
             *d = (now, date::http_date(now));
         }
-        d.1.clone()
+        f(&d.1)
     })
 }
+
+/// Room for a head without user headers (status line, Server, Date,
+/// Connection, Content-Type, Content-Length): the answer's buffer is made
+/// this much larger than its body, so that it is allocated once.
+const HEAD_ROOM: usize = 192;
 
 impl Ctx {
     /// Writes the head into `out`, warning for each header dropped.
     fn write_head(&self, framing: Framing, encoding: Option<Encoding>, out: &mut Vec<u8>) {
-        let date = http_date();
-        let ctx = HeadContext { keep_alive: self.keep_alive, framing, date: &date, content_encoding: encoding.map(Encoding::as_str) };
-        for _ in 0..self.head.write_head(&ctx, out) {
+        let dropped = with_http_date(|date| {
+            let ctx = HeadContext { keep_alive: self.keep_alive, framing, date, content_encoding: encoding.map(Encoding::as_str) };
+            self.head.write_head(&ctx, out)
+        });
+        for _ in 0..dropped {
             crate::zend::warning(head::NEWLINE_WARNING);
         }
     }
 
     /// The whole answer of `end($content)`.
     fn finish(&mut self, content: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
             if !content.is_empty() && !self.head_request {
                 head::write_chunk(content, &mut out);
@@ -477,10 +484,7 @@ impl Response {
 
     /// `end($content = null)`: the answer (or the last chunk after `write()`).
     pub fn end(&self, content: Opt<&Zval>) -> PhpResult<bool> {
-        let content = match content.0.filter(|z| !z.is_null()) {
-            Some(z) => crate::zend::cast_bytes(z).map(|b| b.into_owned()).unwrap_or_default(),
-            None => Vec::new(),
-        };
+        let content = content.0.filter(|z| !z.is_null()).and_then(crate::zend::cast_bytes).unwrap_or_default();
         Ok(self.open(|ctx| {
             let out = ctx.finish(&content);
             ctx.send_last(&out)
