@@ -284,31 +284,15 @@ impl Response {
         partitioned: Opt<BoolArg>,
         raw: bool,
     ) -> PhpResult<bool> {
-        let Some(name) = name.string() else {
-            crate::zend::warning("a Swoole\\Http\\Cookie object is not supported by this extension; pass the name");
-            return Ok(false);
+        let built = match super::cookie::line_of(name) {
+            // A Swoole\Http\Cookie: its own fields and `encode` decide; the other arguments are ignored, as in Swoole.
+            Some(line) => line,
+            None => Response::cookie_line(name, strings, expires, secure, httponly, partitioned, raw)?,
         };
-        let [value, path, domain, samesite, priority] = strings;
-        // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
-        let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
-        let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
-        let cookie = SetCookie {
-            name: name.as_bytes(),
-            value: value.as_bytes(),
-            expires: expires.or(3, 0)?,
-            path: path.as_bytes(),
-            domain: domain.as_bytes(),
-            secure: secure.or(6, false)?,
-            http_only: httponly.or(7, false)?,
-            same_site: samesite.as_bytes(),
-            priority: priority.as_bytes(),
-            partitioned: partitioned.or(10, false)?,
-            raw,
-        };
-        let line = match cookie.build(date::now()) {
+        let line = match built {
             Ok(line) => line,
-            Err(e) => {
-                crate::zend::warning(e.message());
+            Err(why) => {
+                crate::zend::warning(why);
                 return Ok(false);
             }
         };
@@ -323,6 +307,38 @@ impl Response {
             props::set(obj, "cookie", values::array(list));
         }
         Ok(ok)
+    }
+
+    /// The `Set-Cookie` line of `cookie($name, $value, ...)`, or why it is refused.
+    #[allow(clippy::too_many_arguments)]
+    fn cookie_line(
+        name: &Zval,
+        strings: CookieStrings<'_>,
+        expires: Opt<IntArg>,
+        secure: Opt<BoolArg>,
+        httponly: Opt<BoolArg>,
+        partitioned: Opt<BoolArg>,
+        raw: bool,
+    ) -> PhpResult<Result<Vec<u8>, &'static str>> {
+        let name = crate::zend::cast_bytes(name).unwrap_or_default();
+        let [value, path, domain, samesite, priority] = strings;
+        // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
+        let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
+        let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
+        let cookie = SetCookie {
+            name: &name,
+            value: value.as_bytes(),
+            expires: expires.or(3, 0)?,
+            path: path.as_bytes(),
+            domain: domain.as_bytes(),
+            secure: secure.or(6, false)?,
+            http_only: httponly.or(7, false)?,
+            same_site: samesite.as_bytes(),
+            priority: priority.as_bytes(),
+            partitioned: partitioned.or(10, false)?,
+            raw,
+        };
+        Ok(cookie.build(date::now()).map_err(|e| e.message()))
     }
 
     fn set_header(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
