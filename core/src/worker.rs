@@ -80,6 +80,11 @@ pub trait EventHandler: LoopHandler {
     fn on_message(&mut self, _msg: crate::inbox::Message) -> Flow {
         Flow::Continue
     }
+    /// Before the worker sleeps: the handler's own deadlines (a half-received
+    /// HTTP head's) act when due; returns how long until the next one.
+    fn deadlines(&mut self) -> Option<std::time::Duration> {
+        None
+    }
     /// The worker is stopping gracefully (onWorkerExit): called each loop
     /// round until its connections, timers and fds are gone (or
     /// `max_wait_time` passed); the place to clear timers.
@@ -664,6 +669,9 @@ impl LoopHandler for ServerLoop<'_> {
             loop_busy = event_loop::has_work() || self.rings.as_ref().is_some_and(|(_, r)| r.has_partial());
         }
         let (mut done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
+        if let Some(next) = self.handler.deadlines().filter(|_| !done) {
+            timeout = Some(timeout.map_or(next, |t| t.min(next)));
+        }
         if done && self.lingering() {
             // onBeforeShutdown's timers run first; the timerfd wakes the loop.
             done = false;
