@@ -260,9 +260,16 @@ fn unavailable() -> bool {
     false
 }
 
-/// The string arguments of `cookie()`, in order (value, path, domain,
-/// samesite, priority) with their defaults.
-type CookieStrings<'a> = [Opt<StrArg<'a>>; 5];
+/// The arguments of `cookie()` after the name, as given: the strings in
+/// order (value, path, domain, samesite, priority), then the rest.
+struct CookieArgs<'a> {
+    /// `$value`, `$path`, `$domain`, `$samesite`, `$priority`.
+    strings: [Opt<StrArg<'a>>; 5],
+    /// `$expires`.
+    expires: Opt<IntArg<'a>>,
+    /// `$secure`, `$httponly`, `$partitioned`.
+    flags: [Opt<BoolArg<'a>>; 3],
+}
 
 impl Response {
     /// Runs `f` on an answer still open (not ended or detached); false otherwise.
@@ -273,21 +280,11 @@ impl Response {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn set_cookie(
-        self_: &mut ZendClassObject<Response>,
-        name: &Zval,
-        strings: CookieStrings<'_>,
-        expires: Opt<IntArg>,
-        secure: Opt<BoolArg>,
-        httponly: Opt<BoolArg>,
-        partitioned: Opt<BoolArg>,
-        raw: bool,
-    ) -> PhpResult<bool> {
+    fn set_cookie(self_: &mut ZendClassObject<Response>, name: &Zval, args: CookieArgs<'_>, raw: bool) -> PhpResult<bool> {
         let built = match super::cookie::line_of(name) {
             // A Swoole\Http\Cookie: its own fields and `encode` decide; the other arguments are ignored, as in Swoole.
             Some(line) => line,
-            None => Response::cookie_line(name, strings, expires, secure, httponly, partitioned, raw)?,
+            None => Response::cookie_line(name, args, raw)?,
         };
         let line = match built {
             Ok(line) => line,
@@ -310,18 +307,9 @@ impl Response {
     }
 
     /// The `Set-Cookie` line of `cookie($name, $value, ...)`, or why it is refused.
-    #[allow(clippy::too_many_arguments)]
-    fn cookie_line(
-        name: &Zval,
-        strings: CookieStrings<'_>,
-        expires: Opt<IntArg>,
-        secure: Opt<BoolArg>,
-        httponly: Opt<BoolArg>,
-        partitioned: Opt<BoolArg>,
-        raw: bool,
-    ) -> PhpResult<Result<Vec<u8>, &'static str>> {
+    fn cookie_line(name: &Zval, args: CookieArgs<'_>, raw: bool) -> PhpResult<Result<Vec<u8>, &'static str>> {
         let name = crate::zend::cast_bytes(name).unwrap_or_default();
-        let [value, path, domain, samesite, priority] = strings;
+        let CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] } = args;
         // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
         let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
         let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
@@ -393,7 +381,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, false)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, false)
     }
 
     #[php(name = "setCookie")]
@@ -403,7 +392,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, false)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, false)
     }
 
     #[php(name = "rawcookie")]
@@ -413,7 +403,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, true)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, true)
     }
 
     #[php(name = "setRawCookie")]
@@ -423,7 +414,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, true)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, true)
     }
 
     pub fn status(&self, http_code: IntArg, reason: Opt<StrArg>) -> PhpResult<bool> {
