@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
 
+mod peer;
 mod proxy_stage;
 
 #[path = "reactor_tls.rs"]

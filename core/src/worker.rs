@@ -265,6 +265,16 @@ pub fn exists(session: SessionId) -> bool {
         || shared.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id))
 }
 
+/// Runs `f` on the facts of `session` (its `uid` and `ssl_client_cert`
+/// left out): by reference on this worker's own connection (BASE), else on
+/// what [`info`] gives; None when there is no such connection.
+pub fn with_peer<R>(session: SessionId, f: impl FnOnce(&ConnectionInfo) -> R) -> Option<R> {
+    if current_server().is_some_and(|s| s.is_process_mode()) {
+        return info(session).as_ref().map(f);
+    }
+    with(|r| r.peer(session).map(f)).flatten()
+}
+
 /// `getClientInfo()`: this worker's connection, or in PROCESS mode, what the
 /// reactor thread holding it published.
 pub fn info(session: SessionId) -> Option<ConnectionInfo> {

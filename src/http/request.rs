@@ -116,8 +116,9 @@ impl Drop for Request {
 
 /// Where a request came from, for `$request->server`.
 struct Peer<'a> {
-    /// `server_port`, `remote_port`, `remote_addr`, `master_time`.
-    info: Option<swoole_core::reactor::ConnectionInfo>,
+    /// The connection, whose facts give `server_port`, `remote_port`,
+    /// `remote_addr`, `master_time`.
+    session: SessionId,
     /// `server_addr`.
     host: &'a str,
 }
@@ -127,7 +128,7 @@ struct Peer<'a> {
 pub fn new_object(session: SessionId, cfg: &HttpConfig, req: swoole_core::http::Request) -> Option<Zval> {
     let mut obj = ZendClassObject::new(Request::default());
     let raw: *mut zend_object = obj.get_mut_zend_obj();
-    let peer = Peer { info: worker::info(session), host: &cfg.host };
+    let peer = Peer { session, host: &cfg.host };
     put(raw, FD, values::long(session.0 as i64));
     fill(&obj, raw, cfg, &req, Some(&peer))?;
     obj.into_zval(false).ok()
@@ -212,12 +213,16 @@ fn server_array(head: &swoole_core::http::RequestHead, peer: Option<&Peer<'_>>) 
     insert(&mut t, K::RequestTimeFloat, values::double(now));
     insert(&mut t, K::ServerProtocol, string(head.version.as_str()));
     if let Some(peer) = peer {
-        let info = peer.info.as_ref();
-        insert(&mut t, K::ServerPort, values::long(info.map_or(0, |i| i64::from(i.server_port))));
-        insert(&mut t, K::RemotePort, values::long(info.map_or(0, |i| i64::from(i.remote_port))));
+        let facts = worker::with_peer(peer.session, |i| {
+            (i64::from(i.server_port), i64::from(i.remote_port), values::bytes(i.remote_ip.as_bytes()), i.last_recv_time as i64)
+        });
+        let (server_port, remote_port, remote_addr, master_time) =
+            facts.unwrap_or_else(|| (0, 0, values::bytes(b""), now as i64));
+        insert(&mut t, K::ServerPort, values::long(server_port));
+        insert(&mut t, K::RemotePort, values::long(remote_port));
         insert(&mut t, K::ServerAddr, values::bytes(peer.host.as_bytes()));
-        insert(&mut t, K::RemoteAddr, values::bytes(info.map_or(b"", |i| i.remote_ip.as_bytes())));
-        insert(&mut t, K::MasterTime, values::long(info.map_or(now as i64, |i| i.last_recv_time as i64)));
+        insert(&mut t, K::RemoteAddr, remote_addr);
+        insert(&mut t, K::MasterTime, values::long(master_time));
     }
     t
 }
