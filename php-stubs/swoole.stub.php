@@ -2239,6 +2239,28 @@ namespace Swoole\Http {
         public function close(): bool {}
         public function disconnect(int $code = \SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool {}
     }
+
+    /** A Set-Cookie built by parts; give it to Response::cookie() (its $encode decides, not the method). */
+    class Cookie
+    {
+        /** @param bool $encode url-encode the value (cookie()), or send it as given (rawCookie()). */
+        public function __construct(bool $encode = true) {}
+        public function withName(string $name): \Swoole\Http\Cookie {}
+        public function withValue(string $value = ''): \Swoole\Http\Cookie {}
+        public function withExpires(int $expires = 0): \Swoole\Http\Cookie {}
+        public function withPath(string $path = '/'): \Swoole\Http\Cookie {}
+        public function withDomain(string $domain = ''): \Swoole\Http\Cookie {}
+        public function withSecure(bool $secure = false): \Swoole\Http\Cookie {}
+        public function withHttpOnly(bool $httpOnly = false): \Swoole\Http\Cookie {}
+        public function withSameSite(string $sameSite = ''): \Swoole\Http\Cookie {}
+        public function withPriority(string $priority = ''): \Swoole\Http\Cookie {}
+        public function withPartitioned(bool $partitioned = false): \Swoole\Http\Cookie {}
+        /** The Set-Cookie value; false (a warning, the fields emptied) when refused. */
+        public function toString(): string|false {}
+        public function toArray(): array {}
+        /** Every field back to its default, $encode too. */
+        public function reset(): void {}
+    }
 }
 
 namespace Swoole\WebSocket {

@@ -1285,6 +1285,10 @@ impl LoopHandler for PhpHandler<'_> {
 }
 
 impl EventHandler for PhpHandler<'_> {
+    fn deadlines(&mut self) -> Option<std::time::Duration> {
+        crate::http::server::head_deadlines()
+    }
+
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let cb = self.pick_for(Event::Connect, self.on_connect, session);
         let outcome = if self.host.settings.event_object {

@@ -1255,6 +1255,24 @@ class Swoole\Http\Response:
   public close(): bool [required 0]
   public disconnect(int $code = SWOOLE_WEBSOCKET_CLOSE_NORMAL, string $reason = ''): bool [required 0]
 
+class Swoole\Http\Cookie:
+  class Swoole\Http\Cookie
+  constructor: public Swoole\Http\Cookie::__construct, instantiable: true
+  public __construct(bool $encode = true) [required 0]
+  public withName(string $name): Swoole\Http\Cookie [required 1]
+  public withValue(string $value = ''): Swoole\Http\Cookie [required 0]
+  public withExpires(int $expires = 0): Swoole\Http\Cookie [required 0]
+  public withPath(string $path = '/'): Swoole\Http\Cookie [required 0]
+  public withDomain(string $domain = ''): Swoole\Http\Cookie [required 0]
+  public withSecure(bool $secure = false): Swoole\Http\Cookie [required 0]
+  public withHttpOnly(bool $httpOnly = false): Swoole\Http\Cookie [required 0]
+  public withSameSite(string $sameSite = ''): Swoole\Http\Cookie [required 0]
+  public withPriority(string $priority = ''): Swoole\Http\Cookie [required 0]
+  public withPartitioned(bool $partitioned = false): Swoole\Http\Cookie [required 0]
+  public toString(): string|false [required 0]
+  public toArray(): array [required 0]
+  public reset(): void [required 0]
+
 class Swoole\WebSocket\Server:
   class Swoole\WebSocket\Server extends Swoole\Http\Server
   constructor: public Swoole\Server::__construct, instantiable: true

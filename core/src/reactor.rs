@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
 
 mod handover;
+mod peer;
 mod proxy_stage;
 
 #[path = "reactor_tls.rs"]

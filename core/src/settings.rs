@@ -736,7 +736,7 @@ const KNOWN_KEYS: &[&str] = &[
 
 /// Settings of this extension that Swoole does not have (see
 /// docs/COMPATIBILITY.md, "Beyond Swoole").
-pub const OWN_KEYS: &[&str] = &["open_proxy_protocol", "proxy_protocol_timeout", "proxy_protocol_trusted"];
+pub const OWN_KEYS: &[&str] = &["open_proxy_protocol", "proxy_protocol_timeout", "proxy_protocol_trusted", "http_header_timeout"];
 
 /// Settings Swoole acts on that this build accepts but does not act on yet,
 /// with what will bring them. A value that asks for the feature gets a notice,

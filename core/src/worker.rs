@@ -80,6 +80,11 @@ pub trait EventHandler: LoopHandler {
     fn on_message(&mut self, _msg: crate::inbox::Message) -> Flow {
         Flow::Continue
     }
+    /// Before the worker sleeps: the handler's own deadlines (a half-received
+    /// HTTP head's) act when due; returns how long until the next one.
+    fn deadlines(&mut self) -> Option<std::time::Duration> {
+        None
+    }
     /// The worker is stopping gracefully (onWorkerExit): called each loop
     /// round until its connections, timers and fds are gone (or
     /// `max_wait_time` passed); the place to clear timers.
@@ -258,6 +263,16 @@ pub fn exists(session: SessionId) -> bool {
     }
     with(|r| r.exists(session)).unwrap_or(false)
         || shared.table.owner(session).is_some_and(|o| Some(o) != with(|r| r.worker_id))
+}
+
+/// Runs `f` on the facts of `session` (its `uid` and `ssl_client_cert`
+/// left out): by reference on this worker's own connection (BASE), else on
+/// what [`info`] gives; None when there is no such connection.
+pub fn with_peer<R>(session: SessionId, f: impl FnOnce(&ConnectionInfo) -> R) -> Option<R> {
+    if current_server().is_some_and(|s| s.is_process_mode()) {
+        return info(session).as_ref().map(f);
+    }
+    with(|r| r.peer(session).map(f)).flatten()
 }
 
 /// `getClientInfo()`: this worker's connection, or in PROCESS mode, what the
@@ -677,6 +692,9 @@ impl LoopHandler for ServerLoop<'_> {
             loop_busy = event_loop::has_work() || self.rings.as_ref().is_some_and(|(_, r)| r.has_partial());
         }
         let (mut done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
+        if let Some(next) = self.handler.deadlines().filter(|_| !done) {
+            timeout = Some(timeout.map_or(next, |t| t.min(next)));
+        }
         if done && self.lingering() {
             // onBeforeShutdown's timers run first; the timerfd wakes the loop.
             done = false;

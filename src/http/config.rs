@@ -46,6 +46,18 @@ pub struct HttpConfig {
     pub send_piece: usize,
     /// `open_websocket_protocol`: upgrades answered, frames read (None: plain HTTP).
     pub websocket: Option<crate::websocket::config::WsConfig>,
+    /// `http_header_timeout` (ours): how long a begun request head may take
+    /// to complete before `408` and the close (None: no limit). The idle
+    /// timeout cannot catch a head trickled a byte at a time.
+    pub header_timeout: Option<std::time::Duration>,
+}
+
+/// `http_header_timeout`'s default, in seconds (nginx's `client_header_timeout`).
+const DEFAULT_HEADER_TIMEOUT: f64 = 60.0;
+
+/// `http_header_timeout` as a duration: 0 or less turns it off.
+fn header_timeout(seconds: f64) -> Option<std::time::Duration> {
+    (seconds > 0.0).then(|| std::time::Duration::from_secs_f64(seconds.min(1e9)))
 }
 
 /// The settings of one port: its own `set()` entries first, then the server's.
@@ -70,6 +82,10 @@ impl<'a> Lookup<'a> {
 
     fn int(&self, keys: &[&str], default: i64) -> i64 {
         self.get(keys).map_or(default, crate::zend::cast_long)
+    }
+
+    fn float(&self, keys: &[&str], default: f64) -> f64 {
+        self.get(keys).map_or(default, crate::zend::cast_double)
     }
 
     fn string(&self, keys: &[&str]) -> Option<String> {
@@ -145,6 +161,7 @@ pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: 
             .unwrap_or_default(),
         send_piece: send_piece.max(1),
         websocket,
+        header_timeout: header_timeout(l.float(&["http_header_timeout"], DEFAULT_HEADER_TIMEOUT)),
     })
 }
 
@@ -165,6 +182,7 @@ impl Default for HttpConfig {
             host: String::new(),
             send_piece: DEFAULT_SEND_PIECE,
             websocket: None,
+            header_timeout: header_timeout(DEFAULT_HEADER_TIMEOUT),
         }
     }
 }

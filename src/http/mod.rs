@@ -13,9 +13,13 @@
 //!   bytes in, requests out in order, 400/413 answers, static files.
 //! - [`request`]: `Swoole\Http\Request` and its properties.
 //! - [`response`]: `Swoole\Http\Response`: head, body, chunks, files.
+//! - [`cookie`]: `Swoole\Http\Cookie`, a `Set-Cookie` built by parts.
+//! - [`known`]: the strings every request repeats, interned once.
 //! - [`values`]: the engine's trees (forms, cookies, uploads) as PHP arrays.
 
 pub mod config;
+pub mod cookie;
+pub mod known;
 pub mod request;
 pub mod response;
 pub mod server;
@@ -30,17 +34,19 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<server::HttpServer>()
         .class::<request::Request>()
         .class::<response::Response>()
+        .class::<cookie::Cookie>()
 }
 
 /// Class names the methods' types mention that this extension does not
 /// register (`Swoole\Http\Cookie`, `Swoole\WebSocket\Frame`).
-const FOREIGN_TYPE_NAMES: &[&str] = &["Swoole\\Http\\Cookie", "Swoole\\WebSocket\\Frame"];
+const FOREIGN_TYPE_NAMES: &[&str] = &["Swoole\\WebSocket\\Frame"];
 
 /// Module startup: interns [`FOREIGN_TYPE_NAMES`] for good. The arginfo
 /// written at the first request interns its class names; one interned
 /// only then would be freed at the end of that request, while the class
 /// still points to it until module shutdown.
 pub fn intern_type_names() {
+    known::intern();
     for name in FOREIGN_TYPE_NAMES {
         // SAFETY: MINIT: the engine's interning function makes permanent strings here.
         if let Some(init) = unsafe { ext_php_rs::ffi::zend_string_init_interned } {
@@ -54,4 +60,5 @@ pub fn fix_signatures() {
     server::fix_signatures();
     request::fix_signatures();
     response::fix_signatures();
+    cookie::fix_signatures();
 }

@@ -115,11 +115,12 @@ impl Drop for Request {
 }
 
 /// Where a request came from, for `$request->server`.
-struct Peer {
-    /// `server_port`, `remote_port`, `remote_addr`, `master_time`.
-    info: Option<swoole_core::reactor::ConnectionInfo>,
+struct Peer<'a> {
+    /// The connection, whose facts give `server_port`, `remote_port`,
+    /// `remote_addr`, `master_time`.
+    session: SessionId,
     /// `server_addr`.
-    host: String,
+    host: &'a str,
 }
 
 /// The `$request` for a request of `session`; None when its body cannot be
@@ -127,14 +128,14 @@ struct Peer {
 pub fn new_object(session: SessionId, cfg: &HttpConfig, req: swoole_core::http::Request) -> Option<Zval> {
     let mut obj = ZendClassObject::new(Request::default());
     let raw: *mut zend_object = obj.get_mut_zend_obj();
-    let peer = Peer { info: worker::info(session), host: cfg.host.clone() };
+    let peer = Peer { session, host: &cfg.host };
     put(raw, FD, values::long(session.0 as i64));
     fill(&obj, raw, cfg, &req, Some(&peer))?;
     obj.into_zval(false).ok()
 }
 
 /// Sets the properties of `this` (object `raw`) from a complete request.
-fn fill(this: &Request, raw: *mut zend_object, cfg: &HttpConfig, req: &swoole_core::http::Request, peer: Option<&Peer>) -> Option<()> {
+fn fill(this: &Request, raw: *mut zend_object, cfg: &HttpConfig, req: &swoole_core::http::Request, peer: Option<&Peer<'_>>) -> Option<()> {
     let head = &req.head;
     put(raw, HEADER, values::headers(head));
     put(raw, SERVER, values::array(server_array(head, peer)));
@@ -193,27 +194,35 @@ fn fill(this: &Request, raw: *mut zend_object, cfg: &HttpConfig, req: &swoole_co
     Some(())
 }
 
+/// The most keys `$request->server` has (its table is made that size).
+const SERVER_KEYS: u32 = 12;
+
 /// `$request->server`, keys in Swoole's order (the connection's only when
 /// there is one).
-fn server_array(head: &swoole_core::http::RequestHead, peer: Option<&Peer>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
+fn server_array(head: &swoole_core::http::RequestHead, peer: Option<&Peer<'_>>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
+    use super::known::{insert, string, Known as K};
     let now = swoole_core::stats::now_f64();
-    let mut t = ZendHashTable::new();
+    let mut t = ZendHashTable::with_capacity(SERVER_KEYS);
     if let Some(q) = head.query() {
-        let _ = t.insert("query_string", values::bytes(q));
+        insert(&mut t, K::QueryString, values::bytes(q));
     }
-    let _ = t.insert("request_method", head.method.as_str());
-    let _ = t.insert("request_uri", values::bytes(head.path()));
-    let _ = t.insert("path_info", values::bytes(&head.path_info()));
-    let _ = t.insert("request_time", now as i64);
-    let _ = t.insert("request_time_float", now);
-    let _ = t.insert("server_protocol", head.version.as_str());
+    insert(&mut t, K::RequestMethod, string(head.method.as_str()));
+    insert(&mut t, K::RequestUri, values::bytes(head.path()));
+    insert(&mut t, K::PathInfo, values::bytes(&head.path_info()));
+    insert(&mut t, K::RequestTime, values::long(now as i64));
+    insert(&mut t, K::RequestTimeFloat, values::double(now));
+    insert(&mut t, K::ServerProtocol, string(head.version.as_str()));
     if let Some(peer) = peer {
-        let info = peer.info.as_ref();
-        let _ = t.insert("server_port", info.map_or(0, |i| i64::from(i.server_port)));
-        let _ = t.insert("remote_port", info.map_or(0, |i| i64::from(i.remote_port)));
-        let _ = t.insert("server_addr", peer.host.as_str());
-        let _ = t.insert("remote_addr", info.map_or("", |i| i.remote_ip.as_str()));
-        let _ = t.insert("master_time", info.map_or(now as i64, |i| i.last_recv_time as i64));
+        let facts = worker::with_peer(peer.session, |i| {
+            (i64::from(i.server_port), i64::from(i.remote_port), values::bytes(i.remote_ip.as_bytes()), i.last_recv_time as i64)
+        });
+        let (server_port, remote_port, remote_addr, master_time) =
+            facts.unwrap_or_else(|| (0, 0, values::bytes(b""), now as i64));
+        insert(&mut t, K::ServerPort, values::long(server_port));
+        insert(&mut t, K::RemotePort, values::long(remote_port));
+        insert(&mut t, K::ServerAddr, values::bytes(peer.host.as_bytes()));
+        insert(&mut t, K::RemoteAddr, remote_addr);
+        insert(&mut t, K::MasterTime, values::long(master_time));
     }
     t
 }

@@ -160,31 +160,38 @@ thread_local! {
     static DATE: RefCell<(i64, String)> = const { RefCell::new((0, String::new())) };
 }
 
-/// The `Date` value for now.
-fn http_date() -> String {
+/// Runs `f` with the `Date` value for now (made once a second).
+fn with_http_date<R>(f: impl FnOnce(&str) -> R) -> R {
     let now = date::now();
     DATE.with(|d| {
         let mut d = d.borrow_mut();
         if d.0 != now || d.1.is_empty() {
             *d = (now, date::http_date(now));
         }
-        d.1.clone()
+        f(&d.1)
     })
 }
+
+/// Room for a head without user headers (status line, Server, Date,
+/// Connection, Content-Type, Content-Length): the answer's buffer is made
+/// this much larger than its body, so that it is allocated once.
+const HEAD_ROOM: usize = 192;
 
 impl Ctx {
     /// Writes the head into `out`, warning for each header dropped.
     fn write_head(&self, framing: Framing, encoding: Option<Encoding>, out: &mut Vec<u8>) {
-        let date = http_date();
-        let ctx = HeadContext { keep_alive: self.keep_alive, framing, date: &date, content_encoding: encoding.map(Encoding::as_str) };
-        for _ in 0..self.head.write_head(&ctx, out) {
+        let dropped = with_http_date(|date| {
+            let ctx = HeadContext { keep_alive: self.keep_alive, framing, date, content_encoding: encoding.map(Encoding::as_str) };
+            self.head.write_head(&ctx, out)
+        });
+        for _ in 0..dropped {
             crate::zend::warning(head::NEWLINE_WARNING);
         }
     }
 
     /// The whole answer of `end($content)`.
     fn finish(&mut self, content: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
             if !content.is_empty() && !self.head_request {
                 head::write_chunk(content, &mut out);
@@ -253,9 +260,16 @@ fn unavailable() -> bool {
     false
 }
 
-/// The string arguments of `cookie()`, in order (value, path, domain,
-/// samesite, priority) with their defaults.
-type CookieStrings<'a> = [Opt<StrArg<'a>>; 5];
+/// The arguments of `cookie()` after the name, as given: the strings in
+/// order (value, path, domain, samesite, priority), then the rest.
+struct CookieArgs<'a> {
+    /// `$value`, `$path`, `$domain`, `$samesite`, `$priority`.
+    strings: [Opt<StrArg<'a>>; 5],
+    /// `$expires`.
+    expires: Opt<IntArg<'a>>,
+    /// `$secure`, `$httponly`, `$partitioned`.
+    flags: [Opt<BoolArg<'a>>; 3],
+}
 
 impl Response {
     /// Runs `f` on an answer still open (not ended or detached); false otherwise.
@@ -266,42 +280,16 @@ impl Response {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn set_cookie(
-        self_: &mut ZendClassObject<Response>,
-        name: &Zval,
-        strings: CookieStrings<'_>,
-        expires: Opt<IntArg>,
-        secure: Opt<BoolArg>,
-        httponly: Opt<BoolArg>,
-        partitioned: Opt<BoolArg>,
-        raw: bool,
-    ) -> PhpResult<bool> {
-        let Some(name) = name.string() else {
-            crate::zend::warning("a Swoole\\Http\\Cookie object is not supported by this extension; pass the name");
-            return Ok(false);
+    fn set_cookie(self_: &mut ZendClassObject<Response>, name: &Zval, args: CookieArgs<'_>, raw: bool) -> PhpResult<bool> {
+        let built = match super::cookie::line_of(name) {
+            // A Swoole\Http\Cookie: its own fields and `encode` decide; the other arguments are ignored, as in Swoole.
+            Some(line) => line,
+            None => Response::cookie_line(name, args, raw)?,
         };
-        let [value, path, domain, samesite, priority] = strings;
-        // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
-        let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
-        let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
-        let cookie = SetCookie {
-            name: name.as_bytes(),
-            value: value.as_bytes(),
-            expires: expires.or(3, 0)?,
-            path: path.as_bytes(),
-            domain: domain.as_bytes(),
-            secure: secure.or(6, false)?,
-            http_only: httponly.or(7, false)?,
-            same_site: samesite.as_bytes(),
-            priority: priority.as_bytes(),
-            partitioned: partitioned.or(10, false)?,
-            raw,
-        };
-        let line = match cookie.build(date::now()) {
+        let line = match built {
             Ok(line) => line,
-            Err(e) => {
-                crate::zend::warning(e.message());
+            Err(why) => {
+                crate::zend::warning(why);
                 return Ok(false);
             }
         };
@@ -316,6 +304,29 @@ impl Response {
             props::set(obj, "cookie", values::array(list));
         }
         Ok(ok)
+    }
+
+    /// The `Set-Cookie` line of `cookie($name, $value, ...)`, or why it is refused.
+    fn cookie_line(name: &Zval, args: CookieArgs<'_>, raw: bool) -> PhpResult<Result<Vec<u8>, &'static str>> {
+        let name = crate::zend::cast_bytes(name).unwrap_or_default();
+        let CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] } = args;
+        // An omitted $path sends none (Reflection's `= '/'` is only the stub's), as Swoole.
+        let (value, path, domain) = (value.or(2, "")?, path.or(4, "")?, domain.or(5, "")?);
+        let (samesite, priority) = (samesite.or(8, "")?, priority.or(9, "")?);
+        let cookie = SetCookie {
+            name: &name,
+            value: value.as_bytes(),
+            expires: expires.or(3, 0)?,
+            path: path.as_bytes(),
+            domain: domain.as_bytes(),
+            secure: secure.or(6, false)?,
+            http_only: httponly.or(7, false)?,
+            same_site: samesite.as_bytes(),
+            priority: priority.as_bytes(),
+            partitioned: partitioned.or(10, false)?,
+            raw,
+        };
+        Ok(cookie.build(date::now()).map_err(|e| e.message()))
     }
 
     fn set_header(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
@@ -370,7 +381,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, false)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, false)
     }
 
     #[php(name = "setCookie")]
@@ -380,7 +392,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, false)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, false)
     }
 
     #[php(name = "rawcookie")]
@@ -390,7 +403,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, true)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, true)
     }
 
     #[php(name = "setRawCookie")]
@@ -400,7 +414,8 @@ impl Response {
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
     ) -> PhpResult<bool> {
-        Response::set_cookie(self_, name_or_object, [value, path, domain, samesite, priority], expires, secure, httponly, partitioned, true)
+        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
+        Response::set_cookie(self_, name_or_object, args, true)
     }
 
     pub fn status(&self, http_code: IntArg, reason: Opt<StrArg>) -> PhpResult<bool> {
@@ -477,10 +492,7 @@ impl Response {
 
     /// `end($content = null)`: the answer (or the last chunk after `write()`).
     pub fn end(&self, content: Opt<&Zval>) -> PhpResult<bool> {
-        let content = match content.0.filter(|z| !z.is_null()) {
-            Some(z) => crate::zend::cast_bytes(z).map(|b| b.into_owned()).unwrap_or_default(),
-            None => Vec::new(),
-        };
+        let content = content.0.filter(|z| !z.is_null()).and_then(crate::zend::cast_bytes).unwrap_or_default();
         Ok(self.open(|ctx| {
             let out = ctx.finish(&content);
             ctx.send_last(&out)

@@ -13,8 +13,9 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::ClassEntry;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 use swoole_core::http::static_answer::{self, Part};
 use swoole_core::http::static_files::{Lookup, NOT_FOUND_PAGE};
 use swoole_core::http::{date, limits, Event, Http1Parser, Request};
@@ -62,6 +63,9 @@ pub fn is_http_server(obj: *mut zend_object) -> bool {
 struct Conn {
     /// Its bytes not yet parsed, and where its requests stand.
     parser: Http1Parser,
+    /// When its begun request head must be complete (`http_header_timeout`);
+    /// None when no head is half received. Also a key of [`HEAD_DEADLINES`].
+    head_deadline: Option<Instant>,
 }
 
 thread_local! {
@@ -70,6 +74,48 @@ thread_local! {
     static PORTS: RefCell<Vec<Option<Rc<HttpConfig>>>> = const { RefCell::new(Vec::new()) };
     /// This worker's HTTP connections by session id.
     static CONNS: RefCell<HashMap<u64, Conn>> = RefCell::new(HashMap::new());
+    /// The connections with a half-received head, by deadline: what
+    /// [`head_deadlines`] closes when due (empty in the usual case, where a
+    /// head arrives in one read).
+    static HEAD_DEADLINES: RefCell<BTreeSet<(Instant, u64)>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Follows `conn`'s head after a read: a deadline when one has begun, none
+/// once it completed.
+fn track_head(session: u64, conn: &mut Conn, timeout: Option<Duration>) {
+    let pending = timeout.filter(|_| conn.parser.head_pending());
+    match (pending, conn.head_deadline) {
+        (Some(t), None) => {
+            let at = Instant::now() + t;
+            conn.head_deadline = Some(at);
+            HEAD_DEADLINES.with(|d| d.borrow_mut().insert((at, session)));
+        }
+        (None, Some(at)) => {
+            conn.head_deadline = None;
+            HEAD_DEADLINES.with(|d| d.borrow_mut().remove(&(at, session)));
+        }
+        _ => {}
+    }
+}
+
+/// The worker loop's hook before it sleeps (the parsers live here, in the
+/// worker, not in the Zend-free core: rule 3): answers `408` and closes every
+/// connection whose head missed its deadline (a slowloris client: rule 6, only
+/// that connection); returns how long until the next deadline.
+pub fn head_deadlines() -> Option<Duration> {
+    let now = Instant::now();
+    loop {
+        let first = HEAD_DEADLINES.with(|d| d.borrow().first().copied())?;
+        if first.0 > now {
+            return Some(first.0 - now);
+        }
+        let session = SessionId(first.1);
+        let _ = worker::send(session, limits::REQUEST_TIMEOUT);
+        let _ = worker::close(session, false);
+        forget(session);
+        // (forget() removed it; a session unknown to CONNS is dropped here.)
+        HEAD_DEADLINES.with(|d| d.borrow_mut().remove(&first));
+    }
 }
 
 /// Records the ports' HTTP configurations (at `start()`); returns whether
@@ -78,6 +124,7 @@ pub fn configure(ports: Vec<Option<HttpConfig>>) -> bool {
     let any = ports.iter().any(Option::is_some);
     PORTS.with(|p| *p.borrow_mut() = ports.into_iter().map(|c| c.map(Rc::new)).collect());
     CONNS.with(|c| c.borrow_mut().clear());
+    HEAD_DEADLINES.with(|d| d.borrow_mut().clear());
     any
 }
 
@@ -93,7 +140,9 @@ pub fn any_port() -> bool {
 
 /// The connection closed: its parser goes.
 pub fn forget(session: SessionId) {
-    CONNS.with(|c| c.borrow_mut().remove(&session.0));
+    if let Some(Conn { head_deadline: Some(at), .. }) = CONNS.with(|c| c.borrow_mut().remove(&session.0)) {
+        HEAD_DEADLINES.with(|d| d.borrow_mut().remove(&(at, session.0)));
+    }
 }
 
 /// Calls the port's callback for an event with these arguments (the
@@ -141,7 +190,7 @@ fn serve_requests(
 ) -> CallOutcome {
     let steps = CONNS.with(|c| {
         let mut conns = c.borrow_mut();
-        let conn = conns.entry(session.0).or_insert_with(|| Conn { parser: Http1Parser::new(cfg.limits) });
+        let conn = conns.entry(session.0).or_insert_with(|| Conn { parser: Http1Parser::new(cfg.limits), head_deadline: None });
         conn.parser.feed(data);
         let mut steps = Vec::new();
         loop {
@@ -151,8 +200,11 @@ fn serve_requests(
                     // The connection leaves HTTP: what follows are frames.
                     let parser = std::mem::replace(&mut conn.parser, Http1Parser::new(cfg.limits));
                     steps.push(Step::Upgrade(Box::new(r), parser.into_buffer().to_vec()));
+                    if let Some(at) = conn.head_deadline {
+                        HEAD_DEADLINES.with(|d| d.borrow_mut().remove(&(at, session.0)));
+                    }
                     conns.remove(&session.0);
-                    break;
+                    return steps;
                 }
                 Ok(Some(Event::Request(r))) => steps.push(Step::Request(Box::new(r))),
                 Ok(None) => break,
@@ -162,6 +214,7 @@ fn serve_requests(
                 }
             }
         }
+        track_head(session.0, conn, cfg.header_timeout);
         steps
     });
     for step in steps {

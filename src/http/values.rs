@@ -64,19 +64,20 @@ pub fn files(map: &FormMap<FileInfo>) -> Zval {
 
 /// `$request->header`: lower-case names, a list for a header sent twice.
 pub fn headers(head: &RequestHead) -> Zval {
-    let mut t = ZendHashTable::new();
-    for (name, value) in head.header_groups() {
+    let groups = head.header_groups();
+    let mut t = ZendHashTable::with_capacity(u32::try_from(groups.len()).unwrap_or(u32::MAX));
+    for (name, value) in groups {
         let v = match value {
             HeaderValue::One(v) => bytes(v),
             HeaderValue::Many(list) => {
-                let mut l = ZendHashTable::new();
+                let mut l = ZendHashTable::with_capacity(u32::try_from(list.len()).unwrap_or(u32::MAX));
                 for v in list {
                     let _ = l.push(bytes(v));
                 }
                 array(l)
             }
         };
-        let _ = t.insert(String::from_utf8_lossy(&name).as_ref(), v);
+        super::known::insert_header(&mut t, &name, v);
     }
     array(t)
 }
@@ -114,5 +115,12 @@ pub unsafe fn write_slot(obj: *mut ext_php_rs::ffi::zend_object, offset: usize, 
 pub fn long(v: i64) -> Zval {
     let mut z = Zval::new();
     z.set_long(v);
+    z
+}
+
+/// A float zval.
+pub fn double(v: f64) -> Zval {
+    let mut z = Zval::new();
+    z.set_double(v);
     z
 }

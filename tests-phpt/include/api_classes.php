@@ -44,7 +44,7 @@ const API_CLASSES = [
     'Swoole\Server\PipeMessage', 'Swoole\Server\TaskResult', 'Swoole\Server\StatusInfo', 'Swoole\Process', 'Swoole\Timer', 'Swoole\Event',
     'Swoole\Client', 'Swoole\Connection\Iterator', 'Swoole\Timer\Iterator', 'Swoole\Exception', 'Swoole\Error',
     'Swoole\Process\Pool', 'Swoole\Table', 'Swoole\Atomic', 'Swoole\Atomic\Long', 'Swoole\Lock',
-    'Swoole\Http\Server', 'Swoole\Http\Request', 'Swoole\Http\Response',
+    'Swoole\Http\Server', 'Swoole\Http\Request', 'Swoole\Http\Response', 'Swoole\Http\Cookie',
     'Swoole\WebSocket\Server', 'Swoole\WebSocket\Frame', 'Swoole\WebSocket\CloseFrame',
 ];
 

@@ -7,6 +7,8 @@
  *                (with the md5 of each upload), body length and md5, fd, pid
  *   /chunked     three write() chunks, a trailer, then end()
  *   /cookie      two Set-Cookie, then "cookies"
+ *   /cookie-object  Swoole\Http\Cookie objects given to cookie()/setCookie()/rawCookie()/setRawCookie();
+ *                JSON: what each returned, then $response->cookie
  *   /big         10000 bytes of text (compressible)
  *   /large       3 MiB + 5 bytes (over output_buffer_size: sent in pieces)
  *   /detach      detach(), then an answer from Response::create()
@@ -66,6 +68,19 @@ $server->on('request', function (Swoole\Http\Request $req, Swoole\Http\Response 
             $resp->cookie('sid', 'a b;c', 0, '/', '', false, true, 'Lax');
             $resp->rawCookie('raw', 'x%20y');
             $resp->end('cookies');
+            break;
+        case '/cookie-object':
+            $full = (new Swoole\Http\Cookie())->withName('full')->withValue('a b')->withExpires(time() + 3600)
+                ->withPath('/p')->withDomain('example.com')->withSecure(true)->withHttpOnly(true)
+                ->withSameSite('Strict')->withPriority('High')->withPartitioned(true);
+            $returns = [
+                'cookie' => $resp->cookie($full),
+                // The object's $encode decides, whichever method it is given to; the other arguments are ignored.
+                'rawCookie(encoded)' => $resp->rawCookie((new Swoole\Http\Cookie())->withName('enc')->withValue('1 2'), 'x', 5),
+                'setCookie(raw)' => $resp->setCookie((new Swoole\Http\Cookie(false))->withName('raw')->withValue('x%20y')),
+                'setRawCookie(no name)' => $resp->setRawCookie((new Swoole\Http\Cookie())->withValue('v')),
+            ];
+            $resp->end(json_encode(['returns' => $returns, 'cookie' => $resp->cookie]));
             break;
         case '/big':
             $resp->header('Content-Type', 'text/plain');

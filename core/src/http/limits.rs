@@ -25,6 +25,8 @@ pub const BAD_REQUEST: &[u8] = b"HTTP/1.1 400 Bad Request\r\n\r\n";
 pub const ENTITY_TOO_LARGE: &[u8] = b"HTTP/1.1 413 Request Entity Too Large\r\n\r\n";
 /// Sent when the server cannot take the request (no memory, shutting down).
 pub const SERVICE_UNAVAILABLE: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\r\n";
+/// Sent, then the connection closed, for a head not complete within `http_header_timeout`.
+pub const REQUEST_TIMEOUT: &[u8] = b"HTTP/1.1 408 Request Timeout\r\n\r\n";
 /// The interim answer to `Expect: 100-continue`.
 pub const CONTINUE: &[u8] = b"HTTP/1.1 100 Continue\r\n\r\n";
 

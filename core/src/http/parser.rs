@@ -134,6 +134,12 @@ impl Http1Parser {
         matches!(self.state, State::Head) && self.buf.is_empty()
     }
 
+    /// Whether a request head has begun and is not complete (what
+    /// `http_header_timeout` limits).
+    pub fn head_pending(&self) -> bool {
+        matches!(self.state, State::Head) && !self.buf.is_empty()
+    }
+
     /// Whether the parser stopped: after an error or a request after which
     /// the connection closes.
     pub fn is_closed(&self) -> bool {

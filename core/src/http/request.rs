@@ -288,17 +288,20 @@ impl RequestHead {
     /// `$request->header`: names lower-cased; a header sent twice becomes a
     /// list, except those Swoole keeps single (the last wins); `Cookie` is
     /// left out (it is `$request->cookie`).
-    pub fn header_groups(&self) -> Vec<(Vec<u8>, HeaderValue<'_>)> {
-        let mut out: Vec<(Vec<u8>, HeaderValue<'_>)> = Vec::with_capacity(self.headers.len());
+    pub fn header_groups(&self) -> Vec<(std::borrow::Cow<'_, [u8]>, HeaderValue<'_>)> {
+        use std::borrow::Cow;
+        let mut out: Vec<(Cow<'_, [u8]>, HeaderValue<'_>)> = Vec::with_capacity(self.headers.len());
         for (name, value) in self.headers() {
             if name.eq_ignore_ascii_case(b"cookie") {
                 continue;
             }
-            let lower = name.to_ascii_lowercase();
+            // Most clients send lower-case names already (HTTP/2 style): no copy then.
+            let lower: Cow<'_, [u8]> =
+                if name.iter().any(u8::is_ascii_uppercase) { Cow::Owned(name.to_ascii_lowercase()) } else { Cow::Borrowed(name) };
             match out.iter_mut().find(|(n, _)| *n == lower) {
                 None => out.push((lower, HeaderValue::One(value))),
                 Some((n, slot)) => {
-                    if SINGLE_VALUED.iter().any(|s| s.as_bytes() == n.as_slice()) {
+                    if SINGLE_VALUED.iter().any(|s| s.as_bytes() == &**n) {
                         *slot = HeaderValue::One(value);
                     } else {
                         match slot {
@@ -483,7 +486,7 @@ mod tests {
         )
         .unwrap();
         let g = h.header_groups();
-        let names: Vec<&[u8]> = g.iter().map(|(n, _)| n.as_slice()).collect();
+        let names: Vec<&[u8]> = g.iter().map(|(n, _)| &**n).collect();
         assert_eq!(
             names,
             [

@@ -215,7 +215,7 @@ impl ResponseHead {
             Some(r) => Cow::Borrowed(r),
             None => Cow::Borrowed(reason(self.status).as_bytes()),
         };
-        out.extend_from_slice(self.status.to_string().as_bytes());
+        push_decimal(out, u64::from(self.status));
         out.push(b' ');
         out.extend_from_slice(&reason);
         out.extend_from_slice(b"\r\n");
@@ -260,7 +260,9 @@ impl ResponseHead {
         }
         match ctx.framing {
             Framing::Length(n) if !self.has_header("content-length") => {
-                line(out, b"Content-Length", n.to_string().as_bytes())
+                out.extend_from_slice(b"Content-Length: ");
+                push_decimal(out, n);
+                out.extend_from_slice(b"\r\n");
             }
             Framing::Chunked if !self.has_header("transfer-encoding") => {
                 line(out, b"Transfer-Encoding", b"chunked")
@@ -294,6 +296,22 @@ pub fn end_framing(status: u16, len: u64) -> Framing {
     } else {
         Framing::Length(len)
     }
+}
+
+/// Appends `n` in decimal (without the `String` that `to_string` makes).
+fn push_decimal(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 fn line(out: &mut Vec<u8>, name: &[u8], value: &[u8]) {
