@@ -144,7 +144,10 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
         match shared.table.facts(session) {
             None => return Err(ErrorCode::SESSION_NOT_EXIST),
             Some(f) if f.closing => return Err(ErrorCode::SESSION_CLOSED),
-            Some(f) if f.send_queued_bytes as usize >= limit => return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW),
+            Some(f) if f.send_queued_bytes as usize >= limit => {
+                crate::output::log_overflow(session);
+                return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
+            }
             Some(_) => return forward(Kind::Send, session, data),
         }
     }

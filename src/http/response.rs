@@ -262,8 +262,13 @@ fn fatal_warning(msg: &str) -> bool {
 
 /// Swoole's refusal of `push()`/`recv()`/`disconnect()` on a response of
 /// `Http\Server` (its context stays after `end()`, so the warning does).
+/// A response with no connection behind it (`new Response()`) is 1004
+/// without a word.
 fn not_websocket(r: &Response) -> bool {
-    let fd = r.ctx.borrow().as_ref().map_or(0, |c| c.session.0);
+    let Some(fd) = r.ctx.borrow().as_ref().map(|c| c.session.0) else {
+        crate::runtime::set_last_error(swoole_core::error::ErrorCode::SESSION_CLOSED.0);
+        return false;
+    };
     fatal_warning(&format!("fd[{fd}] is not a websocket conncetion"))
 }
 
@@ -457,7 +462,8 @@ impl Response {
 
     pub fn ping(&self, data: Opt<StrArg>) -> PhpResult<bool> {
         let _ = data.or(1, "")?;
-        Ok(fatal_warning("only supports websocket or http2 client"))
+        // Without a connection behind it: false, no word.
+        Ok(self.ctx.borrow().is_some() && fatal_warning("only supports websocket or http2 client"))
     }
 
     pub fn goaway(&self, error_code: Opt<IntArg>, debug_data: Opt<StrArg>) -> PhpResult<bool> {
