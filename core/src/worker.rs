@@ -304,6 +304,16 @@ pub fn sessions() -> Vec<SessionId> {
     with(|r| r.sessions()).unwrap_or_else(everyone)
 }
 
+/// `count($server->connections)`: every open connection of the server, in
+/// BASE mode too (Swoole counts its shared connection table there, while
+/// iterating yields only the calling worker's connections).
+pub fn session_count() -> usize {
+    match current_server() {
+        Some(s) => s.table.open_sessions().len(),
+        None => sessions().len(),
+    }
+}
+
 /// `getClientList($start, $count)`: up to `count` open sessions after `start`.
 pub fn client_list(start: u64, count: usize) -> Vec<SessionId> {
     sessions().into_iter().filter(|s| s.0 > start).take(count).collect()
