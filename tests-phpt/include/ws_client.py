@@ -75,12 +75,24 @@ async def disconnect(port):
             print("closed by server", e.rcvd.code if e.rcvd else None, e.rcvd.reason if e.rcvd else None)
 
 
+async def subprotocol(port, offered):
+    """Connects offering the comma-separated protocols; prints what was agreed (or why it failed)."""
+    try:
+        async with websockets.connect(f"ws://127.0.0.1:{port}/", subprotocols=offered.split(",")) as ws:
+            await ws.send("hello")
+            print("offered", offered, "agreed", ws.subprotocol, "echo", await ws.recv())
+    except websockets.InvalidHandshake as e:
+        print("offered", offered, "refused by the client:", e)
+
+
 def main():
     port, scenario = int(sys.argv[1]), sys.argv[2]
     if scenario == "echo":
         asyncio.run(echo(port, "deflate" if sys.argv[3] == "on" else None))
     elif scenario == "broadcast":
         asyncio.run(broadcast(port, int(sys.argv[3]), int(sys.argv[4])))
+    elif scenario == "subprotocol":
+        asyncio.run(subprotocol(port, sys.argv[3]))
     elif scenario == "disconnect":
         asyncio.run(disconnect(port))
 
