@@ -17,6 +17,7 @@
  *        CLIENTS=4, CONNS=50, SIZE=64, MODES="base process")
  */
 $root = dirname(__DIR__);
+require __DIR__ . '/lib.php';
 $impls = ['ours' => getenv('SWOOLE_SO') ?: "$root/target/release/libswoole.so"];
 $oracle = getenv('ORACLE_SO') ?: "$root/../shared/reference/swoole-6.2.1/swoole.so";
 if (!is_file($oracle)) {
@@ -40,32 +41,6 @@ exec("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=localhost' -k
 if ($rc !== 0) {
     fwrite(STDERR, implode("\n", $o) . "\n");
     exit(1);
-}
-
-/** CPU seconds (utime+stime) of $pid and all its descendants. */
-function tree_cpu(int $pid): float
-{
-    $procs = [];
-    foreach (glob('/proc/[0-9]*/stat') as $f) {
-        $s = @file_get_contents($f);
-        if ($s === false) {
-            continue;
-        }
-        $rest = explode(' ', substr($s, strrpos($s, ')') + 2));
-        $procs[(int)basename(dirname($f))] = [(int)$rest[1], (int)$rest[11] + (int)$rest[12]];
-    }
-    $todo = [$pid];
-    $ticks = 0;
-    while ($todo) {
-        $p = array_pop($todo);
-        $ticks += $procs[$p][1] ?? 0;
-        foreach ($procs as $c => [$ppid]) {
-            if ($ppid === $p) {
-                $todo[] = $c;
-            }
-        }
-    }
-    return $ticks / 100;
 }
 
 function connect_tls(int $port)

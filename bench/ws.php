@@ -17,6 +17,7 @@
  *        BCAST=1000, ROUNDS=9, REPEAT=2, MODES="base process", PIN=1)
  */
 $root = dirname(__DIR__);
+require __DIR__ . '/lib.php';
 $impls = ['ours' => getenv('SWOOLE_SO') ?: "$root/target/release/libswoole.so"];
 foreach ([getenv('ORACLE_SO'), "$root/../shared/reference/swoole-6.2.1/swoole.so", "$root/../../shared/reference/swoole-6.2.1/swoole.so"] as $o) {
     if ($o && is_file($o)) {
@@ -34,32 +35,6 @@ $modes = explode(' ', getenv('MODES') ?: 'base process');
 // Server on CPU 0, client on CPU 1 (when there are two), so neither measures the other.
 $pin = (getenv('PIN') ?: '1') === '1' && (int)shell_exec('nproc') >= 2 && trim((string)shell_exec('command -v taskset')) !== '';
 [$pinServer, $pinClient] = $pin ? ['taskset -c 0 ', 'taskset -c 1 '] : ['', ''];
-
-/** CPU seconds (utime+stime) of $pid and all its descendants. */
-function tree_cpu(int $pid): float
-{
-    $procs = [];
-    foreach (glob('/proc/[0-9]*/stat') as $f) {
-        $s = @file_get_contents($f);
-        if ($s === false) {
-            continue;
-        }
-        $rest = explode(' ', substr($s, strrpos($s, ')') + 2));
-        $procs[(int)basename(dirname($f))] = [(int)$rest[1], (int)$rest[11] + (int)$rest[12]];
-    }
-    $todo = [$pid];
-    $ticks = 0;
-    while ($todo) {
-        $p = array_pop($todo);
-        $ticks += $procs[$p][1] ?? 0;
-        foreach ($procs as $c => [$ppid]) {
-            if ($ppid === $p) {
-                $todo[] = $c;
-            }
-        }
-    }
-    return $ticks / 100;
-}
 
 /** Starts the server; returns [proc, pid, port] once it listens, or null. */
 function start_server(string $so, string $mode, string $pin, string $log): ?array
