@@ -66,7 +66,7 @@ if (!is_executable($wsbench)) {
     exit(1);
 }
 $log = sys_get_temp_dir() . '/swoole-ws-bench-' . getmypid() . '.log';
-printf("WebSocket echo: %d connections, 64 B text frames, %.0f s runs; broadcast to %d connections, median of %d%s\n",
+printf("WebSocket echo: %d connections, 64 B text frames, %g s runs; broadcast to %d connections, median of %d%s\n",
     $conns, $duration, $bcast, $rounds, $pin ? '; server on CPU 0, client on CPU 1' : '');
 printf("%-7s %-7s %14s %16s %16s\n", 'mode', 'server', 'echo msg/s', 'server CPU/msg', 'broadcast ms');
 $failed = false;
