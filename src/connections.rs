@@ -97,8 +97,10 @@ impl ConnectionIterator {
         self.valid().then(|| self.pos.get() as i64 + 1)
     }
 
+    /// `count()`: the server's connections, whichever worker holds them
+    /// (iteration gives the calling worker's in BASE mode, as Swoole).
     pub fn count(&self) -> i64 {
-        worker::sessions().len() as i64
+        worker::session_count() as i64
     }
 
     #[php(name = "offsetExists")]

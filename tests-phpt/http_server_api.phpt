@@ -117,12 +117,6 @@ bool(false)
 bool(false)
 bool(false)
 int(7106)
-
-Warning: Swoole\Http\Response::ping(): only supports websocket or http2 client in %s on line %d
-
-Warning: Swoole\Http\Response::goaway(): fd[0] is not a HTTP2 conncetion in %s on line %d
-
-Warning: Swoole\Http\Response::upgrade(): async server dose not support protocol upgrade in %s on line %d
 bool(false)
 bool(false)
 bool(false)

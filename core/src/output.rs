@@ -10,6 +10,18 @@ use std::os::fd::AsRawFd;
 /// Bytes of a file given to one `sendfile(2)` call.
 const FILE_STEP: usize = 1 << 20;
 
+/// The log line of a send refused because `session`'s queue is at
+/// `socket_buffer_size` (Swoole's words; it names the socket, here the
+/// session id, which is what the PHP code knows).
+pub fn log_overflow(session: crate::SessionId) {
+    let code = crate::ErrorCode::OUTPUT_BUFFER_OVERFLOW.0;
+    crate::log::put_code(
+        crate::log::LOG_WARNING,
+        code,
+        &format!("Server::send_to_connection() (ERRNO {code}): connection#{} output buffer overflow", session.0),
+    );
+}
+
 /// Opens the range `sendfile($fd, $path, $offset, $length)` asks for
 /// (`length` 0: to the end): the file and the bytes to send, or Swoole's error
 /// for a missing file (700), an empty range (702) or one past the end (505).

@@ -776,6 +776,7 @@ impl Reactor {
         // The queue reached `socket_buffer_size`: sends fail (1009) until it
         // drains below it.
         if check_limit && conn.info.send_queued_bytes >= limit {
+            crate::output::log_overflow(session);
             return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
         }
         let mut written = 0;

@@ -149,7 +149,10 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
         match shared.table.facts(session) {
             None => return Err(ErrorCode::SESSION_NOT_EXIST),
             Some(f) if f.closing => return Err(ErrorCode::SESSION_CLOSED),
-            Some(f) if f.send_queued_bytes as usize >= limit => return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW),
+            Some(f) if f.send_queued_bytes as usize >= limit => {
+                crate::output::log_overflow(session);
+                return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
+            }
             Some(_) => return forward(Kind::Send, session, data),
         }
     }
@@ -314,6 +317,16 @@ pub fn sessions() -> Vec<SessionId> {
         return everyone();
     }
     with(|r| r.sessions()).unwrap_or_else(everyone)
+}
+
+/// `count($server->connections)`: every open connection of the server, in
+/// BASE mode too (Swoole counts its shared connection table there, while
+/// iterating yields only the calling worker's connections).
+pub fn session_count() -> usize {
+    match current_server() {
+        Some(s) => s.table.open_sessions().len(),
+        None => sessions().len(),
+    }
 }
 
 /// `getClientList($start, $count)`: up to `count` open sessions after `start`.

@@ -255,6 +255,30 @@ impl Drop for Response {
     }
 }
 
+/// `SWOOLE_ERROR_PHP_FATAL_ERROR`: Swoole's `php_swoole_fatal_error()` sets
+/// it with each warning it prints.
+const PHP_FATAL_ERROR: i32 = 503;
+
+/// A warning as Swoole's `php_swoole_fatal_error()` gives it (last error
+/// 503), and false.
+fn fatal_warning(msg: &str) -> bool {
+    crate::zend::warning(msg);
+    crate::runtime::set_last_error(PHP_FATAL_ERROR);
+    false
+}
+
+/// Swoole's refusal of `push()`/`recv()`/`disconnect()` on a response of
+/// `Http\Server` (its context stays after `end()`, so the warning does).
+/// A response with no connection behind it (`new Response()`) is 1004
+/// without a word.
+fn not_websocket(r: &Response) -> bool {
+    let Some(fd) = r.ctx.borrow().as_ref().map(|c| c.session.0) else {
+        crate::runtime::set_last_error(swoole_core::error::ErrorCode::SESSION_CLOSED.0);
+        return false;
+    };
+    fatal_warning(&format!("fd[{fd}] is not a websocket conncetion"))
+}
+
 fn unavailable() -> bool {
     crate::runtime::set_last_error(CONTEXT_UNAVAILABLE);
     false
@@ -453,15 +477,13 @@ impl Response {
 
     pub fn ping(&self, data: Opt<StrArg>) -> PhpResult<bool> {
         let _ = data.or(1, "")?;
-        crate::zend::warning("only supports websocket or http2 client");
-        Ok(false)
+        // Without a connection behind it: false, no word.
+        Ok(self.ctx.borrow().is_some() && fatal_warning("only supports websocket or http2 client"))
     }
 
     pub fn goaway(&self, error_code: Opt<IntArg>, debug_data: Opt<StrArg>) -> PhpResult<bool> {
         let _ = (error_code.or(1, 0)?, debug_data.or(2, "")?);
-        let fd = self.ctx.borrow().as_ref().map_or(0, |c| c.session.0);
-        crate::zend::warning(&format!("fd[{fd}] is not a HTTP2 conncetion"));
-        Ok(false)
+        Ok(self.open(|ctx| fatal_warning(&format!("fd[{}] is not a HTTP2 conncetion", ctx.session.0))))
     }
 
     /// `write($content)`: one chunk (the head goes first, chunked).
@@ -600,22 +622,24 @@ impl Response {
         }))
     }
 
+    /// `upgrade()`: Swoole 6.2.1 upgrades only on its coroutine server; on
+    /// `Http\Server`/`WebSocket\Server` it refuses (an upgrade request on a
+    /// WebSocket port never reaches onRequest: the handshake is answered
+    /// before). A response already ended is 7106 without a word.
     pub fn upgrade(&self) -> bool {
-        crate::zend::warning("async server dose not support protocol upgrade");
-        false
+        self.open(|_| fatal_warning("async server dose not support protocol upgrade"))
     }
 
+    /// `push()`: only for a coroutine server's upgraded response.
     pub fn push(&self, data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<bool> {
         let _ = (data, opcode.or(2, 1)?, flags.or(3, 1)?);
-        let fd = self.ctx.borrow().as_ref().map_or(0, |c| c.session.0);
-        crate::zend::warning(&format!("fd[{fd}] is not a websocket conncetion"));
-        Ok(false)
+        Ok(not_websocket(self))
     }
 
+    /// `recv()`: only for a coroutine server's upgraded response.
     pub fn recv(&self, timeout: Opt<crate::args::FloatArg>) -> PhpResult<bool> {
         let _ = timeout.or(1, 0.0)?;
-        crate::zend::warning("the WebSocket server is not provided by this extension");
-        Ok(false)
+        Ok(not_websocket(self))
     }
 
     /// `close()`: closes the connection without an answer.
@@ -628,8 +652,7 @@ impl Response {
 
     pub fn disconnect(&self, code: Opt<IntArg>, reason: Opt<StrArg>) -> PhpResult<bool> {
         let _ = (code.or(1, 1000)?, reason.or(2, "")?);
-        crate::zend::warning("the WebSocket server is not provided by this extension");
-        Ok(false)
+        Ok(not_websocket(self))
     }
 }
 
