@@ -18,13 +18,7 @@ use std::io;
 use std::os::fd::{AsRawFd, RawFd};
 use std::time::{Duration, Instant};
 
-/// Token of the signal pipe.
-pub const SIGNAL_TOKEN: Token = Token(0);
-/// Token of the timerfd that wakes the loop for the next timer (1 and 2 are
-/// the server's listener and inbox).
-pub const TIMERFD_TOKEN: Token = Token(3);
-/// `Swoole\Event::add` fds have token `USER_TOKEN_BASE + fd`.
-pub const USER_TOKEN_BASE: usize = 1 << 48;
+pub use crate::tokens::{SIGNAL_TOKEN, TIMERFD_TOKEN, USER_TOKEN_BASE};
 /// How many events one poll takes at most.
 const EVENTS_PER_POLL: usize = 256;
 /// The shortest wait for a timer after a timer pass: a timer already due

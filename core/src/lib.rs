@@ -15,6 +15,8 @@
 //! - [`settings`]: the `set()` array: known keys, their types and ranges, the
 //!   typed [`settings::ServerSettings`] the rest of the core reads.
 //! - [`quantity`]: PHP's quantity strings (`'2M'`), as size settings take them.
+//! - [`shared`]: [`shared::ServerShared`], the state every process of one server
+//!   shares (sessions, inboxes, stats, rings), and `command()`'s inboxes.
 //! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
 //! - [`futex`]: sleeping on shared words, and the pid stamps that tell a
 //!   dead holder from a live one.
@@ -30,16 +32,21 @@
 //!   the event loop polls.
 //! - [`reactor`]: the connections of one worker (BASE) or one reactor thread
 //!   (PROCESS): accept, read, framing, write queues, close.
+//! - [`connection`]: one connection as a reactor holds it, and its
+//!   [`connection::ConnectionInfo`] (`getClientInfo()`).
 //! - [`dispatch`]: `dispatch_mode`, which worker gets a PROCESS-mode packet.
 //! - [`reactor_thread`]: a PROCESS-mode reactor thread: holds connections,
 //!   dispatches packets to workers, writes their replies; never calls PHP.
 //! - [`master`]: the PROCESS-mode master's main thread: accept, hand
 //!   connections to reactor threads, signals, shutdown.
+//! - [`message`]: the message vocabulary of inboxes and rings ([`message::Kind`],
+//!   [`message::Message`], [`message::TaskHeader`], ...).
 //! - [`ring`]: shared-memory rings and doorbells between reactor threads and
 //!   workers.
 //! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
 //!   `exist`, ...) reach while the loop runs.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
+//! - [`tokens`]: every mio token of the core, in one table per poller.
 //! - [`privileges`]: user/group/chroot for worker processes.
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
@@ -76,6 +83,7 @@
 pub mod atomic;
 pub mod client;
 pub mod command;
+pub mod connection;
 pub mod dispatch;
 pub mod error;
 pub mod event_loop;
@@ -91,6 +99,7 @@ pub mod lock;
 pub mod log;
 pub mod output;
 pub mod master;
+pub mod message;
 pub mod mime;
 pub mod netif;
 pub mod pid_file;
@@ -110,6 +119,7 @@ pub mod ring;
 pub mod select;
 pub mod session;
 pub mod settings;
+pub mod shared;
 pub mod shm;
 pub mod side_loop;
 pub mod signals;
@@ -117,6 +127,7 @@ pub mod stats;
 pub mod supervisor;
 pub mod table;
 pub mod timer;
+pub mod tokens;
 pub mod tls;
 pub mod websocket;
 pub mod worker;

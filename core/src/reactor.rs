@@ -9,9 +9,12 @@
 
 use crate::error::ErrorCode;
 use crate::framing::{self, Framing};
-use crate::inbox::{self, Inboxes, Kind};
-use crate::session::{SessionAllocator, SessionId, SessionTable};
-use crate::stats::{now_f64, SharedStats};
+use crate::inbox::{self, Kind};
+pub use crate::shared::ServerShared;
+pub use crate::connection::{idle_since, ip_string, target_of, ConnectionInfo};
+use crate::connection::Connection;
+use crate::session::SessionId;
+use crate::stats::now_f64;
 use crate::listener::SockType;
 use crate::output::Output;
 use crate::port::{Peer, PortSocket, PortSpec, Stream};
@@ -30,171 +33,9 @@ mod proxy_stage;
 #[path = "reactor_tls.rs"]
 mod tls;
 
-/// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
-/// loop's signal pipe).
-pub(crate) const PORT_TOKEN_BASE: usize = 32;
-/// Token of this worker's inbox.
-pub(crate) const INBOX_TOKEN: Token = Token(2);
-/// Token of a PROCESS-mode event worker's doorbell (its rings have messages).
-pub(crate) const RING_TOKEN: Token = Token(4);
-/// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
-pub(crate) const CONN_TOKEN_BASE: usize = 1024;
+pub(crate) use crate::tokens::{CONN_TOKEN_BASE, INBOX_TOKEN, PORT_TOKEN_BASE, RING_TOKEN};
 /// Bytes one read may take; one read makes one onReceive (Swoole's raw protocol).
 pub const READ_CHUNK: usize = 65536;
-
-/// State every process of one server shares, created before the first fork.
-pub struct ServerShared {
-    /// Where session ids come from.
-    pub sessions: SessionAllocator,
-    /// Which worker owns each open session.
-    pub table: SessionTable,
-    /// Each worker's inbox (event workers, then task workers), for send/close
-    /// from other processes, pipe messages, tasks and their results.
-    pub inboxes: Inboxes,
-    /// The reply lanes ([`crate::reply_lane`]): results of a `taskwait()`
-    /// (or `command()`) an event worker process is blocked in (its inbox is
-    /// not read meanwhile), one lane per process.
-    pub replies: Inboxes,
-    /// `stats()` counters and the worker table.
-    pub stats: SharedStats,
-    /// PROCESS mode: each reactor thread's inbox, where sends and closes of
-    /// task workers and user processes go (the session table's owner is then
-    /// a reactor thread).
-    pub reactors: Option<Inboxes>,
-    /// PROCESS mode: the rings between reactor threads and event workers.
-    pub links: Option<crate::ring::Links>,
-    /// `command()`: the manager's request inbox, the master's reply inbox.
-    pub commands: crate::command::CommandInboxes,
-}
-
-impl ServerShared {
-    /// For `worker_num` event workers, `task_num` task workers and `user_num`
-    /// user processes (their ids follow in that order, as in Swoole).
-    /// `reactor_num` reactor threads hold the connections in PROCESS mode;
-    /// 0 is BASE mode (each worker holds its own).
-    pub fn new(worker_num: usize, task_num: usize, user_num: usize, start_session_id: u64, reactor_num: usize)
-        -> io::Result<Arc<ServerShared>> {
-        Ok(Arc::new(ServerShared {
-            sessions: SessionAllocator::new(start_session_id)?,
-            table: SessionTable::new()?,
-            inboxes: Inboxes::new(worker_num + task_num)?,
-            replies: Inboxes::new(crate::reply_lane::LaneTable::count(worker_num))?,
-            stats: SharedStats::new(worker_num, task_num, user_num)?,
-            reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
-            links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },
-            commands: crate::command::CommandInboxes::new()?,
-        }))
-    }
-
-    /// Whether reactor threads of a master hold the connections (SWOOLE_PROCESS).
-    pub fn is_process_mode(&self) -> bool {
-        self.reactors.is_some()
-    }
-
-    /// Sends a message to process `to`'s inbox (a worker or task worker).
-    pub fn message(&self, to: usize, kind: Kind, payload: &[u8]) -> io::Result<()> {
-        self.inboxes.send(to, kind, SessionId(0), payload)
-    }
-
-    /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
-    pub fn pipe_message(&self, from: usize, to: usize, payload: &[u8]) -> io::Result<()> {
-        self.inboxes.send(to, Kind::PipeMessage, SessionId(from as u64), payload)
-    }
-
-    /// Asks the worker (BASE) or reactor thread (PROCESS) that holds
-    /// `session` to send, close, pause or resume; false if none holds it.
-    pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
-        self.forward_from(None, kind, session, payload)
-    }
-
-    /// [`ServerShared::forward`] from event worker `from_worker` of a
-    /// PROCESS-mode server, which writes to its ring to the reactor thread.
-    pub fn forward_from(&self, from_worker: Option<usize>, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
-        let Some(owner) = self.table.owner(session) else { return false };
-        if let (Some(links), Some(w)) = (&self.links, from_worker) {
-            if w < links.worker_num && owner < links.reactor_num {
-                let bell = &links.reactor_bells[owner];
-                crate::ring::send_blocking(links.to_reactor(w, owner), bell, kind, 0, session, payload);
-                bell.ring();
-                return true;
-            }
-        }
-        self.reactors.as_ref().unwrap_or(&self.inboxes).send(owner, kind, session, payload).is_ok()
-    }
-}
-
-/// What `getClientInfo()` reports about one connection.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConnectionInfo {
-    pub session: SessionId,
-    /// The port it came in on (index into `$server->ports`).
-    pub port: usize,
-    /// The uid given to `bind()` (0 if none).
-    pub uid: u64,
-    pub server_port: u16,
-    pub server_fd: RawFd,
-    pub socket_fd: RawFd,
-    pub socket_type: i32,
-    pub remote_port: u16,
-    pub remote_ip: String,
-    pub reactor_id: i32,
-    pub connect_time: f64,
-    pub last_recv_time: f64,
-    pub last_send_time: f64,
-    pub last_dispatch_time: f64,
-    pub close_errno: i32,
-    pub recv_queued_bytes: usize,
-    pub send_queued_bytes: usize,
-    /// `close()` was called on the server side: onClose gets reactor id -1,
-    /// as in Swoole.
-    pub closed_by_server: bool,
-    /// The balancer whose PROXY header named `remote_ip`/`remote_port`
-    /// (`proxy_ip`/`proxy_port`); `None` without one.
-    pub proxy: Option<SocketAddr>,
-    /// A TLS client's certificate (PEM) on a port with
-    /// `ssl_client_cert_file`: `getClientInfo()['ssl_client_cert']`.
-    pub ssl_client_cert: Option<String>,
-}
-
-/// One accepted client.
-struct Connection {
-    /// The socket.
-    stream: Stream,
-    /// The port it came in on (index into the reactor's ports).
-    port: usize,
-    /// What `getClientInfo()` shows; kept current as bytes move.
-    info: ConnectionInfo,
-    /// Bytes `send()` accepted and files `sendfile()` queued that the
-    /// kernel has not taken yet.
-    out: Output,
-    /// Received bytes not yet a whole packet (framed modes only).
-    inbuf: Vec<u8>,
-    /// How much of `inbuf` was searched for an EOF marker already.
-    scanned: usize,
-    /// `close()` was called while output was pending: close once it drains,
-    /// and ignore further input.
-    close_after_flush: bool,
-    /// Whether WRITABLE interest is registered (only while `out` is pending).
-    want_write: bool,
-    /// onBufferFull fired and onBufferEmpty has not yet.
-    full: bool,
-    /// `pause()` (or `enable_delay_receive` before `confirm()`): input is
-    /// left in the kernel until `resume()`.
-    paused: bool,
-    /// PROCESS mode, `max_queued_bytes`: input is left in the kernel until
-    /// the workers took enough of what was read before (the reactor
-    /// thread's own hold, apart from the user's `pause()`).
-    held: bool,
-    /// A PROXY port's connection whose header has not arrived: it is not
-    /// the application's yet (no onConnect, no onReceive).
-    proxy: Option<Awaiting>,
-    /// Bytes that came after the PROXY header, read again as the
-    /// connection's first input.
-    replay: Vec<u8>,
-    /// The TLS session of a connection on a `SWOOLE_SSL` port: bytes in and
-    /// out go through it (boxed: a plain connection stays small).
-    tls: Option<Box<crate::tls::TlsConnection>>,
-}
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1260,23 +1101,5 @@ impl Reactor {
     }
 }
 
-/// Seconds a connection has taken no input (since it connected, if it never
-/// sent anything): what the heartbeat measures. Sends do not count, as in Swoole.
-pub fn idle_since(last_recv_time: f64, connect_time: f64, now: f64) -> f64 {
-    now - if last_recv_time > 0.0 { last_recv_time } else { connect_time }
-}
-
-/// The dispatch key facts of a connection (open or just closed).
-pub fn target_of(info: &ConnectionInfo, with_ip: bool, uid: u64) -> crate::dispatch::Target {
-    let ip = if with_ip { info.remote_ip.parse().ok() } else { None };
-    let ip = ip.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-    crate::dispatch::Target { socket_fd: info.socket_fd, remote: SocketAddr::new(ip, info.remote_port), uid }
-}
-
 /// Memory ordering for statistics counters: no other data depends on them.
 const ORD: std::sync::atomic::Ordering = std::sync::atomic::Ordering::Relaxed;
-
-/// A peer's address as Swoole reports it (a v4-mapped v6 address as v4).
-pub fn ip_string(addr: &SocketAddr) -> String {
-    addr.ip().to_canonical().to_string()
-}

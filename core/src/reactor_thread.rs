@@ -19,7 +19,7 @@ use crate::inbox::Kind;
 use crate::reactor::{BufferEvent, ReadOutcome, Reactor, ReactorConfig, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN};
 use crate::session::SessionId;
 use crate::stats::WorkerStatus;
-use mio::{Events, Poll, Token, Waker};
+use mio::{Events, Poll, Waker};
 use std::io;
 use std::net::SocketAddr;
 use crate::port::{StdStream, Stream};
@@ -28,10 +28,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// Token of the waker the main thread rings after queueing a [`Command`].
-const WAKER_TOKEN: Token = Token(3);
-/// Token of this thread's doorbell (workers wrote to its rings).
-const BELL_TOKEN: Token = Token(4);
+use crate::tokens::{BELL_TOKEN, WAKER_TOKEN};
 /// How long the thread sleeps at most while records wait for room in a
 /// worker's ring.
 const BACKED_UP_POLL: Duration = Duration::from_millis(1);

@@ -16,7 +16,7 @@
 //! not a first one without a message in progress drops it (the rest of a
 //! message whose beginning died with a killed worker).
 
-use crate::inbox::{Kind, Message};
+use crate::message::{Kind, Message};
 use crate::session::SessionId;
 use std::collections::VecDeque;
 use std::io;
