@@ -17,18 +17,26 @@ use crate::session::SessionId;
 use crate::stats::now_f64;
 use crate::listener::SockType;
 use crate::output::Output;
-use crate::port::{Peer, PortSocket, PortSpec, Stream};
+use crate::port::{PortSocket, PortSpec, Stream};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
 use std::collections::HashMap;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
 
+mod close;
+mod datagram;
+mod heartbeat;
+mod output;
 mod proxy_stage;
+mod stop;
+
+pub use heartbeat::Heartbeat;
+pub use stop::StopMode;
 
 #[path = "reactor_tls.rs"]
 mod tls;
@@ -42,17 +50,6 @@ pub const READ_CHUNK: usize = 65536;
 pub enum BufferEvent {
     Full,
     Empty,
-}
-
-/// How the loop is stopping.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum StopMode {
-    /// Running normally.
-    Running,
-    /// Shutdown: close every connection now, then leave the loop.
-    Shutdown,
-    /// Restart (max_request): stop accepting, let connections finish until the deadline.
-    Drain { deadline: Instant },
 }
 
 /// Result of reading one chunk from a connection.
@@ -137,28 +134,6 @@ pub struct Reactor {
     /// TLS connections still handshaking, oldest first, with the moment
     /// their handshake times out (a client that stalls is not kept).
     handshake_deadlines: std::collections::VecDeque<(Instant, usize, SessionId)>,
-}
-
-/// `heartbeat_check_interval` / `heartbeat_idle_time`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Heartbeat {
-    pub interval: Duration,
-    /// Seconds without input after which a connection is closed.
-    pub idle: f64,
-}
-
-impl Heartbeat {
-    /// From the settings, as Swoole reads them: the idle time defaults to
-    /// twice the interval; with only an idle time, the interval is half of
-    /// it (at least a second).
-    pub fn from_settings(interval: Option<f64>, idle: Option<f64>) -> Option<Heartbeat> {
-        let (interval, idle) = match (interval, idle) {
-            (Some(i), idle) if i > 0.0 => (i, idle.filter(|&t| t > 0.0).unwrap_or(i * 2.0)),
-            (_, Some(t)) if t > 0.0 => ((t / 2.0).max(1.0), t),
-            _ => return None,
-        };
-        Some(Heartbeat { interval: Duration::from_secs_f64(interval), idle })
-    }
 }
 
 /// One port as a reactor serves it.
@@ -311,53 +286,6 @@ impl Reactor {
 
     fn registry(&self) -> &Registry {
         &self.registry
-    }
-
-    /// Receives one datagram of datagram port `port` into `buf`: (length, sender).
-    pub(crate) fn recv_packet(&mut self, port: usize, buf: &mut [u8]) -> Option<(usize, Peer)> {
-        let socket = self.ports.get(port)?.socket.as_ref()?;
-        let got = socket.recv_from(buf).ok()?;
-        self.shared.stats.counters().total_recv_bytes.fetch_add(got.0 as u64, ORD);
-        self.count_requests(1);
-        Some(got)
-    }
-
-    /// `sendto()` / `send($address)`: a datagram from the datagram port whose
-    /// fd is `server_socket`, or else the first one of `to`'s kind (and IP
-    /// version).
-    pub fn send_to(&mut self, to: &Peer, data: &[u8], server_socket: Option<RawFd>) -> Result<(), ErrorCode> {
-        let fits = |p: &PortState| match to {
-            Peer::Inet(a) => matches!(p.sock_type, SockType::Udp | SockType::Udp6) && p.sock_type.is_v6() == a.is_ipv6(),
-            Peer::Unix(_) => p.sock_type == SockType::UnixDgram,
-        };
-        let port = match server_socket {
-            Some(fd) => self.ports.iter().find(|p| p.raw_fd == fd && p.socket.as_ref().is_some_and(PortSocket::is_datagram)),
-            None => self.ports.iter().find(|p| p.socket.is_some() && fits(p)),
-        };
-        let Some(socket) = port.and_then(|p| p.socket.as_ref()) else { return Err(ErrorCode::WRONG_OPERATION) };
-        match socket.send_to(data, to) {
-            Ok(_) => {
-                self.count_sent(data.len() as u64);
-                Ok(())
-            }
-            Err(_) => Err(ErrorCode::SYSTEM_CALL_FAIL),
-        }
-    }
-
-    /// The server socket (fd, port) of port `port`, as onPacket reports it.
-    pub fn server_socket(&self, port: usize) -> (RawFd, u16) {
-        self.ports.get(port).map_or((-1, 0), |p| (p.raw_fd, p.port))
-    }
-
-    /// Whether this process serves a Unix datagram port (`send()` takes a
-    /// path as `$fd` then).
-    pub fn has_unix_dgram_port(&self) -> bool {
-        self.ports.iter().any(|p| p.sock_type == SockType::UnixDgram && p.socket.is_some())
-    }
-
-    /// Whether port `port` is a datagram port (UDP, Unix datagram).
-    pub fn port_is_datagram(&self, port: usize) -> bool {
-        self.ports.get(port).is_some_and(|p| p.sock_type.is_datagram())
     }
 
     /// The port a session came in on.
@@ -591,242 +519,6 @@ impl Reactor {
         }
     }
 
-    /// Queues `data` for `session`, writing at once what the kernel takes.
-    pub fn send(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-        self.send_checked(session, data, true)
-    }
-
-    /// `send()` whose `socket_buffer_size` check was made by the sender (a
-    /// PROCESS-mode worker): the data is queued whatever the queue's size,
-    /// as Swoole's reactor does; only the sender's next send() fails.
-    fn send_checked(&mut self, session: SessionId, data: &[u8], check_limit: bool) -> Result<(), ErrorCode> {
-        if data.is_empty() {
-            return Err(ErrorCode::NO_PAYLOAD);
-        }
-        let key = self.live_key(session)?;
-        let (limit, high, _) = self.buffer_limits;
-        let conn = &mut self.conns[key];
-        if conn.close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        if conn.handshaking() {
-            return Err(crate::tls::error::codes::SSL_NOT_READY);
-        }
-        // The queue reached `socket_buffer_size`: sends fail (1009) until it
-        // drains below it.
-        if check_limit && conn.info.send_queued_bytes >= limit {
-            return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
-        }
-        let mut written = 0;
-        if conn.tls.is_some() {
-            match self.send_tls(key, data) {
-                Ok(n) => written = n,
-                Err(_) => {
-                    self.close_key(key, false, 0);
-                    return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
-                }
-            }
-        } else if conn.out.is_empty() {
-            loop {
-                match conn.stream.write(&data[written..]) {
-                    Ok(n) => {
-                        written += n;
-                        if written == data.len() {
-                            break;
-                        }
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        self.close_key(key, false, e.raw_os_error().unwrap_or(0));
-                        return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
-                    }
-                }
-            }
-        }
-        let conn = &mut self.conns[key];
-        if written < data.len() {
-            // Appended even past the limit (Swoole): the *next* send fails.
-            conn.out.push_bytes(&data[written..]);
-            self.queued_more(key, high);
-        }
-        let conn = &mut self.conns[key];
-        let now = now_f64();
-        conn.info.last_send_time = now;
-        self.shared.table.touch_send(session, now, conn.info.send_queued_bytes);
-        self.count_sent(data.len() as u64);
-        Ok(())
-    }
-
-    /// After output was queued on connection `key`: the queue's size,
-    /// onBufferFull at the high mark, and WRITABLE interest.
-    fn queued_more(&mut self, key: usize, high: usize) {
-        let conn = &mut self.conns[key];
-        let queued = conn.out.queued();
-        conn.info.send_queued_bytes = queued;
-        if queued >= high && !conn.full {
-            conn.full = true;
-            self.buffer_events.push((conn.info.session, BufferEvent::Full));
-        }
-        if !conn.want_write {
-            conn.want_write = true;
-            let token = Token(CONN_TOKEN_BASE + key);
-            let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
-        }
-    }
-
-    /// `sendfile()`: queues `length` bytes of the file at `path` from
-    /// `offset` (0: to its end), sent by the kernel as the socket takes them.
-    pub fn sendfile(&mut self, session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
-        let key = self.live_key(session)?;
-        if self.conns[key].close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        if self.conns[key].handshaking() {
-            return Err(crate::tls::error::codes::SSL_NOT_READY);
-        }
-        let (file, len) = crate::output::open_file_range(path, offset, length)?;
-        self.conns[key].out.push_file(file, offset, len);
-        let (_, high, _) = self.buffer_limits;
-        self.queued_more(key, high);
-        self.flush(key);
-        self.count_sent(len);
-        Ok(())
-    }
-
-    /// `sendwait()` (BASE): sends and waits until the kernel took every byte
-    /// queued for `session`.
-    pub fn send_wait(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-        self.send_checked(session, data, false)?;
-        loop {
-            let key = self.live_key(session)?;
-            if !self.conns[key].output_pending() {
-                return Ok(());
-            }
-            let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
-            // SAFETY: one pollfd of ours.
-            unsafe { libc::poll(&mut pfd, 1, 1000) };
-            self.flush(key);
-        }
-    }
-
-    /// Writes queued output of connection `key` (on WRITABLE).
-    pub(crate) fn flush(&mut self, key: usize) {
-        let Some(conn) = self.conns.get_mut(key) else { return };
-        let written = if conn.tls.is_some() { self.flush_tls(key) } else { conn.out.write_to(&mut conn.stream).map(|_| ()) };
-        if let Err(e) = written {
-            self.close_key(key, false, e.raw_os_error().unwrap_or(0));
-            return;
-        }
-        let conn = &mut self.conns[key];
-        let queued = conn.out.queued();
-        conn.info.send_queued_bytes = queued;
-        self.shared.table.set_queued(conn.info.session, queued);
-        let (_, _, low) = self.buffer_limits;
-        if conn.full && queued <= low {
-            conn.full = false;
-            let session = conn.info.session;
-            self.buffer_events.push((session, BufferEvent::Empty));
-        }
-        let conn = &mut self.conns[key];
-        if !conn.output_pending() {
-            if conn.close_after_flush {
-                self.close_key(key, false, 0);
-                return;
-            }
-            if conn.want_write {
-                conn.want_write = false;
-                let token = Token(CONN_TOKEN_BASE + key);
-                let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE);
-            }
-        }
-    }
-
-    /// Closes `session` from the server side. Pending output is sent first
-    /// unless `reset`, which drops it and sends RST.
-    pub fn close(&mut self, session: SessionId, reset: bool) -> Result<(), ErrorCode> {
-        let key = self.live_key(session)?;
-        let conn = &mut self.conns[key];
-        if conn.close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        conn.info.closed_by_server = true;
-        if reset {
-            let linger = libc::linger { l_onoff: 1, l_linger: 0 };
-            // SAFETY: setting SO_LINGER on our own socket.
-            unsafe {
-                libc::setsockopt(
-                    conn.stream.as_raw_fd(),
-                    libc::SOL_SOCKET,
-                    libc::SO_LINGER,
-                    (&linger as *const libc::linger).cast(),
-                    std::mem::size_of::<libc::linger>() as libc::socklen_t,
-                );
-            }
-        } else if conn.output_pending() {
-            conn.close_after_flush = true;
-            return Ok(());
-        }
-        self.close_key(key, reset, 0);
-        Ok(())
-    }
-
-    /// Removes connection `key` and queues its onClose.
-    fn close_key(&mut self, key: usize, reset: bool, errno: i32) {
-        if self.conns.get(key).is_some_and(Connection::handshaking) {
-            // No onConnect ran: no onClose either.
-            return self.drop_unannounced(key);
-        }
-        let Some(mut conn) = self.conns.try_remove(key) else { return };
-        if !reset {
-            tls::close_session(&mut conn);
-        }
-        let _ = self.registry.deregister(&mut conn.stream);
-        self.by_session.remove(&conn.info.session);
-        if self.in_master {
-            // A worker's onClose may still ask getClientInfo(): it frees the slot.
-            self.shared.table.mark_closing(conn.info.session);
-        } else {
-            self.shared.table.close(conn.info.session);
-        }
-        conn.info.close_errno = errno;
-        let counters = self.shared.stats.counters();
-        counters.close_count.fetch_add(1, ORD);
-        counters.connection_num.fetch_sub(1, ORD);
-        self.closing.push(conn.info);
-        // `conn.stream` drops here: the socket is closed.
-    }
-
-    /// The buffer events due since the last call.
-    pub fn take_buffer_events(&mut self) -> Vec<(SessionId, BufferEvent)> {
-        std::mem::take(&mut self.buffer_events)
-    }
-
-    /// Every closed connection whose onClose has not run, oldest first (a
-    /// master's reactor thread hands them to workers).
-    pub fn take_closed(&mut self) -> Vec<ConnectionInfo> {
-        std::mem::take(&mut self.closing)
-    }
-
-    /// The oldest closed connection whose onClose has not run, and whether
-    /// the server closed it.
-    pub(crate) fn next_closed(&self) -> Option<(SessionId, bool)> {
-        self.closing.first().map(|i| (i.session, i.closed_by_server))
-    }
-
-    /// Whether buffer events or onClose calls are due (one cheap check on
-    /// the hot path, after every callback).
-    pub(crate) fn has_pending(&self) -> bool {
-        !self.buffer_events.is_empty() || !self.closing.is_empty()
-    }
-
-    /// Forgets the oldest closed connection once its onClose ran.
-    pub(crate) fn closed_delivered(&mut self) {
-        if !self.closing.is_empty() {
-            self.closing.remove(0);
-        }
-    }
-
     fn live_key(&self, session: SessionId) -> Result<usize, ErrorCode> {
         match self.by_session.get(&session) {
             Some(&k) => Ok(k),
@@ -917,57 +609,6 @@ impl Reactor {
         std::mem::take(&mut self.resumed)
     }
 
-    /// Sessions held here that took no input for `idle` seconds and are not
-    /// `protect()`ed (one not read for `max_queued_bytes` is not idle: its
-    /// client sent more than the workers took yet).
-    pub fn idle_sessions(&self, idle: f64) -> Vec<SessionId> {
-        let now = now_f64();
-        self.conns
-            .iter()
-            // A connection still waiting for its PROXY header has its own timeout.
-            .filter(|(_, c)| !c.close_after_flush && !c.held && c.proxy.is_none())
-            .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
-            .map(|(_, c)| c.info.session)
-            .filter(|&s| !self.shared.table.is_protected(s))
-            .collect()
-    }
-
-    /// Runs the heartbeat check if it is due: closes every connection found
-    /// idle (their onClose follows). Returns how long until the next check.
-    pub fn heartbeat_tick(&mut self) -> Option<Duration> {
-        let proxy = self.proxy_tick();
-        match (self.heartbeat_check(), proxy) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-    }
-
-    /// The heartbeat and TLS handshake part of [`Reactor::heartbeat_tick`].
-    fn heartbeat_check(&mut self) -> Option<Duration> {
-        let handshakes = self.handshake_tick();
-        let Some(hb) = self.heartbeat else { return handshakes };
-        let now = Instant::now();
-        if now >= self.next_heartbeat {
-            for s in self.idle_sessions(hb.idle) {
-                let _ = self.close(s, false);
-            }
-            self.next_heartbeat = now + hb.interval;
-        }
-        let wait = self.next_heartbeat - now;
-        Some(handshakes.map_or(wait, |h| h.min(wait)))
-    }
-
-    /// Whether the worker is stopping gracefully (reload, max_request): it
-    /// finishes its connections and onWorkerExit runs each loop round.
-    pub(crate) fn draining(&self) -> bool {
-        matches!(self.stop, StopMode::Drain { .. })
-    }
-
-    /// Whether the worker is stopping (its remaining inbox is its successor's).
-    pub fn stopping(&self) -> bool {
-        self.stop != StopMode::Running
-    }
-
     /// Whether `session` is open in this worker.
     pub fn exists(&self, session: SessionId) -> bool {
         self.by_session.get(&session).is_some_and(|&k| {
@@ -999,38 +640,6 @@ impl Reactor {
         v
     }
 
-    /// Starts stopping: `Shutdown` closes every connection now; otherwise the
-    /// worker stops accepting and drains until `max_wait_time`.
-    pub fn begin_stop(&mut self, shutdown: bool) {
-        for p in &mut self.ports {
-            if let Some(mut socket) = p.socket.take() {
-                let _ = self.registry.deregister(&mut socket);
-            }
-        }
-        // The doorbell is the successor's from now on: an edge this worker
-        // consumed would be lost to it.
-        if let Some(bell) = self.shared.links.as_ref().and_then(|l| l.worker_bells.get(self.worker_id)) {
-            if !self.in_master {
-                let _ = self.registry.deregister(&mut mio::unix::SourceFd(&bell.fd()));
-            }
-        }
-        if shutdown {
-            self.stop = StopMode::Shutdown;
-            let keys: Vec<usize> = self.conns.iter().map(|(k, _)| k).collect();
-            for k in keys {
-                self.close_key(k, false, 0);
-            }
-        } else if self.stop == StopMode::Running {
-            self.stop = StopMode::Drain { deadline: Instant::now() + self.max_wait };
-            if let Some(w) = self.shared.stats.worker(self.worker_id) {
-                w.exiting.store(1, ORD);
-            }
-            // Ask the supervisor (our parent) to start a replacement now.
-            // SAFETY: signalling our parent process.
-            unsafe { libc::kill(libc::getppid(), libc::SIGCHLD) };
-        }
-    }
-
     /// What `dispatch_mode` looks at for `session` (its address only when
     /// `with_ip`: parsing it is the one cost here).
     pub fn dispatch_target(&self, session: SessionId, with_ip: bool) -> Option<crate::dispatch::Target> {
@@ -1050,55 +659,6 @@ impl Reactor {
         self.shared.stats.counters().recv_queued_bytes.fetch_sub(len as i64, ORD);
     }
 
-    /// Counts one handled request (or task); starts draining at the limit.
-    pub fn count_request(&mut self) {
-        if std::mem::take(&mut self.skip_count) {
-            return;
-        }
-        self.requests += 1;
-        if self.request_limit > 0 && self.requests >= self.request_limit && self.stop == StopMode::Running {
-            self.begin_stop(false);
-        }
-    }
-
-    /// The delivery being handled is not one request: its handler counts
-    /// the requests in it with [`Reactor::count_request`] (HTTP: one read
-    /// may hold several pipelined requests, or part of one).
-    pub fn skip_next_count(&mut self) {
-        self.skip_count = true;
-    }
-
-    /// Whether the loop should end now, and the poll timeout otherwise.
-    /// `loop_busy`: the process's event loop still has timers or fds, which
-    /// a draining worker waits for too (until `max_wait_time`), as Swoole.
-    pub(crate) fn poll_plan(&mut self, loop_busy: bool) -> (bool, Option<Duration>) {
-        match self.stop {
-            StopMode::Running => {
-                let mut timeout = self.heartbeat_tick();
-                // Refused connections held back from the log: their summary.
-                let now = Instant::now();
-                crate::log::refused_summary(&mut self.refused_log, self.max_connection, now);
-                if let Some(due) = self.refused_log.next_due() {
-                    let wait = due.saturating_duration_since(now);
-                    timeout = Some(timeout.map_or(wait, |t| t.min(wait)));
-                }
-                (false, timeout)
-            }
-            StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
-            StopMode::Drain { deadline } => {
-                if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {
-                    return (true, None);
-                }
-                let now = Instant::now();
-                if now >= deadline {
-                    crate::log::warning("worker exit timeout, forced termination");
-                    self.begin_stop(true);
-                    return (false, Some(Duration::ZERO));
-                }
-                (false, Some(deadline - now))
-            }
-        }
-    }
 }
 
 /// Memory ordering for statistics counters: no other data depends on them.
