@@ -44,7 +44,8 @@
 //! - [`ring`]: shared-memory rings and doorbells between reactor threads and
 //!   workers.
 //! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
-//!   `exist`, ...) reach while the loop runs.
+//!   `exist`, ...) reach while the loop runs; [`worker_context`]: the worker's
+//!   thread-local state; [`worker_loop`]: its loop.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
 //! - [`tokens`]: every mio token of the core, in one table per poller.
 //! - [`privileges`]: user/group/chroot for worker processes.
@@ -131,6 +132,8 @@ pub mod tokens;
 pub mod tls;
 pub mod websocket;
 pub mod worker;
+pub mod worker_context;
+pub mod worker_loop;
 
 pub use error::ErrorCode;
 

@@ -1,7 +1,7 @@
 //! One worker's event loop state: the listening socket it accepts on, its
 //! connections and their write queues.
 //!
-//! The loop itself lives in [`crate::worker`]; this module holds the state and
+//! The loop itself lives in [`crate::worker_loop`]; this module holds the state and
 //! the small operations on it (accept one, read one chunk, send, close). Each
 //! operation is short and never calls back into user code, so the PHP layer
 //! can call `send()`/`close()` from inside a callback without re-entering a

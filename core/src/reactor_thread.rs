@@ -244,7 +244,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                         t.reactor.flush(key);
                     }
                     if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-                        t.read_all(key, crate::worker::read_to_end_hint(ev));
+                        t.read_all(key, crate::worker_loop::read_to_end_hint(ev));
                     }
                 }
             }
