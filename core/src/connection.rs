@@ -54,7 +54,7 @@ pub(crate) struct Connection {
     /// kernel has not taken yet.
     pub(crate) out: Output,
     /// Received bytes not yet a whole packet (framed modes only).
-    pub(crate) inbuf: Vec<u8>,
+    pub(crate) inbuf: bytes::BytesMut,
     /// How much of `inbuf` was searched for an EOF marker already.
     pub(crate) scanned: usize,
     /// `close()` was called while output was pending: close once it drains,

@@ -18,6 +18,7 @@ use crate::stats::now_f64;
 use crate::listener::SockType;
 use crate::output::Output;
 use crate::port::{PortSocket, PortSpec, Stream};
+use bytes::{Bytes, BytesMut};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
 use std::collections::HashMap;
@@ -57,7 +58,7 @@ pub(crate) enum ReadOutcome {
     /// `n` bytes for `session`; `more` when the read filled the buffer.
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
-    Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
+    Frames { session: SessionId, frames: Vec<Bytes>, more: bool },
     /// `session` is connected now (its PROXY header arrived, or its TLS
     /// handshake is done): its onConnect is due, then reading goes on
     /// (data may have come with the header or the handshake).
@@ -400,7 +401,7 @@ impl Reactor {
             port,
             info,
             out: Output::default(),
-            inbuf: Vec::new(),
+            inbuf: BytesMut::new(),
             scanned: 0,
             close_after_flush: false,
             want_write: false,
@@ -436,7 +437,16 @@ impl Reactor {
             if conn.paused || conn.held || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
-            let got = if conn.replay.is_empty() {
+            // Framed input goes straight into the connection's buffer (no
+            // copy through `buf`); what the PROXY stage, a replay or a
+            // closing connection reads still goes through `buf`.
+            let in_place = conn.replay.is_empty()
+                && conn.proxy.is_none()
+                && !conn.close_after_flush
+                && !self.ports[conn.port].framing.is_raw();
+            let got = if in_place {
+                read_into_spare(conn.stream.as_raw_fd(), &mut conn.inbuf, buf.len())
+            } else if conn.replay.is_empty() {
                 conn.stream.read(buf)
             } else {
                 // What came after the PROXY header (at most one read's worth).
@@ -457,7 +467,9 @@ impl Reactor {
                     return ReadOutcome::Done;
                 }
                 Ok(n) => {
-                    if let Some(out) = self.received(key, buf, n, n == buf.len()) {
+                    let more = n == buf.len();
+                    let out = if in_place { self.took_input(key, n, more) } else { self.received(key, buf, n, more) };
+                    if let Some(out) = out {
                         return out;
                     }
                 }
@@ -479,6 +491,18 @@ impl Reactor {
         if conn.close_after_flush {
             return None; // closing: input is discarded
         }
+        if !self.ports[conn.port].framing.is_raw() {
+            conn.inbuf.extend_from_slice(&buf[..n]);
+        }
+        self.took_input(key, n, more)
+    }
+
+    /// [`Reactor::received`] once the bytes are where they belong: in
+    /// `buf` (raw mode: one onReceive), or at the end of the connection's
+    /// input buffer (framed modes), which whole packets leave as views of
+    /// its memory.
+    fn took_input(&mut self, key: usize, n: usize, more: bool) -> Option<ReadOutcome> {
+        let conn = self.conns.get_mut(key)?;
         let now = now_f64();
         conn.info.last_recv_time = now;
         conn.info.last_dispatch_time = now;
@@ -491,10 +515,14 @@ impl Reactor {
             self.count_requests(1);
             return Some(ReadOutcome::Data { session, n, more });
         }
-        conn.inbuf.extend_from_slice(&buf[..n]);
         match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
             Ok(frames) => {
                 conn.info.recv_queued_bytes = conn.inbuf.len();
+                if conn.inbuf.is_empty() && !more {
+                    // Drained: an idle connection keeps no read buffer (the
+                    // packets just taken keep theirs until handled).
+                    conn.inbuf = BytesMut::new();
+                }
                 self.count_requests(frames.len() as u64);
                 Some(ReadOutcome::Frames { session, frames, more })
             }
@@ -543,6 +571,13 @@ impl Reactor {
     /// Carries out a request another process sent about a connection held
     /// here (send, close, pause, resume); any other message is handed back.
     pub fn apply(&mut self, msg: inbox::Message) -> Option<inbox::Message> {
+        if self.apply_ref(&msg) { None } else { Some(msg) }
+    }
+
+    /// [`Reactor::apply`] that leaves the message with the caller (whose
+    /// payload buffer a ring reader reuses); false if it is not a request
+    /// about a connection.
+    pub(crate) fn apply_ref(&mut self, msg: &inbox::Message) -> bool {
         // Fire-and-forget: the session may have closed meanwhile.
         let _ = match msg.kind {
             // The sender checked the queue's limit (a worker) or has none to check.
@@ -565,9 +600,9 @@ impl Reactor {
             | Kind::BufferEmpty
             | Kind::Command
             | Kind::CommandReply
-            | Kind::Shutdown => return Some(msg),
+            | Kind::Shutdown => return false,
         };
-        None
+        true
     }
 
     /// In a PROCESS-mode event worker: its id, to write to its rings.
@@ -663,3 +698,26 @@ impl Reactor {
 
 /// Memory ordering for statistics counters: no other data depends on them.
 const ORD: std::sync::atomic::Ordering = std::sync::atomic::Ordering::Relaxed;
+
+/// Reads once from `fd` into the spare capacity of `inbuf`, at most `chunk`
+/// bytes (reserved first): the kernel writes straight into the buffer
+/// packets are taken from, with no zeroing and no copy.
+fn read_into_spare(fd: RawFd, inbuf: &mut BytesMut, chunk: usize) -> io::Result<usize> {
+    inbuf.reserve(chunk);
+    let spare = inbuf.spare_capacity_mut();
+    let len = chunk.min(spare.len());
+    // SAFETY: `read` writes at most `len` bytes into `spare`, memory `inbuf`
+    // owns and has reserved; `set_len` then covers exactly the bytes it
+    // wrote (nix has no read into uninitialised memory).
+    unsafe {
+        let n = libc::read(fd, spare.as_mut_ptr().cast(), len);
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        inbuf.set_len(inbuf.len() + n as usize);
+        Ok(n as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests;

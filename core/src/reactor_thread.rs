@@ -410,7 +410,8 @@ impl Thread {
         // what is left makes the next poll not sleep (ready_to_sleep).
         for _ in 0..APPLY_BUDGET {
             let Some(msg) = self.reader.next(|w| links.to_reactor(w, id)) else { break };
-            let _ = self.reactor.apply(msg);
+            self.reactor.apply_ref(&msg);
+            self.reader.recycle(msg.payload);
         }
     }
 
@@ -472,3 +473,7 @@ impl Thread {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "reactor_thread_tests.rs"]
+mod tests;

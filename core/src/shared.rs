@@ -78,6 +78,16 @@ impl ServerShared {
     /// PROCESS-mode server, which writes to its ring to the reactor thread.
     pub fn forward_from(&self, from_worker: Option<usize>, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
         let Some(owner) = self.table.owner(session) else { return false };
+        self.deliver(from_worker, owner, kind, session, payload)
+    }
+
+    /// The one place that decides how a request about `session` reaches
+    /// `owner`, the process or reactor thread holding it: over the ring
+    /// from event worker `from_worker` to a reactor thread (PROCESS mode),
+    /// else through the owner's inbox (a reactor thread's, or a BASE-mode
+    /// worker's). False if it could not be sent.
+    pub fn deliver(&self, from_worker: Option<usize>, owner: usize, kind: Kind, session: SessionId, payload: &[u8])
+        -> bool {
         if let (Some(links), Some(w)) = (&self.links, from_worker) {
             if w < links.worker_num && owner < links.reactor_num {
                 let bell = &links.reactor_bells[owner];

@@ -33,8 +33,10 @@ fn forward(kind: Kind, session: SessionId, payload: &[u8]) -> Result<(), ErrorCo
 /// server's processes.
 pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
     if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
+        // What the checks and the delivery need of this worker, in one borrow.
+        let (output_limit, limit, ring_writer) =
+            with(|r| (r.output_limit, r.buffer_limits.0, r.ring_writer())).unwrap_or((usize::MAX, usize::MAX, None));
         // One message may not exceed output_buffer_size (Swoole, PROCESS mode).
-        let output_limit = with(|r| r.output_limit).unwrap_or(usize::MAX);
         if data.len() > output_limit {
             crate::log::put_code(crate::log::LOG_WARNING, ErrorCode::DATA_LENGTH_TOO_LARGE.0, &format!(
                 "the length of data [{}] exceeds the output buffer size[{output_limit}], please use the sendfile, \
@@ -43,14 +45,15 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
             ));
             return Err(ErrorCode::DATA_LENGTH_TOO_LARGE);
         }
-        // The reactor thread holds the queue; its size is published.
-        let limit = with(|r| r.buffer_limits.0).unwrap_or(usize::MAX);
-        match shared.table.facts(session) {
-            None => return Err(ErrorCode::SESSION_NOT_EXIST),
-            Some(f) if f.closing => return Err(ErrorCode::SESSION_CLOSED),
-            Some(f) if f.send_queued_bytes as usize >= limit => return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW),
-            Some(_) => return forward(Kind::Send, session, data),
-        }
+        // The reactor thread holds the queue; its size is published. One
+        // read of the session's slot gives the checks and where it goes.
+        return match shared.table.send_state(session) {
+            None => Err(ErrorCode::SESSION_NOT_EXIST),
+            Some(s) if s.closing => Err(ErrorCode::SESSION_CLOSED),
+            Some(s) if s.send_queued_bytes as usize >= limit => Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW),
+            Some(s) if shared.deliver(ring_writer, s.owner, Kind::Send, session, data) => Ok(()),
+            Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
+        };
     }
     match with(|r| r.send(session, data)) {
         Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(Kind::Send, session, data),
@@ -210,3 +213,7 @@ pub fn client_list(start: u64, count: usize) -> Vec<SessionId> {
     sessions().into_iter().filter(|s| s.0 > start).take(count).collect()
 }
 
+
+#[cfg(test)]
+#[path = "worker_tests.rs"]
+mod tests;

@@ -172,7 +172,15 @@ impl ServerLoop<'_> {
                 break;
             }
             let Some(msg) = reader.next(|r| links.to_worker(r, w)) else { break };
-            flow = self.busy(|h| deliver_message(h, msg));
+            let mut spare = None;
+            flow = self.busy(|h| {
+                let (flow, buf) = deliver_reusing(h, msg);
+                spare = buf;
+                flow
+            });
+            if let Some(buf) = spare {
+                reader.recycle(buf);
+            }
             if flow == Flow::Abort {
                 break;
             }
@@ -442,8 +450,15 @@ pub(crate) fn read_to_end_hint(ev: &mio::event::Event) -> bool {
 /// events a reactor thread dispatched here, otherwise a pipe message, a task
 /// or a task's result.
 fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -> Flow {
+    deliver_reusing(handler, msg).0
+}
+
+/// [`deliver_message`], handing back the payload buffer when the handler
+/// did not take the message (a connection event), for the ring reader to
+/// read its next message into.
+fn deliver_reusing(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -> (Flow, Option<Vec<u8>>) {
     let reactor_id = if msg.aux == CLOSED_BY_SERVER_AUX { CLOSED_BY_SERVER } else { msg.aux as i32 };
-    match msg.kind {
+    let flow = match msg.kind {
         Kind::Connect => {
             if !msg.payload.is_empty() {
                 let pem = String::from_utf8_lossy(&msg.payload).into_owned();
@@ -467,8 +482,9 @@ fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
             flow
         }
         Kind::BufferFull | Kind::BufferEmpty => handler.on_buffer(msg.session, reactor_id, msg.kind == Kind::BufferFull),
-        _ => handler.on_message(msg),
-    }
+        _ => return (handler.on_message(msg), None),
+    };
+    (flow, Some(msg.payload))
 }
 
 /// Runs onBufferFull/onBufferEmpty due, then onClose for every connection
