@@ -10,11 +10,13 @@
 use crate::signals::SignalPipe;
 use crate::timer::{Due, TimerId, TimerQueue};
 use mio::unix::SourceFd;
+use nix::sys::time::TimeSpec;
+use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFlags};
 use mio::{Events, Interest, Poll, Registry, Token};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsFd, AsRawFd, RawFd};
 use std::time::{Duration, Instant};
 
 mod user_fd;
@@ -115,7 +117,7 @@ pub struct EventLoop {
     timers: TimerQueue,
     /// A timerfd armed for the next deadline: epoll's own timeout counts in
     /// whole milliseconds (rounded up), this wakes within microseconds.
-    timerfd: RawFd,
+    timerfd: TimerFd,
     /// The deadline the timerfd is armed for.
     armed: Option<Instant>,
     /// When the last timer pass ran: the next wait for a timer lasts until
@@ -156,13 +158,6 @@ pub fn cycle_slot() -> CycleSlot {
     CYCLE_SLOT.with(|c| c.get())
 }
 
-impl Drop for EventLoop {
-    fn drop(&mut self) {
-        // SAFETY: closing the timerfd this loop owns.
-        unsafe { libc::close(self.timerfd) };
-    }
-}
-
 impl EventLoop {
     /// A loop routing `signals` into its pipe (the server's set in a worker,
     /// none in a plain script).
@@ -170,14 +165,8 @@ impl EventLoop {
         let poll = Poll::new()?;
         let signals = SignalPipe::install_for(signals)?;
         poll.registry().register(&mut SourceFd(&signals.fd()), SIGNAL_TOKEN, Interest::READABLE)?;
-        // SAFETY: a fresh timerfd owned by the loop (closed on drop).
-        let timerfd = unsafe {
-            libc::timerfd_create(libc::CLOCK_MONOTONIC, libc::TFD_NONBLOCK | libc::TFD_CLOEXEC)
-        };
-        if timerfd < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        poll.registry().register(&mut SourceFd(&timerfd), TIMERFD_TOKEN, Interest::READABLE)?;
+        let timerfd = TimerFd::new(ClockId::CLOCK_MONOTONIC, TimerFlags::TFD_NONBLOCK | TimerFlags::TFD_CLOEXEC)?;
+        poll.registry().register(&mut SourceFd(&timerfd.as_fd().as_raw_fd()), TIMERFD_TOKEN, Interest::READABLE)?;
         Ok(EventLoop {
             timerfd,
             armed: None,
@@ -208,12 +197,11 @@ impl EventLoop {
         let after = deadline.map(|d| d.saturating_duration_since(Instant::now())).unwrap_or_default();
         // A zero it_value disarms, so an overdue deadline gets the smallest delay.
         let after = if deadline.is_some() && after.is_zero() { Duration::from_nanos(1) } else { after };
-        let spec = libc::itimerspec {
-            it_interval: libc::timespec { tv_sec: 0, tv_nsec: 0 },
-            it_value: libc::timespec { tv_sec: after.as_secs() as libc::time_t, tv_nsec: after.subsec_nanos() as libc::c_long },
+        let _ = if after.is_zero() {
+            self.timerfd.unset()
+        } else {
+            self.timerfd.set(Expiration::OneShot(TimeSpec::from_duration(after)), TimerSetTimeFlags::empty())
         };
-        // SAFETY: setting our own timerfd.
-        unsafe { libc::timerfd_settime(self.timerfd, 0, &spec, std::ptr::null_mut()) };
         self.armed = deadline;
     }
 
@@ -503,9 +491,8 @@ fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
         }
         let flow = if token == TIMERFD_TOKEN {
             let _ = with_existing(|l| {
-                let mut expirations = [0u8; 8];
-                // SAFETY: reading the timerfd's counter to reset it.
-                unsafe { libc::read(l.timerfd, expirations.as_mut_ptr().cast(), 8) };
+                // Reads the expiration counter, which resets it.
+                let _ = l.timerfd.wait();
                 l.armed = None;
             });
             Flow::Continue

@@ -6,7 +6,6 @@ use super::{tls, BufferEvent, Connection, Reactor, ORD};
 use crate::connection::ConnectionInfo;
 use crate::error::ErrorCode;
 use crate::session::SessionId;
-use std::os::fd::AsRawFd;
 
 impl Reactor {
     /// Closes `session` from the server side. Pending output is sent first
@@ -19,17 +18,9 @@ impl Reactor {
         }
         conn.info.closed_by_server = true;
         if reset {
+            // A zero linger: close() sends RST and drops what is queued.
             let linger = libc::linger { l_onoff: 1, l_linger: 0 };
-            // SAFETY: setting SO_LINGER on our own socket.
-            unsafe {
-                libc::setsockopt(
-                    conn.stream.as_raw_fd(),
-                    libc::SOL_SOCKET,
-                    libc::SO_LINGER,
-                    (&linger as *const libc::linger).cast(),
-                    std::mem::size_of::<libc::linger>() as libc::socklen_t,
-                );
-            }
+            let _ = nix::sys::socket::setsockopt(&conn.stream, nix::sys::socket::sockopt::Linger, &linger);
         } else if conn.output_pending() {
             conn.close_after_flush = true;
             return Ok(());

@@ -8,7 +8,11 @@ use crate::session::SessionId;
 use crate::stats::now_f64;
 use mio::{Interest, Token};
 use std::io::{self, Write};
-use std::os::fd::AsRawFd;
+use nix::poll::{PollFd, PollFlags, PollTimeout};
+use std::os::fd::AsFd;
+
+/// How long `sendwait()` sleeps at most between looks at its queue (ms).
+const SEND_WAIT_POLL_MS: u16 = 1000;
 
 impl Reactor {
     /// Queues `data` for `session`, writing at once what the kernel takes.
@@ -123,9 +127,8 @@ impl Reactor {
             if !self.conns[key].output_pending() {
                 return Ok(());
             }
-            let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
-            // SAFETY: one pollfd of ours.
-            unsafe { libc::poll(&mut pfd, 1, 1000) };
+            let mut pfd = [PollFd::new(self.conns[key].stream.as_fd(), PollFlags::POLLOUT)];
+            let _ = nix::poll::poll(&mut pfd, PollTimeout::from(SEND_WAIT_POLL_MS));
             self.flush(key);
         }
     }

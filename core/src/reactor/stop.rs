@@ -55,8 +55,7 @@ impl Reactor {
                 w.exiting.store(1, ORD);
             }
             // Ask the supervisor (our parent) to start a replacement now.
-            // SAFETY: signalling our parent process.
-            unsafe { libc::kill(libc::getppid(), libc::SIGCHLD) };
+            let _ = nix::sys::signal::kill(nix::unistd::getppid(), nix::sys::signal::Signal::SIGCHLD);
         }
     }
 
