@@ -10,10 +10,12 @@
 //! - [`client`]: the blocking client behind `Swoole\Client`.
 //! - [`command`]: `addCommand()`/`command()` requests and replies between processes.
 //! - [`error`]: Swoole's numeric error codes and their messages (`swoole_strerror`).
-//! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds,
-//!   signals, deferred callbacks; the server worker runs its sockets on it.
-//! - [`settings`]: the `set()` array: known keys, their types and ranges, the
-//!   typed [`settings::ServerSettings`] the rest of the core reads.
+//! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds
+//!   (`event_loop/user_fd.rs`), signals, deferred callbacks; the server worker
+//!   runs its sockets on it.
+//! - [`settings`]: the `set()` array: known keys (`settings/keys.rs`), their
+//!   types and ranges (`settings/value.rs`), the typed
+//!   [`settings::ServerSettings`] the rest of the core reads.
 //! - [`quantity`]: PHP's quantity strings (`'2M'`), as size settings take them.
 //! - [`shared`]: [`shared::ServerShared`], the state every process of one server
 //!   shares (sessions, inboxes, stats, rings), and `command()`'s inboxes.
@@ -31,7 +33,9 @@
 //! - [`signals`]: signals turned into a small enum, delivered through a self-pipe
 //!   the event loop polls.
 //! - [`reactor`]: the connections of one worker (BASE) or one reactor thread
-//!   (PROCESS): accept, read, framing, write queues, close.
+//!   (PROCESS): accept and read (`reactor.rs`), output (`reactor/output.rs`),
+//!   close (`reactor/close.rs`), datagrams, heartbeat, stopping, TLS and the
+//!   PROXY stage, each in its own file under `reactor/`.
 //! - [`connection`]: one connection as a reactor holds it, and its
 //!   [`connection::ConnectionInfo`] (`getClientInfo()`).
 //! - [`dispatch`]: `dispatch_mode`, which worker gets a PROCESS-mode packet.
@@ -43,9 +47,9 @@
 //!   [`message::Message`], [`message::TaskHeader`], ...).
 //! - [`ring`]: shared-memory rings and doorbells between reactor threads and
 //!   workers.
-//! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
-//!   `exist`, ...) reach while the loop runs; [`worker_context`]: the worker's
-//!   thread-local state; [`worker_loop`]: its loop.
+//! - [`worker`]: what the PHP methods (`send`, `close`, `exist`, ...) reach
+//!   while a worker runs; [`worker_context`]: the worker's thread-local state;
+//!   [`worker_loop`]: its loop.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
 //! - [`tokens`]: every mio token of the core, in one table per poller.
 //! - [`privileges`]: user/group/chroot for worker processes.

@@ -176,7 +176,7 @@ impl Ring<'_> {
                     // past what was published can only be garbage: drop all.
                     let skip = if flags & WRAP != 0 { len } else { RING_BYTES - offset };
                     let next = head + skip as u64;
-                    self.header.head.store(if next > tail || next % 8 != 0 { tail } else { next }, Ordering::Release);
+                    self.header.head.store(if next > tail || !next.is_multiple_of(8) { tail } else { next }, Ordering::Release);
                     continue;
                 }
                 if head + len as u64 > tail {
@@ -415,72 +415,6 @@ impl Doorbell {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_of_every_size_cross_in_order_and_wrap() {
-        let set = RingSet::new(1).unwrap();
-        let ring = set.ring(0);
-        let mut out = Outlet::default();
-        let mut inlet = Inlet::default();
-        let mut expect = VecDeque::new();
-        let mut got = 0;
-        for i in 0..3000u64 {
-            let len = [0, 1, 7, 100, 5000, 70_000, 300_000][(i % 7) as usize];
-            let payload: Vec<u8> = (0..len).map(|b| (b as u64 + i) as u8).collect();
-            out.send(ring, Kind::Receive, (i % 5) as u16, SessionId(i), &payload);
-            expect.push_back((i, payload));
-            // Read some as we go, as a worker would, so the ring wraps many times.
-            while !out.pump(ring) || (i % 3 == 0 && !ring.is_empty()) {
-                if let Some(m) = inlet.next(ring) {
-                    let (id, payload) = expect.pop_front().unwrap();
-                    assert_eq!((m.kind, m.session, m.aux, m.payload.len()), (Kind::Receive, SessionId(id), (id % 5) as u16, payload.len()));
-                    assert_eq!(m.payload, payload);
-                    got += 1;
-                }
-            }
-        }
-        while let Some(m) = inlet.next(ring) {
-            let (id, payload) = expect.pop_front().unwrap();
-            assert_eq!((m.session, m.payload), (SessionId(id), payload));
-            got += 1;
-        }
-        assert_eq!(got, 3000);
-        assert!(expect.is_empty() && ring.is_empty());
-    }
-
-    #[test]
-    fn a_lost_beginning_drops_the_tail_only() {
-        let set = RingSet::new(1).unwrap();
-        let ring = set.ring(0);
-        let big = vec![9u8; 3 * MAX_RECORD];
-        let mut out = Outlet::default();
-        out.send(ring, Kind::Receive, 0, SessionId(1), &big);
-        out.send(ring, Kind::Receive, 0, SessionId(2), b"next");
-        // A reader took the first record and died.
-        assert!(ring.pop(&mut Vec::new()).is_some_and(|r| r.flags & FIRST != 0));
-        let mut successor = Inlet::default();
-        let m = successor.next(ring).unwrap();
-        assert_eq!((m.session, m.payload.as_slice()), (SessionId(2), &b"next"[..]));
-    }
-
-    #[test]
-    fn doorbell_rings_only_a_sleeping_reader() {
-        let bells = doorbells(1).unwrap();
-        let bell = &bells[0];
-        bell.ring();
-        let mut v = 0u64;
-        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, -1, "awake: no write");
-        bell.prepare_sleep();
-        bell.ring();
-        bell.ring();
-        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, 8);
-        assert_eq!(v, 1, "one wake-up per sleep");
-    }
-}
-
 /// The rings and doorbells between the reactor threads and the event workers
 /// of a PROCESS-mode server.
 pub struct Links {
@@ -573,5 +507,71 @@ impl Reader {
     /// Whether all of `rings(i)` are empty.
     pub fn all_empty<'a>(&self, rings: impl Fn(usize) -> Ring<'a>) -> bool {
         (0..self.inlets.len()).all(|i| rings(i).is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_of_every_size_cross_in_order_and_wrap() {
+        let set = RingSet::new(1).unwrap();
+        let ring = set.ring(0);
+        let mut out = Outlet::default();
+        let mut inlet = Inlet::default();
+        let mut expect = VecDeque::new();
+        let mut got = 0;
+        for i in 0..3000u64 {
+            let len = [0, 1, 7, 100, 5000, 70_000, 300_000][(i % 7) as usize];
+            let payload: Vec<u8> = (0..len).map(|b| (b as u64 + i) as u8).collect();
+            out.send(ring, Kind::Receive, (i % 5) as u16, SessionId(i), &payload);
+            expect.push_back((i, payload));
+            // Read some as we go, as a worker would, so the ring wraps many times.
+            while !out.pump(ring) || (i % 3 == 0 && !ring.is_empty()) {
+                if let Some(m) = inlet.next(ring) {
+                    let (id, payload) = expect.pop_front().unwrap();
+                    assert_eq!((m.kind, m.session, m.aux, m.payload.len()), (Kind::Receive, SessionId(id), (id % 5) as u16, payload.len()));
+                    assert_eq!(m.payload, payload);
+                    got += 1;
+                }
+            }
+        }
+        while let Some(m) = inlet.next(ring) {
+            let (id, payload) = expect.pop_front().unwrap();
+            assert_eq!((m.session, m.payload), (SessionId(id), payload));
+            got += 1;
+        }
+        assert_eq!(got, 3000);
+        assert!(expect.is_empty() && ring.is_empty());
+    }
+
+    #[test]
+    fn a_lost_beginning_drops_the_tail_only() {
+        let set = RingSet::new(1).unwrap();
+        let ring = set.ring(0);
+        let big = vec![9u8; 3 * MAX_RECORD];
+        let mut out = Outlet::default();
+        out.send(ring, Kind::Receive, 0, SessionId(1), &big);
+        out.send(ring, Kind::Receive, 0, SessionId(2), b"next");
+        // A reader took the first record and died.
+        assert!(ring.pop(&mut Vec::new()).is_some_and(|r| r.flags & FIRST != 0));
+        let mut successor = Inlet::default();
+        let m = successor.next(ring).unwrap();
+        assert_eq!((m.session, m.payload.as_slice()), (SessionId(2), &b"next"[..]));
+    }
+
+    #[test]
+    fn doorbell_rings_only_a_sleeping_reader() {
+        let bells = doorbells(1).unwrap();
+        let bell = &bells[0];
+        bell.ring();
+        let mut v = 0u64;
+        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, -1, "awake: no write");
+        bell.prepare_sleep();
+        bell.ring();
+        bell.ring();
+        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, 8);
+        assert_eq!(v, 1, "one wake-up per sleep");
     }
 }

@@ -88,13 +88,14 @@ impl ServerShared {
     /// worker's). False if it could not be sent.
     pub fn deliver(&self, from_worker: Option<usize>, owner: usize, kind: Kind, session: SessionId, payload: &[u8])
         -> bool {
-        if let (Some(links), Some(w)) = (&self.links, from_worker) {
-            if w < links.worker_num && owner < links.reactor_num {
-                let bell = &links.reactor_bells[owner];
-                crate::ring::send_blocking(links.to_reactor(w, owner), bell, kind, 0, session, payload);
-                bell.ring();
-                return true;
-            }
+        if let (Some(links), Some(w)) = (&self.links, from_worker)
+            && w < links.worker_num
+            && owner < links.reactor_num
+        {
+            let bell = &links.reactor_bells[owner];
+            crate::ring::send_blocking(links.to_reactor(w, owner), bell, kind, 0, session, payload);
+            bell.ring();
+            return true;
         }
         self.reactors.as_ref().unwrap_or(&self.inboxes).send(owner, kind, session, payload).is_ok()
     }

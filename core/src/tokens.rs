@@ -80,6 +80,6 @@ mod tests {
         assert!(thread.iter().all(|t| t.0 < CONN_TOKEN_BASE));
         assert!(thread[0] != thread[1] && thread[1] != thread[2] && thread[0] != thread[2]);
         assert_ne!(MASTER_EVENT_LOOP_TOKEN, LENGTH_ASKS_TOKEN);
-        assert!(LENGTH_ASKS_TOKEN.0 < LISTENER_TOKEN_BASE);
+        const { assert!(LENGTH_ASKS_TOKEN.0 < LISTENER_TOKEN_BASE) };
     }
 }

@@ -38,10 +38,10 @@ impl Reactor {
         }
         // The doorbell is the successor's from now on: an edge this worker
         // consumed would be lost to it.
-        if let Some(bell) = self.shared.links.as_ref().and_then(|l| l.worker_bells.get(self.worker_id)) {
-            if !self.in_master {
-                let _ = self.registry.deregister(&mut mio::unix::SourceFd(&bell.fd()));
-            }
+        if let Some(bell) = self.shared.links.as_ref().and_then(|l| l.worker_bells.get(self.worker_id))
+            && !self.in_master
+        {
+            let _ = self.registry.deregister(&mut mio::unix::SourceFd(&bell.fd()));
         }
         if shutdown {
             self.stop = StopMode::Shutdown;

@@ -211,7 +211,7 @@ fn max_request_starts_a_drain_that_ends_when_the_connections_are_gone() {
     assert!(!r.stopping());
     r.count_request();
     assert!(r.draining(), "the limit is reached: drain");
-    assert_eq!(r.poll_plan(false).0, false, "a connection is still open");
+    assert!(!r.poll_plan(false).0, "a connection is still open");
     client.shutdown(std::net::Shutdown::Write).unwrap();
     let mut buf = vec![0u8; READ_CHUNK];
     assert!(matches!(r.read(key, &mut buf), ReadOutcome::Done));
