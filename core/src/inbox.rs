@@ -313,10 +313,8 @@ impl Reassembler {
             payload: Vec::with_capacity(total.min(64 << 20)),
         });
         entry.payload.extend_from_slice(body);
-        if last {
-            if let Some(msg) = self.partial.remove(&key).filter(|m| m.payload.len() == total) {
-                self.ready.push_back(msg);
-            }
+        if last && let Some(msg) = self.partial.remove(&key).filter(|m| m.payload.len() == total) {
+            self.ready.push_back(msg);
         }
     }
 }

@@ -145,10 +145,10 @@ pub fn run(
     let mut manager_told = false;
     let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
-        if let Err(e) = poll.poll(&mut events, Some(TICK)) {
-            if e.kind() != io::ErrorKind::Interrupted {
-                break Err(e);
-            }
+        if let Err(e) = poll.poll(&mut events, Some(TICK))
+            && e.kind() != io::ErrorKind::Interrupted
+        {
+            break Err(e);
         }
         for ask in asks.iter().flat_map(|q| q.try_iter()) {
             let length = side.length_func(ask.port, &ask.data);
