@@ -1,5 +1,6 @@
 //! A reactor thread with fake workers: the test reads the workers' rings
-//! and answers over its own, as an event worker does.
+//! and answers over its own, as an event worker does. Each holds the fork
+//! lock: a test that forks must not do so while these threads run.
 
 use super::*;
 use crate::dispatch::DispatchMode;
@@ -68,6 +69,7 @@ fn connect(shared: &ServerShared, thread: &ReactorThread) -> (SessionId, i32, St
 
 #[test]
 fn each_connection_goes_to_the_worker_its_fd_names() {
+    let _no_fork_meanwhile = crate::FORK_LOCK.lock();
     let shared = ServerShared::new(2, 0, 0, 1, 1).unwrap();
     let thread = ReactorThread::spawn(0, shared.clone(), config(2, DispatchMode::FdMod, Framing::Raw)).unwrap();
     let mut readers = [Reader::new(1), Reader::new(1)];
@@ -90,6 +92,7 @@ fn each_connection_goes_to_the_worker_its_fd_names() {
 
 #[test]
 fn data_and_the_peers_close_in_one_wakeup_reach_the_worker_both() {
+    let _no_fork_meanwhile = crate::FORK_LOCK.lock();
     let shared = ServerShared::new(1, 0, 0, 1, 1).unwrap();
     let thread = ReactorThread::spawn(0, shared.clone(), config(1, DispatchMode::FdMod, Framing::Raw)).unwrap();
     let (ours, mut client) = StdUnix::pair().unwrap();
@@ -108,6 +111,7 @@ fn data_and_the_peers_close_in_one_wakeup_reach_the_worker_both() {
 
 #[test]
 fn framed_packets_split_across_reads_reach_the_worker_one_by_one_and_replies_come_back() {
+    let _no_fork_meanwhile = crate::FORK_LOCK.lock();
     let shared = ServerShared::new(1, 0, 0, 1, 1).unwrap();
     let framing = Framing::Eof { eof: b"\n".to_vec(), split: true, max: 1 << 20 };
     let thread = ReactorThread::spawn(0, shared.clone(), config(1, DispatchMode::FdMod, framing)).unwrap();
