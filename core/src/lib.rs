@@ -34,8 +34,9 @@
 //!   the event loop polls.
 //! - [`reactor`]: the connections of one worker (BASE) or one reactor thread
 //!   (PROCESS): accept and read (`reactor.rs`), output (`reactor/output.rs`),
-//!   close (`reactor/close.rs`), datagrams, heartbeat, stopping, TLS and the
-//!   PROXY stage, each in its own file under `reactor/`.
+//!   close (`reactor/close.rs`), requests from other processes
+//!   (`reactor/remote.rs`), datagrams, heartbeat, stopping, TLS and the PROXY
+//!   stage, each in its own file under `reactor/`.
 //! - [`connection`]: one connection as a reactor holds it, and its
 //!   [`connection::ConnectionInfo`] (`getClientInfo()`).
 //! - [`dispatch`]: `dispatch_mode`, which worker gets a PROCESS-mode packet.
