@@ -519,10 +519,8 @@ impl Reactor {
         match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
             Ok(frames) => {
                 conn.info.recv_queued_bytes = conn.inbuf.len();
-                if conn.inbuf.is_empty() && !more {
-                    // Drained: an idle connection keeps no read buffer (the
-                    // packets just taken keep theirs until handled).
-                    conn.inbuf = BytesMut::new();
+                if !more {
+                    release_spare(&mut conn.inbuf);
                 }
                 self.count_requests(frames.len() as u64);
                 Some(ReadOutcome::Frames { session, frames, more })
@@ -610,6 +608,22 @@ impl Reactor {
 
 /// Memory ordering for statistics counters: no other data depends on them.
 const ORD: std::sync::atomic::Ordering = std::sync::atomic::Ordering::Relaxed;
+
+/// Spare room a drained connection's input buffer may keep beyond twice
+/// what it holds: a client that stops mid-packet pins no read-sized block.
+const SPARE_KEPT: usize = 4096;
+
+/// After a read that drained the socket: an empty buffer is let go (the
+/// packets just taken keep their memory until handled), and a partial
+/// packet moves to a buffer of its own size, so idle connections cost what
+/// they hold, not a read's worth each.
+fn release_spare(inbuf: &mut BytesMut) {
+    if inbuf.is_empty() {
+        *inbuf = BytesMut::new();
+    } else if inbuf.capacity() > 2 * inbuf.len() + SPARE_KEPT {
+        *inbuf = BytesMut::from(&inbuf[..]);
+    }
+}
 
 /// Reads once from `fd` into the spare capacity of `inbuf`, at most `chunk`
 /// bytes (reserved first): the kernel writes straight into the buffer

@@ -81,6 +81,21 @@ fn a_packet_split_across_reads_is_handed_out_whole() {
 }
 
 #[test]
+fn a_connection_stopped_mid_packet_keeps_no_read_sized_buffer() {
+    let (mut r, _poll, key, session, mut client) = reactor_with_client(eof_split(), (usize::MAX, usize::MAX, 0));
+    let mut buf = vec![0u8; READ_CHUNK];
+    client.write_all(b"half a pack").unwrap();
+    assert!(frames(r.read(key, &mut buf)).is_empty());
+    let held = &r.conns[key].inbuf;
+    assert_eq!(held.len(), 11);
+    assert!(held.capacity() < READ_CHUNK / 4, "idle with {} bytes of room", held.capacity());
+    client.write_all(b"et\n").unwrap();
+    assert_eq!(frames(r.read(key, &mut buf)), vec![Bytes::from_static(b"half a packet\n")]);
+    assert_eq!(r.conns[key].inbuf.capacity(), 0, "drained: no buffer at all");
+    assert!(r.exists(session));
+}
+
+#[test]
 fn a_packet_handed_out_is_not_touched_by_the_reads_after_it() {
     let (mut r, _poll, key, _session, mut client) = reactor_with_client(eof_split(), (usize::MAX, usize::MAX, 0));
     let mut buf = vec![0u8; READ_CHUNK];
