@@ -9,8 +9,9 @@
 //! caller encoded it: JSON). The reply is a [`Kind::CommandReply`] with the
 //! same id.
 
-use crate::inbox::{Inboxes, Kind, Message, Reassembler};
-use crate::reactor::ServerShared;
+use crate::inbox::{Kind, Message, Reassembler};
+pub use crate::shared::CommandInboxes;
+use crate::shared::ServerShared;
 use crate::session::SessionId;
 use std::io;
 use std::time::Duration;
@@ -47,20 +48,6 @@ impl ReplyTo {
 
     fn from_aux(aux: u16) -> ReplyTo {
         if aux == Self::MASTER_AUX { ReplyTo::Master } else { ReplyTo::Lane(aux as usize) }
-    }
-}
-
-/// The inboxes only commands use: the manager's requests and the master's replies.
-pub struct CommandInboxes {
-    /// Slot 0: requests to the manager.
-    pub manager: Inboxes,
-    /// Slot 0: replies to a PROCESS-mode master.
-    pub master_replies: Inboxes,
-}
-
-impl CommandInboxes {
-    pub fn new() -> io::Result<CommandInboxes> {
-        Ok(CommandInboxes { manager: Inboxes::new(1)?, master_replies: Inboxes::new(1)? })
     }
 }
 

@@ -208,6 +208,12 @@ pub fn os_strerror(errno: i32) -> String {
         .to_string()
 }
 
+/// `s` as a C string for a system call; an interior NUL is `EINVAL`, as the
+/// kernel would say for a path it cannot take.
+pub fn c_string(s: &str) -> std::io::Result<std::ffi::CString> {
+    std::ffi::CString::new(s).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,10 +235,4 @@ mod tests {
         assert_eq!(dns_strerror(1), "Unknown host");
         assert_eq!(os_strerror(libc::EADDRINUSE), "Address already in use");
     }
-}
-
-/// `s` as a C string for a system call; an interior NUL is `EINVAL`, as the
-/// kernel would say for a path it cannot take.
-pub fn c_string(s: &str) -> std::io::Result<std::ffi::CString> {
-    std::ffi::CString::new(s).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))
 }

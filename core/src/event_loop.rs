@@ -7,24 +7,24 @@
 //! accept/read logic in [`crate::worker`]). Nothing here calls back while a
 //! borrow of the loop is held, so a callback can add timers or fds.
 
-use crate::process::write_some;
 use crate::signals::SignalPipe;
 use crate::timer::{Due, TimerId, TimerQueue};
 use mio::unix::SourceFd;
+use nix::sys::time::TimeSpec;
+use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFlags};
 use mio::{Events, Interest, Poll, Registry, Token};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, RawFd};
 use std::time::{Duration, Instant};
 
-/// Token of the signal pipe.
-pub const SIGNAL_TOKEN: Token = Token(0);
-/// Token of the timerfd that wakes the loop for the next timer (1 and 2 are
-/// the server's listener and inbox).
-pub const TIMERFD_TOKEN: Token = Token(3);
-/// `Swoole\Event::add` fds have token `USER_TOKEN_BASE + fd`.
-pub const USER_TOKEN_BASE: usize = 1 << 48;
+mod user_fd;
+
+use user_fd::{flush_user, UserFd};
+pub use user_fd::{user_add, user_del, user_interest, user_set, user_write};
+
+pub use crate::tokens::{SIGNAL_TOKEN, TIMERFD_TOKEN, USER_TOKEN_BASE};
 /// How many events one poll takes at most.
 const EVENTS_PER_POLL: usize = 256;
 /// The shortest wait for a timer after a timer pass: a timer already due
@@ -55,23 +55,6 @@ pub enum LoopEnd {
 pub struct Interest2 {
     pub read: bool,
     pub write: bool,
-}
-
-/// One `Swoole\Event::add` registration.
-#[derive(Debug, Default)]
-struct UserFd {
-    /// What the PHP callbacks wait for.
-    interest: Interest2,
-    /// Bytes `Event::write` queued that the fd has not taken yet.
-    out: Vec<u8>,
-}
-
-impl UserFd {
-    /// What epoll watches: the callbacks' interest, plus writability while
-    /// queued bytes wait.
-    fn effective(&self) -> Interest2 {
-        Interest2 { read: self.interest.read, write: self.interest.write || !self.out.is_empty() }
-    }
 }
 
 /// What the loop asks of its user besides the events. Every method has a
@@ -134,7 +117,7 @@ pub struct EventLoop {
     timers: TimerQueue,
     /// A timerfd armed for the next deadline: epoll's own timeout counts in
     /// whole milliseconds (rounded up), this wakes within microseconds.
-    timerfd: RawFd,
+    timerfd: TimerFd,
     /// The deadline the timerfd is armed for.
     armed: Option<Instant>,
     /// When the last timer pass ran: the next wait for a timer lasts until
@@ -175,13 +158,6 @@ pub fn cycle_slot() -> CycleSlot {
     CYCLE_SLOT.with(|c| c.get())
 }
 
-impl Drop for EventLoop {
-    fn drop(&mut self) {
-        // SAFETY: closing the timerfd this loop owns.
-        unsafe { libc::close(self.timerfd) };
-    }
-}
-
 impl EventLoop {
     /// A loop routing `signals` into its pipe (the server's set in a worker,
     /// none in a plain script).
@@ -189,14 +165,8 @@ impl EventLoop {
         let poll = Poll::new()?;
         let signals = SignalPipe::install_for(signals)?;
         poll.registry().register(&mut SourceFd(&signals.fd()), SIGNAL_TOKEN, Interest::READABLE)?;
-        // SAFETY: a fresh timerfd owned by the loop (closed on drop).
-        let timerfd = unsafe {
-            libc::timerfd_create(libc::CLOCK_MONOTONIC, libc::TFD_NONBLOCK | libc::TFD_CLOEXEC)
-        };
-        if timerfd < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        poll.registry().register(&mut SourceFd(&timerfd), TIMERFD_TOKEN, Interest::READABLE)?;
+        let timerfd = TimerFd::new(ClockId::CLOCK_MONOTONIC, TimerFlags::TFD_NONBLOCK | TimerFlags::TFD_CLOEXEC)?;
+        poll.registry().register(&mut SourceFd(&timerfd.as_fd().as_raw_fd()), TIMERFD_TOKEN, Interest::READABLE)?;
         Ok(EventLoop {
             timerfd,
             armed: None,
@@ -227,12 +197,11 @@ impl EventLoop {
         let after = deadline.map(|d| d.saturating_duration_since(Instant::now())).unwrap_or_default();
         // A zero it_value disarms, so an overdue deadline gets the smallest delay.
         let after = if deadline.is_some() && after.is_zero() { Duration::from_nanos(1) } else { after };
-        let spec = libc::itimerspec {
-            it_interval: libc::timespec { tv_sec: 0, tv_nsec: 0 },
-            it_value: libc::timespec { tv_sec: after.as_secs() as libc::time_t, tv_nsec: after.subsec_nanos() as libc::c_long },
+        let _ = if after.is_zero() {
+            self.timerfd.unset()
+        } else {
+            self.timerfd.set(Expiration::OneShot(TimeSpec::from_duration(after)), TimerSetTimeFlags::empty())
         };
-        // SAFETY: setting our own timerfd.
-        unsafe { libc::timerfd_settime(self.timerfd, 0, &spec, std::ptr::null_mut()) };
         self.armed = deadline;
     }
 
@@ -318,107 +287,7 @@ pub fn timer_ids() -> Vec<TimerId> {
     with_existing(|l| l.timers.ids()).unwrap_or_default()
 }
 
-// ---- Swoole\Event fds ----
-
-fn epoll_events(i: Interest2) -> u32 {
-    // Level-triggered, as Swoole's Event API: a callback that leaves data
-    // unread is called again.
-    (if i.read { libc::EPOLLIN as u32 } else { 0 }) | (if i.write { libc::EPOLLOUT as u32 } else { 0 })
-}
-
-fn epoll_ctl(l: &EventLoop, op: i32, fd: RawFd, interest: Interest2) -> io::Result<()> {
-    let mut ev = libc::epoll_event { events: epoll_events(interest), u64: (USER_TOKEN_BASE + fd as usize) as u64 };
-    // SAFETY: registering `fd` with our own epoll instance; mio reads the
-    // events back and hands us the token in `u64`.
-    if unsafe { libc::epoll_ctl(l.poll.as_raw_fd(), op, fd, &mut ev) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
-}
-
-/// `Event::add`: fails with EEXIST if `fd` is already added.
-pub fn user_add(fd: RawFd, interest: Interest2) -> io::Result<()> {
-    with(|l| {
-        if l.user.contains_key(&fd) {
-            return Err(io::Error::from_raw_os_error(libc::EEXIST));
-        }
-        epoll_ctl(l, libc::EPOLL_CTL_ADD, fd, interest)?;
-        l.user.insert(fd, UserFd { interest, out: Vec::new() });
-        Ok(())
-    })?
-}
-
-/// `Event::set`: changes what `fd` waits for.
-pub fn user_set(fd: RawFd, interest: Interest2) -> io::Result<()> {
-    with(|l| {
-        let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
-        u.interest = interest;
-        let effective = u.effective();
-        epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective)
-    })?
-}
-
-/// `Event::del`.
-pub fn user_del(fd: RawFd) -> bool {
-    with_existing(|l| {
-        if l.user.remove(&fd).is_none() {
-            return false;
-        }
-        // The fd may already be closed by PHP; the kernel dropped it then.
-        let _ = epoll_ctl(l, libc::EPOLL_CTL_DEL, fd, Interest2::default());
-        true
-    })
-    .unwrap_or(false)
-}
-
-/// `Event::isset`: what `fd` waits for, if it was added.
-pub fn user_interest(fd: RawFd) -> Option<Interest2> {
-    with_existing(|l| l.user.get(&fd).map(|u| u.interest)).flatten()
-}
-
-/// `Event::write`: writes what the fd takes now and queues the rest, which
-/// the loop sends when the fd becomes writable. The fd must have been added.
-pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
-    with(|l| {
-        let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
-        let mut written = 0;
-        if u.out.is_empty() {
-            written = write_some(fd, data)?;
-        }
-        if written < data.len() {
-            let was_empty = u.out.is_empty();
-            u.out.extend_from_slice(&data[written..]);
-            if was_empty {
-                let effective = u.effective();
-                epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective)?;
-            }
-        }
-        Ok(())
-    })?
-}
-
-/// Sends queued `Event::write` bytes; true if the queue is now empty.
-fn flush_user(fd: RawFd) -> bool {
-    with_existing(|l| {
-        let Some(u) = l.user.get_mut(&fd) else { return true };
-        if u.out.is_empty() {
-            return true;
-        }
-        match write_some(fd, &u.out) {
-            Ok(n) => {
-                u.out.drain(..n);
-            }
-            Err(_) => u.out.clear(),
-        }
-        if u.out.is_empty() {
-            let effective = u.effective();
-            let _ = epoll_ctl(l, libc::EPOLL_CTL_MOD, fd, effective);
-            return true;
-        }
-        false
-    })
-    .unwrap_or(true)
-}
+// ---- Swoole\Event fds: see [`user_fd`] ----
 
 // ---- defer, cycle, exit, signals ----
 
@@ -622,9 +491,8 @@ fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
         }
         let flow = if token == TIMERFD_TOKEN {
             let _ = with_existing(|l| {
-                let mut expirations = [0u8; 8];
-                // SAFETY: reading the timerfd's counter to reset it.
-                unsafe { libc::read(l.timerfd, expirations.as_mut_ptr().cast(), 8) };
+                // Reads the expiration counter, which resets it.
+                let _ = l.timerfd.wait();
                 l.armed = None;
             });
             Flow::Continue
@@ -651,159 +519,4 @@ fn dispatch(handler: &mut dyn LoopHandler, events: &Events) -> Flow {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::{Read, Write};
-    use std::os::unix::net::UnixStream;
-
-    #[derive(Default)]
-    struct Recorder {
-        log: Vec<String>,
-        reader: Option<UnixStream>,
-    }
-
-    impl LoopHandler for Recorder {
-        fn on_signal(&mut self, signo: i32) -> Flow {
-            self.log.push(format!("signal {signo}"));
-            unwatch_signal(signo);
-            Flow::Continue
-        }
-        fn on_user_fd(&mut self, fd: RawFd, readable: bool, _writable: bool) -> Flow {
-            let mut buf = [0u8; 2];
-            // Read only 2 bytes at a time: level-triggered, so we are called again.
-            let n = self.reader.as_mut().unwrap().read(&mut buf).unwrap();
-            self.log.push(format!("fd {readable} {}", String::from_utf8_lossy(&buf[..n])));
-            if self.log.iter().filter(|l| l.starts_with("fd")).count() == 3 {
-                user_del(fd);
-            }
-            Flow::Continue
-        }
-        fn on_timer(&mut self, due: Due) -> Flow {
-            self.log.push(format!("timer {}", due.id.0));
-            if due.id.0 == 1 {
-                unsafe { libc::raise(libc::SIGUSR2) };
-            }
-            Flow::Continue
-        }
-        fn on_defer(&mut self) -> Flow {
-            self.log.push("defer".into());
-            set_defer_pending(false);
-            Flow::Continue
-        }
-    }
-
-    #[test]
-    fn timers_fds_defer_and_signals_until_nothing_is_left() {
-        let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
-        let (mut a, b) = UnixStream::pair().unwrap();
-        b.set_nonblocking(true).unwrap();
-        a.write_all(b"abcdef").unwrap();
-        user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).unwrap();
-        assert!(user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).is_err(), "twice");
-        timer_add(20, false).unwrap();
-        timer_add(40, false).unwrap(); // keeps the loop up while the signal arrives
-        watch_signal(libc::SIGUSR2).unwrap();
-        set_defer_pending(true);
-        let mut h = Recorder { reader: Some(b), ..Default::default() };
-        assert_eq!(run(&mut h), LoopEnd::Stopped);
-        assert_eq!(h.log, vec!["fd true ab", "defer", "fd true cd", "fd true ef", "timer 1", "signal 12", "timer 2"]);
-        assert!(!has_work());
-        drop(uninstall());
-    }
-
-    /// Logs every callback with the slot of each cycle call.
-    #[derive(Default)]
-    struct Order {
-        log: Vec<&'static str>,
-    }
-
-    impl LoopHandler for Order {
-        fn on_signal(&mut self, _signo: i32) -> Flow {
-            self.log.push("signal");
-            Flow::Continue
-        }
-        fn on_user_fd(&mut self, fd: RawFd, _readable: bool, _writable: bool) -> Flow {
-            let mut buf = [0u8; 16];
-            // SAFETY: reading into our own buffer from the test's socket.
-            unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-            self.log.push("io");
-            Flow::Continue
-        }
-        fn on_timer(&mut self, _due: Due) -> Flow {
-            self.log.push("timer");
-            Flow::Continue
-        }
-        fn on_defer(&mut self) -> Flow {
-            self.log.push("defer");
-            set_defer_pending(false);
-            Flow::Continue
-        }
-        fn on_cycle(&mut self) -> Flow {
-            self.log.push(match cycle_slot() {
-                CycleSlot::Before => "cycle(before)",
-                CycleSlot::After => "cycle",
-            });
-            Flow::Continue
-        }
-    }
-
-    #[test]
-    fn one_iteration_runs_in_swooles_order() {
-        let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
-        let (mut a, b) = UnixStream::pair().unwrap();
-        user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).unwrap();
-        watch_signal(libc::SIGUSR1).unwrap();
-        set_cycle_slot(CycleSlot::Before, true);
-        set_cycle(true);
-        timer_add(1, false).unwrap();
-        let mut h = Order::default();
-        assert_eq!(run_once(&mut h, None), None);
-        assert_eq!(h.log, vec!["cycle(before)", "cycle"], "the timer is not due in its own round");
-        std::thread::sleep(Duration::from_millis(5));
-        h.log.clear();
-        set_defer_pending(true);
-        a.write_all(b"x").unwrap();
-        // SAFETY: raising a signal the loop's pipe watches.
-        unsafe { libc::raise(libc::SIGUSR1) };
-        assert_eq!(run_once(&mut h, None), None);
-        assert_eq!(h.log, vec!["cycle(before)", "io", "signal", "timer", "defer", "cycle"]);
-        unwatch_signal(libc::SIGUSR1);
-        user_del(b.as_raw_fd());
-        drop(uninstall());
-    }
-
-    /// Runs a timer callback with a closure over the loop's public API.
-    struct Timers<F: FnMut(Due)>(F);
-
-    impl<F: FnMut(Due)> LoopHandler for Timers<F> {
-        fn on_timer(&mut self, due: Due) -> Flow {
-            (self.0)(due);
-            Flow::Continue
-        }
-    }
-
-    #[test]
-    fn a_timer_waits_for_the_next_round_and_stays_listed_while_it_runs() {
-        let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
-        let started = Instant::now();
-        let tick = timer_add(30, true).unwrap();
-        let mut seen = Vec::new();
-        let mut h = Timers(|due: Due| {
-            let info = timer_info(due.id).unwrap();
-            seen.push((timer_stats(), timer_ids(), info.exec_count));
-            if info.exec_count == 1 {
-                assert!(timer_clear(due.id));
-                assert!(!timer_exists(due.id));
-                assert!(timer_info(due.id).unwrap().removed);
-                assert_eq!(timer_stats().0, 1, "still counted until it returns");
-            }
-        });
-        assert_eq!(run_once(&mut h, None), None);
-        assert!(started.elapsed() >= Duration::from_millis(30), "the first round waits for the deadline");
-        assert_eq!(run_once(&mut h, None), None);
-        assert_eq!(run(&mut h), LoopEnd::Stopped);
-        assert_eq!(seen, vec![((1, 1), vec![tick], 0), ((1, 2), vec![tick], 1)]);
-        assert_eq!(timer_stats().0, 0);
-        drop(uninstall());
-    }
-}
+mod tests;

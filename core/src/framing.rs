@@ -4,6 +4,7 @@
 //! packet is buffered and how long it is; nothing is copied until it is.
 
 use crate::client::Length;
+use bytes::{Bytes, BytesMut};
 use std::cell::RefCell;
 use std::fmt;
 
@@ -257,8 +258,40 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// A connection's input buffer that whole packets are taken off the front
+/// of. A reactor's is a [`BytesMut`]: a packet leaves it as a [`Bytes`]
+/// view of the same memory (`split_to().freeze()`), with no copy and no
+/// shifting of what follows. A `Vec<u8>` works too (tests, simple callers).
+pub trait FrameBuf: std::ops::Deref<Target = [u8]> {
+    /// One packet taken off the buffer.
+    type Frame;
+    /// Takes the first `n` bytes (`n <= len`) off the front as one packet.
+    fn split_frame(&mut self, n: usize) -> Self::Frame;
+}
+
+impl FrameBuf for BytesMut {
+    type Frame = Bytes;
+
+    fn split_frame(&mut self, n: usize) -> Bytes {
+        self.split_to(n).freeze()
+    }
+}
+
+impl FrameBuf for Vec<u8> {
+    type Frame = Vec<u8>;
+
+    fn split_frame(&mut self, n: usize) -> Vec<u8> {
+        if n == self.len() {
+            // The whole buffer is one packet: hand it over without a copy.
+            return std::mem::take(self);
+        }
+        let rest = self.split_off(n);
+        std::mem::replace(self, rest)
+    }
+}
+
 /// Takes every whole packet from the front of `buf` (leaving a partial one).
-pub fn take_frames(framing: &Framing, buf: &mut Vec<u8>) -> Result<Vec<Vec<u8>>, FrameError> {
+pub fn take_frames<B: FrameBuf>(framing: &Framing, buf: &mut B) -> Result<Vec<B::Frame>, FrameError> {
     take_frames_from(framing, buf, &mut 0)
 }
 
@@ -268,28 +301,20 @@ pub fn take_frames(framing: &Framing, buf: &mut Vec<u8>) -> Result<Vec<Vec<u8>>,
 /// For a [`Framing::Func`] port `*scanned` is the length the function gave
 /// for the packet still arriving (0: none): as in Swoole, it is not asked
 /// again until that packet is whole.
-pub fn take_frames_from(framing: &Framing, buf: &mut Vec<u8>, scanned: &mut usize) -> Result<Vec<Vec<u8>>, FrameError> {
+pub fn take_frames_from<B: FrameBuf>(framing: &Framing, buf: &mut B, scanned: &mut usize)
+    -> Result<Vec<B::Frame>, FrameError> {
     if let Framing::Func { port, max } = framing {
         return take_by_func(*port, *max, buf, scanned);
     }
     let mut out = Vec::new();
-    let mut start = 0;
     let mut hint = *scanned;
-    while let Some(n) = framing.check_from(&buf[start..], hint)? {
+    while let Some(n) = framing.check_from(buf, hint)? {
         if n == 0 {
             break;
         }
-        if start == 0 && n == buf.len() {
-            // The whole buffer is one packet: hand it over without a copy.
-            out.push(std::mem::take(buf));
-            *scanned = 0;
-            return Ok(out);
-        }
-        out.push(buf[start..start + n].to_vec());
-        start += n;
+        out.push(buf.split_frame(n));
         hint = 0;
     }
-    buf.drain(..start);
     *scanned = buf.len();
     Ok(out)
 }
@@ -297,29 +322,25 @@ pub fn take_frames_from(framing: &Framing, buf: &mut Vec<u8>, scanned: &mut usiz
 /// [`take_frames_from`] for a [`Framing::Func`] port: each packet's
 /// length comes from the function, asked on what is buffered from the
 /// packet's first byte on.
-fn take_by_func(port: usize, max: usize, buf: &mut Vec<u8>, known: &mut usize) -> Result<Vec<Vec<u8>>, FrameError> {
+fn take_by_func<B: FrameBuf>(port: usize, max: usize, buf: &mut B, known: &mut usize) -> Result<Vec<B::Frame>, FrameError> {
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < buf.len() {
-        let rest = &buf[start..];
+    while !buf.is_empty() {
         let len = match *known {
-            0 => match ask_length(port, rest) {
+            0 => match ask_length(port, buf) {
                 Length::NeedMore | Length::Packet(0) => break,
                 Length::Packet(n) if n > max => return Err(FrameError::TooLarge { length: n as u64, max }),
                 Length::Packet(n) => n,
-                Length::Invalid | Length::Failed => return Err(FrameError::Rejected { received: rest.len() }),
+                Length::Invalid | Length::Failed => return Err(FrameError::Rejected { received: buf.len() }),
             },
             n => n,
         };
-        if rest.len() < len {
+        if buf.len() < len {
             *known = len;
             break;
         }
         *known = 0;
-        out.push(rest[..len].to_vec());
-        start += len;
+        out.push(buf.split_frame(len));
     }
-    buf.drain(..start);
     Ok(out)
 }
 

@@ -10,11 +10,15 @@
 //! - [`client`]: the blocking client behind `Swoole\Client`.
 //! - [`command`]: `addCommand()`/`command()` requests and replies between processes.
 //! - [`error`]: Swoole's numeric error codes and their messages (`swoole_strerror`).
-//! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds,
-//!   signals, deferred callbacks; the server worker runs its sockets on it.
-//! - [`settings`]: the `set()` array: known keys, their types and ranges, the
-//!   typed [`settings::ServerSettings`] the rest of the core reads.
+//! - [`event_loop`]: the event loop of one process: timers, `Swoole\Event` fds
+//!   (`event_loop/user_fd.rs`), signals, deferred callbacks; the server worker
+//!   runs its sockets on it.
+//! - [`settings`]: the `set()` array: known keys (`settings/keys.rs`), their
+//!   types and ranges (`settings/value.rs`), the typed
+//!   [`settings::ServerSettings`] the rest of the core reads.
 //! - [`quantity`]: PHP's quantity strings (`'2M'`), as size settings take them.
+//! - [`shared`]: [`shared::ServerShared`], the state every process of one server
+//!   shares (sessions, inboxes, stats, rings), and `command()`'s inboxes.
 //! - [`shm`]: anonymous shared memory, mapped before fork so every process sees it.
 //! - [`futex`]: sleeping on shared words, and the pid stamps that tell a
 //!   dead holder from a live one.
@@ -29,17 +33,26 @@
 //! - [`signals`]: signals turned into a small enum, delivered through a self-pipe
 //!   the event loop polls.
 //! - [`reactor`]: the connections of one worker (BASE) or one reactor thread
-//!   (PROCESS): accept, read, framing, write queues, close.
+//!   (PROCESS): accept and read (`reactor.rs`), output (`reactor/output.rs`),
+//!   close (`reactor/close.rs`), requests from other processes
+//!   (`reactor/remote.rs`), datagrams, heartbeat, stopping, TLS and the PROXY
+//!   stage, each in its own file under `reactor/`.
+//! - [`connection`]: one connection as a reactor holds it, and its
+//!   [`connection::ConnectionInfo`] (`getClientInfo()`).
 //! - [`dispatch`]: `dispatch_mode`, which worker gets a PROCESS-mode packet.
 //! - [`reactor_thread`]: a PROCESS-mode reactor thread: holds connections,
 //!   dispatches packets to workers, writes their replies; never calls PHP.
 //! - [`master`]: the PROCESS-mode master's main thread: accept, hand
 //!   connections to reactor threads, signals, shutdown.
+//! - [`message`]: the message vocabulary of inboxes and rings ([`message::Kind`],
+//!   [`message::Message`], [`message::TaskHeader`], ...).
 //! - [`ring`]: shared-memory rings and doorbells between reactor threads and
 //!   workers.
-//! - [`worker`]: the per-process context the PHP methods (`send`, `close`,
-//!   `exist`, ...) reach while the loop runs.
+//! - [`worker`]: what the PHP methods (`send`, `close`, `exist`, ...) reach
+//!   while a worker runs; [`worker_context`]: the worker's thread-local state;
+//!   [`worker_loop`]: its loop.
 //! - [`timer`]: the timers of one process (`Swoole\Timer`).
+//! - [`tokens`]: every mio token of the core, in one table per poller.
 //! - [`privileges`]: user/group/chroot for worker processes.
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
 //! - [`supervisor`]: the process that forks workers, replaces the ones that die
@@ -76,6 +89,7 @@
 pub mod atomic;
 pub mod client;
 pub mod command;
+pub mod connection;
 pub mod dispatch;
 pub mod error;
 pub mod event_loop;
@@ -91,6 +105,7 @@ pub mod lock;
 pub mod log;
 pub mod output;
 pub mod master;
+pub mod message;
 pub mod mime;
 pub mod netif;
 pub mod pid_file;
@@ -111,6 +126,7 @@ pub mod ring;
 pub mod select;
 pub mod session;
 pub mod settings;
+pub mod shared;
 pub mod shm;
 pub mod side_loop;
 pub mod signals;
@@ -118,9 +134,12 @@ pub mod stats;
 pub mod supervisor;
 pub mod table;
 pub mod timer;
+pub mod tokens;
 pub mod tls;
 pub mod websocket;
 pub mod worker;
+pub mod worker_context;
+pub mod worker_loop;
 
 pub use error::ErrorCode;
 

@@ -3,8 +3,8 @@
 //! `start()`, before any fork, so every worker inherits it.
 
 use std::io;
-use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 /// Socket types of the constructor's `$sock_type` (Swoole's numbering).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,29 +133,20 @@ impl BoundListener {
     }
 
     fn bind_addr(addr: SocketAddr, sock_type: SockType, reuse_port: bool) -> Result<BoundListener, ListenError> {
-        let domain = if addr.is_ipv6() { libc::AF_INET6 } else { libc::AF_INET };
-        let ty = if sock_type.is_datagram() { libc::SOCK_DGRAM } else { libc::SOCK_STREAM };
-        // SAFETY: plain socket syscalls on a descriptor we own from here on.
-        let raw = unsafe { libc::socket(domain, ty | libc::SOCK_CLOEXEC, 0) };
-        if raw < 0 {
-            return Err(os_error());
+        use nix::sys::socket::{self as nix_socket, sockopt, AddressFamily, SockFlag, SockaddrStorage};
+        let family = if addr.is_ipv6() { AddressFamily::Inet6 } else { AddressFamily::Inet };
+        let ty = if sock_type.is_datagram() { nix_socket::SockType::Datagram } else { nix_socket::SockType::Stream };
+        let fd = nix_socket::socket(family, ty, SockFlag::SOCK_CLOEXEC, None).map_err(errno_error)?;
+        // As Swoole: a restarted server binds at once (and, asked, several share the port).
+        let _ = nix_socket::setsockopt(&fd, sockopt::ReuseAddr, &true);
+        if reuse_port {
+            let _ = nix_socket::setsockopt(&fd, sockopt::ReusePort, &true);
         }
-        let fd = unsafe { OwnedFd::from_raw_fd(raw) };
-        let one: libc::c_int = 1;
-        unsafe {
-            libc::setsockopt(raw, libc::SOL_SOCKET, libc::SO_REUSEADDR, (&one as *const libc::c_int).cast(), 4);
-            if reuse_port {
-                libc::setsockopt(raw, libc::SOL_SOCKET, libc::SO_REUSEPORT, (&one as *const libc::c_int).cast(), 4);
-            }
-        }
-        let (storage, len) = sockaddr_of(&addr);
-        if unsafe { libc::bind(raw, (&storage as *const libc::sockaddr_storage).cast(), len) } != 0 {
-            return Err(os_error());
-        }
-        let local = local_addr(raw).map_err(|e| ListenError::Os {
-            errno: e.raw_os_error().unwrap_or(0),
-            message: e.to_string(),
-        })?;
+        nix_socket::bind(fd.as_raw_fd(), &SockaddrStorage::from(addr)).map_err(errno_error)?;
+        let local = nix_socket::getsockname::<SockaddrStorage>(fd.as_raw_fd())
+            .ok()
+            .and_then(|a| socket_addr_of(&a))
+            .ok_or_else(os_error)?;
         Ok(BoundListener { fd, local, sock_type, path: None, joined: false })
     }
 
@@ -214,32 +205,17 @@ fn os_error() -> ListenError {
     ListenError::Os { errno, message: crate::error::os_strerror(errno) }
 }
 
-fn sockaddr_of(addr: &SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
-    // SAFETY: zeroed sockaddr_storage is valid; we fill the variant we use.
-    let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    match addr {
-        SocketAddr::V4(a) => {
-            let sin = unsafe { &mut *(&mut storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in>() };
-            sin.sin_family = libc::AF_INET as libc::sa_family_t;
-            sin.sin_port = a.port().to_be();
-            sin.sin_addr = libc::in_addr { s_addr: u32::from_ne_bytes(a.ip().octets()) };
-            (storage, std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t)
-        }
-        SocketAddr::V6(a) => {
-            let sin6 = unsafe { &mut *(&mut storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in6>() };
-            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-            sin6.sin6_port = a.port().to_be();
-            sin6.sin6_addr = libc::in6_addr { s6_addr: a.ip().octets() };
-            sin6.sin6_scope_id = a.scope_id();
-            (storage, std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t)
-        }
-    }
+/// A failed nix call as the [`ListenError`] Swoole's words need.
+fn errno_error(e: nix::errno::Errno) -> ListenError {
+    ListenError::Os { errno: e as i32, message: crate::error::os_strerror(e as i32) }
 }
 
-fn local_addr(fd: RawFd) -> io::Result<SocketAddr> {
-    // A borrowed std listener reads the address without taking ownership.
-    let l = std::mem::ManuallyDrop::new(unsafe { TcpListener::from_raw_fd(fd) });
-    l.local_addr()
+/// The IP address and port of a socket address the kernel gave back.
+fn socket_addr_of(a: &nix::sys::socket::SockaddrStorage) -> Option<SocketAddr> {
+    if let Some(v4) = a.as_sockaddr_in() {
+        return Some(SocketAddr::V4(std::net::SocketAddrV4::from(*v4)));
+    }
+    a.as_sockaddr_in6().map(|v6| SocketAddr::V6(std::net::SocketAddrV6::from(*v6)))
 }
 
 #[cfg(test)]
@@ -258,6 +234,19 @@ mod tests {
             }
             other => panic!("expected EADDRINUSE, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn ipv6_binds_report_their_address_and_reuse_port_shares_one() {
+        let Ok(a) = BoundListener::bind("::1", 0, SockType::Tcp6) else { return }; // no IPv6 here
+        assert_eq!(a.local.ip(), std::net::IpAddr::V6(std::net::Ipv6Addr::LOCALHOST));
+        assert_ne!(a.local.port(), 0);
+        let shared = a.into_reuse_port().unwrap();
+        let port = shared.local.port();
+        let again = BoundListener::bind_addr(shared.local, SockType::Tcp6, true).unwrap();
+        assert_eq!(again.local.port(), port, "SO_REUSEPORT: a second socket on the same port");
+        shared.listen(8).unwrap();
+        again.listen(8).unwrap();
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! before [`run`] returns, so the PHP script after `start()` runs
 //! single-threaded again.
 
-use crate::reactor::ServerShared;
+use crate::shared::ServerShared;
 use crate::reactor_thread::{ReactorThread, ThreadConfig};
 use crate::reuse_port;
 use crate::port::StdStream;
@@ -23,12 +23,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The process's event loop (its epoll fd; the master's signals arrive there).
-const EVENT_LOOP: Token = Token(2);
-/// A reactor thread asks for a `package_length_func` answer.
-const LENGTH_ASKS: Token = Token(3);
-/// Stream listener `i` has token `LISTENER_BASE + i`.
-const LISTENER_BASE: usize = 16;
+use crate::tokens::{LENGTH_ASKS_TOKEN as LENGTH_ASKS, LISTENER_TOKEN_BASE as LISTENER_BASE, MASTER_EVENT_LOOP_TOKEN as EVENT_LOOP};
 /// The longest the main thread sleeps: it also looks for a manager that
 /// ended without a SIGCHLD reaching us.
 const TICK: Duration = Duration::from_secs(1);
@@ -154,10 +149,10 @@ pub fn run(
     let mut handover_until: Option<std::time::Instant> = None;
     let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
-        if let Err(e) = poll.poll(&mut events, Some(TICK)) {
-            if e.kind() != io::ErrorKind::Interrupted {
-                break Err(e);
-            }
+        if let Err(e) = poll.poll(&mut events, Some(TICK))
+            && e.kind() != io::ErrorKind::Interrupted
+        {
+            break Err(e);
         }
         for ask in asks.iter().flat_map(|q| q.try_iter()) {
             let length = side.length_func(ask.port, &ask.data);

@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::AsRawFd;
+use std::os::fd::AsFd;
 
 /// Bytes of a file given to one `sendfile(2)` call.
 const FILE_STEP: usize = 1 << 20;
@@ -88,7 +88,7 @@ impl Output {
 
     /// Writes what `sock` takes now: `Ok(true)` when the queue is empty,
     /// `Ok(false)` when the socket is full.
-    pub fn write_to<S: Write + AsRawFd>(&mut self, sock: &mut S) -> io::Result<bool> {
+    pub fn write_to<S: Write + AsFd>(&mut self, sock: &mut S) -> io::Result<bool> {
         self.write_to_sink(&mut Plain(sock))
     }
 
@@ -138,20 +138,15 @@ pub trait Sink {
 /// A plain socket: bytes with `write(2)`, files with `sendfile(2)`.
 struct Plain<'a, S>(&'a mut S);
 
-impl<S: Write + AsRawFd> Sink for Plain<'_, S> {
+impl<S: Write + AsFd> Sink for Plain<'_, S> {
     fn write_bytes(&mut self, data: &[u8]) -> io::Result<usize> {
         self.0.write(data)
     }
 
     fn write_file(&mut self, file: &File, offset: u64, len: usize) -> io::Result<usize> {
+        // The kernel copies from the file at `off` into the socket.
         let mut off = offset as libc::off_t;
-        // SAFETY: both fds are open; the kernel copies from the file at
-        // `off` (which it advances) into the socket.
-        let n = unsafe { libc::sendfile(self.0.as_raw_fd(), file.as_raw_fd(), &mut off, len) };
-        if n < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(n as usize)
+        Ok(nix::sys::sendfile::sendfile(self.0.as_fd(), file.as_fd(), Some(&mut off), len)?)
     }
 }
 

@@ -17,10 +17,8 @@ use std::collections::HashMap;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
-/// Token of the listening socket in the loop.
-pub const LISTENER_TOKEN: mio::Token = mio::Token((1 << 40) + 1);
-/// Connection `k` has token `CONN_TOKEN_BASE + k`.
-const CONN_TOKEN_BASE: usize = 1 << 41;
+pub use crate::tokens::POOL_LISTENER_TOKEN as LISTENER_TOKEN;
+use crate::tokens::POOL_CONN_TOKEN_BASE as CONN_TOKEN_BASE;
 /// The request's length prefix.
 const HEADER: usize = 4;
 /// Connections one readiness event accepts at most (the registration is

@@ -28,8 +28,7 @@ use std::io;
 use std::os::fd::RawFd;
 use std::time::{Duration, Instant};
 
-/// Token of the worker's datagram socket in the loop.
-pub const PIPE_TOKEN: mio::Token = mio::Token(1 << 40);
+pub use crate::tokens::POOL_PIPE_TOKEN as PIPE_TOKEN;
 /// How many datagrams one readiness event takes at most (the rest come at
 /// the next turn: the registration is level-triggered).
 const PIPE_BATCH: usize = 64;

@@ -10,7 +10,7 @@ use mio::event::Source;
 use mio::{Interest, Registry, Token};
 use std::io::{self, Read, Write};
 use std::net::SocketAddr;
-use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 
 /// Socket options of a port: `open_tcp_keepalive` and its knobs,
 /// `tcp_user_timeout` and the kernel buffers for each accepted connection;
@@ -181,6 +181,15 @@ impl AsRawFd for StdStream {
         match self {
             StdStream::Tcp(t) => t.as_raw_fd(),
             StdStream::Unix(u) => u.as_raw_fd(),
+        }
+    }
+}
+
+impl AsFd for Stream {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        match self {
+            Stream::Tcp(t) => t.as_fd(),
+            Stream::Unix(u) => u.as_fd(),
         }
     }
 }

@@ -268,6 +268,21 @@ pub fn affinity() -> io::Result<Vec<usize>> {
     }
 }
 
+/// Asks for SIGTERM when the parent (`parent`, the pid that forked us) dies,
+/// so no server process is left orphaned; if it is already gone, the
+/// SIGTERM is raised now (it is handled once the process installs its
+/// signal pipe, or ends it at once otherwise).
+///
+/// Call it again after a change of user: setuid() clears the parent-death
+/// signal.
+pub fn die_with_parent(parent: i32) {
+    use nix::sys::signal::{raise, Signal};
+    let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGTERM);
+    if nix::unistd::getppid().as_raw() != parent {
+        let _ = raise(Signal::SIGTERM);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,20 +320,5 @@ mod tests {
         let cpus = affinity().unwrap();
         assert!(!cpus.is_empty());
         set_affinity(&cpus).unwrap();
-    }
-}
-
-/// Asks for SIGTERM when the parent (`parent`, the pid that forked us) dies,
-/// so no server process is left orphaned; if it is already gone, the
-/// SIGTERM is raised now (it is handled once the process installs its
-/// signal pipe, or ends it at once otherwise).
-///
-/// Call it again after a change of user: setuid() clears the parent-death
-/// signal.
-pub fn die_with_parent(parent: i32) {
-    use nix::sys::signal::{raise, Signal};
-    let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGTERM);
-    if nix::unistd::getppid().as_raw() != parent {
-        let _ = raise(Signal::SIGTERM);
     }
 }

@@ -1,7 +1,7 @@
 //! One worker's event loop state: the listening socket it accepts on, its
 //! connections and their write queues.
 //!
-//! The loop itself lives in [`crate::worker`]; this module holds the state and
+//! The loop itself lives in [`crate::worker_loop`]; this module holds the state and
 //! the small operations on it (accept one, read one chunk, send, close). Each
 //! operation is short and never calls back into user code, so the PHP layer
 //! can call `send()`/`close()` from inside a callback without re-entering a
@@ -9,194 +9,45 @@
 
 use crate::error::ErrorCode;
 use crate::framing::{self, Framing};
-use crate::inbox::{self, Inboxes, Kind};
-use crate::session::{SessionAllocator, SessionId, SessionTable};
-use crate::stats::{now_f64, SharedStats};
+use crate::inbox::{self, Kind};
+pub use crate::shared::ServerShared;
+pub use crate::connection::{idle_since, ip_string, target_of, ConnectionInfo};
+use crate::connection::Connection;
+use crate::session::SessionId;
+use crate::stats::now_f64;
 use crate::listener::SockType;
 use crate::output::Output;
-use crate::port::{Peer, PortSocket, PortSpec, Stream};
+use crate::port::{PortSocket, PortSpec, Stream};
+use bytes::{Bytes, BytesMut};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
 use std::collections::HashMap;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use crate::proxy::stage::{Awaiting, Deadlines, PortProxy};
 
+mod close;
+mod datagram;
+mod heartbeat;
 mod handover;
+mod output;
 mod peer;
 mod proxy_stage;
+mod remote;
+mod stop;
+
+pub use heartbeat::Heartbeat;
+pub use stop::StopMode;
 
 #[path = "reactor_tls.rs"]
 mod tls;
 
-/// Port `i`'s socket has token `PORT_TOKEN_BASE + i` (0 is the event
-/// loop's signal pipe).
-pub(crate) const PORT_TOKEN_BASE: usize = 32;
-/// Token of this worker's inbox.
-pub(crate) const INBOX_TOKEN: Token = Token(2);
-/// Token of a PROCESS-mode event worker's doorbell (its rings have messages).
-pub(crate) const RING_TOKEN: Token = Token(4);
-/// Connection `key` in the slab has token `CONN_TOKEN_BASE + key`.
-pub(crate) const CONN_TOKEN_BASE: usize = 1024;
+pub(crate) use crate::tokens::{CONN_TOKEN_BASE, INBOX_TOKEN, PORT_TOKEN_BASE, RING_TOKEN};
 /// Bytes one read may take; one read makes one onReceive (Swoole's raw protocol).
 pub const READ_CHUNK: usize = 65536;
-
-/// State every process of one server shares, created before the first fork.
-pub struct ServerShared {
-    /// Where session ids come from.
-    pub sessions: SessionAllocator,
-    /// Which worker owns each open session.
-    pub table: SessionTable,
-    /// Each worker's inbox (event workers, then task workers), for send/close
-    /// from other processes, pipe messages, tasks and their results.
-    pub inboxes: Inboxes,
-    /// The reply lanes ([`crate::reply_lane`]): results of a `taskwait()`
-    /// (or `command()`) an event worker process is blocked in (its inbox is
-    /// not read meanwhile), one lane per process.
-    pub replies: Inboxes,
-    /// `stats()` counters and the worker table.
-    pub stats: SharedStats,
-    /// PROCESS mode: each reactor thread's inbox, where sends and closes of
-    /// task workers and user processes go (the session table's owner is then
-    /// a reactor thread).
-    pub reactors: Option<Inboxes>,
-    /// PROCESS mode: the rings between reactor threads and event workers.
-    pub links: Option<crate::ring::Links>,
-    /// `command()`: the manager's request inbox, the master's reply inbox.
-    pub commands: crate::command::CommandInboxes,
-}
-
-impl ServerShared {
-    /// For `worker_num` event workers, `task_num` task workers and `user_num`
-    /// user processes (their ids follow in that order, as in Swoole).
-    /// `reactor_num` reactor threads hold the connections in PROCESS mode;
-    /// 0 is BASE mode (each worker holds its own).
-    pub fn new(worker_num: usize, task_num: usize, user_num: usize, start_session_id: u64, reactor_num: usize)
-        -> io::Result<Arc<ServerShared>> {
-        Ok(Arc::new(ServerShared {
-            sessions: SessionAllocator::new(start_session_id)?,
-            table: SessionTable::new()?,
-            inboxes: Inboxes::new(worker_num + task_num)?,
-            replies: Inboxes::new(crate::reply_lane::LaneTable::count(worker_num))?,
-            stats: SharedStats::new(worker_num, task_num, user_num)?,
-            reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
-            links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },
-            commands: crate::command::CommandInboxes::new()?,
-        }))
-    }
-
-    /// Whether reactor threads of a master hold the connections (SWOOLE_PROCESS).
-    pub fn is_process_mode(&self) -> bool {
-        self.reactors.is_some()
-    }
-
-    /// Sends a message to process `to`'s inbox (a worker or task worker).
-    pub fn message(&self, to: usize, kind: Kind, payload: &[u8]) -> io::Result<()> {
-        self.inboxes.send(to, kind, SessionId(0), payload)
-    }
-
-    /// `sendMessage()`: `payload` to worker `to`'s onPipeMessage, from `from`.
-    pub fn pipe_message(&self, from: usize, to: usize, payload: &[u8]) -> io::Result<()> {
-        self.inboxes.send(to, Kind::PipeMessage, SessionId(from as u64), payload)
-    }
-
-    /// Asks the worker (BASE) or reactor thread (PROCESS) that holds
-    /// `session` to send, close, pause or resume; false if none holds it.
-    pub fn forward(&self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
-        self.forward_from(None, kind, session, payload)
-    }
-
-    /// [`ServerShared::forward`] from event worker `from_worker` of a
-    /// PROCESS-mode server, which writes to its ring to the reactor thread.
-    pub fn forward_from(&self, from_worker: Option<usize>, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
-        let Some(owner) = self.table.owner(session) else { return false };
-        if let (Some(links), Some(w)) = (&self.links, from_worker) {
-            if w < links.worker_num && owner < links.reactor_num {
-                let bell = &links.reactor_bells[owner];
-                crate::ring::send_blocking(links.to_reactor(w, owner), bell, kind, 0, session, payload);
-                bell.ring();
-                return true;
-            }
-        }
-        self.reactors.as_ref().unwrap_or(&self.inboxes).send(owner, kind, session, payload).is_ok()
-    }
-}
-
-/// What `getClientInfo()` reports about one connection.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConnectionInfo {
-    pub session: SessionId,
-    /// The port it came in on (index into `$server->ports`).
-    pub port: usize,
-    /// The uid given to `bind()` (0 if none).
-    pub uid: u64,
-    pub server_port: u16,
-    pub server_fd: RawFd,
-    pub socket_fd: RawFd,
-    pub socket_type: i32,
-    pub remote_port: u16,
-    pub remote_ip: String,
-    pub reactor_id: i32,
-    pub connect_time: f64,
-    pub last_recv_time: f64,
-    pub last_send_time: f64,
-    pub last_dispatch_time: f64,
-    pub close_errno: i32,
-    pub recv_queued_bytes: usize,
-    pub send_queued_bytes: usize,
-    /// `close()` was called on the server side: onClose gets reactor id -1,
-    /// as in Swoole.
-    pub closed_by_server: bool,
-    /// The balancer whose PROXY header named `remote_ip`/`remote_port`
-    /// (`proxy_ip`/`proxy_port`); `None` without one.
-    pub proxy: Option<SocketAddr>,
-    /// A TLS client's certificate (PEM) on a port with
-    /// `ssl_client_cert_file`: `getClientInfo()['ssl_client_cert']`.
-    pub ssl_client_cert: Option<String>,
-}
-
-/// One accepted client.
-struct Connection {
-    /// The socket.
-    stream: Stream,
-    /// The port it came in on (index into the reactor's ports).
-    port: usize,
-    /// What `getClientInfo()` shows; kept current as bytes move.
-    info: ConnectionInfo,
-    /// Bytes `send()` accepted and files `sendfile()` queued that the
-    /// kernel has not taken yet.
-    out: Output,
-    /// Received bytes not yet a whole packet (framed modes only).
-    inbuf: Vec<u8>,
-    /// How much of `inbuf` was searched for an EOF marker already.
-    scanned: usize,
-    /// `close()` was called while output was pending: close once it drains,
-    /// and ignore further input.
-    close_after_flush: bool,
-    /// Whether WRITABLE interest is registered (only while `out` is pending).
-    want_write: bool,
-    /// onBufferFull fired and onBufferEmpty has not yet.
-    full: bool,
-    /// `pause()` (or `enable_delay_receive` before `confirm()`): input is
-    /// left in the kernel until `resume()`.
-    paused: bool,
-    /// PROCESS mode, `max_queued_bytes`: input is left in the kernel until
-    /// the workers took enough of what was read before (the reactor
-    /// thread's own hold, apart from the user's `pause()`).
-    held: bool,
-    /// A PROXY port's connection whose header has not arrived: it is not
-    /// the application's yet (no onConnect, no onReceive).
-    proxy: Option<Awaiting>,
-    /// Bytes that came after the PROXY header, read again as the
-    /// connection's first input.
-    replay: Vec<u8>,
-    /// The TLS session of a connection on a `SWOOLE_SSL` port: bytes in and
-    /// out go through it (boxed: a plain connection stays small).
-    tls: Option<Box<crate::tls::TlsConnection>>,
-}
 
 /// onBufferFull / onBufferEmpty, queued for after the current callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,23 +56,12 @@ pub enum BufferEvent {
     Empty,
 }
 
-/// How the loop is stopping.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum StopMode {
-    /// Running normally.
-    Running,
-    /// Shutdown: close every connection now, then leave the loop.
-    Shutdown,
-    /// Restart (max_request): stop accepting, let connections finish until the deadline.
-    Drain { deadline: Instant },
-}
-
 /// Result of reading one chunk from a connection.
 pub(crate) enum ReadOutcome {
     /// `n` bytes for `session`; `more` when the read filled the buffer.
     Data { session: SessionId, n: usize, more: bool },
     /// Whole packets (framed modes) for `session`, possibly none yet.
-    Frames { session: SessionId, frames: Vec<Vec<u8>>, more: bool },
+    Frames { session: SessionId, frames: Vec<Bytes>, more: bool },
     /// `session` is connected now (its PROXY header arrived, or its TLS
     /// handshake is done): its onConnect is due, then reading goes on
     /// (data may have come with the header or the handshake).
@@ -298,28 +138,6 @@ pub struct Reactor {
     /// TLS connections still handshaking, oldest first, with the moment
     /// their handshake times out (a client that stalls is not kept).
     handshake_deadlines: std::collections::VecDeque<(Instant, usize, SessionId)>,
-}
-
-/// `heartbeat_check_interval` / `heartbeat_idle_time`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Heartbeat {
-    pub interval: Duration,
-    /// Seconds without input after which a connection is closed.
-    pub idle: f64,
-}
-
-impl Heartbeat {
-    /// From the settings, as Swoole reads them: the idle time defaults to
-    /// twice the interval; with only an idle time, the interval is half of
-    /// it (at least a second).
-    pub fn from_settings(interval: Option<f64>, idle: Option<f64>) -> Option<Heartbeat> {
-        let (interval, idle) = match (interval, idle) {
-            (Some(i), idle) if i > 0.0 => (i, idle.filter(|&t| t > 0.0).unwrap_or(i * 2.0)),
-            (_, Some(t)) if t > 0.0 => ((t / 2.0).max(1.0), t),
-            _ => return None,
-        };
-        Some(Heartbeat { interval: Duration::from_secs_f64(interval), idle })
-    }
 }
 
 /// One port as a reactor serves it.
@@ -474,53 +292,6 @@ impl Reactor {
         &self.registry
     }
 
-    /// Receives one datagram of datagram port `port` into `buf`: (length, sender).
-    pub(crate) fn recv_packet(&mut self, port: usize, buf: &mut [u8]) -> Option<(usize, Peer)> {
-        let socket = self.ports.get(port)?.socket.as_ref()?;
-        let got = socket.recv_from(buf).ok()?;
-        self.shared.stats.counters().total_recv_bytes.fetch_add(got.0 as u64, ORD);
-        self.count_requests(1);
-        Some(got)
-    }
-
-    /// `sendto()` / `send($address)`: a datagram from the datagram port whose
-    /// fd is `server_socket`, or else the first one of `to`'s kind (and IP
-    /// version).
-    pub fn send_to(&mut self, to: &Peer, data: &[u8], server_socket: Option<RawFd>) -> Result<(), ErrorCode> {
-        let fits = |p: &PortState| match to {
-            Peer::Inet(a) => matches!(p.sock_type, SockType::Udp | SockType::Udp6) && p.sock_type.is_v6() == a.is_ipv6(),
-            Peer::Unix(_) => p.sock_type == SockType::UnixDgram,
-        };
-        let port = match server_socket {
-            Some(fd) => self.ports.iter().find(|p| p.raw_fd == fd && p.socket.as_ref().is_some_and(PortSocket::is_datagram)),
-            None => self.ports.iter().find(|p| p.socket.is_some() && fits(p)),
-        };
-        let Some(socket) = port.and_then(|p| p.socket.as_ref()) else { return Err(ErrorCode::WRONG_OPERATION) };
-        match socket.send_to(data, to) {
-            Ok(_) => {
-                self.count_sent(data.len() as u64);
-                Ok(())
-            }
-            Err(_) => Err(ErrorCode::SYSTEM_CALL_FAIL),
-        }
-    }
-
-    /// The server socket (fd, port) of port `port`, as onPacket reports it.
-    pub fn server_socket(&self, port: usize) -> (RawFd, u16) {
-        self.ports.get(port).map_or((-1, 0), |p| (p.raw_fd, p.port))
-    }
-
-    /// Whether this process serves a Unix datagram port (`send()` takes a
-    /// path as `$fd` then).
-    pub fn has_unix_dgram_port(&self) -> bool {
-        self.ports.iter().any(|p| p.sock_type == SockType::UnixDgram && p.socket.is_some())
-    }
-
-    /// Whether port `port` is a datagram port (UDP, Unix datagram).
-    pub fn port_is_datagram(&self, port: usize) -> bool {
-        self.ports.get(port).is_some_and(|p| p.sock_type.is_datagram())
-    }
-
     /// The port a session came in on.
     pub fn port_of(&self, session: SessionId) -> Option<usize> {
         match self.by_session.get(&session) {
@@ -633,7 +404,7 @@ impl Reactor {
             port,
             info,
             out: Output::default(),
-            inbuf: Vec::new(),
+            inbuf: BytesMut::new(),
             scanned: 0,
             close_after_flush: false,
             want_write: false,
@@ -669,7 +440,16 @@ impl Reactor {
             if conn.paused || conn.held || self.shared.table.is_paused(conn.info.session) {
                 return ReadOutcome::Done;
             }
-            let got = if conn.replay.is_empty() {
+            // Framed input goes straight into the connection's buffer (no
+            // copy through `buf`); what the PROXY stage, a replay or a
+            // closing connection reads still goes through `buf`.
+            let in_place = conn.replay.is_empty()
+                && conn.proxy.is_none()
+                && !conn.close_after_flush
+                && !self.ports[conn.port].framing.is_raw();
+            let got = if in_place {
+                read_into_spare(conn.stream.as_raw_fd(), &mut conn.inbuf, buf.len())
+            } else if conn.replay.is_empty() {
                 conn.stream.read(buf)
             } else {
                 // What came after the PROXY header (at most one read's worth).
@@ -690,7 +470,9 @@ impl Reactor {
                     return ReadOutcome::Done;
                 }
                 Ok(n) => {
-                    if let Some(out) = self.received(key, buf, n, n == buf.len()) {
+                    let more = n == buf.len();
+                    let out = if in_place { self.took_input(key, n, more) } else { self.received(key, buf, n, more) };
+                    if let Some(out) = out {
                         return out;
                     }
                 }
@@ -712,6 +494,18 @@ impl Reactor {
         if conn.close_after_flush {
             return None; // closing: input is discarded
         }
+        if !self.ports[conn.port].framing.is_raw() {
+            conn.inbuf.extend_from_slice(&buf[..n]);
+        }
+        self.took_input(key, n, more)
+    }
+
+    /// [`Reactor::received`] once the bytes are where they belong: in
+    /// `buf` (raw mode: one onReceive), or at the end of the connection's
+    /// input buffer (framed modes), which whole packets leave as views of
+    /// its memory.
+    fn took_input(&mut self, key: usize, n: usize, more: bool) -> Option<ReadOutcome> {
+        let conn = self.conns.get_mut(key)?;
         let now = now_f64();
         conn.info.last_recv_time = now;
         conn.info.last_dispatch_time = now;
@@ -724,10 +518,12 @@ impl Reactor {
             self.count_requests(1);
             return Some(ReadOutcome::Data { session, n, more });
         }
-        conn.inbuf.extend_from_slice(&buf[..n]);
         match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
             Ok(frames) => {
                 conn.info.recv_queued_bytes = conn.inbuf.len();
+                if !more {
+                    release_spare(&mut conn.inbuf);
+                }
                 self.count_requests(frames.len() as u64);
                 Some(ReadOutcome::Frames { session, frames, more })
             }
@@ -752,382 +548,12 @@ impl Reactor {
         }
     }
 
-    /// Queues `data` for `session`, writing at once what the kernel takes.
-    pub fn send(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-        self.send_checked(session, data, true)
-    }
-
-    /// `send()` whose `socket_buffer_size` check was made by the sender (a
-    /// PROCESS-mode worker): the data is queued whatever the queue's size,
-    /// as Swoole's reactor does; only the sender's next send() fails.
-    fn send_checked(&mut self, session: SessionId, data: &[u8], check_limit: bool) -> Result<(), ErrorCode> {
-        if data.is_empty() {
-            return Err(ErrorCode::NO_PAYLOAD);
-        }
-        let key = self.live_key(session)?;
-        let (limit, high, _) = self.buffer_limits;
-        let conn = &mut self.conns[key];
-        if conn.close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        if conn.handshaking() {
-            return Err(crate::tls::error::codes::SSL_NOT_READY);
-        }
-        // The queue reached `socket_buffer_size`: sends fail (1009) until it
-        // drains below it.
-        if check_limit && conn.info.send_queued_bytes >= limit {
-            crate::output::log_overflow(session);
-            return Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW);
-        }
-        let mut written = 0;
-        if conn.tls.is_some() {
-            match self.send_tls(key, data) {
-                Ok(n) => written = n,
-                Err(_) => {
-                    self.close_key(key, false, 0);
-                    return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
-                }
-            }
-        } else if conn.out.is_empty() {
-            loop {
-                match conn.stream.write(&data[written..]) {
-                    Ok(n) => {
-                        written += n;
-                        if written == data.len() {
-                            break;
-                        }
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        self.close_key(key, false, e.raw_os_error().unwrap_or(0));
-                        return Err(ErrorCode::SESSION_CLOSED_BY_CLIENT);
-                    }
-                }
-            }
-        }
-        let conn = &mut self.conns[key];
-        if written < data.len() {
-            // Appended even past the limit (Swoole): the *next* send fails.
-            conn.out.push_bytes(&data[written..]);
-            self.queued_more(key, high);
-        }
-        let conn = &mut self.conns[key];
-        let now = now_f64();
-        conn.info.last_send_time = now;
-        self.shared.table.touch_send(session, now, conn.info.send_queued_bytes);
-        self.count_sent(data.len() as u64);
-        Ok(())
-    }
-
-    /// After output was queued on connection `key`: the queue's size,
-    /// onBufferFull at the high mark, and WRITABLE interest.
-    fn queued_more(&mut self, key: usize, high: usize) {
-        let conn = &mut self.conns[key];
-        let queued = conn.out.queued();
-        conn.info.send_queued_bytes = queued;
-        if queued >= high && !conn.full {
-            conn.full = true;
-            self.buffer_events.push((conn.info.session, BufferEvent::Full));
-        }
-        if !conn.want_write {
-            conn.want_write = true;
-            let token = Token(CONN_TOKEN_BASE + key);
-            let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE | Interest::WRITABLE);
-        }
-    }
-
-    /// `sendfile()`: queues `length` bytes of the file at `path` from
-    /// `offset` (0: to its end), sent by the kernel as the socket takes them.
-    pub fn sendfile(&mut self, session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
-        let key = self.live_key(session)?;
-        if self.conns[key].close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        if self.conns[key].handshaking() {
-            return Err(crate::tls::error::codes::SSL_NOT_READY);
-        }
-        let (file, len) = crate::output::open_file_range(path, offset, length)?;
-        self.conns[key].out.push_file(file, offset, len);
-        let (_, high, _) = self.buffer_limits;
-        self.queued_more(key, high);
-        self.flush(key);
-        self.count_sent(len);
-        Ok(())
-    }
-
-    /// `sendwait()` (BASE): sends and waits until the kernel took every byte
-    /// queued for `session`.
-    pub fn send_wait(&mut self, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-        self.send_checked(session, data, false)?;
-        loop {
-            let key = self.live_key(session)?;
-            if !self.conns[key].output_pending() {
-                return Ok(());
-            }
-            let mut pfd = libc::pollfd { fd: self.conns[key].stream.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
-            // SAFETY: one pollfd of ours.
-            unsafe { libc::poll(&mut pfd, 1, 1000) };
-            self.flush(key);
-        }
-    }
-
-    /// Writes queued output of connection `key` (on WRITABLE).
-    pub(crate) fn flush(&mut self, key: usize) {
-        let Some(conn) = self.conns.get_mut(key) else { return };
-        let written = if conn.tls.is_some() { self.flush_tls(key) } else { conn.out.write_to(&mut conn.stream).map(|_| ()) };
-        if let Err(e) = written {
-            self.close_key(key, false, e.raw_os_error().unwrap_or(0));
-            return;
-        }
-        let conn = &mut self.conns[key];
-        let queued = conn.out.queued();
-        conn.info.send_queued_bytes = queued;
-        self.shared.table.set_queued(conn.info.session, queued);
-        let (_, _, low) = self.buffer_limits;
-        if conn.full && queued <= low {
-            conn.full = false;
-            let session = conn.info.session;
-            self.buffer_events.push((session, BufferEvent::Empty));
-        }
-        let conn = &mut self.conns[key];
-        if !conn.output_pending() {
-            if conn.close_after_flush {
-                self.close_key(key, false, 0);
-                return;
-            }
-            if conn.want_write {
-                conn.want_write = false;
-                let token = Token(CONN_TOKEN_BASE + key);
-                let _ = self.registry.reregister(&mut conn.stream, token, Interest::READABLE);
-            }
-        }
-    }
-
-    /// Closes `session` from the server side. Pending output is sent first
-    /// unless `reset`, which drops it and sends RST.
-    pub fn close(&mut self, session: SessionId, reset: bool) -> Result<(), ErrorCode> {
-        let key = self.live_key(session)?;
-        let conn = &mut self.conns[key];
-        if conn.close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        conn.info.closed_by_server = true;
-        if reset {
-            let linger = libc::linger { l_onoff: 1, l_linger: 0 };
-            // SAFETY: setting SO_LINGER on our own socket.
-            unsafe {
-                libc::setsockopt(
-                    conn.stream.as_raw_fd(),
-                    libc::SOL_SOCKET,
-                    libc::SO_LINGER,
-                    (&linger as *const libc::linger).cast(),
-                    std::mem::size_of::<libc::linger>() as libc::socklen_t,
-                );
-            }
-        } else if conn.output_pending() {
-            conn.close_after_flush = true;
-            return Ok(());
-        }
-        self.close_key(key, reset, 0);
-        Ok(())
-    }
-
-    /// Removes connection `key` and queues its onClose.
-    fn close_key(&mut self, key: usize, reset: bool, errno: i32) {
-        if self.conns.get(key).is_some_and(Connection::handshaking) {
-            // No onConnect ran: no onClose either.
-            return self.drop_unannounced(key);
-        }
-        let Some(mut conn) = self.conns.try_remove(key) else { return };
-        if !reset {
-            tls::close_session(&mut conn);
-        }
-        let _ = self.registry.deregister(&mut conn.stream);
-        self.by_session.remove(&conn.info.session);
-        if self.in_master {
-            // A worker's onClose may still ask getClientInfo(): it frees the slot.
-            self.shared.table.mark_closing(conn.info.session);
-        } else {
-            self.shared.table.close(conn.info.session);
-        }
-        conn.info.close_errno = errno;
-        let counters = self.shared.stats.counters();
-        counters.close_count.fetch_add(1, ORD);
-        counters.connection_num.fetch_sub(1, ORD);
-        self.closing.push(conn.info);
-        // `conn.stream` drops here: the socket is closed.
-    }
-
-    /// The buffer events due since the last call.
-    pub fn take_buffer_events(&mut self) -> Vec<(SessionId, BufferEvent)> {
-        std::mem::take(&mut self.buffer_events)
-    }
-
-    /// Every closed connection whose onClose has not run, oldest first (a
-    /// master's reactor thread hands them to workers).
-    pub fn take_closed(&mut self) -> Vec<ConnectionInfo> {
-        std::mem::take(&mut self.closing)
-    }
-
-    /// The oldest closed connection whose onClose has not run, and whether
-    /// the server closed it.
-    pub(crate) fn next_closed(&self) -> Option<(SessionId, bool)> {
-        self.closing.first().map(|i| (i.session, i.closed_by_server))
-    }
-
-    /// Whether buffer events or onClose calls are due (one cheap check on
-    /// the hot path, after every callback).
-    pub(crate) fn has_pending(&self) -> bool {
-        !self.buffer_events.is_empty() || !self.closing.is_empty()
-    }
-
-    /// Forgets the oldest closed connection once its onClose ran.
-    pub(crate) fn closed_delivered(&mut self) {
-        if !self.closing.is_empty() {
-            self.closing.remove(0);
-        }
-    }
-
     fn live_key(&self, session: SessionId) -> Result<usize, ErrorCode> {
         match self.by_session.get(&session) {
             Some(&k) if self.conns[k].proxy.is_none() => Ok(k), // (a PROXY header still due: none yet)
             _ if self.closing.iter().any(|i| i.session == session) => Err(ErrorCode::SESSION_CLOSING),
             _ => Err(ErrorCode::SESSION_NOT_EXIST),
         }
-    }
-
-    /// Applies what other processes sent to this inbox (sends, closes,
-    /// pauses) up to the next message for PHP (a pipe message, a task, a
-    /// result, a connection event), which it returns; `None` when the inbox
-    /// is empty.
-    pub fn next_inbox_message(&mut self) -> Option<inbox::Message> {
-        self.inbox_fd?;
-        loop {
-            if let Some(msg) = self.apply(inbox::next_own()?) {
-                return Some(msg);
-            }
-        }
-    }
-
-    /// Carries out a request another process sent about a connection held
-    /// here (send, close, pause, resume); any other message is handed back.
-    pub fn apply(&mut self, msg: inbox::Message) -> Option<inbox::Message> {
-        // Fire-and-forget: the session may have closed meanwhile.
-        let _ = match msg.kind {
-            // The sender checked the queue's limit (a worker) or has none to check.
-            Kind::Send => self.send_checked(msg.session, &msg.payload, !self.in_master),
-            Kind::Close => self.close(msg.session, false),
-            Kind::Reset => self.close(msg.session, true),
-            Kind::SendFile => match crate::inbox::SendFileRequest::decode(&msg.payload) {
-                Some(r) => self.sendfile(msg.session, &r.path, r.offset, r.length),
-                None => Ok(()),
-            },
-            Kind::Pause => self.set_paused(msg.session, true),
-            Kind::Resume => self.set_paused(msg.session, false),
-            Kind::PipeMessage
-            | Kind::Task
-            | Kind::Finish
-            | Kind::Connect
-            | Kind::Receive
-            | Kind::Closed
-            | Kind::BufferFull
-            | Kind::BufferEmpty
-            | Kind::Command
-            | Kind::CommandReply
-            | Kind::Shutdown => return Some(msg),
-        };
-        None
-    }
-
-    /// In a PROCESS-mode event worker: its id, to write to its rings.
-    /// A stopping worker writes through the inbox instead: its successor
-    /// (already running) is the rings' one writer from then on.
-    pub fn ring_writer(&self) -> Option<usize> {
-        let links = self.shared.links.as_ref()?;
-        (!self.in_master && self.stop == StopMode::Running && self.worker_id < links.worker_num).then_some(self.worker_id)
-    }
-
-    /// `pause()` / `resume()` of a connection held here.
-    pub fn set_paused(&mut self, session: SessionId, paused: bool) -> Result<(), ErrorCode> {
-        let key = self.live_key(session)?;
-        self.shared.table.set_paused(session, paused);
-        let conn = &mut self.conns[key];
-        if conn.paused != paused {
-            conn.paused = paused;
-            if !paused {
-                self.resumed.push(key);
-            }
-        }
-        Ok(())
-    }
-
-    /// Holds (or releases) reading of connection `key` while it still is
-    /// `session`'s (`max_queued_bytes`); false if it is not.
-    pub(crate) fn set_held(&mut self, key: usize, session: SessionId, held: bool) -> bool {
-        match self.conns.get_mut(key).filter(|c| c.info.session == session) {
-            Some(conn) => {
-                conn.held = held;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Connections resumed since the last call (to be read once now).
-    pub fn take_resumed(&mut self) -> Vec<usize> {
-        std::mem::take(&mut self.resumed)
-    }
-
-    /// Sessions held here that took no input for `idle` seconds and are not
-    /// `protect()`ed (one not read for `max_queued_bytes` is not idle: its
-    /// client sent more than the workers took yet).
-    pub fn idle_sessions(&self, idle: f64) -> Vec<SessionId> {
-        let now = now_f64();
-        self.conns
-            .iter()
-            // A connection still waiting for its PROXY header has its own timeout.
-            .filter(|(_, c)| !c.close_after_flush && !c.held && c.proxy.is_none())
-            .filter(|(_, c)| idle_since(c.info.last_recv_time, c.info.connect_time, now) >= idle)
-            .map(|(_, c)| c.info.session)
-            .filter(|&s| !self.shared.table.is_protected(s))
-            .collect()
-    }
-
-    /// Runs the heartbeat check if it is due: closes every connection found
-    /// idle (their onClose follows). Returns how long until the next check.
-    pub fn heartbeat_tick(&mut self) -> Option<Duration> {
-        let proxy = self.proxy_tick();
-        match (self.heartbeat_check(), proxy) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-    }
-
-    /// The heartbeat and TLS handshake part of [`Reactor::heartbeat_tick`].
-    fn heartbeat_check(&mut self) -> Option<Duration> {
-        let handshakes = self.handshake_tick();
-        let Some(hb) = self.heartbeat else { return handshakes };
-        let now = Instant::now();
-        if now >= self.next_heartbeat {
-            for s in self.idle_sessions(hb.idle) {
-                let _ = self.close(s, false);
-            }
-            self.next_heartbeat = now + hb.interval;
-        }
-        let wait = self.next_heartbeat - now;
-        Some(handshakes.map_or(wait, |h| h.min(wait)))
-    }
-
-    /// Whether the worker is stopping gracefully (reload, max_request): it
-    /// finishes its connections and onWorkerExit runs each loop round.
-    pub(crate) fn draining(&self) -> bool {
-        matches!(self.stop, StopMode::Drain { .. })
-    }
-
-    /// Whether the worker is stopping (its remaining inbox is its successor's).
-    pub fn stopping(&self) -> bool {
-        self.stop != StopMode::Running
     }
 
     /// Whether `session` is open in this worker.
@@ -1161,38 +587,6 @@ impl Reactor {
         v
     }
 
-    /// Starts stopping: `Shutdown` closes every connection now; otherwise the
-    /// worker stops accepting and drains until `max_wait_time`.
-    pub fn begin_stop(&mut self, shutdown: bool) {
-        for p in &mut self.ports {
-            if let Some(mut socket) = p.socket.take() {
-                let _ = self.registry.deregister(&mut socket);
-            }
-        }
-        // The doorbell is the successor's from now on: an edge this worker
-        // consumed would be lost to it.
-        if let Some(bell) = self.shared.links.as_ref().and_then(|l| l.worker_bells.get(self.worker_id)) {
-            if !self.in_master {
-                let _ = self.registry.deregister(&mut mio::unix::SourceFd(&bell.fd()));
-            }
-        }
-        if shutdown {
-            self.stop = StopMode::Shutdown;
-            let keys: Vec<usize> = self.conns.iter().map(|(k, _)| k).collect();
-            for k in keys {
-                self.close_key(k, false, 0);
-            }
-        } else if self.stop == StopMode::Running {
-            self.stop = StopMode::Drain { deadline: Instant::now() + self.max_wait };
-            if let Some(w) = self.shared.stats.worker(self.worker_id) {
-                w.exiting.store(1, ORD);
-            }
-            // Ask the supervisor (our parent) to start a replacement now.
-            // SAFETY: signalling our parent process.
-            unsafe { libc::kill(libc::getppid(), libc::SIGCHLD) };
-        }
-    }
-
     /// What `dispatch_mode` looks at for `session` (its address only when
     /// `with_ip`: parsing it is the one cost here).
     pub fn dispatch_target(&self, session: SessionId, with_ip: bool) -> Option<crate::dispatch::Target> {
@@ -1212,74 +606,46 @@ impl Reactor {
         self.shared.stats.counters().recv_queued_bytes.fetch_sub(len as i64, ORD);
     }
 
-    /// Counts one handled request (or task); starts draining at the limit.
-    pub fn count_request(&mut self) {
-        if std::mem::take(&mut self.skip_count) {
-            return;
-        }
-        self.requests += 1;
-        if self.request_limit > 0 && self.requests >= self.request_limit && self.stop == StopMode::Running {
-            self.begin_stop(false);
-        }
-    }
-
-    /// The delivery being handled is not one request: its handler counts
-    /// the requests in it with [`Reactor::count_request`] (HTTP: one read
-    /// may hold several pipelined requests, or part of one).
-    pub fn skip_next_count(&mut self) {
-        self.skip_count = true;
-    }
-
-    /// Whether the loop should end now, and the poll timeout otherwise.
-    /// `loop_busy`: the process's event loop still has timers or fds, which
-    /// a draining worker waits for too (until `max_wait_time`), as Swoole.
-    pub(crate) fn poll_plan(&mut self, loop_busy: bool) -> (bool, Option<Duration>) {
-        match self.stop {
-            StopMode::Running => {
-                let mut timeout = self.heartbeat_tick();
-                // Refused connections held back from the log: their summary.
-                let now = Instant::now();
-                crate::log::refused_summary(&mut self.refused_log, self.max_connection, now);
-                if let Some(due) = self.refused_log.next_due() {
-                    let wait = due.saturating_duration_since(now);
-                    timeout = Some(timeout.map_or(wait, |t| t.min(wait)));
-                }
-                (false, timeout)
-            }
-            StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
-            StopMode::Drain { deadline } => {
-                if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {
-                    return (true, None);
-                }
-                let now = Instant::now();
-                if now >= deadline {
-                    crate::log::warning("worker exit timeout, forced termination");
-                    self.begin_stop(true);
-                    return (false, Some(Duration::ZERO));
-                }
-                (false, Some(deadline - now))
-            }
-        }
-    }
-}
-
-/// Seconds a connection has taken no input (since it connected, if it never
-/// sent anything): what the heartbeat measures. Sends do not count, as in Swoole.
-pub fn idle_since(last_recv_time: f64, connect_time: f64, now: f64) -> f64 {
-    now - if last_recv_time > 0.0 { last_recv_time } else { connect_time }
-}
-
-/// The dispatch key facts of a connection (open or just closed).
-pub fn target_of(info: &ConnectionInfo, with_ip: bool, uid: u64) -> crate::dispatch::Target {
-    let ip = if with_ip { info.remote_ip.parse().ok() } else { None };
-    let ip = ip.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-    crate::dispatch::Target { socket_fd: info.socket_fd, remote: SocketAddr::new(ip, info.remote_port), uid }
 }
 
 /// Memory ordering for statistics counters: no other data depends on them.
 const ORD: std::sync::atomic::Ordering = std::sync::atomic::Ordering::Relaxed;
 
-/// A peer's address as Swoole reports it (a v4-mapped v6 address as v4).
-pub fn ip_string(addr: &SocketAddr) -> String {
-    addr.ip().to_canonical().to_string()
+/// Spare room a drained connection's input buffer may keep beyond twice
+/// what it holds: a client that stops mid-packet pins no read-sized block.
+const SPARE_KEPT: usize = 4096;
+
+/// After a read that drained the socket: an empty buffer is let go (the
+/// packets just taken keep their memory until handled), and a partial
+/// packet moves to a buffer of its own size, so idle connections cost what
+/// they hold, not a read's worth each.
+fn release_spare(inbuf: &mut BytesMut) {
+    if inbuf.is_empty() {
+        *inbuf = BytesMut::new();
+    } else if inbuf.capacity() > 2 * inbuf.len() + SPARE_KEPT {
+        *inbuf = BytesMut::from(&inbuf[..]);
+    }
 }
+
+/// Reads once from `fd` into the spare capacity of `inbuf`, at most `chunk`
+/// bytes (reserved first): the kernel writes straight into the buffer
+/// packets are taken from, with no zeroing and no copy.
+fn read_into_spare(fd: RawFd, inbuf: &mut BytesMut, chunk: usize) -> io::Result<usize> {
+    inbuf.reserve(chunk);
+    let spare = inbuf.spare_capacity_mut();
+    let len = chunk.min(spare.len());
+    // SAFETY: `read` writes at most `len` bytes into `spare`, memory `inbuf`
+    // owns and has reserved; `set_len` then covers exactly the bytes it
+    // wrote (nix has no read into uninitialised memory).
+    unsafe {
+        let n = libc::read(fd, spare.as_mut_ptr().cast(), len);
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        inbuf.set_len(inbuf.len() + n as usize);
+        Ok(n as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests;

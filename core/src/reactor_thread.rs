@@ -19,7 +19,7 @@ use crate::inbox::Kind;
 use crate::reactor::{BufferEvent, ReadOutcome, Reactor, ReactorConfig, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN};
 use crate::session::SessionId;
 use crate::stats::WorkerStatus;
-use mio::{Events, Poll, Token, Waker};
+use mio::{Events, Poll, Waker};
 use std::io;
 use std::net::SocketAddr;
 use crate::port::{StdStream, Stream};
@@ -28,10 +28,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// Token of the waker the main thread rings after queueing a [`Command`].
-const WAKER_TOKEN: Token = Token(3);
-/// Token of this thread's doorbell (workers wrote to its rings).
-const BELL_TOKEN: Token = Token(4);
+use crate::tokens::{BELL_TOKEN, WAKER_TOKEN};
 /// How long the thread sleeps at most while records wait for room in a
 /// worker's ring.
 const BACKED_UP_POLL: Duration = Duration::from_millis(1);
@@ -247,7 +244,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                         t.reactor.flush(key);
                     }
                     if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
-                        t.read_all(key, crate::worker::read_to_end_hint(ev));
+                        t.read_all(key, crate::worker_loop::read_to_end_hint(ev));
                     }
                 }
             }
@@ -413,7 +410,8 @@ impl Thread {
         // what is left makes the next poll not sleep (ready_to_sleep).
         for _ in 0..APPLY_BUDGET {
             let Some(msg) = self.reader.next(|w| links.to_reactor(w, id)) else { break };
-            let _ = self.reactor.apply(msg);
+            self.reactor.apply_ref(&msg);
+            self.reader.recycle(msg.payload);
         }
     }
 
@@ -475,3 +473,7 @@ impl Thread {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "reactor_thread_tests.rs"]
+mod tests;

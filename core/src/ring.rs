@@ -16,7 +16,7 @@
 //! not a first one without a message in progress drops it (the rest of a
 //! message whose beginning died with a killed worker).
 
-use crate::inbox::{Kind, Message};
+use crate::message::{Kind, Message};
 use crate::session::SessionId;
 use std::collections::VecDeque;
 use std::io;
@@ -92,14 +92,22 @@ pub struct Ring<'a> {
     data: *mut u8,
 }
 
-/// One record read off a ring.
+/// The head of one record read off a ring (its payload went into the
+/// reader's buffer).
 struct Record {
+    /// [`FIRST`] / [`LAST`]: where the record sits in its message.
     flags: u8,
+    /// The message's [`Kind`], as a byte.
     kind: u8,
+    /// The message's small extra field.
     aux: u16,
+    /// The message's session.
     session: u64,
-    payload: Vec<u8>,
 }
+
+/// The largest payload buffer a reader keeps for the next message: the
+/// ring's size (a larger message's buffer is freed after it).
+const KEEP_BUFFER: usize = RING_BYTES;
 
 fn padded(n: usize) -> usize {
     n.div_ceil(8) * 8
@@ -148,8 +156,8 @@ impl Ring<'_> {
         true
     }
 
-    /// Takes the next record off the ring.
-    fn pop(&self) -> Option<Record> {
+    /// Takes the next record off the ring, appending its payload to `payload`.
+    fn pop(&self, payload: &mut Vec<u8>) -> Option<Record> {
         loop {
             let head = self.header.head.load(Ordering::Relaxed);
             let tail = self.header.tail.load(Ordering::Acquire);
@@ -168,7 +176,7 @@ impl Ring<'_> {
                     // past what was published can only be garbage: drop all.
                     let skip = if flags & WRAP != 0 { len } else { RING_BYTES - offset };
                     let next = head + skip as u64;
-                    self.header.head.store(if next > tail || next % 8 != 0 { tail } else { next }, Ordering::Release);
+                    self.header.head.store(if next > tail || !next.is_multiple_of(8) { tail } else { next }, Ordering::Release);
                     continue;
                 }
                 if head + len as u64 > tail {
@@ -179,14 +187,13 @@ impl Ring<'_> {
                 let mut h = [0u8; RECORD_HEADER];
                 std::ptr::copy_nonoverlapping(at, h.as_mut_ptr(), RECORD_HEADER);
                 let n = (u32::from_le_bytes(h[16..20].try_into().unwrap_or_default()) as usize).min(len - RECORD_HEADER);
-                let mut payload = vec![0u8; n];
-                std::ptr::copy_nonoverlapping(at.add(RECORD_HEADER), payload.as_mut_ptr(), n);
+                // One copy, out of shared memory into the reader's buffer.
+                payload.extend_from_slice(std::slice::from_raw_parts(at.add(RECORD_HEADER), n));
                 let record = Record {
                     flags,
                     kind: h[5],
                     aux: u16::from_le_bytes([h[6], h[7]]),
                     session: u64::from_le_bytes(h[8..16].try_into().unwrap_or_default()),
-                    payload,
                 };
                 // Taken before it is handled: a reader killed while handling
                 // it loses this message only.
@@ -267,25 +274,66 @@ pub fn send_blocking(ring: Ring<'_>, bell: &Doorbell, kind: Kind, aux: u16, sess
 pub struct Inlet {
     /// A message whose first records arrived.
     partial: Option<Message>,
+    /// The payload buffer of the last message handled, handed back with
+    /// [`Reader::recycle`]: the next message is read into it, so a steady
+    /// stream of messages allocates nothing.
+    spare: Vec<u8>,
 }
 
 impl Inlet {
     /// The next whole message on `ring`, if one is there.
     pub fn next(&mut self, ring: Ring<'_>) -> Option<Message> {
         loop {
-            let r = ring.pop()?;
-            let Some(kind) = Kind::from_u8(r.kind) else { continue };
+            // A record continues the partial message in place, or starts
+            // a new one in the spare buffer.
+            let mut payload = match self.partial.as_mut() {
+                Some(p) => std::mem::take(&mut p.payload),
+                None => std::mem::take(&mut self.spare),
+            };
+            let before = payload.len();
+            let Some(r) = ring.pop(&mut payload) else {
+                self.put_back(payload, before);
+                return None;
+            };
+            let Some(kind) = Kind::from_u8(r.kind) else {
+                self.put_back(payload, before);
+                continue;
+            };
             if r.flags & FIRST != 0 {
                 // A new message (a partial one before it died with its writer).
-                self.partial = Some(Message { kind, session: SessionId(r.session), aux: r.aux, payload: r.payload });
+                if before > 0 {
+                    payload.drain(..before);
+                }
+                self.partial = Some(Message { kind, session: SessionId(r.session), aux: r.aux, payload });
             } else if let Some(p) = self.partial.as_mut() {
-                p.payload.extend_from_slice(&r.payload);
+                p.payload = payload;
             } else {
-                continue; // the tail of a message whose start is lost
+                // The tail of a message whose start is lost.
+                payload.clear();
+                self.spare = payload;
+                continue;
             }
             if r.flags & LAST != 0 {
                 return self.partial.take();
             }
+        }
+    }
+
+    /// Undoes a record not taken: the buffer goes back where it came from
+    /// with its first `len` bytes.
+    fn put_back(&mut self, mut payload: Vec<u8>, len: usize) {
+        payload.truncate(len);
+        match self.partial.as_mut() {
+            Some(p) => p.payload = payload,
+            None => self.spare = payload,
+        }
+    }
+
+    /// Keeps `buf` (a handled message's payload) for the next message.
+    fn recycle(&mut self, mut buf: Vec<u8>) {
+        if buf.capacity() <= KEEP_BUFFER && buf.capacity() > self.spare.capacity() {
+            buf.clear();
+            self.spare = buf;
         }
     }
 }
@@ -367,72 +415,6 @@ impl Doorbell {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_of_every_size_cross_in_order_and_wrap() {
-        let set = RingSet::new(1).unwrap();
-        let ring = set.ring(0);
-        let mut out = Outlet::default();
-        let mut inlet = Inlet::default();
-        let mut expect = VecDeque::new();
-        let mut got = 0;
-        for i in 0..3000u64 {
-            let len = [0, 1, 7, 100, 5000, 70_000, 300_000][(i % 7) as usize];
-            let payload: Vec<u8> = (0..len).map(|b| (b as u64 + i) as u8).collect();
-            out.send(ring, Kind::Receive, (i % 5) as u16, SessionId(i), &payload);
-            expect.push_back((i, payload));
-            // Read some as we go, as a worker would, so the ring wraps many times.
-            while !out.pump(ring) || (i % 3 == 0 && !ring.is_empty()) {
-                if let Some(m) = inlet.next(ring) {
-                    let (id, payload) = expect.pop_front().unwrap();
-                    assert_eq!((m.kind, m.session, m.aux, m.payload.len()), (Kind::Receive, SessionId(id), (id % 5) as u16, payload.len()));
-                    assert_eq!(m.payload, payload);
-                    got += 1;
-                }
-            }
-        }
-        while let Some(m) = inlet.next(ring) {
-            let (id, payload) = expect.pop_front().unwrap();
-            assert_eq!((m.session, m.payload), (SessionId(id), payload));
-            got += 1;
-        }
-        assert_eq!(got, 3000);
-        assert!(expect.is_empty() && ring.is_empty());
-    }
-
-    #[test]
-    fn a_lost_beginning_drops_the_tail_only() {
-        let set = RingSet::new(1).unwrap();
-        let ring = set.ring(0);
-        let big = vec![9u8; 3 * MAX_RECORD];
-        let mut out = Outlet::default();
-        out.send(ring, Kind::Receive, 0, SessionId(1), &big);
-        out.send(ring, Kind::Receive, 0, SessionId(2), b"next");
-        // A reader took the first record and died.
-        assert!(ring.pop().is_some_and(|r| r.flags & FIRST != 0));
-        let mut successor = Inlet::default();
-        let m = successor.next(ring).unwrap();
-        assert_eq!((m.session, m.payload.as_slice()), (SessionId(2), &b"next"[..]));
-    }
-
-    #[test]
-    fn doorbell_rings_only_a_sleeping_reader() {
-        let bells = doorbells(1).unwrap();
-        let bell = &bells[0];
-        bell.ring();
-        let mut v = 0u64;
-        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, -1, "awake: no write");
-        bell.prepare_sleep();
-        bell.ring();
-        bell.ring();
-        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, 8);
-        assert_eq!(v, 1, "one wake-up per sleep");
-    }
-}
-
 /// The rings and doorbells between the reactor threads and the event workers
 /// of a PROCESS-mode server.
 pub struct Links {
@@ -510,6 +492,13 @@ impl Reader {
         None
     }
 
+    /// Hands back the payload of the message [`Reader::next`] gave last,
+    /// once it is handled: the ring it came from reads its next message
+    /// into that buffer.
+    pub fn recycle(&mut self, buf: Vec<u8>) {
+        self.inlets[self.current].recycle(buf);
+    }
+
     /// Whether a message of several records was begun and not finished.
     pub fn has_partial(&self) -> bool {
         self.inlets.iter().any(|i| i.partial.is_some())
@@ -518,5 +507,71 @@ impl Reader {
     /// Whether all of `rings(i)` are empty.
     pub fn all_empty<'a>(&self, rings: impl Fn(usize) -> Ring<'a>) -> bool {
         (0..self.inlets.len()).all(|i| rings(i).is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_of_every_size_cross_in_order_and_wrap() {
+        let set = RingSet::new(1).unwrap();
+        let ring = set.ring(0);
+        let mut out = Outlet::default();
+        let mut inlet = Inlet::default();
+        let mut expect = VecDeque::new();
+        let mut got = 0;
+        for i in 0..3000u64 {
+            let len = [0, 1, 7, 100, 5000, 70_000, 300_000][(i % 7) as usize];
+            let payload: Vec<u8> = (0..len).map(|b| (b as u64 + i) as u8).collect();
+            out.send(ring, Kind::Receive, (i % 5) as u16, SessionId(i), &payload);
+            expect.push_back((i, payload));
+            // Read some as we go, as a worker would, so the ring wraps many times.
+            while !out.pump(ring) || (i % 3 == 0 && !ring.is_empty()) {
+                if let Some(m) = inlet.next(ring) {
+                    let (id, payload) = expect.pop_front().unwrap();
+                    assert_eq!((m.kind, m.session, m.aux, m.payload.len()), (Kind::Receive, SessionId(id), (id % 5) as u16, payload.len()));
+                    assert_eq!(m.payload, payload);
+                    got += 1;
+                }
+            }
+        }
+        while let Some(m) = inlet.next(ring) {
+            let (id, payload) = expect.pop_front().unwrap();
+            assert_eq!((m.session, m.payload), (SessionId(id), payload));
+            got += 1;
+        }
+        assert_eq!(got, 3000);
+        assert!(expect.is_empty() && ring.is_empty());
+    }
+
+    #[test]
+    fn a_lost_beginning_drops_the_tail_only() {
+        let set = RingSet::new(1).unwrap();
+        let ring = set.ring(0);
+        let big = vec![9u8; 3 * MAX_RECORD];
+        let mut out = Outlet::default();
+        out.send(ring, Kind::Receive, 0, SessionId(1), &big);
+        out.send(ring, Kind::Receive, 0, SessionId(2), b"next");
+        // A reader took the first record and died.
+        assert!(ring.pop(&mut Vec::new()).is_some_and(|r| r.flags & FIRST != 0));
+        let mut successor = Inlet::default();
+        let m = successor.next(ring).unwrap();
+        assert_eq!((m.session, m.payload.as_slice()), (SessionId(2), &b"next"[..]));
+    }
+
+    #[test]
+    fn doorbell_rings_only_a_sleeping_reader() {
+        let bells = doorbells(1).unwrap();
+        let bell = &bells[0];
+        bell.ring();
+        let mut v = 0u64;
+        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, -1, "awake: no write");
+        bell.prepare_sleep();
+        bell.ring();
+        bell.ring();
+        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, 8);
+        assert_eq!(v, 1, "one wake-up per sleep");
     }
 }

@@ -157,6 +157,19 @@ pub struct SharedFacts {
     pub port: usize,
 }
 
+/// The three facts `send()` checks before it forwards (PROCESS mode): one
+/// read of the session's slot instead of the whole [`SharedFacts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SendState {
+    /// The reactor thread (or worker) holding the connection.
+    pub owner: usize,
+    /// The connection closed; its onClose has not run everywhere yet.
+    pub closing: bool,
+    /// Bytes queued for it that the kernel has not taken
+    /// (`socket_buffer_size` is checked against them).
+    pub send_queued_bytes: u64,
+}
+
 /// Stores an address as a port and a v6 address (IPv4 v4-mapped).
 fn store_addr(port: &AtomicU32, ip: &[AtomicU64; 2], addr: SocketAddr) {
     port.store(addr.port() as u32, Ordering::Relaxed);
@@ -360,6 +373,21 @@ impl SessionTable {
             recv_queued_bytes: slot.recv_queued_bytes.load(Ordering::Relaxed),
             closing: slot.closing.load(Ordering::Acquire) != 0,
             port: slot.port.load(Ordering::Relaxed) as usize,
+        })
+    }
+
+    /// What `send()` checks, as [`SessionTable::facts`] reports it (none
+    /// for a session still in its TLS handshake), reading no more.
+    pub fn send_state(&self, id: SessionId) -> Option<SendState> {
+        let slot = self.live(id)?;
+        let closing = slot.closing.load(Ordering::Acquire);
+        if closing == HANDSHAKING {
+            return None;
+        }
+        Some(SendState {
+            owner: slot.owner.load(Ordering::Acquire) as usize,
+            closing: closing != 0,
+            send_queued_bytes: slot.send_queued_bytes.load(Ordering::Relaxed),
         })
     }
 

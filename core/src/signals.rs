@@ -328,10 +328,10 @@ impl SignalPipe {
     pub fn take(&self) -> Vec<Signal> {
         let mut out = Vec::new();
         for signo in self.take_raw() {
-            if let Some(s) = Signal::from_raw(signo) {
-                if !out.contains(&s) {
-                    out.push(s);
-                }
+            if let Some(s) = Signal::from_raw(signo)
+                && !out.contains(&s)
+            {
+                out.push(s);
             }
         }
         out

@@ -9,16 +9,14 @@
 
 use crate::event_loop::{self, LoopHandler};
 use crate::side_loop::SideLoop;
-use crate::reactor::ServerShared;
+use crate::shared::ServerShared;
 use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
-use mio::{Interest, Token};
+use mio::Interest;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-/// Token of the manager's command inbox on its event loop (the loop's own
-/// tokens are 0 and 3; 1 and 2 are a worker's, which the manager is not).
-const COMMANDS_TOKEN: Token = Token(1);
+use crate::tokens::COMMANDS_TOKEN;
 /// The longest the manager sleeps without an event: it also looks for
 /// children that ended without a SIGCHLD reaching it.
 const IDLE_WAKE: Duration = Duration::from_secs(1);

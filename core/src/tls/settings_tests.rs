@@ -12,7 +12,7 @@ fn build(settings: TlsSettings) -> Result<TlsAcceptor, TlsError> {
 
 /// The error of `settings`, checked to name `setting` and to mention `words`.
 fn error(settings: TlsSettings, setting: &str, words: &[&str]) -> TlsError {
-    let e = build(settings).err().expect("the settings should be refused");
+    let e = build(settings).expect_err("the settings should be refused");
     assert_eq!(e.setting(), setting, "{e}");
     let text = e.to_string();
     for w in words {
