@@ -110,7 +110,7 @@ fn fail(obj: *mut zend_object, e: &std::io::Error) -> i32 {
 
 fn set_error(obj: *mut zend_object, code: i64) {
     props::set(obj, "errCode", code);
-    crate::runtime::set_last_error(code as i32);
+    crate::process_state::set_last_error(code as i32);
 }
 
 fn false_zv() -> PhpResult<Zval> {
@@ -604,7 +604,7 @@ impl Client {
             Some(Err(f)) => {
                 let code = swoole_core::tls::error::codes::SSL_VERIFY_FAILED.0;
                 // swoole_last_error() only: Swoole leaves errCode alone here.
-                crate::runtime::set_last_error(code);
+                crate::process_state::set_last_error(code);
                 swoole_core::log::put_code(swoole_core::log::LOG_NOTICE, code, &format!(
                     "Socket::ssl_verify() (ERRNO {code}): can not verify peer from fd#{} with error#{}: {}",
                     c.fd(), f.code, f.reason

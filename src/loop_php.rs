@@ -68,7 +68,7 @@ pub fn reset_after_fork() {
 /// In a plain script, the first timer or event arranges for the loop to run
 /// when the script ends (Swoole does the same with `Swoole\Event::rshutdown`).
 pub fn ensure_shutdown_hook() {
-    if !crate::runtime::may_run_own_loop() || with(|r| r.shutdown_hook) {
+    if !crate::process_state::may_run_own_loop() || with(|r| r.shutdown_hook) {
         return;
     }
     with(|r| r.shutdown_hook = true);

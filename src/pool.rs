@@ -187,7 +187,7 @@ impl Pool {
         msgqueue_key: Dflt<IntArg>,
         enable_coroutine: Dflt<BoolArg>,
     ) -> PhpResult<Self> {
-        if crate::runtime::role() != crate::runtime::Role::None {
+        if crate::process_state::role() != crate::process_state::Role::None {
             return Err(PhpException::new(
                 "Swoole\\Process\\Pool cannot use in server process".into(),
                 0,

@@ -128,7 +128,7 @@ impl Process {
     /// started, and ends the process with the right status. Never returns.
     pub fn run_child(&self, obj: *mut zend_object, before: impl FnOnce()) -> ! {
         loop_php::reset_after_fork();
-        crate::runtime::forget_server_after_fork();
+        crate::process_state::forget_server_after_fork();
         self.in_child.set(true);
         // The parent's end is not ours in the child.
         sys::close_slot(&self.master_fd);
@@ -189,7 +189,7 @@ impl Process {
             None if which == libc::PRIO_PROCESS as i64 => Some(self.pid.get() as i64),
             None => {
                 warning("$who parameter must not be null");
-                crate::runtime::set_last_error(swoole_core::ErrorCode::INVALID_PARAMS.0);
+                crate::process_state::set_last_error(swoole_core::ErrorCode::INVALID_PARAMS.0);
                 None
             }
         }
@@ -369,7 +369,7 @@ impl Process {
             Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
             Err(e) => {
                 let timed_out = e.kind() == std::io::ErrorKind::WouldBlock && self.timeout_set.get();
-                crate::runtime::set_last_error(if timed_out {
+                crate::process_state::set_last_error(if timed_out {
                     SOCKET_POLL_TIMEOUT
                 } else {
                     e.raw_os_error().unwrap_or(libc::EIO)
@@ -519,7 +519,7 @@ impl Process {
                 Ok(true)
             }
             Some(cb) => {
-                if crate::runtime::refuse_signal(signo) {
+                if crate::process_state::refuse_signal(signo) {
                     return Ok(false);
                 }
                 if let Err(e) = event_loop::watch_signal(signo) {
@@ -621,7 +621,7 @@ impl Process {
         let Some(who) = self.priority_target(which, nullable_int(who, 3)?) else { return Ok(false) };
         // SAFETY: setpriority on a process, group or user id.
         if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, priority as i32) } < 0 {
-            crate::runtime::set_last_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
+            crate::process_state::set_last_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
             return Ok(false);
         }
         Ok(true)
@@ -637,7 +637,7 @@ impl Process {
         let p = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
         let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
         if p == -1 && errno != 0 {
-            crate::runtime::set_last_error(errno);
+            crate::process_state::set_last_error(errno);
             return false_zv();
         }
         Ok((p as i64).into_zval(false)?)

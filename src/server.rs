@@ -5,7 +5,8 @@
 use crate::args::{ArrayArg, BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::events::{self, Event};
 use crate::props::{self, Default as P};
-use crate::runtime::{self, Role};
+use crate::control;
+use crate::process_state::{self, Role};
 use crate::zend::{self, warning, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
@@ -182,7 +183,7 @@ impl Server {
 /// Sets the per-call error code (`getLastError()`, `swoole_last_error()`) and
 /// returns false.
 fn fail(code: ErrorCode) -> bool {
-    runtime::set_last_error(code.0);
+    process_state::set_last_error(code.0);
     false
 }
 
@@ -329,7 +330,7 @@ impl Server {
         let bound = match crate::port::bind_port(&host, port, raw_type) {
             Ok(b) => b,
             Err(f) => {
-                runtime::set_last_error(f.code);
+                process_state::set_last_error(f.code);
                 return Ok(false.into_zval(false)?);
             }
         };
@@ -369,7 +370,7 @@ impl Server {
             return false;
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let ok = runtime::start(self_, obj);
+        let ok = crate::start::start(self_, obj);
         if self_.state.get() == Lifecycle::Shutdown {
             self_.release_ports(obj);
         }
@@ -570,7 +571,7 @@ impl Server {
         }
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
         let Some(info) = info else {
-            runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
+            process_state::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
             return Ok(false.into_zval(false)?);
         };
         let uid_dispatch = self.mode == MODE_PROCESS && self.settings.borrow().dispatch_mode == 5;
@@ -616,7 +617,7 @@ impl Server {
         if self.not_started() {
             return Ok(false.into_zval(false)?);
         }
-        Ok(runtime::stats_array(&self.settings.borrow()).into_zval(false)?)
+        Ok(control::stats_array(&self.settings.borrow()).into_zval(false)?)
     }
 
     /// `shutdown(): bool` — stops every process of the server (SIGTERM to the master).
@@ -625,7 +626,7 @@ impl Server {
             warning("server is not running");
             return false;
         }
-        runtime::shutdown()
+        control::shutdown()
     }
 
     /// `stop(int $workerId = -1): bool` (Swoole 4's `$waitEvent` went in 5.0).
@@ -635,7 +636,7 @@ impl Server {
             warning("server is not running");
             return Ok(false);
         }
-        Ok(runtime::stop_worker(id))
+        Ok(control::stop_worker(id))
     }
 
     /// `tick(int $ms, callable $callback, mixed ...$params): int|false` —
@@ -753,7 +754,7 @@ impl Server {
             warning("onPipeMessage is null, can't use sendMessage");
             return Ok(false);
         }
-        Ok(runtime::send_message(message, dst))
+        Ok(control::send_message(message, dst))
     }
 
     /// `bind(int $fd, int $uid): bool` — ties a connection to a user id,
@@ -822,7 +823,7 @@ impl Server {
             warning("server is not running");
             return Ok(false);
         }
-        Ok(runtime::reload(only_task))
+        Ok(control::reload(only_task))
     }
 
     /// `heartbeat(bool $ifCloseConnection = true): array|false` — the
@@ -884,25 +885,25 @@ impl Server {
     /// `getLastError(): int`
     #[php(name = "getLastError")]
     pub fn get_last_error(&self) -> i64 {
-        runtime::last_error() as i64
+        process_state::last_error() as i64
     }
 
     /// `getMasterPid(): int`
     #[php(name = "getMasterPid")]
     pub fn get_master_pid(&self) -> i64 {
-        runtime::master_pid() as i64
+        process_state::master_pid() as i64
     }
 
     /// `getManagerPid(): int`
     #[php(name = "getManagerPid")]
     pub fn get_manager_pid(&self) -> i64 {
-        runtime::manager_pid() as i64
+        process_state::manager_pid() as i64
     }
 
     /// `getWorkerId(): int|false`
     #[php(name = "getWorkerId")]
     pub fn get_worker_id(&self) -> PhpResult<Zval> {
-        Ok(match runtime::role() {
+        Ok(match process_state::role() {
             Role::Worker(id) | Role::Task(id) => (id as i64).into_zval(false)?,
             _ => false.into_zval(false)?,
         })
@@ -912,7 +913,7 @@ impl Server {
     #[php(name = "getWorkerPid")]
     pub fn get_worker_pid(&self, worker_id: Opt<IntArg>) -> PhpResult<Zval> {
         let id = worker_id.or(1, -1)?;
-        Ok(match runtime::worker_pid(id) {
+        Ok(match control::worker_pid(id) {
             Some(pid) => (pid as i64).into_zval(false)?,
             None => false.into_zval(false)?,
         })
@@ -926,7 +927,7 @@ impl Server {
             warning("server is not running");
             return Ok(false.into_zval(false)?);
         }
-        Ok(match runtime::worker_status(id) {
+        Ok(match control::worker_status(id) {
             Some(s) if s != WorkerStatus::None => (s as i64).into_zval(false)?,
             _ => false.into_zval(false)?,
         })

@@ -469,3 +469,10 @@ pub fn bytes_to_value(bytes: &[u8], serialized: bool) -> Zval {
     }
     call_function("unserialize", vec![&raw]).unwrap_or(raw)
 }
+
+impl Clone for Callback {
+    fn clone(&self) -> Self {
+        Callback::resolve(self.zval()).expect("a resolved callback stays callable")
+    }
+}
+

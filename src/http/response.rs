@@ -220,7 +220,7 @@ impl Ctx {
         match sent {
             Ok(()) => true,
             Err(code) => {
-                crate::runtime::set_last_error(code.0);
+                crate::process_state::set_last_error(code.0);
                 false
             }
         }
@@ -249,7 +249,7 @@ impl Drop for Response {
 }
 
 fn unavailable() -> bool {
-    crate::runtime::set_last_error(CONTEXT_UNAVAILABLE);
+    crate::process_state::set_last_error(CONTEXT_UNAVAILABLE);
     false
 }
 
@@ -468,7 +468,7 @@ impl Response {
             match super::server::send(ctx.session, &out, ctx.cfg.send_piece) {
                 Ok(()) => true,
                 Err(code) => {
-                    crate::runtime::set_last_error(code.0);
+                    crate::process_state::set_last_error(code.0);
                     false
                 }
             }
@@ -535,7 +535,7 @@ impl Response {
             if !ctx.keep_alive {
                 let _ = worker::close(ctx.session, false);
             }
-            ok.map_err(|c: ErrorCode| crate::runtime::set_last_error(c.0)).is_ok()
+            ok.map_err(|c: ErrorCode| crate::process_state::set_last_error(c.0)).is_ok()
         }))
     }
 

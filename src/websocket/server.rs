@@ -52,7 +52,7 @@ const INSTANCE_METHODS: &[&str] = &["push", "disconnect", "ping", "isEstablished
 
 /// Sets the last error and returns false.
 fn fail(code: i32) -> bool {
-    crate::runtime::set_last_error(code);
+    crate::process_state::set_last_error(code);
     false
 }
 
