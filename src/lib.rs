@@ -90,6 +90,7 @@ pub mod request;
 pub mod select;
 pub mod serve;
 pub mod server;
+pub mod server_methods;
 pub mod shapes;
 pub mod shape;
 pub mod side_loop;

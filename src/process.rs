@@ -292,7 +292,7 @@ impl Process {
             _ => sys::socket_pair(kind)
                 .map_err(|e| crate::exception::swoole_exception(&format!("failed to create unix socket: {e}"), 502))?,
         };
-        if let Some(obj) = crate::server::constructing_object() {
+        if let Some(obj) = crate::zend::constructing_object() {
             if master >= 0 {
                 props::set(obj, "pipe", master as i64);
             }

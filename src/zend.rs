@@ -476,3 +476,10 @@ impl Clone for Callback {
     }
 }
 
+/// The object being constructed (`$this` inside `__construct`).
+pub(crate) fn constructing_object() -> Option<*mut zend_object> {
+    let eg = ext_php_rs::zend::ExecutorGlobals::get();
+    // SAFETY: current_execute_data is the __construct frame while it runs.
+    let ex = unsafe { eg.current_execute_data.as_mut()? };
+    ex.get_self().map(|o| o as *mut ext_php_rs::types::ZendObject as *mut zend_object)
+}
