@@ -257,3 +257,11 @@ pub(crate) fn setting_value(z: &Zval) -> SettingValue {
         SettingValue::Compound
     }
 }
+
+/// A `?int` parameter: `None` when omitted or null.
+pub fn nullable_int(arg: Opt<IntArg>, arg_num: u32) -> crate::zend::ArgResult<Option<i64>> {
+    match arg.0 {
+        Some(a) if !a.0.is_null() => a.get(arg_num).map(Some),
+        _ => Ok(None),
+    }
+}

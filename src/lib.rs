@@ -84,6 +84,7 @@ pub mod pool_run;
 pub mod options;
 pub mod port;
 pub mod process;
+pub mod process_methods;
 pub mod process_state;
 pub mod props;
 pub mod request;

@@ -483,3 +483,20 @@ pub(crate) fn constructing_object() -> Option<*mut zend_object> {
     let ex = unsafe { eg.current_execute_data.as_mut()? };
     ex.get_self().map(|o| o as *mut ext_php_rs::types::ZendObject as *mut zend_object)
 }
+
+/// PHP's truthiness of a value (`zend_is_true`).
+pub fn truthy(z: &Zval) -> bool {
+    if let Some(b) = z.bool() {
+        b
+    } else if let Some(i) = z.long() {
+        i != 0
+    } else if let Some(d) = z.double() {
+        d != 0.0
+    } else if let Some(s) = z.zend_str() {
+        !matches!(s.as_bytes(), b"" | b"0")
+    } else if let Some(a) = z.array() {
+        !a.is_empty()
+    } else {
+        !z.is_null()
+    }
+}
