@@ -7,6 +7,9 @@
 //! class's modifier runs just before that class is registered, so the modifier
 //! of the class registered last (`Swoole\Connection\Iterator`) adds them all.
 
+// The class-registration hook: the one import that runs back up the layers
+// (connections -> aliases -> port/server), because ext-php-rs gives no later
+// point at which every class exists (module startup runs before any).
 use crate::port::Port;
 use crate::server::Server;
 use ext_php_rs::builders::ClassBuilder;

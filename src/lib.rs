@@ -78,6 +78,7 @@ pub mod lock;
 pub mod loop_php;
 pub mod mime;
 pub mod pool;
+pub mod pool_methods;
 // `php_loop_callbacks!` (defined there) serves the side loop too.
 #[macro_use]
 pub mod pool_run;

@@ -9,7 +9,6 @@ use crate::process_state::{self};
 use crate::zend::{self, warning, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::exception::PhpResult;
-use ext_php_rs::ffi::zend_object;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
@@ -104,18 +103,6 @@ impl Server {
 }
 
 impl Server {
-    /// Once `start()` returned: closes every listening socket (the server's
-    /// and its ports'), so the same addresses can be bound again, by a new
-    /// server in the same script.
-    pub(crate) fn release_ports(&self, obj: *mut zend_object) {
-        drop(self.listener.borrow_mut().take());
-        for (_, zv) in props::array_copy(obj, "ports").iter() {
-            if let Some(port) = crate::port::Port::from_zval(zv) {
-                drop(port.listener.borrow_mut().take());
-            }
-        }
-    }
-
     /// Before start(): Swoole's warning, and the caller gives false.
     pub(crate) fn not_started(&self) -> bool {
         let created = self.state.get() == Lifecycle::Created;

@@ -643,3 +643,17 @@ impl Server {
         })
     }
 }
+
+impl Server {
+    /// Once `start()` returned: closes every listening socket (the server's
+    /// and its ports'), so the same addresses can be bound again, by a new
+    /// server in the same script.
+    pub(crate) fn release_ports(&self, obj: *mut zend_object) {
+        drop(self.listener.borrow_mut().take());
+        for (_, zv) in props::array_copy(obj, "ports").iter() {
+            if let Some(port) = crate::port::Port::from_zval(zv) {
+                drop(port.listener.borrow_mut().take());
+            }
+        }
+    }
+}
