@@ -45,8 +45,7 @@ pub fn shutdown() -> bool {
         }
         return true;
     }
-    // SAFETY: signalling the server's own master process.
-    if pid <= 0 || unsafe { libc::kill(pid, libc::SIGTERM) } != 0 {
+    if pid <= 0 || swoole_core::process::send_signal(pid, libc::SIGTERM).is_err() {
         warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
         return false;
     }
@@ -62,8 +61,7 @@ pub fn reload(only_task: bool) -> bool {
         warning("reload() needs a manager process: set worker_num > 1, task workers or max_request, or use SWOOLE_PROCESS");
         return false;
     }
-    // SAFETY: signalling the server's own manager.
-    if unsafe { libc::kill(pid, sig) } != 0 {
+    if swoole_core::process::send_signal(pid, sig).is_err() {
         warning(&format!("failed to reload, kill({pid}, {sig}) failed"));
         return false;
     }
@@ -77,8 +75,7 @@ pub fn stop_worker(id: i64) -> bool {
         (-1, Role::Worker(_)) => worker::request_stop(false),
         (id, Role::Worker(own)) if id == own as i64 => worker::request_stop(false),
         (id, _) => match worker_pid(id) {
-            // SAFETY: signalling one of the server's workers.
-            Some(pid) => unsafe { libc::kill(pid, libc::SIGTERM) == 0 },
+            Some(pid) => swoole_core::process::send_signal(pid, libc::SIGTERM).is_ok(),
             None => false,
         },
     }

@@ -285,7 +285,6 @@ impl Pool {
         if pid <= 0 {
             return Err(swoole_exception("The process pool is not started", ERROR_INVALID_PARAMS));
         }
-        // SAFETY: sending a signal.
-        Ok(unsafe { libc::kill(pid as i32, libc::SIGTERM) } == 0)
+        Ok(swoole_core::process::send_signal(pid as i32, libc::SIGTERM).is_ok())
     }
 }

@@ -108,15 +108,12 @@ impl Process {
         sys::close_slot(&self.master_fd);
         let worker = self.worker_fd.get();
         if self.redirect && worker >= 0 {
-            // SAFETY: making the pipe our stdin/stdout/stderr.
-            unsafe {
-                libc::dup2(worker, 0);
-                libc::dup2(worker, 1);
-                libc::dup2(worker, 2);
+            // The pipe becomes our stdin/stdout/stderr.
+            for target in 0..3 {
+                let _ = sys::dup_onto(worker, target);
             }
         }
-        // SAFETY: getpid has no preconditions.
-        let pid = unsafe { libc::getpid() };
+        let pid = nix::unistd::getpid().as_raw();
         self.pid.set(pid);
         props::set(obj, "pid", pid as i64);
         if worker >= 0 {
@@ -150,9 +147,7 @@ impl Process {
             }
             CallOutcome::Bailout => 255,
         };
-        zend::end_output();
-        // SAFETY: ending the child without the parent's PHP shutdown.
-        unsafe { libc::_exit(code) }
+        zend::exit_child(code)
     }
 
     /// The `$who` of get/setPriority(): null means this Process's child, and
@@ -184,8 +179,8 @@ impl Process {
     /// inside that worker), so closing it leaves the pool's alone; `queue` is
     /// the pool's queue when the pool has one but no `onMessage`.
     pub fn pool_view(id: i64, pid: i32, fd: Option<RawFd>, own: bool, queue: Option<MsgQueue>) -> Zval {
-        // SAFETY: duplicating a descriptor the pool keeps open.
-        let dup = fd.map(|fd| unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }).filter(|&d| d >= 0).unwrap_or(-1);
+        // A dup of a descriptor the pool keeps open.
+        let dup = fd.and_then(|fd| sys::dup_cloexec(fd).ok()).unwrap_or(-1);
         let (master, worker) = if own { (-1, dup) } else { (dup, -1) };
         let mut obj = ZendClassObject::new(Process {
             callback: RefCell::new(None),

@@ -17,6 +17,7 @@ use swoole_core::process::{self as sys, MsgQueue, PipeType, MSG_MAX};
 use crate::args::nullable_int;
 use crate::process::{false_zv, process_ce, script_path, Process, IPC_NOWAIT, MSGQUEUE_BALANCE, NEXT_ID, SOCKET_POLL_TIMEOUT};
 use crate::zend::truthy;
+use swoole_core::fork::{ForkOptions, ParentSignals};
 
 #[php_impl]
 impl Process {
@@ -74,8 +75,8 @@ impl Process {
     /// `start(): int|bool` — forks; the parent gets the child's pid.
     pub fn start(self_: &mut ZendClassObject<Process>) -> PhpResult<Zval> {
         let pid = self_.pid.get();
-        // SAFETY: kill(pid, 0) only checks that the process exists.
-        if pid > 0 && unsafe { libc::kill(pid, 0) } == 0 {
+        // Signal 0 only checks that the process exists.
+        if pid > 0 && sys::send_signal(pid, 0).is_ok() {
             warning("process has already been started");
             return false_zv();
         }
@@ -95,16 +96,16 @@ impl Process {
                 return false_zv();
             }
         }
-        zend::flush_output();
-        // SAFETY: the caller's process; PHP is single-threaded here (rule 2).
-        let child = unsafe { libc::fork() };
-        if child < 0 {
-            warning(&format!("fork() failed: {}", std::io::Error::last_os_error()));
-            return false_zv();
-        }
-        if child == 0 {
-            self_.run_child(obj, || {});
-        }
+        // As Swoole: the child keeps the parent's signal handlers and mask,
+        // and does not die with it. PHP is single-threaded here (rule 2).
+        let opts = ForkOptions { name: "process", id: None, signals: ParentSignals::Untouched, die_with_parent: false };
+        let child = match zend::fork_php_child(opts, &mut (), |_| self_.run_child(obj, || {})) {
+            Ok(pid) => pid,
+            Err(e) => {
+                warning(&format!("fork() failed: {e}"));
+                return false_zv();
+            }
+        };
         // The parent keeps only its end: the child's end would hide EOF.
         sys::close_slot(&self_.worker_fd);
         self_.pid.set(child);
@@ -165,9 +166,7 @@ impl Process {
             1 => sys::close_slot(&self.master_fd),
             2 => sys::close_slot(&self.worker_fd),
             3 | 4 => {
-                let how = if which == 3 { libc::SHUT_RD } else { libc::SHUT_WR };
-                // SAFETY: shutting down one direction of our socket.
-                unsafe { libc::shutdown(self.current_fd(), how) == 0 }
+                sys::shutdown_socket(self.current_fd(), which == 3)
             }
             _ => {
                 let a = sys::close_slot(&self.master_fd);
@@ -180,15 +179,12 @@ impl Process {
     /// `exit(int $exit_code = 0): void` — ends the child (only there).
     pub fn exit(&self, exit_code: Opt<IntArg>) -> PhpResult<()> {
         let code = exit_code.or(1, 0)?;
-        // SAFETY: getpid has no preconditions.
-        if !self.in_child.get() || self.pid.get() != unsafe { libc::getpid() } {
+        if !self.in_child.get() || self.pid.get() != nix::unistd::getpid().as_raw() {
             warning("not current process");
             return Ok(());
         }
         let code = if (0..=255).contains(&code) { code as i32 } else { 1 };
-        zend::end_output();
-        // SAFETY: ending this child process.
-        unsafe { libc::_exit(code) }
+        zend::exit_child(code)
     }
 
     /// `exec(string $exec_file, array $args): bool`
@@ -204,12 +200,9 @@ impl Process {
             let s = v.coerce_to_string().unwrap_or_default();
             argv.push(std::ffi::CString::new(s).unwrap_or_default());
         }
-        let mut ptrs: Vec<*const std::ffi::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
-        ptrs.push(std::ptr::null());
         zend::flush_output();
-        // SAFETY: a NULL-terminated argv of live C strings.
-        unsafe { libc::execv(argv[0].as_ptr(), ptrs.as_ptr()) };
-        warning(&format!("execv({file}) failed, Error: {}", std::io::Error::last_os_error()));
+        let Err(e) = nix::unistd::execv(&argv[0], &argv);
+        warning(&format!("execv({file}) failed, Error: {}", std::io::Error::from(e)));
         Ok(false)
     }
 
@@ -242,11 +235,10 @@ impl Process {
         let signo = signal_no.or(2, libc::SIGTERM as i64)?;
         let e = match (i32::try_from(pid), i32::try_from(signo)) {
             (Ok(p), Ok(s)) => {
-                // SAFETY: sending a signal.
-                if unsafe { libc::kill(p, s) } == 0 {
-                    return Ok(true);
+                match sys::send_signal(p, s) {
+                    Ok(()) => return Ok(true),
+                    Err(e) => e,
                 }
-                std::io::Error::last_os_error()
             }
             _ => std::io::Error::from_raw_os_error(libc::EINVAL),
         };
@@ -299,11 +291,8 @@ impl Process {
             2 => libc::ITIMER_PROF,
             _ => libc::ITIMER_REAL,
         };
-        let tv = libc::timeval { tv_sec: (usec / 1_000_000) as libc::time_t, tv_usec: (usec % 1_000_000) as libc::suseconds_t };
-        let timer = libc::itimerval { it_interval: tv, it_value: tv };
-        // SAFETY: setting this process's interval timer.
-        if unsafe { libc::setitimer(which, &timer, std::ptr::null_mut()) } != 0 {
-            warning(&format!("setitimer() failed, Error: {}", std::io::Error::last_os_error()));
+        if let Err(e) = sys::set_interval_timer(which as i32, usec) {
+            warning(&format!("setitimer() failed, Error: {e}"));
             return Ok(false);
         }
         Ok(true)
@@ -318,15 +307,14 @@ impl Process {
             None => None,
         };
         zend::flush_output();
-        // SAFETY: daemon(3) forks and detaches this process.
-        if unsafe { libc::daemon(nochdir as i32, noclose as i32) } != 0 {
+        if nix::unistd::daemon(nochdir, noclose).is_err() {
             return Ok(false);
         }
         if let Some(pipes) = pipes {
             for (target, (_, v)) in pipes.iter().take(3).enumerate() {
                 if let Some(fd) = loop_php::fd_of(v) {
-                    // SAFETY: making fd the process's stdin/out/err.
-                    unsafe { libc::dup2(fd, target as i32) };
+                    // fd becomes the process's stdin/out/err.
+                    let _ = sys::dup_onto(fd, target as i32);
                 }
             }
         }
@@ -376,9 +364,8 @@ impl Process {
         let which = which.get(1)?;
         let priority = priority.get(2)?;
         let Some(who) = self.priority_target(which, nullable_int(who, 3)?) else { return Ok(false) };
-        // SAFETY: setpriority on a process, group or user id.
-        if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, priority as i32) } < 0 {
-            crate::process_state::set_last_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
+        if let Err(e) = sys::set_priority(which, who, priority as i32) {
+            crate::process_state::set_last_error(e.raw_os_error().unwrap_or(0));
             return Ok(false);
         }
         Ok(true)
@@ -389,14 +376,13 @@ impl Process {
     pub fn get_priority(&self, which: IntArg, who: Opt<IntArg>) -> PhpResult<Zval> {
         let which = which.get(1)?;
         let Some(who) = self.priority_target(which, nullable_int(who, 2)?) else { return false_zv() };
-        // SAFETY: errno must be cleared: -1 is a valid priority.
-        unsafe { *libc::__errno_location() = 0 };
-        let p = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
-        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-        if p == -1 && errno != 0 {
-            crate::process_state::set_last_error(errno);
-            return false_zv();
-        }
+        let p = match sys::get_priority(which, who) {
+            Ok(p) => p,
+            Err(e) => {
+                crate::process_state::set_last_error(e.raw_os_error().unwrap_or(0));
+                return false_zv();
+            }
+        };
         Ok((p as i64).into_zval(false)?)
     }
 
@@ -532,11 +518,7 @@ impl Process {
             return Ok(zv.shallow_clone());
         }
         let Some(fd) = self.current_fd_or_warn("export stream") else { return false_zv() };
-        // SAFETY: duplicating our own descriptor.
-        let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
-        if dup < 0 {
-            return false_zv();
-        }
+        let Ok(dup) = sys::dup_cloexec(fd) else { return false_zv() };
         let stream = self.pipe_type == PipeType::Stream;
         let zv = crate::socket::Socket::wrap(dup, if stream { libc::SOCK_STREAM } else { libc::SOCK_DGRAM });
         *self.exported.borrow_mut() = Some(zv.shallow_clone());

@@ -60,8 +60,7 @@ impl ProcessHost {
 
     /// Sets the identity properties of a worker process.
     pub(crate) fn become_worker(&self, id: usize) {
-        // SAFETY: getpid has no preconditions.
-        let pid = unsafe { libc::getpid() };
+        let pid = nix::unistd::getpid().as_raw();
         let task = id >= self.settings.worker_num;
         process_state::set_role(if task { Role::Task(id) } else { Role::Worker(id) });
         if let Some(slot) = self.shared.stats.worker(id) {
@@ -190,8 +189,7 @@ impl ProcessHost {
         let id = self.shared.stats.user_slot(index);
         let shared = self.shared.clone();
         if self.drop_privileges().is_err() {
-            // SAFETY: ending this child.
-            unsafe { libc::_exit(1) };
+            crate::zend::exit_child(1);
         }
         let zv = self.user_processes[index].shallow_clone();
         let obj = zv.object().map(|o| o as *const ZendObject as *mut zend_object).expect("addProcess stored an object");
@@ -205,8 +203,7 @@ impl ProcessHost {
             // them across fork; unblock them now.
             swoole_core::signals::reset_defaults();
             swoole_core::signals::unblock();
-            // SAFETY: getpid has no preconditions.
-            let pid = unsafe { libc::getpid() };
+            let pid = nix::unistd::getpid().as_raw();
             if let Some(slot) = shared.stats.worker(id) {
                 slot.pid.store(pid, Ordering::SeqCst);
             }
@@ -219,9 +216,12 @@ impl ProcessHost {
 
 /// A random number for `max_request_grace` (no crypto needed).
 fn random_u64() -> u64 {
-    let mut v = 0u64;
-    // SAFETY: getrandom fills our 8 bytes (or leaves them 0).
-    unsafe { libc::getrandom((&mut v as *mut u64).cast(), 8, 0) };
-    v
+    // std's SipHash with random keys, over this process's pid and the time:
+    // forked workers inherit the keys, the pid tells them apart.
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_i32(nix::unistd::getpid().as_raw());
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.finish()
 }
 

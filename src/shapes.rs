@@ -5,12 +5,15 @@
 use crate::events::Event;
 use crate::host::{long, Failure, ProcessHost};
 use crate::loop_php;
-use crate::process_state::{self, master_pid, Role};
+use crate::process_state::{self, Role};
 use crate::props;
 use crate::zend::{self, warning};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+use swoole_core::fork::{ForkOptions, ParentSignals};
 use swoole_core::supervisor::{Supervisor, WorkerFactory};
 
 impl ProcessHost {
@@ -86,30 +89,23 @@ impl ProcessHost {
         let cfg = swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread };
         // Workers must not run onStart: the master does.
         self.shared.stats.counters().onstart_called.store(1, Ordering::SeqCst);
-        zend::flush_output();
-        swoole_core::signals::block();
-        // SAFETY: the master is still single-threaded here (rule 2): the
-        // reactor threads start after this fork.
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
-            // The manager: it forks and supervises the workers, and stops
-            // them if the master dies.
-            swoole_core::process::die_with_parent(master_pid());
-            // SAFETY: getpid has no preconditions.
-            self.know_manager(unsafe { libc::getpid() }, Role::Manager);
+        // The manager forks and supervises the workers, and stops them if
+        // the master dies. The master is still single-threaded here (rule
+        // 2): the reactor threads start after this fork. Its signals stay
+        // blocked until its loop owns them (below).
+        let opts = ForkOptions { name: "manager", id: None, signals: ParentSignals::KeepBlocked, die_with_parent: true };
+        let forked = zend::fork_php_child(opts, self, |host| {
+            host.know_manager(nix::unistd::getpid().as_raw(), Role::Manager);
             loop_php::reset_after_fork();
-            let run = std::panic::AssertUnwindSafe(|| self.run_manager());
-            let code = match std::panic::catch_unwind(run) {
-                Ok(true) => 0,
-                _ => 1,
-            };
-            self.exit_child(code);
-        }
-        if pid < 0 {
-            swoole_core::signals::unblock();
-            warning(&format!("failed to fork the manager: {}", std::io::Error::last_os_error()));
-            return false;
-        }
+            if host.run_manager() { 0 } else { 1 }
+        });
+        let pid = match forked {
+            Ok(pid) => pid,
+            Err(e) => {
+                warning(&format!("failed to fork the manager: {e}"));
+                return false;
+            }
+        };
         // onStart's timers live on the process's event loop, which the master
         // serves; the master's signals go to that loop from now on (this
         // unblocks them): SIGTERM, even from onStart's shutdown(), stops the
@@ -119,8 +115,7 @@ impl ProcessHost {
         match swoole_core::event_loop::own_signals(&master_signals) {
             Ok(()) => {}
             Err(e) => {
-                // SAFETY: stopping the manager we just forked.
-                unsafe { libc::kill(pid, libc::SIGTERM) };
+                let _ = kill(Pid::from_raw(pid), Signal::SIGTERM);
                 warning(&format!("failed to install the signal handlers: {e}"));
                 return false;
             }
@@ -199,9 +194,7 @@ impl WorkerFactory for ProcessHost {
     }
 
     fn exit_child(&mut self, code: i32) -> ! {
-        zend::end_output();
-        // SAFETY: ending a forked worker without running the parent's PHP shutdown.
-        unsafe { libc::_exit(code) }
+        zend::exit_child(code)
     }
 
     fn on_command(&mut self, request: &swoole_core::command::Request) -> Vec<u8> {

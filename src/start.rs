@@ -27,8 +27,7 @@ struct PidFile {
 
 impl PidFile {
     fn write(path: Option<&str>) -> std::io::Result<PidFile> {
-        // SAFETY: getpid has no preconditions.
-        let pid = unsafe { libc::getpid() };
+        let pid = nix::unistd::getpid().as_raw();
         if let Some(p) = path {
             swoole_core::pid_file::create(p, pid)?;
         }
@@ -38,36 +37,11 @@ impl PidFile {
 
 impl Drop for PidFile {
     fn drop(&mut self) {
-        // SAFETY: getpid has no preconditions.
-        if unsafe { libc::getpid() } != self.pid {
+        if nix::unistd::getpid().as_raw() != self.pid {
             return; // a forked child leaving: the file is the master's
         }
         if let Some(p) = &self.path {
             swoole_core::pid_file::remove(p, self.pid);
-        }
-    }
-}
-
-/// `daemonize`: the calling process exits (the shell gets its prompt back);
-/// the server goes on in a new session, its stdin from /dev/null and its
-/// stdout/stderr to the log file (or /dev/null), as Swoole does.
-fn daemonize() {
-    zend::flush_output();
-    // SAFETY: forking the single-threaded master; the parent only exits.
-    let pid = unsafe { libc::fork() };
-    if pid > 0 {
-        zend::end_output();
-        // SAFETY: the foreground process is done.
-        unsafe { libc::_exit(0) };
-    }
-    // SAFETY: plain descriptor and session calls in the new process.
-    unsafe {
-        libc::setsid();
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
-        libc::dup2(null, 0);
-        swoole_core::log::redirect_stdio(null);
-        if null > 2 {
-            libc::close(null);
         }
     }
 }
@@ -115,7 +89,8 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         }
     };
     if settings.daemonize {
-        daemonize();
+        zend::flush_output();
+        swoole_core::process::daemonize(zend::end_output);
     }
     let _pid_file = match PidFile::write(settings.pid_file.as_deref()) {
         Ok(p) => p,
@@ -149,8 +124,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
             return false;
         }
     };
-    // SAFETY: getpid has no preconditions.
-    let pid = unsafe { libc::getpid() };
+    let pid = nix::unistd::getpid().as_raw();
     let single = !process_mode
         && settings.worker_num == 1
         && settings.max_request == 0

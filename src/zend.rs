@@ -431,6 +431,24 @@ pub fn end_output() {
     unsafe { php_output_end_all() };
 }
 
+/// Ends a forked child: its output buffers flushed, then `_exit`, so the
+/// parent's PHP shutdown (destructors, shutdown functions) does not run twice.
+pub fn exit_child(code: i32) -> ! {
+    end_output();
+    swoole_core::fork::exit_now(code)
+}
+
+/// Forks a child that runs PHP, through the core's one fork sequence: PHP's
+/// output is flushed first (rule 2), and the child ends through [`exit_child`].
+pub fn fork_php_child<S: ?Sized>(
+    opts: swoole_core::fork::ForkOptions,
+    state: &mut S,
+    child: impl FnOnce(&mut S) -> i32,
+) -> std::io::Result<i32> {
+    flush_output();
+    swoole_core::fork::fork_child(opts, state, child, |_, code| exit_child(code))
+}
+
 /// Registers `alias` as another name of class `ce` (Swoole 4's `swoole_server` ...).
 pub fn register_class_alias(alias: &str, ce: *mut zend_class_entry) {
     let name = CString::new(alias.to_ascii_lowercase()).unwrap_or_default();

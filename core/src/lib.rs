@@ -78,6 +78,7 @@ pub mod client;
 pub mod command;
 pub mod dispatch;
 pub mod error;
+pub mod fork;
 pub mod event_loop;
 pub mod framing;
 pub mod length_func;
