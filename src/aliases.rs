@@ -15,8 +15,11 @@ use crate::server::Server;
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::class::RegisteredClass;
 
+/// Looks a registered class's entry up (run once every class exists).
+type ClassEntryFn = fn() -> *mut ext_php_rs::ffi::zend_class_entry;
+
 pub fn register_after_last_class(builder: ClassBuilder) -> ClassBuilder {
-    let pairs: [(&str, fn() -> *mut ext_php_rs::ffi::zend_class_entry); 6] = [
+    let pairs: [(&str, ClassEntryFn); 6] = [
         ("swoole_client", || crate::client::Client::get_metadata().ce() as *const _ as *mut _),
         ("swoole_process", || crate::process::Process::get_metadata().ce() as *const _ as *mut _),
         ("swoole_server", || Server::get_metadata().ce() as *const _ as *mut _),

@@ -14,7 +14,7 @@
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`).
 //! - [`http`]: `Swoole\Http\Server`, `Swoole\Http\Request`, `Swoole\Http\Response`.
 //! - [`client`]: the synchronous `Swoole\Client`.
-//! - [`command`]: `addCommand()`/`command()`.
+//! - [`command`]: the methods `addCommand()` and `command()`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts; [`event_objects`]: the
 //!   callbacks' objects of `event_object` (`Swoole\Server\Event`, ...).

@@ -291,7 +291,7 @@ impl Process {
             2 => libc::ITIMER_PROF,
             _ => libc::ITIMER_REAL,
         };
-        if let Err(e) = sys::set_interval_timer(which as i32, usec) {
+        if let Err(e) = sys::set_interval_timer(which, usec) {
             warning(&format!("setitimer() failed, Error: {e}"));
             return Ok(false);
         }

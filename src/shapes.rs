@@ -14,7 +14,7 @@ use std::time::Duration;
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 use swoole_core::fork::{ForkOptions, ParentSignals};
-use swoole_core::supervisor::{Supervisor, WorkerFactory};
+use swoole_core::manager::{Supervisor, WorkerFactory};
 
 impl ProcessHost {
     /// Single-process mode.

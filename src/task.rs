@@ -245,7 +245,7 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
             ids.push(id);
         }
     }
-    if ids.is_empty() && tasks.len() > 0 {
+    if ids.is_empty() && !tasks.is_empty() {
         process_state::set_last_error(2002);
         return false.into_zval(false).unwrap_or_default();
     }

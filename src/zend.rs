@@ -450,6 +450,9 @@ pub fn fork_php_child<S: ?Sized>(
 }
 
 /// Registers `alias` as another name of class `ce` (Swoole 4's `swoole_server` ...).
+// The pointer is the engine's own live object/entry, as every caller passes it
+// (rule 3: raw Zend handles stay in this layer).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn register_class_alias(alias: &str, ce: *mut zend_class_entry) {
     let name = CString::new(alias.to_ascii_lowercase()).unwrap_or_default();
     // SAFETY: a persistent alias of a registered class, during MINIT.
