@@ -7,13 +7,19 @@
 //! class's modifier runs just before that class is registered, so the modifier
 //! of the class registered last (`Swoole\Connection\Iterator`) adds them all.
 
+// The class-registration hook: the one import that runs back up the layers
+// (connections -> aliases -> port/server), because ext-php-rs gives no later
+// point at which every class exists (module startup runs before any).
 use crate::port::Port;
 use crate::server::Server;
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::class::RegisteredClass;
 
+/// Looks a registered class's entry up (run once every class exists).
+type ClassEntryFn = fn() -> *mut ext_php_rs::ffi::zend_class_entry;
+
 pub fn register_after_last_class(builder: ClassBuilder) -> ClassBuilder {
-    let pairs: [(&str, fn() -> *mut ext_php_rs::ffi::zend_class_entry); 6] = [
+    let pairs: [(&str, ClassEntryFn); 6] = [
         ("swoole_client", || crate::client::Client::get_metadata().ce() as *const _ as *mut _),
         ("swoole_process", || crate::process::Process::get_metadata().ce() as *const _ as *mut _),
         ("swoole_server", || Server::get_metadata().ce() as *const _ as *mut _),

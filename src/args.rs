@@ -16,6 +16,7 @@ use ext_php_rs::exception::PhpException;
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::Zval;
 use std::borrow::Cow;
+use swoole_core::settings::SettingValue;
 
 impl From<ArgError> for PhpException {
     fn from(_: ArgError) -> Self {
@@ -226,5 +227,41 @@ impl Dflt<BoolArg<'_>> {
     /// The value, or `default` when omitted.
     pub fn or(self, arg_num: u32, default: bool) -> ArgResult<bool> {
         self.given.map_or(Ok(default), |a| a.get(arg_num))
+    }
+}
+
+/// [`setting_value`] of key `key`: a list for `proxy_protocol_trusted`
+/// becomes its entries joined by commas (the one list-taking key the core
+/// reads).
+pub(crate) fn setting_value_of(key: &str, z: &Zval) -> SettingValue {
+    if let (true, Some(list)) = (key.eq_ignore_ascii_case("proxy_protocol_trusted"), z.array()) {
+        let items: Vec<String> = list.values().map(|v| v.string().unwrap_or_else(|| "(not a string)".into())).collect();
+        return SettingValue::Str(items.join(","));
+    }
+    setting_value(z)
+}
+
+/// Converts a PHP value from `set()` into the core's setting value.
+pub(crate) fn setting_value(z: &Zval) -> SettingValue {
+    if z.is_null() {
+        SettingValue::Null
+    } else if let Some(b) = z.bool() {
+        SettingValue::Bool(b)
+    } else if let Some(i) = z.long() {
+        SettingValue::Int(i)
+    } else if let Some(f) = z.double() {
+        SettingValue::Float(f)
+    } else if let Some(s) = z.zend_str() {
+        SettingValue::Str(String::from_utf8_lossy(s.as_bytes()).into_owned())
+    } else {
+        SettingValue::Compound
+    }
+}
+
+/// A `?int` parameter: `None` when omitted or null.
+pub fn nullable_int(arg: Opt<IntArg>, arg_num: u32) -> crate::zend::ArgResult<Option<i64>> {
+    match arg.0 {
+        Some(a) if !a.0.is_null() => a.get(arg_num).map(Some),
+        _ => Ok(None),
     }
 }

@@ -110,7 +110,7 @@ fn fail(obj: *mut zend_object, e: &std::io::Error) -> i32 {
 
 fn set_error(obj: *mut zend_object, code: i64) {
     props::set(obj, "errCode", code);
-    crate::runtime::set_last_error(code as i32);
+    crate::process_state::set_last_error(code as i32);
 }
 
 fn false_zv() -> PhpResult<Zval> {
@@ -173,7 +173,7 @@ fn read_options(setting: Option<&ZendHashTable>) -> Result<Options, Refused> {
             o.nodelay = value.bool().unwrap_or(true);
         } else if FRAMING_KEYS.contains(&key.as_str()) {
             o.buffer_size |= key == "socket_buffer_size";
-            match o.settings.apply(&key, &crate::server::setting_value(value)) {
+            match o.settings.apply(&key, &crate::args::setting_value(value)) {
                 Ok(()) => {}
                 Err(e) if e.is_fatal() => return Err(Refused::Fatal(e)),
                 Err(e) => warning(&e.to_string()),
@@ -252,7 +252,7 @@ impl Client {
         let Some(kind) = SockType::from_raw(raw) else {
             return Err(crate::exception::swoole_exception(&format!("invalid socket type [{raw}]"), 724));
         };
-        if let Some(obj) = crate::server::constructing_object() {
+        if let Some(obj) = crate::zend::constructing_object() {
             props::set(obj, "type", raw);
             if !id.is_empty() {
                 props::set(obj, "id", id.as_str());
@@ -604,7 +604,7 @@ impl Client {
             Some(Err(f)) => {
                 let code = swoole_core::tls::error::codes::SSL_VERIFY_FAILED.0;
                 // swoole_last_error() only: Swoole leaves errCode alone here.
-                crate::runtime::set_last_error(code);
+                crate::process_state::set_last_error(code);
                 swoole_core::log::put_code(swoole_core::log::LOG_NOTICE, code, &format!(
                     "Socket::ssl_verify() (ERRNO {code}): can not verify peer from fd#{} with error#{}: {}",
                     c.fd(), f.code, f.reason

@@ -80,5 +80,5 @@ pub fn start(conn: &mut Conn, obj: *mut zend_object, host: &str, port: i64) -> b
 
 fn set_error(obj: *mut zend_object, code: i64) {
     props::set(obj, "errCode", code);
-    crate::runtime::set_last_error(code as i32);
+    crate::process_state::set_last_error(code as i32);
 }

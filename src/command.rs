@@ -3,7 +3,7 @@
 //! here the data is JSON-encoded, the callbacks are called, and failures
 //! are reported as Swoole reports them.
 
-use crate::runtime::{self, Role};
+use crate::process_state::{self, Role};
 use crate::zend::{self, warning, CallOutcome, Callback};
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::ffi::zend_object;
@@ -93,14 +93,14 @@ pub fn command(
     };
     // Swoole reports these in its log, not as PHP warnings.
     let notice = |code: i32, msg: &str| {
-        runtime::set_last_error(code);
+        process_state::set_last_error(code);
         swoole_core::log::notice(msg);
         fail()
     };
     let Some(reg) = commands.get(name) else { return notice(9012, &format!("Unknown command[{name}]")) };
     let Some(shared) = swoole_core::worker::current_server() else { return notice(9009, "server is not running") };
     let base_mode = !shared.is_process_mode();
-    let from = match (runtime::role(), base_mode) {
+    let from = match (process_state::role(), base_mode) {
         (Role::Master, false) => ReplyTo::Master,
         (Role::Worker(0), true) => ReplyTo::Lane(swoole_core::reply_lane::own(0).0),
         (_, false) => return notice(509, "command() can only be used in master process"),
@@ -114,7 +114,7 @@ pub fn command(
     };
     let answer = match target {
         Target::Local => run(commands, obj, name, &json),
-        Target::Manager if runtime::manager_pid() <= 0 => return notice(509, "there is no manager process"),
+        Target::Manager if process_state::manager_pid() <= 0 => return notice(509, "there is no manager process"),
         _ => {
             let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
             if core_cmd::send_request(&shared, target, id, from, name, &json).is_err() {

@@ -127,7 +127,7 @@ fn cycle(cb: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
 /// `wait()`: runs the loop until nothing is left (not inside a server, whose
 /// loop is already running).
 fn wait() {
-    if !crate::runtime::may_run_own_loop() || !event_loop::is_installed() {
+    if !crate::process_state::may_run_own_loop() || !event_loop::is_installed() {
         return;
     }
     PlainLoop::run();
@@ -140,7 +140,7 @@ fn wait() {
 /// timer pending, or an fd, signal or cycle callback that was added) runs
 /// now, after Swoole's deprecation notice, as Swoole does.
 fn rshutdown() {
-    if !crate::runtime::may_run_own_loop() || !event_loop::is_installed() {
+    if !crate::process_state::may_run_own_loop() || !event_loop::is_installed() {
         return;
     }
     crate::zend::error_docref(crate::zend::E_DEPRECATED, "Event::wait() in shutdown function is deprecated");

@@ -60,7 +60,7 @@ pub fn swoole_error(message: &str) -> PhpException {
 /// The Rust state of the object whose `__construct` is running (set when
 /// the constructor runs again on an object already constructed).
 pub fn constructing_state<T: ext_php_rs::class::RegisteredClass>() -> Option<&'static T> {
-    let obj = crate::server::constructing_object()?;
+    let obj = crate::zend::constructing_object()?;
     // SAFETY: constructing_object() points at the live `$this` of the running
     // constructor, which outlives the constructor call that uses the reference.
     let obj = unsafe { &*(obj as *const ext_php_rs::types::ZendObject) };
@@ -72,7 +72,7 @@ pub fn constructing_state<T: ext_php_rs::class::RegisteredClass>() -> Option<&'s
 pub fn constructed_once<T: ext_php_rs::class::RegisteredClass>(is_constructed: impl Fn(&T) -> bool) -> ext_php_rs::exception::PhpResult<()> {
     match constructing_state::<T>() {
         Some(o) if is_constructed(o) => {
-            let class = crate::server::constructing_object()
+            let class = crate::zend::constructing_object()
                 // SAFETY: as in constructing_state.
                 .and_then(|obj| unsafe { (*(obj as *const ext_php_rs::types::ZendObject)).get_class_name().ok() })
                 .unwrap_or_default();

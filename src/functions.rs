@@ -3,7 +3,7 @@
 
 use crate::declare;
 use crate::args::{IntArg, Opt, StrArg};
-use crate::runtime;
+use crate::process_state;
 use crate::zend::warning;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::convert::IntoZval;
@@ -34,12 +34,12 @@ pub fn swoole_cpu_num() -> i64 {
 
 #[php_function]
 pub fn swoole_last_error() -> i64 {
-    runtime::last_error() as i64
+    process_state::last_error() as i64
 }
 
 #[php_function]
 pub fn swoole_clear_error() {
-    runtime::set_last_error(0);
+    process_state::set_last_error(0);
 }
 
 /// The C library's `errno` of the last failed system call.

@@ -4,14 +4,18 @@
 //! `swoole-core` crate. Each module here is one PHP-facing concept:
 //!
 //! - [`server`]: `Swoole\Server`: argument conversion, state checks, delegation.
-//! - [`runtime`]: what `start()` runs: single-process or supervised workers,
-//!   PHP callbacks driven by the core's event loop.
+//! - What `start()` runs, one room each: [`process_state`] (the leaf: role,
+//!   pids, last error), [`control`] (shutdown, reload, stop, sendMessage,
+//!   stats), [`host`] (`$this`, the callbacks, the failure policy),
+//!   [`handler`] (the core's events as PHP calls), [`serve`] (one worker's
+//!   life), [`shapes`] (single process, BASE manager, PROCESS master) and
+//!   [`start`] (`start()` itself, up to the first fork).
 //! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`); [`reuse_port`]: a new
 //!   instance binding beside a running one (`enable_reuse_port`).
 //! - [`http`]: `Swoole\Http\Server`, `Swoole\Http\Request`, `Swoole\Http\Response`.
 //! - [`client`]: the synchronous `Swoole\Client`.
-//! - [`command`]: `addCommand()`/`command()`.
+//! - [`command`]: the methods `addCommand()` and `command()`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
 //! - [`events`]: the event names `on()` accepts; [`event_objects`]: the
 //!   callbacks' objects of `event_object` (`Swoole\Server\Event`, ...).
@@ -56,6 +60,7 @@ pub mod client_tls;
 pub mod command;
 pub mod connections;
 pub mod constants;
+pub mod control;
 pub mod event;
 pub mod event_objects;
 pub mod events;
@@ -63,6 +68,8 @@ pub mod exception;
 pub mod fast;
 pub mod functions;
 pub mod global_options;
+pub mod handler;
+pub mod host;
 pub mod http;
 pub mod websocket;
 pub mod ini;
@@ -72,23 +79,29 @@ pub mod lock;
 pub mod loop_php;
 pub mod mime;
 pub mod pool;
+pub mod pool_methods;
 // `php_loop_callbacks!` (defined there) serves the side loop too.
 #[macro_use]
 pub mod pool_run;
 pub mod options;
 pub mod port;
 pub mod process;
+pub mod process_methods;
+pub mod process_state;
 pub mod props;
 pub mod request;
 pub mod reuse_port;
-pub mod runtime;
 pub mod select;
+pub mod serve;
 pub mod server;
+pub mod server_methods;
+pub mod shapes;
 pub mod shape;
 pub mod side_loop;
 pub mod signatures;
 pub mod signatures_methods;
 pub mod socket;
+pub mod start;
 pub mod substr;
 pub mod table;
 pub mod table_values;

@@ -68,7 +68,7 @@ pub fn reset_after_fork() {
 /// In a plain script, the first timer or event arranges for the loop to run
 /// when the script ends (Swoole does the same with `Swoole\Event::rshutdown`).
 pub fn ensure_shutdown_hook() {
-    if !crate::runtime::may_run_own_loop() || with(|r| r.shutdown_hook) {
+    if !crate::process_state::may_run_own_loop() || with(|r| r.shutdown_hook) {
         return;
     }
     with(|r| r.shutdown_hook = true);
@@ -231,15 +231,15 @@ pub fn fire_defers() -> CallOutcome {
 pub fn fire_cycle() -> CallOutcome {
     let slot = event_loop::cycle_slot();
     let picked = with(|r| match slot {
-        CycleSlot::Before => r.cycle_before.as_ref().map(Callback::clone),
-        CycleSlot::After => r.cycle.as_ref().map(Callback::clone),
+        CycleSlot::Before => r.cycle_before.clone(),
+        CycleSlot::After => r.cycle.clone(),
     });
     let Some(cb) = picked else { return CallOutcome::Returned };
     cb.call(&mut [])
 }
 
 pub fn fire_signal(signo: i32) -> CallOutcome {
-    let Some(cb) = with(|r| r.signals.get(&signo).map(Callback::clone)) else { return CallOutcome::Returned };
+    let Some(cb) = with(|r| r.signals.get(&signo).cloned()) else { return CallOutcome::Returned };
     let mut n = Zval::new();
     n.set_long(signo as i64);
     cb.call(&mut [n])
@@ -354,6 +354,9 @@ const STREAM_AS_FD_FOR_SELECT: i32 = 3 | 0x2000_0000;
 
 /// The descriptor behind a stream resource; with `show_err`, PHP's own
 /// warning when the stream has none ("Cannot represent a stream of type ...").
+// The pointer is the engine's own live object/entry, as every caller passes it
+// (rule 3: raw Zend handles stay in this layer).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn stream_fd(res: *mut ext_php_rs::ffi::zend_resource, show_err: bool) -> Option<RawFd> {
     // SAFETY: zend_fetch_resource2 checks the resource type (stream or
     // persistent stream) and returns null otherwise; the cast writes an int.

@@ -54,8 +54,7 @@ pub fn role() -> Option<Role> {
 }
 
 fn getpid() -> i32 {
-    // SAFETY: getpid has no preconditions.
-    unsafe { libc::getpid() }
+    nix::unistd::getpid().as_raw()
 }
 
 /// `stop()`: a worker leaves its loop after the running callback; the
@@ -63,10 +62,10 @@ fn getpid() -> i32 {
 pub fn stop() {
     match role() {
         Some(Role::Worker(_)) => pool_worker::request_stop(),
-        // SAFETY: signalling this process; SIGTERM is routed into its loop.
-        Some(Role::Master) => unsafe {
-            libc::kill(getpid(), libc::SIGTERM);
-        },
+        // Signalling this process: SIGTERM is routed into its loop.
+        Some(Role::Master) => {
+            let _ = swoole_core::process::send_signal(getpid(), libc::SIGTERM);
+        }
         None => {}
     }
 }
@@ -80,8 +79,7 @@ pub fn detach(pool: &CorePool) -> bool {
     }
     let Some(slot) = pool.slot(id) else { return false };
     slot.detached.store(getpid(), Ordering::Release);
-    // SAFETY: signalling the master of this pool.
-    unsafe { libc::kill(MASTER_PID.with(Cell::get), libc::SIGIO) };
+    let _ = swoole_core::process::send_signal(MASTER_PID.with(Cell::get), libc::SIGIO);
     pool_worker::request_stop();
     true
 }
@@ -171,9 +169,7 @@ impl WorkerRunner for Host<'_> {
     }
 
     fn exit_child(&mut self, code: i32) -> ! {
-        zend::end_output();
-        // SAFETY: ending a forked worker without the master's PHP shutdown.
-        unsafe { libc::_exit(code) }
+        zend::exit_child(code)
     }
 
     fn on_shutdown(&mut self) {

@@ -112,7 +112,7 @@ impl Port {
         for (key, value) in array.iter() {
             let key = key.to_string();
             crate::tls_settings::sni_certs(&mut s.ssl, &key, value);
-            match s.apply(&key, &crate::server::setting_value_of(&key, value)) {
+            match s.apply(&key, &crate::args::setting_value_of(&key, value)) {
                 Ok(()) => {}
                 Err(e) if e.is_fatal() => {
                     fatal = Some(e);
@@ -141,7 +141,7 @@ impl Port {
         }
         match events::parse(&name).filter(|e| PORT_EVENTS.contains(e)) {
             Some(ev) => {
-                if let Some(this) = crate::server::constructing_object() {
+                if let Some(this) = crate::zend::constructing_object() {
                     keep_callback(this, ev, callback.0);
                 }
                 self.callbacks.borrow_mut().insert(ev, cb);

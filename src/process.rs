@@ -5,7 +5,6 @@
 //! (and any event loop it started) it flushes its output and `_exit`s, so the
 //! parent's shutdown functions and destructors never run twice.
 
-use crate::args::{ArrayArg, BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::loop_php::{self, PlainLoop};
 use crate::props::{self, Default as P};
 use crate::zend::{self, warning, CallOutcome, Callback};
@@ -15,16 +14,16 @@ use ext_php_rs::exception::PhpResult;
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendClassObject, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::types::{ZendClassObject, ZendObject, Zval};
 use std::cell::{Cell, RefCell};
 use std::os::fd::RawFd;
 use swoole_core::event_loop;
-use swoole_core::process::{self as sys, MsgQueue, PipeType, MSG_MAX};
+use swoole_core::process::{self as sys, MsgQueue, PipeType};
 
 /// `Swoole\Process::IPC_NOWAIT`: the queue flag that makes push/pop non-blocking.
-const IPC_NOWAIT: i64 = 256;
+pub(crate) const IPC_NOWAIT: i64 = 256;
 /// `SWOOLE_MSGQUEUE_BALANCE`: any process pops any message.
-const MSGQUEUE_BALANCE: i64 = 2;
+pub(crate) const MSGQUEUE_BALANCE: i64 = 2;
 
 #[php_class]
 #[php(name = "Swoole\\Process")]
@@ -32,27 +31,27 @@ const MSGQUEUE_BALANCE: i64 = 2;
 #[php(modifier = process_class)]
 pub struct Process {
     /// The function the child runs.
-    callback: RefCell<Option<Callback>>,
+    pub(crate) callback: RefCell<Option<Callback>>,
     /// The child's stdin, stdout and stderr are its end of the pipe.
-    redirect: bool,
+    pub(crate) redirect: bool,
     /// What kind of pipe the constructor made.
-    pipe_type: PipeType,
+    pub(crate) pipe_type: PipeType,
     /// The parent's and the child's end of the pipe (-1 when closed/none).
-    master_fd: Cell<RawFd>,
-    worker_fd: Cell<RawFd>,
+    pub(crate) master_fd: Cell<RawFd>,
+    pub(crate) worker_fd: Cell<RawFd>,
     /// True inside the child: the child's end is the current one.
-    in_child: Cell<bool>,
+    pub(crate) in_child: Cell<bool>,
     /// The child's pid once started.
-    pid: Cell<i32>,
+    pub(crate) pid: Cell<i32>,
     /// The message queue from useQueue().
-    queue: Cell<Option<MsgQueue>>,
+    pub(crate) queue: Cell<Option<MsgQueue>>,
     /// Queue mode 2: pop takes any message type.
-    queue_balance: Cell<bool>,
+    pub(crate) queue_balance: Cell<bool>,
     /// The object exportSocket() returned (the same one each time).
-    exported: RefCell<Option<Zval>>,
+    pub(crate) exported: RefCell<Option<Zval>>,
     /// setTimeout() gave the pipe a timeout: a read that would block then
     /// timed out (`swoole_last_error()` 6002, as Swoole).
-    timeout_set: Cell<bool>,
+    pub(crate) timeout_set: Cell<bool>,
 }
 
 fn process_class(builder: ClassBuilder) -> ClassBuilder {
@@ -66,41 +65,16 @@ fn process_class(builder: ClassBuilder) -> ClassBuilder {
 
 /// The `$id` of the next `new Swoole\Process` (subclasses too): 1, 2, 3, ...
 /// in creation order, per process, as Swoole counts them.
-static NEXT_ID: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1);
+pub(crate) static NEXT_ID: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1);
 
 /// `Swoole\Process`'s class entry: the scope of its private `callback`.
-fn process_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
+pub(crate) fn process_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
     use ext_php_rs::class::RegisteredClass;
     Process::get_metadata().ce() as *const _ as *mut _
 }
 
-/// A `?int` parameter: `None` when omitted or null.
-fn nullable_int(arg: Opt<IntArg>, arg_num: u32) -> zend::ArgResult<Option<i64>> {
-    match arg.0 {
-        Some(a) if !a.0.is_null() => a.get(arg_num).map(Some),
-        _ => Ok(None),
-    }
-}
-
-/// PHP's truthiness of a value (`zend_is_true`).
-fn truthy(z: &Zval) -> bool {
-    if let Some(b) = z.bool() {
-        b
-    } else if let Some(i) = z.long() {
-        i != 0
-    } else if let Some(d) = z.double() {
-        d != 0.0
-    } else if let Some(s) = z.zend_str() {
-        !matches!(s.as_bytes(), b"" | b"0")
-    } else if let Some(a) = z.array() {
-        !a.is_empty()
-    } else {
-        !z.is_null()
-    }
-}
-
 /// `SWOOLE_ERROR_SOCKET_POLL_TIMEOUT`: a read that timed out.
-const SOCKET_POLL_TIMEOUT: i32 = 6002;
+pub(crate) const SOCKET_POLL_TIMEOUT: i32 = 6002;
 
 impl Drop for Process {
     fn drop(&mut self) {
@@ -111,11 +85,11 @@ impl Drop for Process {
 
 impl Process {
     /// The end of the pipe this process uses (the child's inside the child).
-    fn current_fd(&self) -> RawFd {
+    pub(crate) fn current_fd(&self) -> RawFd {
         if self.in_child.get() { self.worker_fd.get() } else { self.master_fd.get() }
     }
 
-    fn current_fd_or_warn(&self, what: &str) -> Option<RawFd> {
+    pub(crate) fn current_fd_or_warn(&self, what: &str) -> Option<RawFd> {
         let fd = self.current_fd();
         if fd < 0 {
             warning(&format!("no pipe, cannot {what}"));
@@ -128,21 +102,18 @@ impl Process {
     /// started, and ends the process with the right status. Never returns.
     pub fn run_child(&self, obj: *mut zend_object, before: impl FnOnce()) -> ! {
         loop_php::reset_after_fork();
-        crate::runtime::forget_server_after_fork();
+        crate::process_state::forget_server_after_fork();
         self.in_child.set(true);
         // The parent's end is not ours in the child.
         sys::close_slot(&self.master_fd);
         let worker = self.worker_fd.get();
         if self.redirect && worker >= 0 {
-            // SAFETY: making the pipe our stdin/stdout/stderr.
-            unsafe {
-                libc::dup2(worker, 0);
-                libc::dup2(worker, 1);
-                libc::dup2(worker, 2);
+            // The pipe becomes our stdin/stdout/stderr.
+            for target in 0..3 {
+                let _ = sys::dup_onto(worker, target);
             }
         }
-        // SAFETY: getpid has no preconditions.
-        let pid = unsafe { libc::getpid() };
+        let pid = nix::unistd::getpid().as_raw();
         self.pid.set(pid);
         props::set(obj, "pid", pid as i64);
         if worker >= 0 {
@@ -176,26 +147,24 @@ impl Process {
             }
             CallOutcome::Bailout => 255,
         };
-        zend::end_output();
-        // SAFETY: ending the child without the parent's PHP shutdown.
-        unsafe { libc::_exit(code) }
+        zend::exit_child(code)
     }
 
     /// The `$who` of get/setPriority(): null means this Process's child, and
     /// is allowed only with PRIO_PROCESS (else Swoole's warning and 505).
-    fn priority_target(&self, which: i64, who: Option<i64>) -> Option<i64> {
+    pub(crate) fn priority_target(&self, which: i64, who: Option<i64>) -> Option<i64> {
         match who {
             Some(w) => Some(w),
             None if which == libc::PRIO_PROCESS as i64 => Some(self.pid.get() as i64),
             None => {
                 warning("$who parameter must not be null");
-                crate::runtime::set_last_error(swoole_core::ErrorCode::INVALID_PARAMS.0);
+                crate::process_state::set_last_error(swoole_core::ErrorCode::INVALID_PARAMS.0);
                 None
             }
         }
     }
 
-    fn queue_or_warn(&self, what: &str) -> Option<MsgQueue> {
+    pub(crate) fn queue_or_warn(&self, what: &str) -> Option<MsgQueue> {
         let q = self.queue.get();
         if q.is_none() {
             warning(&format!("no msgqueue, cannot use {what}()"));
@@ -210,8 +179,8 @@ impl Process {
     /// inside that worker), so closing it leaves the pool's alone; `queue` is
     /// the pool's queue when the pool has one but no `onMessage`.
     pub fn pool_view(id: i64, pid: i32, fd: Option<RawFd>, own: bool, queue: Option<MsgQueue>) -> Zval {
-        // SAFETY: duplicating a descriptor the pool keeps open.
-        let dup = fd.map(|fd| unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }).filter(|&d| d >= 0).unwrap_or(-1);
+        // A dup of a descriptor the pool keeps open.
+        let dup = fd.and_then(|fd| sys::dup_cloexec(fd).ok()).unwrap_or(-1);
         let (master, worker) = if own { (-1, dup) } else { (dup, -1) };
         let mut obj = ZendClassObject::new(Process {
             callback: RefCell::new(None),
@@ -253,536 +222,10 @@ impl Process {
 }
 
 /// The running script's path (for `useQueue()`'s default key).
-fn script_path() -> Option<String> {
+pub(crate) fn script_path() -> Option<String> {
     crate::zend::call_function("get_included_files", vec![])?.array()?.get_index(0)?.string()
 }
 
-fn false_zv() -> PhpResult<Zval> {
+pub(crate) fn false_zv() -> PhpResult<Zval> {
     Ok(false.into_zval(false)?)
-}
-
-#[php_impl]
-impl Process {
-    pub const IPC_NOWAIT: i64 = 256;
-    pub const PIPE_MASTER: i64 = 1;
-    pub const PIPE_WORKER: i64 = 2;
-    pub const PIPE_READ: i64 = 3;
-    pub const PIPE_WRITE: i64 = 4;
-    pub const PIPE_TYPE_NONE: i64 = 0;
-    pub const PIPE_TYPE_STREAM: i64 = 1;
-    pub const PIPE_TYPE_DGRAM: i64 = 2;
-
-    /// `__construct(callable $callback, bool $redirect_stdin_and_stdout = false,
-    /// int $pipe_type = SOCK_DGRAM, bool $enable_coroutine = false)`
-    pub fn __construct(
-        callback: CallableArg,
-        redirect_stdin_and_stdout: Opt<BoolArg>,
-        pipe_type: Opt<IntArg>,
-        enable_coroutine: Opt<BoolArg>,
-    ) -> PhpResult<Self> {
-        crate::exception::constructed_once::<Process>(|_| true)?;
-        let callback = callback.get(1)?;
-        let redirect = redirect_stdin_and_stdout.or(2, false)?;
-        let raw_type = pipe_type.or(3, libc::SOCK_DGRAM as i64)?;
-        let _ = enable_coroutine.or(4, false)?;
-        // Redirecting stdio needs a byte stream.
-        let kind = if redirect { PipeType::Stream } else { PipeType::from_raw(raw_type) };
-        let (master, worker) = match kind {
-            PipeType::None => (-1, -1),
-            _ => sys::socket_pair(kind)
-                .map_err(|e| crate::exception::swoole_exception(&format!("failed to create unix socket: {e}"), 502))?,
-        };
-        if let Some(obj) = crate::server::constructing_object() {
-            if master >= 0 {
-                props::set(obj, "pipe", master as i64);
-            }
-            props::set_private(process_ce(), obj, "callback", callback.zval());
-            props::set(obj, "id", NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
-        }
-        Ok(Process {
-            callback: RefCell::new(Some(callback)),
-            redirect,
-            pipe_type: kind,
-            master_fd: Cell::new(master),
-            worker_fd: Cell::new(worker),
-            in_child: Cell::new(false),
-            pid: Cell::new(0),
-            queue: Cell::new(None),
-            queue_balance: Cell::new(true),
-            exported: RefCell::new(None),
-            timeout_set: Cell::new(false),
-        })
-    }
-
-    /// `start(): int|bool` — forks; the parent gets the child's pid.
-    pub fn start(self_: &mut ZendClassObject<Process>) -> PhpResult<Zval> {
-        let pid = self_.pid.get();
-        // SAFETY: kill(pid, 0) only checks that the process exists.
-        if pid > 0 && unsafe { libc::kill(pid, 0) } == 0 {
-            warning("process has already been started");
-            return false_zv();
-        }
-        let obj: *mut zend_object = self_.get_mut_zend_obj();
-        // The callable as the private property holds it now. Checked before
-        // fork (Swoole warns in the child, which then runs on in the script).
-        let callable = props::get_private(process_ce(), obj, "callback").map(Zval::shallow_clone);
-        let Some(callable) = callable.filter(truthy) else {
-            warning("illegal callback function");
-            return false_zv();
-        };
-        match Callback::resolve(&callable) {
-            Ok(cb) => *self_.callback.borrow_mut() = Some(cb),
-            Err(_) => {
-                let name = callable.string().unwrap_or_else(|| "unknown".into());
-                warning(&format!("function '{name}' is not callable"));
-                return false_zv();
-            }
-        }
-        zend::flush_output();
-        // SAFETY: the caller's process; PHP is single-threaded here (rule 2).
-        let child = unsafe { libc::fork() };
-        if child < 0 {
-            warning(&format!("fork() failed: {}", std::io::Error::last_os_error()));
-            return false_zv();
-        }
-        if child == 0 {
-            self_.run_child(obj, || {});
-        }
-        // The parent keeps only its end: the child's end would hide EOF.
-        sys::close_slot(&self_.worker_fd);
-        self_.pid.set(child);
-        props::set(obj, "pid", child as i64);
-        Ok((child as i64).into_zval(false)?)
-    }
-
-    /// `read(int $size = 8192): string|false`
-    /// A read that fails or times out is false without a warning, as in
-    /// Swoole (`swoole_last_error()` says why).
-    pub fn read(&self, size: Opt<IntArg>) -> PhpResult<Zval> {
-        let size = size.or(1, 8192)?;
-        if size <= 0 {
-            warning("size must be greater than 0");
-            return false_zv();
-        }
-        let Some(fd) = self.current_fd_or_warn("read from pipe") else { return false_zv() };
-        match sys::read_some(fd, size.min(MSG_MAX as i64) as usize) {
-            Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
-            Err(e) => {
-                let timed_out = e.kind() == std::io::ErrorKind::WouldBlock && self.timeout_set.get();
-                crate::runtime::set_last_error(if timed_out {
-                    SOCKET_POLL_TIMEOUT
-                } else {
-                    e.raw_os_error().unwrap_or(libc::EIO)
-                });
-                false_zv()
-            }
-        }
-    }
-
-    /// `write(string $data): int|false`
-    pub fn write(&self, data: StrArg) -> PhpResult<Zval> {
-        let data = data.bytes(1)?;
-        if data.is_empty() {
-            warning("the data to send is empty");
-            return false_zv();
-        }
-        let Some(fd) = self.current_fd_or_warn("write into pipe") else { return false_zv() };
-        match sys::write_all(fd, &data) {
-            Ok(n) => Ok((n as i64).into_zval(false)?),
-            Err(e) => {
-                warning(&format!("write() failed, Error: {e}"));
-                false_zv()
-            }
-        }
-    }
-
-    /// `close(int $which = 0): bool` — 0 both ends, PIPE_MASTER/PIPE_WORKER one
-    /// end, PIPE_READ/PIPE_WRITE shut one direction of the current end.
-    pub fn close(&self, which: Opt<IntArg>) -> PhpResult<bool> {
-        let which = which.or(1, 0)?;
-        if self.master_fd.get() < 0 && self.worker_fd.get() < 0 {
-            warning("no pipe, cannot close the pipe");
-            return Ok(false);
-        }
-        Ok(match which {
-            1 => sys::close_slot(&self.master_fd),
-            2 => sys::close_slot(&self.worker_fd),
-            3 | 4 => {
-                let how = if which == 3 { libc::SHUT_RD } else { libc::SHUT_WR };
-                // SAFETY: shutting down one direction of our socket.
-                unsafe { libc::shutdown(self.current_fd(), how) == 0 }
-            }
-            _ => {
-                let a = sys::close_slot(&self.master_fd);
-                let b = sys::close_slot(&self.worker_fd);
-                a || b
-            }
-        })
-    }
-
-    /// `exit(int $exit_code = 0): void` — ends the child (only there).
-    pub fn exit(&self, exit_code: Opt<IntArg>) -> PhpResult<()> {
-        let code = exit_code.or(1, 0)?;
-        // SAFETY: getpid has no preconditions.
-        if !self.in_child.get() || self.pid.get() != unsafe { libc::getpid() } {
-            warning("not current process");
-            return Ok(());
-        }
-        let code = if (0..=255).contains(&code) { code as i32 } else { 1 };
-        zend::end_output();
-        // SAFETY: ending this child process.
-        unsafe { libc::_exit(code) }
-    }
-
-    /// `exec(string $exec_file, array $args): bool`
-    pub fn exec(&self, exec_file: StrArg, args: ArrayArg) -> PhpResult<bool> {
-        let file = exec_file.string(1)?;
-        let args = args.get(2)?;
-        if file.is_empty() {
-            warning("exec file name is empty");
-            return Ok(false);
-        }
-        let mut argv: Vec<std::ffi::CString> = vec![std::ffi::CString::new(file.clone()).unwrap_or_default()];
-        for (_, v) in args.iter() {
-            let s = v.coerce_to_string().unwrap_or_default();
-            argv.push(std::ffi::CString::new(s).unwrap_or_default());
-        }
-        let mut ptrs: Vec<*const std::ffi::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
-        ptrs.push(std::ptr::null());
-        zend::flush_output();
-        // SAFETY: a NULL-terminated argv of live C strings.
-        unsafe { libc::execv(argv[0].as_ptr(), ptrs.as_ptr()) };
-        warning(&format!("execv({file}) failed, Error: {}", std::io::Error::last_os_error()));
-        Ok(false)
-    }
-
-    /// `name(string $process_name): bool`
-    pub fn name(&self, process_name: StrArg) -> PhpResult<bool> {
-        Ok(crate::functions::set_process_title(&process_name.string(1)?))
-    }
-
-    /// `static wait(bool $blocking = true): array|false`
-    pub fn wait(blocking: Opt<BoolArg>) -> PhpResult<Zval> {
-        let blocking = blocking.or(1, true)?;
-        match sys::wait_any(blocking) {
-            Some(r) => {
-                let mut a = ZendHashTable::new();
-                let _ = a.insert("pid", r.pid as i64);
-                let _ = a.insert("code", r.code as i64);
-                let _ = a.insert("signal", r.signal as i64);
-                Ok(a.into_zval(false)?)
-            }
-            None => false_zv(),
-        }
-    }
-
-    /// `static kill(int $pid, int $signal_no = SIGTERM): bool`. A pid or
-    /// signal number that does not fit the kernel's is refused (EINVAL):
-    /// Swoole truncates them, so `kill(PHP_INT_MAX)` became `kill(-1,
-    /// SIGTERM)`, every process the user may signal.
-    pub fn kill(pid: IntArg, signal_no: Opt<IntArg>) -> PhpResult<bool> {
-        let pid = pid.get(1)?;
-        let signo = signal_no.or(2, libc::SIGTERM as i64)?;
-        let e = match (i32::try_from(pid), i32::try_from(signo)) {
-            (Ok(p), Ok(s)) => {
-                // SAFETY: sending a signal.
-                if unsafe { libc::kill(p, s) } == 0 {
-                    return Ok(true);
-                }
-                std::io::Error::last_os_error()
-            }
-            _ => std::io::Error::from_raw_os_error(libc::EINVAL),
-        };
-        if !(signo == 0 && e.raw_os_error() == Some(libc::ESRCH)) {
-            warning(&format!("kill({pid}, {signo}) failed, Error: {e}"));
-        }
-        Ok(false)
-    }
-
-    /// `static signal(int $signal_no, ?callable $callback = null): bool` — the
-    /// callback runs on the event loop with `($signo)`; null removes it.
-    pub fn signal(signal_no: IntArg, callback: Opt<CallableArg>) -> PhpResult<bool> {
-        let signo = signal_no.get(1)?;
-        let callback = callback.callback(2)?;
-        if !(1..=64).contains(&signo) || signo == libc::SIGKILL as i64 || signo == libc::SIGSTOP as i64 {
-            warning(&format!("invalid signal number [{signo}]"));
-            return Ok(false);
-        }
-        let signo = signo as i32;
-        match callback {
-            None => {
-                event_loop::unwatch_signal(signo);
-                if !loop_php::set_signal(signo, None) {
-                    warning(&format!("unable to find the callback of signal [{signo}]"));
-                    return Ok(false);
-                }
-                Ok(true)
-            }
-            Some(cb) => {
-                if crate::runtime::refuse_signal(signo) {
-                    return Ok(false);
-                }
-                if let Err(e) = event_loop::watch_signal(signo) {
-                    warning(&format!("failed to watch signal [{signo}]: {e}"));
-                    return Ok(false);
-                }
-                loop_php::set_signal(signo, Some(cb));
-                loop_php::ensure_shutdown_hook();
-                Ok(true)
-            }
-        }
-    }
-
-    /// `static alarm(int $usec, int $type = 0): bool` — setitimer: 0 real
-    /// (SIGALRM), 1 virtual (SIGVTALRM), 2 profiling (SIGPROF); 0 usec clears.
-    pub fn alarm(usec: IntArg, r#type: Opt<IntArg>) -> PhpResult<bool> {
-        let usec = usec.get(1)?.max(0);
-        let which = match r#type.or(2, 0)? {
-            1 => libc::ITIMER_VIRTUAL,
-            2 => libc::ITIMER_PROF,
-            _ => libc::ITIMER_REAL,
-        };
-        let tv = libc::timeval { tv_sec: (usec / 1_000_000) as libc::time_t, tv_usec: (usec % 1_000_000) as libc::suseconds_t };
-        let timer = libc::itimerval { it_interval: tv, it_value: tv };
-        // SAFETY: setting this process's interval timer.
-        if unsafe { libc::setitimer(which, &timer, std::ptr::null_mut()) } != 0 {
-            warning(&format!("setitimer() failed, Error: {}", std::io::Error::last_os_error()));
-            return Ok(false);
-        }
-        Ok(true)
-    }
-
-    /// `static daemon(bool $nochdir = true, bool $noclose = true, array $pipes = []): bool`
-    pub fn daemon(nochdir: Opt<BoolArg>, noclose: Opt<BoolArg>, pipes: Opt<ArrayArg>) -> PhpResult<bool> {
-        let nochdir = nochdir.or(1, true)?;
-        let noclose = noclose.or(2, true)?;
-        let pipes = match pipes.0 {
-            Some(p) => Some(p.get(3)?),
-            None => None,
-        };
-        zend::flush_output();
-        // SAFETY: daemon(3) forks and detaches this process.
-        if unsafe { libc::daemon(nochdir as i32, noclose as i32) } != 0 {
-            return Ok(false);
-        }
-        if let Some(pipes) = pipes {
-            for (target, (_, v)) in pipes.iter().take(3).enumerate() {
-                if let Some(fd) = loop_php::fd_of(v) {
-                    // SAFETY: making fd the process's stdin/out/err.
-                    unsafe { libc::dup2(fd, target as i32) };
-                }
-            }
-        }
-        Ok(true)
-    }
-
-    /// `static setAffinity(array $cpu_settings): bool`
-    #[php(name = "setAffinity")]
-    pub fn set_affinity(cpu_settings: ArrayArg) -> PhpResult<bool> {
-        let cpus = cpu_settings.get(1)?;
-        let n = swoole_core::stats::cpu_num();
-        let mut ids = Vec::new();
-        for (_, v) in cpus.iter() {
-            // An int or a numeric string: "x" is not CPU 0.
-            let id = v.long().or_else(|| v.string().and_then(|s| s.trim().parse::<i64>().ok()));
-            let Some(id) = id.filter(|&id| id >= 0 && (id as usize) < n) else {
-                let shown = id.map(|id| id.to_string()).or_else(|| v.string()).unwrap_or_else(|| v.get_type().to_string());
-                warning(&format!("invalid cpu id [{shown}]"));
-                return Ok(false);
-            };
-            ids.push(id as usize);
-        }
-        if ids.is_empty() {
-            return Ok(false);
-        }
-        if ids.len() > n {
-            warning("More than the number of CPU");
-            return Ok(false);
-        }
-        Ok(sys::set_affinity(&ids).is_ok())
-    }
-
-    /// `static getAffinity(): array`
-    #[php(name = "getAffinity")]
-    pub fn get_affinity() -> PhpResult<Zval> {
-        let mut a = ZendHashTable::new();
-        for c in sys::affinity().unwrap_or_default() {
-            let _ = a.push(c as i64);
-        }
-        Ok(a.into_zval(false)?)
-    }
-
-    /// `setPriority(int $which, int $priority, ?int $who = null): bool` — a
-    /// null `$who` (this Process's child) only with PRIO_PROCESS.
-    #[php(name = "setPriority")]
-    pub fn set_priority(&self, which: IntArg, priority: IntArg, who: Opt<IntArg>) -> PhpResult<bool> {
-        let which = which.get(1)?;
-        let priority = priority.get(2)?;
-        let Some(who) = self.priority_target(which, nullable_int(who, 3)?) else { return Ok(false) };
-        // SAFETY: setpriority on a process, group or user id.
-        if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, priority as i32) } < 0 {
-            crate::runtime::set_last_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
-            return Ok(false);
-        }
-        Ok(true)
-    }
-
-    /// `getPriority(int $which, ?int $who = null): int|false`
-    #[php(name = "getPriority")]
-    pub fn get_priority(&self, which: IntArg, who: Opt<IntArg>) -> PhpResult<Zval> {
-        let which = which.get(1)?;
-        let Some(who) = self.priority_target(which, nullable_int(who, 2)?) else { return false_zv() };
-        // SAFETY: errno must be cleared: -1 is a valid priority.
-        unsafe { *libc::__errno_location() = 0 };
-        let p = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
-        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-        if p == -1 && errno != 0 {
-            crate::runtime::set_last_error(errno);
-            return false_zv();
-        }
-        Ok((p as i64).into_zval(false)?)
-    }
-
-    /// `set(array $settings): void` — only `enable_coroutine`, which has no
-    /// effect (no coroutines in this extension).
-    pub fn set(&self, settings: ArrayArg) -> PhpResult<()> {
-        let _ = settings.get(1)?;
-        Ok(())
-    }
-
-    /// `setTimeout(float $seconds): bool` — read/write timeout of the pipe.
-    #[php(name = "setTimeout")]
-    pub fn set_timeout(&self, seconds: &Zval) -> PhpResult<bool> {
-        let seconds = zend::arg_double(seconds, 1)?;
-        let Some(fd) = self.current_fd_or_warn("setTimeout the pipe") else { return Ok(false) };
-        self.timeout_set.set(seconds > 0.0);
-        Ok(sys::set_timeout(fd, seconds).is_ok())
-    }
-
-    /// `setBlocking(bool $blocking): bool`
-    #[php(name = "setBlocking")]
-    pub fn set_blocking(&self, blocking: BoolArg) -> PhpResult<bool> {
-        let blocking = blocking.get(1)?;
-        let Some(fd) = self.current_fd_or_warn("setBlocking the pipe") else { return Ok(false) };
-        Ok(sys::set_blocking(fd, blocking).is_ok())
-    }
-
-    /// `useQueue(int $key = 0, int $mode = 2, int $capacity = -1): bool`
-    #[php(name = "useQueue")]
-    pub fn use_queue(self_: &mut ZendClassObject<Process>, key: Opt<IntArg>, mode: Opt<IntArg>, capacity: Opt<IntArg>)
-        -> PhpResult<bool> {
-        let key = key.or(1, 0)?;
-        let mode = mode.or(2, MSGQUEUE_BALANCE)?;
-        let capacity = capacity.or(3, -1)?;
-        let key = if key <= 0 {
-            match script_path().map(|p| MsgQueue::key_of(&p)) {
-                Some(Ok(k)) => k,
-                _ => {
-                    warning("ftok() failed: cannot make a key from the script's path");
-                    return Ok(false);
-                }
-            }
-        } else {
-            key as i32
-        };
-        match MsgQueue::open(key, mode & IPC_NOWAIT != 0, capacity) {
-            Ok(q) => {
-                self_.queue.set(Some(q));
-                self_.queue_balance.set(mode & !IPC_NOWAIT == MSGQUEUE_BALANCE);
-                let obj: *mut zend_object = self_.get_mut_zend_obj();
-                props::set(obj, "msgQueueId", q.id as i64);
-                props::set(obj, "msgQueueKey", q.key as i64);
-                Ok(true)
-            }
-            Err(e) => {
-                warning(&format!("msgget() failed, Error: {e}"));
-                Ok(false)
-            }
-        }
-    }
-
-    /// `push(string $data): bool`
-    pub fn push(&self, data: StrArg) -> PhpResult<bool> {
-        let data = data.bytes(1)?;
-        if data.is_empty() {
-            warning("the data to push is empty");
-            return Ok(false);
-        }
-        if data.len() >= MSG_MAX {
-            warning("the data to push is too big");
-            return Ok(false);
-        }
-        let Some(q) = self.queue_or_warn("push") else { return Ok(false) };
-        match q.push(1, &data) {
-            Ok(sent) => Ok(sent),
-            Err(e) => {
-                warning(&format!("msgsnd() failed, Error: {e}"));
-                Ok(false)
-            }
-        }
-    }
-
-    /// `pop(int $size = 65536): string|false`
-    pub fn pop(&self, size: Opt<IntArg>) -> PhpResult<Zval> {
-        let size = size.or(1, MSG_MAX as i64)?;
-        let size = if size <= 0 || size > MSG_MAX as i64 { MSG_MAX } else { size as usize };
-        let Some(q) = self.queue_or_warn("pop") else { return false_zv() };
-        let mtype = if self.queue_balance.get() { 0 } else { 1 };
-        match q.pop(mtype, size) {
-            Ok(Some(bytes)) => Ok(zend::bytes_zval(&bytes)),
-            Ok(None) => false_zv(),
-            Err(e) => {
-                warning(&format!("msgrcv() failed, Error: {e}"));
-                false_zv()
-            }
-        }
-    }
-
-    /// `statQueue(): array|false`
-    #[php(name = "statQueue")]
-    pub fn stat_queue(&self) -> PhpResult<Zval> {
-        let Some(q) = self.queue.get() else {
-            warning("no queue, can't get stats of the queue");
-            return false_zv();
-        };
-        let Ok((num, bytes)) = q.stat() else { return false_zv() };
-        let mut a = ZendHashTable::new();
-        let _ = a.insert("queue_num", num as i64);
-        let _ = a.insert("queue_bytes", bytes as i64);
-        Ok(a.into_zval(false)?)
-    }
-
-    /// `freeQueue(): bool`
-    #[php(name = "freeQueue")]
-    pub fn free_queue(&self) -> bool {
-        match self.queue.take() {
-            Some(q) => match q.free() {
-                Ok(()) => true,
-                Err(e) => {
-                    warning(&format!("msgctl({}, IPC_RMID) failed, Error: {e}", q.id));
-                    false
-                }
-            },
-            None => false,
-        }
-    }
-
-    /// `exportSocket(): Swoole\Coroutine\Socket|false` — a blocking socket over
-    /// a dup of the current end of the pipe (the same object on every call).
-    #[php(name = "exportSocket")]
-    pub fn export_socket(&self) -> PhpResult<Zval> {
-        if let Some(zv) = self.exported.borrow().as_ref() {
-            return Ok(zv.shallow_clone());
-        }
-        let Some(fd) = self.current_fd_or_warn("export stream") else { return false_zv() };
-        // SAFETY: duplicating our own descriptor.
-        let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
-        if dup < 0 {
-            return false_zv();
-        }
-        let stream = self.pipe_type == PipeType::Stream;
-        let zv = crate::socket::Socket::wrap(dup, if stream { libc::SOCK_STREAM } else { libc::SOCK_DGRAM });
-        *self.exported.borrow_mut() = Some(zv.shallow_clone());
-        Ok(zv)
-    }
 }

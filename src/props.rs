@@ -95,6 +95,7 @@ pub fn get_private<'a>(scope: *mut zend_class_entry, obj: *mut zend_object, name
 }
 
 /// Writes property `name` of `obj`.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn set(obj: *mut zend_object, name: &str, value: impl IntoZval) {
     let Ok(mut zv) = value.into_zval(false) else { return };
     // SAFETY: obj is a live object; the engine copies the value (refcount +1),
@@ -105,6 +106,7 @@ pub fn set(obj: *mut zend_object, name: &str, value: impl IntoZval) {
 }
 
 /// Reads property `name` of `obj` (a borrowed view; copy what you keep).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn get<'a>(obj: *mut zend_object, name: &str) -> Option<&'a Zval> {
     let mut rv = Zval::new();
     // SAFETY: reading a declared property; the returned pointer is into the object.

@@ -2,32 +2,29 @@
 //! (PHP weak-mode rules), check the server's state, and call the core or the
 //! runtime; nothing here runs an event loop itself.
 
-use crate::args::{ArrayArg, BoolArg, CallableArg, IntArg, Opt, StrArg};
+use crate::args::{IntArg, Opt, StrArg};
 use crate::events::{self, Event};
 use crate::props::{self, Default as P};
-use crate::runtime::{self, Role};
+use crate::process_state::{self};
 use crate::zend::{self, warning, Callback};
 use ext_php_rs::builders::ClassBuilder;
-use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
-use ext_php_rs::ffi::zend_object;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
-use ext_php_rs::zend::ExecutorGlobals;
+use ext_php_rs::types::Zval;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use swoole_core::error::ErrorCode;
-use swoole_core::listener::{BoundListener, SockType};
-use swoole_core::settings::{ServerSettings, SettingValue};
-use swoole_core::stats::WorkerStatus;
+use swoole_core::listener::BoundListener;
+use swoole_core::settings::ServerSettings;
 use swoole_core::{worker, SessionId};
+
 
 /// `SWOOLE_BASE` and `SWOOLE_PROCESS`.
 pub const MODE_BASE: i64 = 1;
 pub const MODE_PROCESS: i64 = 2;
 /// Swoole's page limit for `getClientList()` (`SW_MAX_FIND_COUNT`).
-const MAX_FIND_COUNT: i64 = 100;
+pub(crate) const MAX_FIND_COUNT: i64 = 100;
 
 /// Where a server is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,45 +85,9 @@ fn server_class(builder: ClassBuilder) -> ClassBuilder {
     )
 }
 
-/// The object being constructed (`$this` inside `__construct`).
-pub(crate) fn constructing_object() -> Option<*mut zend_object> {
-    let eg = ExecutorGlobals::get();
-    // SAFETY: current_execute_data is the __construct frame while it runs.
-    let ex = unsafe { eg.current_execute_data.as_mut()? };
-    ex.get_self().map(|o| o as *mut ext_php_rs::types::ZendObject as *mut zend_object)
-}
-
-/// [`setting_value`] of key `key`: a list for `proxy_protocol_trusted`
-/// becomes its entries joined by commas (the one list-taking key the core
-/// reads).
-pub(crate) fn setting_value_of(key: &str, z: &Zval) -> SettingValue {
-    if let (true, Some(list)) = (key.eq_ignore_ascii_case("proxy_protocol_trusted"), z.array()) {
-        let items: Vec<String> = list.values().map(|v| v.string().unwrap_or_else(|| "(not a string)".into())).collect();
-        return SettingValue::Str(items.join(","));
-    }
-    setting_value(z)
-}
-
-/// Converts a PHP value from `set()` into the core's setting value.
-pub(crate) fn setting_value(z: &Zval) -> SettingValue {
-    if z.is_null() {
-        SettingValue::Null
-    } else if let Some(b) = z.bool() {
-        SettingValue::Bool(b)
-    } else if let Some(i) = z.long() {
-        SettingValue::Int(i)
-    } else if let Some(f) = z.double() {
-        SettingValue::Float(f)
-    } else if let Some(s) = z.zend_str() {
-        SettingValue::Str(String::from_utf8_lossy(s.as_bytes()).into_owned())
-    } else {
-        SettingValue::Compound
-    }
-}
-
 impl Server {
     /// Whether the server may still be configured; warns as Swoole does if not.
-    fn check_configurable(&self, what: &str) -> bool {
+    pub(crate) fn check_configurable(&self, what: &str) -> bool {
         match self.state.get() {
             Lifecycle::Created => true,
             Lifecycle::Running => {
@@ -142,20 +103,8 @@ impl Server {
 }
 
 impl Server {
-    /// Once `start()` returned: closes every listening socket (the server's
-    /// and its ports'), so the same addresses can be bound again, by a new
-    /// server in the same script.
-    fn release_ports(&self, obj: *mut zend_object) {
-        drop(self.listener.borrow_mut().take());
-        for (_, zv) in props::array_copy(obj, "ports").iter() {
-            if let Some(port) = crate::port::Port::from_zval(zv) {
-                drop(port.listener.borrow_mut().take());
-            }
-        }
-    }
-
     /// Before start(): Swoole's warning, and the caller gives false.
-    fn not_started(&self) -> bool {
+    pub(crate) fn not_started(&self) -> bool {
         let created = self.state.get() == Lifecycle::Created;
         if created {
             warning("server is not running");
@@ -164,7 +113,7 @@ impl Server {
     }
 
     /// `pause()`/`resume()`/`confirm()`.
-    fn set_paused(&self, fd: i64, paused: bool) -> PhpResult<bool> {
+    pub(crate) fn set_paused(&self, fd: i64, paused: bool) -> PhpResult<bool> {
         if self.state.get() != Lifecycle::Running {
             warning("server is not running");
             return Ok(false);
@@ -181,205 +130,15 @@ impl Server {
 
 /// Sets the per-call error code (`getLastError()`, `swoole_last_error()`) and
 /// returns false.
-fn fail(code: ErrorCode) -> bool {
-    runtime::set_last_error(code.0);
+pub(crate) fn fail(code: ErrorCode) -> bool {
+    process_state::set_last_error(code.0);
     false
 }
 
-#[php_impl]
+/// The send family, called by the methods of [`crate::server_methods`].
 impl Server {
-    pub fn __construct(
-        host: Opt<StrArg>,
-        port: Opt<IntArg>,
-        mode: Opt<IntArg>,
-        sock_type: Opt<IntArg>,
-    ) -> PhpResult<Self> {
-        crate::exception::constructed_once::<Server>(|_| true)?;
-        let host = crate::port::c_host(&host.or(1, "0.0.0.0")?).to_string();
-        let port = port.or(2, 0)?;
-        let mode = mode.or(3, MODE_BASE)?;
-        let sock_type_raw = sock_type.or(4, 1)?;
-        if mode != MODE_BASE && mode != MODE_PROCESS {
-            return Err(ext_php_rs::exception::PhpException::new(
-                format!("invalid $mode parameters {mode}"),
-                0,
-                ext_php_rs::zend::ce::error(),
-            ));
-        }
-        let ssl = SockType::wants_ssl(sock_type_raw);
-        if ssl && SockType::from_raw(sock_type_raw).is_some_and(SockType::is_datagram) {
-            return Err(crate::exception::swoole_exception(swoole_core::listener::DTLS_NOT_IMPLEMENTED, 505));
-        }
-        // A port that cannot be bound fails here, as in Swoole 6.
-        let listener = crate::port::bind_port(&host, port, sock_type_raw)
-            .map_err(|f| crate::exception::swoole_exception(&f.message, f.code as i64))?;
-        let listener = Some(listener);
-        let real_port = listener.as_ref().map(|l| l.port() as i64).unwrap_or(port);
-        let fd = listener.as_ref().map_or(-1, |l| l.raw_fd() as i64);
-        if let Some(obj) = constructing_object() {
-            props::set(obj, "host", host.as_str());
-            props::set(obj, "port", real_port);
-            props::set(obj, "type", sock_type_raw & !swoole_core::listener::SSL_FLAG);
-            props::set(obj, "ssl", ssl);
-            props::set(obj, "mode", mode);
-            props::set(obj, "connections", crate::connections::ConnectionIterator::new_object());
-            let mut ports = ZendHashTable::new();
-            let _ = ports.push(crate::port::Port::new_object(&host, real_port, sock_type_raw, fd, None));
-            props::set(obj, "ports", ports);
-        }
-        Ok(Server {
-            callbacks: RefCell::new(HashMap::new()),
-            settings: RefCell::new(if mode == MODE_PROCESS {
-                ServerSettings::for_process_mode()
-            } else {
-                ServerSettings::new()
-            }),
-            listener: RefCell::new(listener),
-            host,
-            mode,
-            state: Cell::new(Lifecycle::Created),
-            user_processes: RefCell::new(Vec::new()),
-            commands: RefCell::new(HashMap::new()),
-        })
-    }
-
-    /// `set(array $settings): bool`
-    pub fn set(self_: &mut ZendClassObject<Server>, settings: ArrayArg) -> PhpResult<bool> {
-        let array = settings.get(1)?;
-        if !self_.check_configurable("set") {
-            return Ok(false);
-        }
-        let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let mut merged = props::array_copy(obj, "setting");
-        let mut fatal = None;
-        for (key, value) in array.iter() {
-            let key = key.to_string();
-            crate::tls_settings::sni_certs(&mut self_.settings.borrow_mut().ssl, &key, value);
-            let value_in = setting_value_of(&key, value);
-            let applied = self_.settings.borrow_mut().apply(&key, &value_in);
-            match applied {
-                Ok(()) => {
-                    if let Some(note) = swoole_core::settings::not_yet_effective(&key, &value_in) {
-                        zend::error_docref(zend::E_NOTICE, &note);
-                    }
-                }
-                Err(e) if e.is_fatal() => {
-                    fatal = Some(e);
-                    break;
-                }
-                Err(e) if !crate::options::report(&e) => continue,
-                Err(_) => {}
-            }
-            let _ = merged.insert(key.as_str(), value.shallow_clone());
-        }
-        props::set(obj, "setting", merged);
-        if let Some(e) = fatal {
-            crate::options::fatal(&e);
-        }
-        Ok(true)
-    }
-
-    /// `on(string $event_name, callable $callback): bool`
-    pub fn on(&self, event_name: StrArg, callback: CallableArg) -> PhpResult<bool> {
-        let name = event_name.string(1)?;
-        let cb = callback.get(2)?;
-        match self.state.get() {
-            Lifecycle::Created => {}
-            Lifecycle::Running => {
-                warning("server is running, unable to register event callback function");
-                return Ok(false);
-            }
-            Lifecycle::Shutdown => {
-                warning("server have been shutdown, unable to register event callback function");
-                return Ok(false);
-            }
-        }
-        match events::parse(&name) {
-            Some(ev) => {
-                if let Some(this) = constructing_object() {
-                    crate::port::keep_callback(this, ev, callback.0);
-                }
-                self.callbacks.borrow_mut().insert(ev, cb);
-                Ok(true)
-            }
-            None => {
-                warning(&format!("unknown event types[{name}]"));
-                Ok(false)
-            }
-        }
-    }
-
-    /// `addListener(string $host, int $port, int $sock_type): Swoole\Server\Port|false`
-    /// — one more port, with its own callbacks and settings if given.
-    #[php(name = "addListener")]
-    pub fn add_listener(self_: &mut ZendClassObject<Server>, host: StrArg, port: IntArg, sock_type: IntArg) -> PhpResult<Zval> {
-        let host = crate::port::c_host(&host.string(1)?).to_string();
-        let port = port.get(2)?;
-        let raw_type = sock_type.get(3)?;
-        if self_.state.get() != Lifecycle::Created {
-            warning("server is running, can't add listener");
-            return Ok(false.into_zval(false)?);
-        }
-        if SockType::wants_ssl(raw_type) && SockType::from_raw(raw_type).is_some_and(SockType::is_datagram) {
-            warning(swoole_core::listener::DTLS_NOT_IMPLEMENTED);
-            return Ok(false.into_zval(false)?);
-        }
-        // As Swoole: false, with the reason in the log (bad type, port or
-        // address) and its code as the last error; no PHP warning.
-        let bound = match crate::port::bind_port(&host, port, raw_type) {
-            Ok(b) => b,
-            Err(f) => {
-                runtime::set_last_error(f.code);
-                return Ok(false.into_zval(false)?);
-            }
-        };
-        let (real_port, fd) = (bound.port() as i64, bound.raw_fd() as i64);
-        let port_zv = crate::port::Port::new_object(&host, real_port, raw_type, fd, Some(bound));
-        let obj: *mut zend_object = self_.get_mut_zend_obj();
-        if SockType::wants_ssl(raw_type) {
-            props::set(obj, "ssl", true);
-        }
-        let mut ports = props::array_copy(obj, "ports");
-        let _ = ports.push(port_zv.shallow_clone());
-        props::set(obj, "ports", ports);
-        Ok(port_zv)
-    }
-
-    /// `listen(string $host, int $port, int $sock_type): Swoole\Server\Port|false` (alias of addListener)
-    pub fn listen(self_: &mut ZendClassObject<Server>, host: StrArg, port: IntArg, sock_type: IntArg) -> PhpResult<Zval> {
-        Self::add_listener(self_, host, port, sock_type)
-    }
-
-    /// `getCallback(string $event_name): Closure|array|string|null`
-    #[php(name = "getCallback")]
-    pub fn get_callback(&self, event_name: StrArg) -> PhpResult<Zval> {
-        let name = event_name.string(1)?;
-        Ok(events::parse(&name)
-            .and_then(|ev| self.callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
-            .unwrap_or_else(Zval::null))
-    }
-
-    /// `start(): bool`
-    pub fn start(self_: &mut ZendClassObject<Server>) -> bool {
-        if self_.state.get() == Lifecycle::Shutdown {
-            warning("The server have been shutdown, unable to execute Swoole\\Server->start()");
-            return false;
-        }
-        if !self_.check_configurable("start()") {
-            return false;
-        }
-        let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let ok = runtime::start(self_, obj);
-        if self_.state.get() == Lifecycle::Shutdown {
-            self_.release_ports(obj);
-        }
-        ok
-    }
-
-    /// `send(int|string $fd, string $send_data, int $serverSocket = -1): bool`
-    /// — `$fd` a session id, or a Unix datagram client's path (a datagram
-    /// from the Unix datagram port `$serverSocket`, or the first one).
-    pub fn send(&self, fd: &Zval, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
+    /// The body of `send()`.
+    pub(crate) fn do_send(&self, fd: &Zval, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
         if fd.is_null() {
             warning("fd can not be null");
             return Ok(fail(ErrorCode::SESSION_INVALID_ID));
@@ -430,9 +189,8 @@ impl Server {
         })
     }
 
-    /// `sendto(string $ip, int $port, string $send_data, int $server_socket = -1): bool`
-    /// — a datagram from a UDP server's socket (in a worker).
-    pub fn sendto(&self, ip: StrArg, port: IntArg, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
+    /// The body of `sendto()`.
+    pub(crate) fn do_sendto(&self, ip: StrArg, port: IntArg, send_data: StrArg, server_socket: Opt<IntArg>) -> PhpResult<bool> {
         let ip = ip.string(1)?;
         let port = port.get(2)?;
         let data = send_data.bytes(3)?;
@@ -474,9 +232,8 @@ impl Server {
         })
     }
 
-    /// `sendfile(int $conn_fd, string $filename, int $offset = 0, int $length = 0): bool`
-    /// — the kernel copies the file into the connection (no PHP copy).
-    pub fn sendfile(&self, conn_fd: IntArg, filename: StrArg, offset: Opt<IntArg>, length: Opt<IntArg>) -> PhpResult<bool> {
+    /// The body of `sendfile()`.
+    pub(crate) fn do_sendfile(&self, conn_fd: IntArg, filename: StrArg, offset: Opt<IntArg>, length: Opt<IntArg>) -> PhpResult<bool> {
         let fd = conn_fd.get(1)?;
         let path = filename.string(2)?;
         let offset = offset.or(3, 0)?;
@@ -506,9 +263,8 @@ impl Server {
         })
     }
 
-    /// `sendwait(int $conn_fd, string $send_data): bool` — BASE mode: sends and
-    /// returns once the kernel took every byte.
-    pub fn sendwait(&self, conn_fd: IntArg, send_data: StrArg) -> PhpResult<bool> {
+    /// The body of `sendwait()`.
+    pub(crate) fn do_sendwait(&self, conn_fd: IntArg, send_data: StrArg) -> PhpResult<bool> {
         let fd = conn_fd.get(1)?;
         let data = send_data.bytes(2)?;
         if self.state.get() != Lifecycle::Running {
@@ -525,410 +281,6 @@ impl Server {
         Ok(match worker::send_wait(SessionId(fd as u64), &data) {
             Ok(()) => true,
             Err(code) => fail(code),
-        })
-    }
-
-    /// `close(int $fd, bool $reset = false): bool`
-    pub fn close(&self, fd: IntArg, reset: Opt<BoolArg>) -> PhpResult<bool> {
-        let fd = fd.get(1)?;
-        let reset = reset.or(2, false)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(fail(ErrorCode::WRONG_OPERATION));
-        }
-        if fd <= 0 {
-            return Ok(fail(ErrorCode::SESSION_INVALID_ID));
-        }
-        Ok(match worker::close(SessionId(fd as u64), reset) {
-            Ok(()) => true,
-            Err(code) => fail(code),
-        })
-    }
-
-    /// `exists(int $fd): bool`
-    pub fn exists(&self, fd: IntArg) -> PhpResult<bool> {
-        let fd = fd.get(1)?;
-        Ok(!self.not_started() && fd > 0 && worker::exists(SessionId(fd as u64)))
-    }
-
-    /// `exist(int $fd): bool` (alias of `exists`)
-    pub fn exist(&self, fd: IntArg) -> PhpResult<bool> {
-        self.exists(fd)
-    }
-
-    /// `getClientInfo(int $fd, int $reactor_id = -1, bool $ignoreError = false): array|false`
-    #[php(name = "getClientInfo")]
-    pub fn get_client_info(&self, fd: IntArg, reactor_id: Opt<IntArg>, ignore_error: Opt<BoolArg>) -> PhpResult<Zval> {
-        let fd = fd.get(1)?;
-        let _ = reactor_id.or(2, -1)?;
-        let ignore_error = ignore_error.or(3, false)?;
-        // Only open connections (and one whose onClose is running) have info;
-        // with nothing kept of closed ones, $ignoreError changes nothing.
-        let _ = ignore_error;
-        if self.not_started() {
-            return Ok(false.into_zval(false)?);
-        }
-        let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
-        let Some(info) = info else {
-            runtime::set_last_error(ErrorCode::SESSION_NOT_EXIST.0);
-            return Ok(false.into_zval(false)?);
-        };
-        let uid_dispatch = self.mode == MODE_PROCESS && self.settings.borrow().dispatch_mode == 5;
-        Ok(crate::connections::info_array(&info, uid_dispatch).into_zval(false)?)
-    }
-
-    /// `connection_info()`: alias of `getClientInfo()`.
-    #[php(name = "connection_info")]
-    pub fn connection_info(&self, fd: IntArg, reactor_id: Opt<IntArg>, ignore_error: Opt<BoolArg>) -> PhpResult<Zval> {
-        self.get_client_info(fd, reactor_id, ignore_error)
-    }
-
-    /// `getClientList(int $start_fd = 0, int $find_count = 10): array|false`
-    #[php(name = "getClientList")]
-    pub fn get_client_list(&self, start_fd: Opt<IntArg>, find_count: Opt<IntArg>) -> PhpResult<Zval> {
-        let start = start_fd.or(1, 0)?;
-        let count = find_count.or(2, 10)?;
-        if self.not_started() {
-            return Ok(false.into_zval(false)?);
-        }
-        if count > MAX_FIND_COUNT {
-            warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
-            return Ok(false.into_zval(false)?);
-        }
-        if self.state.get() != Lifecycle::Running || worker::current_server().is_none() {
-            return Ok(false.into_zval(false)?);
-        }
-        let mut a = ZendHashTable::new();
-        for s in worker::client_list(start.max(0) as u64, count.max(0) as usize) {
-            let _ = a.push(s.0 as i64);
-        }
-        Ok(a.into_zval(false)?)
-    }
-
-    /// `connection_list()`: alias of `getClientList()`.
-    #[php(name = "connection_list")]
-    pub fn connection_list(&self, start_fd: Opt<IntArg>, find_count: Opt<IntArg>) -> PhpResult<Zval> {
-        self.get_client_list(start_fd, find_count)
-    }
-
-    /// `stats(): array`
-    pub fn stats(&self) -> PhpResult<Zval> {
-        if self.not_started() {
-            return Ok(false.into_zval(false)?);
-        }
-        Ok(runtime::stats_array(&self.settings.borrow()).into_zval(false)?)
-    }
-
-    /// `shutdown(): bool` — stops every process of the server (SIGTERM to the master).
-    pub fn shutdown(&self) -> bool {
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return false;
-        }
-        runtime::shutdown()
-    }
-
-    /// `stop(int $workerId = -1): bool` (Swoole 4's `$waitEvent` went in 5.0).
-    pub fn stop(&self, worker_id: Opt<IntArg>) -> PhpResult<bool> {
-        let id = worker_id.or(1, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false);
-        }
-        Ok(runtime::stop_worker(id))
-    }
-
-    /// `tick(int $ms, callable $callback, mixed ...$params): int|false` —
-    /// Swoole 4's alias of `Swoole\Timer::tick` (removed in Swoole 5, kept
-    /// here: the seed documents use it).
-    pub fn tick(&self, ms: IntArg, callback: CallableArg, params: &[&Zval]) -> PhpResult<Zval> {
-        crate::timer::id_or_false(crate::timer::add(ms.get(1)?, callback.get(2)?, params, true))
-    }
-
-    /// `after(int $ms, callable $callback, mixed ...$params): int|false` (alias of `Swoole\Timer::after`).
-    pub fn after(&self, ms: IntArg, callback: CallableArg, params: &[&Zval]) -> PhpResult<Zval> {
-        crate::timer::id_or_false(crate::timer::add(ms.get(1)?, callback.get(2)?, params, false))
-    }
-
-    /// `clearTimer(int $timerId): bool` (alias of `Swoole\Timer::clear`).
-    #[php(name = "clearTimer")]
-    pub fn clear_timer(&self, timer_id: IntArg) -> PhpResult<bool> {
-        Ok(crate::timer::clear(timer_id.get(1)?))
-    }
-
-    /// `defer(callable $callback): bool` (alias of `Swoole\Event::defer`).
-    pub fn defer(&self, callback: CallableArg) -> PhpResult<bool> {
-        crate::loop_php::defer(callback.get(1)?);
-        Ok(true)
-    }
-
-    /// `addProcess(Swoole\Process $process): int|false` — a user process the
-    /// manager starts with the server, restarts when it exits and stops on
-    /// shutdown. Any `instanceof Swoole\Process` (a subclass too); returns
-    /// its 0-based index among the user processes and sets `$process->id`
-    /// to it (inside the started process `$id` is
-    /// `worker_num + task_worker_num + index`).
-    #[php(name = "addProcess")]
-    pub fn add_process(&self, process: &Zval) -> PhpResult<Zval> {
-        use ext_php_rs::class::RegisteredClass;
-        let process_ce = crate::process::Process::get_metadata().ce();
-        let Some(obj) = process.object().filter(|o| o.instance_of(process_ce)) else {
-            zend::arg_type_error(1, "Swoole\\Process", process);
-            return Err(ext_php_rs::exception::PhpException::from_message(String::new()));
-        };
-        if self.state.get() != Lifecycle::Created {
-            warning("server is running, can't add process");
-            return Ok(false.into_zval(false)?);
-        }
-        let mut list = self.user_processes.borrow_mut();
-        let index = list.len() as i64;
-        list.push(process.shallow_clone());
-        props::set(obj as *const ext_php_rs::types::ZendObject as *mut zend_object, "id", index);
-        Ok(index.into_zval(false)?)
-    }
-
-    /// `task(mixed $data, int $taskWorkerIndex = -1, ?callable $finishCallback = null): int|false`
-    pub fn task(&self, data: &Zval, task_worker_index: Opt<IntArg>, finish_callback: Opt<CallableArg>) -> PhpResult<Zval> {
-        let dst = task_worker_index.or(2, -1)?;
-        let cb = finish_callback.callback(3)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false.into_zval(false)?);
-        }
-        Ok(match crate::task::task(data, dst, cb) {
-            Some(id) => id.into_zval(false)?,
-            None => false.into_zval(false)?,
-        })
-    }
-
-    /// `taskwait(mixed $data, float $timeout = 0.5, int $taskWorkerIndex = -1): mixed`
-    pub fn taskwait(&self, data: &Zval, timeout: Option<&Zval>, task_worker_index: Opt<IntArg>) -> PhpResult<Zval> {
-        let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.5);
-        let dst = task_worker_index.or(3, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false.into_zval(false)?);
-        }
-        Ok(crate::task::taskwait(data, timeout, dst))
-    }
-
-    /// `taskWaitMulti(array $tasks, float $timeout = 0.5): array|false`
-    #[php(name = "taskWaitMulti")]
-    pub fn task_wait_multi(&self, tasks: ArrayArg, timeout: Option<&Zval>) -> PhpResult<Zval> {
-        let tasks = tasks.get(1)?;
-        let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.5);
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false.into_zval(false)?);
-        }
-        Ok(crate::task::task_wait_multi(tasks, timeout))
-    }
-
-    /// `taskCo(array $tasks, float $timeout = 0.5): array|false` — needs
-    /// coroutines, which this extension does not have.
-    #[php(name = "taskCo")]
-    pub fn task_co(&self, tasks: ArrayArg, timeout: Option<&Zval>) -> PhpResult<bool> {
-        let _ = tasks.get(1)?;
-        let _ = timeout.map(|z| zend::arg_double(z, 2)).transpose()?;
-        warning("taskCo() needs coroutines, which this extension does not provide; use taskWaitMulti()");
-        Ok(false)
-    }
-
-    /// `finish(mixed $data): bool` — inside onTask.
-    pub fn finish(&self, data: &Zval) -> bool {
-        crate::task::finish(data)
-    }
-
-    /// `sendMessage(mixed $message, int $dst_worker_id): bool` — runs
-    /// onPipeMessage($server, $src_worker_id, $message) in worker
-    /// `$dst_worker_id` (non-strings travel serialized).
-    #[php(name = "sendMessage")]
-    pub fn send_message(&self, message: &Zval, dst_worker_id: IntArg) -> PhpResult<bool> {
-        let dst = dst_worker_id.get(2)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false);
-        }
-        if !self.callbacks.borrow().contains_key(&Event::PipeMessage) {
-            warning("onPipeMessage is null, can't use sendMessage");
-            return Ok(false);
-        }
-        Ok(runtime::send_message(message, dst))
-    }
-
-    /// `bind(int $fd, int $uid): bool` — ties a connection to a user id,
-    /// once; with `dispatch_mode` 5 the uid picks the worker.
-    pub fn bind(&self, fd: IntArg, uid: IntArg) -> PhpResult<bool> {
-        let fd = fd.get(1)?;
-        let uid = uid.get(2)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false);
-        }
-        if uid > u32::MAX as i64 || uid < i32::MIN as i64 {
-            warning(&format!("uid can not be greater than {} or less than {}", u32::MAX, i32::MIN));
-            return Ok(false);
-        }
-        // A negative uid is kept as its 32-bit unsigned form, as Swoole does.
-        let uid = uid as u32 as u64;
-        let Some(shared) = worker::current_server() else { return Ok(false) };
-        if fd <= 0 {
-            return Ok(false);
-        }
-        let session = SessionId(fd as u64);
-        if shared.table.owner(session).is_none() {
-            return Ok(fail(ErrorCode::SESSION_NOT_EXIST));
-        }
-        // Binding 0 changes nothing; Swoole still says true while unbound.
-        Ok(if uid == 0 { shared.table.uid(session) == 0 } else { shared.table.bind(session, uid) })
-    }
-
-    /// `protect(int $fd, bool $is_protected = true): bool` — exempts a
-    /// connection from heartbeat checks.
-    pub fn protect(&self, fd: IntArg, is_protected: Opt<BoolArg>) -> PhpResult<bool> {
-        let fd = fd.get(1)?;
-        let on = is_protected.or(2, true)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false);
-        }
-        let Some(shared) = worker::current_server() else { return Ok(false) };
-        if fd <= 0 || !shared.table.protect(SessionId(fd as u64), on) {
-            return Ok(fail(ErrorCode::SESSION_NOT_EXIST));
-        }
-        Ok(true)
-    }
-
-    /// `pause(int $fd): bool` — stop reading a connection.
-    pub fn pause(&self, fd: IntArg) -> PhpResult<bool> {
-        self.set_paused(fd.get(1)?, true)
-    }
-
-    /// `resume(int $fd): bool` — read a paused connection again.
-    pub fn resume(&self, fd: IntArg) -> PhpResult<bool> {
-        self.set_paused(fd.get(1)?, false)
-    }
-
-    /// `confirm(int $fd): bool` — with `enable_delay_receive`, start reading
-    /// a new connection.
-    pub fn confirm(&self, fd: IntArg) -> PhpResult<bool> {
-        self.set_paused(fd.get(1)?, false)
-    }
-
-    /// `reload(bool $only_reload_taskworker = false): bool`
-    pub fn reload(&self, only_reload_taskworker: Opt<BoolArg>) -> PhpResult<bool> {
-        let only_task = only_reload_taskworker.or(1, false)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false);
-        }
-        Ok(runtime::reload(only_task))
-    }
-
-    /// `heartbeat(bool $ifCloseConnection = true): array|false` — the
-    /// connections idle longer than `heartbeat_idle_time`, closed when
-    /// `$ifCloseConnection` is true. Called without it they stay open: that
-    /// is what Swoole 6.2 does (its C code defaults to false, whatever its
-    /// stub declares), and code written for it relies on that.
-    pub fn heartbeat(&self, if_close_connection: Opt<BoolArg>) -> PhpResult<Zval> {
-        let close = if_close_connection.or(1, false)?;
-        if self.not_started() {
-            return Ok(false.into_zval(false)?);
-        }
-        let hb = self.settings.borrow().heartbeat();
-        let Some(hb) = hb.filter(|_| self.state.get() == Lifecycle::Running) else {
-            return Ok(false.into_zval(false)?);
-        };
-        let mut a = ZendHashTable::new();
-        for s in worker::idle_sessions(hb.idle) {
-            if close {
-                let _ = worker::close(s, false);
-            }
-            let _ = a.push(s.0 as i64);
-        }
-        Ok(a.into_zval(false)?)
-    }
-
-    /// `addCommand(string $name, int $accepted_process_types, callable $callback): bool`
-    #[php(name = "addCommand")]
-    pub fn add_command(&self, name: StrArg, accepted_process_types: IntArg, callback: CallableArg) -> PhpResult<bool> {
-        let name = name.string(1)?;
-        let accepted = accepted_process_types.get(2)?;
-        let cb = callback.get(3)?;
-        let running = self.state.get() != Lifecycle::Created;
-        Ok(crate::command::add(&mut self.commands.borrow_mut(), running, name, accepted, cb))
-    }
-
-    /// `command(string $name, int $process_id, int $process_type, mixed $data, bool $json_decode = true): array|string|false`
-    pub fn command(
-        self_: &mut ZendClassObject<Server>,
-        name: StrArg,
-        process_id: IntArg,
-        process_type: IntArg,
-        data: &Zval,
-        json_decode: Opt<BoolArg>,
-    ) -> PhpResult<Zval> {
-        let name = name.string(1)?;
-        let process_id = process_id.get(2)?;
-        let process_type = process_type.get(3)?;
-        let json_decode = json_decode.or(5, true)?;
-        if self_.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false.into_zval(false)?);
-        }
-        let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let commands = self_.commands.borrow().clone();
-        Ok(crate::command::command(&commands, obj, &name, process_id, process_type, data, json_decode))
-    }
-
-    /// `getLastError(): int`
-    #[php(name = "getLastError")]
-    pub fn get_last_error(&self) -> i64 {
-        runtime::last_error() as i64
-    }
-
-    /// `getMasterPid(): int`
-    #[php(name = "getMasterPid")]
-    pub fn get_master_pid(&self) -> i64 {
-        runtime::master_pid() as i64
-    }
-
-    /// `getManagerPid(): int`
-    #[php(name = "getManagerPid")]
-    pub fn get_manager_pid(&self) -> i64 {
-        runtime::manager_pid() as i64
-    }
-
-    /// `getWorkerId(): int|false`
-    #[php(name = "getWorkerId")]
-    pub fn get_worker_id(&self) -> PhpResult<Zval> {
-        Ok(match runtime::role() {
-            Role::Worker(id) | Role::Task(id) => (id as i64).into_zval(false)?,
-            _ => false.into_zval(false)?,
-        })
-    }
-
-    /// `getWorkerPid(int $worker_id = -1): int|false`
-    #[php(name = "getWorkerPid")]
-    pub fn get_worker_pid(&self, worker_id: Opt<IntArg>) -> PhpResult<Zval> {
-        let id = worker_id.or(1, -1)?;
-        Ok(match runtime::worker_pid(id) {
-            Some(pid) => (pid as i64).into_zval(false)?,
-            None => false.into_zval(false)?,
-        })
-    }
-
-    /// `getWorkerStatus(int $worker_id = -1): int|false`
-    #[php(name = "getWorkerStatus")]
-    pub fn get_worker_status(&self, worker_id: Opt<IntArg>) -> PhpResult<Zval> {
-        let id = worker_id.or(1, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(false.into_zval(false)?);
-        }
-        Ok(match runtime::worker_status(id) {
-            Some(s) if s != WorkerStatus::None => (s as i64).into_zval(false)?,
-            _ => false.into_zval(false)?,
         })
     }
 }

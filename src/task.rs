@@ -9,7 +9,7 @@
 //! lane) are recognised by their task id and pid and dropped.
 
 use crate::props::{self, Default as P};
-use crate::runtime::{self, Role};
+use crate::process_state::{self, Role};
 use crate::zend::{self, warning, CallOutcome, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
@@ -91,7 +91,7 @@ fn unpack(flags: u32, bytes: &[u8]) -> Zval {
 /// Where a task may come from: (source id, extra flags), or a warning.
 fn source() -> Option<(usize, u32)> {
     let shared = worker::current_server()?;
-    match runtime::role() {
+    match process_state::role() {
         Role::Worker(id) => Some((id, 0)),
         Role::User(index) => Some((shared.stats.user_slot(index), TASK_NOREPLY)),
         // One-way, as from a user process; onTask sees $src_worker_id 0.
@@ -134,13 +134,13 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     let (src, source_flags) = source()?;
     let to = pick(dst)?;
     let (data_flags, bytes) = pack(data)?;
-    let id = match runtime::role() {
+    let id = match process_state::role() {
         // Not a worker slot's: the manager's and the master's ids count on
         // their own, from 0 (as Swoole's per-process counter).
         Role::Manager | Role::Master => OWN_SEQ.with(|c| c.replace(c.get() + 1)),
         _ => next_id(src)?,
     };
-    let (reply, origin) = match runtime::role() {
+    let (reply, origin) = match process_state::role() {
         Role::Worker(w) => swoole_core::reply_lane::own(w),
         _ => (0, 0),
     };
@@ -158,7 +158,7 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     if let Err(e) = shared.message(to, Kind::Task, &header.encode(&bytes)) {
         count.fetch_sub(1, Ordering::Relaxed);
         warning(&format!("failed to send the task: {e}"));
-        runtime::set_last_error(2002);
+        process_state::set_last_error(2002);
         return None;
     }
     Some((id, src))
@@ -178,7 +178,7 @@ pub fn task(data: &Zval, dst: i64, callback: Option<Callback>) -> Option<i64> {
 /// the pid results for it carry), for a blocking wait by `method`
 /// (taskwait or taskWaitMulti).
 fn reply_fd(method: &str) -> Option<(i32, u32)> {
-    match runtime::role() {
+    match process_state::role() {
         Role::Worker(id) => {
             let (lane, pid) = swoole_core::reply_lane::own(id);
             Some((worker::current_server()?.replies.read_end(lane)?, pid))
@@ -227,7 +227,7 @@ pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
     match got.remove(&id) {
         Some(v) => v,
         None => {
-            runtime::set_last_error(2003);
+            process_state::set_last_error(2003);
             false.into_zval(false).unwrap_or_default()
         }
     }
@@ -245,8 +245,8 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
             ids.push(id);
         }
     }
-    if ids.is_empty() && tasks.len() > 0 {
-        runtime::set_last_error(2002);
+    if ids.is_empty() && !tasks.is_empty() {
+        process_state::set_last_error(2002);
         return false.into_zval(false).unwrap_or_default();
     }
     let mut got = collect(fd, &ids, Duration::from_secs_f64(timeout.max(0.0)));
@@ -276,7 +276,7 @@ fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     }
     let Some(shared) = worker::current_server() else { return false };
     let Some((data_flags, bytes)) = pack(data) else { return false };
-    let me = match runtime::role() {
+    let me = match process_state::role() {
         Role::Task(id) => id,
         _ => 0,
     };
@@ -294,7 +294,7 @@ fn finish_for(task: TaskHeader, data: &Zval) -> bool {
     match channel.send_until(to, Kind::Finish, swoole_core::SessionId(0), 0, &header.encode(&bytes), deadline) {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
-            runtime::set_last_error(ERROR_SEND_TIMEOUT);
+            process_state::set_last_error(ERROR_SEND_TIMEOUT);
             swoole_core::log::put_code(
                 swoole_core::log::LOG_WARNING,
                 ERROR_SEND_TIMEOUT,
@@ -364,7 +364,7 @@ pub fn handle_finish(
     };
     let callback = if header.flags & TASK_CALLBACK != 0 {
         let cb = CALLBACKS.with(|c| c.borrow_mut().remove(&header.task_id));
-        let own = matches!(runtime::role(), Role::Worker(w) if swoole_core::reply_lane::own(w).1 == header.origin);
+        let own = matches!(process_state::role(), Role::Worker(w) if swoole_core::reply_lane::own(w).1 == header.origin);
         if cb.is_none() && !own {
             // The result of a task() with a callback given in another process
             // of this worker id (one that drained after a reload or

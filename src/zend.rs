@@ -431,7 +431,28 @@ pub fn end_output() {
     unsafe { php_output_end_all() };
 }
 
+/// Ends a forked child: its output buffers flushed, then `_exit`, so the
+/// parent's PHP shutdown (destructors, shutdown functions) does not run twice.
+pub fn exit_child(code: i32) -> ! {
+    end_output();
+    swoole_core::fork::exit_now(code)
+}
+
+/// Forks a child that runs PHP, through the core's one fork sequence: PHP's
+/// output is flushed first (rule 2), and the child ends through [`exit_child`].
+pub fn fork_php_child<S: ?Sized>(
+    opts: swoole_core::fork::ForkOptions,
+    state: &mut S,
+    child: impl FnOnce(&mut S) -> i32,
+) -> std::io::Result<i32> {
+    flush_output();
+    swoole_core::fork::fork_child(opts, state, child, |_, code| exit_child(code))
+}
+
 /// Registers `alias` as another name of class `ce` (Swoole 4's `swoole_server` ...).
+// The pointer is the engine's own live object/entry, as every caller passes it
+// (rule 3: raw Zend handles stay in this layer).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn register_class_alias(alias: &str, ce: *mut zend_class_entry) {
     let name = CString::new(alias.to_ascii_lowercase()).unwrap_or_default();
     // SAFETY: a persistent alias of a registered class, during MINIT.
@@ -468,4 +489,35 @@ pub fn bytes_to_value(bytes: &[u8], serialized: bool) -> Zval {
         return raw;
     }
     call_function("unserialize", vec![&raw]).unwrap_or(raw)
+}
+
+impl Clone for Callback {
+    fn clone(&self) -> Self {
+        Callback::resolve(self.zval()).expect("a resolved callback stays callable")
+    }
+}
+
+/// The object being constructed (`$this` inside `__construct`).
+pub(crate) fn constructing_object() -> Option<*mut zend_object> {
+    let eg = ext_php_rs::zend::ExecutorGlobals::get();
+    // SAFETY: current_execute_data is the __construct frame while it runs.
+    let ex = unsafe { eg.current_execute_data.as_mut()? };
+    ex.get_self().map(|o| o as *mut ext_php_rs::types::ZendObject as *mut zend_object)
+}
+
+/// PHP's truthiness of a value (`zend_is_true`).
+pub fn truthy(z: &Zval) -> bool {
+    if let Some(b) = z.bool() {
+        b
+    } else if let Some(i) = z.long() {
+        i != 0
+    } else if let Some(d) = z.double() {
+        d != 0.0
+    } else if let Some(s) = z.zend_str() {
+        !matches!(s.as_bytes(), b"" | b"0")
+    } else if let Some(a) = z.array() {
+        !a.is_empty()
+    } else {
+        !z.is_null()
+    }
 }

@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::time::Instant;
-use std::os::fd::RawFd;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 pub use crate::message::{Kind, Message, SendFileRequest, TaskHeader};
 
@@ -153,23 +153,23 @@ fn send_datagram(fd: RawFd, parts: &[&[u8]], deadline: Option<Instant>) -> io::R
 }
 
 /// The inboxes of all workers: (read end, write end) per worker id, created
-/// before fork so every process holds every write end.
+/// before fork so every process holds every write end. They close when the
+/// last holder of the server's shared state drops it (the end of `start()`).
 pub struct Inboxes {
-    ends: Vec<(RawFd, RawFd)>,
+    /// Per worker id: the end it reads, the end every process writes to.
+    ends: Vec<(OwnedFd, OwnedFd)>,
 }
 
 impl Inboxes {
     pub fn new(workers: usize) -> io::Result<Inboxes> {
+        use nix::sys::socket::{setsockopt, socketpair, sockopt, AddressFamily, SockFlag, SockType};
         let mut ends = Vec::with_capacity(workers);
         for _ in 0..workers {
-            let (read, write) = crate::process::socket_pair(crate::process::PipeType::Dgram)?;
-            for fd in [read, write] {
-                for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
-                    // SAFETY: setting a socket option on our socket.
-                    unsafe {
-                        libc::setsockopt(fd, libc::SOL_SOCKET, opt, (&SOCKET_BUFFER as *const i32).cast(), 4);
-                    }
-                }
+            let (read, write) = socketpair(AddressFamily::Unix, SockType::Datagram, None, SockFlag::SOCK_CLOEXEC)?;
+            for fd in [&read, &write] {
+                // Best effort, as before: the kernel caps them at its maximum.
+                let _ = setsockopt(fd, sockopt::SndBuf, &(SOCKET_BUFFER as usize));
+                let _ = setsockopt(fd, sockopt::RcvBuf, &(SOCKET_BUFFER as usize));
             }
             ends.push((read, write));
         }
@@ -178,7 +178,7 @@ impl Inboxes {
 
     /// Worker `id`'s read end (the worker makes it non-blocking and polls it).
     pub fn read_end(&self, id: usize) -> Option<RawFd> {
-        self.ends.get(id).map(|e| e.0)
+        self.ends.get(id).map(|e| e.0.as_raw_fd())
     }
 
     /// Sends a `kind` message about `session` to worker `id`'s inbox, in
@@ -203,7 +203,7 @@ impl Inboxes {
         payload: &[u8],
         deadline: Option<Instant>,
     ) -> io::Result<()> {
-        let Some(&(_, fd)) = self.ends.get(id) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
+        let Some(fd) = self.ends.get(id).map(|e| e.1.as_raw_fd()) else { return Err(io::Error::from_raw_os_error(libc::EINVAL)) };
         // Thread ids are unique across the system (the main thread's is the
         // pid): chunks of two reactor threads never mix.
         let sender = own_tid();
@@ -404,4 +404,16 @@ mod tests {
         re.push(&[9u8; HEADER]);
         assert_eq!(re.pop(), None, "short and unknown-kind datagrams are dropped");
     }
+
+    #[test]
+    fn dropping_the_inboxes_closes_their_sockets() {
+        let inboxes = Inboxes::new(1).unwrap();
+        // A second handle on the write end: it outlives the Inboxes.
+        let writer = nix::unistd::dup(&inboxes.ends[0].1).unwrap();
+        assert!(nix::unistd::write(&writer, b"x").is_ok(), "the read end is open");
+        drop(inboxes);
+        // With the read end closed, a datagram has nowhere to go.
+        assert!(nix::unistd::write(&writer, b"x").is_err(), "the read end outlived its Inboxes");
+    }
+
 }

@@ -55,8 +55,10 @@
 //! - [`tokens`]: every mio token of the core, in one table per poller.
 //! - [`privileges`]: user/group/chroot for worker processes.
 //! - [`process`]: socket pairs, waitpid, SysV message queues, affinity (`Swoole\Process`).
-//! - [`supervisor`]: the process that forks workers, replaces the ones that die
+//! - [`manager`]: the process that forks workers, replaces the ones that die
 //!   and stops them all on shutdown.
+//! - [`fork`]: the one fork sequence every child of the server goes through
+//!   (signals held, parent-death signal, panic caught, `_exit`).
 //! - [`output`]: a connection's output queue: bytes and files (`sendfile`).
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
 //! - [`length_func`]: `package_length_func` in PROCESS mode: reactor threads ask the master's main thread.
@@ -92,6 +94,7 @@ pub mod command;
 pub mod connection;
 pub mod dispatch;
 pub mod error;
+pub mod fork;
 pub mod event_loop;
 pub mod framing;
 pub mod length_func;
@@ -131,7 +134,7 @@ pub mod shm;
 pub mod side_loop;
 pub mod signals;
 pub mod stats;
-pub mod supervisor;
+pub mod manager;
 pub mod table;
 pub mod timer;
 pub mod tokens;

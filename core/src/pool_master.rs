@@ -9,6 +9,7 @@
 //! it runs anything.
 
 use crate::event_loop::{self, Flow, LoopEnd, LoopHandler, Plan};
+use crate::fork::{self, ForkOptions, ParentSignals};
 use crate::pool::Pool;
 use crate::signals;
 use crate::timer::Due;
@@ -122,36 +123,32 @@ impl<'a> Master<'a> {
         if let Some(slot) = self.pool.slot(id) {
             slot.detached.store(0, Ordering::Release);
         }
-        // SAFETY: getpid has no preconditions.
-        let parent = unsafe { libc::getpid() };
         // A SIGTERM for the new worker waits until its handlers are its own.
-        signals::block();
-        // SAFETY: the master is single-threaded (rule 2 of docs/ARCHITECTURE.md).
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
-            crate::process::die_with_parent(parent);
-            // The master's loop, pipe and handlers are not the worker's: the
-            // worker starts with default signal actions, as in Swoole.
-            drop(event_loop::uninstall());
-            signals::unblock();
-            if let Some(slot) = self.pool.slot(id) {
-                // SAFETY: getpid has no preconditions.
-                slot.pid.store(unsafe { libc::getpid() }, Ordering::Release);
+        let opts = ForkOptions { name: "worker", id: Some(id), signals: ParentSignals::HoldAcrossFork, die_with_parent: true };
+        let pool = &self.pool;
+        let forked = fork::fork_child(
+            opts,
+            runner,
+            |runner| {
+                // The master's loop, pipe and handlers are not the worker's: the
+                // worker starts with default signal actions, as in Swoole.
+                drop(event_loop::uninstall());
+                signals::unblock();
+                if let Some(slot) = pool.slot(id) {
+                    slot.pid.store(nix::unistd::getpid().as_raw(), Ordering::Release);
+                }
+                runner.run_worker(id)
+            },
+            |runner, code| runner.exit_child(code),
+        );
+        let pid = match forked {
+            Ok(pid) => pid,
+            Err(e) => {
+                crate::log::warning(&format!("fork() failed: {e}"));
+                self.delayed.push((id, Instant::now() + FORK_RETRY));
+                return;
             }
-            // A panic must not unwind into the master's code in this process.
-            let run = std::panic::AssertUnwindSafe(|| runner.run_worker(id));
-            let code = std::panic::catch_unwind(run).unwrap_or_else(|_| {
-                crate::log::warning(&format!("worker#{id}: internal error (panic); exiting"));
-                255
-            });
-            runner.exit_child(code);
-        }
-        signals::unblock();
-        if pid < 0 {
-            crate::log::warning(&format!("fork() failed: {}", std::io::Error::last_os_error()));
-            self.delayed.push((id, Instant::now() + FORK_RETRY));
-            return;
-        }
+        };
         self.workers[id] = pid;
         if let Some(slot) = self.pool.slot(id) {
             slot.pid.store(pid, Ordering::Release);

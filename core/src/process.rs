@@ -268,6 +268,32 @@ pub fn affinity() -> io::Result<Vec<usize>> {
     }
 }
 
+
+/// `daemonize`: the calling process runs `before_parent_exit` (PHP's output
+/// flushed) and exits, so the shell gets its prompt back; the server goes on
+/// in a forked child, in a new session, its stdin from /dev/null and its
+/// stdout/stderr to the log file (or /dev/null), as Swoole does. If the fork
+/// fails, this process goes on the same way.
+pub fn daemonize(before_parent_exit: impl FnOnce()) {
+    use std::os::fd::IntoRawFd;
+    // SAFETY: the master is single-threaded before it forks anything (rule 2
+    // of docs/ARCHITECTURE.md); the parent only exits.
+    if let Ok(nix::unistd::ForkResult::Parent { .. }) = unsafe { nix::unistd::fork() } {
+        before_parent_exit();
+        crate::fork::exit_now(0);
+    }
+    let _ = nix::unistd::setsid();
+    let null = nix::fcntl::open("/dev/null", nix::fcntl::OFlag::O_RDWR, nix::sys::stat::Mode::empty());
+    if let Ok(null) = null {
+        let _ = nix::unistd::dup2_stdin(&null);
+        crate::log::redirect_stdio(std::os::fd::AsRawFd::as_raw_fd(&null));
+        if std::os::fd::AsRawFd::as_raw_fd(&null) <= 2 {
+            // It is one of the standard descriptors now: keep it open.
+            let _ = null.into_raw_fd();
+        }
+    }
+}
+
 /// Asks for SIGTERM when the parent (`parent`, the pid that forked us) dies,
 /// so no server process is left orphaned; if it is already gone, the
 /// SIGTERM is raised now (it is handled once the process installs its
@@ -280,6 +306,78 @@ pub fn die_with_parent(parent: i32) {
     let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGTERM);
     if nix::unistd::getppid().as_raw() != parent {
         let _ = raise(Signal::SIGTERM);
+    }
+}
+
+/// `kill(pid, signo)`; signal 0 only checks that the process exists. A
+/// number nix does not name (a real-time signal) goes to libc as it is.
+pub fn send_signal(pid: i32, signo: i32) -> io::Result<()> {
+    use nix::sys::signal::{kill, Signal};
+    use nix::unistd::Pid;
+    let sent = match signo {
+        0 => kill(Pid::from_raw(pid), None),
+        _ => match Signal::try_from(signo) {
+            Ok(sig) => kill(Pid::from_raw(pid), sig),
+            // SAFETY: kill(2) with plain integers; the kernel checks them.
+            Err(_) => return if unsafe { libc::kill(pid, signo) } == 0 { Ok(()) } else { Err(io::Error::last_os_error()) },
+        },
+    };
+    sent.map_err(io::Error::from)
+}
+
+/// A close-on-exec duplicate of `fd` (the caller owns it).
+pub fn dup_cloexec(fd: RawFd) -> io::Result<RawFd> {
+    // SAFETY: fcntl(F_DUPFD_CLOEXEC) on a descriptor number: the kernel
+    // checks it; nix's wrapper needs a borrowed fd we cannot prove live.
+    let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+    if dup < 0 { Err(io::Error::last_os_error()) } else { Ok(dup) }
+}
+
+/// Makes `fd` this process's descriptor `target` (0, 1, 2: stdin, stdout,
+/// stderr), as dup2(2).
+pub fn dup_onto(fd: RawFd, target: RawFd) -> io::Result<()> {
+    // SAFETY: dup2(2) on descriptor numbers; replacing `target` is the point.
+    if unsafe { libc::dup2(fd, target) } < 0 { Err(io::Error::last_os_error()) } else { Ok(()) }
+}
+
+/// Shuts down one direction of socket `fd` (`read`: SHUT_RD, else SHUT_WR).
+pub fn shutdown_socket(fd: RawFd, read: bool) -> bool {
+    use nix::sys::socket::Shutdown;
+    nix::sys::socket::shutdown(fd, if read { Shutdown::Read } else { Shutdown::Write }).is_ok()
+}
+
+/// `setitimer(which, usec)`: the interval timer `which` (ITIMER_REAL,
+/// ITIMER_VIRTUAL, ITIMER_PROF) fires every `usec` microseconds (0 clears
+/// it). nix has no wrapper for setitimer.
+pub fn set_interval_timer(which: i32, usec: i64) -> io::Result<()> {
+    let tv = libc::timeval { tv_sec: (usec / 1_000_000) as libc::time_t, tv_usec: (usec % 1_000_000) as libc::suseconds_t };
+    let timer = libc::itimerval { it_interval: tv, it_value: tv };
+    // SAFETY: `timer` is a valid itimerval; the old value is not asked for.
+    if unsafe { libc::setitimer(which as _, &timer, std::ptr::null_mut()) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `setpriority(which, who, priority)` (nix has no wrapper).
+pub fn set_priority(which: i64, who: i64, priority: i32) -> io::Result<()> {
+    // SAFETY: setpriority(2) with plain integers; the kernel checks them.
+    if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, priority) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `getpriority(which, who)` (nix has no wrapper); -1 is a valid priority,
+/// so errno tells a failure apart.
+pub fn get_priority(which: i64, who: i64) -> io::Result<i32> {
+    nix::errno::Errno::clear();
+    // SAFETY: getpriority(2) with plain integers; the kernel checks them.
+    let p = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
+    match nix::errno::Errno::last_raw() {
+        0 => Ok(p),
+        errno if p == -1 => Err(io::Error::from_raw_os_error(errno)),
+        _ => Ok(p),
     }
 }
 

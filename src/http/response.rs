@@ -227,7 +227,7 @@ impl Ctx {
         match sent {
             Ok(()) => true,
             Err(code) => {
-                crate::runtime::set_last_error(code.0);
+                crate::process_state::set_last_error(code.0);
                 false
             }
         }
@@ -263,7 +263,7 @@ const PHP_FATAL_ERROR: i32 = 503;
 /// 503), and false.
 fn fatal_warning(msg: &str) -> bool {
     crate::zend::warning(msg);
-    crate::runtime::set_last_error(PHP_FATAL_ERROR);
+    crate::process_state::set_last_error(PHP_FATAL_ERROR);
     false
 }
 
@@ -273,14 +273,14 @@ fn fatal_warning(msg: &str) -> bool {
 /// without a word.
 fn not_websocket(r: &Response) -> bool {
     let Some(fd) = r.ctx.borrow().as_ref().map(|c| c.session.0) else {
-        crate::runtime::set_last_error(swoole_core::error::ErrorCode::SESSION_CLOSED.0);
+        crate::process_state::set_last_error(swoole_core::error::ErrorCode::SESSION_CLOSED.0);
         return false;
     };
     fatal_warning(&format!("fd[{fd}] is not a websocket conncetion"))
 }
 
 fn unavailable() -> bool {
-    crate::runtime::set_last_error(CONTEXT_UNAVAILABLE);
+    crate::process_state::set_last_error(CONTEXT_UNAVAILABLE);
     false
 }
 
@@ -505,7 +505,7 @@ impl Response {
             match super::server::send(ctx.session, &out, ctx.cfg.send_piece) {
                 Ok(()) => true,
                 Err(code) => {
-                    crate::runtime::set_last_error(code.0);
+                    crate::process_state::set_last_error(code.0);
                     false
                 }
             }
@@ -569,7 +569,7 @@ impl Response {
             if !ctx.keep_alive {
                 let _ = worker::close(ctx.session, false);
             }
-            ok.map_err(|c: ErrorCode| crate::runtime::set_last_error(c.0)).is_ok()
+            ok.map_err(|c: ErrorCode| crate::process_state::set_last_error(c.0)).is_ok()
         }))
     }
 

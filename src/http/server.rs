@@ -54,6 +54,9 @@ pub fn fix_signatures() {
 }
 
 /// Whether `obj` is a `Swoole\Http\Server` (or a subclass).
+// The pointer is the engine's own live object/entry, as every caller passes it
+// (rule 3: raw Zend handles stay in this layer).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn is_http_server(obj: *mut zend_object) -> bool {
     // SAFETY: a live object of the running script.
     unsafe { (*obj).instance_of(HttpServer::get_metadata().ce()) }

@@ -112,7 +112,7 @@ pub fn upgrade(session: SessionId, http: &crate::http::config::HttpConfig, cfg: 
         let _ = worker::close(session, false);
         return CallOutcome::Returned;
     };
-    let fresh = || ReaderConfig { max_message: cfg.max_message, role: Role::Server, deflate: agreement.clone() };
+    let fresh = || ReaderConfig { max_message: cfg.max_message, role: Role::Server, deflate: agreement };
     let establish = |input: Vec<u8>| {
         let conn = WsConn {
             reader: Reader::new(fresh()),

@@ -85,12 +85,12 @@ pub fn unpack_value(bytes: &[u8]) -> Zval {
                 unpack::ERROR_INCOMPLETE_PACKET,
                 &format!("websocket::parse_frame() (ERRNO {}): {e}", unpack::ERROR_INCOMPLETE_PACKET),
             );
-            crate::runtime::set_last_error(unpack::ERROR_PROTOCOL);
+            crate::process_state::set_last_error(unpack::ERROR_PROTOCOL);
             false_zval()
         }
         Err(e) => {
             crate::zend::warning(&e.to_string());
-            crate::runtime::set_last_error(unpack::ERROR_PROTOCOL);
+            crate::process_state::set_last_error(unpack::ERROR_PROTOCOL);
             false_zval()
         }
     }

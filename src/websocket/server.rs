@@ -52,7 +52,7 @@ const INSTANCE_METHODS: &[&str] = &["push", "disconnect", "ping", "isEstablished
 
 /// Sets the last error and returns false.
 fn fail(code: i32) -> bool {
-    crate::runtime::set_last_error(code);
+    crate::process_state::set_last_error(code);
     false
 }
 
@@ -215,6 +215,9 @@ pub fn fix_signatures() {
 }
 
 /// Whether `obj` is a `Swoole\WebSocket\Server` (or a subclass).
+// The pointer is the engine's own live object/entry, as every caller passes it
+// (rule 3: raw Zend handles stay in this layer).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn is_websocket_server(obj: *mut zend_object) -> bool {
     // SAFETY: a live object of the running script.
     unsafe { (*obj).instance_of(WebSocketServer::get_metadata().ce()) }

@@ -8,6 +8,7 @@
 //! between its own steps (see [`crate::side_loop`]).
 
 use crate::event_loop::{self, LoopHandler};
+use crate::fork::{self, ForkOptions, ParentSignals};
 use crate::side_loop::SideLoop;
 use crate::shared::ServerShared;
 use crate::signals::{self, Signal};
@@ -251,44 +252,40 @@ impl<'a> Supervisor<'a> {
 
     fn spawn(&mut self, id: usize, factory: &mut dyn WorkerFactory) {
         factory.before_fork();
-        // SAFETY: getpid has no preconditions.
-        let parent = unsafe { libc::getpid() };
         // An event worker gets a reply lane no live process holds.
         let lane = (id < self.shared.stats.worker_num()).then(|| self.lanes.pick(id));
-        // A SIGTERM for the new worker must wait until it has its own pipe.
-        signals::block();
-        // SAFETY: this process is single-threaded (rule 2 of docs/ARCHITECTURE.md).
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
-            // A worker never outlives its supervisor: SIGTERM when it dies.
-            crate::process::die_with_parent(parent);
-            if let Some(lane) = lane {
-                crate::reply_lane::enter(lane);
+        // A worker never outlives its supervisor, and a SIGTERM for it must
+        // wait until it has its own pipe.
+        let opts = ForkOptions { name: "worker", id: Some(id), signals: ParentSignals::HoldAcrossFork, die_with_parent: true };
+        let start_gate = &mut self.start_gate;
+        let forked = fork::fork_child(
+            opts,
+            factory,
+            |factory| {
+                if let Some(lane) = lane {
+                    crate::reply_lane::enter(lane);
+                }
+                // The child: the parent's pipe is not ours; the worker installs its
+                // own (which unblocks the signals).
+                event_loop::abandon();
+                if let Some((read, write)) = start_gate.take() {
+                    drop(write);
+                    let mut byte = [0u8; 1];
+                    // Returns at EOF: once the supervisor (and each sibling,
+                    // here) closed the write end.
+                    while matches!(nix::unistd::read(&read, &mut byte), Err(nix::errno::Errno::EINTR)) {}
+                }
+                factory.run_worker(id)
+            },
+            |factory, code| factory.exit_child(code),
+        );
+        let pid = match forked {
+            Ok(pid) => pid,
+            Err(e) => {
+                crate::log::warning(&format!("fork() failed: {e}"));
+                return;
             }
-            // The child: the parent's pipe is not ours; the worker installs its
-            // own (which unblocks the signals).
-            event_loop::abandon();
-            if let Some((read, write)) = self.start_gate.take() {
-                drop(write);
-                let mut byte = [0u8; 1];
-                // Returns at EOF: once the supervisor (and each sibling,
-                // here) closed the write end.
-                while matches!(nix::unistd::read(&read, &mut byte), Err(nix::errno::Errno::EINTR)) {}
-            }
-            // A panic must not unwind out of the child: it would return into
-            // the parent's PHP script (the code after start()) in this process.
-            let run = std::panic::AssertUnwindSafe(|| factory.run_worker(id));
-            let code = std::panic::catch_unwind(run).unwrap_or_else(|_| {
-                crate::log::warning(&format!("worker#{id}: internal error (panic); exiting"));
-                255
-            });
-            factory.exit_child(code);
-        }
-        signals::unblock();
-        if pid < 0 {
-            crate::log::warning(&format!("fork() failed: {}", std::io::Error::last_os_error()));
-            return;
-        }
+        };
         self.workers[id] = pid;
         if let Some(lane) = lane {
             self.lanes.hold(lane, pid);

@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use swoole_core::reactor::ServerShared;
 use swoole_core::signals::{Signal, SignalPipe};
-use swoole_core::supervisor::{Supervisor, WorkerFactory};
+use swoole_core::manager::{Supervisor, WorkerFactory};
 
 struct Factory {
     /// Shared with the children: how many times worker 0 started.
