@@ -47,6 +47,20 @@ impl<'a> PhpHandler<'a> {
         self.pick(ev, server, worker::port_of(session))
     }
 
+    /// onConnect/onReceive/onClose: `($server, $fd, $reactorId[, $data])`, or
+    /// `($server, Swoole\Server\Event)` with `event_object`.
+    fn call_session_event(&self, cb: Option<&Callback>, session: SessionId, reactor_id: i32, data: Option<Zval>) -> CallOutcome {
+        let (fd, reactor) = (session.0 as i64, reactor_id as i64);
+        if self.host.settings.event_object {
+            let event = crate::event_objects::event(fd, reactor, data);
+            return self.host.call_with(cb, &mut [Zval::new(), event]);
+        }
+        match data {
+            Some(payload) => self.host.call_with(cb, &mut [Zval::new(), long(fd), long(reactor), payload]),
+            None => self.host.call_with(cb, &mut [Zval::new(), long(fd), long(reactor)]),
+        }
+    }
+
     fn flow(&mut self, outcome: CallOutcome) -> Flow {
         match self.host.failure_of(outcome) {
             None => Flow::Continue,
@@ -102,12 +116,7 @@ impl EventHandler for PhpHandler<'_> {
 
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow {
         let cb = self.pick_for(Event::Connect, self.on_connect, session);
-        let outcome = if self.host.settings.event_object {
-            let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, None);
-            self.host.call_with(cb, &mut [Zval::new(), event])
-        } else {
-            self.host.call_with(cb, &mut [Zval::new(), long(session.0 as i64), long(reactor_id as i64)])
-        };
+        let outcome = self.call_session_event(cb, session, reactor_id, None);
         self.flow(outcome)
     }
 
@@ -126,12 +135,7 @@ impl EventHandler for PhpHandler<'_> {
         let mut payload = Zval::new();
         payload.set_zend_string(ZendStr::new(data, false));
         let cb = self.pick_for(Event::Receive, self.on_receive, session);
-        let outcome = if self.host.settings.event_object {
-            let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, Some(payload));
-            self.host.call_with(cb, &mut [Zval::new(), event])
-        } else {
-            self.host.call_with(cb, &mut [Zval::new(), long(session.0 as i64), long(reactor_id as i64), payload])
-        };
+        let outcome = self.call_session_event(cb, session, reactor_id, Some(payload));
         self.flow(outcome)
     }
 
@@ -144,12 +148,7 @@ impl EventHandler for PhpHandler<'_> {
                 cb = self.pick_for(Event::Disconnect, self.host.callbacks.get(&Event::Disconnect), session).or(cb);
             }
         }
-        let outcome = if self.host.settings.event_object {
-            let event = crate::event_objects::event(session.0 as i64, reactor_id as i64, None);
-            self.host.call_with(cb, &mut [Zval::new(), event])
-        } else {
-            self.host.call_with(cb, &mut [Zval::new(), long(session.0 as i64), long(reactor_id as i64)])
-        };
+        let outcome = self.call_session_event(cb, session, reactor_id, None);
         self.flow(outcome)
     }
 
