@@ -139,19 +139,8 @@ impl Port {
             warning("server is running, unable to register event callback function");
             return Ok(false);
         }
-        match events::parse(&name).filter(|e| PORT_EVENTS.contains(e)) {
-            Some(ev) => {
-                if let Some(this) = crate::zend::constructing_object() {
-                    keep_callback(this, ev, callback.0);
-                }
-                self.callbacks.borrow_mut().insert(ev, cb);
-                Ok(true)
-            }
-            None => {
-                warning(&format!("unknown event types[{name}]"));
-                Ok(false)
-            }
-        }
+        let ev = events::parse(&name).filter(|e| PORT_EVENTS.contains(e));
+        Ok(register_callback(&self.callbacks, ev, &name, cb, callback.0))
     }
 
     /// `getCallback(string $event_name): ?callable`
@@ -168,6 +157,27 @@ impl Port {
 /// property [`events::property`] names (visible to Reflection, `var_dump()`
 /// and the cycle collector): of the server `this`, or, for a port event, of
 /// the port (`this` itself from `Port::on()`, port 0 from the server's).
+/// `on()` of a server or a port: `cb` becomes the callback of `ev` (kept on
+/// the object being constructed too, see [`keep_callback`]); no event (`name`
+/// unknown here) warns as Swoole does. Whether it was registered.
+pub(crate) fn register_callback(
+    callbacks: &RefCell<HashMap<Event, Callback>>,
+    ev: Option<Event>,
+    name: &str,
+    cb: Callback,
+    callback: &Zval,
+) -> bool {
+    let Some(ev) = ev else {
+        warning(&format!("unknown event types[{name}]"));
+        return false;
+    };
+    if let Some(this) = crate::zend::constructing_object() {
+        keep_callback(this, ev, callback);
+    }
+    callbacks.borrow_mut().insert(ev, cb);
+    true
+}
+
 pub fn keep_callback(this: *mut zend_object, ev: Event, callback: &Zval) {
     use ext_php_rs::class::RegisteredClass;
     let port_ce = Port::get_metadata().ce();

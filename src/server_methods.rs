@@ -132,19 +132,7 @@ impl Server {
                 return Ok(false);
             }
         }
-        match events::parse(&name) {
-            Some(ev) => {
-                if let Some(this) = constructing_object() {
-                    crate::port::keep_callback(this, ev, callback.0);
-                }
-                self.callbacks.borrow_mut().insert(ev, cb);
-                Ok(true)
-            }
-            None => {
-                warning(&format!("unknown event types[{name}]"));
-                Ok(false)
-            }
-        }
+        Ok(crate::port::register_callback(&self.callbacks, events::parse(&name), &name, cb, callback.0))
     }
 
     /// `addListener(string $host, int $port, int $sock_type): Swoole\Server\Port|false`
