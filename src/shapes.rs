@@ -1,6 +1,7 @@
-//! The three shapes `start()` runs: single process, manager + workers
-//! (BASE), master + reactor threads + manager + workers (PROCESS); and the
-//! PHP side of the manager (its factory) and of the PROCESS master's loop.
+//! The PHP side of the three shapes `start()` runs (single process; manager
+//! and workers in BASE mode; master, reactor threads, manager and workers in
+//! PROCESS mode): the steps `core/src/topology.rs` calls in its order, the
+//! manager's worker factory and the PROCESS master's loop.
 
 use crate::events::Event;
 use crate::host::{long, Failure, ProcessHost};
@@ -11,32 +12,16 @@ use crate::zend::{self, warning};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
-use nix::sys::signal::{kill, Signal};
-use nix::unistd::Pid;
-use swoole_core::fork::{ForkOptions, ParentSignals};
-use swoole_core::manager::{Supervisor, WorkerFactory};
+use swoole_core::event_loop::LoopHandler;
+use swoole_core::manager::WorkerFactory;
+use swoole_core::master::StdListener;
+use swoole_core::topology::{Seat, Steps};
 
 impl ProcessHost {
-    /// Single-process mode.
-    pub(crate) fn run_single(&mut self) -> bool {
-        match self.run_worker(0) {
-            Ok(()) => {}
-            Err(Failure::Pending) => return false,
-            Err(Failure::Bailout) => {
-                self.callbacks.clear();
-                // SAFETY: re-raising the fatal error's bailout; our state is dropped.
-                unsafe { ext_php_rs::zend::bailout() }
-            }
-            Err(Failure::Exit(_)) => return false,
-        }
-        self.call_in_master(Event::Shutdown, vec![]);
-        true
-    }
-
-    /// SWOOLE_PROCESS: fork the manager (which forks the workers), then run
-    /// the master: onStart, the accept loop and reactor threads until
-    /// shutdown, onShutdown.
-    pub(crate) fn run_process_mode(&mut self) -> bool {
+    /// The PROCESS master's listeners (a dup of each stream port's socket)
+    /// and its reactor threads' configuration; warns about the callbacks
+    /// the dispatch mode drops.
+    fn master_plan(&mut self) -> Option<(Vec<(usize, StdListener)>, swoole_core::master::MasterConfig)> {
         let s = &self.settings;
         let dispatch = swoole_core::dispatch::DispatchMode::from_setting(s.dispatch_mode);
         if !dispatch.is_hash() && !s.enable_unsafe_event {
@@ -67,14 +52,14 @@ impl ProcessHost {
                 Ok(spec) => spec,
                 Err(e) => {
                     warning(&format!("failed to duplicate the listening socket: {e}"));
-                    return false;
+                    return None;
                 }
             };
             // The master accepts on the dup; the threads keep the rest of the spec.
             if let Some(fd) = spec.socket.take().filter(|_| !p.spec.sock_type.is_datagram()) {
                 listeners.push((i, match p.spec.sock_type {
-                    swoole_core::listener::SockType::UnixStream => swoole_core::master::StdListener::Unix(fd.into()),
-                    _ => swoole_core::master::StdListener::Tcp(fd.into()),
+                    swoole_core::listener::SockType::UnixStream => StdListener::Unix(fd.into()),
+                    _ => StdListener::Tcp(fd.into()),
                 }));
             }
             thread_ports.push(spec);
@@ -86,56 +71,7 @@ impl ProcessHost {
             unsafe_events: s.enable_unsafe_event,
             max_queued_bytes: s.max_queued_bytes,
         };
-        let cfg = swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread };
-        // Workers must not run onStart: the master does.
-        self.shared.stats.counters().onstart_called.store(1, Ordering::SeqCst);
-        // The manager forks and supervises the workers, and stops them if
-        // the master dies. The master is still single-threaded here (rule
-        // 2): the reactor threads start after this fork. Its signals stay
-        // blocked until its loop owns them (below).
-        let opts = ForkOptions { name: "manager", id: None, signals: ParentSignals::KeepBlocked, die_with_parent: true };
-        let forked = zend::fork_php_child(opts, self, |host| {
-            host.know_manager(nix::unistd::getpid().as_raw(), Role::Manager);
-            loop_php::reset_after_fork();
-            if host.run_manager() { 0 } else { 1 }
-        });
-        let pid = match forked {
-            Ok(pid) => pid,
-            Err(e) => {
-                warning(&format!("failed to fork the manager: {e}"));
-                return false;
-            }
-        };
-        // onStart's timers live on the process's event loop, which the master
-        // serves; the master's signals go to that loop from now on (this
-        // unblocks them): SIGTERM, even from onStart's shutdown(), stops the
-        // server in order, and SIGHUP/SIGPIPE without a callback are logged.
-        let master_signals: Vec<i32> =
-            swoole_core::signals::SERVER_SIGNALS.into_iter().chain(swoole_core::signals::LOGGED_SIGNALS).collect();
-        match swoole_core::event_loop::own_signals(&master_signals) {
-            Ok(()) => {}
-            Err(e) => {
-                let _ = kill(Pid::from_raw(pid), Signal::SIGTERM);
-                warning(&format!("failed to install the signal handlers: {e}"));
-                return false;
-            }
-        };
-        self.know_manager(pid, Role::Master);
-        if !self.call_in_master(Event::Start, vec![]) {
-            zend::report_pending_exception();
-        }
-        let ended = swoole_core::master::run(listeners, self.shared.clone(), cfg, pid, &mut MasterLoop { host: self, linger: Vec::new(), linger_until: None });
-        // The master's timers end with the server, as a worker's do.
-        loop_php::reset_after_fork();
-        match ended {
-            Ok(swoole_core::master::MasterEnd::Shutdown) => {}
-            Ok(swoole_core::master::MasterEnd::ManagerLost) => {
-                swoole_core::log::error("the manager process exited unexpectedly; the server stops")
-            }
-            Err(e) => warning(&format!("the master failed: {e}")),
-        }
-        self.call_in_master(Event::Shutdown, vec![]);
-        true
+        Some((listeners, swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread }))
     }
 
     /// Records the manager's pid everywhere it is read, and this process's role.
@@ -144,35 +80,74 @@ impl ProcessHost {
         process_state::set_manager(manager, role);
         props::set(self.obj, "manager_pid", manager as i64);
     }
+}
 
-    /// Manager mode: this process supervises forked workers.
-    pub(crate) fn run_manager(&mut self) -> bool {
-        let shared = self.shared.clone();
-        let max_wait = Duration::from_secs_f64(self.settings.max_wait_time);
-        // The supervisor routes the manager's signals into the process's
-        // event loop, where onManagerStart's timers and signal callbacks run.
-        let mut sup = match Supervisor::new(&shared, max_wait) {
-            Ok(sup) => sup,
-            Err(e) => {
-                warning(&format!("failed to start the manager: {e}"));
-                return false;
+/// The steps of `core/src/topology.rs`'s shapes that call PHP.
+impl Steps for ProcessHost {
+    fn shared(&self) -> Arc<swoole_core::shared::ServerShared> {
+        self.shared.clone()
+    }
+
+    fn max_wait(&self) -> Duration {
+        Duration::from_secs_f64(self.settings.max_wait_time)
+    }
+
+    fn warn(&mut self, msg: &str) {
+        warning(msg);
+    }
+
+    fn run_alone(&mut self) -> bool {
+        match ProcessHost::run_worker(self, 0) {
+            Ok(()) => true,
+            Err(Failure::Pending) | Err(Failure::Exit(_)) => false,
+            Err(Failure::Bailout) => {
+                self.callbacks.clear();
+                // SAFETY: re-raising the fatal error's bailout; our state is dropped.
+                unsafe { ext_php_rs::zend::bailout() }
             }
+        }
+    }
+
+    fn know_manager(&mut self, manager_pid: i32, seat: Seat) {
+        let role = match seat {
+            Seat::Manager => Role::Manager,
+            Seat::Master => Role::Master,
         };
-        if !self.call_in_master(Event::ManagerStart, vec![]) {
-            loop_php::reset_after_fork();
-            return false;
-        }
-        sup.run(self, &mut crate::side_loop::SideHandler::new(crate::side_loop::MANAGER_SIGNAL_FUNC));
-        drop(sup);
-        // The manager's timers end with the server, and its signals get their
-        // default actions back (in BASE mode this is the script's process).
+        ProcessHost::know_manager(self, manager_pid, role);
+    }
+
+    fn end_loop(&mut self) {
         loop_php::reset_after_fork();
+    }
+
+    fn on_manager_start(&mut self) -> bool {
+        self.call_in_master(Event::ManagerStart, vec![])
+    }
+
+    fn on_manager_stop(&mut self) {
         self.call_in_master(Event::ManagerStop, vec![]);
-        if !self.process_mode {
-            // In PROCESS mode the master runs onShutdown, once the manager is gone.
-            self.call_in_master(Event::Shutdown, vec![]);
+    }
+
+    fn on_start(&mut self) {
+        if !self.call_in_master(Event::Start, vec![]) {
+            zend::report_pending_exception();
         }
-        true
+    }
+
+    fn on_shutdown(&mut self) {
+        self.call_in_master(Event::Shutdown, vec![]);
+    }
+
+    fn manager_side(&mut self) -> Box<dyn LoopHandler> {
+        Box::new(crate::side_loop::SideHandler::new(crate::side_loop::MANAGER_SIGNAL_FUNC))
+    }
+
+    fn master_plan(&mut self) -> Option<(Vec<(usize, StdListener)>, swoole_core::master::MasterConfig)> {
+        ProcessHost::master_plan(self)
+    }
+
+    fn master_side(&mut self) -> Box<dyn swoole_core::master::MasterSide + '_> {
+        Box::new(MasterLoop { host: self, linger: Vec::new(), linger_until: None })
     }
 }
 

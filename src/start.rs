@@ -2,6 +2,7 @@
 //! running server, in the shape [`crate::shapes`] picks; and what comes
 //! before the first fork (pid file, daemonize, log, privileges preflight).
 
+use swoole_core::topology::Shape;
 use crate::events::Event;
 use crate::host::{PortRuntime, ProcessHost};
 use crate::process_state::{self, Role};
@@ -148,13 +149,14 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
 
     let mut host =
         ProcessHost { obj, callbacks, settings, shared, ports, single, process_mode, user_processes, commands, identity };
-    let ok = if single {
-        host.run_single()
+    let shape = if single {
+        Shape::Single
     } else if process_mode {
-        host.run_process_mode()
+        Shape::Process
     } else {
-        host.run_manager()
+        Shape::Base
     };
+    let ok = swoole_core::topology::run(&mut host, shape);
 
     server.state.set(crate::server::Lifecycle::Shutdown);
     process_state::leave_server();

@@ -22,15 +22,9 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use swoole_core::inbox::{self, Kind, Reassembler, TaskHeader};
-use swoole_core::stats::WorkerStatus;
 use swoole_core::worker;
 
-/// `SWOOLE_TASK_*` flags (Swoole's values).
-pub const TASK_SERIALIZE: u32 = 2;
-pub const TASK_NONBLOCK: u32 = 4;
-pub const TASK_CALLBACK: u32 = 8;
-pub const TASK_WAITALL: u32 = 16;
-pub const TASK_NOREPLY: u32 = 128;
+use swoole_core::task_route::{self, PickError, ResultRoute, TASK_CALLBACK, TASK_NOREPLY, TASK_NONBLOCK, TASK_SERIALIZE, TASK_WAITALL};
 
 /// The task a task worker is running (for `finish()`).
 #[derive(Clone, Copy)]
@@ -110,23 +104,17 @@ fn source() -> Option<(usize, u32)> {
 /// Picks the task worker: `$dst`, or an idle one (round robin from the last).
 fn pick(dst: i64) -> Option<usize> {
     let shared = worker::current_server()?;
-    let (w, t) = (shared.stats.worker_num(), shared.stats.task_num());
-    if t == 0 {
-        warning("task method can't be executed without task workers (set task_worker_num)");
-        return None;
-    }
-    if dst >= 0 {
-        if dst as usize >= t {
-            warning(&format!("task worker #{dst} does not exist: task_worker_num is {t}"));
-            return None;
+    match task_route::pick(&shared, dst) {
+        Ok(id) => Some(id),
+        Err(PickError::NoTaskWorkers) => {
+            warning("task method can't be executed without task workers (set task_worker_num)");
+            None
         }
-        return Some(w + dst as usize);
+        Err(PickError::NoSuchWorker { dst, task_num }) => {
+            warning(&format!("task worker #{dst} does not exist: task_worker_num is {task_num}"));
+            None
+        }
     }
-    let start = shared.stats.counters().task_round.fetch_add(1, Ordering::Relaxed) as usize;
-    let idle = (0..t).map(|k| w + (start + k) % t).find(|&id| {
-        shared.stats.worker(id).is_some_and(|s| s.status.load(Ordering::Relaxed) == WorkerStatus::Idle as u32)
-    });
-    Some(idle.unwrap_or(w + start % t))
 }
 
 /// Sends one task; returns its id.
@@ -268,28 +256,23 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
 
 /// Sends a result for `task` back to where it came from.
 fn finish_for(task: TaskHeader, data: &Zval) -> bool {
-    if task.flags & TASK_NOREPLY != 0 {
+    let Some(route) = task_route::result_route(&task) else {
         // The task came from a user process, the manager or the master,
         // which take no result: Swoole only logs it (no PHP warning).
         swoole_core::log::warning("Server::finish(): Server::finish() can only be used in the worker process");
         return false;
-    }
+    };
     let Some(shared) = worker::current_server() else { return false };
     let Some((data_flags, bytes)) = pack(data) else { return false };
     let me = match process_state::role() {
         Role::Task(id) => id,
         _ => 0,
     };
-    let keep = task.flags & (TASK_NONBLOCK | TASK_CALLBACK | TASK_WAITALL);
-    let header = TaskHeader { flags: keep | data_flags, worker: me as u32, ..task };
+    let header = task_route::result_header(task, me, data_flags);
     let deadline = SEND_TIMEOUT.with(|t| t.get()).map(|secs| Instant::now() + Duration::from_secs_f64(secs));
-    // An async result goes to the worker id's inbox (whichever process
-    // serves it then runs onFinish, as in Swoole); a blocking wait's result
-    // to the lane of the very process that waits.
-    let (channel, to) = if task.flags & TASK_NONBLOCK != 0 {
-        (&shared.inboxes, task.worker as usize)
-    } else {
-        (&shared.replies, task.reply as usize)
+    let (channel, to) = match route {
+        ResultRoute::Inbox(worker) => (&shared.inboxes, worker),
+        ResultRoute::ReplyLane(lane) => (&shared.replies, lane),
     };
     match channel.send_until(to, Kind::Finish, swoole_core::SessionId(0), 0, &header.encode(&bytes), deadline) {
         Ok(()) => true,

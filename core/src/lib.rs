@@ -59,6 +59,11 @@
 //!   and stops them all on shutdown.
 //! - [`fork`]: the one fork sequence every child of the server goes through
 //!   (signals held, parent-death signal, panic caught, `_exit`).
+//! - [`task_route`]: which task worker a task goes to, the task flags, and
+//!   where a result goes back (inbox or reply lane), as Swoole's `task_worker.cc`.
+//! - [`topology`]: `start()`'s three process shapes (single, BASE manager +
+//!   workers, PROCESS master + manager + workers): the fork order, the
+//!   signal holding, the exit codes; the PHP layer implements its `Steps`.
 //! - [`output`]: a connection's output queue: bytes and files (`sendfile`).
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
 //! - [`length_func`]: `package_length_func` in PROCESS mode: reactor threads ask the master's main thread.
@@ -136,9 +141,11 @@ pub mod signals;
 pub mod stats;
 pub mod manager;
 pub mod table;
+pub mod task_route;
 pub mod timer;
 pub mod tokens;
 pub mod tls;
+pub mod topology;
 pub mod websocket;
 pub mod worker;
 pub mod worker_context;
