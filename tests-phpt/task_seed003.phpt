@@ -66,7 +66,10 @@ foreach ($byTask as $tid => [$wid, $pid]) {
 }
 // $dst = 0 is the first task worker, whose worker_id is worker_num + 0
 echo "tasks 1 and 3 on worker_id: ", $byTask[1][0] ?? '?', ",", $byTask[3][0] ?? '?', "\n";
-echo "callback output: ", json_encode(preg_match_all('/Task Callback: (int\(\d+\))/', $out, $cb) ? $cb[1] : []), "\n";
+// The worker prints "Task Callback: " and the var_dump() in separate writes,
+// so a task worker's output (each of its echoes one write) may come between.
+$workerOnly = preg_replace(['/Tasker进程接收到数据/u', '/#\d+\tonTask: [^\n]*\n/'], '', $out);
+echo "callback output: ", json_encode(preg_match_all('/Task Callback: (int\(\d+\))/', $workerOnly, $cb) ? $cb[1] : []), "\n";
 echo "onFinish lines: ", json_encode(preg_match_all('/Task#\d+ finished, data_len=\d+/', $out, $fin) ? $fin[0] : []), "\n";
 var_dump(child_pids($srv->pid), array_values(array_filter(array_keys($names), 'pid_alive')));
 ?>
