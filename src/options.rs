@@ -40,3 +40,33 @@ pub fn report(e: &SettingError) -> bool {
 pub fn fatal(e: &SettingError) {
     zend::error_docref(zend::E_ERROR, &e.to_string());
 }
+
+/// `set()` of a server or a port: `apply` takes each entry of `array` in
+/// turn; what it accepts (and an unknown key, reported as Swoole does) goes
+/// into the object's `$setting`, another refusal is reported and skipped, and
+/// a fatal one stops there: `$setting` is stored first, then the request ends.
+pub(crate) fn apply_each(
+    obj: *mut ext_php_rs::ffi::zend_object,
+    array: &ext_php_rs::types::ZendHashTable,
+    mut apply: impl FnMut(&str, &ext_php_rs::types::Zval) -> Result<(), SettingError>,
+) {
+    let mut merged = crate::props::array_copy(obj, "setting");
+    let mut fatal_error = None;
+    for (key, value) in array.iter() {
+        let key = key.to_string();
+        match apply(&key, value) {
+            Ok(()) => {}
+            Err(e) if e.is_fatal() => {
+                fatal_error = Some(e);
+                break;
+            }
+            Err(e) if !report(&e) => continue,
+            Err(_) => {}
+        }
+        let _ = merged.insert(key.as_str(), value.shallow_clone());
+    }
+    crate::props::set(obj, "setting", merged);
+    if let Some(e) = fatal_error {
+        fatal(&e);
+    }
+}

@@ -105,29 +105,15 @@ impl Port {
             return Ok(());
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let mut merged = props::array_copy(obj, "setting");
-        let mut own = self_.settings.borrow_mut();
-        let s = own.get_or_insert_with(ServerSettings::new);
-        let mut fatal = None;
-        for (key, value) in array.iter() {
-            let key = key.to_string();
-            crate::tls_settings::sni_certs(&mut s.ssl, &key, value);
-            match s.apply(&key, &crate::args::setting_value_of(&key, value)) {
-                Ok(()) => {}
-                Err(e) if e.is_fatal() => {
-                    fatal = Some(e);
-                    break;
-                }
-                Err(e) if !crate::options::report(&e) => continue,
-                Err(_) => {}
-            }
-            let _ = merged.insert(key.as_str(), value.shallow_clone());
-        }
-        drop(own);
-        props::set(obj, "setting", merged);
-        if let Some(e) = fatal {
-            crate::options::fatal(&e);
-        }
+        let settings = &self_.settings;
+        // A port with a set() of its own, even an empty one, no longer inherits the server's.
+        settings.borrow_mut().get_or_insert_with(ServerSettings::new);
+        crate::options::apply_each(obj, array, |key, value| {
+            let mut own = settings.borrow_mut();
+            let s = own.get_or_insert_with(ServerSettings::new);
+            crate::tls_settings::sni_certs(&mut s.ssl, key, value);
+            s.apply(key, &crate::args::setting_value_of(key, value))
+        });
         Ok(())
     }
 

@@ -88,32 +88,19 @@ impl Server {
             return Ok(false);
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let mut merged = props::array_copy(obj, "setting");
-        let mut fatal = None;
-        for (key, value) in array.iter() {
-            let key = key.to_string();
-            crate::tls_settings::sni_certs(&mut self_.settings.borrow_mut().ssl, &key, value);
-            let value_in = setting_value_of(&key, value);
-            let applied = self_.settings.borrow_mut().apply(&key, &value_in);
-            match applied {
-                Ok(()) => {
-                    if let Some(note) = swoole_core::settings::not_yet_effective(&key, &value_in) {
-                        zend::error_docref(zend::E_NOTICE, &note);
-                    }
-                }
-                Err(e) if e.is_fatal() => {
-                    fatal = Some(e);
-                    break;
-                }
-                Err(e) if !crate::options::report(&e) => continue,
-                Err(_) => {}
+        let settings = &self_.settings;
+        crate::options::apply_each(obj, array, |key, value| {
+            crate::tls_settings::sni_certs(&mut settings.borrow_mut().ssl, key, value);
+            let value_in = setting_value_of(key, value);
+            // (no borrow is held while PHP reports: a warning may run user code)
+            let applied = settings.borrow_mut().apply(key, &value_in);
+            if applied.is_ok()
+                && let Some(note) = swoole_core::settings::not_yet_effective(key, &value_in)
+            {
+                zend::error_docref(zend::E_NOTICE, &note);
             }
-            let _ = merged.insert(key.as_str(), value.shallow_clone());
-        }
-        props::set(obj, "setting", merged);
-        if let Some(e) = fatal {
-            crate::options::fatal(&e);
-        }
+            applied
+        });
         Ok(true)
     }
 
