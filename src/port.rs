@@ -132,10 +132,7 @@ impl Port {
     /// `getCallback(string $event_name): ?callable`
     #[php(name = "getCallback")]
     pub fn get_callback(&self, event_name: StrArg) -> PhpResult<Zval> {
-        let name = event_name.string(1)?;
-        Ok(events::parse(&name)
-            .and_then(|ev| self.callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
-            .unwrap_or_else(Zval::null))
+        Ok(callback_of(&self.callbacks, &event_name.string(1)?))
     }
 }
 
@@ -162,6 +159,14 @@ pub(crate) fn register_callback(
     }
     callbacks.borrow_mut().insert(ev, cb);
     true
+}
+
+/// `getCallback()` of a server or a port: the callable `on()` took for the
+/// event `name`, or null.
+pub(crate) fn callback_of(callbacks: &RefCell<HashMap<Event, Callback>>, name: &str) -> Zval {
+    events::parse(name)
+        .and_then(|ev| callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
+        .unwrap_or_else(Zval::null)
 }
 
 pub fn keep_callback(this: *mut zend_object, ev: Event, callback: &Zval) {

@@ -166,10 +166,7 @@ impl Server {
     /// `getCallback(string $event_name): Closure|array|string|null`
     #[php(name = "getCallback")]
     pub fn get_callback(&self, event_name: StrArg) -> PhpResult<Zval> {
-        let name = event_name.string(1)?;
-        Ok(events::parse(&name)
-            .and_then(|ev| self.callbacks.borrow().get(&ev).map(|cb| cb.zval().shallow_clone()))
-            .unwrap_or_else(Zval::null))
+        Ok(crate::port::callback_of(&self.callbacks, &event_name.string(1)?))
     }
 
     /// `start(): bool`

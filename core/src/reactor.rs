@@ -176,6 +176,23 @@ pub struct ReactorConfig {
     pub output_limit: usize,
 }
 
+/// No limits: unbounded buffers and sends, 100 connections, no heartbeat,
+/// worker 0 (a start for tests and tools, which set what they check).
+impl Default for ReactorConfig {
+    fn default() -> ReactorConfig {
+        ReactorConfig {
+            buffer_limits: (usize::MAX, usize::MAX, 0),
+            worker_id: 0,
+            max_connection: 100,
+            max_wait: Duration::from_secs(1),
+            request_limit: 0,
+            delay_receive: false,
+            heartbeat: None,
+            output_limit: usize::MAX,
+        }
+    }
+}
+
 impl Reactor {
     /// Builds the server state of this process around its ports (each a
     /// spec with a dup of the listening socket when this process serves it;

@@ -15,16 +15,7 @@ use std::os::unix::net::UnixStream as StdUnix;
 
 fn config(workers: usize, mode: DispatchMode, framing: Framing) -> ThreadConfig {
     ThreadConfig {
-        reactor: ReactorConfig {
-            buffer_limits: (usize::MAX, usize::MAX, 0),
-            worker_id: 0,
-            max_connection: 100,
-            max_wait: Duration::from_secs(1),
-            request_limit: 0,
-            delay_receive: false,
-            heartbeat: None,
-            output_limit: usize::MAX,
-        },
+        reactor: ReactorConfig::default(),
         ports: vec![PortSpec {
             sock_type: SockType::UnixStream,
             port: 0,

@@ -18,16 +18,7 @@ use swoole_core::reactor_thread::{ReactorThread, ThreadConfig};
 fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
     use std::os::fd::AsRawFd;
     ThreadConfig {
-        reactor: ReactorConfig {
-            buffer_limits: (usize::MAX, usize::MAX, 0),
-            worker_id: 0,
-            max_connection: 100,
-            max_wait: Duration::from_secs(1),
-            request_limit: 0,
-            delay_receive,
-            heartbeat: None,
-            output_limit: usize::MAX,
-        },
+        reactor: ReactorConfig { delay_receive, ..ReactorConfig::default() },
         ports: vec![PortSpec {
             sock_type: SockType::Tcp,
             port: listener.local_addr().unwrap().port(),

@@ -74,16 +74,7 @@ fn echo_close_stale_ids_and_stop() {
     bound.listen(64).unwrap();
     let port = bound.local.port();
     let shared = ServerShared::new(1, 0, 0, 0, 0).unwrap();
-    let cfg = ReactorConfig {
-        buffer_limits: (usize::MAX, usize::MAX, 0),
-        worker_id: 0,
-        max_connection: 100,
-        max_wait: Duration::from_secs(1),
-        request_limit: 0,
-        delay_receive: false,
-        heartbeat: None,
-        output_limit: usize::MAX,
-    };
+    let cfg = ReactorConfig::default();
     let socket = bound.try_clone_fd().unwrap();
     let spec = swoole_core::port::PortSpec {
         sock_type: SockType::Tcp,

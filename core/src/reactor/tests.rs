@@ -23,16 +23,7 @@ fn port(framing: Framing) -> PortSpec {
 }
 
 fn config(buffer_limits: (usize, usize, usize)) -> ReactorConfig {
-    ReactorConfig {
-        buffer_limits,
-        worker_id: 0,
-        max_connection: 16,
-        max_wait: Duration::from_secs(1),
-        request_limit: 0,
-        delay_receive: false,
-        heartbeat: None,
-        output_limit: usize::MAX,
-    }
+    ReactorConfig { buffer_limits, max_connection: 16, ..ReactorConfig::default() }
 }
 
 /// A reactor serving one port, its poll, and one connection adopted on it:
