@@ -220,7 +220,7 @@ impl Ctx {
     /// Sends `bytes`, then closes the connection if it does not stay open.
     fn send_last(&mut self, bytes: &[u8]) -> bool {
         self.state = State::Ended;
-        let sent = super::server::send(self.session, bytes, self.cfg.send_piece);
+        let sent = send(self.session, bytes, self.cfg.send_piece);
         if !self.keep_alive {
             let _ = worker::close(self.session, false);
         }
@@ -502,7 +502,7 @@ impl Response {
             if !ctx.head_request {
                 head::write_chunk(&content, &mut out);
             }
-            match super::server::send(ctx.session, &out, ctx.cfg.send_piece) {
+            match send(ctx.session, &out, ctx.cfg.send_piece) {
                 Ok(()) => true,
                 Err(code) => {
                     crate::process_state::set_last_error(code.0);
@@ -610,7 +610,7 @@ impl Response {
             crate::zend::warning(&format!("parameter $2 ({fd}) must be valid connection session_id"));
             return Ok(false.into_zval(false)?);
         }
-        let cfg = worker::port_of(session).and_then(super::server::port_config).unwrap_or_default();
+        let cfg = worker::port_of(session).and_then(super::config::port_config).unwrap_or_default();
         Ok(object(Ctx {
             session,
             head: ResponseHead::default(),
@@ -662,4 +662,14 @@ pub fn discard(zv: &Zval) {
     if let Some(r) = zv.object().and_then(ZendClassObject::<Response>::from_zend_obj) {
         r.detach();
     }
+}
+
+/// Sends `data` to `session` in pieces of at most `piece` bytes (a PROCESS-
+/// mode send may not exceed `output_buffer_size`; Swoole sends a larger
+/// answer whole, so it is split here, in order).
+pub fn send(session: SessionId, data: &[u8], piece: usize) -> Result<(), swoole_core::error::ErrorCode> {
+    if data.len() <= piece {
+        return worker::send(session, data);
+    }
+    data.chunks(piece).try_for_each(|p| worker::send(session, p))
 }
