@@ -18,9 +18,9 @@ pub const SWOOLE_API_VERSION: &str = "6.2.1";
 pub const EXTENSION_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// `SWOOLE_STRERROR_*`: whose table `swoole_strerror()` reads.
-const STRERROR_GAI: i64 = 1;
-const STRERROR_DNS: i64 = 2;
-const STRERROR_SWOOLE: i64 = 9;
+pub(crate) const STRERROR_GAI: i64 = 1;
+pub(crate) const STRERROR_DNS: i64 = 2;
+pub(crate) const STRERROR_SWOOLE: i64 = 9;
 
 #[php_function]
 pub fn swoole_version() -> String {

@@ -125,7 +125,7 @@ impl EventHandler for PhpHandler<'_> {
             && let Some(cfg) = worker::port_of(session).and_then(crate::http::server::port_config)
         {
             let this = &*self;
-            let outcome = crate::http::server::on_data(session, &cfg, data, &mut |ev, args| {
+            let outcome = crate::web::on_data(session, &cfg, data, &mut |ev, args| {
                 let cb = this.pick_for(ev, this.host.callbacks.get(&ev), session)?;
                 // onRequest and onHandShake take (request, response); the others the server first.
                 Some(if matches!(ev, Event::Request | Event::HandShake) { cb.call(args) } else { this.host.call_with(Some(cb), args) })

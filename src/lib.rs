@@ -13,7 +13,9 @@
 //! - [`connections`]: `Swoole\Connection\Iterator` (`$server->connections`).
 //! - [`port`]: `Swoole\Server\Port` (`$server->ports`); [`reuse_port`]: a new
 //!   instance binding beside a running one (`enable_reuse_port`).
-//! - [`http`]: `Swoole\Http\Server`, `Swoole\Http\Request`, `Swoole\Http\Response`.
+//! - [`http`]: `Swoole\Http\Server`, `Swoole\Http\Request`, `Swoole\Http\Response`;
+//!   [`websocket`]: `Swoole\WebSocket\Server` and its frames, built on HTTP;
+//!   [`web`]: a web connection's bytes to HTTP or, after the handshake, to WebSocket.
 //! - [`client`]: the synchronous `Swoole\Client`.
 //! - [`command`]: the methods `addCommand()` and `command()`.
 //! - [`exception`]: `Swoole\Exception`, `Swoole\Error`.
@@ -71,6 +73,7 @@ pub mod global_options;
 pub mod handler;
 pub mod host;
 pub mod http;
+pub mod web;
 pub mod websocket;
 pub mod ini;
 pub mod logging;

@@ -170,7 +170,7 @@ impl ProcessHost {
             on_close: self.callbacks.get(&Event::Close),
             on_packet: self.callbacks.get(&Event::Packet),
             per_port: self.ports.iter().any(|p| !p.callbacks.is_empty()),
-            http: crate::http::server::any_port(),
+            http: crate::http::config::any_port(),
             failure: None,
         };
         let end = worker::run(&mut handler);

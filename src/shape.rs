@@ -160,6 +160,34 @@ pub fn with_destructor(builder: ClassBuilder) -> ClassBuilder {
 
 extern "C" fn destruct(_ex: &mut ExecuteData, _retval: &mut Zval) {}
 
+/// Methods that are another method under a second name, as Swoole's
+/// `PHP_MALIAS` makes them (`Http\Response::setCookie()` is `cookie()`):
+/// `(alias, method)` pairs. ext-php-rs has no alias, and a Rust method per
+/// name would repeat the method's whole parameter list: [`with_aliases`]
+/// adds each alias to the class being built, [`point_aliases`] then makes it
+/// the method (handler, parameters), before [`shape`] declares it.
+pub type Aliases = [(&'static str, &'static str)];
+
+/// Adds the aliases' names to a class being built (each runs nothing until
+/// [`point_aliases`], at the first request, before any script).
+pub fn with_aliases(builder: ClassBuilder, aliases: &Aliases) -> ClassBuilder {
+    aliases.iter().fold(builder, |b, &(alias, _)| b.method(FunctionBuilder::new(alias, not_yet_pointed), MethodFlags::Public))
+}
+
+extern "C" fn not_yet_pointed(_ex: &mut ExecuteData, _retval: &mut Zval) {}
+
+/// Gives each alias of `ce` its method's handler, parameter count and flags.
+pub fn point_aliases(ce: &ClassEntry, aliases: &Aliases) {
+    for &(alias, of) in aliases {
+        let method = crate::arginfo::method(ce, of);
+        let (handler, num_args, fn_flags) = (method.handler, method.num_args, method.fn_flags);
+        let f = crate::arginfo::method(ce, alias);
+        f.handler = handler;
+        f.num_args = num_args;
+        f.fn_flags = fn_flags;
+    }
+}
+
 /// Objects of `child` (an internal subclass registered with ext-php-rs) are
 /// made by `parent`'s creation handler: they are the parent's Rust type, so
 /// every inherited method finds its state (`Swoole\Http\Server`'s objects

@@ -104,7 +104,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     // reactor threads hold stream connections only).
     let process_mode = server.mode == crate::server::MODE_PROCESS;
     let mut settings = settings;
-    if crate::http::server::any_port() && !swoole_core::dispatch::DispatchMode::from_setting(settings.dispatch_mode).is_hash() {
+    if crate::http::config::any_port() && !swoole_core::dispatch::DispatchMode::from_setting(settings.dispatch_mode).is_hash() {
         // HTTP is parsed in the worker: every byte of a connection must reach one worker.
         settings.dispatch_mode = 2;
     }
@@ -179,7 +179,7 @@ fn collect_ports(
 ) -> Option<Vec<PortRuntime>> {
     let port_objects = props::array_copy(obj, "ports");
     let mut out = Vec::new();
-    let mut http_ports = Vec::new();
+    let mut web_ports = Vec::new();
     for (i, (_, zv)) in port_objects.iter().enumerate() {
         let port = crate::port::Port::from_zval(zv)?;
         port.started.set(true);
@@ -222,16 +222,16 @@ fn collect_ports(
         let own: HashMap<Event, Callback> = port.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
         let datagram = bound.sock_type.is_datagram();
         let port_obj = zv.object().map_or(std::ptr::null_mut(), |o| o as *const _ as *mut zend_object);
-        let http = (!datagram).then(|| crate::http::config::of_port(obj, port_obj, i, (s.package_max_length, s.output_buffer_size))).flatten();
-        let (needed, why) = match (datagram, http.is_some()) {
+        let web = (!datagram).then(|| crate::web::of_port(obj, port_obj, i, (s.package_max_length, s.output_buffer_size))).flatten();
+        let (needed, why) = match (datagram, web.is_some()) {
             (true, _) => (Event::Packet, "require onPacket callback"),
-            (false, true) if http.as_ref().is_some_and(|h| h.websocket.is_some()) => {
+            (false, true) if web.as_ref().is_some_and(|w| w.websocket.is_some()) => {
                 (Event::Message, "require onMessage callback")
             }
             (false, true) => (Event::Request, "require onRequest callback"),
             (false, false) => (Event::Receive, "require onReceive callback"),
         };
-        http_ports.push(http);
+        web_ports.push(web);
         if !own.contains_key(&needed) && !callbacks.contains_key(&needed) {
             warning(why);
             return None;
@@ -268,7 +268,7 @@ fn collect_ports(
         let reuse_port = shared_port.then_some((bound.local, s.backlog));
         out.push(PortRuntime { spec, callbacks: own, reuse_port });
     }
-    crate::http::server::configure(http_ports);
+    crate::web::configure(web_ports);
     (!out.is_empty()).then_some(out)
 }
 

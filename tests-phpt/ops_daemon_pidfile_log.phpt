@@ -8,20 +8,27 @@ posix
 require __DIR__ . '/include/bootstrap.php';
 require __DIR__ . '/servers/helpers.php';
 
-$dir = sys_get_temp_dir() . '/swoole-ops-' . getmypid();
+// One directory per checkout, known to --CLEAN--, which stops a server this
+// run lost track of (an interrupted run); the server also ends itself after
+// MAX_LIFETIME seconds, far beyond what a passing run takes, in case neither ran.
+const MAX_LIFETIME = 120;
+$dir = sys_get_temp_dir() . '/swoole-ops-daemon-' . substr(md5(__DIR__), 0, 12);
+require __DIR__ . '/include/stop_daemon.php';
+stop_daemon("$dir/server.pid", 'ops_server.php');
 @mkdir($dir);
+array_map('unlink', glob("$dir/*"));
 $pidFile = "$dir/server.pid";
 $log = "$dir/server.log";
 $port = free_port();
 $launcher = new ServerProcess(__DIR__ . '/servers/ops_server.php',
-    [$port, json_encode(['daemonize' => true, 'pid_file' => $pidFile, 'log_file' => $log])]);
+    [$port, json_encode(['daemonize' => true, 'pid_file' => $pidFile, 'log_file' => $log]), MAX_LIFETIME]);
 $launcher->wait();
 echo "launcher exited: ", var_export($launcher->exitCode, true), "\n";
 
 $deadline = microtime(true) + TEST_TIMEOUT;
 while (!is_file($pidFile) && microtime(true) < $deadline) { usleep(5000); }
 $master = (int)file_get_contents($pidFile);
-register_shutdown_function(fn() => @posix_kill($master, SIGKILL));
+register_shutdown_function(fn() => stop_daemon($pidFile, 'ops_server.php'));
 echo "pid file holds a live pid that is not the launcher: ", var_export(pid_alive($master) && $master !== $launcher->pid, true), "\n";
 wait_for_port($port);
 
@@ -59,6 +66,14 @@ while (pid_alive($master) && microtime(true) < $deadline) { usleep(5000); }
 echo "stopped: ", var_export(!pid_alive($master), true), "; pid file removed: ", var_export(!file_exists($pidFile), true), "\n";
 array_map('unlink', glob("$dir/*"));
 rmdir($dir);
+?>
+--CLEAN--
+<?php
+$dir = sys_get_temp_dir() . '/swoole-ops-daemon-' . substr(md5(__DIR__), 0, 12);
+require __DIR__ . '/include/stop_daemon.php';
+stop_daemon("$dir/server.pid", 'ops_server.php');
+array_map('unlink', glob("$dir/*"));
+@rmdir($dir);
 ?>
 --EXPECT--
 launcher exited: 0

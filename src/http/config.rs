@@ -1,13 +1,39 @@
 //! The HTTP settings of one port, read once at `start()` from the server's
 //! `$setting` array with the port's own `set()` entries over it (as Swoole,
-//! a port without them inherits the server's).
+//! a port without them inherits the server's). [`Lookup`] is that reading,
+//! which the WebSocket settings (`crate::websocket::config`) share.
 
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::types::{ZendHashTable, Zval};
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 use swoole_core::http::compress::{DEFAULT_LEVEL, DEFAULT_MIN_LENGTH};
 use swoole_core::http::static_files::StaticConfig;
 use swoole_core::http::Limits;
+
+thread_local! {
+    /// Each port's HTTP configuration (None: not HTTP), set by `start()`
+    /// before any fork.
+    static PORTS: RefCell<Vec<Option<Rc<HttpConfig>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records the ports' HTTP configurations; returns whether any port speaks HTTP.
+pub fn set_ports(ports: Vec<Option<HttpConfig>>) -> bool {
+    let any = ports.iter().any(Option::is_some);
+    PORTS.with(|p| *p.borrow_mut() = ports.into_iter().map(|c| c.map(Rc::new)).collect());
+    any
+}
+
+/// The HTTP configuration of port `port`, if it speaks HTTP.
+pub fn port_config(port: usize) -> Option<Rc<HttpConfig>> {
+    PORTS.with(|p| p.borrow().get(port).cloned().flatten())
+}
+
+/// Whether some port speaks HTTP.
+pub fn any_port() -> bool {
+    PORTS.with(|p| p.borrow().iter().any(Option::is_some))
+}
 
 /// Swoole's default `upload_tmp_dir`.
 const DEFAULT_UPLOAD_TMP_DIR: &str = "/tmp";
@@ -44,8 +70,10 @@ pub struct HttpConfig {
     /// `output_buffer_size`: the largest piece one send may take in PROCESS
     /// mode (an answer is sent in pieces of at most this).
     pub send_piece: usize,
-    /// `open_websocket_protocol`: upgrades answered, frames read (None: plain HTTP).
-    pub websocket: Option<crate::websocket::config::WsConfig>,
+    /// `open_websocket_protocol`: a request with `Upgrade: websocket` leaves
+    /// HTTP, handed back to the caller ([`super::server::Served::Upgrade`]),
+    /// which holds the WebSocket settings (false: plain HTTP).
+    pub upgrade: bool,
     /// `http_header_timeout` (ours): how long a begun request head may take
     /// to complete before `408` and the close (None: no limit). The idle
     /// timeout cannot catch a head trickled a byte at a time.
@@ -61,7 +89,7 @@ fn header_timeout(seconds: f64) -> Option<std::time::Duration> {
 }
 
 /// The settings of one port: its own `set()` entries first, then the server's.
-struct Lookup<'a> {
+pub struct Lookup<'a> {
     /// The port's `$setting` (null for port 0 or a port without `set()`).
     port: Option<&'a ZendHashTable>,
     /// The server's `$setting`.
@@ -69,6 +97,13 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
+    /// The settings of port `port_obj` (index `index`) of the server `server_obj`.
+    pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: usize) -> Self {
+        let server = crate::props::get(server_obj, "setting").and_then(|z| z.array());
+        let port = if index == 0 { None } else { crate::props::get(port_obj, "setting").and_then(|z| z.array()) };
+        Lookup { port, server }
+    }
+
     fn get(&self, keys: &[&str]) -> Option<&'a Zval> {
         [self.port, self.server]
             .into_iter()
@@ -76,24 +111,24 @@ impl<'a> Lookup<'a> {
             .find_map(|t| keys.iter().find_map(|k| t.get(*k)))
     }
 
-    fn bool(&self, keys: &[&str], default: bool) -> bool {
+    pub fn bool(&self, keys: &[&str], default: bool) -> bool {
         self.get(keys).map_or(default, |z| z.bool().unwrap_or_else(|| crate::zend::cast_long(z) != 0))
     }
 
-    fn int(&self, keys: &[&str], default: i64) -> i64 {
+    pub fn int(&self, keys: &[&str], default: i64) -> i64 {
         self.get(keys).map_or(default, crate::zend::cast_long)
     }
 
-    fn float(&self, keys: &[&str], default: f64) -> f64 {
+    pub fn float(&self, keys: &[&str], default: f64) -> f64 {
         self.get(keys).map_or(default, crate::zend::cast_double)
     }
 
-    fn string(&self, keys: &[&str]) -> Option<String> {
+    pub fn string(&self, keys: &[&str]) -> Option<String> {
         self.get(keys).and_then(|z| z.string()).filter(|s| !s.is_empty())
     }
 
     /// An array of strings, or one string (Swoole takes both for lists).
-    fn list(&self, keys: &[&str]) -> Vec<String> {
+    pub fn list(&self, keys: &[&str]) -> Vec<String> {
         match self.get(keys) {
             Some(z) if z.is_array() => {
                 z.array().map(|a| a.values().filter_map(|v| v.string()).collect()).unwrap_or_default()
@@ -105,24 +140,13 @@ impl<'a> Lookup<'a> {
 }
 
 /// The HTTP configuration of port `port_obj` (index `index` of the server
-/// `server_obj`), or None when it does not speak HTTP: port 0 of a
-/// `Swoole\Http\Server`, or any port with `open_http_protocol`.
-pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: usize, sizes: (usize, usize)) -> Option<HttpConfig> {
+/// `server_obj`, settings `l`), or None when it does not speak HTTP: port 0
+/// of a `Swoole\Http\Server`, any port with `open_http_protocol`, or one
+/// that speaks WebSocket (`upgrade`, whose handshake is an HTTP request).
+/// `http_server`: the server is a `Swoole\Http\Server`.
+pub fn of_port(l: &Lookup<'_>, server_obj: *mut zend_object, port_obj: *mut zend_object, index: usize, sizes: (usize, usize), http_server: bool, upgrade: bool) -> Option<HttpConfig> {
     let (package_max_length, send_piece) = sizes;
-    let server_setting = crate::props::get(server_obj, "setting").and_then(|z| z.array());
-    let port_setting = if index == 0 { None } else { crate::props::get(port_obj, "setting").and_then(|z| z.array()) };
-    let l = Lookup { port: port_setting, server: server_setting };
-    let is_http_server = super::server::is_http_server(server_obj);
-    let is_ws_server = crate::websocket::server::is_websocket_server(server_obj);
-    let websocket = l.bool(&["open_websocket_protocol"], is_ws_server).then(|| crate::websocket::config::WsConfig {
-        compression: l.bool(&["websocket_compression"], false),
-        subprotocol: l.string(&["websocket_subprotocol"]),
-        close_frame: l.bool(&["open_websocket_close_frame"], false),
-        ping_frame: l.bool(&["open_websocket_ping_frame"], false),
-        pong_frame: l.bool(&["open_websocket_pong_frame"], false),
-        max_message: package_max_length,
-    });
-    if !l.bool(&["open_http_protocol"], is_http_server) && websocket.is_none() {
+    if !l.bool(&["open_http_protocol"], http_server) && !upgrade {
         return None;
     }
     let mut limits = Limits::new(package_max_length);
@@ -160,7 +184,7 @@ pub fn of_port(server_obj: *mut zend_object, port_obj: *mut zend_object, index: 
             .and_then(|z| z.string())
             .unwrap_or_default(),
         send_piece: send_piece.max(1),
-        websocket,
+        upgrade,
         header_timeout: header_timeout(l.float(&["http_header_timeout"], DEFAULT_HEADER_TIMEOUT)),
     })
 }
@@ -181,7 +205,7 @@ impl Default for HttpConfig {
             upload_tmp_dir: PathBuf::from(DEFAULT_UPLOAD_TMP_DIR),
             host: String::new(),
             send_piece: DEFAULT_SEND_PIECE,
-            websocket: None,
+            upgrade: false,
             header_timeout: header_timeout(DEFAULT_HEADER_TIMEOUT),
         }
     }

@@ -42,7 +42,7 @@ const NAMES: [&str; 29] = [
     "cookie",
 ];
 
-/// One of [`NAMES`].
+/// One of `NAMES`.
 #[derive(Debug, Clone, Copy)]
 #[allow(missing_docs)]
 pub enum Known {
@@ -64,7 +64,7 @@ pub enum Known {
 /// `zend_string`s); unset before module startup.
 static INTERNED: OnceLock<[usize; NAMES.len()]> = OnceLock::new();
 
-/// Module startup: interns [`NAMES`] for good.
+/// Module startup: interns `NAMES` for good.
 pub fn intern() {
     // SAFETY: MINIT: the engine's interning function makes permanent strings here.
     let Some(init) = (unsafe { ext_php_rs::ffi::zend_string_init_interned }) else { return };

@@ -8,9 +8,13 @@
 //! [`swoole_core::http::Http1Parser`] per connection (see [`server`]).
 //!
 //! - [`config`]: the HTTP settings of a port (`open_http_protocol`,
-//!   `http_parse_*`, compression, static files, uploads), read at `start()`.
+//!   `http_parse_*`, compression, static files, uploads), read at `start()`,
+//!   and every port's, kept for the worker.
 //! - [`server`]: the class `Swoole\Http\Server` and a worker's connections:
-//!   bytes in, requests out in order, 400/413 answers, static files.
+//!   bytes in, requests out in order, 400/413 answers, static files; an
+//!   upgrade request handed back to [`crate::web`], which switches the
+//!   connection to WebSocket (this room does not know WebSocket's, which
+//!   builds on it).
 //! - [`request`]: `Swoole\Http\Request` and its properties.
 //! - [`response`]: `Swoole\Http\Response`: head, body, chunks, files.
 //! - [`cookie`]: `Swoole\Http\Cookie`, a `Set-Cookie` built by parts.
@@ -41,7 +45,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
 /// register (`Swoole\Http\Cookie`, `Swoole\WebSocket\Frame`).
 const FOREIGN_TYPE_NAMES: &[&str] = &["Swoole\\WebSocket\\Frame"];
 
-/// Module startup: interns [`FOREIGN_TYPE_NAMES`] for good. The arginfo
+/// Module startup: interns `FOREIGN_TYPE_NAMES` for good. The arginfo
 /// written at the first request interns its class names; one interned
 /// only then would be freed at the end of that request, while the class
 /// still points to it until module shutdown.

@@ -97,7 +97,12 @@ pub struct Response {
     ctx: RefCell<Option<Ctx>>,
 }
 
+/// Swoole's second names of methods (`PHP_MALIAS`).
+const ALIASES: &crate::shape::Aliases =
+    &[("setCookie", "cookie"), ("setRawCookie", "rawcookie"), ("setStatusCode", "status"), ("setHeader", "header")];
+
 fn response_class(builder: ClassBuilder) -> ClassBuilder {
+    let builder = crate::shape::with_aliases(builder, ALIASES);
     props::declare(
         builder,
         &[("fd", P::Int(0)), ("socket", P::Null), ("header", P::Null), ("cookie", P::Null), ("trailer", P::Null)],
@@ -108,6 +113,7 @@ fn response_class(builder: ClassBuilder) -> ClassBuilder {
 pub fn fix_signatures() {
     let ce = Response::get_metadata().ce();
     crate::shape::remove_method(ce, "__construct");
+    crate::shape::point_aliases(ce, ALIASES);
     crate::shape::shape(ce, RESPONSE_API);
     FD_SLOT.with(|s| s.set(values::property_offsets(ce, ["fd"])[0]));
 }
@@ -220,7 +226,7 @@ impl Ctx {
     /// Sends `bytes`, then closes the connection if it does not stay open.
     fn send_last(&mut self, bytes: &[u8]) -> bool {
         self.state = State::Ended;
-        let sent = super::server::send(self.session, bytes, self.cfg.send_piece);
+        let sent = send(self.session, bytes, self.cfg.send_piece);
         if !self.keep_alive {
             let _ = worker::close(self.session, false);
         }
@@ -409,31 +415,9 @@ impl Response {
         Response::set_cookie(self_, name_or_object, args, false)
     }
 
-    #[php(name = "setCookie")]
-    #[allow(clippy::too_many_arguments)]
-    pub fn set_cookie_alias(
-        self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
-        path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
-        priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
-    ) -> PhpResult<bool> {
-        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
-        Response::set_cookie(self_, name_or_object, args, false)
-    }
-
     #[php(name = "rawcookie")]
     #[allow(clippy::too_many_arguments)]
     pub fn raw_cookie(
-        self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
-        path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
-        priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
-    ) -> PhpResult<bool> {
-        let args = CookieArgs { strings: [value, path, domain, samesite, priority], expires, flags: [secure, httponly, partitioned] };
-        Response::set_cookie(self_, name_or_object, args, true)
-    }
-
-    #[php(name = "setRawCookie")]
-    #[allow(clippy::too_many_arguments)]
-    pub fn set_raw_cookie(
         self_: &mut ZendClassObject<Response>, name_or_object: &Zval, value: Opt<StrArg>, expires: Opt<IntArg>,
         path: Opt<StrArg>, domain: Opt<StrArg>, secure: Opt<BoolArg>, httponly: Opt<BoolArg>, samesite: Opt<StrArg>,
         priority: Opt<StrArg>, partitioned: Opt<BoolArg>,
@@ -446,17 +430,7 @@ impl Response {
         self.set_status(http_code, reason)
     }
 
-    #[php(name = "setStatusCode")]
-    pub fn set_status_code(&self, http_code: IntArg, reason: Opt<StrArg>) -> PhpResult<bool> {
-        self.set_status(http_code, reason)
-    }
-
     pub fn header(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
-        Response::set_header(self_, key, value, format)
-    }
-
-    #[php(name = "setHeader")]
-    pub fn set_header_alias(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
         Response::set_header(self_, key, value, format)
     }
 
@@ -502,7 +476,7 @@ impl Response {
             if !ctx.head_request {
                 head::write_chunk(&content, &mut out);
             }
-            match super::server::send(ctx.session, &out, ctx.cfg.send_piece) {
+            match send(ctx.session, &out, ctx.cfg.send_piece) {
                 Ok(()) => true,
                 Err(code) => {
                     crate::process_state::set_last_error(code.0);
@@ -610,7 +584,7 @@ impl Response {
             crate::zend::warning(&format!("parameter $2 ({fd}) must be valid connection session_id"));
             return Ok(false.into_zval(false)?);
         }
-        let cfg = worker::port_of(session).and_then(super::server::port_config).unwrap_or_default();
+        let cfg = worker::port_of(session).and_then(super::config::port_config).unwrap_or_default();
         Ok(object(Ctx {
             session,
             head: ResponseHead::default(),
@@ -662,4 +636,14 @@ pub fn discard(zv: &Zval) {
     if let Some(r) = zv.object().and_then(ZendClassObject::<Response>::from_zend_obj) {
         r.detach();
     }
+}
+
+/// Sends `data` to `session` in pieces of at most `piece` bytes (a PROCESS-
+/// mode send may not exceed `output_buffer_size`; Swoole sends a larger
+/// answer whole, so it is split here, in order).
+pub fn send(session: SessionId, data: &[u8], piece: usize) -> Result<(), swoole_core::error::ErrorCode> {
+    if data.len() <= piece {
+        return worker::send(session, data);
+    }
+    data.chunks(piece).try_for_each(|p| worker::send(session, p))
 }

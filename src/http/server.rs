@@ -72,9 +72,6 @@ struct Conn {
 }
 
 thread_local! {
-    /// Each port's HTTP configuration (None: not HTTP), set by `start()`
-    /// before any fork.
-    static PORTS: RefCell<Vec<Option<Rc<HttpConfig>>>> = const { RefCell::new(Vec::new()) };
     /// This worker's HTTP connections by session id.
     static CONNS: RefCell<HashMap<u64, Conn>> = RefCell::new(HashMap::new());
     /// The connections with a half-received head, by deadline: what
@@ -121,25 +118,16 @@ pub fn head_deadlines() -> Option<Duration> {
     }
 }
 
-/// Records the ports' HTTP configurations (at `start()`); returns whether
-/// any port speaks HTTP.
+/// Records the ports' HTTP configurations (at `start()`), no connection
+/// yet; returns whether any port speaks HTTP.
 pub fn configure(ports: Vec<Option<HttpConfig>>) -> bool {
-    let any = ports.iter().any(Option::is_some);
-    PORTS.with(|p| *p.borrow_mut() = ports.into_iter().map(|c| c.map(Rc::new)).collect());
     CONNS.with(|c| c.borrow_mut().clear());
     HEAD_DEADLINES.with(|d| d.borrow_mut().clear());
-    any
+    super::config::set_ports(ports)
 }
 
-/// The HTTP configuration of port `port`, if it speaks HTTP.
-pub fn port_config(port: usize) -> Option<Rc<HttpConfig>> {
-    PORTS.with(|p| p.borrow().get(port).cloned().flatten())
-}
-
-/// Whether some port speaks HTTP.
-pub fn any_port() -> bool {
-    PORTS.with(|p| p.borrow().iter().any(Option::is_some))
-}
+// The worker's receive path (`crate::handler`) finds a port's settings here.
+pub use super::config::port_config;
 
 /// The connection closed: its parser goes.
 pub fn forget(session: SessionId) {
@@ -170,27 +158,25 @@ enum Step {
     Refuse(&'static [u8]),
 }
 
-/// Bytes of `session` (on HTTP port `cfg`) arrived: every complete request
-/// goes to onRequest in order (an upgrade to the WebSocket handshake, then
-/// the frames to [`crate::websocket::conn`]). A callback failure ends the
-/// loop with its outcome (the worker's failure handling takes over).
-pub fn on_data(session: SessionId, cfg: &Rc<HttpConfig>, data: &[u8], dispatch: &mut Dispatch<'_>) -> CallOutcome {
-    if cfg.websocket.is_some() && crate::websocket::conn::is_open_here(session) {
-        return crate::websocket::conn::on_data(session, data, dispatch);
-    }
-    let outcome = serve_requests(session, cfg, data, dispatch);
-    // max_request counts the HTTP requests (counted above), not the reads.
-    worker::with(|r| r.skip_next_count());
-    outcome
+/// What [`serve`] did with a connection's bytes.
+pub enum Served {
+    /// Every complete request went to onRequest; what the last call did (a
+    /// callback failure ends the loop: the worker's failure handling takes over).
+    Done(CallOutcome),
+    /// On a port with `upgrade`, a request asked for the WebSocket handshake:
+    /// the connection has left HTTP (this room forgot it); the request and
+    /// the bytes after it are the caller's (`crate::web`).
+    Upgrade(Box<Request>, Vec<u8>),
 }
 
-/// [`on_data`]'s work.
-fn serve_requests(
+/// Bytes of `session` (on HTTP port `cfg`) arrived: every complete request
+/// goes to onRequest in order, until an upgrade request, which is handed back.
+pub fn serve(
     session: SessionId,
     cfg: &Rc<HttpConfig>,
     data: &[u8],
     dispatch: &mut Dispatch<'_>,
-) -> CallOutcome {
+) -> Served {
     let steps = CONNS.with(|c| {
         let mut conns = c.borrow_mut();
         let conn = conns.entry(session.0).or_insert_with(|| Conn { parser: Http1Parser::new(cfg.limits), head_deadline: None });
@@ -199,7 +185,7 @@ fn serve_requests(
         loop {
             match conn.parser.poll() {
                 Ok(Some(Event::Continue)) => steps.push(Step::Continue),
-                Ok(Some(Event::Request(r))) if cfg.websocket.is_some() && is_upgrade(&r) => {
+                Ok(Some(Event::Request(r))) if cfg.upgrade && is_upgrade(&r) => {
                     // The connection leaves HTTP: what follows are frames.
                     let parser = std::mem::replace(&mut conn.parser, Http1Parser::new(cfg.limits));
                     steps.push(Step::Upgrade(Box::new(r), parser.into_buffer().to_vec()));
@@ -230,12 +216,9 @@ fn serve_requests(
                 let _ = worker::send(session, answer);
                 let _ = worker::close(session, false);
                 forget(session);
-                return CallOutcome::Returned;
+                return Served::Done(CallOutcome::Returned);
             }
-            Step::Upgrade(req, rest) => {
-                let ws = cfg.websocket.as_ref().expect("an upgrade on a WebSocket port");
-                return crate::websocket::conn::upgrade(session, cfg, ws, *req, rest, dispatch);
-            }
+            Step::Upgrade(req, rest) => return Served::Upgrade(req, rest),
             Step::Request(req) => {
                 worker::with(|r| r.count_request());
                 if serve_static(session, cfg, &req) {
@@ -246,7 +229,7 @@ fn serve_requests(
                     let _ = worker::send(session, limits::BAD_REQUEST);
                     let _ = worker::close(session, false);
                     forget(session);
-                    return CallOutcome::Returned;
+                    return Served::Done(CallOutcome::Returned);
                 };
                 let response = super::response::new_object(session, facts, cfg.clone());
                 let outcome = match dispatch(crate::events::Event::Request, &mut [request, response]) {
@@ -256,16 +239,16 @@ fn serve_requests(
                         let _ = worker::send(session, swoole_core::websocket::handshake::NOT_AN_UPGRADE_RESPONSE);
                         let _ = worker::close(session, false);
                         forget(session);
-                        return CallOutcome::Returned;
+                        return Served::Done(CallOutcome::Returned);
                     }
                 };
                 if outcome != CallOutcome::Returned {
-                    return outcome;
+                    return Served::Done(outcome);
                 }
             }
         }
     }
-    CallOutcome::Returned
+    Served::Done(CallOutcome::Returned)
 }
 
 /// Whether `req` asks for the WebSocket handshake (`Upgrade: websocket`).
@@ -273,16 +256,6 @@ fn is_upgrade(req: &Request) -> bool {
     req.head.headers_named(b"upgrade").any(|v| {
         v.split(|&b| b == b',').any(|t| t.trim_ascii().eq_ignore_ascii_case(b"websocket"))
     })
-}
-
-/// Sends `data` to `session` in pieces of at most `piece` bytes (a PROCESS-
-/// mode send may not exceed `output_buffer_size`; Swoole sends a larger
-/// answer whole, so it is split here, in order).
-pub fn send(session: SessionId, data: &[u8], piece: usize) -> Result<(), swoole_core::error::ErrorCode> {
-    if data.len() <= piece {
-        return worker::send(session, data);
-    }
-    data.chunks(piece).try_for_each(|p| worker::send(session, p))
 }
 
 /// Answers `req` from `document_root` if it names a static file; false

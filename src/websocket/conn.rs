@@ -5,11 +5,13 @@
 
 use super::config::WsConfig;
 use crate::events::Event;
+use crate::http::config::HttpConfig;
 use crate::http::server::Dispatch;
 use crate::zend::CallOutcome;
 use ext_php_rs::types::Zval;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use swoole_core::http::{date, Request};
 use swoole_core::websocket::deflate::{self, Deflater, Policy};
 use swoole_core::websocket::handshake::{self, UpgradeRequest};
@@ -32,8 +34,23 @@ struct WsConn {
 }
 
 thread_local! {
+    /// Each port's WebSocket settings (None: no WebSocket), set by `start()`
+    /// before any fork.
+    static PORTS: RefCell<Vec<Option<Rc<WsConfig>>>> = const { RefCell::new(Vec::new()) };
     /// This worker's WebSocket connections by session id.
     static CONNS: RefCell<HashMap<u64, WsConn>> = RefCell::new(HashMap::new());
+}
+
+/// Records the ports' WebSocket settings (at `start()`).
+pub fn configure(ports: Vec<Option<WsConfig>>) {
+    PORTS.with(|p| *p.borrow_mut() = ports.into_iter().map(|c| c.map(Rc::new)).collect());
+    CONNS.with(|c| c.borrow_mut().clear());
+}
+
+/// The WebSocket settings of the port `session` came in on, if it speaks WebSocket.
+pub fn port_config_of(session: SessionId) -> Option<Rc<WsConfig>> {
+    let port = worker::port_of(session)?;
+    PORTS.with(|p| p.borrow().get(port).cloned().flatten())
 }
 
 /// Whether `session` finished its handshake on this worker.
@@ -57,7 +74,7 @@ fn publish(session: SessionId, status: i64) {
 
 /// Whether `session` came in on a port with `open_websocket_protocol`.
 pub fn on_websocket_port(session: SessionId) -> bool {
-    worker::port_of(session).and_then(crate::http::server::port_config).is_some_and(|c| c.websocket.is_some())
+    port_config_of(session).is_some()
 }
 
 /// `getClientInfo()['websocket_status']`: only on a WebSocket port; 3
@@ -97,7 +114,7 @@ pub fn frame_for(session: SessionId, data: &[u8], opcode: i64, flags: i64) -> Re
 /// An upgrade request arrived on a WebSocket port: the user's onHandShake,
 /// or the handshake answered here and onOpen. `rest` are the bytes after the
 /// request (the first frames). Returns what the callback did.
-pub fn upgrade(session: SessionId, http: &crate::http::config::HttpConfig, cfg: &WsConfig, req: Request, rest: Vec<u8>, dispatch: &mut Dispatch<'_>) -> CallOutcome {
+pub fn upgrade(session: SessionId, http: &Rc<HttpConfig>, cfg: &WsConfig, req: Request, rest: Vec<u8>, dispatch: &mut Dispatch<'_>) -> CallOutcome {
     let head = &req.head;
     let headers: Vec<(&str, &[u8])> =
         head.headers().map(|(n, v)| (std::str::from_utf8(n).unwrap_or(""), v)).collect();
@@ -124,7 +141,7 @@ pub fn upgrade(session: SessionId, http: &crate::http::config::HttpConfig, cfg: 
         publish(session, STATUS_ACTIVE);
     };
     // The user's handshake: onOpen is then theirs to call.
-    let response = crate::http::response::new_object(session, facts, std::rc::Rc::new(http.clone()));
+    let response = crate::http::response::new_object(session, facts, Rc::clone(http));
     let mut args = [request.shallow_clone(), response];
     if let Some(outcome) = dispatch(Event::HandShake, &mut args) {
         if worker::info(session).is_some() {

@@ -1,6 +1,7 @@
 //! `Swoole\WebSocket\Frame` and `Swoole\WebSocket\CloseFrame`: plain objects
 //! of public properties, as Swoole's (`fd`, `data`, `opcode`, `flags`,
-//! `finish`; a close frame's `code` and `reason`).
+//! `finish`; a close frame's `code` and `reason`), and a frame as wire
+//! bytes for `pack()`, `__toString()` and `push()`.
 
 use crate::args::{IntArg, Opt, StrArg};
 use crate::props::{self, Default as P};
@@ -12,7 +13,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, Zval};
 use ext_php_rs::zend::ClassEntry;
 use swoole_core::websocket::flags::FLAG_FIN;
-use swoole_core::websocket::Opcode;
+use swoole_core::websocket::{encode, Opcode};
 use swoole_core::SessionId;
 
 /// `Swoole\WebSocket\Frame`: no state beyond its properties.
@@ -37,7 +38,7 @@ fn frame_class(builder: ClassBuilder) -> ClassBuilder {
 impl Frame {
     /// `static pack(Frame|string $data, int $opcode = 1, int $flags = 1): string`
     pub fn pack(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
-        super::server::pack_value(data, opcode, flags)
+        pack_value(data, opcode, flags)
     }
 
     /// `static unpack(string $data): Frame` (false when it is no frame).
@@ -54,7 +55,7 @@ extern "C" fn to_string(ex: &mut ext_php_rs::zend::ExecuteData, retval: &mut Zva
     let mut this_zv = Zval::new();
     // The zval takes (and drops) a reference of its own.
     this_zv.set_object(this);
-    if let Ok(z) = super::server::pack_value(&this_zv, Opt(None), Opt(None)) {
+    if let Ok(z) = pack_value(&this_zv, Opt(None), Opt(None)) {
         *retval = z;
     }
 }
@@ -100,6 +101,46 @@ fn false_zval() -> Zval {
     let mut z = Zval::new();
     z.set_bool(false);
     z
+}
+
+/// A frame object's properties, read for `pack()`/`push()`.
+pub fn frame_bytes(obj: *mut zend_object, deflater: Option<&mut swoole_core::websocket::deflate::Deflater>) -> Result<Vec<u8>, encode::PackError> {
+    let long = |name| crate::props::get(obj, name).map(crate::zend::cast_long);
+    let bytes = |name| crate::props::get(obj, name).and_then(|z| z.zend_str()).map(|s| s.as_bytes().to_vec());
+    let data = bytes("data").unwrap_or_default();
+    let reason = bytes("reason");
+    let finish = crate::props::get(obj, "finish").filter(|z| !z.is_null()).map(|z| z.bool().unwrap_or(crate::zend::cast_long(z) != 0));
+    let frame = encode::FrameObject {
+        opcode: long("opcode").unwrap_or(1),
+        data: &data,
+        flags: long("flags").unwrap_or(1),
+        finish,
+        code: crate::props::get(obj, "code").filter(|z| !z.is_null()).map(crate::zend::cast_long),
+        reason: reason.as_deref(),
+    };
+    let mut out = Vec::new();
+    encode::pack_object(&mut out, &frame, deflater)?;
+    Ok(out)
+}
+
+/// `pack()` of `Server` and `Frame`: a string or a frame object, compressed
+/// as Swoole's `pack()` compresses (its own deflater, no connection).
+pub fn pack_value(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
+    let opcode = opcode.or(2, Opcode::Text as i64)?;
+    let flags = flags.or(3, i64::from(swoole_core::websocket::flags::FLAG_FIN))?;
+    let mut swoole = swoole_core::websocket::deflate::Deflater::swoole();
+    let packed = match data.object() {
+        Some(obj) => frame_bytes(obj as *const _ as *mut zend_object, Some(&mut swoole)),
+        None => {
+            let bytes = crate::zend::arg_bytes(data, 1)?;
+            let mut out = Vec::new();
+            encode::pack(&mut out, &bytes, opcode, flags, Some(&mut swoole)).map(|()| out)
+        }
+    };
+    Ok(crate::http::values::bytes(&packed.unwrap_or_else(|e| {
+        crate::zend::warning(&e.to_string());
+        Vec::new()
+    })))
 }
 
 /// `Swoole\WebSocket\CloseFrame extends Frame`: opcode 8, `code`, `reason`.

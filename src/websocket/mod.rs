@@ -1,10 +1,12 @@
 //! `Swoole\WebSocket\Server`, `Swoole\WebSocket\Frame`, `Swoole\WebSocket\CloseFrame`:
 //! the PHP face of the Zend-free engine in `swoole_core::websocket`.
 //!
-//! Where it runs: in the worker, as HTTP does ([`crate::http`]): a request
-//! with `Upgrade: websocket` on a port with `open_websocket_protocol` is
-//! answered with the handshake and the connection leaves the HTTP parser for
-//! a frame [`Reader`](swoole_core::websocket::Reader) ([`conn`]).
+//! Where it runs: in the worker, as HTTP does ([`crate::http`], on which this
+//! room builds): a request with `Upgrade: websocket` on a port with
+//! `open_websocket_protocol` is answered with the handshake and the
+//! connection leaves the HTTP parser for a frame
+//! [`Reader`](swoole_core::websocket::Reader) ([`conn`]); [`crate::web`]
+//! makes that switch.
 //!
 //! - [`config`]: the WebSocket settings of a port, read at `start()`.
 //! - [`conn`]: a worker's WebSocket connections: handshake, frames in, events.

@@ -56,26 +56,6 @@ fn fail(code: i32) -> bool {
     false
 }
 
-/// A frame object's properties, read for `pack()`/`push()`.
-fn frame_bytes(obj: *mut zend_object, deflater: Option<&mut swoole_core::websocket::deflate::Deflater>) -> Result<Vec<u8>, encode::PackError> {
-    let long = |name| crate::props::get(obj, name).map(crate::zend::cast_long);
-    let bytes = |name| crate::props::get(obj, name).and_then(|z| z.zend_str()).map(|s| s.as_bytes().to_vec());
-    let data = bytes("data").unwrap_or_default();
-    let reason = bytes("reason");
-    let finish = crate::props::get(obj, "finish").filter(|z| !z.is_null()).map(|z| z.bool().unwrap_or(crate::zend::cast_long(z) != 0));
-    let frame = encode::FrameObject {
-        opcode: long("opcode").unwrap_or(1),
-        data: &data,
-        flags: long("flags").unwrap_or(1),
-        finish,
-        code: crate::props::get(obj, "code").filter(|z| !z.is_null()).map(crate::zend::cast_long),
-        reason: reason.as_deref(),
-    };
-    let mut out = Vec::new();
-    encode::pack_object(&mut out, &frame, deflater)?;
-    Ok(out)
-}
-
 /// `push()`/`ping()`/`disconnect()`: the frame to `fd`, which must have
 /// done its handshake. An unknown `fd` is "does not exists" for `push()`,
 /// "not a websocket client" for `disconnect()` (`unknown_is_unconnected`), as Swoole says.
@@ -116,7 +96,7 @@ impl WebSocketServer {
         let flags = flags.or(4, i64::from(swoole_core::websocket::flags::FLAG_FIN))?;
         let session = SessionId(fd.max(0) as u64);
         let frame = match data.object() {
-            Some(obj) => frame_bytes(obj as *const _ as *mut zend_object, None),
+            Some(obj) => super::frame::frame_bytes(obj as *const _ as *mut zend_object, None),
             None => {
                 let bytes = crate::zend::arg_bytes(data, 2)?;
                 super::conn::frame_for(session, &bytes, opcode, flags)
@@ -165,33 +145,13 @@ impl WebSocketServer {
 
     /// `static pack(Frame|string $data, int $opcode = 1, int $flags = 1): string`
     pub fn pack(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
-        pack_value(data, opcode, flags)
+        super::frame::pack_value(data, opcode, flags)
     }
 
     /// `static unpack(string $data): Frame` (false when it is no frame).
     pub fn unpack(data: StrArg) -> PhpResult<Zval> {
         Ok(super::frame::unpack_value(&data.bytes(1)?))
     }
-}
-
-/// `pack()` of `Server` and `Frame`: a string or a frame object, compressed
-/// as Swoole's `pack()` compresses (its own deflater, no connection).
-pub fn pack_value(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpResult<Zval> {
-    let opcode = opcode.or(2, Opcode::Text as i64)?;
-    let flags = flags.or(3, i64::from(swoole_core::websocket::flags::FLAG_FIN))?;
-    let mut swoole = swoole_core::websocket::deflate::Deflater::swoole();
-    let packed = match data.object() {
-        Some(obj) => frame_bytes(obj as *const _ as *mut zend_object, Some(&mut swoole)),
-        None => {
-            let bytes = crate::zend::arg_bytes(data, 1)?;
-            let mut out = Vec::new();
-            encode::pack(&mut out, &bytes, opcode, flags, Some(&mut swoole)).map(|()| out)
-        }
-    };
-    Ok(crate::http::values::bytes(&packed.unwrap_or_else(|e| {
-        warning(&e.to_string());
-        Vec::new()
-    })))
 }
 
 /// Objects are `Swoole\Server`'s; the constructor is `Http\Server`'s; the

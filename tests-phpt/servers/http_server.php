@@ -9,6 +9,7 @@
  *   /cookie      two Set-Cookie, then "cookies"
  *   /cookie-object  Swoole\Http\Cookie objects given to cookie()/setCookie()/rawCookie()/setRawCookie();
  *                JSON: what each returned, then $response->cookie
+ *   /aliases     the answer built by setStatusCode(), setHeader(), setCookie(), setRawCookie()
  *   /big         10000 bytes of text (compressible)
  *   /large       3 MiB + 5 bytes (over output_buffer_size: sent in pieces)
  *   /detach      detach(), then an answer from Response::create()
@@ -68,6 +69,13 @@ $server->on('request', function (Swoole\Http\Request $req, Swoole\Http\Response 
             $resp->cookie('sid', 'a b;c', 0, '/', '', false, true, 'Lax');
             $resp->rawCookie('raw', 'x%20y');
             $resp->end('cookies');
+            break;
+        case '/aliases':
+            $resp->setStatusCode(201, 'Made');
+            $resp->setHeader('X-Alias', 'yes');
+            $resp->setCookie('enc', 'a b');
+            $resp->setRawCookie('raw', 'a%20b');
+            $resp->end('aliased');
             break;
         case '/cookie-object':
             $full = (new Swoole\Http\Cookie())->withName('full')->withValue('a b')->withExpires(time() + 3600)
