@@ -25,7 +25,7 @@ use crate::process::MsgQueue;
 use crate::timer::Due;
 use std::cell::RefCell;
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::{Duration, Instant};
 
 pub use crate::tokens::POOL_PIPE_TOKEN as PIPE_TOKEN;
@@ -244,7 +244,7 @@ pub fn run(pool: &Pool, id: usize, settings: PoolSettings, messages: bool, h: &m
     let ipc = if messages { pool.ipc() } else { IpcType::None };
     let source = match ipc {
         IpcType::UnixSock => {
-            let Some(fd) = pool.worker_fd(id) else { return LoopEnd::Stopped };
+            let Some(fd) = pool.worker_fd(id).map(|fd| fd.as_raw_fd()) else { return LoopEnd::Stopped };
             if let Err(e) = crate::pool::loop_add(fd, PIPE_TOKEN, false) {
                 crate::log::warning(&format!("worker#{id}: cannot watch its pipe: {e}"));
                 return LoopEnd::Stopped;
