@@ -319,7 +319,7 @@ impl Process {
             for (target, (_, v)) in pipes.iter().take(3).enumerate() {
                 if let Some(fd) = loop_php::fd_of(v) {
                     // fd becomes the process's stdin/out/err.
-                    let _ = swoole_core::fd::script_fd(fd, |fd| sys::dup_onto(fd, target as i32));
+                    let _ = swoole_core::fd::borrowed(fd, |fd| sys::dup_onto(fd, target as i32));
                 }
             }
         }

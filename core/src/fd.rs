@@ -1,8 +1,8 @@
 //! Descriptors as the PHP objects hold them: a slot that owns one
 //! ([`FdSlot`], the pipe ends of `Swoole\Process`, an exported socket), and
-//! a descriptor *number* the script handed us ([`script_fd`]:
-//! `Swoole\Event::add($fd)`, `Process::daemon($pipes)`), which nobody in
-//! this crate owns.
+//! a descriptor *number* this code does not own ([`borrowed`]): one the
+//! script handed us (`Swoole\Event::add($fd)`, `Process::daemon($pipes)`),
+//! or one a caller that keeps numbers holds open for the call.
 
 use std::cell::{Ref, RefCell};
 use std::io;
@@ -42,19 +42,20 @@ impl FdSlot {
     }
 }
 
-/// Runs `call` with descriptor number `fd` from the PHP script; EBADF for a
-/// negative one. `call` must only hand the descriptor to system calls (it
-/// cannot keep it: the borrow ends with `call`).
-pub fn script_fd<R>(fd: RawFd, call: impl FnOnce(BorrowedFd<'_>) -> io::Result<R>) -> io::Result<R> {
+/// Runs `call` with descriptor number `fd`, which someone else owns (the
+/// PHP script, or the caller); EBADF for a negative one. `call` must only
+/// hand the descriptor to system calls (it cannot keep it: the borrow ends
+/// with `call`).
+pub fn borrowed<R>(fd: RawFd, call: impl FnOnce(BorrowedFd<'_>) -> io::Result<R>) -> io::Result<R> {
     if fd < 0 {
         return Err(io::Error::from_raw_os_error(libc::EBADF));
     }
-    // SAFETY: the script owns the number and we neither close nor keep it;
-    // the borrow lives only through `call`, which passes it to system calls:
-    // if the script closed it, the kernel answers EBADF (or, had it been
-    // reused, acts on the descriptor the script now has under that number,
-    // as Swoole's C calls do). No memory depends on it. nix takes only
-    // borrowed descriptors, and a number is all PHP gives.
+    // SAFETY: we neither close nor keep the descriptor; the borrow lives
+    // only through `call`, which passes it to system calls: if its owner
+    // closed it, the kernel answers EBADF (or, had the number been reused,
+    // acts on the descriptor its owner now has under it, as Swoole's C
+    // calls do). No memory depends on it. nix takes only borrowed
+    // descriptors, and a number is all PHP (or such a caller) gives.
     call(unsafe { BorrowedFd::borrow_raw(fd) })
 }
 
@@ -63,7 +64,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slot_closes_once_and_script_fd_refuses_negative() {
+    fn slot_closes_once_and_a_negative_number_is_ebadf() {
         let (a, _b) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
         let raw = a.as_raw_fd();
         let slot = FdSlot::new(Some(a));
@@ -72,7 +73,7 @@ mod tests {
         assert!(slot.close());
         assert!(!slot.close(), "nothing left to close");
         assert_eq!(slot.raw(), -1);
-        let e = script_fd(-1, |_| Ok(())).unwrap_err();
+        let e = borrowed(-1, |_| Ok(())).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(libc::EBADF));
     }
 }

@@ -150,6 +150,8 @@ mod tests {
             return;
         }
         let name = "privileges::tests::switching_in_a_child_is_checked";
+        // Other tests reap any child (waitpid(-1)): not this one meanwhile.
+        let _no_other_fork = crate::FORK_LOCK.lock();
         let out = std::process::Command::new(std::env::current_exe().unwrap())
             .args(["--exact", name, "--test-threads=1", "--nocapture"])
             .env(SWITCH_HERE, "1")

@@ -138,7 +138,7 @@ pub fn set_fd_blocking(fd: impl AsFd, blocking: bool) -> io::Result<()> {
 /// [`set_fd_blocking`] for a descriptor number the caller holds open for
 /// this call (callers that keep numbers, not `OwnedFd`s).
 pub fn set_blocking(fd: RawFd, blocking: bool) -> io::Result<()> {
-    crate::fd::script_fd(fd, |fd| set_fd_blocking(fd, blocking))
+    crate::fd::borrowed(fd, |fd| set_fd_blocking(fd, blocking))
 }
 
 /// Sets SO_RCVTIMEO and SO_SNDTIMEO.
@@ -239,7 +239,7 @@ impl MsgQueue {
         let mut ds = zeroed_msqid_ds();
         // SAFETY: msgctl fills ds.
         check(unsafe { libc::msgctl(self.id, libc::IPC_STAT, &mut ds) })?;
-        Ok((ds.msg_qnum as u64, ds.__msg_cbytes as u64))
+        Ok((ds.msg_qnum, ds.__msg_cbytes))
     }
 
     /// Removes the queue from the system.

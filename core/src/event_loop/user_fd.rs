@@ -50,9 +50,9 @@ fn epoll_ctl(l: &EventLoop, op: i32, fd: RawFd, interest: Interest2) -> io::Resu
     level_ctl(l, op, fd, interest, USER_TOKEN_BASE + fd as usize)
 }
 
-/// [`write_some`] on descriptor number `fd` of the script.
-fn write_script_fd(fd: RawFd, data: &[u8]) -> io::Result<usize> {
-    crate::fd::script_fd(fd, |fd| write_some(fd, data))
+/// [`write_some`] on descriptor number `fd` (the script's).
+fn write_number(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    crate::fd::borrowed(fd, |fd| write_some(fd, data))
 }
 
 /// `Event::add`: fails with EEXIST if `fd` is already added.
@@ -102,7 +102,7 @@ pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
         let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
         let mut written = 0;
         if u.out.is_empty() {
-            written = write_script_fd(fd, data)?;
+            written = write_number(fd, data)?;
         }
         if written < data.len() {
             let was_empty = u.out.is_empty();
@@ -123,7 +123,7 @@ pub(super) fn flush_user(fd: RawFd) -> bool {
         if u.out.is_empty() {
             return true;
         }
-        match write_script_fd(fd, &u.out) {
+        match write_number(fd, &u.out) {
             Ok(n) => {
                 u.out.drain(..n);
             }
