@@ -31,6 +31,7 @@ impl FdSlot {
         self.fd.borrow().as_ref().map_or(-1, AsRawFd::as_raw_fd)
     }
 
+    /// Whether the slot still holds a descriptor.
     pub fn is_open(&self) -> bool {
         self.fd.borrow().is_some()
     }
