@@ -16,7 +16,9 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendObject, Zval};
 use std::cell::{Cell, RefCell};
-use std::os::fd::RawFd;
+use std::cell::Ref;
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
+use swoole_core::fd::FdSlot;
 use swoole_core::event_loop;
 use swoole_core::process::{self as sys, MsgQueue, PipeType};
 
@@ -36,9 +38,10 @@ pub struct Process {
     pub(crate) redirect: bool,
     /// What kind of pipe the constructor made.
     pub(crate) pipe_type: PipeType,
-    /// The parent's and the child's end of the pipe (-1 when closed/none).
-    pub(crate) master_fd: Cell<RawFd>,
-    pub(crate) worker_fd: Cell<RawFd>,
+    /// The parent's end of the pipe (empty when closed/none).
+    pub(crate) master_fd: FdSlot,
+    /// The child's end of the pipe (empty when closed/none).
+    pub(crate) worker_fd: FdSlot,
     /// True inside the child: the child's end is the current one.
     pub(crate) in_child: Cell<bool>,
     /// The child's pid once started.
@@ -76,26 +79,18 @@ pub(crate) fn process_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
 /// `SWOOLE_ERROR_SOCKET_POLL_TIMEOUT`: a read that timed out.
 pub(crate) const SOCKET_POLL_TIMEOUT: i32 = 6002;
 
-impl Drop for Process {
-    fn drop(&mut self) {
-        sys::close_slot(&self.master_fd);
-        sys::close_slot(&self.worker_fd);
-    }
-}
-
 impl Process {
     /// The end of the pipe this process uses (the child's inside the child).
-    pub(crate) fn current_fd(&self) -> RawFd {
+    pub(crate) fn current_fd(&self) -> Option<Ref<'_, OwnedFd>> {
         if self.in_child.get() { self.worker_fd.get() } else { self.master_fd.get() }
     }
 
-    pub(crate) fn current_fd_or_warn(&self, what: &str) -> Option<RawFd> {
+    pub(crate) fn current_fd_or_warn(&self, what: &str) -> Option<Ref<'_, OwnedFd>> {
         let fd = self.current_fd();
-        if fd < 0 {
+        if fd.is_none() {
             warning(&format!("no pipe, cannot {what}"));
-            return None;
         }
-        Some(fd)
+        fd
     }
 
     /// In the child after fork: runs the callback, then any event loop it
@@ -105,19 +100,18 @@ impl Process {
         crate::process_state::forget_server_after_fork();
         self.in_child.set(true);
         // The parent's end is not ours in the child.
-        sys::close_slot(&self.master_fd);
-        let worker = self.worker_fd.get();
-        if self.redirect && worker >= 0 {
+        self.master_fd.close();
+        if let (true, Some(worker)) = (self.redirect, self.worker_fd.get()) {
             // The pipe becomes our stdin/stdout/stderr.
             for target in 0..3 {
-                let _ = sys::dup_onto(worker, target);
+                let _ = sys::dup_onto(&*worker, target);
             }
         }
         let pid = nix::unistd::getpid().as_raw();
         self.pid.set(pid);
         props::set(obj, "pid", pid as i64);
-        if worker >= 0 {
-            props::set(obj, "pipe", worker as i64);
+        if self.worker_fd.is_open() {
+            props::set(obj, "pipe", self.worker_fd.raw() as i64);
         }
         before();
         let cb = self.callback.borrow().as_ref().map(Callback::clone);
@@ -178,16 +172,18 @@ impl Process {
     /// Its pipe is a dup of the pool's `fd` (the worker's own end when `own`,
     /// inside that worker), so closing it leaves the pool's alone; `queue` is
     /// the pool's queue when the pool has one but no `onMessage`.
-    pub fn pool_view(id: i64, pid: i32, fd: Option<RawFd>, own: bool, queue: Option<MsgQueue>) -> Zval {
+    pub fn pool_view(id: i64, pid: i32, fd: Option<BorrowedFd<'_>>, own: bool, queue: Option<MsgQueue>) -> Zval {
         // A dup of a descriptor the pool keeps open.
-        let dup = fd.and_then(|fd| sys::dup_cloexec(fd).ok()).unwrap_or(-1);
-        let (master, worker) = if own { (-1, dup) } else { (dup, -1) };
+        let dup = fd.and_then(|fd| sys::dup_cloexec(fd).ok());
+        let pipe_fd = dup.as_ref().map(AsRawFd::as_raw_fd);
+        let pipe_type = if dup.is_some() { PipeType::Dgram } else { PipeType::None };
+        let (master, worker) = if own { (None, dup) } else { (dup, None) };
         let mut obj = ZendClassObject::new(Process {
             callback: RefCell::new(None),
             redirect: false,
-            pipe_type: if dup >= 0 { PipeType::Dgram } else { PipeType::None },
-            master_fd: Cell::new(master),
-            worker_fd: Cell::new(worker),
+            pipe_type,
+            master_fd: FdSlot::new(master),
+            worker_fd: FdSlot::new(worker),
             in_child: Cell::new(own),
             pid: Cell::new(pid),
             queue: Cell::new(queue),
@@ -198,8 +194,8 @@ impl Process {
         let raw: *mut zend_object = obj.get_mut_zend_obj();
         props::set(raw, "id", id);
         props::set(raw, "pid", pid as i64);
-        if dup >= 0 {
-            props::set(raw, "pipe", dup as i64);
+        if let Some(fd) = pipe_fd {
+            props::set(raw, "pipe", fd as i64);
         }
         if let Some(q) = queue {
             props::set(raw, "msgQueueId", q.id as i64);

@@ -12,6 +12,8 @@ use ext_php_rs::ffi::zend_object;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 use std::cell::{Cell, RefCell};
+use std::os::fd::AsRawFd;
+use swoole_core::fd::FdSlot;
 use swoole_core::event_loop;
 use swoole_core::process::{self as sys, MsgQueue, PipeType, MSG_MAX};
 use crate::args::nullable_int;
@@ -46,13 +48,14 @@ impl Process {
         // Redirecting stdio needs a byte stream.
         let kind = if redirect { PipeType::Stream } else { PipeType::from_raw(raw_type) };
         let (master, worker) = match kind {
-            PipeType::None => (-1, -1),
+            PipeType::None => (None, None),
             _ => sys::socket_pair(kind)
+                .map(|(m, w)| (Some(m), Some(w)))
                 .map_err(|e| crate::exception::swoole_exception(&format!("failed to create unix socket: {e}"), 502))?,
         };
         if let Some(obj) = crate::zend::constructing_object() {
-            if master >= 0 {
-                props::set(obj, "pipe", master as i64);
+            if let Some(master) = &master {
+                props::set(obj, "pipe", master.as_raw_fd() as i64);
             }
             props::set_private(process_ce(), obj, "callback", callback.zval());
             props::set(obj, "id", NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
@@ -61,8 +64,8 @@ impl Process {
             callback: RefCell::new(Some(callback)),
             redirect,
             pipe_type: kind,
-            master_fd: Cell::new(master),
-            worker_fd: Cell::new(worker),
+            master_fd: FdSlot::new(master),
+            worker_fd: FdSlot::new(worker),
             in_child: Cell::new(false),
             pid: Cell::new(0),
             queue: Cell::new(None),
@@ -107,7 +110,7 @@ impl Process {
             }
         };
         // The parent keeps only its end: the child's end would hide EOF.
-        sys::close_slot(&self_.worker_fd);
+        self_.worker_fd.close();
         self_.pid.set(child);
         props::set(obj, "pid", child as i64);
         Ok((child as i64).into_zval(false)?)
@@ -123,7 +126,9 @@ impl Process {
             return false_zv();
         }
         let Some(fd) = self.current_fd_or_warn("read from pipe") else { return false_zv() };
-        match sys::read_some(fd, size.min(MSG_MAX as i64) as usize) {
+        let read = sys::read_some(&*fd, size.min(MSG_MAX as i64) as usize);
+        drop(fd);
+        match read {
             Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
             Err(e) => {
                 let timed_out = e.kind() == std::io::ErrorKind::WouldBlock && self.timeout_set.get();
@@ -145,7 +150,9 @@ impl Process {
             return false_zv();
         }
         let Some(fd) = self.current_fd_or_warn("write into pipe") else { return false_zv() };
-        match sys::write_all(fd, &data) {
+        let written = sys::write_all(&*fd, &data);
+        drop(fd);
+        match written {
             Ok(n) => Ok((n as i64).into_zval(false)?),
             Err(e) => {
                 warning(&format!("write() failed, Error: {e}"));
@@ -158,19 +165,17 @@ impl Process {
     /// end, PIPE_READ/PIPE_WRITE shut one direction of the current end.
     pub fn close(&self, which: Opt<IntArg>) -> PhpResult<bool> {
         let which = which.or(1, 0)?;
-        if self.master_fd.get() < 0 && self.worker_fd.get() < 0 {
+        if !self.master_fd.is_open() && !self.worker_fd.is_open() {
             warning("no pipe, cannot close the pipe");
             return Ok(false);
         }
         Ok(match which {
-            1 => sys::close_slot(&self.master_fd),
-            2 => sys::close_slot(&self.worker_fd),
-            3 | 4 => {
-                sys::shutdown_socket(self.current_fd(), which == 3)
-            }
+            1 => self.master_fd.close(),
+            2 => self.worker_fd.close(),
+            3 | 4 => self.current_fd().is_some_and(|fd| sys::shutdown_socket(&*fd, which == 3)),
             _ => {
-                let a = sys::close_slot(&self.master_fd);
-                let b = sys::close_slot(&self.worker_fd);
+                let a = self.master_fd.close();
+                let b = self.worker_fd.close();
                 a || b
             }
         })
@@ -314,7 +319,7 @@ impl Process {
             for (target, (_, v)) in pipes.iter().take(3).enumerate() {
                 if let Some(fd) = loop_php::fd_of(v) {
                     // fd becomes the process's stdin/out/err.
-                    let _ = sys::dup_onto(fd, target as i32);
+                    let _ = swoole_core::fd::borrowed(fd, |fd| sys::dup_onto(fd, target as i32));
                 }
             }
         }
@@ -399,7 +404,7 @@ impl Process {
         let seconds = zend::arg_double(seconds, 1)?;
         let Some(fd) = self.current_fd_or_warn("setTimeout the pipe") else { return Ok(false) };
         self.timeout_set.set(seconds > 0.0);
-        Ok(sys::set_timeout(fd, seconds).is_ok())
+        Ok(sys::set_timeout(&*fd, seconds).is_ok())
     }
 
     /// `setBlocking(bool $blocking): bool`
@@ -407,7 +412,7 @@ impl Process {
     pub fn set_blocking(&self, blocking: BoolArg) -> PhpResult<bool> {
         let blocking = blocking.get(1)?;
         let Some(fd) = self.current_fd_or_warn("setBlocking the pipe") else { return Ok(false) };
-        Ok(sys::set_blocking(fd, blocking).is_ok())
+        Ok(sys::set_fd_blocking(&*fd, blocking).is_ok())
     }
 
     /// `useQueue(int $key = 0, int $mode = 2, int $capacity = -1): bool`
@@ -518,7 +523,8 @@ impl Process {
             return Ok(zv.shallow_clone());
         }
         let Some(fd) = self.current_fd_or_warn("export stream") else { return false_zv() };
-        let Ok(dup) = sys::dup_cloexec(fd) else { return false_zv() };
+        let Ok(dup) = sys::dup_cloexec(&*fd) else { return false_zv() };
+        drop(fd);
         let stream = self.pipe_type == PipeType::Stream;
         let zv = crate::socket::Socket::wrap(dup, if stream { libc::SOCK_STREAM } else { libc::SOCK_DGRAM });
         *self.exported.borrow_mut() = Some(zv.shallow_clone());

@@ -12,16 +12,16 @@ use ext_php_rs::exception::PhpResult;
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, Zval};
-use std::cell::Cell;
-use std::os::fd::RawFd;
+use std::os::fd::{AsRawFd, OwnedFd};
+use swoole_core::fd::FdSlot;
 use swoole_core::process as sys;
 
 #[php_class]
 #[php(name = "Swoole\\Coroutine\\Socket")]
 #[php(modifier = socket_class)]
 pub struct Socket {
-    /// The descriptor (-1 once closed).
-    fd: Cell<RawFd>,
+    /// The descriptor (empty once closed).
+    fd: FdSlot,
 }
 
 fn socket_class(builder: ClassBuilder) -> ClassBuilder {
@@ -38,23 +38,18 @@ fn socket_class(builder: ClassBuilder) -> ClassBuilder {
     )
 }
 
-impl Drop for Socket {
-    fn drop(&mut self) {
-        sys::close_slot(&self.fd);
-    }
-}
-
 impl Socket {
     /// A socket object owning `fd` (a unix socket of type `ty`).
-    pub fn wrap(fd: RawFd, ty: i32) -> Zval {
+    pub fn wrap(fd: OwnedFd, ty: i32) -> Zval {
         Socket::wrap_with(fd, libc::AF_UNIX, ty, 0)
     }
 
     /// A socket object owning `fd`, of `domain`, `ty` and `protocol`.
-    pub fn wrap_with(fd: RawFd, domain: i32, ty: i32, protocol: i32) -> Zval {
-        let mut obj = ZendClassObject::new(Socket { fd: Cell::new(fd) });
+    pub fn wrap_with(fd: OwnedFd, domain: i32, ty: i32, protocol: i32) -> Zval {
+        let number = fd.as_raw_fd();
+        let mut obj = ZendClassObject::new(Socket { fd: FdSlot::new(Some(fd)) });
         let raw: *mut zend_object = obj.get_mut_zend_obj();
-        props::set(raw, "fd", fd as i64);
+        props::set(raw, "fd", number as i64);
         props::set(raw, "domain", domain as i64);
         props::set(raw, "type", ty as i64);
         props::set(raw, "protocol", protocol as i64);
@@ -68,10 +63,16 @@ impl Socket {
     }
 
     fn with_timeout(&self, timeout: f64) {
-        if timeout > 0.0 {
-            let _ = sys::set_timeout(self.fd.get(), timeout);
+        if let (true, Some(fd)) = (timeout > 0.0, self.fd.get()) {
+            let _ = sys::set_timeout(&*fd, timeout);
         }
     }
+}
+
+/// What a call on a closed socket fails with (as the kernel answers a
+/// closed descriptor).
+fn closed<T>() -> std::io::Result<T> {
+    Err(std::io::Error::from_raw_os_error(libc::EBADF))
 }
 
 #[php_impl]
@@ -91,7 +92,8 @@ impl Socket {
         let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.0);
         self_.with_timeout(timeout);
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        match sys::write_all(self_.fd.get(), &data) {
+        let written = self_.fd.get().map_or_else(closed, |fd| sys::write_all(&*fd, &data));
+        match written {
             Ok(n) => Ok((n as i64).into_zval(false)?),
             Err(e) => Socket::fail(obj, &e),
         }
@@ -110,7 +112,8 @@ impl Socket {
         let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.0);
         self_.with_timeout(timeout);
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        match sys::read_some(self_.fd.get(), length) {
+        let read = self_.fd.get().map_or_else(closed, |fd| sys::read_some(&*fd, length));
+        match read {
             Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
             Err(e) => Socket::fail(obj, &e),
         }
@@ -118,6 +121,6 @@ impl Socket {
 
     /// `close(): bool`
     pub fn close(&self) -> bool {
-        sys::close_slot(&self.fd)
+        self.fd.close()
     }
 }

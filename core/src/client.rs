@@ -10,7 +10,8 @@ use crate::framing::{FrameError, Framing};
 use crate::listener::SockType;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream, UdpSocket};
-use std::os::fd::{AsRawFd, FromRawFd, RawFd};
+use nix::sys::socket::{self, sockopt, AddressFamily, MsgFlags, SockFlag, SockType as NixSockType, UnixAddr};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 use std::os::unix::net::{UnixDatagram, UnixStream};
 use std::time::Duration;
 
@@ -70,36 +71,13 @@ pub fn own_socket_path(fd: RawFd) -> String {
     format!("/tmp/swoole-client.{}.{fd}.sock", std::process::id())
 }
 
-fn sockaddr_un(path: &str) -> io::Result<(libc::sockaddr_un, libc::socklen_t)> {
-    // SAFETY: an all-zero sockaddr_un is valid; we fill the family and path.
-    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
-    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
-    let bytes = path.as_bytes();
-    if bytes.len() >= addr.sun_path.len() {
-        return Err(io::Error::from_raw_os_error(libc::ENAMETOOLONG));
-    }
-    for (dst, &b) in addr.sun_path.iter_mut().zip(bytes) {
-        *dst = b as libc::c_char;
-    }
-    Ok((addr, std::mem::size_of::<libc::sockaddr_un>() as libc::socklen_t))
-}
-
 /// A Unix datagram socket bound to its own file and connected to `peer`.
 fn bound_unix_dgram(peer: &str) -> io::Result<(UnixDatagram, String)> {
-    // SAFETY: socket() returns a new fd we own from here on.
-    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
-    if fd < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: fd is a fresh socket nobody else owns.
-    let sock = unsafe { UnixDatagram::from_raw_fd(fd) };
-    let path = own_socket_path(fd);
+    let fd = socket::socket(AddressFamily::Unix, NixSockType::Datagram, SockFlag::SOCK_CLOEXEC, None)?;
+    let sock = UnixDatagram::from(fd);
+    let path = own_socket_path(sock.as_raw_fd());
     let _ = std::fs::remove_file(&path);
-    let (addr, len) = sockaddr_un(&path)?;
-    // SAFETY: binding our socket to a sockaddr_un we built.
-    if unsafe { libc::bind(fd, &addr as *const libc::sockaddr_un as *const libc::sockaddr, len) } < 0 {
-        return Err(io::Error::last_os_error());
-    }
+    socket::bind(sock.as_raw_fd(), &UnixAddr::new(path.as_str())?)?;
     if let Err(e) = sock.connect(peer) {
         let _ = std::fs::remove_file(&path);
         return Err(e);
@@ -107,21 +85,22 @@ fn bound_unix_dgram(peer: &str) -> io::Result<(UnixDatagram, String)> {
     Ok((sock, path))
 }
 
-/// The path of a Unix socket's address (`getsockname`/`getpeername`).
+/// The path of a Unix socket's address (`getsockname`/`getpeername`); ""
+/// for an unnamed or abstract one.
 fn unix_name(fd: RawFd, peer: bool) -> io::Result<String> {
-    // SAFETY: an all-zero sockaddr_un is valid to be written into.
-    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
-    let mut len = std::mem::size_of::<libc::sockaddr_un>() as libc::socklen_t;
-    let p = &mut addr as *mut libc::sockaddr_un as *mut libc::sockaddr;
-    // SAFETY: the kernel writes at most `len` bytes into `addr`.
-    let rc = unsafe { if peer { libc::getpeername(fd, p, &mut len) } else { libc::getsockname(fd, p, &mut len) } };
-    if rc < 0 {
-        return Err(io::Error::last_os_error());
+    let addr: UnixAddr = if peer { socket::getpeername(fd)? } else { socket::getsockname(fd)? };
+    Ok(addr.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+impl AsFd for Conn {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        match self {
+            Conn::Tcp(s) => s.as_fd(),
+            Conn::Udp(s) => s.as_fd(),
+            Conn::Unix(s) => s.as_fd(),
+            Conn::UnixDgram(s) => s.as_fd(),
+        }
     }
-    let offset = std::mem::size_of::<libc::sa_family_t>();
-    let n = (len as usize).saturating_sub(offset).min(addr.sun_path.len());
-    let raw: Vec<u8> = addr.sun_path[..n].iter().map(|&c| c as u8).take_while(|&b| b != 0).collect();
-    Ok(String::from_utf8_lossy(&raw).into_owned())
 }
 
 impl Client {
@@ -180,7 +159,7 @@ impl Client {
         self.timeout = t.filter(|d| !d.is_zero());
         // A zero timeval blocks; a non-zero timeout is at least 1 µs (as std rounds).
         let seconds = t.filter(|d| !d.is_zero()).map_or(0.0, |d| d.as_secs_f64().max(1e-6));
-        crate::process::set_timeout(self.fd(), seconds)
+        crate::process::set_timeout(&self.conn, seconds)
     }
 
     /// `open_tcp_nodelay` (TCP only; connect() turns it on).
@@ -192,28 +171,13 @@ impl Client {
 
     /// `socket_buffer_size`: the kernel's send and receive buffers.
     pub fn set_buffer_size(&self, bytes: usize) {
-        let n = bytes.min(i32::MAX as usize) as libc::c_int;
-        for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
-            // SAFETY: setsockopt with an int option on our socket.
-            unsafe {
-                libc::setsockopt(
-                    self.fd(),
-                    libc::SOL_SOCKET,
-                    opt,
-                    &n as *const libc::c_int as *const libc::c_void,
-                    std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-                )
-            };
-        }
+        let n = bytes.min(i32::MAX as usize);
+        let _ = socket::setsockopt(&self.conn, sockopt::SndBuf, &n);
+        let _ = socket::setsockopt(&self.conn, sockopt::RcvBuf, &n);
     }
 
     pub fn fd(&self) -> RawFd {
-        match &self.conn {
-            Conn::Tcp(s) => s.as_raw_fd(),
-            Conn::Udp(s) => s.as_raw_fd(),
-            Conn::Unix(s) => s.as_raw_fd(),
-            Conn::UnixDgram(s) => s.as_raw_fd(),
-        }
+        self.conn.as_fd().as_raw_fd()
     }
 
     /// Whether this is a datagram client (sendto() works, sendfile() not).
@@ -267,15 +231,11 @@ impl Client {
         let mut off = offset as libc::off_t;
         let mut left = end - offset;
         while left > 0 {
-            // SAFETY: sendfile between two fds we hold, advancing `off`.
-            let n = unsafe { libc::sendfile(self.fd(), file.as_raw_fd(), &mut off, left.min(1 << 30) as usize) };
-            if n < 0 {
-                let e = io::Error::last_os_error();
-                if e.kind() == io::ErrorKind::Interrupted {
-                    continue;
-                }
-                return Err(e);
-            }
+            let n = match nix::sys::sendfile::sendfile(&self.conn, &file, Some(&mut off), left.min(1 << 30) as usize) {
+                Ok(n) => n,
+                Err(nix::errno::Errno::EINTR) => continue,
+                Err(e) => return Err(e.into()),
+            };
             if n == 0 {
                 break;
             }
@@ -289,9 +249,7 @@ impl Client {
             return self.read_tls(buf, peek);
         }
         if peek {
-            // SAFETY: recv with MSG_PEEK into our buffer.
-            let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), libc::MSG_PEEK) };
-            return if n < 0 { Err(io::Error::last_os_error()) } else { Ok(n as usize) };
+            return Ok(socket::recv(self.fd(), buf, MsgFlags::MSG_PEEK)?);
         }
         match &mut self.conn {
             Conn::Tcp(s) => s.read(buf),

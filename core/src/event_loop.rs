@@ -23,6 +23,7 @@ mod user_fd;
 
 use user_fd::{flush_user, UserFd};
 pub use user_fd::{user_add, user_del, user_interest, user_set, user_write};
+pub(crate) use user_fd::level_ctl;
 
 pub use crate::tokens::{SIGNAL_TOKEN, TIMERFD_TOKEN, USER_TOKEN_BASE};
 /// How many events one poll takes at most.

@@ -14,21 +14,21 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::time::Instant;
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::sys::socket::{self, MsgFlags};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 pub use crate::message::{Kind, Message, SendFileRequest, TaskHeader};
 
 /// This thread's id (cached; read again in a forked child).
 fn own_tid() -> u32 {
-    // SAFETY: getpid and gettid have no preconditions.
-    let pid = unsafe { libc::getpid() } as u32;
+    let pid = nix::unistd::getpid().as_raw() as u32;
     TID.with(|t| {
         let (cached_pid, tid) = t.get();
         if cached_pid == pid {
             return tid;
         }
-        // SAFETY: as above.
-        let tid = unsafe { libc::gettid() } as u32;
+        let tid = nix::unistd::gettid().as_raw() as u32;
         t.set((pid, tid));
         NEXT_ID.with(|n| n.set(0));
         tid
@@ -82,13 +82,10 @@ fn recv_one<R>(fd: RawFd, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     RECV_BUF.with(|b| {
         let mut buf = b.borrow_mut();
         loop {
-            // SAFETY: receiving into our buffer.
-            let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
-            if n >= 0 {
-                return Some(f(&buf[..n as usize]));
-            }
-            if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-                return None;
+            match socket::recv(fd, &mut buf[..], MsgFlags::MSG_DONTWAIT) {
+                Ok(n) => return Some(f(&buf[..n])),
+                Err(nix::errno::Errno::EINTR) => continue,
+                Err(_) => return None,
             }
         }
     })
@@ -127,27 +124,17 @@ pub fn take_own_ready() -> Vec<Message> {
 
 /// Sends one datagram gathered from `parts`, waiting while the inbox is full.
 fn send_datagram(fd: RawFd, parts: &[&[u8]], deadline: Option<Instant>) -> io::Result<()> {
-    let mut iov: Vec<libc::iovec> =
-        parts.iter().map(|p| libc::iovec { iov_base: p.as_ptr() as *mut libc::c_void, iov_len: p.len() }).collect();
-    // SAFETY: a zeroed msghdr pointing at our iovecs.
-    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
-    msg.msg_iov = iov.as_mut_ptr();
-    msg.msg_iovlen = iov.len();
+    let iov: Vec<io::IoSlice> = parts.iter().map(|p| io::IoSlice::new(p)).collect();
     loop {
-        // SAFETY: one datagram gathered from buffers that outlive the call.
-        let n = unsafe { libc::sendmsg(fd, &msg, libc::MSG_DONTWAIT) };
-        if n >= 0 {
-            return Ok(());
-        }
-        let e = io::Error::last_os_error();
-        match e.kind() {
-            io::ErrorKind::Interrupted => continue,
-            io::ErrorKind::WouldBlock => {
+        match socket::sendmsg::<()>(fd, &iov, &[], MsgFlags::MSG_DONTWAIT, None) {
+            Ok(_) => return Ok(()),
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(nix::errno::Errno::EAGAIN) => {
                 if !wait_for_room(fd, deadline) {
                     return Err(io::Error::from(io::ErrorKind::TimedOut));
                 }
             }
-            _ => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     }
 }
@@ -234,18 +221,24 @@ impl Inboxes {
 /// false once `deadline` has passed.
 fn wait_for_room(fd: RawFd, deadline: Option<Instant>) -> bool {
     let own = OWN.with(|o| o.get());
-    let mut pfds = [
-        libc::pollfd { fd, events: libc::POLLOUT, revents: 0 },
-        libc::pollfd { fd: own.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
-    ];
     let now = Instant::now();
     if deadline.is_some_and(|d| d <= now) {
         return false;
     }
-    let ms = deadline.map_or(1000, |d| (d - now).as_millis().clamp(1, 1000) as i32);
-    // SAFETY: two pollfds of ours (a negative fd is ignored by poll).
-    unsafe { libc::poll(pfds.as_mut_ptr(), 2, ms) };
-    if pfds[1].revents & libc::POLLIN != 0 {
+    let ms = deadline.map_or(1000, |d| (d - now).as_millis().clamp(1, 1000) as u16);
+    // Both are inbox ends the server's shared state holds open.
+    let own_readable = crate::fd::borrowed(fd, |peer| {
+        let Some(own) = own else {
+            let _ = poll(&mut [PollFd::new(peer, PollFlags::POLLOUT)], ms);
+            return Ok(false);
+        };
+        crate::fd::borrowed(own, |own| {
+            let mut pfds = [PollFd::new(peer, PollFlags::POLLOUT), PollFd::new(own, PollFlags::POLLIN)];
+            let _ = poll(&mut pfds, ms);
+            Ok(pfds[1].revents().is_some_and(|r| r.contains(PollFlags::POLLIN)))
+        })
+    });
+    if own_readable.unwrap_or(false) {
         drain_own_into_backlog();
     }
     true
@@ -345,10 +338,10 @@ pub fn recv_timeout(fd: RawFd, re: &mut Reassembler, timeout: std::time::Duratio
         if left.is_zero() {
             return None;
         }
-        let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
         let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
-        // SAFETY: one pollfd of ours.
-        unsafe { libc::poll(&mut pfd, 1, ms) };
+        let ms = PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX);
+        // An inbox read end the caller holds open.
+        let _ = crate::fd::borrowed(fd, |fd| Ok(poll(&mut [PollFd::new(fd, PollFlags::POLLIN)], ms)));
     }
 }
 

@@ -101,6 +101,7 @@ pub mod dispatch;
 pub mod error;
 pub mod fork;
 pub mod event_loop;
+pub mod fd;
 pub mod framing;
 pub mod length_func;
 pub mod futex;

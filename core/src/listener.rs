@@ -181,12 +181,15 @@ impl BoundListener {
     /// Starts listening with `backlog` (stream sockets) and makes the socket
     /// non-blocking.
     pub fn listen(&self, backlog: i32) -> Result<(), ListenError> {
-        let raw = self.fd.as_raw_fd();
-        // SAFETY: our own socket.
-        if !self.sock_type.is_datagram() && unsafe { libc::listen(raw, backlog) } != 0 {
+        // SAFETY: listen(2) on our own socket, plain integers. libc, not
+        // nix: nix's Backlog refuses a backlog above libc's SOMAXCONN
+        // (4096), where the kernel takes any and caps it at the
+        // net.core.somaxconn sysctl, which may be higher (Swoole passes the
+        // setting as it is).
+        if !self.sock_type.is_datagram() && unsafe { libc::listen(self.fd.as_raw_fd(), backlog) } != 0 {
             return Err(os_error());
         }
-        crate::process::set_blocking(raw, false).map_err(|_| os_error())
+        crate::process::set_fd_blocking(&self.fd, false).map_err(|_| os_error())
     }
 
     pub fn raw_fd(&self) -> RawFd {

@@ -129,7 +129,9 @@ impl LogFormat {
 /// `t` formatted with the strftime format `fmt` in local time.
 fn strftime(fmt: &str, t: libc::time_t) -> String {
     let Ok(cfmt) = std::ffi::CString::new(fmt) else { return String::new() };
-    // SAFETY: localtime_r/strftime on buffers we own.
+    // SAFETY: localtime_r fills our zeroed tm (plain integers and a
+    // pointer it sets); strftime writes at most buf.len() bytes into buf
+    // and reads the NUL-terminated format. nix wraps neither.
     unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
         libc::localtime_r(&t, &mut tm);
@@ -174,18 +176,16 @@ pub fn redirect_stdio(fallback: i32) {
 }
 
 fn point_stdio_at(fd: i32) {
-    // SAFETY: replacing this process's stdout and stderr.
-    unsafe {
-        libc::dup2(fd, 1);
-        libc::dup2(fd, 2);
-    }
+    let _ = crate::fd::borrowed(fd, |fd| Ok((nix::unistd::dup2_stdout(fd), nix::unistd::dup2_stderr(fd))));
 }
 
 /// Makes `fd` (-1: stdout) the log's descriptor and closes the previous one.
 fn install(fd: i32) {
     let old = FD.swap(fd, Ordering::SeqCst);
     if old >= 0 {
-        // SAFETY: the previous log file is ours and no longer used.
+        // SAFETY: close(2) on the previous log file, which is ours (FD held
+        // its only copy, swapped out above) and no longer used. libc, not
+        // nix: nix's close takes an OwnedFd, which a number in an atomic is not.
         unsafe { libc::close(old) };
     }
 }
@@ -262,8 +262,7 @@ pub fn reopen() {
 }
 
 fn now_secs() -> libc::time_t {
-    // SAFETY: time(NULL) has no preconditions.
-    unsafe { libc::time(std::ptr::null_mut()) }
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as libc::time_t)
 }
 
 fn line(f: &LogFormat, level: &str, msg: &str) -> String {
@@ -333,8 +332,7 @@ fn emit(level: i32, name: &str, msg: &str) {
         -1 => libc::STDOUT_FILENO,
         fd => fd,
     };
-    // SAFETY: one write of our buffer.
-    unsafe { libc::write(fd, text.as_ptr().cast(), text.len()) };
+    let _ = crate::fd::borrowed(fd, |fd| Ok(nix::unistd::write(fd, text.as_bytes())));
 }
 
 /// An ERROR line.

@@ -1,13 +1,15 @@
 //! This host's network interfaces: `swoole_get_local_ip()` and
 //! `swoole_get_local_mac()`.
 
-use std::ffi::CStr;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// One entry of `getifaddrs()`, copied out.
 struct Entry {
+    /// The interface's name ("eth0").
     name: String,
+    /// Its IFF_* flags (loopback is left out).
     flags: u32,
+    /// The address family: AF_INET, AF_INET6 or AF_PACKET.
     family: i32,
     /// The address bytes: 4 (IPv4), 16 (IPv6) or the link-layer address.
     addr: Vec<u8>,
@@ -15,39 +17,21 @@ struct Entry {
 
 /// Every interface address, in the kernel's order.
 fn entries() -> std::io::Result<Vec<Entry>> {
-    let mut list: *mut libc::ifaddrs = std::ptr::null_mut();
-    // SAFETY: getifaddrs allocates a list we walk and free below.
-    if unsafe { libc::getifaddrs(&mut list) } != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
     let mut out = Vec::new();
-    let mut cur = list;
-    // SAFETY: each node and its address stay valid until freeifaddrs; the
-    // address is read as the type its family says.
-    while let Some(ifa) = unsafe { cur.as_ref() } {
-        cur = ifa.ifa_next;
-        let Some(sa) = (unsafe { ifa.ifa_addr.as_ref() }) else { continue };
-        let family = i32::from(sa.sa_family);
-        let addr = match family {
-            libc::AF_INET => {
-                let sin = unsafe { &*(ifa.ifa_addr as *const libc::sockaddr_in) };
-                sin.sin_addr.s_addr.to_ne_bytes().to_vec()
-            }
-            libc::AF_INET6 => {
-                let sin6 = unsafe { &*(ifa.ifa_addr as *const libc::sockaddr_in6) };
-                sin6.sin6_addr.s6_addr.to_vec()
-            }
-            libc::AF_PACKET => {
-                let sll = unsafe { &*(ifa.ifa_addr as *const libc::sockaddr_ll) };
-                sll.sll_addr[..usize::from(sll.sll_halen).min(8)].to_vec()
-            }
-            _ => continue,
+    for ifa in nix::ifaddrs::getifaddrs()? {
+        let Some(sa) = ifa.address else { continue };
+        let (family, addr) = if let Some(sin) = sa.as_sockaddr_in() {
+            (libc::AF_INET, sin.ip().octets().to_vec())
+        } else if let Some(sin6) = sa.as_sockaddr_in6() {
+            (libc::AF_INET6, sin6.ip().octets().to_vec())
+        } else if let Some(link) = sa.as_link_addr() {
+            let mac = link.addr().unwrap_or_default();
+            (libc::AF_PACKET, mac[..link.halen().min(mac.len())].to_vec())
+        } else {
+            continue;
         };
-        let name = unsafe { CStr::from_ptr(ifa.ifa_name) }.to_string_lossy().into_owned();
-        out.push(Entry { name, flags: ifa.ifa_flags, family, addr });
+        out.push(Entry { name: ifa.interface_name, flags: ifa.flags.bits() as u32, family, addr });
     }
-    // SAFETY: the list came from getifaddrs and is freed once.
-    unsafe { libc::freeifaddrs(list) };
     Ok(out)
 }
 

@@ -21,7 +21,9 @@ use crate::listener::{BoundListener, ListenError, SockType};
 use crate::process::MsgQueue;
 use crate::shm::{SharedSlice, ZeroShared};
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::sys::socket::{self, sockopt, MsgFlags};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
@@ -135,18 +137,12 @@ pub struct Pool {
     owner: i32,
 }
 
-fn check(rc: libc::c_int) -> io::Result<libc::c_int> {
-    if rc < 0 { Err(io::Error::last_os_error()) } else { Ok(rc) }
-}
-
 /// Makes a socket's buffers big enough for a whole message (the kernel caps
 /// them at `net.core.wmem_max`/`rmem_max`).
-fn size_buffers(fd: RawFd, bytes: usize) {
-    let n = bytes.min(i32::MAX as usize) as libc::c_int;
-    for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
-        // SAFETY: setting an int option on our own socket.
-        unsafe { libc::setsockopt(fd, libc::SOL_SOCKET, opt, (&n as *const libc::c_int).cast(), 4) };
-    }
+fn size_buffers(fd: &OwnedFd, bytes: usize) {
+    let n = bytes.min(i32::MAX as usize);
+    let _ = socket::setsockopt(fd, sockopt::SndBuf, &n);
+    let _ = socket::setsockopt(fd, sockopt::RcvBuf, &n);
 }
 
 impl Pool {
@@ -156,11 +152,9 @@ impl Pool {
         let mut pipes = Vec::new();
         if ipc == IpcType::UnixSock {
             for _ in 0..worker_num {
-                let (a, b) = crate::process::socket_pair(crate::process::PipeType::Dgram)?;
-                // SAFETY: socket_pair handed us two fresh descriptors.
-                let (master, worker) = unsafe { (OwnedFd::from_raw_fd(a), OwnedFd::from_raw_fd(b)) };
-                size_buffers(master.as_raw_fd(), DEFAULT_MAX_PACKAGE_SIZE * 2);
-                size_buffers(worker.as_raw_fd(), DEFAULT_MAX_PACKAGE_SIZE * 2);
+                let (master, worker) = crate::process::socket_pair(crate::process::PipeType::Dgram)?;
+                size_buffers(&master, DEFAULT_MAX_PACKAGE_SIZE * 2);
+                size_buffers(&worker, DEFAULT_MAX_PACKAGE_SIZE * 2);
                 pipes.push(Pipe { master, worker });
             }
         }
@@ -175,8 +169,7 @@ impl Pool {
             private_queue: msgqueue_key == libc::IPC_PRIVATE,
             listener: None,
             slots: SharedSlice::new(worker_num)?,
-            // SAFETY: getpid has no preconditions.
-            owner: unsafe { libc::getpid() },
+            owner: nix::unistd::getpid().as_raw(),
         })
     }
 
@@ -216,13 +209,13 @@ impl Pool {
     }
 
     /// Worker `id`'s end of its socket pair (`SWOOLE_IPC_UNIXSOCK`).
-    pub fn worker_fd(&self, id: usize) -> Option<RawFd> {
-        self.pipes.get(id).map(|p| p.worker.as_raw_fd())
+    pub fn worker_fd(&self, id: usize) -> Option<BorrowedFd<'_>> {
+        self.pipes.get(id).map(|p| p.worker.as_fd())
     }
 
     /// The end any process writes worker `id`'s messages into.
-    pub fn master_fd(&self, id: usize) -> Option<RawFd> {
-        self.pipes.get(id).map(|p| p.master.as_raw_fd())
+    pub fn master_fd(&self, id: usize) -> Option<BorrowedFd<'_>> {
+        self.pipes.get(id).map(|p| p.master.as_fd())
     }
 
     /// The shared row of worker `id`.
@@ -238,42 +231,39 @@ impl Pool {
     /// `sendMessage($data, $dst)`: one datagram into worker `dst`'s socket,
     /// waiting up to [`SEND_WAIT`] for room.
     pub fn send_message(&self, dst: usize, data: &[u8]) -> io::Result<()> {
-        let fd = self.master_fd(dst).ok_or_else(|| io::Error::from_raw_os_error(libc::EINVAL))?;
-        send_datagram(fd, data, SEND_WAIT)
+        let pipe = self.pipes.get(dst).ok_or_else(|| io::Error::from_raw_os_error(libc::EINVAL))?;
+        send_datagram(pipe.master.as_fd(), data, SEND_WAIT)
     }
 }
 
 /// Sends `data` as one datagram on `fd`, waiting up to `wait` while the
 /// receiver's queue is full. The descriptor's own blocking mode (shared by
 /// every process holding it) is left alone.
-pub fn send_datagram(fd: RawFd, data: &[u8], wait: Duration) -> io::Result<()> {
+pub fn send_datagram(fd: BorrowedFd<'_>, data: &[u8], wait: Duration) -> io::Result<()> {
     let deadline = Instant::now() + wait;
     loop {
-        // SAFETY: sending from our buffer on a descriptor we were given.
-        let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL) };
-        if n >= 0 {
-            return Ok(());
-        }
-        let e = io::Error::last_os_error();
-        match e.raw_os_error() {
-            Some(libc::EINTR) => continue,
-            Some(libc::EAGAIN) => {}
-            _ => return Err(e),
-        }
+        let e = match socket::send(fd.as_raw_fd(), data, MsgFlags::MSG_DONTWAIT | MsgFlags::MSG_NOSIGNAL) {
+            Ok(_) => return Ok(()),
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e @ nix::errno::Errno::EAGAIN) => e,
+            Err(e) => return Err(e.into()),
+        };
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(e);
+            return Err(e.into());
         }
-        let mut pfd = libc::pollfd { fd, events: libc::POLLOUT, revents: 0 };
-        // SAFETY: one pollfd of ours.
-        unsafe { libc::poll(&mut pfd, 1, left.as_millis().clamp(1, i32::MAX as u128) as i32) };
+        let _ = poll(&mut [PollFd::new(fd, PollFlags::POLLOUT)], poll_ms(left));
     }
+}
+
+/// `left` as poll's timeout: whole milliseconds, at least 1.
+pub(crate) fn poll_ms(left: Duration) -> PollTimeout {
+    PollTimeout::try_from(left.as_millis().clamp(1, i32::MAX as u128) as i32).unwrap_or(PollTimeout::MAX)
 }
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        // SAFETY: getpid has no preconditions.
-        if unsafe { libc::getpid() } != self.owner {
+        if nix::unistd::getpid().as_raw() != self.owner {
             return;
         }
         if let (Some(q), true) = (self.queue, self.private_queue) {
@@ -287,10 +277,8 @@ impl Drop for Pool {
 
 /// Whether `fd` becomes readable within `ms` milliseconds (tests).
 #[cfg(test)]
-fn readable(fd: RawFd, ms: i32) -> bool {
-    let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
-    // SAFETY: one pollfd of ours.
-    unsafe { libc::poll(&mut pfd, 1, ms) == 1 }
+fn readable(fd: BorrowedFd<'_>, ms: u16) -> bool {
+    poll(&mut [PollFd::new(fd, PollFlags::POLLIN)], ms) == Ok(1)
 }
 
 /// Receives one datagram into `buf` without blocking: `Ok(None)` when
@@ -298,17 +286,12 @@ fn readable(fd: RawFd, ms: i32) -> bool {
 /// dropped), otherwise the message length.
 pub fn recv_datagram(fd: RawFd, buf: &mut [u8]) -> io::Result<Option<Result<usize, usize>>> {
     loop {
-        // SAFETY: receiving into our buffer; MSG_TRUNC reports the real size.
-        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT | libc::MSG_TRUNC) };
-        if n >= 0 {
-            let n = n as usize;
-            return Ok(Some(if n > buf.len() { Err(n) } else { Ok(n) }));
-        }
-        let e = io::Error::last_os_error();
-        match e.raw_os_error() {
-            Some(libc::EINTR) => continue,
-            Some(libc::EAGAIN) => return Ok(None),
-            _ => return Err(e),
+        // MSG_TRUNC: the answer is the datagram's real size.
+        match socket::recv(fd, buf, MsgFlags::MSG_DONTWAIT | MsgFlags::MSG_TRUNC) {
+            Ok(n) => return Ok(Some(if n > buf.len() { Err(n) } else { Ok(n) })),
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(nix::errno::Errno::EAGAIN) => return Ok(None),
+            Err(e) => return Err(e.into()),
         }
     }
 }
@@ -330,13 +313,8 @@ pub fn loop_del(fd: RawFd) {
 }
 
 fn loop_ctl(op: i32, fd: RawFd, token: mio::Token, write: bool) -> io::Result<()> {
-    crate::event_loop::with(|_| ())?;
-    let epfd = crate::event_loop::poll_fd().ok_or_else(|| io::Error::other("no event loop"))?;
-    let events = if write { libc::EPOLLOUT } else { libc::EPOLLIN } as u32;
-    let mut ev = libc::epoll_event { events, u64: token.0 as u64 };
-    // SAFETY: registering a descriptor of ours with this process's epoll
-    // instance; mio hands the token back from `u64`.
-    check(unsafe { libc::epoll_ctl(epfd, op, fd, &mut ev) }).map(|_| ())
+    let interest = crate::event_loop::Interest2 { read: !write, write };
+    crate::event_loop::with(|l| crate::event_loop::level_ctl(l, op, fd, interest, token.0))?
 }
 
 /// A loop handler that passes every callback on to `inner`, except the
@@ -381,8 +359,8 @@ mod tests {
         pool.send_message(1, b"hello").unwrap();
         pool.send_message(1, b"").unwrap();
         pool.send_message(1, &[7u8; 100]).unwrap();
-        let fd = pool.worker_fd(1).unwrap();
-        assert!(readable(fd, 1000));
+        assert!(readable(pool.worker_fd(1).unwrap(), 1000));
+        let fd = pool.worker_fd(1).unwrap().as_raw_fd();
         let mut buf = [0u8; 64];
         assert_eq!(recv_datagram(fd, &mut buf).unwrap(), Some(Ok(5)));
         assert_eq!(&buf[..5], b"hello");
@@ -390,7 +368,7 @@ mod tests {
         assert_eq!(recv_datagram(fd, &mut buf).unwrap(), Some(Err(100)), "larger than the buffer: dropped");
         assert_eq!(recv_datagram(fd, &mut buf).unwrap(), None);
         assert!(pool.send_message(2, b"x").is_err(), "no worker 2");
-        assert_eq!(pool.worker_fd(0).map(|f| f >= 0), Some(true));
+        assert_eq!(pool.worker_fd(0).map(|f| f.as_raw_fd() >= 0), Some(true));
     }
 
     #[test]

@@ -288,8 +288,7 @@ impl<'a> Master<'a> {
 }
 
 fn kill(pid: i32, signo: i32) {
-    // SAFETY: signalling our own child.
-    unsafe { libc::kill(pid, signo) };
+    let _ = crate::process::send_signal(pid, signo);
 }
 
 /// The master's loop handler: pool signals and supervision, and the
@@ -373,19 +372,19 @@ mod tests {
     use crate::pool::{IpcType, PoolSettings};
     use crate::pool_worker::{self, MessageHandler};
     use std::io::Read;
-    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::fd::{AsFd, BorrowedFd};
 
     /// A worker that reports what it sees on a stream socket.
-    struct Reporter {
-        out: RawFd,
+    struct Reporter<'o> {
+        out: BorrowedFd<'o>,
         id: usize,
     }
 
-    fn say(fd: RawFd, line: String) {
+    fn say(fd: BorrowedFd<'_>, line: String) {
         let _ = crate::process::write_all(fd, line.as_bytes());
     }
 
-    impl LoopHandler for Reporter {
+    impl LoopHandler for Reporter<'_> {
         fn on_signal(&mut self, signo: i32) -> Flow {
             if signo == libc::SIGTERM {
                 pool_worker::request_stop();
@@ -394,7 +393,7 @@ mod tests {
         }
     }
 
-    impl MessageHandler for Reporter {
+    impl MessageHandler for Reporter<'_> {
         fn on_message(&mut self, data: &[u8]) -> Flow {
             let text = String::from_utf8_lossy(data).into_owned();
             say(self.out, format!("msg {} {text}\n", self.id));
@@ -416,14 +415,13 @@ mod tests {
 
     struct Runner<'p> {
         pool: &'p Pool,
-        out: RawFd,
+        out: BorrowedFd<'p>,
     }
 
     impl WorkerRunner for Runner<'_> {
         fn before_fork(&mut self) {}
         fn run_worker(&mut self, id: usize) -> i32 {
-            // SAFETY: getpid has no preconditions.
-            say(self.out, format!("start {id} {}\n", unsafe { libc::getpid() }));
+            say(self.out, format!("start {id} {}\n", nix::unistd::getpid()));
             let mut h = Reporter { out: self.out, id };
             match pool_worker::run(self.pool, id, PoolSettings::default(), true, &mut h) {
                 LoopEnd::Aborted => 3,
@@ -434,8 +432,7 @@ mod tests {
             }
         }
         fn exit_child(&mut self, code: i32) -> ! {
-            // SAFETY: ending the forked test worker.
-            unsafe { libc::_exit(code) }
+            fork::exit_now(code)
         }
         fn on_shutdown(&mut self) {
             say(self.out, "shutdown\n".into());
@@ -461,8 +458,8 @@ mod tests {
             }
             if self.n == self.shutdown_at {
                 crate::event_loop::timer_clear_all();
-                // SAFETY: the master's own pid; SIGTERM is routed into its pipe.
-                unsafe { libc::kill(libc::getpid(), libc::SIGTERM) };
+                // The master's own pid; SIGTERM is routed into its pipe.
+                kill(nix::unistd::getpid().as_raw(), libc::SIGTERM);
             }
             self.n += 1;
             Flow::Continue
@@ -472,12 +469,11 @@ mod tests {
     /// Runs a pool of `n` workers through `steps`, then shuts it down (the
     /// step after the last); returns what the workers reported.
     fn run_pool<'p>(pool: &'p Pool, steps: Vec<Step<'p>>) -> String {
-        let (a, b) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
-        // SAFETY: socket_pair handed us both descriptors.
-        let (mut reader, writer) = unsafe { (std::fs::File::from_raw_fd(a), OwnedFd::from_raw_fd(b)) };
+        let (a, writer) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
+        let mut reader = std::fs::File::from(a);
         let shutdown_at = steps.len();
         let mut master = Master::new(pool, Duration::from_secs(2));
-        let mut runner = Runner { pool, out: writer.as_raw_fd() };
+        let mut runner = Runner { pool, out: writer.as_fd() };
         event_loop::timer_add(100, true).unwrap();
         let mut script = Script { pool, steps, n: 0, shutdown_at };
         assert_eq!(supervise(&mut master, &mut runner, &mut script), LoopEnd::Stopped);
@@ -506,14 +502,11 @@ mod tests {
             }),
             Box::new(|p| {
                 killed.set(p.worker_pid(0));
-                // SAFETY: our own child.
-                unsafe { libc::kill(p.worker_pid(0), libc::SIGKILL) };
+                kill(p.worker_pid(0), libc::SIGKILL);
             }),
             Box::new(|p| p.send_message(0, b"after-kill").unwrap()),
             Box::new(|p| p.send_message(0, b"stop").unwrap()),
-            Box::new(|_| unsafe {
-                libc::kill(libc::getpid(), libc::SIGUSR1);
-            }),
+            Box::new(|_| kill(nix::unistd::getpid().as_raw(), libc::SIGUSR1)),
             Box::new(|p| p.send_message(1, b"after-reload").unwrap()),
         ];
         let out = run_pool(&pool, steps);
@@ -556,10 +549,8 @@ mod tests {
         let _one_signal_pipe = crate::signals::TEST_LOCK.lock();
         let mut pool = Pool::new(1, IpcType::Socket, 0).unwrap();
         pool.listen("127.0.0.1", 0, 16).unwrap();
-        let port = {
-            let l = std::mem::ManuallyDrop::new(unsafe { std::net::TcpListener::from_raw_fd(pool.listener_fd().unwrap()) });
-            l.local_addr().unwrap().port()
-        };
+        let local: nix::sys::socket::SockaddrIn = nix::sys::socket::getsockname(pool.listener_fd().unwrap()).unwrap();
+        let port = local.port();
         let answers = std::cell::RefCell::new(Vec::new());
         let steps: Vec<Step> = vec![Box::new(|_| {
             use std::io::Write;

@@ -14,6 +14,8 @@ use crate::event_loop::Flow;
 use crate::pool::{loop_add, loop_del, loop_mod};
 use crate::pool_worker::{reply_begin, reply_take, MessageHandler};
 use std::collections::HashMap;
+use nix::errno::Errno;
+use nix::sys::socket::{self, MsgFlags, SockFlag};
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
@@ -75,16 +77,12 @@ pub struct SocketServer {
 
 fn send_some(fd: RawFd, data: &[u8]) -> io::Result<usize> {
     loop {
-        // SAFETY: sending from our buffer; no SIGPIPE on a closed peer.
-        let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
-        if n >= 0 {
-            return Ok(n as usize);
-        }
-        let e = io::Error::last_os_error();
-        match e.kind() {
-            io::ErrorKind::Interrupted => continue,
-            io::ErrorKind::WouldBlock => return Ok(0),
-            _ => return Err(e),
+        // No SIGPIPE on a closed peer.
+        match socket::send(fd, data, MsgFlags::MSG_NOSIGNAL | MsgFlags::MSG_DONTWAIT) {
+            Ok(n) => return Ok(n),
+            Err(Errno::EINTR) => continue,
+            Err(Errno::EAGAIN) => return Ok(0),
+            Err(e) => return Err(e.into()),
         }
     }
 }
@@ -132,20 +130,18 @@ impl SocketServer {
 
     fn accept(&mut self) {
         for _ in 0..ACCEPT_BATCH {
-            // SAFETY: accepting on the listening socket; the new descriptor is ours.
-            let raw = unsafe {
-                libc::accept4(self.listener, std::ptr::null_mut(), std::ptr::null_mut(), libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC)
-            };
-            if raw < 0 {
-                let e = io::Error::last_os_error();
-                match e.raw_os_error() {
-                    // Another worker took it, or nothing is waiting.
-                    Some(libc::EAGAIN) | Some(libc::EINTR) | Some(libc::ECONNABORTED) => {}
-                    _ => crate::log::warning(&format!("accept() failed: {e}")),
+            let raw = match socket::accept4(self.listener, SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC) {
+                Ok(raw) => raw,
+                // Another worker took it, or nothing is waiting.
+                Err(Errno::EAGAIN | Errno::EINTR | Errno::ECONNABORTED) => return,
+                Err(e) => {
+                    crate::log::warning(&format!("accept() failed: {}", io::Error::from(e)));
+                    return;
                 }
-                return;
-            }
-            // SAFETY: accept4 handed us this descriptor.
+            };
+            // SAFETY: accept4 just made this descriptor, and nothing else
+            // has its number: it is ours to own (nix's accept4 returns a
+            // number, not an OwnedFd).
             let fd = unsafe { OwnedFd::from_raw_fd(raw) };
             let key = self.next;
             self.next += 1;
@@ -193,15 +189,13 @@ impl SocketServer {
             };
             let have = conn.input.len();
             conn.input.resize(want, 0);
-            // SAFETY: reading into the part of our buffer past `have`.
-            let n = unsafe { libc::recv(conn.fd.as_raw_fd(), conn.input[have..].as_mut_ptr().cast(), want - have, 0) };
-            if n > 0 {
-                conn.input.truncate(have + n as usize);
+            let got = socket::recv(conn.fd.as_raw_fd(), &mut conn.input[have..], MsgFlags::empty());
+            if let Ok(n @ 1..) = got {
+                conn.input.truncate(have + n);
                 continue;
             }
             conn.input.truncate(have);
-            let e = io::Error::last_os_error();
-            break !(n < 0 && matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted));
+            break !matches!(got, Err(Errno::EAGAIN | Errno::EINTR));
         };
         if close {
             self.close(key);

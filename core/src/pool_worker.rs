@@ -25,7 +25,7 @@ use crate::process::MsgQueue;
 use crate::timer::Due;
 use std::cell::RefCell;
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::{Duration, Instant};
 
 pub use crate::tokens::POOL_PIPE_TOKEN as PIPE_TOKEN;
@@ -244,7 +244,7 @@ pub fn run(pool: &Pool, id: usize, settings: PoolSettings, messages: bool, h: &m
     let ipc = if messages { pool.ipc() } else { IpcType::None };
     let source = match ipc {
         IpcType::UnixSock => {
-            let Some(fd) = pool.worker_fd(id) else { return LoopEnd::Stopped };
+            let Some(fd) = pool.worker_fd(id).map(|fd| fd.as_raw_fd()) else { return LoopEnd::Stopped };
             if let Err(e) = crate::pool::loop_add(fd, PIPE_TOKEN, false) {
                 crate::log::warning(&format!("worker#{id}: cannot watch its pipe: {e}"));
                 return LoopEnd::Stopped;
@@ -273,7 +273,8 @@ pub fn run(pool: &Pool, id: usize, settings: PoolSettings, messages: bool, h: &m
     if w.aborted { LoopEnd::Aborted } else { end }
 }
 
-/// One queue message in the layout `msgrcv` fills: the type, then the text.
+/// One queue message in the layout `msgrcv` fills: the type, then the text
+/// (SysV queues: nix has no wrapper).
 struct QueueBuf {
     /// `c_long`-aligned storage for `mtype` followed by `cap` text bytes.
     words: Vec<libc::c_long>,
@@ -328,6 +329,10 @@ impl QueueBuf {
 extern "C" fn on_wake(_: libc::c_int) {}
 
 /// A POSIX timer that interrupts a blocked `msgrcv` with a signal.
+///
+/// libc, not nix: nix's `Timer` and `SigEvent` name the signal with its
+/// `Signal` enum, which has no real-time signals, and a real-time one is
+/// what leaves the script's SIGALRM and SIGUSR* alone.
 struct WakeTimer {
     id: libc::timer_t,
 }
@@ -391,10 +396,9 @@ fn queue_wait() -> Duration {
 /// Milliseconds of `CLOCK_MONOTONIC_COARSE` (the tick the kernel last
 /// recorded: no hardware clock read, so it can be asked for every message).
 fn coarse_ms() -> u64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: clock_gettime fills our timespec.
-    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC_COARSE, &mut ts) };
-    ts.tv_sec as u64 * 1000 + ts.tv_nsec as u64 / 1_000_000
+    use nix::time::{clock_gettime, ClockId};
+    let ts = clock_gettime(ClockId::CLOCK_MONOTONIC_COARSE).unwrap_or_else(|_| nix::sys::time::TimeSpec::new(0, 0));
+    ts.tv_sec() as u64 * 1000 + ts.tv_nsec() as u64 / 1_000_000
 }
 
 /// The `SWOOLE_IPC_MSGQUEUE` loop (see the module doc).

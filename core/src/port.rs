@@ -51,7 +51,9 @@ impl Default for SocketOptions {
 }
 
 fn set_int(fd: RawFd, level: i32, name: i32, value: i32) {
-    // SAFETY: setting an int option on a socket the caller owns.
+    // SAFETY: setsockopt(2) reads our int; the socket is the caller's. libc,
+    // not nix: nix has no TCP_DEFER_ACCEPT or (listener) TCP_FASTOPEN option,
+    // and one typed call per option would not be shorter.
     unsafe { libc::setsockopt(fd, level, name, (&value as *const i32).cast(), 4) };
 }
 

@@ -122,30 +122,42 @@ mod tests {
         assert!(me.preflight(Some("/no/such/dir")).is_err());
     }
 
+    /// Set in the copy of this test binary that
+    /// [`switching_in_a_child_is_checked`] starts: that process switches.
+    const SWITCH_HERE: &str = "SWOOLE_CORE_TEST_SWITCH_HERE";
+
+    /// As root: a child becomes nobody, with nobody's groups only.
+    ///
+    /// The child is this test binary run again for this one test, not a
+    /// fork: `initgroups` reads the group database through NSS, which loads
+    /// `libnss_systemd` (nsswitch.conf: `files systemd`), and a fork of the
+    /// multi-threaded test runner may copy NSS or the loader mid-update from
+    /// another test's lookup (`unknown_names_are_refused`): the child then
+    /// crashed in `initgroups` about once in a hundred runs. A server forks
+    /// its workers while single-threaded (rule 2), so this is the test's
+    /// problem only.
     #[test]
     fn switching_in_a_child_is_checked() {
-        // As root: a forked child becomes nobody, with nobody's groups only.
         if !unistd::geteuid().is_root() {
             return;
         }
         let Ok(Some(nobody)) = User::from_name("nobody") else { return };
-        let _no_other_fork = crate::FORK_LOCK.lock();
-        let id = Identity::resolve(Some("nobody"), None).unwrap();
-        // SAFETY: the child only makes system calls and exits.
-        match unsafe { unistd::fork() }.unwrap() {
-            unistd::ForkResult::Child => {
-                let ok = id.apply(None).is_ok()
-                    && unistd::getuid() == nobody.uid
-                    && unistd::getgid() == nobody.gid
-                    && unistd::getgroups().unwrap_or_default().iter().all(|g| *g != Gid::from_raw(0))
-                    && unistd::setuid(Uid::from_raw(0)).is_err();
-                // SAFETY: ending the forked child at once.
-                unsafe { libc::_exit(if ok { 0 } else { 1 }) };
-            }
-            unistd::ForkResult::Parent { child } => {
-                let status = nix::sys::wait::waitpid(child, None).unwrap();
-                assert_eq!(status, nix::sys::wait::WaitStatus::Exited(child, 0));
-            }
+        if std::env::var_os(SWITCH_HERE).is_some() {
+            Identity::resolve(Some("nobody"), None).unwrap().apply(None).unwrap();
+            assert_eq!((unistd::getuid(), unistd::getgid()), (nobody.uid, nobody.gid));
+            assert!(unistd::getgroups().unwrap().iter().all(|g| *g != Gid::from_raw(0)), "root's groups were kept");
+            assert!(unistd::setuid(Uid::from_raw(0)).is_err(), "root could be taken back");
+            return;
         }
+        let name = "privileges::tests::switching_in_a_child_is_checked";
+        // Other tests reap any child (waitpid(-1)): not this one meanwhile.
+        let _no_other_fork = crate::FORK_LOCK.lock();
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1", "--nocapture"])
+            .env(SWITCH_HERE, "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && text.contains("1 passed"), "the switching child failed:\n{text}");
     }
 }

@@ -1,9 +1,11 @@
 //! The system side of `Swoole\Process`: socket pairs, waiting for children,
-//! SysV message queues, CPU affinity and priority. Plain wrappers over libc
-//! with errors as `io::Error`.
+//! SysV message queues, CPU affinity and priority. Wrappers over nix with
+//! errors as `io::Error`, descriptors as `OwnedFd`/`AsFd`; libc only for
+//! what nix does not wrap (each such call says why).
 
+use nix::sys::socket::{self, AddressFamily, SockFlag, SockType};
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsFd, OwnedFd, RawFd};
 
 /// How a process's pipe is made (`Swoole\Process::PIPE_TYPE_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,21 +31,25 @@ fn check(rc: libc::c_int) -> io::Result<libc::c_int> {
 }
 
 /// A connected unix socket pair: (parent's end, child's end).
-pub fn socket_pair(kind: PipeType) -> io::Result<(RawFd, RawFd)> {
-    let ty = if kind == PipeType::Stream { libc::SOCK_STREAM } else { libc::SOCK_DGRAM };
-    let mut fds = [0; 2];
-    // SAFETY: socketpair fills two fds we own from now on.
-    check(unsafe { libc::socketpair(libc::AF_UNIX, ty | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) })?;
-    Ok((fds[0], fds[1]))
+pub fn socket_pair(kind: PipeType) -> io::Result<(OwnedFd, OwnedFd)> {
+    let ty = if kind == PipeType::Stream { SockType::Stream } else { SockType::Datagram };
+    Ok(socket::socketpair(AddressFamily::Unix, ty, None, SockFlag::SOCK_CLOEXEC)?)
 }
 
 /// `socketpair(domain, ty, protocol)`, close-on-exec
-/// (`swoole_coroutine_socketpair()`).
-pub fn socket_pair_of(domain: i32, ty: i32, protocol: i32) -> io::Result<(RawFd, RawFd)> {
-    let mut fds = [0; 2];
-    // SAFETY: socketpair fills two fds we own from now on.
-    check(unsafe { libc::socketpair(domain, ty | libc::SOCK_CLOEXEC, protocol, fds.as_mut_ptr()) })?;
-    Ok((fds[0], fds[1]))
+/// (`swoole_coroutine_socketpair()`). `ty` may carry SOCK_NONBLOCK and
+/// SOCK_CLOEXEC. Linux pairs only AF_UNIX sockets, whose one protocol is
+/// 0 (or PF_UNIX): any other is EPROTONOSUPPORT, as the kernel says.
+pub fn socket_pair_of(domain: i32, ty: i32, protocol: i32) -> io::Result<(OwnedFd, OwnedFd)> {
+    let errno = |e: i32| io::Error::from_raw_os_error(e);
+    let family = AddressFamily::from_i32(domain).ok_or_else(|| errno(libc::EAFNOSUPPORT))?;
+    let flag_bits = libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC;
+    let kind = SockType::try_from(ty & !flag_bits).map_err(|_| errno(libc::EINVAL))?;
+    if protocol != 0 && !(domain == libc::AF_UNIX && protocol == libc::PF_UNIX) {
+        return Err(errno(libc::EPROTONOSUPPORT));
+    }
+    let flags = SockFlag::from_bits_truncate(ty & flag_bits) | SockFlag::SOCK_CLOEXEC;
+    Ok(socket::socketpair(family, kind, None, flags)?)
 }
 
 /// How a child ended (`Process::wait()`).
@@ -56,10 +62,15 @@ pub struct Reaped {
 
 /// `waitpid(-1)`: the next child that ended; `None` if there is none (or,
 /// not blocking, none ended yet).
+///
+/// libc, not nix: nix's `WaitStatus` names the signal with its `Signal`
+/// enum, which has no real-time signals, so a child killed by SIGRTMIN+n
+/// would be reaped and reported as an error, its pid lost.
 pub fn wait_any(blocking: bool) -> Option<Reaped> {
     let mut status = 0;
     loop {
-        // SAFETY: waitpid on our own children.
+        // SAFETY: waitpid(-1) writes the status into our local; it only
+        // reaps our own children.
         let pid = unsafe { libc::waitpid(-1, &mut status, if blocking { 0 } else { libc::WNOHANG }) };
         if pid < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
             continue;
@@ -77,26 +88,23 @@ pub fn wait_any(blocking: bool) -> Option<Reaped> {
 }
 
 /// Reads up to `max` bytes (blocking unless the fd is not).
-pub fn read_some(fd: RawFd, max: usize) -> io::Result<Vec<u8>> {
+pub fn read_some(fd: impl AsFd, max: usize) -> io::Result<Vec<u8>> {
     let mut buf = vec![0u8; max];
     loop {
-        // SAFETY: reading into our buffer.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), max) };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
+        match nix::unistd::read(fd.as_fd(), &mut buf) {
+            Ok(n) => {
+                buf.truncate(n);
+                return Ok(buf);
             }
-            return Err(e);
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
         }
-        buf.truncate(n as usize);
-        return Ok(buf);
     }
 }
 
 /// Writes all of `data` (one datagram on a datagram socket); on a
 /// non-blocking fd, what fits, and `WouldBlock` only if nothing did.
-pub fn write_all(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+pub fn write_all(fd: impl AsFd, data: &[u8]) -> io::Result<usize> {
     match write_some(fd, data)? {
         0 if !data.is_empty() => Err(io::Error::from_raw_os_error(libc::EAGAIN)),
         done => Ok(done),
@@ -105,50 +113,41 @@ pub fn write_all(fd: RawFd, data: &[u8]) -> io::Result<usize> {
 
 /// Writes what the fd takes of `data` without blocking on a full
 /// non-blocking fd: the count written, 0 included.
-pub fn write_some(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+pub fn write_some(fd: impl AsFd, data: &[u8]) -> io::Result<usize> {
     let mut done = 0;
     while done < data.len() {
-        // SAFETY: writing from our buffer to a descriptor we were given.
-        let n = unsafe { libc::write(fd, data[done..].as_ptr().cast(), data.len() - done) };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            match e.kind() {
-                io::ErrorKind::WouldBlock => break,
-                io::ErrorKind::Interrupted => continue,
-                _ => return Err(e),
-            }
+        match nix::unistd::write(fd.as_fd(), &data[done..]) {
+            Ok(n) => done += n,
+            Err(nix::errno::Errno::EAGAIN) => break,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
         }
-        done += n as usize;
     }
     Ok(done)
 }
 
-/// Closes the descriptor an object keeps in `slot`, if it has one, and marks
-/// the slot closed (-1); true when a descriptor was closed without error.
-pub fn close_slot(slot: &std::cell::Cell<RawFd>) -> bool {
-    let fd = slot.replace(-1);
-    // SAFETY: the slot owned `fd`; it is forgotten before it is closed.
-    fd >= 0 && unsafe { libc::close(fd) } == 0
+/// Makes `fd` blocking or not.
+pub fn set_fd_blocking(fd: impl AsFd, blocking: bool) -> io::Result<()> {
+    use nix::fcntl::{fcntl, FcntlArg, OFlag};
+    let flags = OFlag::from_bits_retain(fcntl(fd.as_fd(), FcntlArg::F_GETFL)?);
+    let flags = if blocking { flags - OFlag::O_NONBLOCK } else { flags | OFlag::O_NONBLOCK };
+    fcntl(fd.as_fd(), FcntlArg::F_SETFL(flags))?;
+    Ok(())
 }
 
-/// Makes `fd` blocking or not.
+/// [`set_fd_blocking`] for a descriptor number the caller holds open for
+/// this call (callers that keep numbers, not `OwnedFd`s).
 pub fn set_blocking(fd: RawFd, blocking: bool) -> io::Result<()> {
-    // SAFETY: changing the flags of our own descriptor.
-    let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
-    let flags = if blocking { flags & !libc::O_NONBLOCK } else { flags | libc::O_NONBLOCK };
-    check(unsafe { libc::fcntl(fd, libc::F_SETFL, flags) }).map(|_| ())
+    crate::fd::borrowed(fd, |fd| set_fd_blocking(fd, blocking))
 }
 
 /// Sets SO_RCVTIMEO and SO_SNDTIMEO.
-pub fn set_timeout(fd: RawFd, seconds: f64) -> io::Result<()> {
-    let tv = libc::timeval { tv_sec: seconds.trunc() as libc::time_t, tv_usec: (seconds.fract() * 1e6) as libc::suseconds_t };
-    for opt in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
-        // SAFETY: setting a socket option from our struct.
-        check(unsafe {
-            libc::setsockopt(fd, libc::SOL_SOCKET, opt, (&tv as *const libc::timeval).cast(),
-                std::mem::size_of::<libc::timeval>() as libc::socklen_t)
-        })?;
-    }
+pub fn set_timeout(fd: impl AsFd, seconds: f64) -> io::Result<()> {
+    use nix::sys::socket::sockopt::{ReceiveTimeout, SendTimeout};
+    use nix::sys::time::TimeVal;
+    let tv = TimeVal::new(seconds.trunc() as libc::time_t, (seconds.fract() * 1e6) as libc::suseconds_t);
+    socket::setsockopt(&fd, ReceiveTimeout, &tv)?;
+    socket::setsockopt(&fd, SendTimeout, &tv)?;
     Ok(())
 }
 
@@ -174,12 +173,16 @@ struct MsgBuf {
 impl MsgQueue {
     /// Opens (creating if needed) the queue with `key`; `capacity` bytes if > 0.
     pub fn open(key: i32, nowait: bool, capacity: i64) -> io::Result<MsgQueue> {
-        // SAFETY: msgget/msgctl on a key; no memory is shared with us.
+        // SAFETY: msgget on a key; no memory of ours is involved. (SysV
+        // message queues: nix has no wrapper for any of msgget, msgctl,
+        // msgsnd, msgrcv, ftok.)
         let id = check(unsafe { libc::msgget(key, libc::IPC_CREAT | 0o666) })?;
         if capacity > 0 {
-            let mut ds: libc::msqid_ds = unsafe { std::mem::zeroed() };
+            let mut ds = zeroed_msqid_ds();
+            // SAFETY: msgctl reads into / writes from our own msqid_ds.
             check(unsafe { libc::msgctl(id, libc::IPC_STAT, &mut ds) })?;
             ds.msg_qbytes = capacity as libc::msglen_t;
+            // SAFETY: as above.
             check(unsafe { libc::msgctl(id, libc::IPC_SET, &mut ds) })?;
         }
         Ok(MsgQueue { id, key, nowait })
@@ -233,10 +236,10 @@ impl MsgQueue {
 
     /// (messages waiting, bytes waiting).
     pub fn stat(&self) -> io::Result<(u64, u64)> {
-        let mut ds: libc::msqid_ds = unsafe { std::mem::zeroed() };
+        let mut ds = zeroed_msqid_ds();
         // SAFETY: msgctl fills ds.
         check(unsafe { libc::msgctl(self.id, libc::IPC_STAT, &mut ds) })?;
-        Ok((ds.msg_qnum as u64, ds.__msg_cbytes as u64))
+        Ok((ds.msg_qnum, ds.__msg_cbytes))
     }
 
     /// Removes the queue from the system.
@@ -246,26 +249,28 @@ impl MsgQueue {
     }
 }
 
+/// An all-zero `msqid_ds`, for msgctl to fill.
+fn zeroed_msqid_ds() -> libc::msqid_ds {
+    // SAFETY: msqid_ds is plain integers (no pointers, no enums): all-zero
+    // is a valid value.
+    unsafe { std::mem::zeroed() }
+}
+
 /// Pins this process to `cpus`.
 pub fn set_affinity(cpus: &[usize]) -> io::Result<()> {
-    // SAFETY: building a cpu_set_t and applying it to ourselves.
-    unsafe {
-        let mut set: libc::cpu_set_t = std::mem::zeroed();
-        for &c in cpus {
-            libc::CPU_SET(c, &mut set);
-        }
-        check(libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set)).map(|_| ())
+    use nix::sched::{sched_setaffinity, CpuSet};
+    let mut set = CpuSet::new();
+    for &c in cpus {
+        set.set(c)?;
     }
+    Ok(sched_setaffinity(nix::unistd::Pid::from_raw(0), &set)?)
 }
 
 /// The CPUs this process may run on.
 pub fn affinity() -> io::Result<Vec<usize>> {
-    // SAFETY: sched_getaffinity fills our set.
-    unsafe {
-        let mut set: libc::cpu_set_t = std::mem::zeroed();
-        check(libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set))?;
-        Ok((0..libc::CPU_SETSIZE as usize).filter(|&c| libc::CPU_ISSET(c, &set)).collect())
-    }
+    use nix::sched::{sched_getaffinity, CpuSet};
+    let set = sched_getaffinity(nix::unistd::Pid::from_raw(0))?;
+    Ok((0..CpuSet::count()).filter(|&c| set.is_set(c).unwrap_or(false)).collect())
 }
 
 
@@ -325,25 +330,29 @@ pub fn send_signal(pid: i32, signo: i32) -> io::Result<()> {
     sent.map_err(io::Error::from)
 }
 
-/// A close-on-exec duplicate of `fd` (the caller owns it).
-pub fn dup_cloexec(fd: RawFd) -> io::Result<RawFd> {
-    // SAFETY: fcntl(F_DUPFD_CLOEXEC) on a descriptor number: the kernel
-    // checks it; nix's wrapper needs a borrowed fd we cannot prove live.
-    let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
-    if dup < 0 { Err(io::Error::last_os_error()) } else { Ok(dup) }
+/// A close-on-exec duplicate of `fd`.
+pub fn dup_cloexec(fd: impl AsFd) -> io::Result<OwnedFd> {
+    fd.as_fd().try_clone_to_owned()
 }
 
 /// Makes `fd` this process's descriptor `target` (0, 1, 2: stdin, stdout,
-/// stderr), as dup2(2).
-pub fn dup_onto(fd: RawFd, target: RawFd) -> io::Result<()> {
-    // SAFETY: dup2(2) on descriptor numbers; replacing `target` is the point.
-    if unsafe { libc::dup2(fd, target) } < 0 { Err(io::Error::last_os_error()) } else { Ok(()) }
+/// stderr), as dup2(2); any other target is EBADF.
+pub fn dup_onto(fd: impl AsFd, target: RawFd) -> io::Result<()> {
+    use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout};
+    match target {
+        0 => dup2_stdin(fd)?,
+        1 => dup2_stdout(fd)?,
+        2 => dup2_stderr(fd)?,
+        _ => return Err(io::Error::from_raw_os_error(libc::EBADF)),
+    }
+    Ok(())
 }
 
 /// Shuts down one direction of socket `fd` (`read`: SHUT_RD, else SHUT_WR).
-pub fn shutdown_socket(fd: RawFd, read: bool) -> bool {
+pub fn shutdown_socket(fd: impl AsFd, read: bool) -> bool {
     use nix::sys::socket::Shutdown;
-    nix::sys::socket::shutdown(fd, if read { Shutdown::Read } else { Shutdown::Write }).is_ok()
+    use std::os::fd::AsRawFd;
+    socket::shutdown(fd.as_fd().as_raw_fd(), if read { Shutdown::Read } else { Shutdown::Write }).is_ok()
 }
 
 /// `setitimer(which, usec)`: the interval timer `which` (ITIMER_REAL,
@@ -389,18 +398,30 @@ mod tests {
     fn pair_round_trip_and_wait() {
         let _no_other_fork = crate::FORK_LOCK.lock();
         let (a, b) = socket_pair(PipeType::Dgram).unwrap();
-        write_all(a, b"ping").unwrap();
-        assert_eq!(read_some(b, 100).unwrap(), b"ping");
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
-            unsafe { libc::_exit(7) };
-        }
+        write_all(&a, b"ping").unwrap();
+        assert_eq!(read_some(&b, 100).unwrap(), b"ping");
+        let opts = crate::fork::ForkOptions {
+            name: "test",
+            id: None,
+            signals: crate::fork::ParentSignals::Untouched,
+            die_with_parent: false,
+        };
+        let pid = crate::fork::fork_child(opts, &mut (), |_| 7, |_, code| crate::fork::exit_now(code)).unwrap();
         let r = wait_any(true).unwrap();
         assert_eq!((r.pid, r.code, r.signal), (pid, 7, 0));
-        unsafe {
-            libc::close(a);
-            libc::close(b);
-        }
+    }
+
+    #[test]
+    fn socket_pair_of_takes_flags_and_refuses_what_the_kernel_would() {
+        let (a, _b) = socket_pair_of(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_NONBLOCK, 0).unwrap();
+        assert_eq!(read_some(&a, 8).unwrap_err().kind(), io::ErrorKind::WouldBlock, "SOCK_NONBLOCK was applied");
+        set_fd_blocking(&a, true).unwrap();
+        set_timeout(&a, 0.05).unwrap();
+        assert_eq!(read_some(&a, 8).unwrap_err().kind(), io::ErrorKind::WouldBlock, "the timeout ended the read");
+        let errno = |r: io::Result<(OwnedFd, OwnedFd)>| r.unwrap_err().raw_os_error();
+        assert_eq!(errno(socket_pair_of(libc::AF_UNIX, libc::SOCK_STREAM, 6)), Some(libc::EPROTONOSUPPORT));
+        assert_eq!(errno(socket_pair_of(libc::AF_INET, libc::SOCK_STREAM, 0)), Some(libc::EOPNOTSUPP));
+        assert!(socket_pair_of(libc::AF_UNIX, libc::SOCK_DGRAM, libc::PF_UNIX).is_ok());
     }
 
     #[test]

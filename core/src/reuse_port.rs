@@ -13,23 +13,19 @@
 //! socket of the group.
 
 use nix::sys::socket::{getsockopt, shutdown, sockopt, Shutdown};
-use std::os::fd::{BorrowedFd, RawFd};
+use std::os::fd::RawFd;
 use std::time::Instant;
 
 /// Whether listening socket `fd` is in an SO_REUSEPORT group (the server
 /// has `enable_reuse_port`; another instance may take its place).
 pub fn shared(fd: RawFd) -> bool {
-    // SAFETY: `fd` is a listening socket the caller holds open for this call.
-    let fd = unsafe { BorrowedFd::borrow_raw(fd) };
-    getsockopt(&fd, sockopt::ReusePort).unwrap_or(false)
+    crate::fd::borrowed(fd, |fd| Ok(getsockopt(&fd, sockopt::ReusePort)?)).unwrap_or(false)
 }
 
 /// Takes listening socket `fd` out of its group: the kernel stops queueing
 /// connections on it (the descriptor stays open).
 pub fn leave(fd: RawFd) {
-    // SAFETY: as in `shared`.
-    let fd = unsafe { BorrowedFd::borrow_raw(fd) };
-    let _ = shutdown(std::os::fd::AsRawFd::as_raw_fd(&fd), Shutdown::Read);
+    let _ = shutdown(fd, Shutdown::Read);
 }
 
 /// Whether a stopping server handing its port over may go on stopping:

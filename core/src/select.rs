@@ -51,7 +51,10 @@ impl PollSet {
     pub fn wait(&mut self, timeout: f64) -> std::io::Result<usize> {
         let ms = if timeout < 0.0 { -1 } else { (timeout * 1000.0).min(i32::MAX as f64) as i32 };
         loop {
-            // SAFETY: fds is a valid array of pollfd of the given length.
+            // SAFETY: poll(2) reads and writes our own array of pollfd, of
+            // the length given. libc, not nix: the descriptors are numbers
+            // from the script, some perhaps not open (Swoole counts their
+            // POLLNVAL), and nix's PollFd needs a live BorrowedFd for each.
             let n = unsafe { libc::poll(self.fds.as_mut_ptr(), self.fds.len() as libc::nfds_t, ms) };
             if n >= 0 {
                 return Ok(n as usize);
@@ -76,9 +79,9 @@ mod tests {
 
     #[test]
     fn readiness_and_counts() {
-        let mut pair = [0; 2];
-        // SAFETY: a socket pair for the test, closed below.
-        assert_eq!(unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, pair.as_mut_ptr()) }, 0);
+        use std::os::fd::AsRawFd;
+        let (a, b) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
+        let pair = [a.as_raw_fd(), b.as_raw_fd()];
         let mut set = PollSet::default();
         set.add(pair[0], Wait::Read);
         set.add(pair[0], Wait::Read);
@@ -87,18 +90,12 @@ mod tests {
         assert_eq!(set.ready(pair[0], Wait::Read), Some(false));
         assert_eq!(set.ready(pair[0], Wait::Write), Some(true));
         assert_eq!(set.ready(pair[1], Wait::Read), None);
-        // SAFETY: writing one byte to our socket.
-        unsafe { libc::write(pair[1], b"x".as_ptr().cast(), 1) };
+        crate::process::write_all(&b, b"x").unwrap();
         let mut set = PollSet::default();
         set.add(pair[0], Wait::Read);
         set.add(99_999, Wait::Write);
         assert_eq!(set.wait(1.0).unwrap(), 2);
         assert_eq!(set.ready(pair[0], Wait::Read), Some(true));
         assert_eq!(set.ready(99_999, Wait::Write), Some(false));
-        // SAFETY: closing our sockets.
-        unsafe {
-            libc::close(pair[0]);
-            libc::close(pair[1]);
-        }
     }
 }

@@ -60,14 +60,11 @@ mod tests {
         let _no_other_fork = crate::FORK_LOCK.lock();
         let alloc = SessionAllocator::new(0).unwrap();
         assert_eq!(alloc.next_id(), SessionId(1));
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
-            let id = alloc.next_id();
-            unsafe { libc::_exit(id.0 as i32) };
-        }
-        let mut status = 0;
-        unsafe { libc::waitpid(pid, &mut status, 0) };
-        assert_eq!(libc::WEXITSTATUS(status), 2);
+        use crate::fork::{exit_now, fork_child, ForkOptions, ParentSignals};
+        let opts = ForkOptions { name: "test", id: None, signals: ParentSignals::Untouched, die_with_parent: false };
+        let pid = fork_child(opts, &mut (), |_| alloc.next_id().0 as i32, |_, code| exit_now(code)).unwrap();
+        let pid = nix::unistd::Pid::from_raw(pid);
+        assert_eq!(nix::sys::wait::waitpid(pid, None).unwrap(), nix::sys::wait::WaitStatus::Exited(pid, 2));
         assert_eq!(alloc.next_id(), SessionId(3), "the parent sees the child's allocation");
         assert_eq!(alloc.round(), 3);
     }

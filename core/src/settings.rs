@@ -471,13 +471,8 @@ pub fn default_reactor_num() -> usize {
 
 /// Swoole's default `max_connection`: `min(SW_MAX_CONNECTION, ulimit -n)`.
 pub fn default_max_connection() -> usize {
-    let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-    // SAFETY: getrlimit writes into the struct we own.
-    let soft = if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } == 0 {
-        lim.rlim_cur as i64
-    } else {
-        MAX_CONNECTION
-    };
+    use nix::sys::resource::{getrlimit, Resource};
+    let soft = getrlimit(Resource::RLIMIT_NOFILE).map_or(MAX_CONNECTION, |(soft, _)| soft as i64);
     soft.clamp(1, MAX_CONNECTION) as usize
 }
 

@@ -134,20 +134,21 @@ mod tests {
     use std::sync::atomic::{AtomicU64, Ordering};
 
     struct Counter(AtomicU64);
+    // SAFETY: one atomic, valid at zero.
     unsafe impl ZeroShared for Counter {}
 
     #[test]
     fn a_child_writes_what_the_parent_reads() {
+        use crate::fork::{exit_now, fork_child, ForkOptions, ParentSignals};
         let _no_other_fork = crate::FORK_LOCK.lock();
         let shared = SharedSlice::<Counter>::new(2).unwrap();
-        // SAFETY: the child only touches the shared atomic and _exits.
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
+        let opts = ForkOptions { name: "test", id: None, signals: ParentSignals::Untouched, die_with_parent: false };
+        let child = |_: &mut ()| {
             shared[1].0.store(42, Ordering::SeqCst);
-            unsafe { libc::_exit(0) };
-        }
-        let mut status = 0;
-        unsafe { libc::waitpid(pid, &mut status, 0) };
+            0
+        };
+        let pid = nix::unistd::Pid::from_raw(fork_child(opts, &mut (), child, |_, code| exit_now(code)).unwrap());
+        assert_eq!(nix::sys::wait::waitpid(pid, None).unwrap(), nix::sys::wait::WaitStatus::Exited(pid, 0));
         assert_eq!(shared[1].0.load(Ordering::SeqCst), 42);
         assert_eq!(shared[0].0.load(Ordering::SeqCst), 0);
     }

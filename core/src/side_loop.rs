@@ -88,8 +88,8 @@ mod tests {
 
     /// One pass of the loop with SIGTERM and SIGINT pending.
     fn one_pass(php: &mut Php) -> Vec<Signal> {
-        unsafe { libc::raise(libc::SIGTERM) };
-        unsafe { libc::raise(libc::SIGINT) };
+        nix::sys::signal::raise(nix::sys::signal::Signal::SIGTERM).unwrap();
+        nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT).unwrap();
         let mut side = SideLoop::new(php, Some(Duration::from_millis(200)));
         let _ = event_loop::run_once(&mut side, None);
         side.received

@@ -5,8 +5,9 @@
 //! Each process installs its own pipe after fork, so a parent's pending signals
 //! never leak into a child.
 
+use nix::sys::signal::{pthread_sigmask, SigSet, SigmaskHow, Signal as Sig};
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 /// What a received signal asks the process to do.
@@ -64,30 +65,23 @@ extern "C" fn on_signal(signo: libc::c_int) {
     let fd = WRITE_FD.load(Ordering::Relaxed);
     if fd >= 0 {
         let byte = signo as u8;
-        let saved = errno();
-        // SAFETY: write(2) is async-signal-safe; a full pipe just drops the byte
-        // (the reader is already due to wake).
+        let saved = nix::errno::Errno::last_raw();
+        // SAFETY: write(2) of one byte of ours, async-signal-safe (a handler
+        // may do nothing else); `fd` is the pipe's write end, published in
+        // WRITE_FD only while the pipe owns it. A full pipe just drops the
+        // byte (the reader is already due to wake). libc, not nix: nix's
+        // write needs a BorrowedFd, which a handler cannot hold.
         unsafe { libc::write(fd, (&byte as *const u8).cast(), 1) };
-        set_errno(saved);
+        nix::errno::Errno::set_raw(saved);
     }
-}
-
-fn errno() -> i32 {
-    // SAFETY: reading errno of this thread.
-    unsafe { *libc::__errno_location() }
-}
-
-fn set_errno(v: i32) {
-    // SAFETY: writing errno of this thread.
-    unsafe { *libc::__errno_location() = v };
 }
 
 /// The read end of this process's signal pipe.
 pub struct SignalPipe {
-    /// The end the loop (or the supervisor) reads.
-    read_fd: RawFd,
-    /// The end the handler writes (also in [`WRITE_FD`]).
-    write_fd: RawFd,
+    /// The end the loop (or the supervisor) reads (`None`: [`SignalPipe::none`]).
+    read_fd: Option<OwnedFd>,
+    /// The end the handler writes (its number also in [`WRITE_FD`]).
+    write_fd: Option<OwnedFd>,
     /// Signals routed into the pipe (restored to default on drop).
     watched: Vec<i32>,
     /// Signals the server itself serves in this process: removing a user
@@ -102,16 +96,24 @@ pub struct SignalPipe {
 /// for SIGPIPE that is PHP's: the CLI ignores it (a write to a closed
 /// socket returns EPIPE instead of ending the script).
 fn restore_default(signo: i32) {
-    let action = if signo == libc::SIGPIPE { libc::SIG_IGN } else { libc::SIG_DFL };
-    // SAFETY: restoring the default disposition.
-    unsafe { libc::signal(signo, action) };
+    set_action(signo, if signo == libc::SIGPIPE { libc::SIG_IGN } else { libc::SIG_DFL });
 }
 
 fn route_to_pipe(signo: i32) {
-    // SAFETY: a plain handler that only writes to the pipe.
+    set_action(signo, on_signal as *const () as libc::sighandler_t);
+}
+
+/// sigaction(signo): `handler` (SIG_DFL, SIG_IGN or [`on_signal`]) with
+/// SA_RESTART and nothing else masked; an invalid number is refused by the
+/// kernel. libc, not nix: nix's `sigaction` is as unsafe and its `Signal`
+/// has no real-time signals, which `Swoole\Process::signal()` takes.
+fn set_action(signo: i32, handler: libc::sighandler_t) {
+    // SAFETY: an all-zero sigaction is valid (an empty mask, no flags) and
+    // is filled before use; the handlers installed are SIG_DFL, SIG_IGN and
+    // `on_signal`, which is async-signal-safe (one write(2)).
     unsafe {
         let mut sa: libc::sigaction = std::mem::zeroed();
-        sa.sa_sigaction = on_signal as *const () as usize;
+        sa.sa_sigaction = handler;
         sa.sa_flags = libc::SA_RESTART;
         libc::sigemptyset(&mut sa.sa_mask);
         libc::sigaction(signo, &sa, std::ptr::null_mut());
@@ -167,18 +169,14 @@ pub fn log_no_callback(func: &str, signo: i32) {
     );
 }
 
-fn handled_set() -> libc::sigset_t {
-    // SAFETY: building a signal set we own.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        // The logged ones too: a reactor thread's write to a closed peer
-        // raises SIGPIPE in that thread, which must not reach the pipe.
-        for signo in SERVER_SIGNALS.into_iter().chain(LOGGED_SIGNALS) {
-            libc::sigaddset(&mut set, signo);
-        }
-        set
+fn handled_set() -> SigSet {
+    let mut set = SigSet::empty();
+    // The logged ones too: a reactor thread's write to a closed peer
+    // raises SIGPIPE in that thread, which must not reach the pipe.
+    for signo in SERVER_SIGNALS.into_iter().chain(LOGGED_SIGNALS) {
+        set.add(Sig::try_from(signo).expect("a standard signal"));
     }
+    set
 }
 
 /// Holds the server's signals pending (not lost) until this process has its
@@ -186,9 +184,7 @@ fn handled_set() -> libc::sigset_t {
 /// the fork; the child's [`SignalPipe::install`] unblocks them, and a SIGTERM
 /// sent in between is delivered then instead of into the parent's pipe.
 pub fn block() {
-    let set = handled_set();
-    // SAFETY: changing this thread's signal mask.
-    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
+    let _ = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&handled_set()), None);
 }
 
 /// Gives the server's signals their default actions again (a forked child
@@ -200,22 +196,17 @@ pub fn reset_defaults() {
     }
 }
 
-/// Lets `signo` through this thread's mask.
+/// Lets `signo` through this thread's mask (where [`block`] held it: a
+/// real-time signal, which nix's `Signal` cannot name, is never held).
 fn unblock_one(signo: i32) {
-    // SAFETY: building a one-signal set and changing this thread's mask.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, signo);
-        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+    if let Ok(sig) = Sig::try_from(signo) {
+        let _ = pthread_sigmask(SigmaskHow::SIG_UNBLOCK, Some(&SigSet::from(sig)), None);
     }
 }
 
 /// Undoes [`block`].
 pub fn unblock() {
-    let set = handled_set();
-    // SAFETY: changing this thread's signal mask.
-    unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut()) };
+    let _ = pthread_sigmask(SigmaskHow::SIG_UNBLOCK, Some(&handled_set()), None);
 }
 
 impl SignalPipe {
@@ -228,12 +219,9 @@ impl SignalPipe {
     /// Creates this process's pipe and routes `signals` into it (none for a
     /// plain script: Ctrl-C keeps its default meaning there).
     pub fn install_for(signals: &[i32]) -> io::Result<SignalPipe> {
-        let mut fds = [0; 2];
-        // SAFETY: pipe2 fills the two fds.
-        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) } != 0 {
-            return Err(io::Error::last_os_error());
-        }
-        WRITE_FD.store(fds[1], Ordering::SeqCst);
+        use nix::fcntl::OFlag;
+        let (read_fd, write_fd) = nix::unistd::pipe2(OFlag::O_NONBLOCK | OFlag::O_CLOEXEC)?;
+        WRITE_FD.store(write_fd.as_raw_fd(), Ordering::SeqCst);
         TERMINATE_SEEN.store(false, Ordering::SeqCst);
         for &signo in signals {
             route_to_pipe(signo);
@@ -247,8 +235,8 @@ impl SignalPipe {
             unblock();
         }
         Ok(SignalPipe {
-            read_fd: fds[0],
-            write_fd: fds[1],
+            read_fd: Some(read_fd),
+            write_fd: Some(write_fd),
             watched: signals.to_vec(),
             owned: signals.to_vec(),
             claimed: Vec::new(),
@@ -259,7 +247,7 @@ impl SignalPipe {
     ///
     /// [`abandon`]: SignalPipe::abandon
     pub fn none() -> SignalPipe {
-        SignalPipe { read_fd: -1, write_fd: -1, watched: Vec::new(), owned: Vec::new(), claimed: Vec::new() }
+        SignalPipe { read_fd: None, write_fd: None, watched: Vec::new(), owned: Vec::new(), claimed: Vec::new() }
     }
 
     /// Routes `signo` into this pipe for the server's own use.
@@ -306,21 +294,26 @@ impl SignalPipe {
     /// In a forked child: closes the parent's pipe without touching the
     /// handlers, which keep pointing at it until the child installs its own
     /// pipe (signals are blocked until then, see [`block`]).
-    pub fn abandon(self) {
-        let this = std::mem::ManuallyDrop::new(self);
+    pub fn abandon(mut self) {
         // Until the child's own pipe exists, a signal has nowhere to go (the
         // fd numbers closed below may be reused by anything).
-        let _ = WRITE_FD.compare_exchange(this.write_fd, -1, Ordering::SeqCst, Ordering::SeqCst);
-        // SAFETY: closing the inherited fds; Drop (which resets handlers) is skipped.
-        unsafe {
-            libc::close(this.read_fd);
-            libc::close(this.write_fd);
+        self.unpublish();
+        self.read_fd = None;
+        self.write_fd = None;
+        // Drop would reset the handlers.
+        self.watched.clear();
+    }
+
+    /// Takes this pipe's write end out of [`WRITE_FD`], if it is there.
+    fn unpublish(&self) {
+        if let Some(w) = &self.write_fd {
+            let _ = WRITE_FD.compare_exchange(w.as_raw_fd(), -1, Ordering::SeqCst, Ordering::SeqCst);
         }
     }
 
-    /// The fd to poll for readability.
+    /// The fd to poll for readability (-1 for [`SignalPipe::none`]).
     pub fn fd(&self) -> RawFd {
-        self.read_fd
+        self.read_fd.as_ref().map_or(-1, AsRawFd::as_raw_fd)
     }
 
     /// Drains the pipe, returning the server signals received since the last
@@ -345,13 +338,13 @@ impl SignalPipe {
         TERMINATE_SEEN.store(false, Ordering::SeqCst);
         let mut out: Vec<i32> = Vec::new();
         let mut buf = [0u8; 64];
+        let Some(fd) = &self.read_fd else { return out };
         loop {
-            // SAFETY: reading into our buffer from our non-blocking fd.
-            let n = unsafe { libc::read(self.read_fd, buf.as_mut_ptr().cast(), buf.len()) };
-            if n <= 0 {
-                break;
-            }
-            for &b in &buf[..n as usize] {
+            let n = match nix::unistd::read(fd, &mut buf) {
+                Ok(n) if n > 0 => n,
+                _ => break,
+            };
+            for &b in &buf[..n] {
                 if !out.contains(&(b as i32)) {
                     out.push(b as i32);
                 }
@@ -362,31 +355,20 @@ impl SignalPipe {
 
     /// Blocks until a signal arrives or `timeout` passes.
     pub fn wait(&self, timeout: Option<std::time::Duration>) {
-        self.wait_also(None, timeout)
-    }
-
-    /// Like [`SignalPipe::wait`], also waking when `other` is readable.
-    pub fn wait_also(&self, other: Option<RawFd>, timeout: Option<std::time::Duration>) {
-        let mut pfds = [
-            libc::pollfd { fd: self.read_fd, events: libc::POLLIN, revents: 0 },
-            libc::pollfd { fd: other.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
-        ];
-        let ms = timeout.map(|d| d.as_millis().min(i32::MAX as u128) as i32).unwrap_or(-1);
-        // SAFETY: two pollfds of ours (a negative fd is ignored by poll).
-        unsafe { libc::poll(pfds.as_mut_ptr(), 2, ms) };
+        use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+        let Some(fd) = &self.read_fd else { return };
+        let ms = timeout.map_or(PollTimeout::NONE, |d| {
+            PollTimeout::try_from(d.as_millis().min(i32::MAX as u128) as i32).unwrap_or(PollTimeout::MAX)
+        });
+        let _ = poll(&mut [PollFd::new(fd.as_fd(), PollFlags::POLLIN)], ms);
     }
 }
 
 impl Drop for SignalPipe {
     fn drop(&mut self) {
-        let _ = WRITE_FD.compare_exchange(self.write_fd, -1, Ordering::SeqCst, Ordering::SeqCst);
+        self.unpublish();
         for &signo in &self.watched {
             restore_default(signo);
-        }
-        // SAFETY: closing the fds this pipe owns.
-        unsafe {
-            libc::close(self.read_fd);
-            libc::close(self.write_fd);
         }
     }
 }
@@ -399,7 +381,7 @@ mod tests {
     fn a_raised_signal_arrives_through_the_pipe() {
         let _one_signal_pipe_at_a_time = TEST_LOCK.lock();
         let pipe = SignalPipe::install().unwrap();
-        unsafe { libc::raise(libc::SIGUSR2) };
+        nix::sys::signal::raise(Sig::SIGUSR2).unwrap();
         pipe.wait(Some(std::time::Duration::from_secs(2)));
         assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
         assert!(pipe.take().is_empty());
@@ -407,12 +389,7 @@ mod tests {
 
     /// Whether `signo` is blocked in this thread's mask.
     fn blocked(signo: i32) -> bool {
-        // SAFETY: reading this thread's mask into a set we own.
-        unsafe {
-            let mut set: libc::sigset_t = std::mem::zeroed();
-            libc::pthread_sigmask(libc::SIG_BLOCK, std::ptr::null(), &mut set);
-            libc::sigismember(&set, signo) == 1
-        }
+        SigSet::thread_get_mask().unwrap().contains(Sig::try_from(signo).unwrap())
     }
 
     #[test]
@@ -423,7 +400,7 @@ mod tests {
         assert!(blocked(libc::SIGUSR2), "a plain loop's pipe must not let the server's signals through");
         pipe.watch(libc::SIGUSR2);
         assert!(!blocked(libc::SIGUSR2));
-        unsafe { libc::raise(libc::SIGUSR2) };
+        nix::sys::signal::raise(Sig::SIGUSR2).unwrap();
         pipe.wait(Some(std::time::Duration::from_secs(2)));
         assert_eq!(pipe.take(), vec![Signal::ReloadTasks]);
         drop(pipe);

@@ -167,9 +167,11 @@ impl SharedStats {
 
 /// Online CPUs (`swoole_cpu_num()`).
 pub fn cpu_num() -> usize {
-    // SAFETY: sysconf has no preconditions.
-    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    if n < 1 { 1 } else { n as usize }
+    use nix::unistd::{sysconf, SysconfVar};
+    match sysconf(SysconfVar::_NPROCESSORS_ONLN) {
+        Ok(Some(n)) if n >= 1 => n as usize,
+        _ => 1,
+    }
 }
 
 /// Seconds since the epoch, as a float (Swoole's `microtime`).

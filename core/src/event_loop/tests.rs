@@ -30,7 +30,7 @@ impl LoopHandler for Recorder {
     fn on_timer(&mut self, due: Due) -> Flow {
         self.log.push(format!("timer {}", due.id.0));
         if due.id.0 == 1 {
-            unsafe { libc::raise(libc::SIGUSR2) };
+            nix::sys::signal::raise(nix::sys::signal::Signal::SIGUSR2).unwrap();
         }
         Flow::Continue
     }
@@ -73,8 +73,7 @@ impl LoopHandler for Order {
     }
     fn on_user_fd(&mut self, fd: RawFd, _readable: bool, _writable: bool) -> Flow {
         let mut buf = [0u8; 16];
-        // SAFETY: reading into our own buffer from the test's socket.
-        unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        let _ = crate::fd::borrowed(fd, |fd| Ok(nix::unistd::read(fd, &mut buf)));
         self.log.push("io");
         Flow::Continue
     }
@@ -112,8 +111,8 @@ fn one_iteration_runs_in_swooles_order() {
     h.log.clear();
     set_defer_pending(true);
     a.write_all(b"x").unwrap();
-    // SAFETY: raising a signal the loop's pipe watches.
-    unsafe { libc::raise(libc::SIGUSR1) };
+    // A signal the loop's pipe watches.
+    nix::sys::signal::raise(nix::sys::signal::Signal::SIGUSR1).unwrap();
     assert_eq!(run_once(&mut h, None), None);
     assert_eq!(h.log, vec!["cycle(before)", "io", "signal", "timer", "defer", "cycle"]);
     unwatch_signal(libc::SIGUSR1);

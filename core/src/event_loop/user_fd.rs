@@ -25,19 +25,34 @@ impl UserFd {
 }
 
 fn epoll_events(i: Interest2) -> u32 {
-    // Level-triggered, as Swoole's Event API: a callback that leaves data
-    // unread is called again.
     (if i.read { libc::EPOLLIN as u32 } else { 0 }) | (if i.write { libc::EPOLLOUT as u32 } else { 0 })
 }
 
-fn epoll_ctl(l: &EventLoop, op: i32, fd: RawFd, interest: Interest2) -> io::Result<()> {
-    let mut ev = libc::epoll_event { events: epoll_events(interest), u64: (USER_TOKEN_BASE + fd as usize) as u64 };
-    // SAFETY: registering `fd` with our own epoll instance; mio reads the
-    // events back and hands us the token in `u64`.
+/// `epoll_ctl(op)` for `fd` on this process's loop, level-triggered (as
+/// Swoole's reactor and Event API: a callback that leaves data unread is
+/// called again), under `token` (mio hands it back from the event's `u64`).
+///
+/// The one raw epoll call of the loop, and why it is raw: mio registers
+/// every source edge-triggered (it always adds EPOLLET), nix's `Epoll`
+/// must own the epoll descriptor, which mio's `Poll` owns, and `fd` is
+/// often a number the script gave (`Event::add($fd)`).
+pub(crate) fn level_ctl(l: &EventLoop, op: i32, fd: RawFd, interest: Interest2, token: usize) -> io::Result<()> {
+    let mut ev = libc::epoll_event { events: epoll_events(interest), u64: token as u64 };
+    // SAFETY: epoll_ctl reads our epoll_event; both descriptors are plain
+    // numbers the kernel checks (EBADF), and no memory depends on them.
     if unsafe { libc::epoll_ctl(l.poll.as_raw_fd(), op, fd, &mut ev) } != 0 {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+fn epoll_ctl(l: &EventLoop, op: i32, fd: RawFd, interest: Interest2) -> io::Result<()> {
+    level_ctl(l, op, fd, interest, USER_TOKEN_BASE + fd as usize)
+}
+
+/// [`write_some`] on descriptor number `fd` (the script's).
+fn write_number(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    crate::fd::borrowed(fd, |fd| write_some(fd, data))
 }
 
 /// `Event::add`: fails with EEXIST if `fd` is already added.
@@ -87,7 +102,7 @@ pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
         let Some(u) = l.user.get_mut(&fd) else { return Err(io::Error::from_raw_os_error(libc::ENOENT)) };
         let mut written = 0;
         if u.out.is_empty() {
-            written = write_some(fd, data)?;
+            written = write_number(fd, data)?;
         }
         if written < data.len() {
             let was_empty = u.out.is_empty();
@@ -108,7 +123,7 @@ pub(super) fn flush_user(fd: RawFd) -> bool {
         if u.out.is_empty() {
             return true;
         }
-        match write_some(fd, &u.out) {
+        match write_number(fd, &u.out) {
             Ok(n) => {
                 u.out.drain(..n);
             }

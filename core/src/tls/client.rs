@@ -15,7 +15,7 @@ use openssl::ssl::{Ssl, SslContext, SslMethod, SslVerifyMode};
 use openssl::x509::{X509Ref, X509VerifyResult};
 use std::fmt;
 use std::net::IpAddr;
-use std::os::fd::{BorrowedFd, RawFd};
+use std::os::fd::RawFd;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -347,11 +347,13 @@ fn names_host(cert: &X509Ref, host: &str) -> bool {
 
 /// Sets `O_NONBLOCK` on `fd`.
 fn set_nonblocking(fd: RawFd) -> Result<(), Errno> {
-    // SAFETY: the caller's fd is open for the whole call.
-    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
-    let flags = OFlag::from_bits_truncate(fcntl(borrowed, FcntlArg::F_GETFL)?);
-    fcntl(borrowed, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK))?;
-    Ok(())
+    // The caller's fd is open for the whole call.
+    crate::fd::borrowed(fd, |fd| {
+        let flags = OFlag::from_bits_truncate(fcntl(fd, FcntlArg::F_GETFL)?);
+        fcntl(fd, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK))?;
+        Ok(())
+    })
+    .map_err(|e| Errno::from_raw(e.raw_os_error().unwrap_or(libc::EBADF)))
 }
 
 /// Waits until `fd` is readable (`read`) or writable (`write`), or the
@@ -375,9 +377,10 @@ pub(crate) fn wait(fd: RawFd, read: bool, write: bool, deadline: Option<Instant>
                 PollTimeout::try_from(left.max(Duration::from_millis(1))).unwrap_or(PollTimeout::MAX)
             }
         };
-        // SAFETY: the caller's fd is open for the whole call.
-        let mut fds = [PollFd::new(unsafe { BorrowedFd::borrow_raw(fd) }, flags)];
-        match poll(&mut fds, timeout) {
+        // The caller's fd is open for the whole call.
+        let polled = crate::fd::borrowed(fd, |fd| Ok(poll(&mut [PollFd::new(fd, flags)], timeout)))
+            .unwrap_or(Err(Errno::EBADF));
+        match polled {
             Ok(0) => continue,
             Ok(_) => return Ok(true),
             Err(Errno::EINTR) => {}

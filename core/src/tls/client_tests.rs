@@ -8,7 +8,7 @@ use super::failure::HandshakeFailure;
 use super::test_support::*;
 use super::*;
 use std::net::{TcpListener, TcpStream};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -29,7 +29,7 @@ fn echo_server(acceptor: Arc<TlsAcceptor>, count: usize) -> (u16, JoinHandle<Vec
             let handshake = loop {
                 match conn.handshake() {
                     Ok(Handshake::Done) => break Ok(conn.peer_info().unwrap().client_cert.clone()),
-                    Ok(Handshake::Pending) => wait_readable(&[stream.as_raw_fd()]),
+                    Ok(Handshake::Pending) => wait_readable(&[stream.as_fd()]),
                     Err(e) => break Err(e),
                 }
             };
@@ -40,7 +40,7 @@ fn echo_server(acceptor: Arc<TlsAcceptor>, count: usize) -> (u16, JoinHandle<Vec
                 loop {
                     match conn.read_into(&mut buf) {
                         ReadOutcome::Data(n) => write_all(&mut conn, &buf[..n]),
-                        ReadOutcome::WouldBlock => wait_readable(&[stream.as_raw_fd()]),
+                        ReadOutcome::WouldBlock => wait_readable(&[stream.as_fd()]),
                         ReadOutcome::Eof | ReadOutcome::Error(_) => break,
                     }
                 }

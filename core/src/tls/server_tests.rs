@@ -7,7 +7,7 @@ use super::protocols::{SSL_TLSV1_2, SSL_TLSV1_3};
 use super::test_support::*;
 use super::*;
 use std::io::Write;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 
 fn acceptor(settings: TlsSettings) -> TlsAcceptor {
     TlsAcceptor::new(settings).unwrap()
@@ -46,7 +46,7 @@ fn echo_over_a_verified_session_then_close_notify() {
     assert_eq!(s.server.state(), TlsState::Closed);
     assert_eq!(s.server.fd(), None, "a closed session holds no libssl state");
     let mut buf = [0u8; 64];
-    wait_readable(&[s.sockets.1.as_raw_fd()]);
+    wait_readable(&[s.sockets.1.as_fd()]);
     assert_eq!(s.client.read_into(&mut buf), ReadOutcome::Eof, "close_notify reads as the end");
     assert_eq!(s.client.write(b"x"), WriteOutcome::Accepted(1), "a half-closed TLS 1.3 session may still write");
 }
@@ -63,7 +63,7 @@ fn a_peer_that_just_closes_reads_as_eof() {
     drop(s.client);
     drop(s.sockets.1);
     let mut buf = [0u8; 64];
-    wait_readable(&[s.sockets.0.as_raw_fd()]);
+    wait_readable(&[s.sockets.0.as_fd()]);
     assert_eq!(s.server.read_into(&mut buf), ReadOutcome::Eof);
     assert_eq!(s.server.close_notify(), Flush::Done, "nothing is sent to a peer that is gone");
 }
@@ -243,7 +243,7 @@ fn plaintext_and_stalled_clients_fail_without_harming_a_handshake_beside_them() 
         if server_done && client_done {
             break;
         }
-        wait_readable(&[good_srv.as_raw_fd(), good_cli.as_raw_fd(), stall_srv.as_raw_fd()]);
+        wait_readable(&[good_srv.as_fd(), good_cli.as_fd(), stall_srv.as_fd()]);
     }
     assert!(server_done && client_done);
     assert!(stalled.is_handshaking(), "a stalled client waits for the server's handshake timeout");

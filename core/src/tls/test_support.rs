@@ -143,13 +143,21 @@ pub(crate) fn pair() -> (UnixStream, UnixStream) {
 }
 
 /// Waits up to 20 ms for any of `fds` to be readable.
-pub(crate) fn wait_readable(fds: &[RawFd]) {
+pub(crate) fn wait_readable(fds: &[std::os::fd::BorrowedFd<'_>]) {
     use nix::poll::{PollFd, PollFlags, poll};
-    use std::os::fd::BorrowedFd;
-    // SAFETY: the test's sockets are open while it waits on them.
-    let mut polls: Vec<PollFd> =
-        fds.iter().map(|&fd| PollFd::new(unsafe { BorrowedFd::borrow_raw(fd) }, PollFlags::POLLIN)).collect();
+    let mut polls: Vec<PollFd> = fds.iter().map(|&fd| PollFd::new(fd, PollFlags::POLLIN)).collect();
     let _ = poll(&mut polls, 20u8);
+}
+
+/// [`wait_readable`] for one or two descriptor numbers the sessions hold
+/// open while the test waits on them.
+fn wait_readable_numbers(fds: &[RawFd]) {
+    use crate::fd::borrowed;
+    let _ = match *fds {
+        [a] => borrowed(a, |a| Ok(wait_readable(&[a]))),
+        [a, b] => borrowed(a, |a| borrowed(b, |b| Ok(wait_readable(&[a, b])))),
+        _ => Ok(()),
+    };
 }
 
 /// Drives both ends of a handshake until each is done or failed.
@@ -179,7 +187,7 @@ pub(crate) fn handshake_both(
         // Both ends run here: a failed side stops answering, and the other
         // then sees its close or its alert.
         let fds: Vec<RawFd> = [server.fd(), client.fd()].into_iter().flatten().collect();
-        wait_readable(&fds);
+        wait_readable_numbers(&fds);
     }
     (s.expect("server handshake did not finish"), c.expect("client handshake did not finish"))
 }
@@ -191,7 +199,7 @@ pub(crate) fn read_exactly(conn: &mut TlsConnection, want: usize) -> Vec<u8> {
     for _ in 0..2000 {
         match conn.read_into(&mut buf) {
             ReadOutcome::Data(n) => got.extend_from_slice(&buf[..n]),
-            ReadOutcome::WouldBlock => wait_readable(&[conn.fd().unwrap()]),
+            ReadOutcome::WouldBlock => wait_readable_numbers(&[conn.fd().unwrap()]),
             ReadOutcome::Eof => break,
             ReadOutcome::Error(e) => panic!("read failed: {e}"),
         }
