@@ -5,7 +5,8 @@
 use super::*;
 use crate::fork::exit_now;
 use crate::master::MasterConfig;
-use nix::sys::wait::{waitpid, WaitStatus};
+use crate::topology::test_child::TestChild;
+use nix::sys::wait::WaitStatus;
 use nix::unistd::getppid;
 
 /// Records every step it is asked for, in order.
@@ -102,28 +103,20 @@ fn process_stops_before_forking_without_a_plan() {
 #[test]
 fn base_forks_one_worker_and_shuts_down() {
     let _no_other_fork = crate::FORK_LOCK.lock();
-    let opts = ForkOptions { name: "test-manager", id: None, signals: ParentSignals::HoldAcrossFork, die_with_parent: true };
     // The manager owns its signals: run it in a child of its own.
-    let pid = fork::fork_child(
-        opts,
-        &mut (),
-        |_| {
-            let mut f = fake(1);
-            let ok = run(&mut f, Shape::Base);
-            // The worker may be forked again before the manager reads its
-            // SIGTERM (a respawn): one or more forks, then the stop in order.
-            let forks = f.log.iter().filter(|s| **s == "before_fork").count();
-            let rest: Vec<_> = f.log.iter().copied().filter(|s| *s != "before_fork").collect();
-            let expected = ["manager_start", "end_loop", "manager_stop", "shutdown"];
-            if ok && forks >= 1 && f.log.get(1) == Some(&"before_fork") && rest == expected {
-                0
-            } else {
-                let _ = nix::unistd::write(std::io::stderr(), format!("ok={ok} log: {:?}\n", f.log).as_bytes());
-                1
-            }
-        },
-        |_, code| exit_now(code),
-    )
-    .unwrap();
-    assert_eq!(waitpid(Pid::from_raw(pid), None).unwrap(), WaitStatus::Exited(Pid::from_raw(pid), 0));
+    let manager = TestChild::fork(|| {
+        let mut f = fake(1);
+        let ok = run(&mut f, Shape::Base);
+        // The worker exits after its SIGTERM reached the manager: it is
+        // not forked again (see manager::tests), then the stop in order.
+        let expected = ["manager_start", "before_fork", "end_loop", "manager_stop", "shutdown"];
+        if ok && f.log == expected {
+            0
+        } else {
+            let _ = nix::unistd::write(std::io::stderr(), format!("ok={ok} log: {:?}\n", f.log).as_bytes());
+            1
+        }
+    });
+    let pid = manager.pid();
+    assert_eq!(manager.wait(), WaitStatus::Exited(pid, 0));
 }
