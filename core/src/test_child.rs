@@ -2,8 +2,11 @@
 //! process group of its own, and the group is killed (SIGKILL) and the child
 //! reaped when the guard is dropped, also when an assertion failed first.
 //! Grandchildren (a manager's workers) go with the group.
+//!
+//! The core's integration tests include this file too (core/tests/common):
+//! `super::fork` is the core's fork module in both places.
 
-use crate::fork::{self, exit_now, ForkOptions, ParentSignals};
+use super::fork::{self, exit_now, ForkOptions, ParentSignals};
 use nix::sys::signal::{killpg, Signal};
 use nix::sys::wait::{waitpid, WaitStatus};
 use nix::unistd::{setpgid, Pid};
@@ -40,6 +43,13 @@ impl TestChild {
 
     pub(crate) fn pid(&self) -> Pid {
         self.pid
+    }
+
+    /// The child was reaped by someone else (the code under test): its
+    /// pid is not waited for again.
+    #[allow(dead_code)] // only core/tests/master.rs, which includes this file, needs it
+    pub(crate) fn reaped_elsewhere(mut self) {
+        self.reaped = true;
     }
 
     /// Waits for the child to end.
