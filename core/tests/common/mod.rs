@@ -40,6 +40,13 @@ pub fn thread_config(reactor: ReactorConfig, ports: Vec<PortSpec>, mode: Dispatc
 /// once more, and sleeps until a reactor thread rings. None if nothing came
 /// `within`.
 pub fn next_message(shared: &ServerShared, readers: &mut [Reader], within: Duration) -> Option<(usize, Message)> {
+    wait_message(shared, readers, within, None)
+}
+
+/// [`next_message`], also ending (with None) as soon as `also` is readable
+/// (a worker's signal pipe).
+pub fn wait_message(shared: &ServerShared, readers: &mut [Reader], within: Duration, also: Option<BorrowedFd>)
+    -> Option<(usize, Message)> {
     let links = shared.links.as_ref().expect("PROCESS mode has rings");
     let bells = &links.worker_bells[..readers.len()];
     let deadline = Instant::now() + within;
@@ -60,10 +67,14 @@ pub fn next_message(shared: &ServerShared, readers: &mut [Reader], within: Durat
             return None;
         }
         // SAFETY: the bells' eventfds are open as long as `shared` is.
-        let fds: Vec<_> = bells.iter().map(|b| unsafe { BorrowedFd::borrow_raw(b.fd()) }).collect();
-        let mut polled: Vec<PollFd> = fds.iter().map(|fd| PollFd::new(*fd, PollFlags::POLLIN)).collect();
+        let fds = bells.iter().map(|b| unsafe { BorrowedFd::borrow_raw(b.fd()) }).chain(also);
+        let mut polled: Vec<PollFd> = fds.map(|fd| PollFd::new(fd, PollFlags::POLLIN)).collect();
         let ms = i32::try_from(left.as_millis()).unwrap_or(i32::MAX);
         let _ = poll(&mut polled, PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX));
         bells.iter().for_each(|b| b.clear());
+        if also.is_some() && polled.last().and_then(|p| p.revents()).is_some_and(|r| !r.is_empty()) {
+            bells.iter().for_each(|b| b.awake());
+            return None;
+        }
     }
 }
