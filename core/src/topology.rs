@@ -186,10 +186,6 @@ fn run_manager<S: Steps>(steps: &mut S, process_mode: bool) -> bool {
     true
 }
 
-#[cfg(test)]
-#[path = "topology_tests.rs"]
-mod tests;
-
 /// The forked children of the core's unit tests (the manager's, the
 /// shapes'), each a guard that leaves no process behind.
 #[cfg(test)]

@@ -1,9 +1,11 @@
-//! The PROCESS shape run for real by `topology::run`: the master (its
-//! accept loop and two reactor threads), the manager it forks and the
-//! worker the manager forks, with fake handlers in place of PHP — the
-//! worker echoes what it receives over its ring. A client's bytes come
-//! back; SIGTERM to the master stops the server in order, the master exits
-//! 0 and no process of the server is left.
+//! The three shapes `topology::run` runs, with a fake [`Steps`] in place of
+//! PHP that logs each step: the single shape's order; the BASE shape (in a
+//! forked child, which owns its signals) with one worker that asks the
+//! manager to stop and exits at once; and the PROCESS shape for real — the
+//! master (its accept loop and two reactor threads), the manager it forks
+//! and the worker the manager forks, which echoes what it receives over its
+//! ring: a client's bytes come back, SIGTERM to the master stops the server
+//! in order, the master exits 0 and no process of the server is left.
 
 mod common;
 
@@ -12,7 +14,7 @@ use common::{thread_config, wait_message, EVENT_WAIT};
 use nix::errno::Errno;
 use nix::sys::signal::{kill, Signal as Sig};
 use nix::sys::wait::WaitStatus;
-use nix::unistd::Pid;
+use nix::unistd::{getppid, Pid};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::fd::{AsRawFd, BorrowedFd};
@@ -36,15 +38,28 @@ use swoole_core::topology::{self, Seat, Shape, Steps};
 /// Reactor threads of the master.
 const REACTORS: usize = 2;
 
-/// The fake handlers: every step is logged (in the process it runs in);
-/// the worker echoes.
+/// One forking test at a time (the other tests' threads are not forked).
+static ONE_FORK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The fake handlers: every step is logged (in the process it runs in).
 struct Fake {
     /// The server's shared memory, made before the first fork.
     shared: Arc<ServerShared>,
-    /// The listener, until the master takes it.
+    /// The PROCESS master's listener, until it takes it (None: the master
+    /// cannot start).
     listener: Option<TcpListener>,
+    /// What each worker runs (its exit status).
+    worker: fn(&ServerShared, usize) -> i32,
     /// The steps called in this process so far.
     log: Vec<&'static str>,
+}
+
+impl Fake {
+    /// With `workers` workers, `reactors` reactor threads (0: BASE), no
+    /// listener yet.
+    fn new(workers: usize, reactors: usize, worker: fn(&ServerShared, usize) -> i32) -> Fake {
+        Fake { shared: ServerShared::new(workers, 0, 0, 1, reactors).unwrap(), listener: None, worker, log: Vec::new() }
+    }
 }
 
 /// The manager's PHP side: nothing of its own.
@@ -95,7 +110,7 @@ impl WorkerFactory for Fake {
         self.log.push("before_fork");
     }
     fn run_worker(&mut self, worker_id: usize) -> i32 {
-        echo_worker(&self.shared, worker_id)
+        (self.worker)(&self.shared, worker_id)
     }
     fn exit_child(&mut self, code: i32) -> ! {
         exit_now(code)
@@ -117,7 +132,8 @@ impl Steps for Fake {
         self.log.push("warn");
     }
     fn run_alone(&mut self) -> bool {
-        unreachable!("not the single shape")
+        self.log.push("alone");
+        true
     }
     fn know_manager(&mut self, manager_pid: i32, _: Seat) {
         self.shared.stats.counters().manager_pid.store(manager_pid, Ordering::SeqCst);
@@ -168,23 +184,66 @@ fn gone(pid: i32) -> bool {
     pid > 0 && kill(Pid::from_raw(pid), None) == Err(Errno::ESRCH)
 }
 
+/// A worker that stops its manager, then exits at once.
+fn stop_manager(_: &ServerShared, _: usize) -> i32 {
+    let _ = kill(getppid(), Sig::SIGTERM);
+    0
+}
+
+/// The log a forked shape left, or its exit status 1 when it differs.
+fn exit_with_log(ok: bool, fake: &Fake, expected: &[&str]) -> i32 {
+    if ok && fake.log == expected {
+        0
+    } else {
+        eprintln!("ok={ok} log: {:?}", fake.log);
+        1
+    }
+}
+
+#[test]
+fn single_runs_worker_then_shutdown() {
+    let mut fake = Fake::new(1, 0, stop_manager);
+    assert!(topology::run(&mut fake, Shape::Single));
+    assert_eq!(fake.log, ["alone", "shutdown"]);
+}
+
+#[test]
+fn process_stops_before_forking_without_a_plan() {
+    let mut fake = Fake::new(1, REACTORS, echo_worker);
+    assert!(!topology::run(&mut fake, Shape::Process));
+    assert_eq!(fake.log, ["master_plan"]);
+}
+
+#[test]
+fn base_forks_one_worker_and_shuts_down() {
+    let _one_fork = ONE_FORK.lock().unwrap_or_else(|e| e.into_inner());
+    // The manager owns its signals: run it in a child of its own.
+    let manager = TestChild::fork(|| {
+        let mut fake = Fake::new(1, 0, stop_manager);
+        let ok = topology::run(&mut fake, Shape::Base);
+        // The worker exits after its SIGTERM reached the manager: it is
+        // not forked again (see core/src/manager_tests.rs), then the stop
+        // in order.
+        exit_with_log(ok, &fake, &["manager_start", "before_fork", "end_loop", "manager_stop", "shutdown"])
+    });
+    let pid = manager.pid();
+    assert_eq!(manager.wait(), WaitStatus::Exited(pid, 0));
+}
+
 #[test]
 fn the_process_shape_echoes_and_stops_on_sigterm_leaving_no_process() {
+    let _one_fork = ONE_FORK.lock().unwrap_or_else(|e| e.into_inner());
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
-    let shared = ServerShared::new(1, 0, 0, 1, REACTORS).unwrap();
+    let mut fake = Fake::new(1, REACTORS, echo_worker);
+    fake.listener = Some(listener);
+    let shared = fake.shared.clone();
     let master = TestChild::fork(|| {
-        let mut fake = Fake { shared: shared.clone(), listener: listener.try_clone().ok(), log: Vec::new() };
         let ok = topology::run(&mut fake, Shape::Process);
-        let expected = ["master_plan", "before_fork", "know_manager", "start", "end_loop", "shutdown"];
-        if ok && fake.log == expected {
-            0
-        } else {
-            eprintln!("ok={ok} log: {:?}", fake.log);
-            1
-        }
+        exit_with_log(ok, &fake, &["master_plan", "before_fork", "know_manager", "start", "end_loop", "shutdown"])
     });
-    drop(listener);
+    // The child has the listener now.
+    drop(fake);
     // Two connections (the listener queues them until the master accepts):
     // each reactor thread may hold one.
     let mut clients: Vec<TcpStream> = (0..2).map(|_| TcpStream::connect(addr).unwrap()).collect();
