@@ -21,7 +21,9 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use swoole_core::dispatch::DispatchMode;
-use swoole_core::listener::SockType;
+use swoole_core::client::Length;
+use swoole_core::framing::Framing;
+use swoole_core::listener::{BoundListener, SockType};
 use swoole_core::master::{self, MasterConfig, MasterEnd, MasterSide, StdListener};
 use swoole_core::message::{Kind, Message};
 use swoole_core::port::PortSpec;
@@ -101,6 +103,15 @@ impl MasterSide for Side {
     fn shutdown_ready(&mut self) -> bool {
         self.ready.load(Ordering::SeqCst)
     }
+    /// `package_length_func`: the first byte is the packet's length, 0 is
+    /// not valid.
+    fn length_func(&mut self, _port: usize, data: &[u8]) -> Length {
+        match data.first() {
+            None => Length::NeedMore,
+            Some(0) => Length::Invalid,
+            Some(&n) => Length::Packet(n as usize),
+        }
+    }
 }
 
 /// A running master with its fake manager and fake workers.
@@ -127,16 +138,43 @@ struct Server {
     _one: std::sync::MutexGuard<'static, ()>,
 }
 
-impl Server {
-    fn start(reactor_num: usize, workers: usize, max_connection: usize) -> Server {
-        Self::start_with(reactor_num, workers, max_connection, &[])
-    }
+/// How a test's master is set up.
+struct Opts {
+    /// Reactor threads.
+    reactor_num: usize,
+    /// Event workers (the test reads their rings).
+    workers: usize,
+    /// `max_connection`.
+    max_connection: usize,
+    /// Signals on the loop before the master runs (onStart's `shutdown()`):
+    /// its first pass takes them.
+    early: Vec<i32>,
+    /// The listener is in an SO_REUSEPORT group (`enable_reuse_port`).
+    reuse_port: bool,
+    /// The port's framing.
+    framing: Framing,
+}
 
-    /// [`Server::start`] with `early` signals on the loop before the master
-    /// runs (onStart's `shutdown()`): its first pass takes them.
-    fn start_with(reactor_num: usize, workers: usize, max_connection: usize, early: &[i32]) -> Server {
+impl Default for Opts {
+    fn default() -> Self {
+        Opts { reactor_num: 1, workers: 1, max_connection: 100, early: Vec::new(), reuse_port: false, framing: Framing::Raw }
+    }
+}
+
+/// A listener on a free port of 127.0.0.1, in an SO_REUSEPORT group or not.
+fn listener(reuse_port: bool) -> TcpListener {
+    let any = "127.0.0.1:0".parse().unwrap();
+    let bound = if reuse_port { BoundListener::bind_shared(any, SockType::Tcp) } else { BoundListener::bind("127.0.0.1", 0, SockType::Tcp) };
+    let bound = bound.unwrap();
+    bound.listen(64).unwrap();
+    TcpListener::from(bound.try_clone_fd().unwrap())
+}
+
+impl Server {
+    fn start(opts: Opts) -> Server {
         let one = ONE_MASTER.lock().unwrap_or_else(|e| e.into_inner());
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let Opts { reactor_num, workers, max_connection, early, reuse_port, framing } = opts;
+        let listener = listener(reuse_port);
         let addr = listener.local_addr().unwrap();
         let shared = ServerShared::new(workers, 0, 0, 1, reactor_num).unwrap();
         let (report_read, report_write) = pipe().unwrap();
@@ -153,8 +191,10 @@ impl Server {
         let ready = Arc::new(AtomicBool::new(true));
         let (told, before_shutdown) = channel();
         let mut side = Side { poll, signals: theirs, _manager: manager_fd, ready: ready.clone(), before_shutdown: told };
-        let spec = PortSpec::plain(SockType::Tcp, addr.port(), listener.as_raw_fd());
-        let thread = thread_config(ReactorConfig::default(), vec![spec], DispatchMode::FdMod, workers);
+        let spec = PortSpec { framing, ..PortSpec::plain(SockType::Tcp, addr.port(), listener.as_raw_fd()) };
+        // A handover waits for the connections up to max_wait_time.
+        let reactor = ReactorConfig { max_wait: 3 * EVENT_WAIT, ..ReactorConfig::default() };
+        let thread = thread_config(reactor, vec![spec], DispatchMode::FdMod, workers);
         let cfg = MasterConfig { reactor_num, max_connection, thread };
         let (pid, run_shared) = (manager.pid().as_raw(), shared.clone());
         let listeners = vec![(0, StdListener::Tcp(listener))];
@@ -234,7 +274,7 @@ fn until_closed(client: &mut TcpStream) -> Vec<u8> {
 
 #[test]
 fn connections_go_to_the_thread_and_worker_their_fd_names_and_replies_come_back() {
-    let mut server = Server::start(2, 2, 100);
+    let mut server = Server::start(Opts { reactor_num: 2, workers: 2, ..Opts::default() });
     let mut clients = Vec::new();
     for i in 0..6 {
         let (mut client, session, w) = server.connect();
@@ -264,7 +304,7 @@ fn connections_go_to_the_thread_and_worker_their_fd_names_and_replies_come_back(
 
 #[test]
 fn a_close_by_the_client_or_by_the_worker_reaches_the_other_side() {
-    let mut server = Server::start(1, 1, 100);
+    let mut server = Server::start(Opts::default());
     let (client, session, _) = server.connect();
     drop(client);
     let (_, closed) = server.next();
@@ -288,7 +328,7 @@ fn a_close_by_the_client_or_by_the_worker_reaches_the_other_side() {
 
 #[test]
 fn past_max_connection_a_connection_is_closed_at_once_and_counted() {
-    let mut server = Server::start(1, 1, 1);
+    let mut server = Server::start(Opts { max_connection: 1, ..Opts::default() });
     let (mut first, session, _) = server.connect();
     let mut second = TcpStream::connect(server.addr).unwrap();
     second.set_read_timeout(Some(EVENT_WAIT)).unwrap();
@@ -303,7 +343,7 @@ fn past_max_connection_a_connection_is_closed_at_once_and_counted() {
 
 #[test]
 fn shutdown_runs_before_shutdown_then_stops_the_manager_once_ready_and_reloads_pass_on() {
-    let mut server = Server::start(1, 1, 100);
+    let mut server = Server::start(Opts::default());
     // One at a time: the kernel delivers pending signals in its own order.
     for (signo, name) in [(libc::SIGUSR1, "USR1"), (libc::SIGUSR2, "USR2"), (libc::SIGWINCH, "WINCH")] {
         server.signal(signo);
@@ -328,7 +368,7 @@ fn shutdown_runs_before_shutdown_then_stops_the_manager_once_ready_and_reloads_p
 
 #[test]
 fn a_manager_that_dies_ends_the_master_and_its_connections() {
-    let mut server = Server::start(2, 1, 100);
+    let mut server = Server::start(Opts { reactor_num: 2, ..Opts::default() });
     let (mut client, _, _) = server.connect();
     let manager = server.manager.as_ref().unwrap().pid();
     nix::sys::signal::kill(manager, nix::sys::signal::Signal::SIGKILL).unwrap();
@@ -339,10 +379,53 @@ fn a_manager_that_dies_ends_the_master_and_its_connections() {
 #[test]
 fn a_shutdown_from_on_start_is_served_at_once() {
     let started = std::time::Instant::now();
-    let mut server = Server::start_with(1, 1, 100, &[libc::SIGTERM]);
+    let mut server = Server::start(Opts { early: vec![libc::SIGTERM], ..Opts::default() });
     server.before_shutdown.recv_timeout(EVENT_WAIT).expect("onBeforeShutdown");
     assert_eq!(server.report(), "TERM");
     assert_eq!(server.end(), MasterEnd::Shutdown);
     // Not after a sleep of the main thread's: it had a signal to serve.
     assert!(started.elapsed() < master::TICK, "served in {:?}", started.elapsed());
+}
+
+#[test]
+fn packets_a_length_function_cuts_are_asked_of_the_main_thread() {
+    let mut server = Server::start(Opts { framing: Framing::Func { port: 0, max: 1024 }, ..Opts::default() });
+    let (mut client, session, _) = server.connect();
+    // Two packets in one write, the second in two pieces.
+    client.write_all(&[3, b'a', b'b', 5, b'c']).unwrap();
+    client.write_all(b"def").unwrap();
+    for want in [&[3, b'a', b'b'][..], &[5, b'c', b'd', b'e', b'f'][..]] {
+        let (_, m) = server.next();
+        assert_eq!((m.kind, m.session, m.payload.as_slice()), (Kind::Receive, session, want));
+    }
+    // What the function refuses closes the connection.
+    client.write_all(&[0, 1]).unwrap();
+    assert!(until_closed(&mut client).is_empty());
+    let (_, closed) = server.next();
+    assert_eq!((closed.kind, closed.session), (Kind::Closed, session));
+}
+
+#[test]
+fn a_port_handed_over_stops_the_manager_only_once_its_connections_are_closed() {
+    let mut server = Server::start(Opts { reuse_port: true, ..Opts::default() });
+    let (first, first_session, _) = server.connect();
+    let (second, second_session, _) = server.connect();
+    server.signal(libc::SIGTERM);
+    server.before_shutdown.recv_timeout(EVENT_WAIT).expect("onBeforeShutdown");
+    // Out of the group: the next instance takes the new connections.
+    assert!(TcpStream::connect(server.addr).is_err(), "no new connection here");
+    for (client, session) in [(first, first_session), (second, second_session)] {
+        // The manager is not told while a connection is open: a reload
+        // still reaches it first.
+        server.signal(libc::SIGUSR1);
+        assert_eq!(server.report(), "USR1");
+        drop(client);
+        let (_, closed) = server.next();
+        assert_eq!((closed.kind, closed.session), (Kind::Closed, session));
+        server.shared.table.close(session);
+    }
+    // The master looks again on its next event.
+    server.signal(libc::SIGCHLD);
+    assert_eq!(server.report(), "TERM");
+    assert_eq!(server.end(), MasterEnd::Shutdown);
 }
