@@ -136,8 +136,26 @@ impl<'a> Supervisor<'a> {
                 // ends with the server, not before.
                 event_loop::clear_exit();
             }
-            let received = manager_loop.received;
+            let mut received = manager_loop.received;
             self.serve_commands(factory);
+            // The children that ended, collected before the signals are
+            // looked at again: a SIGTERM sent before a worker's exit was
+            // handled (its byte is in the pipe) by the time waitpid reports
+            // that exit, even when it came after this pass read the pipe, or
+            // cut the wait short (EINTR) so that the pass did not. Such a
+            // worker is then not forked again only to be stopped.
+            let ended: Vec<crate::process::Reaped> = std::iter::from_fn(|| crate::process::wait_any(false)).collect();
+            if signals::terminate_seen() {
+                let mut again = SideLoop::new(&mut *side, Some(Duration::ZERO));
+                if event_loop::run_once(&mut again, Some(Duration::ZERO)).is_some() {
+                    event_loop::clear_exit();
+                }
+                for sig in again.received {
+                    if !received.contains(&sig) {
+                        received.push(sig);
+                    }
+                }
+            }
             for sig in received {
                 match sig {
                     Signal::Terminate => self.begin_shutdown(),
@@ -153,7 +171,7 @@ impl<'a> Supervisor<'a> {
                     _ => {}
                 }
             }
-            self.reap(factory);
+            self.reap(ended, factory);
             self.replace_exiting(factory);
             self.spawn_delayed(factory);
             if let Some(deadline) = self.deadline {
@@ -298,9 +316,9 @@ impl<'a> Supervisor<'a> {
         }
     }
 
-    /// Collects exited children; replaces workers unless shutting down.
-    fn reap(&mut self, factory: &mut dyn WorkerFactory) {
-        while let Some(reaped) = crate::process::wait_any(false) {
+    /// Settles the children that ended; replaces workers unless shutting down.
+    fn reap(&mut self, ended: Vec<crate::process::Reaped>, factory: &mut dyn WorkerFactory) {
+        for reaped in ended {
             let pid = reaped.pid;
             let exit = ExitStatus { code: reaped.code, signal: reaped.signal };
             self.reload_progress(pid, factory);
@@ -366,3 +384,7 @@ impl<'a> Supervisor<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "manager_tests.rs"]
+mod tests;

@@ -26,7 +26,7 @@ use std::time::Duration;
 use crate::tokens::{LENGTH_ASKS_TOKEN as LENGTH_ASKS, LISTENER_TOKEN_BASE as LISTENER_BASE, MASTER_EVENT_LOOP_TOKEN as EVENT_LOOP};
 /// The longest the main thread sleeps: it also looks for a manager that
 /// ended without a SIGCHLD reaching us.
-const TICK: Duration = Duration::from_secs(1);
+pub const TICK: Duration = Duration::from_secs(1);
 
 /// What the master needs besides the shared state.
 pub struct MasterConfig {
@@ -149,7 +149,10 @@ pub fn run(
     let mut handover_until: Option<std::time::Instant> = None;
     let mut refused_log = crate::log::Throttle::new(crate::log::REFUSED_LOG_PERIOD);
     let end = loop {
-        if let Err(e) = poll.poll(&mut events, Some(TICK))
+        // Signals taken already (by the first pass, from onStart's
+        // `shutdown()`) are served without waiting for an event.
+        let wait = if received.is_empty() { TICK } else { Duration::ZERO };
+        if let Err(e) = poll.poll(&mut events, Some(wait))
             && e.kind() != io::ErrorKind::Interrupted
         {
             break Err(e);

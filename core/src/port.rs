@@ -113,6 +113,25 @@ pub struct PortSpec {
 }
 
 impl PortSpec {
+    /// A port that sets nothing: raw framing, no TCP_NODELAY, the default
+    /// socket options, no PROXY protocol, no TLS, and no socket of its own
+    /// in this process (`raw_fd` names the listening socket where it is
+    /// open, -1 for none). Callers name only what they change, with
+    /// `PortSpec { framing, ..PortSpec::plain(..) }`.
+    pub fn plain(sock_type: SockType, port: u16, raw_fd: RawFd) -> PortSpec {
+        PortSpec {
+            sock_type,
+            port,
+            framing: Framing::Raw,
+            nodelay: false,
+            options: SocketOptions::default(),
+            socket: None,
+            raw_fd,
+            proxy: None,
+            tls: None,
+        }
+    }
+
     /// A copy for another process or thread, with or without the socket.
     pub fn try_clone(&self, with_socket: bool) -> io::Result<PortSpec> {
         let socket = match (&self.socket, with_socket) {

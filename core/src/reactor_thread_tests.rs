@@ -16,17 +16,7 @@ use std::os::unix::net::UnixStream as StdUnix;
 fn config(workers: usize, mode: DispatchMode, framing: Framing) -> ThreadConfig {
     ThreadConfig {
         reactor: ReactorConfig::default(),
-        ports: vec![PortSpec {
-            sock_type: SockType::UnixStream,
-            port: 0,
-            framing,
-            nodelay: false,
-            options: Default::default(),
-            socket: None,
-            raw_fd: -1,
-            proxy: None,
-            tls: None,
-        }],
+        ports: vec![PortSpec { framing, ..PortSpec::plain(SockType::UnixStream, 0, -1) }],
         dispatcher: Arc::new(Dispatcher::new(mode, workers)),
         unsafe_events: false,
         max_queued_bytes: 0,

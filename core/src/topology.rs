@@ -186,6 +186,8 @@ fn run_manager<S: Steps>(steps: &mut S, process_mode: bool) -> bool {
     true
 }
 
+/// The forked children of the core's tests, each a guard that leaves no
+/// process behind (the integration tests in core/tests include the file).
 #[cfg(test)]
-#[path = "topology_tests.rs"]
-mod tests;
+#[path = "test_child.rs"]
+pub(crate) mod test_child;

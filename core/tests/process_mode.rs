@@ -3,52 +3,31 @@
 //! thread here) answers over its ring to the reactor thread, as `send()` does
 //! in a worker.
 
+mod common;
+
+use common::{next_message, thread_config, EVENT_WAIT};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::fd::AsRawFd;
 use std::time::Duration;
-use swoole_core::dispatch::{DispatchMode, Dispatcher};
+use swoole_core::dispatch::DispatchMode;
 use swoole_core::inbox::{Kind, Message};
-use swoole_core::reactor::ServerShared as Shared;
 use swoole_core::listener::SockType;
 use swoole_core::port::{PortSpec, StdStream};
-use swoole_core::ring::Reader;
+use swoole_core::reactor::ServerShared as Shared;
 use swoole_core::reactor::{ReactorConfig, ServerShared};
 use swoole_core::reactor_thread::{ReactorThread, ThreadConfig};
+use swoole_core::ring::Reader;
 
 fn config(listener: &TcpListener, delay_receive: bool) -> ThreadConfig {
-    use std::os::fd::AsRawFd;
-    ThreadConfig {
-        reactor: ReactorConfig { delay_receive, ..ReactorConfig::default() },
-        ports: vec![PortSpec {
-            sock_type: SockType::Tcp,
-            port: listener.local_addr().unwrap().port(),
-            framing: Default::default(),
-            nodelay: true,
-            options: Default::default(),
-            socket: None,
-            raw_fd: listener.as_raw_fd(),
-            proxy: None,
-            tls: None,
-        }],
-        dispatcher: std::sync::Arc::new(Dispatcher::new(DispatchMode::FdMod, 1)),
-        unsafe_events: false,
-        max_queued_bytes: 0,
-    }
+    let port = listener.local_addr().unwrap().port();
+    let spec = PortSpec { nodelay: true, ..PortSpec::plain(SockType::Tcp, port, listener.as_raw_fd()) };
+    thread_config(ReactorConfig { delay_receive, ..ReactorConfig::default() }, vec![spec], DispatchMode::FdMod, 1)
 }
 
 /// The next message on worker 0's rings, waiting up to `timeout`.
 fn next(shared: &Shared, reader: &mut Reader, timeout: Duration) -> Option<Message> {
-    let links = shared.links.as_ref().unwrap();
-    let deadline = std::time::Instant::now() + timeout;
-    loop {
-        if let Some(m) = reader.next(|r| links.to_worker(r, 0)) {
-            return Some(m);
-        }
-        if std::time::Instant::now() >= deadline {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    next_message(shared, std::slice::from_mut(reader), timeout).map(|(_, m)| m)
 }
 
 /// What the master's main thread does for an accepted connection.
@@ -69,7 +48,7 @@ fn packets_reach_the_worker_and_replies_reach_the_client() {
     hand_over(&shared, &thread, &listener);
 
     let mut re = Reader::new(1);
-    let next = |re: &mut Reader| next(&shared, re, Duration::from_secs(5)).expect("a message");
+    let next = |re: &mut Reader| next(&shared, re, EVENT_WAIT).expect("a message");
     let connect = next(&mut re);
     assert_eq!((connect.kind, connect.aux), (Kind::Connect, 0));
     let session = connect.session;
@@ -100,11 +79,11 @@ fn delayed_receive_waits_for_resume() {
     let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
     hand_over(&shared, &thread, &listener);
     let mut re = Reader::new(1);
-    let connect = next(&shared, &mut re, Duration::from_secs(5)).unwrap();
+    let connect = next(&shared, &mut re, EVENT_WAIT).unwrap();
     client.write_all(b"early").unwrap();
     assert_eq!(next(&shared, &mut re, Duration::from_millis(200)), None, "not read before confirm");
     assert!(shared.forward_from(Some(0), Kind::Resume, connect.session, &[]));
-    let data = next(&shared, &mut re, Duration::from_secs(5)).unwrap();
+    let data = next(&shared, &mut re, EVENT_WAIT).unwrap();
     assert_eq!(data.payload, b"early");
     thread.stop();
 }

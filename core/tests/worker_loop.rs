@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 use swoole_core::error::ErrorCode;
 use swoole_core::listener::{BoundListener, SockType};
+use swoole_core::port::PortSpec;
 use swoole_core::reactor::{Reactor, ReactorConfig, ServerShared};
 use swoole_core::worker::{self, EventHandler, Flow, LoopEnd, LoopHandler};
 use swoole_core::SessionId;
@@ -76,17 +77,8 @@ fn echo_close_stale_ids_and_stop() {
     let shared = ServerShared::new(1, 0, 0, 0, 0).unwrap();
     let cfg = ReactorConfig::default();
     let socket = bound.try_clone_fd().unwrap();
-    let spec = swoole_core::port::PortSpec {
-        sock_type: SockType::Tcp,
-        port,
-        framing: Default::default(),
-        nodelay: true,
-        options: Default::default(),
-        raw_fd: std::os::fd::AsRawFd::as_raw_fd(&socket),
-        proxy: None,
-        tls: None,
-        socket: Some(socket),
-    };
+    let raw_fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
+    let spec = PortSpec { nodelay: true, socket: Some(socket), ..PortSpec::plain(SockType::Tcp, port, raw_fd) };
     worker::install(Reactor::new(vec![spec], shared.clone(), cfg).unwrap());
     worker::join_server(shared.clone());
 

@@ -9,17 +9,7 @@ use std::os::unix::net::UnixStream as StdUnix;
 
 /// A Unix stream port (the peer is a socket pair's other end).
 fn port(framing: Framing) -> PortSpec {
-    PortSpec {
-        sock_type: SockType::UnixStream,
-        port: 0,
-        framing,
-        nodelay: false,
-        options: Default::default(),
-        socket: None,
-        raw_fd: -1,
-        proxy: None,
-        tls: None,
-    }
+    PortSpec { framing, ..PortSpec::plain(SockType::UnixStream, 0, -1) }
 }
 
 fn config(buffer_limits: (usize, usize, usize)) -> ReactorConfig {
