@@ -1,5 +1,6 @@
 use super::v2::{Crc32c, SIGNATURE};
 use super::*;
+use crate::settings::SettingValue;
 use proptest::prelude::*;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
