@@ -417,7 +417,7 @@ impl ServerSettings {
                 int_in(key, value, 1, 4)?;
             }
             "open_proxy_protocol" => {
-                self.open_proxy_protocol = crate::proxy::Versions::from_setting(value).map_err(|_| SettingError::OutOfRange {
+                self.open_proxy_protocol = proxy_versions(value).map_err(|()| SettingError::OutOfRange {
                     key: key.into(),
                     value: value.describe(),
                     range: "true (either version), 1 or 2 (that version only), or false".into(),
@@ -478,6 +478,26 @@ pub fn default_max_connection() -> usize {
         MAX_CONNECTION
     };
     soft.clamp(1, MAX_CONNECTION) as usize
+}
+
+/// `open_proxy_protocol`: `true` for either version, `1` or `2` for one;
+/// `false`, `0` or null turn it off (`None`). Read here rather than in
+/// `proxy/`, so the PROXY engine does not depend on the settings.
+fn proxy_versions(value: &SettingValue) -> Result<Option<crate::proxy::Versions>, ()> {
+    use crate::proxy::Versions;
+    match value {
+        SettingValue::Null | SettingValue::Bool(false) | SettingValue::Int(0) => Ok(None),
+        SettingValue::Bool(true) => Ok(Some(Versions::Any)),
+        SettingValue::Int(1) => Ok(Some(Versions::V1)),
+        SettingValue::Int(2) => Ok(Some(Versions::V2)),
+        SettingValue::Str(s) => match s.trim() {
+            "" | "0" => Ok(None),
+            "1" => Ok(Some(Versions::V1)),
+            "2" => Ok(Some(Versions::V2)),
+            _ => Err(()),
+        },
+        _ => Err(()),
+    }
 }
 
 /// Every known setting with its default here, for `php --ri swoole`: the

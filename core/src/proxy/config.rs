@@ -1,7 +1,6 @@
 //! How a port reads PROXY headers: the versions it accepts
-//! (`open_proxy_protocol`), the longest header, the default timeout.
-
-use crate::settings::SettingValue;
+//! (`open_proxy_protocol`, read by `settings.rs`), the longest header, the
+//! default timeout.
 
 /// Seconds to wait for the header (`proxy_protocol_timeout`'s default).
 pub const DEFAULT_TIMEOUT_SECS: f64 = 3.0;
@@ -22,28 +21,12 @@ pub enum Versions {
 }
 
 impl Versions {
-    /// Reads `open_proxy_protocol`: `true` for either version, `1` or `2` for
-    /// one; `false`, `0` or null turn it off (`None`).
-    pub fn from_setting(value: &SettingValue) -> Result<Option<Versions>, &'static str> {
-        match value {
-            SettingValue::Null | SettingValue::Bool(false) | SettingValue::Int(0) => Ok(None),
-            SettingValue::Bool(true) => Ok(Some(Versions::Any)),
-            SettingValue::Int(1) => Ok(Some(Versions::V1)),
-            SettingValue::Int(2) => Ok(Some(Versions::V2)),
-            SettingValue::Str(s) => match s.trim() {
-                "" | "0" => Ok(None),
-                "1" => Ok(Some(Versions::V1)),
-                "2" => Ok(Some(Versions::V2)),
-                _ => Err("open_proxy_protocol must be true, 1 or 2"),
-            },
-            _ => Err("open_proxy_protocol must be true, 1 or 2"),
-        }
-    }
-
+    /// Whether the text header (v1) is accepted.
     pub(super) fn v1(self) -> bool {
         self != Versions::V2
     }
 
+    /// Whether the binary header (v2) is accepted.
     pub(super) fn v2(self) -> bool {
         self != Versions::V1
     }
