@@ -7,27 +7,62 @@ An edge A -> B means a file A names something of the module file B by a path:
 `use crate::x::y`, an inline `crate::x::f()`, `super::x`, `self::x`, or a
 child module's bare name (`server::f()` in a `mod.rs`). A path resolves to the
 longest prefix that is a module file (`crate::http::server::send` -> the file
-of `crate::http::server`). Comments and string literals are skipped, so doc
-links (`[`crate::x`]`) are not edges. A file declaring `mod x;` is not by that
-an importer of x: only the paths it writes count.
+of `crate::http::server`). A name a module file brings in with a file-level
+`use` (a re-export such as lib.rs's `pub use error::ErrorCode`, or a private
+import a child reaches with `super::`) resolves to where that `use` points, so
+`crate::ErrorCode` is an edge to `crate::error`, not to lib.rs: a façade that
+only re-exports is nobody's dependency. Inside an inline `mod tests { ... }`,
+`super::` is the file's own module. Comments and string literals are skipped,
+so doc links (`[`crate::x`]`) are not edges. A file declaring `mod x;` is not
+by that an importer of x: only the paths it writes count.
 
 Prints each strongly connected component of two or more files (a cycle), then
 the same at the level of top-level modules (`crate::http` as one node) when
 `--modules` is given. Exits 1 when a file-level cycle exists that is not
-listed in ALLOWED, so the check can run in scripts/test.sh.
+listed in ALLOWED (exactly: one that grew fails), so the check can run in
+scripts/test.sh. Needs only the standard library.
 """
 
 import os
 import re
 import sys
 
-# Cycles accepted on purpose, by one file in them, each with its reason.
+# Cycles accepted on purpose, per crate (the SRC_DIR as given, relative to
+# the repository root), each as the exact set of its files and the reason,
+# printed with it. A cycle that grows past its set is not accepted any more.
+ROOM = "one room"
+PENDING = "known, to be broken"
 ALLOWED = {
-    # The class-registration hook (src/aliases.rs says why): ext-php-rs gives
-    # no point after every class is registered, so the modifier of the class
-    # registered last (`Swoole\Connection\Iterator`, src/connections.rs)
-    # adds the aliases, naming the classes (`Port`, ...) that name it.
-    "crate::aliases": "the class-registration hook",
+    "src": [
+        # The class-registration hook (src/aliases.rs says why): ext-php-rs gives
+        # no point after every class is registered, so the modifier of the class
+        # registered last (`Swoole\Connection\Iterator`, src/connections.rs)
+        # adds the aliases, naming the classes (`Port`, ...) that name it.
+        ({"crate::aliases", "crate::connections", "crate::port"},
+         "the class-registration hook: ext-php-rs has no point after every class is registered"),
+    ],
+    "core/src": [
+        # One type's room split by file: the children add methods to their
+        # parent's type (`impl Reactor`) and define the types of its fields
+        # (`Heartbeat`, `StopMode`), so parent and child name each other.
+        ({"crate::reactor", "crate::reactor::heartbeat", "crate::reactor::stop"},
+         ROOM + ": reactor/heartbeat.rs and stop.rs are `impl Reactor` split by file and define its "
+         "field types Heartbeat, StopMode"),
+        ({"crate::event_loop", "crate::event_loop::user_fd"},
+         ROOM + ": event_loop/user_fd.rs is the loop's Swoole\\Event fds split by file: it works on the loop's "
+         "state (`with`) and defines its field type UserFd"),
+        # Real cycles between two concepts, in files other work owns right
+        # now; each says the edit that breaks it. Remove the entry with it.
+        ({"crate::fork", "crate::process"},
+         PENDING + ": move process::die_with_parent (the parent-death signal) into fork.rs, "
+         "which sets it; process.rs re-exports it if Swoole\\Process needs the name"),
+        ({"crate::client", "crate::framing"},
+         PENDING + ": move client::Length (NeedMore / Packet) into framing.rs, the vocabulary it is; "
+         "client.rs imports it (and re-exports it for src/)"),
+        ({"crate::pool_socket", "crate::pool_worker"},
+         PENDING + ": move MessageHandler, reply_begin and reply_take out of pool_worker.rs into a leaf "
+         "both import (e.g. pool_reply.rs)"),
+    ],
 }
 
 IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -89,7 +124,12 @@ def module_files(src):
 
 def expand_use(tree):
     """`a::{b, c::{d, e}}` -> ['a::b', 'a::c::d', 'a::c::e'] (no `as` renames)."""
-    tree = re.sub(r"\s+as\s+" + IDENT, "", tree)
+    return [p.split("@")[0] for p in expand_use_named(tree)]
+
+
+def expand_use_named(tree):
+    """Like expand_use, keeping a rename as `path@name` (`a::b as c` -> 'a::b@c')."""
+    tree = re.sub(r"\s+as\s+(%s)" % IDENT, r"@\1", tree)
     tree = re.sub(r"\s+", "", tree)
     depth, start, i = 0, None, 0
     for i, c in enumerate(tree):
@@ -114,10 +154,10 @@ def expand_use(tree):
                         s = j + 1
                 out = []
                 for it in items:
-                    if it == "self":
-                        out.append(prefix.rstrip(":"))
+                    if it == "self" or it.startswith("self@"):
+                        out.append(prefix.rstrip(":") + it[4:])
                     else:
-                        out.extend(expand_use(prefix + it + rest))
+                        out.extend(expand_use_named(prefix + it + rest))
                 return out
     return [tree]
 
@@ -132,8 +172,11 @@ def exported_macros(src, mods):
     return out
 
 
-def resolve(path, here, mods, children, macros=None):
-    """Turns a written path into the module tuple it names, or None (extern)."""
+def resolve(path, here, mods, children, macros=None, aliases=None, depth=0):
+    """Turns a written path into the module tuple it names, or None (extern).
+
+    A segment that is not a module file but a name the module so far imports
+    (`aliases`) is followed to where its `use` points, from that module."""
     parts = [p for p in path.split("::") if p]
     if not parts:
         return None
@@ -153,13 +196,47 @@ def resolve(path, here, mods, children, macros=None):
         return None
     best = base if base in mods else None
     cur = base
-    for p in parts:
-        cur = cur + (p,)
-        if cur in mods:
-            best = cur
-        else:
-            break
+    for i, p in enumerate(parts):
+        if cur + (p,) in mods:
+            cur = best = cur + (p,)
+            continue
+        target = (aliases or {}).get(cur, {}).get(p)
+        if target is not None and cur in mods and depth < 8:
+            rest = "::".join([target] + parts[i + 1:])
+            found = resolve(rest, cur, mods, children, macros, aliases, depth + 1)
+            return found if found is not None else best
+        break
     return best
+
+
+def inline_modules(text):
+    """(start, end, name) of each inline `mod name { ... }` in stripped text."""
+    out = []
+    for m in re.finditer(r"\bmod\s+(%s)\s*\{" % IDENT, text):
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+        out.append((m.start(), i, m.group(1)))
+    return out
+
+
+def scope_at(pos, mod, inline):
+    """The module a position of a file is in: the file's, or an inline one's."""
+    return mod + tuple(name for start, end, name in inline if start < pos < end)
+
+
+def file_level_uses(text):
+    """The `use` statements at brace depth 0 of a stripped file."""
+    out, depth, last = [], 0, 0
+    for m in re.finditer(r"[{}]|\buse\s+([^;]+);", text):
+        if m.group(0) == "{":
+            depth += 1
+        elif m.group(0) == "}":
+            depth -= 1
+        elif depth == 0:
+            out.append(m.group(1))
+    return out
 
 
 def edges_of(src):
@@ -169,18 +246,28 @@ def edges_of(src):
         if len(m) > 1:
             children.setdefault(m[:-1], set()).add(m[-1])
     macros = exported_macros(src, mods)
+    texts = {mod: strip(open(os.path.join(src, rel), encoding="utf-8").read()) for mod, rel in mods.items()}
+    aliases = {}
+    for mod, text in texts.items():
+        for tree in file_level_uses(text):
+            for p in expand_use_named(tree):
+                path, _, rename = p.partition("@")
+                last = path.split("::")[-1]
+                if last not in ("*", "self", "super", "crate"):
+                    aliases.setdefault(mod, {})[rename or last] = path
     edges = {}
-    for mod, rel in mods.items():
-        text = strip(open(os.path.join(src, rel), encoding="utf-8").read())
+    for mod, text in texts.items():
+        inline = inline_modules(text)
         found = set()
         for m in re.finditer(r"\buse\s+([^;]+);", text):
+            here = scope_at(m.start(), mod, inline)
             for p in expand_use(m.group(1)):
-                found.add(p)
-        text = re.sub(r"\buse\s+[^;]+;", "", text)
-        for m in re.finditer(r"(?<![\w:])((?:%s)(?:::%s)+)" % (IDENT, IDENT), text):
-            found.add(m.group(1))
-        for p in found:
-            t = resolve(p, mod, mods, children, macros)
+                found.add((p, here))
+        blanked = re.sub(r"\buse\s+[^;]+;", lambda m: " " * len(m.group(0)), text)
+        for m in re.finditer(r"(?<![\w:])((?:%s)(?:::%s)+)" % (IDENT, IDENT), blanked):
+            found.add((m.group(1), scope_at(m.start(), mod, inline)))
+        for p, here in found:
+            t = resolve(p, here, mods, children, macros, aliases)
             if t is not None and t != mod:
                 edges.setdefault(mod, set()).add(t)
     return mods, edges
@@ -234,6 +321,8 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     src = args[0] if args else "src"
     mods, edges = edges_of(src)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    allowed_here = ALLOWED.get(os.path.relpath(os.path.abspath(src), root), [])
     if "--edges" in sys.argv:
         for a in sorted(edges):
             for b in sorted(edges[a]):
@@ -241,8 +330,12 @@ def main():
     bad = 0
     for comp in sccs(mods, edges):
         inner = {a: sorted(b for b in edges.get(a, ()) if b in comp) for a in comp}
-        allowed = next((ALLOWED[name(m)] for m in comp if name(m) in ALLOWED), None)
-        print(f"cycle of {len(comp)} files" + (f" (allowed: {allowed})" if allowed else "") + ":")
+        files = {name(m) for m in comp}
+        allowed = next((why for group, why in allowed_here if group == files), None)
+        grown = next((group for group, _ in allowed_here if group < files), None)
+        print(f"cycle of {len(comp)} files" + (f" (allowed, {allowed})" if allowed else "") + ":")
+        if grown:
+            print(f"  (grew past the allowed cycle of {', '.join(sorted(grown))})")
         for a in comp:
             print(f"  {name(a)} -> {', '.join(name(b) for b in inner[a])}")
         bad += allowed is None

@@ -4,6 +4,16 @@
 # run-tests.php against the built extension.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# First, in a second: no import cycle between files beyond the reasoned ones
+# scripts/import-cycles.py lists (rule: one concept per room, layers point down).
+# The system interpreter (the script needs only the standard library).
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+echo "== import cycles (src, core/src)"
+"$py" scripts/import-cycles.py src
+"$py" scripts/import-cycles.py core/src
+
 ./scripts/setup.sh
 
 echo "== cargo test (core)"

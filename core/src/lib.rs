@@ -154,8 +154,8 @@ pub mod worker_loop;
 
 pub use error::ErrorCode;
 
-/// Unit tests that fork take this, so that one test's `waitpid(-1)` never
-/// reaps another test's child.
 #[cfg(test)]
-pub(crate) static FORK_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+mod test_fork_lock;
+#[cfg(test)]
+pub(crate) use test_fork_lock::FORK_LOCK;
 pub use session::SessionId;

@@ -6,12 +6,11 @@
 
 use crate::framing::{Framing, LengthType};
 
-#[path = "settings_ssl.rs"]
-mod ssl;
 mod keys;
+mod ssl;
 mod value;
 
-pub use keys::{defaults, is_known_key, not_yet_effective, OWN_KEYS};
+pub use keys::{is_known_key, not_yet_effective, OWN_KEYS};
 pub use value::{SettingError, SettingValue};
 use value::{boolean, float_in, int_in, size_in, size_value, string};
 
@@ -418,7 +417,7 @@ impl ServerSettings {
                 int_in(key, value, 1, 4)?;
             }
             "open_proxy_protocol" => {
-                self.open_proxy_protocol = crate::proxy::Versions::from_setting(value).map_err(|_| SettingError::OutOfRange {
+                self.open_proxy_protocol = proxy_versions(value).map_err(|()| SettingError::OutOfRange {
                     key: key.into(),
                     value: value.describe(),
                     range: "true (either version), 1 or 2 (that version only), or false".into(),
@@ -474,6 +473,84 @@ pub fn default_max_connection() -> usize {
     use nix::sys::resource::{getrlimit, Resource};
     let soft = getrlimit(Resource::RLIMIT_NOFILE).map_or(MAX_CONNECTION, |(soft, _)| soft as i64);
     soft.clamp(1, MAX_CONNECTION) as usize
+}
+
+/// `open_proxy_protocol`: `true` for either version, `1` or `2` for one;
+/// `false`, `0` or null turn it off (`None`). Read here rather than in
+/// `proxy/`, so the PROXY engine does not depend on the settings.
+fn proxy_versions(value: &SettingValue) -> Result<Option<crate::proxy::Versions>, ()> {
+    use crate::proxy::Versions;
+    match value {
+        SettingValue::Null | SettingValue::Bool(false) | SettingValue::Int(0) => Ok(None),
+        SettingValue::Bool(true) => Ok(Some(Versions::Any)),
+        SettingValue::Int(1) => Ok(Some(Versions::V1)),
+        SettingValue::Int(2) => Ok(Some(Versions::V2)),
+        SettingValue::Str(s) => match s.trim() {
+            "" | "0" => Ok(None),
+            "1" => Ok(Some(Versions::V1)),
+            "2" => Ok(Some(Versions::V2)),
+            _ => Err(()),
+        },
+        _ => Err(()),
+    }
+}
+
+/// Every known setting with its default here, for `php --ri swoole`: the
+/// value the core uses, or "(accepted, no effect)" for keys kept only for
+/// compatibility.
+pub fn defaults() -> Vec<(&'static str, String)> {
+    let d = ServerSettings::new();
+    let acting: Vec<(&'static str, String)> = vec![
+        ("worker_num", d.worker_num.to_string()),
+        ("max_request", d.max_request.to_string()),
+        ("max_connection", d.max_connection.to_string()),
+        ("max_wait_time", d.max_wait_time.to_string()),
+        ("backlog", d.backlog.to_string()),
+        ("open_tcp_nodelay", d.open_tcp_nodelay.to_string()),
+        ("start_session_id", d.start_session_id.to_string()),
+        ("task_worker_num", d.task_worker_num.to_string()),
+        ("task_max_request", d.task_max_request.to_string()),
+        ("task_object", d.task_object.to_string()),
+        ("open_length_check", d.open_length_check.to_string()),
+        ("package_length_type", "N".into()),
+        ("package_length_offset", d.package_length_offset.to_string()),
+        ("package_body_offset", d.package_body_offset.to_string()),
+        ("package_max_length", d.package_max_length.to_string()),
+        ("open_eof_check", d.open_eof_check.to_string()),
+        ("open_eof_split", d.open_eof_split.to_string()),
+        ("package_eof", "\\r\\n\\r\\n".into()),
+        ("socket_buffer_size", d.socket_buffer_size.to_string()),
+        ("output_buffer_size", d.output_buffer_size.to_string()),
+        ("max_queued_bytes", d.max_queued_bytes.to_string()),
+        ("buffer_high_watermark", d.high_watermark().to_string()),
+        ("buffer_low_watermark", d.buffer_low_watermark.to_string()),
+        ("daemonize", d.daemonize.to_string()),
+        ("log_file", "(stdout)".into()),
+        ("log_level", d.log_level.to_string()),
+        ("pid_file", "(none)".into()),
+        ("user", "(unchanged)".into()),
+        ("group", "(unchanged)".into()),
+        ("chroot", "(none)".into()),
+        ("log_date_format", d.log_format.date_format.clone()),
+        ("log_date_with_microseconds", d.log_format.microseconds.to_string()),
+        ("log_rotation", d.log_format.rotation.to_string()),
+        ("display_errors", "(PHP's)".into()),
+        ("reactor_num", d.reactor_num.to_string()),
+        ("dispatch_mode", d.dispatch_mode.to_string()),
+        ("enable_unsafe_event", d.enable_unsafe_event.to_string()),
+        ("enable_delay_receive", d.enable_delay_receive.to_string()),
+        ("heartbeat_check_interval", "(off)".into()),
+        ("heartbeat_idle_time", "(2 x heartbeat_check_interval)".into()),
+    ];
+    let mut acting = acting;
+    acting.extend(ssl::defaults());
+    let mut out = acting.clone();
+    for &k in keys::KNOWN_KEYS {
+        if !acting.iter().any(|(a, _)| *a == k) {
+            out.push((k, "(accepted, no effect)".into()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

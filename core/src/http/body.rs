@@ -74,7 +74,7 @@ impl ChunkedDecoder {
         while i < input.len() {
             let c = input[i];
             match self.state {
-                State::Size => match super::hex_value(c) {
+                State::Size => match super::url::hex_value(c) {
                     Some(v) if self.digits < 15 => {
                         self.remaining = self.remaining << 4 | u64::from(v);
                         self.digits += 1;

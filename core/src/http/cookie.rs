@@ -36,7 +36,7 @@ pub fn parse_cookies<'a>(
                 return out;
             }
             // Too deep: dropped, as PHP does.
-            out.register(name, super::url_decode(value, false), max_nesting, true);
+            out.register(name, super::url::url_decode(value, false), max_nesting, true);
         }
     }
     out
@@ -142,7 +142,7 @@ impl SetCookie<'_> {
             if self.raw {
                 out.extend_from_slice(self.value);
             } else {
-                super::url_encode(self.value, &mut out);
+                super::url::url_encode(self.value, &mut out);
             }
             if self.expires > 0 {
                 if date::year_of(self.expires) > 9999 {

@@ -16,7 +16,7 @@
 //! `zend_hash_index_update`, [`Key::Str`] with `zend_hash_str_update` (it
 //! is never numeric), in order.
 
-use super::url_decode;
+use super::url::url_decode;
 
 /// A key of a PHP array.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

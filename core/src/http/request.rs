@@ -263,7 +263,7 @@ impl RequestHead {
 
     /// `$request->server['path_info']`: the path url-decoded (`+` is a space).
     pub fn path_info(&self) -> Vec<u8> {
-        super::url_decode(self.path(), true)
+        super::url::url_decode(self.path(), true)
     }
 
     /// Every header line in order, names as sent.

@@ -65,7 +65,7 @@ pub enum Lookup {
 impl StaticConfig {
     /// Looks up the (still encoded) request path `request_uri`.
     pub fn lookup(&self, request_uri: &[u8]) -> Lookup {
-        let decoded = super::url_decode(request_uri, false);
+        let decoded = super::url::url_decode(request_uri, false);
         let Some(segments) = normalise(&decoded) else {
             return Lookup::Dynamic;
         };
@@ -211,7 +211,7 @@ fn listing(dir: &Path, shown: &[u8]) -> Option<Vec<u8>> {
         if name == b".." {
             out.extend_from_slice(b"..");
         } else {
-            super::raw_url_encode(name, &mut out);
+            super::url::raw_url_encode(name, &mut out);
         }
         out.extend_from_slice(b"\">");
         html_escape(name, &mut out);

@@ -6,7 +6,10 @@
 //! after the header go to framing and onReceive. Any later stage (TLS)
 //! starts with what [`Step::Arrived`] leaves over.
 
-use super::{parse, Addresses, Command, Parse, ProxyConfig, ProxyHeader, TrustedSources};
+use super::config::ProxyConfig;
+use super::header::{Addresses, Command, Parse, ProxyHeader};
+use super::parse;
+use super::trusted::TrustedSources;
 use crate::session::SessionId;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -125,7 +128,7 @@ impl Deadlines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::proxy::Versions;
+    use crate::proxy::config::Versions;
 
     fn any() -> ProxyConfig {
         ProxyConfig::new(Versions::Any)

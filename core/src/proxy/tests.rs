@@ -237,14 +237,6 @@ fn versions_accepted() {
     assert!(matches!(parse(&v2h[..1], &only(Versions::V1)), Parse::Invalid(_)));
     assert!(matches!(parse(&v2h, &only(Versions::V2)), Parse::Done { .. }));
     assert!(matches!(parse(v1, &only(Versions::V2)), Parse::Invalid(_)));
-    assert_eq!(Versions::from_setting(&SettingValue::Bool(true)), Ok(Some(Versions::Any)));
-    assert_eq!(Versions::from_setting(&SettingValue::Int(1)), Ok(Some(Versions::V1)));
-    assert_eq!(Versions::from_setting(&SettingValue::Int(2)), Ok(Some(Versions::V2)));
-    assert_eq!(Versions::from_setting(&SettingValue::Str("2".into())), Ok(Some(Versions::V2)));
-    assert_eq!(Versions::from_setting(&SettingValue::Bool(false)), Ok(None));
-    assert_eq!(Versions::from_setting(&SettingValue::Int(0)), Ok(None));
-    assert!(Versions::from_setting(&SettingValue::Int(3)).is_err());
-    assert!(Versions::from_setting(&SettingValue::Compound).is_err());
 }
 
 #[test]

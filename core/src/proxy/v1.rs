@@ -2,7 +2,7 @@
 //! <sport> <dport>\r\n`, fields separated by single spaces, at most 107 bytes
 //! with its CRLF. After `UNKNOWN` the rest of the line is ignored.
 
-use super::{Addresses, Command, Parse, ProxyHeader, Transport, prefix_matches};
+use super::header::{prefix_matches, Addresses, Command, Parse, ProxyHeader, Transport};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// How every v1 header starts.

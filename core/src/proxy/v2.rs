@@ -1,7 +1,7 @@
 //! Version 2: a 16-byte binary header (signature, version and command,
 //! family and transport, length), the addresses, then TLVs.
 
-use super::{Addresses, Command, Parse, ProxyHeader, Tlv, Transport, UnixPath, prefix_matches};
+use super::header::{prefix_matches, Addresses, Command, Parse, ProxyHeader, Tlv, Transport, UnixPath};
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// The 12 bytes every v2 header starts with.

@@ -1,14 +1,15 @@
-//! Which keys `set()` knows (Swoole 6.2.1's lists), the ones accepted but
-//! not acting yet, and the defaults `$server->setting` shows.
+//! Which keys `set()` knows (Swoole 6.2.1's lists) and which are accepted
+//! without acting yet. A leaf of `settings`: the defaults `php --ri` shows
+//! are read from `ServerSettings`, so `defaults()` lives in `settings.rs`.
 
-use super::*;
+use super::value::SettingValue;
 
 /// Every key Swoole 6.2.1's `set()` accepts without a warning: the lists of
 /// its library's `Swoole\Server\Helper::checkOptions()` (the same for the
 /// server and its ports), compared case-insensitively as it does. Which of
 /// them act here is recorded in `docs/COMPATIBILITY.md`; `debug_mode` (Swoole
 /// 1.x, used by old examples) is one of them.
-const KNOWN_KEYS: &[&str] = &[
+pub(super) const KNOWN_KEYS: &[&str] = &[
     // global
     "debug_mode", "trace_flags", "log_file", "log_level", "log_date_format", "log_date_with_microseconds",
     "log_rotation", "display_errors", "dns_server", "socket_dns_timeout", "socket_connect_timeout",
@@ -75,64 +76,6 @@ pub fn not_yet_effective(key: &str, value: &SettingValue) -> Option<String> {
         (_, other) => other.as_bool().unwrap_or(true),
     };
     asks.then(|| format!("setting '{key}' has no effect yet: {why} (see docs/COMPATIBILITY.md)"))
-}
-
-/// Every known setting with its default here, for `php --ri swoole`: the
-/// value the core uses, or "(accepted, no effect)" for keys kept only for
-/// compatibility.
-pub fn defaults() -> Vec<(&'static str, String)> {
-    let d = ServerSettings::new();
-    let acting: Vec<(&'static str, String)> = vec![
-        ("worker_num", d.worker_num.to_string()),
-        ("max_request", d.max_request.to_string()),
-        ("max_connection", d.max_connection.to_string()),
-        ("max_wait_time", d.max_wait_time.to_string()),
-        ("backlog", d.backlog.to_string()),
-        ("open_tcp_nodelay", d.open_tcp_nodelay.to_string()),
-        ("start_session_id", d.start_session_id.to_string()),
-        ("task_worker_num", d.task_worker_num.to_string()),
-        ("task_max_request", d.task_max_request.to_string()),
-        ("task_object", d.task_object.to_string()),
-        ("open_length_check", d.open_length_check.to_string()),
-        ("package_length_type", "N".into()),
-        ("package_length_offset", d.package_length_offset.to_string()),
-        ("package_body_offset", d.package_body_offset.to_string()),
-        ("package_max_length", d.package_max_length.to_string()),
-        ("open_eof_check", d.open_eof_check.to_string()),
-        ("open_eof_split", d.open_eof_split.to_string()),
-        ("package_eof", "\\r\\n\\r\\n".into()),
-        ("socket_buffer_size", d.socket_buffer_size.to_string()),
-        ("output_buffer_size", d.output_buffer_size.to_string()),
-        ("max_queued_bytes", d.max_queued_bytes.to_string()),
-        ("buffer_high_watermark", d.high_watermark().to_string()),
-        ("buffer_low_watermark", d.buffer_low_watermark.to_string()),
-        ("daemonize", d.daemonize.to_string()),
-        ("log_file", "(stdout)".into()),
-        ("log_level", d.log_level.to_string()),
-        ("pid_file", "(none)".into()),
-        ("user", "(unchanged)".into()),
-        ("group", "(unchanged)".into()),
-        ("chroot", "(none)".into()),
-        ("log_date_format", d.log_format.date_format.clone()),
-        ("log_date_with_microseconds", d.log_format.microseconds.to_string()),
-        ("log_rotation", d.log_format.rotation.to_string()),
-        ("display_errors", "(PHP's)".into()),
-        ("reactor_num", d.reactor_num.to_string()),
-        ("dispatch_mode", d.dispatch_mode.to_string()),
-        ("enable_unsafe_event", d.enable_unsafe_event.to_string()),
-        ("enable_delay_receive", d.enable_delay_receive.to_string()),
-        ("heartbeat_check_interval", "(off)".into()),
-        ("heartbeat_idle_time", "(2 x heartbeat_check_interval)".into()),
-    ];
-    let mut acting = acting;
-    acting.extend(ssl::defaults());
-    let mut out = acting.clone();
-    for &k in KNOWN_KEYS {
-        if !acting.iter().any(|(a, _)| *a == k) {
-            out.push((k, "(accepted, no effect)".into()));
-        }
-    }
-    out
 }
 
 /// Whether `key` is a setting Swoole knows (in any case, as Swoole compares).

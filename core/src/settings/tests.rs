@@ -3,6 +3,22 @@
 use super::*;
 
 #[test]
+fn open_proxy_protocol_values() {
+    use crate::proxy::Versions;
+    let read = |v: SettingValue| proxy_versions(&v);
+    assert_eq!(read(SettingValue::Bool(true)), Ok(Some(Versions::Any)));
+    assert_eq!(read(SettingValue::Int(1)), Ok(Some(Versions::V1)));
+    assert_eq!(read(SettingValue::Int(2)), Ok(Some(Versions::V2)));
+    assert_eq!(read(SettingValue::Str("2".into())), Ok(Some(Versions::V2)));
+    assert_eq!(read(SettingValue::Bool(false)), Ok(None));
+    assert_eq!(read(SettingValue::Int(0)), Ok(None));
+    assert_eq!(read(SettingValue::Null), Ok(None));
+    assert!(read(SettingValue::Int(3)).is_err());
+    assert!(read(SettingValue::Str("3".into())).is_err());
+    assert!(read(SettingValue::Compound).is_err());
+}
+
+#[test]
 fn proxy_protocol_settings() {
     let mut s = ServerSettings::new();
     assert!(s.proxy_stage().is_none());

@@ -12,6 +12,9 @@
 //! - [`layout`]: columns, sizes, where things sit in the mapping.
 //! - [`row`]: a slot's seqlock: lock-free consistent reads, one writer.
 //! - [`index`]: the open-addressing index and its delete shifting.
+//! - [`value`]: the values a table stores and reports.
+//! - `ops.rs`: the row operations (get, set, incr, del, ...), methods of
+//!   [`Table`] in a file of their own.
 //!
 //! Concurrency: reads (get, exists, iteration) take no lock and never see a
 //! torn row. A write to an existing row locks that row only. Adding or
@@ -22,12 +25,13 @@
 pub mod index;
 pub mod layout;
 pub mod row;
+pub mod value;
 mod ops;
 #[cfg(test)]
 mod tests;
 
 pub use layout::{rounded_size, Column, ColumnError, ColumnType, Columns, Layout, TooBig, KEY_MAX};
-pub use ops::{decode, Stats};
+pub use value::{decode, Full, Number, Stats, Value};
 
 use crate::lock::{mutex_lock, mutex_unlock, Acquired};
 use crate::shm::{SharedRegion, ZeroShared};
@@ -36,25 +40,6 @@ use row::{Key, Slot};
 use std::hash::BuildHasher;
 use std::io;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
-
-/// A value to store or compare.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Value<'a> {
-    Int(i64),
-    Float(f64),
-    Str(&'a [u8]),
-}
-
-/// An incr/decr amount and its result.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Number {
-    Int(i64),
-    Float(f64),
-}
-
-/// The table is full: the key is new and every row is taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Full;
 
 /// The shared header (first 128 bytes of the mapping).
 #[repr(C)]

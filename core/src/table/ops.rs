@@ -4,48 +4,9 @@
 
 use super::layout::{Column, ColumnType, KEY_WORDS, ROW_HEADER_WORDS};
 use super::row::{Key, Locked, Read};
-use super::{Full, Number, Table, Value};
+use super::value::{string_bytes, Full, Number, Stats, Value};
+use super::Table;
 use std::sync::atomic::Ordering;
-
-/// `stats()`: Swoole's keys. There is no conflict pool, so the "slices" are
-/// the table's rows: `available_slice_num` is how many are free.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stats {
-    /// Rows in use.
-    pub num: u64,
-    /// Inserts whose index entry is not at its hash's home.
-    pub conflict_count: u64,
-    /// The longest probe an insert made.
-    pub conflict_max_level: u64,
-    /// Rows added, updated (existing rows written) and deleted, as Swoole counts them.
-    pub insert_count: u64,
-    pub update_count: u64,
-    pub delete_count: u64,
-    /// Free rows.
-    pub available_slice_num: u64,
-    /// All rows.
-    pub total_slice_num: u64,
-}
-
-/// Bytes of a string value stored in `words` (its length word first).
-pub fn string_bytes(words: &[u64]) -> &[u8] {
-    let len = words[0] as usize;
-    let body = &words[1..];
-    // SAFETY: any u64 memory is valid as bytes; the length was clamped to the
-    // column's capacity when written, and `body` holds that many bytes.
-    let bytes = unsafe { std::slice::from_raw_parts(body.as_ptr().cast::<u8>(), body.len() * 8) };
-    &bytes[..len.min(bytes.len())]
-}
-
-/// A column's value from a row's data words (from [`Table::get`]).
-pub fn decode<'a>(col: &Column, data: &'a [u64]) -> Value<'a> {
-    let w = &data[col.offset..col.offset + col.words()];
-    match col.ty {
-        ColumnType::Int => Value::Int(w[0] as i64),
-        ColumnType::Float => Value::Float(f64::from_bits(w[0])),
-        ColumnType::String => Value::Str(string_bytes(w)),
-    }
-}
 
 impl Table {
     fn data_at(&self, col: &Column) -> usize {

@@ -225,7 +225,7 @@ pub struct TlsClient {
 
 impl TlsClient {
     /// The session's protocol and cipher.
-    pub fn peer_info(&self) -> Option<&super::PeerInfo> {
+    pub fn peer_info(&self) -> Option<&super::peer::PeerInfo> {
         self.conn.peer_info()
     }
 

@@ -236,8 +236,8 @@ pub(crate) struct Session {
 
 /// A handshake between `acceptor` and `connector` over a fresh socket pair.
 pub(crate) fn session(
-    acceptor: &super::TlsAcceptor,
-    connector: &super::TlsConnector,
+    acceptor: &super::acceptor::TlsAcceptor,
+    connector: &super::client::TlsConnector,
 ) -> (Session, Result<(), HandshakeFailure>, Result<(), HandshakeFailure>) {
     let sockets = pair();
     let mut server = acceptor.accept(sockets.0.as_raw_fd()).unwrap();
@@ -247,8 +247,8 @@ pub(crate) fn session(
 }
 
 /// A connector trusting the test CA, for `localhost`, verifying.
-pub(crate) fn verifying_client(pki: &Pki) -> super::TlsConnector {
-    super::TlsConnector::new(super::ClientTlsSettings {
+pub(crate) fn verifying_client(pki: &Pki) -> super::client::TlsConnector {
+    super::client::TlsConnector::new(super::client::ClientTlsSettings {
         host_name: Some("localhost".into()),
         verify_peer: true,
         cafile: Some(pki.ca_file.clone()),

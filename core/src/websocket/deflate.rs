@@ -18,7 +18,7 @@
 //! the message ends. Inflation stops at a limit (`package_max_length`), so a
 //! small "zip bomb" cannot make a large buffer.
 
-use super::RETAINED_CAPACITY;
+use super::retained::RETAINED_CAPACITY;
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
 /// The extension's name in the header.

@@ -216,7 +216,7 @@ pub fn pack_object(out: &mut Vec<u8>, frame: &FrameObject<'_>, deflater: Option<
         None => {}
     }
     if frame.opcode == Opcode::Close as i64 {
-        let code = frame.code.unwrap_or(super::CloseCode::NORMAL as i64);
+        let code = frame.code.unwrap_or(super::close::CloseCode::NORMAL as i64);
         return pack_close(out, code, frame.reason.unwrap_or_default(), flags as i64);
     }
     pack(out, frame.data, frame.opcode, flags as i64, deflater)
@@ -225,7 +225,7 @@ pub fn pack_object(out: &mut Vec<u8>, frame: &FrameObject<'_>, deflater: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::websocket::test_hex as hex;
+    use crate::websocket::test_support::test_hex as hex;
 
     fn packed(data: &[u8], opcode: i64, flags: i64) -> Result<Vec<u8>, PackError> {
         let mut out = Vec::new();

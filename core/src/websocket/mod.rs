@@ -13,6 +13,7 @@
 //! - [`unpack`]: `Swoole\WebSocket\Server::unpack()`: one frame, as lenient as Swoole.
 //! - [`deflate`]: permessage-deflate: the offer and the answer, compression
 //!   and decompression with or without context takeover, bounded.
+//! - [`retained`]: how much a reusable buffer keeps between messages.
 //!
 //! What Swoole 6.2.1 does on the wire, observed, is written down in
 //! `docs/WEBSOCKET-NOTES.md`; where this engine is stricter (RFC 6455's
@@ -28,18 +29,12 @@ pub mod reader;
 pub mod unpack;
 pub mod utf8;
 
-/// A reusable buffer (reassembly, compression scratch) keeps at most this
-/// much capacity between messages, so an idle connection that once got a
-/// large message does not hold on to it.
-pub const RETAINED_CAPACITY: usize = 64 * 1024;
+pub mod retained;
+#[cfg(test)]
+mod test_support;
 
 pub use close::CloseCode;
 pub use flags::Opcode;
+pub use retained::RETAINED_CAPACITY;
 
 pub use reader::{Event, Failure, Read, Reader, ReaderConfig, Role};
-
-/// Bytes from a hex string, for tests written from captured frames.
-#[cfg(test)]
-pub(crate) fn test_hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-}

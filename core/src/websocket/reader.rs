@@ -20,7 +20,7 @@ use super::deflate::{Agreement, InflateError, Inflater};
 use super::flags::{self, FLAG_COMPRESS, FLAG_FIN, Opcode};
 use super::header::{self, FrameHeader, Parsed};
 use super::utf8::Utf8Cursor;
-use super::RETAINED_CAPACITY;
+use super::retained::RETAINED_CAPACITY;
 use std::fmt;
 
 /// Which end of the connection reads: a server requires masked frames, a

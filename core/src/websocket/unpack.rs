@@ -98,7 +98,7 @@ pub fn unpack(data: &[u8], max_inflated: usize) -> Result<Unpacked, UnpackError>
         payload = inflate_like_swoole(&payload, max_inflated)?;
         flags |= FLAG_COMPRESS;
     }
-    if h.opcode == super::Opcode::Close as u8 {
+    if h.opcode == flags::Opcode::Close as u8 {
         let (code, reason) = match payload.len() {
             0 | 1 => (CloseCode::NORMAL, Vec::new()),
             _ => (u16::from_be_bytes([payload[0], payload[1]]), payload[2..].to_vec()),
@@ -145,7 +145,7 @@ fn inflate_like_swoole(input: &[u8], limit: usize) -> Result<Vec<u8>, UnpackErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::websocket::test_hex as hex;
+    use crate::websocket::test_support::test_hex as hex;
 
     fn frame(opcode: u8, flags: u8, data: &[u8]) -> Unpacked {
         Unpacked::Frame { opcode, flags, data: data.to_vec() }

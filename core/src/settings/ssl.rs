@@ -7,7 +7,7 @@
 //! `ssl_sni_certs` takes an array, which this layer cannot see: the PHP
 //! layer fills [`TlsSettings::sni_certs`] itself.
 
-use super::{boolean, int_in, string, SettingError, SettingValue};
+use super::value::{boolean, int_in, string, SettingError, SettingValue};
 use crate::tls::TlsSettings;
 use std::path::PathBuf;
 
