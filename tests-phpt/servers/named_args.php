@@ -54,7 +54,11 @@ $onReceive = function (Swoole\Server $s, int $fd, int $rid, string $data) use (&
     out('bind', $s->bind(uid: 7, fd: $fd));
     $info = $s->getClientInfo(ignoreError: false, fd: $fd);
     out('getClientInfo', [$info['uid'] ?? null, $info['server_port'] === $s->port]);
-    out('connection_info', $s->connection_info(reactor_id: -1, fd: $fd) === $info);
+    // The same connection's record under the alias; what the reactor
+    // changes meanwhile (the reply just sent may be written between the two
+    // reads, in PROCESS mode by another thread) is left out.
+    $still = fn(array $i) => array_diff_key($i, array_flip(['last_send_time', 'send_queued_bytes']));
+    out('connection_info', $still($s->connection_info(reactor_id: -1, fd: $fd)) === $still($info));
     out('getClientList', [$s->getClientList(find_count: 10, start_fd: 0) === [$fd], $s->connection_list(find_count: 10) === [$fd]]);
     out('protect', $s->protect(is_protected: false, fd: $fd));
     out('pause', $s->pause(fd: $fd));
