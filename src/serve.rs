@@ -53,7 +53,7 @@ impl ProcessHost {
         // setuid() cleared the parent-death signal: arm it again, and
         // check the parent did not die meanwhile.
         if !self.single && !self.identity.is_unchanged() {
-            swoole_core::process::die_with_parent(manager_pid());
+            swoole_core::fork::die_with_parent(manager_pid());
         }
         Ok(())
     }

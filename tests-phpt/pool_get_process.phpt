@@ -16,7 +16,7 @@ $pool = new Swoole\Process\Pool(2, SWOOLE_IPC_UNIXSOCK);
 $pool->on('WorkerStart', function (Swoole\Process\Pool $pool, int $id) use ($log) {
     $log->say("start $id pid=" . getmypid());
     if ($id === 0) {
-        $log->waitFor('/^start 1 /');
+        $log->waitFor('/^worker 1 got: via the master$/');   // worker 1 started and read the master's line: the order below holds
         $own = $pool->getProcess();
         $one = $pool->getProcess(1);
         $log->say(sprintf('worker 0: own id=%d pid=%s; worker 1 pid=%d', $own->id, $own->pid === getmypid() ? 'mine' : 'other', $one->pid));

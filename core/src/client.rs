@@ -7,6 +7,9 @@
 //! removed when the client is dropped.
 
 use crate::framing::{FrameError, Framing};
+/// `package_length_func`'s answer is framing's vocabulary; named here too
+/// for the callers that know it as the client's.
+pub use crate::framing::Length;
 use crate::listener::SockType;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream, UdpSocket};
@@ -52,19 +55,6 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// Chunk size of framed reads.
 const READ_CHUNK: usize = 65536;
-
-/// What a `package_length_func` said about the buffered bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Length {
-    /// 0: the packet's length is not known yet; read more.
-    NeedMore,
-    /// The first this many bytes are one packet.
-    Packet(usize),
-    /// Negative: the input is not valid.
-    Invalid,
-    /// The function failed (a PHP exception): stop, report nothing more.
-    Failed,
-}
 
 /// Swoole's name for a Unix datagram client's own socket file.
 pub fn own_socket_path(fd: RawFd) -> String {

@@ -14,16 +14,14 @@ use nix::sys::time::TimeSpec;
 use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFlags};
 use mio::{Events, Interest, Poll, Registry, Token};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, RawFd};
 use std::time::{Duration, Instant};
 
 mod user_fd;
 
-use user_fd::{flush_user, UserFd};
-pub use user_fd::{user_add, user_del, user_interest, user_set, user_write};
-pub(crate) use user_fd::level_ctl;
+use user_fd::UserFds;
+pub use user_fd::Interest2;
 
 pub use crate::tokens::{SIGNAL_TOKEN, TIMERFD_TOKEN, USER_TOKEN_BASE};
 /// How many events one poll takes at most.
@@ -49,13 +47,6 @@ pub enum LoopEnd {
     Stopped,
     /// A callback returned [`Flow::Abort`].
     Aborted,
-}
-
-/// What a `Swoole\Event::add` registration waits for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Interest2 {
-    pub read: bool,
-    pub write: bool,
 }
 
 /// What the loop asks of its user besides the events. Every method has a
@@ -126,7 +117,7 @@ pub struct EventLoop {
     /// `Timer::select()` is never under 1 ms).
     last_pass: Option<Instant>,
     /// `Swoole\Event::add` registrations.
-    user: HashMap<RawFd, UserFd>,
+    user: UserFds,
     /// A deferred PHP callback is queued.
     defer_pending: bool,
     /// A default cycle callback is set (called after each iteration's
@@ -176,7 +167,7 @@ impl EventLoop {
             events: Some(Events::with_capacity(EVENTS_PER_POLL)),
             signals,
             timers: TimerQueue::new(),
-            user: HashMap::new(),
+            user: UserFds::default(),
             defer_pending: false,
             cycle_set: false,
             cycle_before_set: false,
@@ -188,6 +179,12 @@ impl EventLoop {
     /// and connections).
     pub fn registry(&self) -> io::Result<Registry> {
         self.poll.registry().try_clone()
+    }
+
+    /// Registers (`op`: EPOLL_CTL_ADD, _MOD, _DEL) descriptor `fd` with
+    /// this loop level-triggered, under `token` (see `user_fd::level_ctl`).
+    pub(crate) fn level_ctl(&self, op: i32, fd: RawFd, interest: Interest2, token: usize) -> io::Result<()> {
+        user_fd::level_ctl(&self.poll, op, fd, interest, token)
     }
 
     /// Arms the timerfd for `deadline` (or disarms it), unless it already is.
@@ -288,7 +285,38 @@ pub fn timer_ids() -> Vec<TimerId> {
     with_existing(|l| l.timers.ids()).unwrap_or_default()
 }
 
-// ---- Swoole\Event fds: see [`user_fd`] ----
+// ---- Swoole\Event fds: the table is [`user_fd`]'s ----
+
+/// `Event::add`: fails with EEXIST if `fd` is already added.
+pub fn user_add(fd: RawFd, interest: Interest2) -> io::Result<()> {
+    with(|l| l.user.add(&l.poll, fd, interest))?
+}
+
+/// `Event::set`: changes what `fd` waits for.
+pub fn user_set(fd: RawFd, interest: Interest2) -> io::Result<()> {
+    with(|l| l.user.set(&l.poll, fd, interest))?
+}
+
+/// `Event::del`.
+pub fn user_del(fd: RawFd) -> bool {
+    with_existing(|l| l.user.del(&l.poll, fd)).unwrap_or(false)
+}
+
+/// `Event::isset`: what `fd` waits for, if it was added.
+pub fn user_interest(fd: RawFd) -> Option<Interest2> {
+    with_existing(|l| l.user.interest(fd)).flatten()
+}
+
+/// `Event::write`: writes what the fd takes now and queues the rest, which
+/// the loop sends when the fd becomes writable. The fd must have been added.
+pub fn user_write(fd: RawFd, data: &[u8]) -> io::Result<()> {
+    with(|l| l.user.write(&l.poll, fd, data))?
+}
+
+/// Sends queued `Event::write` bytes; true if the queue is now empty.
+fn flush_user(fd: RawFd) -> bool {
+    with_existing(|l| l.user.flush(&l.poll, fd)).unwrap_or(true)
+}
 
 // ---- defer, cycle, exit, signals ----
 

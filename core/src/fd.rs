@@ -66,7 +66,8 @@ mod tests {
 
     #[test]
     fn slot_closes_once_and_a_negative_number_is_ebadf() {
-        let (a, _b) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
+        use nix::sys::socket::{socketpair, AddressFamily, SockFlag, SockType};
+        let (a, _b) = socketpair(AddressFamily::Unix, SockType::Stream, None, SockFlag::SOCK_CLOEXEC).unwrap();
         let raw = a.as_raw_fd();
         let slot = FdSlot::new(Some(a));
         assert_eq!(slot.raw(), raw);

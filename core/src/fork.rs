@@ -38,7 +38,7 @@ pub struct ForkOptions {
     /// What happens to the server's signals around the fork.
     pub signals: ParentSignals,
     /// The child gets SIGTERM when its parent dies (no orphaned server
-    /// process), see [`crate::process::die_with_parent`].
+    /// process), see [`die_with_parent`].
     pub die_with_parent: bool,
 }
 
@@ -66,7 +66,7 @@ pub fn fork_child<S: ?Sized>(
     match unsafe { fork() } {
         Ok(ForkResult::Child) => {
             if opts.die_with_parent {
-                crate::process::die_with_parent(parent);
+                die_with_parent(parent);
             }
             // A panic must not unwind out of the child: it would return into
             // the parent's code (its PHP script) in this process.
@@ -90,6 +90,21 @@ pub fn fork_child<S: ?Sized>(
             }
             Err(io::Error::from(e))
         }
+    }
+}
+
+/// Asks for SIGTERM when the parent (`parent`, the pid that forked us) dies,
+/// so no server process is left orphaned; if it is already gone, the
+/// SIGTERM is raised now (it is handled once the process installs its
+/// signal pipe, or ends it at once otherwise).
+///
+/// Call it again after a change of user: setuid() clears the parent-death
+/// signal.
+pub fn die_with_parent(parent: i32) {
+    use nix::sys::signal::{raise, Signal};
+    let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGTERM);
+    if nix::unistd::getppid().as_raw() != parent {
+        let _ = raise(Signal::SIGTERM);
     }
 }
 

@@ -3,7 +3,6 @@
 //! mini-redis frames its protocol. [`Framing::check`] says whether a whole
 //! packet is buffered and how long it is; nothing is copied until it is.
 
-use crate::client::Length;
 use bytes::{Bytes, BytesMut};
 use std::cell::RefCell;
 use std::fmt;
@@ -105,6 +104,19 @@ pub enum Framing {
     /// thread's [`set_length_fn`] (PHP in a BASE worker; a request to the
     /// master's main thread in a PROCESS reactor thread).
     Func { port: usize, max: usize },
+}
+
+/// What a `package_length_func` said about the buffered bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    /// 0: the packet's length is not known yet; read more.
+    NeedMore,
+    /// The first this many bytes are one packet.
+    Packet(usize),
+    /// Negative: the input is not valid.
+    Invalid,
+    /// The function failed (a PHP exception): stop, report nothing more.
+    Failed,
 }
 
 /// What answers for a [`Framing::Func`] port in this thread: (port, the

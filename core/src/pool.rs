@@ -314,7 +314,7 @@ pub fn loop_del(fd: RawFd) {
 
 fn loop_ctl(op: i32, fd: RawFd, token: mio::Token, write: bool) -> io::Result<()> {
     let interest = crate::event_loop::Interest2 { read: !write, write };
-    crate::event_loop::with(|l| crate::event_loop::level_ctl(l, op, fd, interest, token.0))?
+    crate::event_loop::with(|l| l.level_ctl(op, fd, interest, token.0))?
 }
 
 /// A loop handler that passes every callback on to `inner`, except the

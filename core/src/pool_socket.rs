@@ -12,7 +12,6 @@
 
 use crate::event_loop::Flow;
 use crate::pool::{loop_add, loop_del, loop_mod};
-use crate::pool_worker::{reply_begin, reply_take, MessageHandler};
 use std::collections::HashMap;
 use nix::errno::Errno;
 use nix::sys::socket::{self, MsgFlags, SockFlag};
@@ -61,6 +60,11 @@ fn parse(input: &[u8], max: usize) -> Request {
     if input.len() < HEADER + len { Request::Want(HEADER + len) } else { Request::Complete(len) }
 }
 
+/// Handles one complete request (the bytes after the length prefix): the
+/// worker's `onMessage`, with what its `write()` calls collected as the
+/// answer (empty: none).
+pub type Serve<'a> = dyn FnMut(&[u8]) -> (Flow, Vec<u8>) + 'a;
+
 /// The worker's listening socket and connections.
 pub struct SocketServer {
     /// The pool's listening socket (shared by every worker; not ours to close).
@@ -108,7 +112,7 @@ impl SocketServer {
     }
 
     /// A readiness event for the listener or a connection.
-    pub fn on_event(&mut self, token: mio::Token, event: &mio::event::Event, h: &mut dyn MessageHandler) -> Flow {
+    pub fn on_event(&mut self, token: mio::Token, event: &mio::event::Event, serve: &mut Serve<'_>) -> Flow {
         if token == LISTENER_TOKEN {
             if self.accepting {
                 self.accept();
@@ -125,7 +129,7 @@ impl SocketServer {
             }
             return Flow::Continue;
         }
-        self.read(key, h)
+        self.read(key, serve)
     }
 
     fn accept(&mut self) {
@@ -151,13 +155,11 @@ impl SocketServer {
         }
     }
 
-    /// A complete request goes to `onMessage` and its answer out.
-    fn read(&mut self, key: usize, h: &mut dyn MessageHandler) -> Flow {
+    /// A complete request goes to `serve` and its answer out.
+    fn read(&mut self, key: usize, serve: &mut Serve<'_>) -> Flow {
         let Some(len) = self.fill(key) else { return Flow::Continue };
         let Some(conn) = self.conns.get(&key) else { return Flow::Continue };
-        reply_begin();
-        let flow = h.on_message(&conn.input[HEADER..HEADER + len]);
-        let reply = reply_take();
+        let (flow, reply) = serve(&conn.input[HEADER..HEADER + len]);
         if flow == Flow::Abort {
             return Flow::Abort;
         }

@@ -78,12 +78,12 @@ pub fn reply_append(data: &[u8]) -> bool {
 }
 
 /// Starts collecting an answer (socket mode, before `onMessage`).
-pub(crate) fn reply_begin() {
+fn reply_begin() {
     STATE.with(|s| s.borrow_mut().reply = Some(Vec::new()));
 }
 
 /// What `write()` collected since [`reply_begin`].
-pub(crate) fn reply_take() -> Vec<u8> {
+fn reply_take() -> Vec<u8> {
     STATE.with(|s| s.borrow_mut().reply.take()).unwrap_or_default()
 }
 
@@ -206,7 +206,12 @@ impl LoopHandler for Worker<'_> {
             return self.read_pipe();
         }
         let Source::Socket(server) = &mut self.source else { return Flow::Continue };
-        let f = server.on_event(token, event, &mut *self.h);
+        let h = &mut *self.h;
+        let f = server.on_event(token, event, &mut |request| {
+            reply_begin();
+            let f = h.on_message(request);
+            (f, reply_take())
+        });
         self.flow(f)
     }
     fn plan(&mut self) -> Plan {

@@ -299,21 +299,6 @@ pub fn daemonize(before_parent_exit: impl FnOnce()) {
     }
 }
 
-/// Asks for SIGTERM when the parent (`parent`, the pid that forked us) dies,
-/// so no server process is left orphaned; if it is already gone, the
-/// SIGTERM is raised now (it is handled once the process installs its
-/// signal pipe, or ends it at once otherwise).
-///
-/// Call it again after a change of user: setuid() clears the parent-death
-/// signal.
-pub fn die_with_parent(parent: i32) {
-    use nix::sys::signal::{raise, Signal};
-    let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGTERM);
-    if nix::unistd::getppid().as_raw() != parent {
-        let _ = raise(Signal::SIGTERM);
-    }
-}
-
 /// `kill(pid, signo)`; signal 0 only checks that the process exists. A
 /// number nix does not name (a real-time signal) goes to libc as it is.
 pub fn send_signal(pid: i32, signo: i32) -> io::Result<()> {
