@@ -31,7 +31,6 @@ import sys
 # the repository root), each as the exact set of its files and the reason,
 # printed with it. A cycle that grows past its set is not accepted any more.
 ROOM = "one room"
-PENDING = "known, to be broken"
 ALLOWED = {
     "src": [
         # The class-registration hook (src/aliases.rs says why): ext-php-rs gives
@@ -48,20 +47,6 @@ ALLOWED = {
         ({"crate::reactor", "crate::reactor::heartbeat", "crate::reactor::stop"},
          ROOM + ": reactor/heartbeat.rs and stop.rs are `impl Reactor` split by file and define its "
          "field types Heartbeat, StopMode"),
-        ({"crate::event_loop", "crate::event_loop::user_fd"},
-         ROOM + ": event_loop/user_fd.rs is the loop's Swoole\\Event fds split by file: it works on the loop's "
-         "state (`with`) and defines its field type UserFd"),
-        # Real cycles between two concepts, in files other work owns right
-        # now; each says the edit that breaks it. Remove the entry with it.
-        ({"crate::fork", "crate::process"},
-         PENDING + ": move process::die_with_parent (the parent-death signal) into fork.rs, "
-         "which sets it; process.rs re-exports it if Swoole\\Process needs the name"),
-        ({"crate::client", "crate::framing"},
-         PENDING + ": move client::Length (NeedMore / Packet) into framing.rs, the vocabulary it is; "
-         "client.rs imports it (and re-exports it for src/)"),
-        ({"crate::pool_socket", "crate::pool_worker"},
-         PENDING + ": move MessageHandler, reply_begin and reply_take out of pool_worker.rs into a leaf "
-         "both import (e.g. pool_reply.rs)"),
     ],
 }
 
