@@ -14,6 +14,7 @@ use crate::shared::ServerShared;
 use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
 use mio::Interest;
+use nix::sys::signal::Signal as SysSignal;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -164,8 +165,7 @@ impl<'a> Supervisor<'a> {
                     Signal::ReopenLog => {
                         crate::log::reopen();
                         for pid in self.live() {
-                            // SAFETY: passing the signal on to our own children.
-                            unsafe { libc::kill(pid, libc::SIGWINCH) };
+                            signal_child(pid, SysSignal::SIGWINCH);
                         }
                     }
                     _ => {}
@@ -182,8 +182,7 @@ impl<'a> Supervisor<'a> {
                     self.killed = true;
                     for pid in self.live() {
                         crate::log::warning(&format!("worker(pid={pid}) exit timeout, forced termination"));
-                        // SAFETY: signalling our own child.
-                        unsafe { libc::kill(pid, libc::SIGKILL) };
+                        signal_child(pid, SysSignal::SIGKILL);
                     }
                 }
             }
@@ -197,8 +196,7 @@ impl<'a> Supervisor<'a> {
         }
         self.deadline = Some(Instant::now() + self.max_wait);
         for pid in self.live() {
-            // SAFETY: signalling our own child.
-            unsafe { libc::kill(pid, libc::SIGTERM) };
+            signal_child(pid, SysSignal::SIGTERM);
         }
     }
 
@@ -246,8 +244,7 @@ impl<'a> Supervisor<'a> {
                 slot.reload.store(1, Ordering::SeqCst);
             }
             self.reloading.push(pid);
-            // SAFETY: signalling our own child.
-            unsafe { libc::kill(pid, libc::SIGTERM) };
+            signal_child(pid, SysSignal::SIGTERM);
         }
         if self.reloading.is_empty() {
             factory.on_reload(true);
@@ -383,6 +380,13 @@ impl<'a> Supervisor<'a> {
             }
         }
     }
+}
+
+/// Signals our own child `pid`. One that is gone already (ESRCH: it
+/// ended and waits to be reaped, or was) needs nothing more: the reaping
+/// pass deals with it, so the error is dropped.
+fn signal_child(pid: i32, sig: SysSignal) {
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig);
 }
 
 #[cfg(test)]

@@ -17,8 +17,10 @@ use crate::port::StdStream;
 use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token};
+use nix::sys::signal::{kill, Signal as SysSignal};
+use nix::unistd::Pid;
 use std::io;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
@@ -78,12 +80,18 @@ pub enum StdListener {
     Unix(std::os::unix::net::UnixListener),
 }
 
+impl AsFd for StdListener {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        match self {
+            StdListener::Tcp(l) => l.as_fd(),
+            StdListener::Unix(l) => l.as_fd(),
+        }
+    }
+}
+
 impl StdListener {
     fn as_raw_fd(&self) -> std::os::fd::RawFd {
-        match self {
-            StdListener::Tcp(l) => l.as_raw_fd(),
-            StdListener::Unix(l) => l.as_raw_fd(),
-        }
+        self.as_fd().as_raw_fd()
     }
 
     fn set_nonblocking(&self) -> io::Result<()> {
@@ -179,33 +187,34 @@ pub fn run(
                     for (_, l) in &listeners {
                         let _ = poll.registry().deregister(&mut SourceFd(&l.as_raw_fd()));
                     }
-                    if listeners.iter().any(|(_, l)| reuse_port::shared(l.as_raw_fd())) {
+                    if listeners.iter().any(|(_, l)| reuse_port::shared(l)) {
                         // Another instance takes the port: what is queued is served here.
                         for (port, l) in &listeners {
                             accept_all(*port, l, &threads, &shared, cfg.max_connection, &mut refused_log);
-                            reuse_port::leave(l.as_raw_fd());
+                            reuse_port::leave(l);
                         }
                         handover_until = Some(std::time::Instant::now() + cfg.thread.reactor.max_wait);
                     }
                     continue;
                 }
-                Signal::Reload => libc::SIGUSR1,
-                Signal::ReloadTasks => libc::SIGUSR2,
+                Signal::Reload => SysSignal::SIGUSR1,
+                Signal::ReloadTasks => SysSignal::SIGUSR2,
                 Signal::ReopenLog => {
                     crate::log::reopen();
-                    libc::SIGWINCH
+                    SysSignal::SIGWINCH
                 }
                 _ => continue,
             };
-            // SAFETY: signalling our own child, the manager.
-            unsafe { libc::kill(manager, forward) };
+            // Our own child, the manager; if it is gone (ESRCH), the
+            // manager_ended check below sees it.
+            let _ = kill(Pid::from_raw(manager), forward);
         }
         let connections = shared.stats.counters().connection_num.load(Ordering::Relaxed);
         let handed_over = handover_until.is_none_or(|d| reuse_port::handed_over(connections, d));
         if stopping && !manager_told && side.shutdown_ready() && handed_over {
             manager_told = true;
-            // SAFETY: signalling our own child, the manager: it stops the workers.
-            unsafe { libc::kill(manager, libc::SIGTERM) };
+            // The manager stops the workers (ESRCH: it is gone already).
+            let _ = kill(Pid::from_raw(manager), SysSignal::SIGTERM);
         }
         if manager_ended(manager) {
             break Ok(if stopping { MasterEnd::Shutdown } else { MasterEnd::ManagerLost });
@@ -258,9 +267,18 @@ fn accept_all(
 }
 
 /// Whether the manager has exited (reaping it if so).
+///
+/// nix's `waitpid` reaps the child before it decodes the status, and fails
+/// with EINVAL when the signal that killed it is one its `Signal` enum has
+/// no name for (SIGRTMIN+n): that still means the manager ended (the call
+/// itself cannot be invalid, its pid and flags are fixed). Any other error
+/// (EINTR) says nothing; the next pass looks again.
 fn manager_ended(manager: i32) -> bool {
-    let mut status = 0;
-    // SAFETY: reaping our own child without blocking.
-    let r = unsafe { libc::waitpid(manager, &mut status, libc::WNOHANG) };
-    r == manager || (r < 0 && io::Error::last_os_error().raw_os_error() == Some(libc::ECHILD))
+    use nix::errno::Errno;
+    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+    match waitpid(Pid::from_raw(manager), Some(WaitPidFlag::WNOHANG)) {
+        Ok(WaitStatus::StillAlive) => false,
+        Ok(_) | Err(Errno::ECHILD | Errno::EINVAL) => true,
+        Err(_) => false,
+    }
 }

@@ -372,7 +372,7 @@ mod tests {
     use crate::pool::{IpcType, PoolSettings};
     use crate::pool_worker::{self, MessageHandler};
     use std::io::Read;
-    use std::os::fd::{AsFd, BorrowedFd};
+    use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 
     /// A worker that reports what it sees on a stream socket.
     struct Reporter<'o> {
@@ -389,6 +389,13 @@ mod tests {
             if signo == libc::SIGTERM {
                 pool_worker::request_stop();
             }
+            Flow::Continue
+        }
+        /// The timer armed before `pool_worker::run`: it fires inside that
+        /// loop, so the worker watches SIGTERM now (before, it would die of
+        /// it) and the script may signal it.
+        fn on_timer(&mut self, _due: Due) -> Flow {
+            say(self.out, format!("ready {}\n", self.id));
             Flow::Continue
         }
     }
@@ -422,6 +429,7 @@ mod tests {
         fn before_fork(&mut self) {}
         fn run_worker(&mut self, id: usize) -> i32 {
             say(self.out, format!("start {id} {}\n", nix::unistd::getpid()));
+            event_loop::timer_add(1, false).unwrap();
             let mut h = Reporter { out: self.out, id };
             match pool_worker::run(self.pool, id, PoolSettings::default(), true, &mut h) {
                 LoopEnd::Aborted => 3,
@@ -439,48 +447,108 @@ mod tests {
         }
     }
 
-    /// One step of a test script, run in the master.
-    type Step<'p> = Box<dyn FnMut(&Pool) + 'p>;
+    /// What a step waits for in the workers' report so far.
+    type Until = Box<dyn Fn(&str) -> bool>;
+    /// What a step does then, in the master.
+    type Action<'p> = Box<dyn FnMut(&Pool) + 'p>;
+    /// One step of a test script: once `until` holds, the action runs.
+    type Step<'p> = (Until, Action<'p>);
 
-    /// The master's test script: `steps[i]` runs at the i-th tick of a 100 ms
-    /// timer; at tick `shutdown_at` the master gets SIGTERM.
-    struct Script<'p> {
-        pool: &'p Pool,
-        steps: Vec<Step<'p>>,
-        n: usize,
-        shutdown_at: usize,
+    /// A step's wait: `n` lines (at least) start with `prefix`.
+    fn count(prefix: &'static str, n: usize) -> Until {
+        Box::new(move |out| lines(out, prefix).len() >= n)
     }
 
-    impl LoopHandler for Script<'_> {
-        fn on_timer(&mut self, _due: Due) -> Flow {
-            if let Some(step) = self.steps.get_mut(self.n) {
-                step(self.pool);
+    /// A step's wait: this line was reported.
+    fn seen(line: &'static str) -> Until {
+        Box::new(move |out| out.lines().any(|l| l == line))
+    }
+
+    /// Longest a step waits for its event before the script gives up (and
+    /// the test fails, saying where).
+    const STEP_WAIT: Duration = Duration::from_secs(30);
+
+    /// The master's test script, driven by what the workers report on
+    /// `reader` (watched by the master's loop): each step runs once the
+    /// report shows what it waits for; after the last, the master gets
+    /// SIGTERM. A step still waiting after [`STEP_WAIT`] ends the script.
+    struct Script<'p> {
+        pool: &'p Pool,
+        reader: std::fs::File,
+        /// The report so far.
+        out: String,
+        steps: VecDeque<Step<'p>>,
+        /// Steps done: the one waiting, or the one that timed out.
+        done: usize,
+        /// Whether the master was told to shut down.
+        told: bool,
+        /// Set when a step waited longer than [`STEP_WAIT`].
+        timed_out: bool,
+    }
+
+    impl Script<'_> {
+        /// Reads what the workers wrote (the reader is non-blocking) and
+        /// runs every step whose event has come.
+        fn advance(&mut self) {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = self.reader.read(&mut buf) {
+                self.out.push_str(&String::from_utf8_lossy(&buf[..n]));
             }
-            if self.n == self.shutdown_at {
+            while self.steps.front().is_some_and(|(until, _)| until(&self.out)) {
+                let (_, mut action) = self.steps.pop_front().expect("checked");
+                action(self.pool);
+                self.done += 1;
+                crate::event_loop::timer_clear_all();
+                event_loop::timer_add(STEP_WAIT.as_millis() as u64, false).unwrap();
+            }
+            if self.steps.is_empty() {
+                self.shut_down();
+            }
+        }
+
+        fn shut_down(&mut self) {
+            if !self.told {
+                self.told = true;
                 crate::event_loop::timer_clear_all();
                 // The master's own pid; SIGTERM is routed into its pipe.
                 kill(nix::unistd::getpid().as_raw(), libc::SIGTERM);
             }
-            self.n += 1;
+        }
+    }
+
+    impl LoopHandler for Script<'_> {
+        fn on_user_fd(&mut self, _fd: RawFd, _readable: bool, _writable: bool) -> Flow {
+            self.advance();
+            Flow::Continue
+        }
+        fn on_timer(&mut self, _due: Due) -> Flow {
+            self.timed_out = true;
+            self.shut_down();
             Flow::Continue
         }
     }
 
-    /// Runs a pool of `n` workers through `steps`, then shuts it down (the
-    /// step after the last); returns what the workers reported.
+    /// Runs a pool through `steps`, then shuts it down; returns what the
+    /// workers reported.
     fn run_pool<'p>(pool: &'p Pool, steps: Vec<Step<'p>>) -> String {
         let (a, writer) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
-        let mut reader = std::fs::File::from(a);
-        let shutdown_at = steps.len();
+        crate::process::set_fd_blocking(&a, false).unwrap();
+        let reader = std::fs::File::from(a);
         let mut master = Master::new(pool, Duration::from_secs(2));
         let mut runner = Runner { pool, out: writer.as_fd() };
-        event_loop::timer_add(100, true).unwrap();
-        let mut script = Script { pool, steps, n: 0, shutdown_at };
+        let watched = reader.as_raw_fd();
+        event_loop::user_add(watched, event_loop::Interest2 { read: true, write: false }).unwrap();
+        event_loop::timer_add(STEP_WAIT.as_millis() as u64, false).unwrap();
+        let steps = steps.into();
+        let mut script = Script { pool, reader, out: String::new(), steps, done: 0, told: false, timed_out: false };
         assert_eq!(supervise(&mut master, &mut runner, &mut script), LoopEnd::Stopped);
+        event_loop::user_del(watched);
         drop(event_loop::uninstall());
         drop(writer);
-        let mut out = String::new();
-        reader.read_to_string(&mut out).unwrap();
+        crate::process::set_fd_blocking(&script.reader, true).unwrap();
+        let mut out = std::mem::take(&mut script.out);
+        script.reader.read_to_string(&mut out).unwrap();
+        assert!(!script.timed_out, "step {} waited over {STEP_WAIT:?} for its event:\n{out}", script.done);
         out
     }
 
@@ -494,20 +562,32 @@ mod tests {
         let _one_signal_pipe = crate::signals::TEST_LOCK.lock();
         let pool = Pool::new(2, IpcType::UnixSock, 0).unwrap();
         let killed = std::cell::Cell::new(0);
+        // Each step waits for the workers' report to show that the one
+        // before took effect ("ready" lines count workers in their loops).
         let steps: Vec<Step> = vec![
-            Box::new(|p| {
-                p.send_message(0, b"a").unwrap();
-                p.send_message(1, b"b").unwrap();
-                p.send_message(1, b"fail").unwrap();
-            }),
-            Box::new(|p| {
-                killed.set(p.worker_pid(0));
-                kill(p.worker_pid(0), libc::SIGKILL);
-            }),
-            Box::new(|p| p.send_message(0, b"after-kill").unwrap()),
-            Box::new(|p| p.send_message(0, b"stop").unwrap()),
-            Box::new(|_| kill(nix::unistd::getpid().as_raw(), libc::SIGUSR1)),
-            Box::new(|p| p.send_message(1, b"after-reload").unwrap()),
+            (
+                count("ready ", 2),
+                Box::new(|p| {
+                    p.send_message(0, b"a").unwrap();
+                    p.send_message(1, b"b").unwrap();
+                    p.send_message(1, b"fail").unwrap();
+                }),
+            ),
+            // Worker 0 read "a"; worker 1's replacement runs.
+            (
+                Box::new(|out| out.lines().any(|l| l == "msg 0 a") && lines(out, "ready ").len() >= 3),
+                Box::new(|p| {
+                    killed.set(p.worker_pid(0));
+                    kill(p.worker_pid(0), libc::SIGKILL);
+                }),
+            ),
+            (count("ready ", 4), Box::new(|p| p.send_message(0, b"after-kill").unwrap())),
+            (seen("msg 0 after-kill"), Box::new(|p| p.send_message(0, b"stop").unwrap())),
+            // The replacement of the worker that stopped runs: the reload
+            // that follows stops it again (not the one that is exiting).
+            (count("ready ", 5), Box::new(|_| kill(nix::unistd::getpid().as_raw(), libc::SIGUSR1))),
+            (count("ready ", 7), Box::new(|p| p.send_message(1, b"after-reload").unwrap())),
+            (seen("msg 1 after-reload"), Box::new(|_| {})),
         ];
         let out = run_pool(&pool, steps);
         // (each worker's messages in order; the two workers run side by side)
@@ -529,12 +609,16 @@ mod tests {
         let pool = Pool::new(2, IpcType::MsgQueue, 0).unwrap();
         let q = pool.queue().unwrap();
         let steps: Vec<Step> = vec![
-            Box::new(move |_| {
-                for m in ["q1", "q2", "q3"] {
-                    assert!(q.push(7, m.as_bytes()).unwrap());
-                }
-            }),
-            Box::new(|_| {}),
+            (
+                count("ready ", 2),
+                Box::new(move |_| {
+                    for m in ["q1", "q2", "q3"] {
+                        assert!(q.push(7, m.as_bytes()).unwrap());
+                    }
+                }),
+            ),
+            // Shutdown once all three were taken.
+            (count("msg ", 3), Box::new(|_| {})),
         ];
         let out = run_pool(&pool, steps);
         let mut got: Vec<&str> = lines(&out, "msg ").iter().map(|l| &l[6..]).collect();
@@ -552,7 +636,7 @@ mod tests {
         let local: nix::sys::socket::SockaddrIn = nix::sys::socket::getsockname(pool.listener_fd().unwrap()).unwrap();
         let port = local.port();
         let answers = std::cell::RefCell::new(Vec::new());
-        let steps: Vec<Step> = vec![Box::new(|_| {
+        let steps: Vec<Step> = vec![(count("ready ", 1), Box::new(|_| {
             use std::io::Write;
             for req in [&b"\0\0\0\x06answer"[..], b"\0\0\0\x04none", b"\0\0\0\0"] {
                 let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -563,7 +647,7 @@ mod tests {
                 let _ = c.read_to_end(&mut got);
                 answers.borrow_mut().push(got);
             }
-        })];
+        }))];
         let out = run_pool(&pool, steps);
         assert_eq!(*answers.borrow(), [b"\0\0\0\x09re:answer".to_vec(), vec![], vec![]], "{out}");
         assert_eq!(lines(&out, "msg "), ["msg 0 answer", "msg 0 none"], "{out}");

@@ -13,19 +13,19 @@
 //! socket of the group.
 
 use nix::sys::socket::{getsockopt, shutdown, sockopt, Shutdown};
-use std::os::fd::RawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::time::Instant;
 
 /// Whether listening socket `fd` is in an SO_REUSEPORT group (the server
 /// has `enable_reuse_port`; another instance may take its place).
-pub fn shared(fd: RawFd) -> bool {
-    crate::fd::borrowed(fd, |fd| Ok(getsockopt(&fd, sockopt::ReusePort)?)).unwrap_or(false)
+pub fn shared(fd: &impl AsFd) -> bool {
+    getsockopt(fd, sockopt::ReusePort).unwrap_or(false)
 }
 
 /// Takes listening socket `fd` out of its group: the kernel stops queueing
 /// connections on it (the descriptor stays open).
-pub fn leave(fd: RawFd) {
-    let _ = shutdown(fd, Shutdown::Read);
+pub fn leave(fd: &impl AsFd) {
+    let _ = shutdown(fd.as_fd().as_raw_fd(), Shutdown::Read);
 }
 
 /// Whether a stopping server handing its port over may go on stopping:
@@ -38,14 +38,13 @@ pub fn handed_over(connections: i64, deadline: Instant) -> bool {
 mod tests {
     use super::*;
     use std::net::TcpListener;
-    use std::os::fd::AsRawFd;
 
     #[test]
     fn a_plain_listener_is_not_shared_and_leaving_stops_connections() {
         let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        assert!(!shared(l.as_raw_fd()));
+        assert!(!shared(&l));
         let addr = l.local_addr().unwrap();
-        leave(l.as_raw_fd());
+        leave(&l);
         assert!(std::net::TcpStream::connect(addr).is_err(), "a socket out of the group takes no connection");
         assert!(handed_over(0, Instant::now() + std::time::Duration::from_secs(9)));
         assert!(!handed_over(1, Instant::now() + std::time::Duration::from_secs(9)));

@@ -90,6 +90,6 @@ fn replaces_a_dead_worker_and_stops_all_on_sigterm() {
     assert_eq!(factory.errors, vec![(0, 3, 0)]);
     assert_eq!(shared.stats.counters().onstart_called.load(Ordering::SeqCst), 2);
     // Every child was reaped: no child of ours is left.
-    let mut status = 0;
-    assert_eq!(unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) }, -1);
+    let left = nix::sys::wait::waitpid(None, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+    assert_eq!(left, Err(nix::errno::Errno::ECHILD), "no child of ours is left");
 }

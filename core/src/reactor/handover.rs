@@ -6,12 +6,11 @@
 use super::Reactor;
 use crate::port::PortSocket;
 use crate::reuse_port;
-use std::os::fd::AsRawFd;
 
 impl Reactor {
     /// The stream ports whose listener another instance shares now.
     pub fn shared_listeners(&self) -> Vec<usize> {
-        let shared = |s: &PortSocket| matches!(s, PortSocket::Tcp(l) if reuse_port::shared(l.as_raw_fd()));
+        let shared = |s: &PortSocket| matches!(s, PortSocket::Tcp(l) if reuse_port::shared(l));
         self.ports.iter().enumerate().filter(|(_, p)| p.socket.as_ref().is_some_and(shared)).map(|(i, _)| i).collect()
     }
 
@@ -19,7 +18,7 @@ impl Reactor {
     /// by the caller).
     pub fn leave_group(&self, port: usize) {
         if let Some(PortSocket::Tcp(l)) = self.ports.get(port).and_then(|p| p.socket.as_ref()) {
-            reuse_port::leave(l.as_raw_fd());
+            reuse_port::leave(l);
         }
     }
 }
