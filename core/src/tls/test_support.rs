@@ -154,8 +154,16 @@ pub(crate) fn wait_readable(fds: &[std::os::fd::BorrowedFd<'_>]) {
 fn wait_readable_numbers(fds: &[RawFd]) {
     use crate::fd::borrowed;
     let _ = match *fds {
-        [a] => borrowed(a, |a| Ok(wait_readable(&[a]))),
-        [a, b] => borrowed(a, |a| borrowed(b, |b| Ok(wait_readable(&[a, b])))),
+        [a] => borrowed(a, |a| {
+            wait_readable(&[a]);
+            Ok(())
+        }),
+        [a, b] => borrowed(a, |a| {
+            borrowed(b, |b| {
+                wait_readable(&[a, b]);
+                Ok(())
+            })
+        }),
         _ => Ok(()),
     };
 }
