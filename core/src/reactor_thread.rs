@@ -408,10 +408,13 @@ impl Thread {
         let id = self.id;
         // A budget per turn keeps the sockets served while workers write on;
         // what is left makes the next poll not sleep (ready_to_sleep).
+        // Each message is applied where it lies in the ring: a send is
+        // written from there to the socket.
+        let (reader, reactor) = (&mut self.reader, &mut self.reactor);
         for _ in 0..APPLY_BUDGET {
-            let Some(msg) = self.reader.next(|w| links.to_reactor(w, id)) else { break };
-            self.reactor.apply_ref(&msg);
-            self.reader.recycle(msg.payload);
+            if reader.next_with(|w| links.to_reactor(w, id), |msg| reactor.apply_ref(msg)).is_none() {
+                break;
+            }
         }
     }
 
