@@ -20,7 +20,8 @@ use crate::message::{Kind, Message, MessageRef};
 use crate::session::SessionId;
 use std::collections::VecDeque;
 use std::io;
-use std::os::fd::RawFd;
+use nix::sys::eventfd::{EfdFlags, EventFd};
+use std::os::fd::{AsRawFd, RawFd};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
@@ -370,8 +371,8 @@ impl Inlet {
 /// Wakes a reader that sleeps in epoll: an eventfd, written only when the
 /// reader said it is about to sleep.
 pub struct Doorbell {
-    /// Counter the reader polls.
-    efd: RawFd,
+    /// Counter the reader polls (non-blocking; inherited by every fork).
+    efd: EventFd,
     /// Index of this bell's flag in the shared flags.
     slot: usize,
     flags: std::sync::Arc<crate::shm::SharedSlice<SleepFlag>>,
@@ -388,21 +389,10 @@ pub fn doorbells(n: usize) -> io::Result<Vec<Doorbell>> {
     let flags = std::sync::Arc::new(crate::shm::SharedSlice::<SleepFlag>::new(n)?);
     (0..n)
         .map(|slot| {
-            // SAFETY: a new eventfd, non-blocking; inherited by every fork.
-            let efd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
-            if efd < 0 {
-                return Err(io::Error::last_os_error());
-            }
+            let efd = EventFd::from_value_and_flags(0, EfdFlags::EFD_NONBLOCK | EfdFlags::EFD_CLOEXEC)?;
             Ok(Doorbell { efd, slot, flags: flags.clone() })
         })
         .collect()
-}
-
-impl Drop for Doorbell {
-    fn drop(&mut self) {
-        // SAFETY: closing the eventfd this bell owns.
-        unsafe { libc::close(self.efd) };
-    }
 }
 
 impl Doorbell {
@@ -412,15 +402,14 @@ impl Doorbell {
 
     /// The fd the reader registers for readability.
     pub fn fd(&self) -> RawFd {
-        self.efd
+        self.efd.as_raw_fd()
     }
 
     /// Writer side: wakes the reader if it is (about to be) asleep.
     pub fn ring(&self) {
         if self.flag().load(Ordering::SeqCst) == 1 && self.flag().swap(0, Ordering::SeqCst) == 1 {
-            let one = 1u64;
-            // SAFETY: adding 1 to our eventfd's counter.
-            unsafe { libc::write(self.efd, (&one as *const u64).cast(), 8) };
+            // (It cannot fail short of a counter at its maximum, which still wakes.)
+            let _ = self.efd.write(1);
         }
     }
 
@@ -438,9 +427,8 @@ impl Doorbell {
 
     /// Reader side: resets the eventfd after it woke the reader.
     pub fn clear(&self) {
-        let mut v = 0u64;
-        // SAFETY: reading our eventfd's counter into v.
-        unsafe { libc::read(self.efd, (&mut v as *mut u64).cast(), 8) };
+        // (EAGAIN when it was clear already.)
+        let _ = self.efd.read();
     }
 }
 
@@ -705,12 +693,10 @@ mod tests {
         let bells = doorbells(1).unwrap();
         let bell = &bells[0];
         bell.ring();
-        let mut v = 0u64;
-        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, -1, "awake: no write");
+        assert_eq!(bell.efd.read(), Err(nix::errno::Errno::EAGAIN), "awake: no write");
         bell.prepare_sleep();
         bell.ring();
         bell.ring();
-        assert_eq!(unsafe { libc::read(bell.fd(), (&mut v as *mut u64).cast(), 8) }, 8);
-        assert_eq!(v, 1, "one wake-up per sleep");
+        assert_eq!(bell.efd.read(), Ok(1), "one wake-up per sleep");
     }
 }
