@@ -8,7 +8,11 @@
 //! not take. A reader takes a message off the ring *before* handling it: a
 //! worker that is killed loses only the message it was handling, as in
 //! Swoole, and one that stops (reload, `max_request`) leaves the rest to its
-//! successor.
+//! successor. A message of one record is read where it lies
+//! ([`Inlet::next_with`]): the reader copies out what it keeps (a worker,
+//! the PHP string onReceive gets) or applies it (a reactor thread writes a
+//! reply from the ring to the socket), and the record is taken right after,
+//! before any user callback runs.
 //!
 //! A record is a 24-byte header (check-then-parse, as in mini-redis) and its
 //! payload, padded to 8 bytes. A message larger than [`MAX_RECORD`] travels
