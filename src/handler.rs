@@ -26,6 +26,16 @@ pub(crate) struct PhpHandler<'a> {
     pub(crate) http: bool,
     /// Set when a callback failed; the loop then aborts.
     pub(crate) failure: Option<Failure>,
+    /// PROCESS mode: the packet `stage_receive` copied out of the ring, as
+    /// the PHP string the next `on_receive_staged` passes to onReceive.
+    pub(crate) staged: Option<Zval>,
+}
+
+/// `data` as a PHP string value (one copy).
+fn string_zval(data: &[u8]) -> Zval {
+    let mut zv = Zval::new();
+    zv.set_zend_string(ZendStr::new(data, false));
+    zv
 }
 
 impl<'a> PhpHandler<'a> {
@@ -59,6 +69,13 @@ impl<'a> PhpHandler<'a> {
             Some(payload) => self.host.call_with(cb, &mut [Zval::new(), long(fd), long(reactor), payload]),
             None => self.host.call_with(cb, &mut [Zval::new(), long(fd), long(reactor)]),
         }
+    }
+
+    /// onReceive with `payload`, the packet as a PHP string.
+    fn receive(&mut self, session: SessionId, reactor_id: i32, payload: Zval) -> Flow {
+        let cb = self.pick_for(Event::Receive, self.on_receive, session);
+        let outcome = self.call_session_event(cb, session, reactor_id, Some(payload));
+        self.flow(outcome)
     }
 
     fn flow(&mut self, outcome: CallOutcome) -> Flow {
@@ -132,11 +149,24 @@ impl EventHandler for PhpHandler<'_> {
             });
             return self.flow(outcome);
         }
-        let mut payload = Zval::new();
-        payload.set_zend_string(ZendStr::new(data, false));
-        let cb = self.pick_for(Event::Receive, self.on_receive, session);
-        let outcome = self.call_session_event(cb, session, reactor_id, Some(payload));
-        self.flow(outcome)
+        let payload = string_zval(data);
+        self.receive(session, reactor_id, payload)
+    }
+
+    fn stage_receive(&mut self, _session: SessionId, data: &[u8]) -> bool {
+        // An HTTP port's bytes go to its parser, which takes a slice.
+        if self.http {
+            return false;
+        }
+        self.staged = Some(string_zval(data));
+        true
+    }
+
+    fn on_receive_staged(&mut self, session: SessionId, reactor_id: i32) -> Flow {
+        match self.staged.take() {
+            Some(payload) => self.receive(session, reactor_id, payload),
+            None => Flow::Continue,
+        }
     }
 
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow {

@@ -172,6 +172,7 @@ impl ProcessHost {
             per_port: self.ports.iter().any(|p| !p.callbacks.is_empty()),
             http: crate::http::config::any_port(),
             failure: None,
+            staged: None,
         };
         let end = worker::run(&mut handler);
         let failure = handler.failure;

@@ -150,9 +150,41 @@ impl Kind {
 /// A whole message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    /// What the message asks.
     pub kind: Kind,
+    /// The connection it is about (or the sender, for some kinds).
     pub session: SessionId,
     /// A small extra field: the reactor thread a connection event comes from.
     pub aux: u16,
+    /// The payload (the packet, the reply, the task, ...).
     pub payload: Vec<u8>,
+}
+
+/// A whole message seen where it lies (a ring's shared memory, or a
+/// [`Message`]'s buffer): what a reader hands to the code that applies it
+/// without copying the payload first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageRef<'a> {
+    /// What the message asks.
+    pub kind: Kind,
+    /// The connection it is about (or the sender, for some kinds).
+    pub session: SessionId,
+    /// The small extra field ([`Message::aux`]).
+    pub aux: u16,
+    /// The payload, borrowed.
+    pub payload: &'a [u8],
+}
+
+impl MessageRef<'_> {
+    /// An owned copy.
+    pub fn to_message(&self) -> Message {
+        Message { kind: self.kind, session: self.session, aux: self.aux, payload: self.payload.to_vec() }
+    }
+}
+
+impl Message {
+    /// The message, borrowed.
+    pub fn as_ref(&self) -> MessageRef<'_> {
+        MessageRef { kind: self.kind, session: self.session, aux: self.aux, payload: &self.payload }
+    }
 }

@@ -47,6 +47,12 @@ const HOLD_MAX_WAIT: Duration = Duration::from_millis(1024);
 /// grow the master without bound either.
 const SERVER_QUEUE_LIMIT: usize = 64 << 20;
 
+/// The smallest packet that waits for room in a ring as a view of its
+/// connection's input buffer rather than as a copy: a view keeps the whole
+/// buffer (a read's worth and more) alive, which for a small packet would be
+/// many times its size.
+const SHARE_MIN: usize = crate::reactor::READ_CHUNK / 2;
+
 /// What the main thread asks of a reactor thread.
 enum Command {
     /// Serve this connection, accepted on port `usize`, whose session the
@@ -287,7 +293,7 @@ impl Thread {
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     for frame in &frames {
-                        self.dispatch(Kind::Receive, session, frame);
+                        self.dispatch_frame(session, frame);
                     }
                     (Some(session), more || to_end)
                 }
@@ -357,26 +363,49 @@ impl Thread {
 
     /// Sends a connection event to the worker `dispatch_mode` picks.
     fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) {
+        if let Some(worker) = self.route(kind, session, payload.len()) {
+            self.send_to(worker, kind, session, self.id as u16, payload);
+        }
+    }
+
+    /// [`Thread::dispatch`] of a packet cut from the connection's input
+    /// buffer: if it must wait for room in the ring, it waits as a view of
+    /// that buffer, not as a copy.
+    fn dispatch_frame(&mut self, session: SessionId, frame: &bytes::Bytes) {
+        if frame.len() < SHARE_MIN {
+            return self.dispatch(Kind::Receive, session, frame);
+        }
+        let Some(worker) = self.route(Kind::Receive, session, frame.len()) else { return };
+        let Some(links) = self.shared.links.as_ref() else { return };
+        self.outlets[worker].send_shared(links.to_worker(self.id, worker), Kind::Receive, self.id as u16, session, frame);
+        self.touched[worker] = true;
+    }
+
+    /// The worker `dispatch_mode` picks for an event of `session` (none if
+    /// the connection is gone); a packet's `len` bytes are counted as
+    /// queued toward workers.
+    fn route(&mut self, kind: Kind, session: SessionId, len: usize) -> Option<usize> {
         let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
-        let Some(target) = self.reactor.dispatch_target(session, with_ip) else { return };
+        let target = self.reactor.dispatch_target(session, with_ip)?;
         if kind == Kind::Receive {
             // Counted before the worker can see it (it takes it off first thing).
-            self.shared.table.queue_recv(session, payload.len() as i64);
+            self.shared.table.queue_recv(session, len as i64);
             let counters = self.shared.stats.counters();
-            counters.recv_queued_bytes.fetch_add(payload.len() as i64, std::sync::atomic::Ordering::Relaxed);
+            counters.recv_queued_bytes.fetch_add(len as i64, std::sync::atomic::Ordering::Relaxed);
         }
-        self.send_to_worker(kind, session, &target, payload);
+        Some(self.choose(&target))
     }
 
-    fn send_to_worker(&mut self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, payload: &[u8]) {
-        self.send_to_worker_aux(kind, session, target, self.id as u16, payload)
-    }
-
-    fn send_to_worker_aux(&mut self, kind: Kind, session: SessionId, target: &crate::dispatch::Target, aux: u16, payload: &[u8]) {
+    /// The worker for `target` (an idle one, where `dispatch_mode` lets it choose).
+    fn choose(&self, target: &crate::dispatch::Target) -> usize {
         let stats = &self.shared.stats;
-        let worker = self.dispatcher.choose(target, |w| {
+        self.dispatcher.choose(target, |w| {
             stats.worker(w).is_some_and(|s| s.status.load(std::sync::atomic::Ordering::Relaxed) == WorkerStatus::Idle as u32)
-        });
+        })
+    }
+
+    /// Writes a message to worker `worker`'s ring.
+    fn send_to(&mut self, worker: usize, kind: Kind, session: SessionId, aux: u16, payload: &[u8]) {
         let Some(links) = self.shared.links.as_ref() else { return };
         // The ring outlives any one worker process: a worker that is being
         // replaced finds these messages when it starts.
@@ -408,10 +437,13 @@ impl Thread {
         let id = self.id;
         // A budget per turn keeps the sockets served while workers write on;
         // what is left makes the next poll not sleep (ready_to_sleep).
+        // Each message is applied where it lies in the ring: a send is
+        // written from there to the socket.
+        let (reader, reactor) = (&mut self.reader, &mut self.reactor);
         for _ in 0..APPLY_BUDGET {
-            let Some(msg) = self.reader.next(|w| links.to_reactor(w, id)) else { break };
-            self.reactor.apply_ref(&msg);
-            self.reader.recycle(msg.payload);
+            if reader.next_with(|w| links.to_reactor(w, id), |msg| reactor.apply_ref(msg)).is_none() {
+                break;
+            }
         }
     }
 
@@ -466,7 +498,8 @@ impl Thread {
                 let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
                 let target = crate::reactor::target_of(&info, with_ip, self.shared.table.uid(info.session));
                 let aux = if info.closed_by_server { crate::worker::CLOSED_BY_SERVER_AUX } else { self.id as u16 };
-                self.send_to_worker_aux(Kind::Closed, info.session, &target, aux, &[]);
+                let worker = self.choose(&target);
+                self.send_to(worker, Kind::Closed, info.session, aux, &[]);
             } else {
                 self.shared.table.close(info.session);
             }

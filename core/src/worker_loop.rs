@@ -20,6 +20,20 @@ use std::sync::Arc;
 pub trait EventHandler: LoopHandler {
     fn on_connect(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     fn on_receive(&mut self, session: SessionId, reactor_id: i32, data: &[u8]) -> Flow;
+    /// PROCESS mode: a packet for the next [`EventHandler::on_receive_staged`],
+    /// seen where it lies in the ring from the reactor thread. The handler
+    /// copies it into its own value (the PHP string onReceive gets, made
+    /// once) and runs no user code here: the ring's reader moves past the
+    /// packet as soon as this returns, before the callback runs, so a
+    /// worker killed in onReceive loses that packet only. False when the
+    /// handler takes no packet this way (then `on_receive` gets a copy).
+    fn stage_receive(&mut self, _session: SessionId, _data: &[u8]) -> bool {
+        false
+    }
+    /// onReceive of the packet [`EventHandler::stage_receive`] took.
+    fn on_receive_staged(&mut self, _session: SessionId, _reactor_id: i32) -> Flow {
+        Flow::Continue
+    }
     fn on_close(&mut self, session: SessionId, reactor_id: i32) -> Flow;
     /// A datagram arrived on datagram port `port` (UDP or Unix), whose
     /// socket is (`server_fd`, `server_port`).
@@ -78,6 +92,7 @@ pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
             task_worker,
             last_message: None,
             rings,
+            ring_copy: Vec::new(),
             linger: Vec::new(),
             linger_until: None,
         };
@@ -111,11 +126,22 @@ struct ServerLoop<'a> {
     /// A PROCESS-mode event worker: the server whose reactor threads write
     /// to this worker's rings, and the reading ends of those rings.
     rings: Option<(Arc<ServerShared>, crate::ring::Reader)>,
+    /// Where a ring message the handler does not stage is copied (reused
+    /// from one message to the next).
+    ring_copy: Vec<u8>,
     /// Timers created by `on_before_shutdown`: a stopping worker waits for
     /// them (Swoole's loop still runs there)...
     linger: Vec<crate::timer::TimerId>,
     /// ... until this deadline (`max_wait_time`) at the latest.
     linger_until: Option<std::time::Instant>,
+}
+
+/// A message taken off a ring, before it is handled.
+enum Taken {
+    /// A packet the handler holds as its own value ([`EventHandler::stage_receive`]).
+    Staged { session: SessionId, aux: u16, len: usize },
+    /// Any other message, its payload copied into [`ServerLoop::ring_copy`].
+    Copied { kind: Kind, session: SessionId, aux: u16 },
 }
 
 /// Ring messages a worker handles before its loop looks at everything else.
@@ -176,16 +202,37 @@ impl ServerLoop<'_> {
             if stopping() && !reader.has_partial() {
                 break;
             }
-            let Some(msg) = reader.next(|r| links.to_worker(r, w)) else { break };
-            let mut spare = None;
-            flow = self.busy(|h| {
-                let (flow, buf) = deliver_reusing(h, msg);
-                spare = buf;
-                flow
+            // Taken off the ring first (a packet staged as the handler's own
+            // value, anything else copied into the reused buffer), handled after.
+            let (handler, copy) = (&mut *self.handler, &mut self.ring_copy);
+            let taken = reader.next_with(|r| links.to_worker(r, w), |m| {
+                if m.kind == Kind::Receive && handler.stage_receive(m.session, m.payload) {
+                    return Taken::Staged { session: m.session, aux: m.aux, len: m.payload.len() };
+                }
+                copy.clear();
+                copy.extend_from_slice(m.payload);
+                Taken::Copied { kind: m.kind, session: m.session, aux: m.aux }
             });
-            if let Some(buf) = spare {
-                reader.recycle(buf);
-            }
+            flow = match taken {
+                None => break,
+                Some(Taken::Staged { session, aux, len }) => self.busy(|h| {
+                    with(|r| r.count_received(session, len));
+                    let flow = h.on_receive_staged(session, reactor_id_of(aux));
+                    with(|r| r.count_request());
+                    flow
+                }),
+                Some(Taken::Copied { kind, session, aux }) => {
+                    let msg = crate::message::Message { kind, session, aux, payload: std::mem::take(&mut self.ring_copy) };
+                    let mut spare = None;
+                    let flow = self.busy(|h| {
+                        let (flow, buf) = deliver_reusing(h, msg);
+                        spare = buf;
+                        flow
+                    });
+                    self.ring_copy = spare.unwrap_or_default();
+                    flow
+                }
+            };
             if flow == Flow::Abort {
                 break;
             }
@@ -478,7 +525,7 @@ fn deliver_message(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
 /// did not take the message (a connection event), for the ring reader to
 /// read its next message into.
 fn deliver_reusing(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -> (Flow, Option<Vec<u8>>) {
-    let reactor_id = if msg.aux == CLOSED_BY_SERVER_AUX { CLOSED_BY_SERVER } else { msg.aux as i32 };
+    let reactor_id = reactor_id_of(msg.aux);
     let flow = match msg.kind {
         Kind::Connect => {
             if !msg.payload.is_empty() {
@@ -506,6 +553,11 @@ fn deliver_reusing(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
         _ => return (handler.on_message(msg), None),
     };
     (flow, Some(msg.payload))
+}
+
+/// The `$reactor_id` a connection event's `aux` carries.
+fn reactor_id_of(aux: u16) -> i32 {
+    if aux == CLOSED_BY_SERVER_AUX { CLOSED_BY_SERVER } else { aux as i32 }
 }
 
 /// Runs onBufferFull/onBufferEmpty due, then onClose for every connection

@@ -25,20 +25,22 @@ impl Reactor {
     /// Carries out a request another process sent about a connection held
     /// here (send, close, pause, resume); any other message is handed back.
     pub fn apply(&mut self, msg: inbox::Message) -> Option<inbox::Message> {
-        if self.apply_ref(&msg) { None } else { Some(msg) }
+        if self.apply_ref(msg.as_ref()) { None } else { Some(msg) }
     }
 
-    /// [`Reactor::apply`] that leaves the message with the caller (whose
-    /// payload buffer a ring reader reuses); false if it is not a request
-    /// about a connection.
-    pub(crate) fn apply_ref(&mut self, msg: &inbox::Message) -> bool {
+    /// [`Reactor::apply`] of a message the caller keeps (a ring reader's,
+    /// in the ring's shared memory: a send writes from there to the
+    /// socket, and only what the kernel did not take is copied, into the
+    /// connection's output queue); false if it is not a request about a
+    /// connection.
+    pub(crate) fn apply_ref(&mut self, msg: crate::message::MessageRef<'_>) -> bool {
         // Fire-and-forget: the session may have closed meanwhile.
         let _ = match msg.kind {
             // The sender checked the queue's limit (a worker) or has none to check.
-            Kind::Send => self.send_checked(msg.session, &msg.payload, !self.in_master),
+            Kind::Send => self.send_checked(msg.session, msg.payload, !self.in_master),
             Kind::Close => self.close(msg.session, false),
             Kind::Reset => self.close(msg.session, true),
-            Kind::SendFile => match crate::inbox::SendFileRequest::decode(&msg.payload) {
+            Kind::SendFile => match crate::inbox::SendFileRequest::decode(msg.payload) {
                 Some(r) => self.sendfile(msg.session, &r.path, r.offset, r.length),
                 None => Ok(()),
             },
