@@ -554,36 +554,47 @@ impl Reader {
 mod tests {
     use super::*;
 
-    #[test]
-    fn messages_of_every_size_cross_in_order_and_wrap() {
+    /// The messages a wrap test expects, oldest first: (id, payload).
+    type Expected = VecDeque<(u64, Vec<u8>)>;
+
+    /// Sends `count` messages of the sizes in turn through one ring, reading
+    /// some as it goes (every `drain_every`-th send drains the ring) so it
+    /// wraps many times, then reads the rest; `read` takes one message off
+    /// (checking it against the oldest expected one) and says whether it did.
+    /// Returns how many were read.
+    fn cross_wrapping(count: u64, sizes: &[usize], drain_every: u64, mut read: impl FnMut(&mut Inlet, Ring<'_>, &mut Expected) -> bool) -> u64 {
         let set = RingSet::new(1).unwrap();
         let ring = set.ring(0);
         let mut out = Outlet::default();
         let mut inlet = Inlet::default();
-        let mut expect = VecDeque::new();
+        let mut expect = Expected::new();
         let mut got = 0;
-        for i in 0..3000u64 {
-            let len = [0, 1, 7, 100, 5000, 70_000, 300_000][(i % 7) as usize];
-            let payload: Vec<u8> = (0..len).map(|b| (b as u64 + i) as u8).collect();
+        for i in 0..count {
+            let len = sizes[(i % sizes.len() as u64) as usize];
+            let payload: Vec<u8> = (0..len).map(|b| (b as u64 * 7 + i) as u8).collect();
             out.send(ring, Kind::Receive, (i % 5) as u16, SessionId(i), &payload);
             expect.push_back((i, payload));
-            // Read some as we go, as a worker would, so the ring wraps many times.
-            while !out.pump(ring) || (i % 3 == 0 && !ring.is_empty()) {
-                if let Some(m) = inlet.next(ring) {
-                    let (id, payload) = expect.pop_front().unwrap();
-                    assert_eq!((m.kind, m.session, m.aux, m.payload.len()), (Kind::Receive, SessionId(id), (id % 5) as u16, payload.len()));
-                    assert_eq!(m.payload, payload);
-                    got += 1;
-                }
+            while !out.pump(ring) || (i % drain_every == 0 && !ring.is_empty()) {
+                got += u64::from(read(&mut inlet, ring, &mut expect));
             }
         }
-        while let Some(m) = inlet.next(ring) {
-            let (id, payload) = expect.pop_front().unwrap();
-            assert_eq!((m.session, m.payload), (SessionId(id), payload));
+        while read(&mut inlet, ring, &mut expect) {
             got += 1;
         }
-        assert_eq!(got, 3000);
         assert!(expect.is_empty() && ring.is_empty());
+        got
+    }
+
+    #[test]
+    fn messages_of_every_size_cross_in_order_and_wrap() {
+        let got = cross_wrapping(3000, &[0, 1, 7, 100, 5000, 70_000, 300_000], 3, |inlet, ring, expect| {
+            let Some(m) = inlet.next(ring) else { return false };
+            let (id, payload) = expect.pop_front().unwrap();
+            assert_eq!((m.kind, m.session, m.aux), (Kind::Receive, SessionId(id), (id % 5) as u16));
+            assert_eq!(m.payload, payload);
+            true
+        });
+        assert_eq!(got, 3000);
     }
 
     #[test]
@@ -658,30 +669,16 @@ mod tests {
 
     #[test]
     fn in_place_reads_wrap_around_the_ring_in_order() {
-        let set = RingSet::new(1).unwrap();
-        let ring = set.ring(0);
-        let mut out = Outlet::default();
-        let mut inlet = Inlet::default();
-        let mut expect = VecDeque::new();
-        let mut got = 0;
-        for i in 0..2000u64 {
-            // Sizes that leave every remainder at the end of the data area.
-            let len = [3, 65_545, 40_000, 0, 131_000, 9][(i % 6) as usize];
-            let payload: Vec<u8> = (0..len).map(|b| (b as u64 * 7 + i) as u8).collect();
-            out.send(ring, Kind::Receive, 0, SessionId(i), &payload);
-            expect.push_back((i, payload));
-            while !out.pump(ring) || (i % 2 == 0 && !ring.is_empty()) {
-                let checked = inlet.next_with(ring, |m| {
+        // Sizes that leave every remainder at the end of the data area.
+        let got = cross_wrapping(2000, &[3, 65_545, 40_000, 0, 131_000, 9], 2, |inlet, ring, expect| {
+            inlet
+                .next_with(ring, |m| {
                     let (id, payload) = expect.pop_front().unwrap();
                     assert_eq!(m.session, SessionId(id));
                     assert!(m.payload == &payload[..], "message {id}'s bytes");
-                });
-                got += checked.map_or(0, |()| 1);
-            }
-        }
-        while inlet.next_with(ring, |m| assert_eq!(m.session, SessionId(expect.pop_front().unwrap().0))).is_some() {
-            got += 1;
-        }
+                })
+                .is_some()
+        });
         assert_eq!(got, 2000);
     }
 
