@@ -15,6 +15,10 @@ impl LoopHandler for Recorder {
     fn on_signal(&mut self, signo: i32) -> Flow {
         self.log.push(format!("signal {signo}"));
         unwatch_signal(signo);
+        // The long timer only kept the loop up until now; one more short
+        // timer after the signal shows the loop goes on serving timers.
+        assert!(timer_clear(crate::timer::TimerId(2)), "the keep-alive timer was pending");
+        timer_add(1, false).unwrap();
         Flow::Continue
     }
     fn on_user_fd(&mut self, fd: RawFd, readable: bool, _writable: bool) -> Flow {
@@ -50,12 +54,15 @@ fn timers_fds_defer_and_signals_until_nothing_is_left() {
     user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).unwrap();
     assert!(user_add(b.as_raw_fd(), Interest2 { read: true, write: false }).is_err(), "twice");
     timer_add(20, false).unwrap();
-    timer_add(40, false).unwrap(); // keeps the loop up while the signal arrives
+    // Keeps the loop up while the signal arrives; far enough that a loaded
+    // machine cannot make it due in the same pass as timer 1 (then it would
+    // rightly run before the signal is served).
+    timer_add(10_000, false).unwrap();
     watch_signal(libc::SIGUSR2).unwrap();
     set_defer_pending(true);
     let mut h = Recorder { reader: Some(b), ..Default::default() };
     assert_eq!(run(&mut h), LoopEnd::Stopped);
-    assert_eq!(h.log, vec!["fd true ab", "defer", "fd true cd", "fd true ef", "timer 1", "signal 12", "timer 2"]);
+    assert_eq!(h.log, vec!["fd true ab", "defer", "fd true cd", "fd true ef", "timer 1", "signal 12", "timer 3"]);
     assert!(!has_work());
     drop(uninstall());
 }
