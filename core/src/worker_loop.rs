@@ -215,12 +215,9 @@ impl ServerLoop<'_> {
             });
             flow = match taken {
                 None => break,
-                Some(Taken::Staged { session, aux, len }) => self.busy(|h| {
-                    with(|r| r.count_received(session, len));
-                    let flow = h.on_receive_staged(session, reactor_id_of(aux));
-                    with(|r| r.count_request());
-                    flow
-                }),
+                Some(Taken::Staged { session, aux, len }) => {
+                    self.busy(|h| counted_receive(session, len, || h.on_receive_staged(session, reactor_id_of(aux))))
+                }
                 Some(Taken::Copied { kind, session, aux }) => {
                     let msg = crate::message::Message { kind, session, aux, payload: std::mem::take(&mut self.ring_copy) };
                     let mut spare = None;
@@ -534,12 +531,7 @@ fn deliver_reusing(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
             }
             handler.on_connect(msg.session, reactor_id)
         }
-        Kind::Receive => {
-            with(|r| r.count_received(msg.session, msg.payload.len()));
-            let flow = handler.on_receive(msg.session, reactor_id, &msg.payload);
-            with(|r| r.count_request());
-            flow
-        }
+        Kind::Receive => counted_receive(msg.session, msg.payload.len(), || handler.on_receive(msg.session, reactor_id, &msg.payload)),
         Kind::Closed => {
             let flow = handler.on_close(msg.session, reactor_id);
             // The session's slot was kept for this onClose; free it now.
@@ -553,6 +545,15 @@ fn deliver_reusing(handler: &mut dyn EventHandler, msg: crate::inbox::Message) -
         _ => return (handler.on_message(msg), None),
     };
     (flow, Some(msg.payload))
+}
+
+/// Runs `on_receive` for a packet of `len` bytes on `session`, counted as
+/// received before and as a request after (the stats and `max_request`).
+fn counted_receive(session: SessionId, len: usize, on_receive: impl FnOnce() -> Flow) -> Flow {
+    with(|r| r.count_received(session, len));
+    let flow = on_receive();
+    with(|r| r.count_request());
+    flow
 }
 
 /// The `$reactor_id` a connection event's `aux` carries.
