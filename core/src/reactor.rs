@@ -21,7 +21,6 @@ use crate::port::{PortSocket, PortSpec, Stream};
 use bytes::{Bytes, BytesMut};
 use mio::{Interest, Registry, Token};
 use slab::Slab;
-use std::collections::HashMap;
 use std::io::{self, Read};
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, RawFd};
@@ -91,7 +90,7 @@ pub struct Reactor {
     /// Open connections, keyed by slab index (token - CONN_TOKEN_BASE).
     conns: Slab<Connection>,
     /// Session id to slab index.
-    by_session: HashMap<SessionId, usize>,
+    by_session: crate::session::SessionMap<usize>,
     /// Closed connections whose onClose has not run yet, oldest first.
     closing: Vec<ConnectionInfo>,
     /// Server-wide shared state.
@@ -256,7 +255,7 @@ impl Reactor {
             ports,
             registry,
             conns: Slab::new(),
-            by_session: HashMap::new(),
+            by_session: Default::default(),
             closing: Vec::new(),
             shared,
             worker_id: cfg.worker_id,
