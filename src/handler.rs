@@ -31,12 +31,6 @@ pub(crate) struct PhpHandler<'a> {
     pub(crate) staged: Option<Zval>,
 }
 
-/// `data` as a PHP string value (one copy).
-fn string_zval(data: &[u8]) -> Zval {
-    let mut zv = Zval::new();
-    zv.set_zend_string(ZendStr::new(data, false));
-    zv
-}
 
 impl<'a> PhpHandler<'a> {
     /// The callback for `ev` on `port`: the port's own, else the server's
@@ -149,7 +143,7 @@ impl EventHandler for PhpHandler<'_> {
             });
             return self.flow(outcome);
         }
-        let payload = string_zval(data);
+        let payload = crate::zend::bytes_zval(data);
         self.receive(session, reactor_id, payload)
     }
 
@@ -158,7 +152,7 @@ impl EventHandler for PhpHandler<'_> {
         if self.http {
             return false;
         }
-        self.staged = Some(string_zval(data));
+        self.staged = Some(crate::zend::bytes_zval(data));
         true
     }
 
