@@ -6,14 +6,17 @@ swoole
 <?php
 $p = new Swoole\Process(function ($w) {
     $w->write("ping");
-    usleep(300000);
+    $w->read(); // alive (and silent) until the parent's timed read is over
 });
 $p->start();
 var_dump($p->read(0), $p->read(-5));
 var_dump($p->read(2)); // a datagram pipe: the rest of the datagram is gone
 $p->setTimeout(0.1);
 $t = microtime(true);
-var_dump($p->read(), swoole_last_error(), round(microtime(true) - $t, 1));
+$got = $p->read();
+$waited = microtime(true) - $t;
+var_dump($got, swoole_last_error(), $waited >= 0.09 && $waited < 2.0);
+$p->write("bye");
 Swoole\Process::wait();
 $p->close();
 var_dump($p->read());
@@ -62,7 +65,7 @@ bool(false)
 string(2) "pi"
 bool(false)
 int(6002)
-float(0.1)
+bool(true)
 
 Warning: Swoole\Process::read(): no pipe, cannot read from pipe in %s on line %d
 bool(false)
