@@ -39,8 +39,8 @@ mod proxy_stage;
 mod remote;
 mod stop;
 
-pub use heartbeat::Heartbeat;
-pub use stop::StopMode;
+pub use crate::heartbeat::Heartbeat;
+pub use crate::stop_mode::StopMode;
 
 #[path = "reactor_tls.rs"]
 mod tls;
