@@ -15,6 +15,7 @@ use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
 use mio::Interest;
 use nix::sys::signal::Signal as SysSignal;
+use std::os::fd::AsRawFd;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -202,8 +203,9 @@ impl<'a> Supervisor<'a> {
 
     /// Answers the `command()` requests waiting in the manager's inbox.
     fn serve_commands(&mut self, factory: &mut dyn WorkerFactory) {
-        let Some(fd) = self.shared.commands.manager.read_end(0) else { return };
-        let _ = crate::process::set_blocking(fd, false);
+        let Some(end) = self.shared.commands.manager.read_fd(0) else { return };
+        let _ = crate::process::set_blocking(&end, false);
+        let fd = end.as_raw_fd();
         for msg in crate::inbox::drain(fd, &mut self.commands) {
             if msg.kind == crate::inbox::Kind::Shutdown {
                 // The master (this process in BASE mode) stops in order on

@@ -281,7 +281,7 @@ pub enum PortSocket {
 impl PortSocket {
     /// Wraps a dup of a bound, listening socket of `sock_type` (non-blocking).
     pub fn new(fd: OwnedFd, sock_type: SockType) -> io::Result<PortSocket> {
-        crate::process::set_blocking(fd.as_raw_fd(), false)?;
+        crate::process::set_blocking(&fd, false)?;
         Ok(match sock_type {
             SockType::Tcp | SockType::Tcp6 => PortSocket::Tcp(mio::net::TcpListener::from_std(fd.into())),
             SockType::Udp | SockType::Udp6 => PortSocket::Udp(mio::net::UdpSocket::from_std(fd.into())),
