@@ -51,7 +51,7 @@ fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Op
     if interest.write && write.is_none() {
         return fail(format!("Swoole\\Event: unable to find writable callback of fd [{fd}]"));
     }
-    let _ = swoole_core::process::set_blocking(fd, false);
+    let _ = swoole_core::fd::borrowed(fd, |fd| swoole_core::process::set_blocking(&fd, false));
     if let Err(e) = event_loop::user_add(fd, interest) {
         return fail(format!("swoole_event_add failed: {e}"));
     }

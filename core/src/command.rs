@@ -14,6 +14,7 @@ pub use crate::shared::CommandInboxes;
 use crate::shared::ServerShared;
 use crate::session::SessionId;
 use std::io;
+use std::os::fd::AsRawFd;
 use std::time::Duration;
 
 /// `SWOOLE_SERVER_COMMAND_*` process types.
@@ -106,11 +107,12 @@ pub fn reply(shared: &ServerShared, request: &Request, answer: &[u8]) -> io::Res
 /// dropping anything else that arrives there meanwhile (a task result that
 /// came after its taskwait() gave up); `None` after [`REPLY_TIMEOUT`].
 pub fn wait_reply(shared: &ServerShared, from: ReplyTo, id: u64, re: &mut Reassembler) -> Option<Vec<u8>> {
-    let fd = match from {
-        ReplyTo::Master => shared.commands.master_replies.read_end(0)?,
-        ReplyTo::Lane(w) => shared.replies.read_end(w)?,
+    let end = match from {
+        ReplyTo::Master => shared.commands.master_replies.read_fd(0)?,
+        ReplyTo::Lane(w) => shared.replies.read_fd(w)?,
     };
-    crate::process::set_blocking(fd, false).ok()?;
+    crate::process::set_blocking(&end, false).ok()?;
+    let fd = end.as_raw_fd();
     let deadline = std::time::Instant::now() + REPLY_TIMEOUT;
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -171,8 +173,8 @@ mod tests {
         let shared = ServerShared::new(2, 0, 0, 0, 0).unwrap();
         send_request(&shared, Target::Worker(1), 7, ReplyTo::Lane(0), "getpid", b"{\"a\":1}").unwrap();
         let mut re = Reassembler::default();
+        crate::process::set_blocking(&shared.inboxes.read_fd(1).unwrap(), false).unwrap();
         let fd = shared.inboxes.read_end(1).unwrap();
-        crate::process::set_blocking(fd, false).unwrap();
         let msg = crate::inbox::recv_timeout(fd, &mut re, Duration::from_secs(1)).unwrap();
         let req = parse(&msg).unwrap();
         assert_eq!((req.id, req.name.as_str(), req.data.as_slice()), (7, "getpid", &b"{\"a\":1}"[..]));

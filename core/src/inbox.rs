@@ -16,7 +16,7 @@ use std::io;
 use std::time::Instant;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use nix::sys::socket::{self, MsgFlags};
-use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 
 pub use crate::message::{Kind, Message, SendFileRequest, TaskHeader};
 
@@ -165,7 +165,13 @@ impl Inboxes {
 
     /// Worker `id`'s read end (the worker makes it non-blocking and polls it).
     pub fn read_end(&self, id: usize) -> Option<RawFd> {
-        self.ends.get(id).map(|e| e.0.as_raw_fd())
+        self.read_fd(id).map(|fd| fd.as_raw_fd())
+    }
+
+    /// [`Inboxes::read_end`], lent by its owner: what a system call on it
+    /// (`fcntl`, `register`) takes while the inboxes are at hand.
+    pub fn read_fd(&self, id: usize) -> Option<BorrowedFd<'_>> {
+        self.ends.get(id).map(|e| e.0.as_fd())
     }
 
     /// Sends a `kind` message about `session` to worker `id`'s inbox, in
@@ -379,8 +385,8 @@ mod tests {
         assert_eq!(TaskHeader::decode(&payload), Some((h, &b"data"[..])));
         assert_eq!(TaskHeader::decode(b"short"), None);
         let inboxes = Inboxes::new(1).unwrap();
+        crate::process::set_blocking(&inboxes.read_fd(0).unwrap(), false).unwrap();
         let fd = inboxes.read_end(0).unwrap();
-        crate::process::set_blocking(fd, false).unwrap();
         let mut re = Reassembler::default();
         let t = std::time::Instant::now();
         assert_eq!(recv_timeout(fd, &mut re, std::time::Duration::from_millis(30)), None);

@@ -15,6 +15,7 @@ use crate::signals::{self, Signal};
 use mio::unix::SourceFd;
 use mio::Interest;
 use nix::sys::signal::Signal as SysSignal;
+use std::os::fd::AsRawFd;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -165,7 +166,7 @@ impl<'a> Supervisor<'a> {
                     Signal::ReopenLog => {
                         crate::log::reopen();
                         for pid in self.live() {
-                            signal_child(pid, SysSignal::SIGWINCH);
+                            send_signal(pid, SysSignal::SIGWINCH);
                         }
                     }
                     _ => {}
@@ -182,7 +183,7 @@ impl<'a> Supervisor<'a> {
                     self.killed = true;
                     for pid in self.live() {
                         crate::log::warning(&format!("worker(pid={pid}) exit timeout, forced termination"));
-                        signal_child(pid, SysSignal::SIGKILL);
+                        send_signal(pid, SysSignal::SIGKILL);
                     }
                 }
             }
@@ -196,20 +197,21 @@ impl<'a> Supervisor<'a> {
         }
         self.deadline = Some(Instant::now() + self.max_wait);
         for pid in self.live() {
-            signal_child(pid, SysSignal::SIGTERM);
+            send_signal(pid, SysSignal::SIGTERM);
         }
     }
 
     /// Answers the `command()` requests waiting in the manager's inbox.
     fn serve_commands(&mut self, factory: &mut dyn WorkerFactory) {
-        let Some(fd) = self.shared.commands.manager.read_end(0) else { return };
-        let _ = crate::process::set_blocking(fd, false);
+        let Some(end) = self.shared.commands.manager.read_fd(0) else { return };
+        let _ = crate::process::set_blocking(&end, false);
+        let fd = end.as_raw_fd();
         for msg in crate::inbox::drain(fd, &mut self.commands) {
             if msg.kind == crate::inbox::Kind::Shutdown {
                 // The master (this process in BASE mode) stops in order on
                 // SIGTERM; this process may send it, the asker maybe not.
                 let master = self.shared.stats.counters().master_pid.load(Ordering::Relaxed);
-                let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(master), nix::sys::signal::Signal::SIGTERM);
+                send_signal(master, SysSignal::SIGTERM);
                 continue;
             }
             if let Some(req) = crate::command::parse(&msg) {
@@ -244,7 +246,7 @@ impl<'a> Supervisor<'a> {
                 slot.reload.store(1, Ordering::SeqCst);
             }
             self.reloading.push(pid);
-            signal_child(pid, SysSignal::SIGTERM);
+            send_signal(pid, SysSignal::SIGTERM);
         }
         if self.reloading.is_empty() {
             factory.on_reload(true);
@@ -382,10 +384,11 @@ impl<'a> Supervisor<'a> {
     }
 }
 
-/// Signals our own child `pid`. One that is gone already (ESRCH: it
-/// ended and waits to be reaped, or was) needs nothing more: the reaping
-/// pass deals with it, so the error is dropped.
-fn signal_child(pid: i32, sig: SysSignal) {
+/// Signals `pid`: our own child, or the master. One that is gone already
+/// (ESRCH: a child that ended and waits to be reaped, or was; a master
+/// that exited) needs nothing more: the reaping pass deals with a child,
+/// and a master gone has stopped, so the error is dropped.
+fn send_signal(pid: i32, sig: SysSignal) {
     let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig);
 }
 

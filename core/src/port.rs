@@ -190,6 +190,33 @@ impl Stream {
     }
 }
 
+/// `mio::event::Source` for an enum of sockets: each call goes to the
+/// variant's socket (`Stream`, `PortSocket`), one match per call as written
+/// out by hand.
+macro_rules! source_by_variant {
+    ($ty:ident: $($variant:ident),+) => {
+        impl Source for $ty {
+            fn register(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
+                match self {
+                    $($ty::$variant(s) => s.register(registry, token, interests),)+
+                }
+            }
+
+            fn reregister(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
+                match self {
+                    $($ty::$variant(s) => s.reregister(registry, token, interests),)+
+                }
+            }
+
+            fn deregister(&mut self, registry: &Registry) -> io::Result<()> {
+                match self {
+                    $($ty::$variant(s) => s.deregister(registry),)+
+                }
+            }
+        }
+    };
+}
+
 /// A connection accepted by the master's main thread, on its way to a reactor thread.
 #[derive(Debug)]
 pub enum StdStream {
@@ -217,10 +244,7 @@ impl AsFd for Stream {
 
 impl AsRawFd for Stream {
     fn as_raw_fd(&self) -> RawFd {
-        match self {
-            Stream::Tcp(t) => t.as_raw_fd(),
-            Stream::Unix(u) => u.as_raw_fd(),
-        }
+        self.as_fd().as_raw_fd()
     }
 }
 
@@ -246,28 +270,7 @@ impl Write for Stream {
     }
 }
 
-impl Source for Stream {
-    fn register(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
-        match self {
-            Stream::Tcp(t) => t.register(registry, token, interests),
-            Stream::Unix(u) => u.register(registry, token, interests),
-        }
-    }
-
-    fn reregister(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
-        match self {
-            Stream::Tcp(t) => t.reregister(registry, token, interests),
-            Stream::Unix(u) => u.reregister(registry, token, interests),
-        }
-    }
-
-    fn deregister(&mut self, registry: &Registry) -> io::Result<()> {
-        match self {
-            Stream::Tcp(t) => t.deregister(registry),
-            Stream::Unix(u) => u.deregister(registry),
-        }
-    }
-}
+source_by_variant!(Stream: Tcp, Unix);
 
 /// A port's socket as a process serves it.
 #[derive(Debug)]
@@ -281,7 +284,7 @@ pub enum PortSocket {
 impl PortSocket {
     /// Wraps a dup of a bound, listening socket of `sock_type` (non-blocking).
     pub fn new(fd: OwnedFd, sock_type: SockType) -> io::Result<PortSocket> {
-        crate::process::set_blocking(fd.as_raw_fd(), false)?;
+        crate::process::set_blocking(&fd, false)?;
         Ok(match sock_type {
             SockType::Tcp | SockType::Tcp6 => PortSocket::Tcp(mio::net::TcpListener::from_std(fd.into())),
             SockType::Udp | SockType::Udp6 => PortSocket::Udp(mio::net::UdpSocket::from_std(fd.into())),
@@ -325,31 +328,4 @@ impl PortSocket {
     }
 }
 
-impl Source for PortSocket {
-    fn register(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
-        match self {
-            PortSocket::Tcp(s) => s.register(registry, token, interests),
-            PortSocket::Unix(s) => s.register(registry, token, interests),
-            PortSocket::Udp(s) => s.register(registry, token, interests),
-            PortSocket::UnixDgram(s) => s.register(registry, token, interests),
-        }
-    }
-
-    fn reregister(&mut self, registry: &Registry, token: Token, interests: Interest) -> io::Result<()> {
-        match self {
-            PortSocket::Tcp(s) => s.reregister(registry, token, interests),
-            PortSocket::Unix(s) => s.reregister(registry, token, interests),
-            PortSocket::Udp(s) => s.reregister(registry, token, interests),
-            PortSocket::UnixDgram(s) => s.reregister(registry, token, interests),
-        }
-    }
-
-    fn deregister(&mut self, registry: &Registry) -> io::Result<()> {
-        match self {
-            PortSocket::Tcp(s) => s.deregister(registry),
-            PortSocket::Unix(s) => s.deregister(registry),
-            PortSocket::Udp(s) => s.deregister(registry),
-            PortSocket::UnixDgram(s) => s.deregister(registry),
-        }
-    }
-}
+source_by_variant!(PortSocket: Tcp, Unix, Udp, UnixDgram);

@@ -126,8 +126,10 @@ pub fn write_some(fd: impl AsFd, data: &[u8]) -> io::Result<usize> {
     Ok(done)
 }
 
-/// Makes `fd` blocking or not.
-pub fn set_fd_blocking(fd: impl AsFd, blocking: bool) -> io::Result<()> {
+/// Makes `fd` blocking or not, on the descriptor its owner lends (an
+/// `OwnedFd`, a socket; a number someone else owns goes through
+/// [`crate::fd::borrowed`] first).
+pub fn set_blocking(fd: &impl AsFd, blocking: bool) -> io::Result<()> {
     use nix::fcntl::{fcntl, FcntlArg, OFlag};
     let flags = OFlag::from_bits_retain(fcntl(fd.as_fd(), FcntlArg::F_GETFL)?);
     let flags = if blocking { flags - OFlag::O_NONBLOCK } else { flags | OFlag::O_NONBLOCK };
@@ -135,10 +137,9 @@ pub fn set_fd_blocking(fd: impl AsFd, blocking: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// [`set_fd_blocking`] for a descriptor number the caller holds open for
-/// this call (callers that keep numbers, not `OwnedFd`s).
-pub fn set_blocking(fd: RawFd, blocking: bool) -> io::Result<()> {
-    crate::fd::borrowed(fd, |fd| set_fd_blocking(fd, blocking))
+/// [`set_blocking`] taking the descriptor by value (`&OwnedFd`, `BorrowedFd`).
+pub fn set_fd_blocking(fd: impl AsFd, blocking: bool) -> io::Result<()> {
+    set_blocking(&fd, blocking)
 }
 
 /// Sets SO_RCVTIMEO and SO_SNDTIMEO.

@@ -38,8 +38,8 @@ mod proxy_stage;
 mod remote;
 mod stop;
 
-pub use heartbeat::Heartbeat;
-pub use stop::StopMode;
+pub use crate::heartbeat::Heartbeat;
+pub use crate::stop_mode::StopMode;
 
 #[path = "reactor_tls.rs"]
 mod tls;
@@ -199,11 +199,10 @@ impl Reactor {
     /// now on also takes the server's signals.
     pub fn new(ports: Vec<PortSpec>, shared: Arc<ServerShared>, cfg: ReactorConfig) -> io::Result<Reactor> {
         let registry = crate::event_loop::serve_signals()?;
-        let inbox_fd = shared.inboxes.read_end(cfg.worker_id);
         if let Some(bell) = shared.links.as_ref().and_then(|l| l.worker_bells.get(cfg.worker_id)) {
             registry.register(&mut mio::unix::SourceFd(&bell.fd()), RING_TOKEN, Interest::READABLE)?;
         }
-        Self::build(registry, ports, inbox_fd, shared, cfg, false)
+        Self::build(registry, ports, shared, cfg, false)
     }
 
     /// The connection state of reactor thread `cfg.worker_id` of a
@@ -211,14 +210,14 @@ impl Reactor {
     /// the main thread accepted ([`Reactor::adopt`]) and serves its inbox.
     pub fn in_thread(registry: Registry, ports: Vec<PortSpec>, shared: Arc<ServerShared>, cfg: ReactorConfig)
         -> io::Result<Reactor> {
-        let inbox_fd = shared.reactors.as_ref().and_then(|r| r.read_end(cfg.worker_id));
-        Self::build(registry, ports, inbox_fd, shared, cfg, true)
+        Self::build(registry, ports, shared, cfg, true)
     }
 
+    /// Serves `specs` and the inbox of `cfg.worker_id`: a reactor thread's
+    /// (`in_master`) or a worker's.
     fn build(
         registry: Registry,
         specs: Vec<PortSpec>,
-        inbox_fd: Option<RawFd>,
         shared: Arc<ServerShared>,
         cfg: ReactorConfig,
         in_master: bool,
@@ -245,10 +244,13 @@ impl Reactor {
                 tls: spec.tls,
             });
         }
-        if let Some(fd) = inbox_fd {
-            crate::process::set_blocking(fd, false)?;
-            registry.register(&mut mio::unix::SourceFd(&fd), INBOX_TOKEN, Interest::READABLE)?;
+        let inboxes = if in_master { shared.reactors.as_ref() } else { Some(&shared.inboxes) };
+        let inbox = inboxes.and_then(|i| i.read_fd(cfg.worker_id));
+        if let Some(end) = inbox {
+            crate::process::set_blocking(&end, false)?;
+            registry.register(&mut mio::unix::SourceFd(&end.as_raw_fd()), INBOX_TOKEN, Interest::READABLE)?;
         }
+        let inbox_fd = inbox.map(|end| end.as_raw_fd());
         inbox::serve_own(inbox_fd);
         Ok(Reactor {
             inbox_fd,

@@ -376,9 +376,8 @@ impl Thread {
             return self.dispatch(Kind::Receive, session, frame);
         }
         let Some(worker) = self.route(Kind::Receive, session, frame.len()) else { return };
-        let Some(links) = self.shared.links.as_ref() else { return };
-        self.outlets[worker].send_shared(links.to_worker(self.id, worker), Kind::Receive, self.id as u16, session, frame);
-        self.touched[worker] = true;
+        let aux = self.id as u16;
+        self.write_ring(worker, |outlet, ring| outlet.send_shared(ring, Kind::Receive, aux, session, frame));
     }
 
     /// The worker `dispatch_mode` picks for an event of `session` (none if
@@ -406,10 +405,16 @@ impl Thread {
 
     /// Writes a message to worker `worker`'s ring.
     fn send_to(&mut self, worker: usize, kind: Kind, session: SessionId, aux: u16, payload: &[u8]) {
+        self.write_ring(worker, |outlet, ring| outlet.send(ring, kind, aux, session, payload));
+    }
+
+    /// Writes to worker `worker`'s ring through its outlet with `send` (a
+    /// copy of a slice, or a view of a frame), and marks the worker to wake.
+    fn write_ring(&mut self, worker: usize, send: impl FnOnce(&mut crate::ring::Outlet, crate::ring::Ring<'_>)) {
         let Some(links) = self.shared.links.as_ref() else { return };
         // The ring outlives any one worker process: a worker that is being
         // replaced finds these messages when it starts.
-        self.outlets[worker].send(links.to_worker(self.id, worker), kind, aux, session, payload);
+        send(&mut self.outlets[worker], links.to_worker(self.id, worker));
         self.touched[worker] = true;
     }
 

@@ -27,15 +27,9 @@ impl Reactor {
         if data.is_empty() {
             return Err(ErrorCode::NO_PAYLOAD);
         }
-        let key = self.live_key(session)?;
+        let key = self.output_key(session)?;
         let (limit, high, _) = self.buffer_limits;
         let conn = &mut self.conns[key];
-        if conn.close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        if conn.handshaking() {
-            return Err(crate::tls::error::codes::SSL_NOT_READY);
-        }
         // The queue reached `socket_buffer_size`: sends fail (1009) until it
         // drains below it.
         if check_limit && conn.info.send_queued_bytes >= limit {
@@ -83,6 +77,20 @@ impl Reactor {
         Ok(())
     }
 
+    /// The key of `session` when output may be queued on it: open, not
+    /// closing once its output is out, past its TLS handshake.
+    fn output_key(&self, session: SessionId) -> Result<usize, ErrorCode> {
+        let key = self.live_key(session)?;
+        let conn = &self.conns[key];
+        if conn.close_after_flush {
+            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
+        }
+        if conn.handshaking() {
+            return Err(crate::tls::error::codes::SSL_NOT_READY);
+        }
+        Ok(key)
+    }
+
     /// After output was queued on connection `key`: the queue's size,
     /// onBufferFull at the high mark, and WRITABLE interest.
     pub(super) fn queued_more(&mut self, key: usize, high: usize) {
@@ -103,13 +111,7 @@ impl Reactor {
     /// `sendfile()`: queues `length` bytes of the file at `path` from
     /// `offset` (0: to its end), sent by the kernel as the socket takes them.
     pub fn sendfile(&mut self, session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
-        let key = self.live_key(session)?;
-        if self.conns[key].close_after_flush {
-            return Err(ErrorCode::SESSION_CLOSED_BY_SERVER);
-        }
-        if self.conns[key].handshaking() {
-            return Err(crate::tls::error::codes::SSL_NOT_READY);
-        }
+        let key = self.output_key(session)?;
         let (file, len) = crate::output::open_file_range(path, offset, length)?;
         self.conns[key].out.push_file(file, offset, len);
         let (_, high, _) = self.buffer_limits;

@@ -1,20 +1,11 @@
 //! How a reactor stops: a shutdown closes every connection now; a reload
 //! or `max_request` drains (no more accepts, connections finish until
-//! `max_wait_time`); and the request count that starts the latter.
+//! `max_wait_time`); and the request count that starts the latter. The
+//! modes themselves are [`crate::stop_mode::StopMode`].
 
 use super::{Reactor, ORD};
+use crate::stop_mode::StopMode;
 use std::time::{Duration, Instant};
-
-/// How the loop is stopping.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum StopMode {
-    /// Running normally.
-    Running,
-    /// Shutdown: close every connection now, then leave the loop.
-    Shutdown,
-    /// Restart (max_request): stop accepting, let connections finish until the deadline.
-    Drain { deadline: Instant },
-}
 
 impl Reactor {
     /// Whether the worker is stopping gracefully (reload, max_request): it
