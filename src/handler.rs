@@ -8,7 +8,7 @@ use crate::host::{long, object_zval, Failure, ProcessHost};
 use crate::loop_php;
 use crate::process_state::{role, Role};
 use crate::zend::{self, warning, CallOutcome, Callback};
-use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
+use ext_php_rs::types::{ZendHashTable, Zval};
 use swoole_core::worker::{self, EventHandler, Flow, LoopHandler};
 use swoole_core::SessionId;
 

@@ -412,7 +412,7 @@ impl Process {
     pub fn set_blocking(&self, blocking: BoolArg) -> PhpResult<bool> {
         let blocking = blocking.get(1)?;
         let Some(fd) = self.current_fd_or_warn("setBlocking the pipe") else { return Ok(false) };
-        Ok(sys::set_fd_blocking(&*fd, blocking).is_ok())
+        Ok(sys::set_blocking(&*fd, blocking).is_ok())
     }
 
     /// `useQueue(int $key = 0, int $mode = 2, int $capacity = -1): bool`

@@ -189,7 +189,7 @@ impl BoundListener {
         if !self.sock_type.is_datagram() && unsafe { libc::listen(self.fd.as_raw_fd(), backlog) } != 0 {
             return Err(os_error());
         }
-        crate::process::set_fd_blocking(&self.fd, false).map_err(|_| os_error())
+        crate::process::set_blocking(&self.fd, false).map_err(|_| os_error())
     }
 
     pub fn raw_fd(&self) -> RawFd {

@@ -388,7 +388,12 @@ impl<'a> Supervisor<'a> {
 /// (ESRCH: a child that ended and waits to be reaped, or was; a master
 /// that exited) needs nothing more: the reaping pass deals with a child,
 /// and a master gone has stopped, so the error is dropped.
+/// A pid of 0 or less is never signalled: kill(0) and kill(-1) would reach
+/// the whole process group or every process the user may signal.
 fn send_signal(pid: i32, sig: SysSignal) {
+    if pid <= 0 {
+        return;
+    }
     let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig);
 }
 

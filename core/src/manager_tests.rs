@@ -71,3 +71,16 @@ fn a_worker_that_exits_after_the_sigterm_it_sent_is_not_forked_again() {
     let pid = manager.pid();
     assert_eq!(manager.wait(), WaitStatus::Exited(pid, 1), "worker 0 was forked once");
 }
+
+#[test]
+fn a_pid_of_zero_is_never_signalled() {
+    // kill(0, ...) would reach the caller's whole process group: the child,
+    // in a group of its own, would die of its own SIGKILL.
+    let _no_other_fork = crate::FORK_LOCK.lock();
+    let child = TestChild::fork(|| {
+        send_signal(0, SysSignal::SIGKILL);
+        7
+    });
+    let pid = child.pid();
+    assert_eq!(child.wait(), WaitStatus::Exited(pid, 7));
+}

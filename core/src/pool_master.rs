@@ -532,7 +532,7 @@ mod tests {
     /// workers reported.
     fn run_pool<'p>(pool: &'p Pool, steps: Vec<Step<'p>>) -> String {
         let (a, writer) = crate::process::socket_pair(crate::process::PipeType::Stream).unwrap();
-        crate::process::set_fd_blocking(&a, false).unwrap();
+        crate::process::set_blocking(&a, false).unwrap();
         let reader = std::fs::File::from(a);
         let mut master = Master::new(pool, Duration::from_secs(2));
         let mut runner = Runner { pool, out: writer.as_fd() };
@@ -545,7 +545,7 @@ mod tests {
         event_loop::user_del(watched);
         drop(event_loop::uninstall());
         drop(writer);
-        crate::process::set_fd_blocking(&script.reader, true).unwrap();
+        crate::process::set_blocking(&script.reader, true).unwrap();
         let mut out = std::mem::take(&mut script.out);
         script.reader.read_to_string(&mut out).unwrap();
         assert!(!script.timed_out, "step {} waited over {STEP_WAIT:?} for its event:\n{out}", script.done);

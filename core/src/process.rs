@@ -137,11 +137,6 @@ pub fn set_blocking(fd: &impl AsFd, blocking: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// [`set_blocking`] taking the descriptor by value (`&OwnedFd`, `BorrowedFd`).
-pub fn set_fd_blocking(fd: impl AsFd, blocking: bool) -> io::Result<()> {
-    set_blocking(&fd, blocking)
-}
-
 /// Sets SO_RCVTIMEO and SO_SNDTIMEO.
 pub fn set_timeout(fd: impl AsFd, seconds: f64) -> io::Result<()> {
     use nix::sys::socket::sockopt::{ReceiveTimeout, SendTimeout};
@@ -401,7 +396,7 @@ mod tests {
     fn socket_pair_of_takes_flags_and_refuses_what_the_kernel_would() {
         let (a, _b) = socket_pair_of(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_NONBLOCK, 0).unwrap();
         assert_eq!(read_some(&a, 8).unwrap_err().kind(), io::ErrorKind::WouldBlock, "SOCK_NONBLOCK was applied");
-        set_fd_blocking(&a, true).unwrap();
+        set_blocking(&a, true).unwrap();
         set_timeout(&a, 0.05).unwrap();
         assert_eq!(read_some(&a, 8).unwrap_err().kind(), io::ErrorKind::WouldBlock, "the timeout ended the read");
         let errno = |r: io::Result<(OwnedFd, OwnedFd)>| r.unwrap_err().raw_os_error();
