@@ -4,7 +4,7 @@
 
 use crate::control::pipe_message_value;
 use crate::events::Event;
-use crate::host::{long, object_zval, Failure, ProcessHost};
+use crate::host::{double, long, object_zval, Failure, ProcessHost};
 use crate::loop_php;
 use crate::process_state::{role, Role};
 use crate::zend::{self, warning, CallOutcome, Callback};
@@ -195,18 +195,18 @@ impl EventHandler for PhpHandler<'_> {
             return self.flow(outcome);
         }
         // Swoole's keys, in its order; a Unix datagram peer has no port.
+        // (Interned keys: this array is built for every datagram.)
+        use crate::known::{insert, Known};
         let mut info = ZendHashTable::new();
-        let _ = info.insert("server_socket", server.0 as i64);
-        let _ = info.insert("dispatch_time", swoole_core::stats::now_f64());
-        let _ = info.insert("server_port", server.1 as i64);
+        insert(&mut info, Known::ServerSocket, long(server.0 as i64));
+        insert(&mut info, Known::DispatchTime, double(swoole_core::stats::now_f64()));
+        insert(&mut info, Known::ServerPort, long(server.1 as i64));
         match from {
             Peer::Inet(a) => {
-                let _ = info.insert("address", swoole_core::reactor::ip_string(a));
-                let _ = info.insert("port", a.port() as i64);
+                insert(&mut info, Known::Address, zend::bytes_zval(swoole_core::reactor::ip_string(a).as_bytes()));
+                insert(&mut info, Known::Port, long(a.port() as i64));
             }
-            Peer::Unix(path) => {
-                let _ = info.insert("address", path.clone());
-            }
+            Peer::Unix(path) => insert(&mut info, Known::Address, zend::bytes_zval(path.as_bytes())),
         }
         let mut info_zv = Zval::new();
         info_zv.set_hashtable(info);

@@ -27,6 +27,13 @@ pub(crate) fn long(v: i64) -> Zval {
     z
 }
 
+/// A float Zval.
+pub(crate) fn double(v: f64) -> Zval {
+    let mut z = Zval::new();
+    z.set_double(v);
+    z
+}
+
 /// One port of the running server: what the reactors serve, and its callbacks.
 pub(crate) struct PortRuntime {
     /// The spec with a dup of the listening socket.

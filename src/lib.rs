@@ -76,6 +76,7 @@ pub mod http;
 pub mod web;
 pub mod websocket;
 pub mod ini;
+pub mod known;
 pub mod logging;
 pub mod length_func;
 pub mod lock;
@@ -192,6 +193,7 @@ fn register_functions(module_type: i32) -> Result<(), String> {
 /// must be plain engine classes.
 pub extern "C" fn startup(ty: i32, module_number: i32) -> i32 {
     ini::register(module_number);
+    known::intern();
     http::intern_type_names();
     swoole_core::global_options::update(|o| {
         o.socket_buffer_size = ini::SOCKET_BUFFER_SIZE.load(std::sync::atomic::Ordering::Relaxed);

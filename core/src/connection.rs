@@ -96,6 +96,51 @@ pub fn target_of(info: &ConnectionInfo, with_ip: bool, uid: u64) -> crate::dispa
 }
 
 /// A peer's address as Swoole reports it (a v4-mapped v6 address as v4).
+///
+/// An IPv4 address is written digit by digit: `Ipv4Addr`'s `Display` goes
+/// through the formatting machinery (padding, width) and cost over 1,000
+/// instructions, a fifth of a UDP echo's own work, where onPacket's
+/// `$clientInfo['address']` is built for every datagram.
 pub fn ip_string(addr: &SocketAddr) -> String {
-    addr.ip().to_canonical().to_string()
+    match addr.ip().to_canonical() {
+        std::net::IpAddr::V4(v4) => {
+            let mut out = String::with_capacity(15);
+            for (i, octet) in v4.octets().into_iter().enumerate() {
+                if i > 0 {
+                    out.push('.');
+                }
+                if octet >= 100 {
+                    out.push(char::from(b'0' + octet / 100));
+                }
+                if octet >= 10 {
+                    out.push(char::from(b'0' + octet / 10 % 10));
+                }
+                out.push(char::from(b'0' + octet % 10));
+            }
+            out
+        }
+        v6 => v6.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ip_string;
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+    #[test]
+    fn ip_string_writes_what_display_writes() {
+        for octets in [[0, 0, 0, 0], [127, 0, 0, 1], [10, 9, 99, 100], [255, 255, 255, 255], [1, 20, 200, 109]] {
+            let v4 = Ipv4Addr::from(octets);
+            assert_eq!(ip_string(&SocketAddr::new(IpAddr::V4(v4), 1)), v4.to_string());
+            // A v4-mapped v6 peer (a dual-stack socket) reads as v4.
+            assert_eq!(ip_string(&SocketAddr::new(IpAddr::V6(v4.to_ipv6_mapped()), 1)), v4.to_string());
+        }
+        let v6 = Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1);
+        assert_eq!(ip_string(&SocketAddr::new(IpAddr::V6(v6), 1)), "2001:db8::1");
+        for n in 0..=255u8 {
+            let v4 = Ipv4Addr::new(n, n / 3, 255 - n, n % 10);
+            assert_eq!(ip_string(&SocketAddr::new(IpAddr::V4(v4), 1)), v4.to_string());
+        }
+    }
 }

@@ -23,7 +23,6 @@
 
 pub mod config;
 pub mod cookie;
-pub mod known;
 pub mod request;
 pub mod response;
 pub mod server;
@@ -50,7 +49,6 @@ const FOREIGN_TYPE_NAMES: &[&str] = &["Swoole\\WebSocket\\Frame"];
 /// only then would be freed at the end of that request, while the class
 /// still points to it until module shutdown.
 pub fn intern_type_names() {
-    known::intern();
     for name in FOREIGN_TYPE_NAMES {
         // SAFETY: MINIT: the engine's interning function makes permanent strings here.
         if let Some(init) = unsafe { ext_php_rs::ffi::zend_string_init_interned } {

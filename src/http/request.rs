@@ -200,7 +200,7 @@ const SERVER_KEYS: u32 = 12;
 /// `$request->server`, keys in Swoole's order (the connection's only when
 /// there is one).
 fn server_array(head: &swoole_core::http::RequestHead, peer: Option<&Peer<'_>>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
-    use super::known::{insert, string, Known as K};
+    use crate::known::{insert, string, Known as K};
     let now = swoole_core::stats::now_f64();
     let mut t = ZendHashTable::with_capacity(SERVER_KEYS);
     if let Some(q) = head.query() {

@@ -77,7 +77,7 @@ pub fn headers(head: &RequestHead) -> Zval {
                 array(l)
             }
         };
-        super::known::insert_header(&mut t, &name, v);
+        crate::known::insert_header(&mut t, &name, v);
     }
     array(t)
 }

@@ -1,8 +1,9 @@
-//! The strings every request repeats (the `$server` keys, the methods and
-//! protocols, the common header names), interned once at module startup.
-//! A request's arrays then take them as they are: no allocation, no
-//! hashing, no copy of the key per request (what `insert("request_uri", ..)`
-//! costs each time otherwise).
+//! The strings hot paths repeat, interned once at module startup: an HTTP
+//! request's (the `$server` keys, the methods and protocols, the common
+//! header names) and onPacket's `$clientInfo` keys. Arrays built per request
+//! or per datagram then take them as they are: no allocation, no hashing, no
+//! copy of the key each time (what `insert("request_uri", ..)` costs
+//! otherwise).
 
 use ext_php_rs::ffi::{zend_hash_add_new, zend_string};
 use ext_php_rs::flags::ZvalTypeFlags;
@@ -10,7 +11,7 @@ use ext_php_rs::types::{ZendHashTable, Zval};
 use std::sync::OnceLock;
 
 /// The interned strings, in [`Known`]'s order.
-const NAMES: [&str; 29] = [
+const NAMES: [&str; 33] = [
     "query_string",
     "request_method",
     "request_uri",
@@ -23,6 +24,10 @@ const NAMES: [&str; 29] = [
     "server_addr",
     "remote_addr",
     "master_time",
+    "server_socket",
+    "dispatch_time",
+    "address",
+    "port",
     "GET",
     "POST",
     "HEAD",
@@ -58,7 +63,14 @@ pub enum Known {
     ServerAddr,
     RemoteAddr,
     MasterTime,
+    ServerSocket,
+    DispatchTime,
+    Address,
+    Port,
 }
+
+/// Where the names [`find`] looks up (methods, protocols, headers) begin.
+const FOUND_FROM: usize = Known::Port as usize + 1;
 
 /// Where [`NAMES`]' interned strings are (addresses of permanent
 /// `zend_string`s); unset before module startup.
@@ -78,7 +90,7 @@ fn interned(i: usize) -> Option<*mut zend_string> {
 
 /// The index in [`NAMES`] of a method, protocol or header name, if it is one.
 fn find(s: &[u8]) -> Option<usize> {
-    NAMES[Known::MasterTime as usize + 1..].iter().position(|n| n.as_bytes() == s).map(|i| i + Known::MasterTime as usize + 1)
+    NAMES[FOUND_FROM..].iter().position(|n| n.as_bytes() == s).map(|i| i + FOUND_FROM)
 }
 
 /// An interned string zval (not reference counted: nothing to free).
