@@ -243,7 +243,8 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
                 // Sends, closes and pauses of task workers and user processes
                 // are applied inside; nothing else is addressed to a reactor thread.
                 INBOX_TOKEN => while t.reactor.next_inbox_message().is_some() {},
-                BELL_TOKEN => t.shared.links.as_ref().map_or((), |l| l.reactor_bells[t.id].clear()),
+                // A doorbell needs no reset (ring::Doorbell::fd): waking was its job.
+                BELL_TOKEN => {}
                 token => {
                     let Some(key) = token.0.checked_sub(CONN_TOKEN_BASE) else { continue };
                     if ev.is_writable() {

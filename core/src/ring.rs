@@ -416,7 +416,12 @@ impl Doorbell {
         &self.flags[self.slot].0
     }
 
-    /// The fd the reader registers for readability.
+    /// The fd the reader registers for readability, with mio (edge-triggered).
+    ///
+    /// The reader never reads the counter back: every write is a new edge
+    /// for epoll, so a wake-up needs no reset, and a read would be one more
+    /// system call per wake-up (a u64 counter incremented once per sleep
+    /// cannot fill).
     pub fn fd(&self) -> RawFd {
         self.efd.as_raw_fd()
     }
@@ -441,11 +446,6 @@ impl Doorbell {
         self.flag().store(0, Ordering::Relaxed);
     }
 
-    /// Reader side: resets the eventfd after it woke the reader.
-    pub fn clear(&self) {
-        // (EAGAIN when it was clear already.)
-        let _ = self.efd.read();
-    }
 }
 
 /// The rings and doorbells between the reactor threads and the event workers
@@ -736,5 +736,25 @@ mod tests {
         bell.ring();
         bell.ring();
         assert_eq!(bell.efd.read(), Ok(1), "one wake-up per sleep");
+    }
+
+    #[test]
+    fn a_doorbell_wakes_an_edge_triggered_poll_each_time_without_being_read() {
+        let bells = doorbells(1).unwrap();
+        let bell = &bells[0];
+        let mut poll = mio::Poll::new().unwrap();
+        let token = mio::Token(7);
+        poll.registry().register(&mut mio::unix::SourceFd(&bell.fd()), token, mio::Interest::READABLE).unwrap();
+        let mut events = mio::Events::with_capacity(4);
+        for sleep in 0..3 {
+            bell.prepare_sleep();
+            bell.ring();
+            poll.poll(&mut events, Some(std::time::Duration::from_secs(5))).unwrap();
+            assert!(events.iter().any(|e| e.token() == token), "sleep {sleep}: woken");
+            bell.awake();
+            // Nothing new: no event, although the counter was never read.
+            poll.poll(&mut events, Some(std::time::Duration::ZERO)).unwrap();
+            assert!(events.is_empty(), "sleep {sleep}: no second wake-up");
+        }
     }
 }

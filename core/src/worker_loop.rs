@@ -411,9 +411,7 @@ impl LoopHandler for ServerLoop<'_> {
 
     fn on_other(&mut self, token: mio::Token, ev: &mio::event::Event) -> Flow {
         if token == RING_TOKEN {
-            if let Some((shared, _)) = self.rings.as_ref().filter(|_| !with(|r| r.stopping()).unwrap_or(true)) {
-                shared.links.as_ref().expect("rings exist in PROCESS mode").worker_bells[self.worker_id].clear();
-            }
+            // (The doorbell needs no reset: see ring::Doorbell::fd.)
             if self.serve_rings() == Flow::Abort {
                 return Flow::Abort;
             }

@@ -71,7 +71,11 @@ pub fn wait_message(shared: &ServerShared, readers: &mut [Reader], within: Durat
         let mut polled: Vec<PollFd> = fds.map(|fd| PollFd::new(fd, PollFlags::POLLIN)).collect();
         let ms = i32::try_from(left.as_millis()).unwrap_or(i32::MAX);
         let _ = poll(&mut polled, PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX));
-        bells.iter().for_each(|b| b.clear());
+        // poll() is level-triggered, unlike the workers' epoll: reset the counters.
+        for b in bells {
+            // SAFETY: as above.
+            let _ = nix::unistd::read(unsafe { BorrowedFd::borrow_raw(b.fd()) }, &mut [0u8; 8]);
+        }
         if also.is_some() && polled.last().and_then(|p| p.revents()).is_some_and(|r| !r.is_empty()) {
             bells.iter().for_each(|b| b.awake());
             return None;
