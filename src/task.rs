@@ -4,9 +4,10 @@
 //! A task travels to a task worker's inbox with a [`TaskHeader`] (source
 //! worker, task id, flags); its result travels back to the source worker's
 //! inbox (onFinish or the finish callback), or, for a `taskwait()` the source
-//! is blocked in, to that process's reply lane ([`swoole_core::reply_lane`]),
-//! where results of earlier, timed-out calls (or of an earlier holder of the
-//! lane) are recognised by their task id and pid and dropped.
+//! is blocked in, to the reply lane that wait claimed ([`swoole_core::reply_lane`]:
+//! the process's own unless another process waits on it), where results of
+//! earlier, timed-out calls (or of an earlier holder of the lane) are
+//! recognised by their task id and pid and dropped.
 
 use crate::props::{self, Default as P};
 use crate::process_state::{self, Role};
@@ -249,7 +250,7 @@ pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
         Some(v) => v,
         None => {
             process_state::set_last_error(ERROR_TASK_TIMEOUT);
-            false.into_zval(false).unwrap_or_default()
+            fail()
         }
     }
 }
