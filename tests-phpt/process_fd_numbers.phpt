@@ -15,8 +15,10 @@ function cloexec(int $fd): bool
 
 $p = new Swoole\Process(function (Swoole\Process $w) {
     $s = $w->exportSocket();
-    // The sockets an exec()ed program finds open (none of ours).
-    $w->exec('/bin/sh', ['-c', 'n=0; for f in /proc/self/fd/*; do case "$(readlink $f)" in socket*) n=$((n+1));; esac; done; echo "exec sees $n sockets"']);
+    // Which of the child's pipe end and exported socket an exec()ed program
+    // finds open (none).
+    $w->exec('/bin/sh', ['-c', 'n=0; for fd in "$@"; do [ -e /proc/self/fd/$fd ] && n=$((n+1)); done; echo "exec sees $n of them"',
+        'sh', (string)$w->pipe, (string)$s->fd]);
 }, false, 1);
 fclose(STDIN);   // descriptor 0 is free from here on
 $s = $p->exportSocket();
@@ -31,4 +33,4 @@ Swoole\Process::wait();
 export fd above 2: true
 descriptor 0 still free: true
 export close-on-exec: true, pipe close-on-exec: true
-exec sees 0 sockets
+exec sees 0 of them
