@@ -116,6 +116,16 @@ pub fn command(
         Target::Local => run(commands, obj, name, &json),
         Target::Manager if process_state::manager_pid() <= 0 => return notice(509, "there is no manager process"),
         _ => {
+            // Worker 0's wait holds its reply lane alone (another process
+            // of worker id 0 may have been given the same one).
+            let claim = match from {
+                ReplyTo::Lane(lane) => match shared.lane_claims.claim(lane, swoole_core::reply_lane::own(0).1) {
+                    Some(claim) => Some(claim),
+                    None => return notice(502, &format!("failed to send command[{name}]: every reply lane has a process waiting on it")),
+                },
+                ReplyTo::Master => None,
+            };
+            let from = claim.as_ref().map_or(from, |c| ReplyTo::Lane(c.lane()));
             let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
             if core_cmd::send_request(&shared, target, id, from, name, &json).is_err() {
                 return notice(502, &format!("failed to send command[{name}]"));

@@ -4,9 +4,10 @@
 //! A task travels to a task worker's inbox with a [`TaskHeader`] (source
 //! worker, task id, flags); its result travels back to the source worker's
 //! inbox (onFinish or the finish callback), or, for a `taskwait()` the source
-//! is blocked in, to that process's reply lane ([`swoole_core::reply_lane`]),
-//! where results of earlier, timed-out calls (or of an earlier holder of the
-//! lane) are recognised by their task id and pid and dropped.
+//! is blocked in, to the reply lane that wait claimed ([`swoole_core::reply_lane`]:
+//! the process's own unless another process waits on it), where results of
+//! earlier, timed-out calls (or of an earlier holder of the lane) are
+//! recognised by their task id and pid and dropped.
 
 use crate::props::{self, Default as P};
 use crate::process_state::{self, Role};
@@ -22,6 +23,8 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use swoole_core::inbox::{self, Kind, Reassembler, TaskHeader};
+use swoole_core::reply_lane::LaneClaim;
+use swoole_core::shared::ServerShared;
 use swoole_core::worker;
 
 use swoole_core::task_route::{self, PickError, ResultRoute, TASK_CALLBACK, TASK_NOREPLY, TASK_NONBLOCK, TASK_SERIALIZE, TASK_WAITALL};
@@ -117,8 +120,14 @@ fn pick(dst: i64) -> Option<usize> {
     }
 }
 
-/// Sends one task; returns its id.
-fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
+/// Swoole's `SW_ERROR_TASK_DISPATCH_FAIL`: the task was not sent.
+const ERROR_TASK_DISPATCH_FAIL: i32 = 2002;
+/// Swoole's `SW_ERROR_TASK_TIMEOUT`: no result within the timeout.
+const ERROR_TASK_TIMEOUT: i32 = 2003;
+
+/// Sends one task whose result (if it is waited for) comes back on reply
+/// lane `lane` (None: this process's own); returns its id.
+fn dispatch(data: &Zval, dst: i64, extra: u32, lane: Option<usize>) -> Option<(i64, usize)> {
     let (src, source_flags) = source()?;
     let to = pick(dst)?;
     let (data_flags, bytes) = pack(data)?;
@@ -129,7 +138,10 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
         _ => next_id(src)?,
     };
     let (reply, origin) = match process_state::role() {
-        Role::Worker(w) => swoole_core::reply_lane::own(w),
+        Role::Worker(w) => {
+            let (own, pid) = swoole_core::reply_lane::own(w);
+            (lane.unwrap_or(own), pid)
+        }
         _ => (0, 0),
     };
     let header = TaskHeader {
@@ -146,7 +158,7 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
     if let Err(e) = shared.message(to, Kind::Task, &header.encode(&bytes)) {
         count.fetch_sub(1, Ordering::Relaxed);
         warning(&format!("failed to send the task: {e}"));
-        process_state::set_last_error(2002);
+        process_state::set_last_error(ERROR_TASK_DISPATCH_FAIL);
         return None;
     }
     Some((id, src))
@@ -155,21 +167,40 @@ fn dispatch(data: &Zval, dst: i64, extra: u32) -> Option<(i64, usize)> {
 /// `task($data, $dst = -1, $finishCallback = null)`.
 pub fn task(data: &Zval, dst: i64, callback: Option<Callback>) -> Option<i64> {
     let extra = TASK_NONBLOCK | if callback.is_some() { TASK_CALLBACK } else { 0 };
-    let (id, _) = dispatch(data, dst, extra)?;
+    let (id, _) = dispatch(data, dst, extra, None)?;
     if let Some(cb) = callback {
         CALLBACKS.with(|c| c.borrow_mut().insert(id, cb));
     }
     Some(id)
 }
 
-/// The reply lane of the calling event worker process (its read end and
-/// the pid results for it carry), for a blocking wait by `method`
-/// (taskwait or taskWaitMulti).
-fn reply_fd(method: &str) -> Option<(i32, u32)> {
+/// A reply lane claimed for one blocking wait of the calling event worker
+/// process: its own lane unless another process waits on it (a lane can be
+/// shared, [`swoole_core::reply_lane`]), released when dropped.
+struct ReplyWait<'a> {
+    /// The claim: the lane is this wait's alone while it lasts.
+    claim: LaneClaim<'a>,
+    /// The lane's read end.
+    fd: i32,
+    /// The pid the results for this process carry.
+    pid: u32,
+}
+
+/// Claims a reply lane in `shared` (this process's server) for a blocking
+/// wait by `method` (taskwait or taskWaitMulti); None (after the warning)
+/// outside an event worker, or when a process waits on every lane.
+fn reply_wait<'a>(shared: Option<&'a ServerShared>, method: &str) -> Option<ReplyWait<'a>> {
     match process_state::role() {
         Role::Worker(id) => {
+            let shared = shared?;
             let (lane, pid) = swoole_core::reply_lane::own(id);
-            Some((worker::current_server()?.replies.read_end(lane)?, pid))
+            let Some(claim) = shared.lane_claims.claim(lane, pid) else {
+                warning(&format!("{method} failed: every reply lane has a process waiting on it"));
+                process_state::set_last_error(ERROR_TASK_DISPATCH_FAIL);
+                return None;
+            };
+            let fd = shared.replies.read_end(claim.lane())?;
+            Some(ReplyWait { claim, fd, pid })
         }
         Role::Task(_) => {
             warning(&format!("{method} method can't be executed in a task worker"));
@@ -189,7 +220,8 @@ fn reply_fd(method: &str) -> Option<(i32, u32)> {
 /// Waits for the results of `ids` (asked by process `pid`) on the reply
 /// lane until `timeout`; results of other (earlier, timed-out) tasks, and of
 /// the lane's earlier holders, are dropped.
-fn collect((fd, pid): (i32, u32), ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
+fn collect(wait: &ReplyWait, ids: &[i64], timeout: Duration) -> HashMap<i64, Zval> {
+    let (fd, pid) = (wait.fd, wait.pid);
     let deadline = Instant::now() + timeout;
     let mut got = HashMap::new();
     while got.len() < ids.len() {
@@ -209,14 +241,16 @@ fn collect((fd, pid): (i32, u32), ids: &[i64], timeout: Duration) -> HashMap<i64
 
 /// `taskwait($data, $timeout = 0.5, $dst = -1)`.
 pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
-    let Some(fd) = reply_fd("taskwait") else { return false.into_zval(false).unwrap_or_default() };
-    let Some((id, _)) = dispatch(data, dst, 0) else { return false.into_zval(false).unwrap_or_default() };
-    let mut got = collect(fd, &[id], Duration::from_secs_f64(timeout.max(0.0)));
+    let fail = || false.into_zval(false).unwrap_or_default();
+    let shared = worker::current_server();
+    let Some(wait) = reply_wait(shared.as_deref(), "taskwait") else { return fail() };
+    let Some((id, _)) = dispatch(data, dst, 0, Some(wait.claim.lane())) else { return fail() };
+    let mut got = collect(&wait, &[id], Duration::from_secs_f64(timeout.max(0.0)));
     match got.remove(&id) {
         Some(v) => v,
         None => {
-            process_state::set_last_error(2003);
-            false.into_zval(false).unwrap_or_default()
+            process_state::set_last_error(ERROR_TASK_TIMEOUT);
+            fail()
         }
     }
 }
@@ -224,20 +258,22 @@ pub fn taskwait(data: &Zval, timeout: f64, dst: i64) -> Zval {
 /// `taskWaitMulti($tasks, $timeout = 0.5)`: results keyed like the input;
 /// tasks that did not finish in time are absent.
 pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
-    let Some(fd) = reply_fd("taskWaitMulti") else { return false.into_zval(false).unwrap_or_default() };
+    let fail = || false.into_zval(false).unwrap_or_default();
+    let shared = worker::current_server();
+    let Some(wait) = reply_wait(shared.as_deref(), "taskWaitMulti") else { return fail() };
     let mut keys = Vec::new();
     let mut ids = Vec::new();
     for (key, data) in tasks.iter() {
-        if let Some((id, _)) = dispatch(data, -1, TASK_WAITALL) {
+        if let Some((id, _)) = dispatch(data, -1, TASK_WAITALL, Some(wait.claim.lane())) {
             keys.push(key.to_string());
             ids.push(id);
         }
     }
     if ids.is_empty() && !tasks.is_empty() {
-        process_state::set_last_error(2002);
-        return false.into_zval(false).unwrap_or_default();
+        process_state::set_last_error(ERROR_TASK_DISPATCH_FAIL);
+        return fail();
     }
-    let mut got = collect(fd, &ids, Duration::from_secs_f64(timeout.max(0.0)));
+    let mut got = collect(&wait, &ids, Duration::from_secs_f64(timeout.max(0.0)));
     let mut out = ZendHashTable::new();
     for (key, id) in keys.iter().zip(&ids) {
         if let Some(v) = got.remove(id) {

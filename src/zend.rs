@@ -180,18 +180,53 @@ pub fn exception_pending() -> bool {
 /// The engine's weak-mode parser for one scalar type.
 type WeakParser<T> = unsafe extern "C" fn(*const zval, *mut T, u32) -> bool;
 
-/// One scalar parameter with PHP's weak-mode rules: the exact type passes
-/// through, `null` gets the 8.1 deprecation, anything else goes through the
-/// engine's `zend_parse_arg_<type>_weak` or becomes PHP's TypeError.
+/// `ZEND_ACC_STRICT_TYPES`: the function was compiled under `declare(strict_types=1)`.
+const ACC_STRICT_TYPES: u32 = 1 << 31;
+
+/// Whether the code calling the running method was compiled with
+/// `declare(strict_types=1)`, as the engine's `ZEND_ARG_USES_STRICT_TYPES()`
+/// decides it for an internal function: the caller's frame is the one
+/// before ours (a call through an internal function, such as
+/// `array_map()`, is never strict).
+pub fn caller_is_strict() -> bool {
+    // SAFETY: main thread; EG(current_execute_data) is the running internal
+    // method's frame while its arguments are read, and each frame pointer
+    // and its `func` are checked before they are read.
+    unsafe {
+        let current = executor_globals.current_execute_data;
+        if current.is_null() {
+            return false;
+        }
+        let caller = (*current).prev_execute_data;
+        if caller.is_null() || (*caller).func.is_null() {
+            return false;
+        }
+        (*(*caller).func).common.fn_flags & ACC_STRICT_TYPES != 0
+    }
+}
+
+/// One scalar parameter with PHP's rules for an internal function: the
+/// exact type passes through; for a strict caller anything else is PHP's
+/// TypeError (but `widen`, an int for a float); in weak mode `null` gets the
+/// 8.1 deprecation and the rest goes through the engine's
+/// `zend_parse_arg_<type>_weak` or becomes PHP's TypeError.
 fn weak_scalar<T: Default>(
     arg: &Zval,
     arg_num: u32,
     type_name: &str,
     exact: fn(&Zval) -> Option<T>,
+    widen: fn(&Zval) -> Option<T>,
     parse: WeakParser<T>,
 ) -> ArgResult<T> {
     if let Some(v) = exact(arg) {
         return Ok(v);
+    }
+    if caller_is_strict() {
+        if let Some(v) = widen(arg) {
+            return Ok(v);
+        }
+        arg_type_error(arg_num, type_name, arg);
+        return Err(ArgError);
     }
     if arg.is_null() {
         return null_deprecated(arg_num, type_name).map(|()| T::default());
@@ -208,9 +243,19 @@ fn weak_scalar<T: Default>(
     Err(ArgError)
 }
 
+/// No other type stands for this one, even for a strict caller.
+fn no_widening<T>(_: &Zval) -> Option<T> {
+    None
+}
+
+/// The one widening strict mode allows: an int for a float.
+fn int_as_float(arg: &Zval) -> Option<f64> {
+    arg.long().map(|n| n as f64)
+}
+
 /// `int` parameter (`"9501"` → 9501, `3.5` → 3 with a deprecation, `"abc"` → TypeError).
 pub fn arg_long(arg: &Zval, arg_num: u32) -> ArgResult<i64> {
-    weak_scalar(arg, arg_num, "int", Zval::long, zend_parse_arg_long_weak)
+    weak_scalar(arg, arg_num, "int", Zval::long, no_widening, zend_parse_arg_long_weak)
 }
 
 /// The integer a string starts with (0 if none), as the engine's
@@ -228,12 +273,12 @@ pub fn leading_long(s: &str) -> i64 {
 
 /// `float` parameter, weak mode.
 pub fn arg_double(arg: &Zval, arg_num: u32) -> ArgResult<f64> {
-    weak_scalar(arg, arg_num, "float", Zval::double, zend_parse_arg_double_weak)
+    weak_scalar(arg, arg_num, "float", Zval::double, int_as_float, zend_parse_arg_double_weak)
 }
 
 /// `bool` parameter, weak mode.
 pub fn arg_bool(arg: &Zval, arg_num: u32) -> ArgResult<bool> {
-    weak_scalar(arg, arg_num, "bool", Zval::bool, zend_parse_arg_bool_weak)
+    weak_scalar(arg, arg_num, "bool", Zval::bool, no_widening, zend_parse_arg_bool_weak)
 }
 
 /// `?bool` parameter, weak mode: `null` is `None`.
@@ -241,7 +286,7 @@ pub fn arg_nullable_bool(arg: &Zval, arg_num: u32) -> ArgResult<Option<bool>> {
     if arg.is_null() {
         return Ok(None);
     }
-    weak_scalar(arg, arg_num, "?bool", Zval::bool, zend_parse_arg_bool_weak).map(Some)
+    weak_scalar(arg, arg_num, "?bool", Zval::bool, no_widening, zend_parse_arg_bool_weak).map(Some)
 }
 
 /// `string` parameter, weak mode, as raw bytes (PHP strings are binary);
@@ -249,6 +294,10 @@ pub fn arg_nullable_bool(arg: &Zval, arg_num: u32) -> ArgResult<Option<bool>> {
 pub fn arg_bytes(arg: &Zval, arg_num: u32) -> ArgResult<std::borrow::Cow<'_, [u8]>> {
     if let Some(s) = arg.zend_str() {
         return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
+    }
+    if caller_is_strict() {
+        arg_type_error(arg_num, "string", arg);
+        return Err(ArgError);
     }
     if arg.is_null() {
         return null_deprecated(arg_num, "string").map(|()| std::borrow::Cow::Borrowed(&b""[..]));

@@ -480,16 +480,19 @@ pub fn run_once(handler: &mut dyn LoopHandler, max_wait: Option<Duration>) -> Op
     let timeout = [plan.timeout, max_wait, zero].into_iter().flatten().min();
     let mut events = with_existing(|l| l.events.take())?.unwrap_or_else(|| Events::with_capacity(EVENTS_PER_POLL));
     let polled = with_existing(|l| l.poll.poll(&mut events, timeout)).unwrap_or(Ok(()));
-    let mut flow = Flow::Continue;
-    match polled {
-        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+    let flow = match polled {
+        // A signal interrupted the wait: its handler has written it into the
+        // pipe, but the interrupted wait reports no events, so the pipe is
+        // read now (it would otherwise wait a turn, behind this turn's
+        // timers, defers and cycle callback, or be lost if the loop ends).
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => take_signals(handler),
         Err(e) => {
             crate::log::warning(&format!("epoll_wait() failed: {e}"));
             let _ = with_existing(|l| l.events = Some(events));
             return Some(LoopEnd::Stopped);
         }
-        Ok(()) => flow = dispatch(handler, &events),
-    }
+        Ok(()) => dispatch(handler, &events),
+    };
     let _ = with_existing(|l| l.events = Some(events));
     if flow == Flow::Abort || run_timers(handler) == Flow::Abort {
         return Some(LoopEnd::Aborted);

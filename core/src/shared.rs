@@ -22,6 +22,9 @@ pub struct ServerShared {
     /// (or `command()`) an event worker process is blocked in (its inbox is
     /// not read meanwhile), one lane per process.
     pub replies: Inboxes,
+    /// Which process waits on each reply lane now: one wait per lane
+    /// ([`crate::reply_lane::LaneClaims`]).
+    pub lane_claims: crate::reply_lane::LaneClaims,
     /// `stats()` counters and the worker table.
     pub stats: SharedStats,
     /// PROCESS mode: each reactor thread's inbox, where sends and closes of
@@ -46,6 +49,7 @@ impl ServerShared {
             table: SessionTable::new()?,
             inboxes: Inboxes::new(worker_num + task_num)?,
             replies: Inboxes::new(crate::reply_lane::LaneTable::count(worker_num))?,
+            lane_claims: crate::reply_lane::LaneClaims::new(crate::reply_lane::LaneTable::count(worker_num))?,
             stats: SharedStats::new(worker_num, task_num, user_num)?,
             reactors: if reactor_num > 0 { Some(Inboxes::new(reactor_num)?) } else { None },
             links: if reactor_num > 0 { Some(crate::ring::Links::new(worker_num, reactor_num)?) } else { None },

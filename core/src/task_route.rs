@@ -11,6 +11,9 @@ use crate::shared::ServerShared;
 use crate::stats::WorkerStatus;
 use std::sync::atomic::Ordering;
 
+/// The data was too large for a message and went through a temporary file
+/// (Swoole's flag; our tasks travel whole, so it is exported, never set).
+pub const TASK_TMPFILE: u32 = 1;
 /// The data was serialized (not a string).
 pub const TASK_SERIALIZE: u32 = 2;
 /// `task()`: the result goes to onFinish, not to a waiting caller.
@@ -19,6 +22,11 @@ pub const TASK_NONBLOCK: u32 = 4;
 pub const TASK_CALLBACK: u32 = 8;
 /// One of `taskWaitMulti()`'s tasks.
 pub const TASK_WAITALL: u32 = 16;
+/// Swoole's `taskCo()` task (exported, never set: we have no coroutines).
+pub const TASK_COROUTINE: u32 = 32;
+/// Swoole's flag for a task read without being taken off the queue
+/// (exported, never set).
+pub const TASK_PEEK: u32 = 64;
 /// From a user process, the manager or the master: no result goes back.
 pub const TASK_NOREPLY: u32 = 128;
 
@@ -90,6 +98,13 @@ mod tests {
 
     fn header(flags: u32) -> TaskHeader {
         TaskHeader { flags, worker: 1, task_id: 7, reply: 3, origin: 42 }
+    }
+
+    #[test]
+    fn the_flags_are_one_bit_each_with_swooles_values() {
+        let all = [TASK_TMPFILE, TASK_SERIALIZE, TASK_NONBLOCK, TASK_CALLBACK, TASK_WAITALL, TASK_COROUTINE, TASK_PEEK, TASK_NOREPLY];
+        // Swoole 6.2.1's SWOOLE_TASK_* in this order: bit 0 up to bit 7.
+        assert_eq!(all, [1, 2, 4, 8, 16, 32, 64, 128]);
     }
 
     #[test]

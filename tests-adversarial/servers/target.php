@@ -18,7 +18,8 @@
  * usage: php target.php MAIN_PORT base1|base2|process [key=value ...]
  *   base1: SWOOLE_BASE, worker_num 1 (one process);  base2: SWOOLE_BASE, worker_num 2;
  *   process: SWOOLE_PROCESS, worker_num 2.  keys: tasks (task_worker_num), max (package_max_length,
- *   default 65536), max_conn (max_connection), start_session_id, reactor_num, max_wait (max_wait_time).
+ *   default 65536), max_conn (max_connection), start_session_id, reactor_num, max_wait (max_wait_time),
+ *   max_request.
  */
 [$port, $mode] = [(int)$argv[1], $argv[2]];
 $opt = [];
@@ -38,7 +39,7 @@ if ($mode === 'process') {
     $settings['reactor_num'] = $opt['reactor_num'] ?? 2;
 }
 foreach (['tasks' => 'task_worker_num', 'max_conn' => 'max_connection', 'start_session_id' => 'start_session_id',
-          'max_wait' => 'max_wait_time'] as $k => $key) {
+          'max_wait' => 'max_wait_time', 'max_request' => 'max_request'] as $k => $key) {
     if (isset($opt[$k])) {
         $settings[$key] = $opt[$k];
     }

@@ -161,3 +161,39 @@ fn a_timer_waits_for_the_next_round_and_stays_listed_while_it_runs() {
     assert_eq!(timer_stats().0, 0);
     drop(uninstall());
 }
+
+/// Whether thread `tid` of this process sits in an epoll wait (the first
+/// field of its `syscall` file is the number of the call it is blocked in).
+fn in_epoll_wait(tid: nix::unistd::Pid) -> bool {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/self/task/{tid}/syscall")) else { return false };
+    let nr: i64 = text.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(-1);
+    [libc::SYS_epoll_wait, libc::SYS_epoll_pwait, libc::SYS_epoll_pwait2].contains(&nr)
+}
+
+#[test]
+fn a_signal_that_interrupts_the_wait_is_served_in_that_turn() {
+    use nix::sys::signal::{SigSet, Signal};
+    let _one_signal_pipe_at_a_time = crate::signals::TEST_LOCK.lock();
+    watch_signal(libc::SIGUSR1).unwrap();
+    // The signal must reach this thread, which waits in the loop.
+    let mut only = SigSet::empty();
+    only.add(Signal::SIGUSR1);
+    only.thread_unblock().unwrap();
+    let keep_alive = timer_add(10_000, false).unwrap();
+    let (tid, me) = (nix::unistd::gettid(), nix::sys::pthread::pthread_self());
+    let sender = std::thread::spawn(move || {
+        // Sent only once the loop blocks in the wait, so that the wait
+        // itself is interrupted (EINTR), not just woken by the pipe.
+        while !in_epoll_wait(tid) {
+            std::thread::yield_now();
+        }
+        nix::sys::pthread::pthread_kill(me, Signal::SIGUSR1).unwrap();
+    });
+    let mut h = Order::default();
+    assert_eq!(run_once(&mut h, Some(Duration::from_secs(10))), None);
+    sender.join().unwrap();
+    assert_eq!(h.log, vec!["signal"], "served in the turn whose wait it interrupted");
+    assert!(timer_clear(keep_alive));
+    unwatch_signal(libc::SIGUSR1);
+    drop(uninstall());
+}
