@@ -49,7 +49,8 @@
 //! - [`constants`]: the `SWOOLE_*` constants; [`ini`]: the `swoole.*` INI
 //!   entries; [`request`]: what each request starts with (`Swoole\Constant`).
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
-//! - [`props`]: declared public properties (engine slots).
+//! - [`props`]: declared public properties (engine slots); [`unset_deny`]:
+//!   Swoole's refusal to `unset()` them.
 //! - [`zend`], [`args`]: raw engine calls: warnings, weak-mode arguments,
 //!   cached callable calls, output flushing.
 
@@ -112,6 +113,7 @@ pub mod task;
 pub mod timer;
 pub mod tls_settings;
 pub mod unsupported;
+pub mod unset_deny;
 pub mod vm;
 pub mod zend;
 
