@@ -50,7 +50,8 @@
 //!   entries; [`request`]: what each request starts with (`Swoole\Constant`).
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
 //! - [`props`]: declared public properties (engine slots); [`unset_deny`]:
-//!   Swoole's refusal to `unset()` them.
+//!   Swoole's refusal to `unset()` them; [`subclass`]: objects of a PHP
+//!   subclass keep their class.
 //! - [`zend`], [`args`]: raw engine calls: warnings, weak-mode arguments,
 //!   cached callable calls, output flushing.
 
@@ -107,6 +108,7 @@ pub mod signatures_methods;
 pub mod socket;
 pub mod start;
 pub mod substr;
+pub mod subclass;
 pub mod table;
 pub mod table_values;
 pub mod task;

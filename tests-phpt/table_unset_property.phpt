@@ -1,5 +1,5 @@
 --TEST--
-Swoole\Table: unset($table->size) and unset($table->memorySize) throw Error "Property ... cannot be unset" (before and after create(); the values stay), while writing them, and unsetting a property added at run time, work as in Swoole
+Swoole\Table: unset($table->size) and unset($table->memorySize) throw Error "Property ... cannot be unset" (before and after create(); the values stay; on a subclass naming it), while writing them, and unsetting a property added at run time or declared by a subclass, work as in Swoole; a subclass's objects are of the subclass
 --EXTENSIONS--
 swoole
 --FILE--
@@ -34,6 +34,16 @@ var_dump(isset($t->extra));
 attempt('write size', function () use ($t) { $t->size = 5; });
 attempt('write memorySize', function () use ($t) { $t->memorySize = 'x'; });
 var_dump($t->size, $t->memorySize, $t->getSize());
+
+class MyTable extends Swoole\Table {
+    public $own = 1;
+    public function rows(): int { return $this->getSize(); }
+}
+$m = new MyTable(16);
+echo get_class($m), ' ', $m->rows(), "\n";
+attempt('subclass: unset size', function () use ($m) { unset($m->size); });
+attempt('subclass: unset its own property', function () use ($m) { unset($m->own); });
+var_dump(isset($m->own), $m->size);   // (size is set by create())
 ?>
 --EXPECT--
 unset size before create(): Error: Property size of class Swoole\Table cannot be unset
@@ -52,3 +62,8 @@ write memorySize: ok
 int(5)
 string(1) "x"
 int(64)
+MyTable 64
+subclass: unset size: Error: Property size of class MyTable cannot be unset
+subclass: unset its own property: ok
+bool(false)
+NULL
