@@ -1,5 +1,5 @@
 --TEST--
-Server set(['display_errors' => ...]) is Swoole's switch (swoole.display_errors: Swoole's own warnings), applied at set() and inherited by every process; PHP's display_errors and PHP's own warnings stay as they were (both modes)
+Server set(['display_errors' => ...]) is Swoole's switch (swoole.display_errors: Swoole's own warnings), applied at set() (Process\Pool::set() too) and inherited by every process; PHP's display_errors and PHP's own warnings stay as they were (both modes)
 --EXTENSIONS--
 swoole
 --FILE--
@@ -43,6 +43,17 @@ foreach (['base', 'process'] as $mode) {
     $srv = server_from_code($code, [free_port(), $mode]);
     echo without_log_copies($srv->wait());
 }
+
+// Process\Pool::set() takes the same switch.
+echo "--- pool\n";
+$pool = <<<'PHP'
+<?php
+$p = new Swoole\Process\Pool(1);
+$p->set(['display_errors' => false]);
+$c = new Swoole\Client(SWOOLE_SOCK_TCP);
+var_dump($c->connect('127.0.0.1', 1, 0.5), $c->errCode, ini_get('swoole.display_errors'));
+PHP;
+echo without_log_copies(server_from_code($pool)->wait());
 ?>
 --EXPECTF--
 --- base
@@ -81,3 +92,7 @@ worker, ini On: display_errors='stderr' swoole.display_errors='On'
 Warning: Swoole\Client::connect(): connect to server[127.0.0.1:1] failed. Error: Connection refused[111] in %s on line %d
 worker, ini On: errCode=111
 Warning: Undefined array key "nokey" in %s on line %d
+--- pool
+bool(false)
+int(111)
+string(2) "On"
