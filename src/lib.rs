@@ -49,7 +49,9 @@
 //! - [`constants`]: the `SWOOLE_*` constants; [`ini`]: the `swoole.*` INI
 //!   entries; [`request`]: what each request starts with (`Swoole\Constant`).
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
-//! - [`props`]: declared public properties (engine slots).
+//! - [`props`]: declared public properties (engine slots); [`unset_deny`]:
+//!   Swoole's refusal to `unset()` them; [`subclass`]: objects of a PHP
+//!   subclass keep their class.
 //! - [`zend`], [`args`]: raw engine calls: warnings, weak-mode arguments,
 //!   cached callable calls, output flushing.
 
@@ -107,12 +109,14 @@ pub mod signatures_methods;
 pub mod socket;
 pub mod start;
 pub mod substr;
+pub mod subclass;
 pub mod table;
 pub mod table_values;
 pub mod task;
 pub mod timer;
 pub mod tls_settings;
 pub mod unsupported;
+pub mod unset_deny;
 pub mod vm;
 pub mod zend;
 

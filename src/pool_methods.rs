@@ -89,6 +89,8 @@ impl Pool {
                 "log_file" => log.0 = v.coerce_to_string(),
                 "log_level" => log.1 = v.coerce_to_long().map(|l| l as i32),
                 "enable_message_bus" => {}
+                // Swoole's own warnings on or off, as the server's set() (Swoole's php_swoole_set_global_option).
+                "display_errors" => swoole_core::global_options::set_display_errors(v.coerce_to_bool()),
                 k if swoole_core::settings::is_known_key(k) => {}
                 k => warning(&format!("unknown setting '{k}' (ignored; check its spelling)")),
             }

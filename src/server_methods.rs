@@ -91,6 +91,10 @@ impl Server {
         let settings = &self_.settings;
         crate::options::apply_each(obj, array, |key, value| {
             crate::tls_settings::sni_certs(&mut settings.borrow_mut().ssl, key, value);
+            if key == "display_errors" {
+                // As Swoole's set(): `swoole.display_errors` (Swoole's own warnings), at once; PHP's stays.
+                swoole_core::global_options::set_display_errors(value.coerce_to_bool());
+            }
             let value_in = setting_value_of(key, value);
             // (no borrow is held while PHP reports: a warning may run user code)
             let applied = settings.borrow_mut().apply(key, &value_in);

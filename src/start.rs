@@ -69,11 +69,6 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         return false;
     }
     swoole_core::log::set_format(settings.log_format.clone());
-    if let Some(on) = settings.display_errors {
-        // Swoole's `display_errors` is PHP's, for the server's processes.
-        let value = if on { "1" } else { "0" };
-        zend::call_function("ini_set", vec![&"display_errors", &value]);
-    }
     if let Err(e) = swoole_core::log::configure(settings.log_file.as_deref(), settings.log_level) {
         warning(&format!("log_file [{}] cannot be opened: {e}", settings.log_file.as_deref().unwrap_or("")));
         return false;

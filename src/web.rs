@@ -47,7 +47,7 @@ pub fn configure(ports: Vec<Option<PortProtocols>>) -> bool {
 /// failure ends the loop with its outcome (the worker's failure handling
 /// takes over).
 pub fn on_data(session: SessionId, cfg: &Rc<HttpConfig>, data: &[u8], dispatch: &mut Dispatch<'_>) -> CallOutcome {
-    if cfg.upgrade && crate::websocket::conn::is_open_here(session) {
+    if cfg.upgrade && crate::websocket::conn::takes_frames(session) {
         return crate::websocket::conn::on_data(session, data, dispatch);
     }
     let outcome = match crate::http::server::serve(session, cfg, data, dispatch) {

@@ -1,5 +1,5 @@
 --TEST--
-Operations: log_rotation writes to log_file.<date>, log_date_format and log_date_with_microseconds shape the date, display_errors reaches PHP's ini in workers
+Operations: log_rotation writes to log_file.<date>, log_date_format and log_date_with_microseconds shape the date, display_errors leaves PHP's display_errors as it was in workers (it is Swoole's own switch: server_display_errors.phpt)
 --EXTENSIONS--
 swoole
 posix
@@ -38,7 +38,7 @@ array_map('unlink', glob("$dir/*"));
 rmdir($dir);
 ?>
 --EXPECT--
-display_errors='0'
+display_errors='stderr'
 reload=true
 bool(true)
 bool(true)

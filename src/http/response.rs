@@ -28,6 +28,8 @@ use swoole_core::{worker, SessionId};
 const CONTEXT_UNAVAILABLE: i32 = 7106;
 /// The status of a response freed before it was answered.
 const FORGOTTEN_STATUS: u16 = 500;
+/// The status that makes an onHandShake answer a WebSocket connection.
+const SWITCHING_PROTOCOLS: u16 = 101;
 
 /// Swoole's method declarations, in its order.
 const RESPONSE_API: &[&str] = &[
@@ -86,7 +88,16 @@ struct Ctx {
     cfg: Rc<HttpConfig>,
     /// Where the answer is.
     state: State,
+    /// An onHandShake answer: told its status once it is ended (see [`Upgrade`]).
+    upgrade: Option<Upgrade>,
 }
+
+/// What an onHandShake answer does once it is ended (`end()`, `redirect()`,
+/// `sendfile()`, or the `500` of one never ended): called with the session
+/// and the status sent; returns whether the connection stays open. As
+/// Swoole's `end()`: a 101 makes it a WebSocket connection, any other status
+/// closes it (see docs/COMPATIBILITY.md, WebSocket).
+pub type Upgrade = fn(SessionId, u16) -> bool;
 
 #[php_class]
 #[php(name = "Swoole\\Http\\Response")]
@@ -149,7 +160,15 @@ impl Facts {
 /// The `$response` for a request of `session`.
 pub fn new_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>) -> Zval {
     let Facts { keep_alive, head_request, encoding } = facts;
-    object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open })
+    object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open, upgrade: None })
+}
+
+/// The `$response` of onHandShake for `session`: `upgrade` decides, once it
+/// is ended, whether the connection becomes a WebSocket one.
+pub fn new_handshake_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>, upgrade: Upgrade) -> Zval {
+    let Facts { keep_alive, head_request, encoding } = facts;
+    let upgrade = Some(upgrade);
+    object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open, upgrade })
 }
 
 fn object(ctx: Ctx) -> Zval {
@@ -197,6 +216,7 @@ impl Ctx {
 
     /// The whole answer of `end($content)`.
     fn finish(&mut self, content: &[u8]) -> Vec<u8> {
+        self.settle_keep_alive();
         let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
             if !content.is_empty() && !self.head_request {
@@ -223,10 +243,27 @@ impl Ctx {
         out
     }
 
+    /// An onHandShake answer keeps its connection only with a 101 (its head
+    /// says so).
+    fn settle_keep_alive(&mut self) {
+        if self.upgrade.is_some() {
+            self.keep_alive = self.head.status == SWITCHING_PROTOCOLS;
+        }
+    }
+
+    /// The answer went out: an onHandShake answer now decides what its
+    /// connection is ([`Upgrade`]).
+    fn answered(&mut self) {
+        if let Some(upgrade) = self.upgrade.take() {
+            self.keep_alive = upgrade(self.session, self.head.status);
+        }
+    }
+
     /// Sends `bytes`, then closes the connection if it does not stay open.
     fn send_last(&mut self, bytes: &[u8]) -> bool {
         self.state = State::Ended;
         let sent = send(self.session, bytes, self.cfg.send_piece);
+        self.answered();
         if !self.keep_alive {
             let _ = worker::close(self.session, false);
         }
@@ -534,12 +571,14 @@ impl Response {
                 ctx.head.set_header(b"Content-Type", vec![swoole_core::mime::get(&filename).into_bytes()], false);
             }
             let mut out = Vec::new();
+            ctx.settle_keep_alive();
             ctx.write_head(Framing::Length(length as u64), None, &mut out);
             ctx.state = State::Ended;
             let mut ok = worker::send(ctx.session, &out);
             if ok.is_ok() && length > 0 && !ctx.head_request {
                 ok = worker::sendfile(ctx.session, &filename, offset as u64, length as u64);
             }
+            ctx.answered();
             if !ctx.keep_alive {
                 let _ = worker::close(ctx.session, false);
             }
@@ -593,6 +632,7 @@ impl Response {
             encoding: None,
             cfg,
             state: State::Open,
+            upgrade: None,
         }))
     }
 

@@ -20,9 +20,17 @@ use swoole_core::{worker, SessionId};
 
 /// `SWOOLE_WEBSOCKET_STATUS_ACTIVE`: the handshake is done.
 pub const STATUS_ACTIVE: i64 = 3;
+/// `SWOOLE_WEBSOCKET_STATUS_HANDSHAKE`: onHandShake has the request and its
+/// answer is not ended yet.
+pub const STATUS_HANDSHAKE: i64 = 2;
+/// The answer status that makes an onHandShake connection a WebSocket one.
+const SWITCHING_PROTOCOLS: u16 = 101;
 
 /// One WebSocket connection of this worker.
 struct WsConn {
+    /// The handshake is answered with a 101: frames are read. Until then
+    /// (onHandShake's answer not ended) what arrives waits in `input`.
+    established: bool,
     /// Its frames, reassembled and checked.
     reader: Reader,
     /// Bytes received and not yet read as frames.
@@ -55,6 +63,12 @@ pub fn port_config_of(session: SessionId) -> Option<Rc<WsConfig>> {
 
 /// Whether `session` finished its handshake on this worker.
 pub fn is_open_here(session: SessionId) -> bool {
+    CONNS.with(|c| c.borrow().get(&session.0).is_some_and(|w| w.established))
+}
+
+/// Whether `session`'s bytes are WebSocket frames (established, or held
+/// for onHandShake's answer), no more HTTP requests.
+pub fn takes_frames(session: SessionId) -> bool {
     CONNS.with(|c| c.borrow().contains_key(&session.0))
 }
 
@@ -78,9 +92,17 @@ pub fn on_websocket_port(session: SessionId) -> bool {
 }
 
 /// `getClientInfo()['websocket_status']`: only on a WebSocket port; 3
-/// (`SWOOLE_WEBSOCKET_STATUS_ACTIVE`) after the handshake, 0 before.
+/// (`SWOOLE_WEBSOCKET_STATUS_ACTIVE`) after the handshake, 2 while
+/// onHandShake's answer is not ended, 0 before.
 pub fn status(session: SessionId) -> Option<i64> {
-    on_websocket_port(session).then(|| if is_established(session) { STATUS_ACTIVE } else { 0 })
+    on_websocket_port(session).then(|| {
+        if is_established(session) {
+            return STATUS_ACTIVE;
+        }
+        let here = CONNS.with(|c| c.borrow().contains_key(&session.0));
+        let shared = worker::current_server().map(|s| i64::from(s.table.websocket_status(session)));
+        if here { STATUS_HANDSHAKE } else { shared.filter(|&s| s == STATUS_HANDSHAKE).unwrap_or(0) }
+    })
 }
 
 /// Whether this worker holds `session` itself and it has not done its
@@ -92,7 +114,28 @@ pub fn held_before_handshake(session: SessionId) -> bool {
 /// The connection closed: its state goes; whether it was established.
 pub fn forget(session: SessionId) -> bool {
     publish(session, 0);
-    CONNS.with(|c| c.borrow_mut().remove(&session.0)).is_some()
+    CONNS.with(|c| c.borrow_mut().remove(&session.0)).is_some_and(|w| w.established)
+}
+
+/// onHandShake's answer was ended with `status` ([`crate::http::response::Upgrade`]):
+/// a 101 makes the connection a WebSocket one at once (`isEstablished()`,
+/// `push()` work from then on, inside the callback too), anything else
+/// leaves it an HTTP connection that is closed after the answer, as
+/// Swoole's `Response::end()` decides. Returns whether it stays open.
+fn settle(session: SessionId, status: u16) -> bool {
+    let open = status == SWITCHING_PROTOCOLS && worker::info(session).is_some();
+    CONNS.with(|c| {
+        let mut conns = c.borrow_mut();
+        if open {
+            if let Some(w) = conns.get_mut(&session.0) {
+                w.established = true;
+            }
+        } else {
+            conns.remove(&session.0);
+        }
+    });
+    publish(session, if open { STATUS_ACTIVE } else { 0 });
+    open
 }
 
 /// `push()`'s frame for `session`: compressed when the connection
@@ -130,26 +173,33 @@ pub fn upgrade(session: SessionId, http: &Rc<HttpConfig>, cfg: &WsConfig, req: R
         return CallOutcome::Returned;
     };
     let fresh = || ReaderConfig { max_message: cfg.max_message, role: Role::Server, deflate: agreement };
-    let establish = |input: Vec<u8>| {
+    let hold = |input: Vec<u8>, established: bool| {
         let conn = WsConn {
+            established,
             reader: Reader::new(fresh()),
             input,
             deflater: agreement.as_ref().map(|a| a.deflater()),
             cfg: cfg.clone(),
         };
         CONNS.with(|c| c.borrow_mut().insert(session.0, conn));
-        publish(session, STATUS_ACTIVE);
+        publish(session, if established { STATUS_ACTIVE } else { STATUS_HANDSHAKE });
     };
-    // The user's handshake: onOpen is then theirs to call.
-    let response = crate::http::response::new_object(session, facts, Rc::clone(http));
+    // The user's handshake: onOpen is then theirs to call. What the client
+    // sends meanwhile waits; the answer's status, once it is ended (in the
+    // callback or later), decides the connection ([`settle`]).
+    hold(rest, false);
+    let response = crate::http::response::new_handshake_object(session, facts, Rc::clone(http), settle);
     let mut args = [request.shallow_clone(), response];
     if let Some(outcome) = dispatch(Event::HandShake, &mut args) {
-        if worker::info(session).is_some() {
-            establish(rest);
+        // A response the callback did not keep goes now (never ended: its 500).
+        drop(args);
+        if outcome != CallOutcome::Returned || !is_open_here(session) {
+            return outcome;
         }
-        return outcome;
+        return on_data(session, &[], dispatch);
     }
     crate::http::response::discard(&args[1]);
+    let rest = CONNS.with(|c| c.borrow_mut().remove(&session.0)).map(|w| w.input).unwrap_or_default();
     let accept = match validated {
         Ok(accept) => accept,
         Err(e) => {
@@ -170,7 +220,7 @@ pub fn upgrade(session: SessionId, http: &Rc<HttpConfig>, cfg: &WsConfig, req: R
     if worker::send(session, &bytes).is_err() {
         return CallOutcome::Returned;
     }
-    establish(Vec::new());
+    hold(Vec::new(), true);
     let mut args = [Zval::new(), request];
     let outcome = dispatch(Event::Open, &mut args).unwrap_or(CallOutcome::Returned);
     if outcome != CallOutcome::Returned || rest.is_empty() {
@@ -195,11 +245,15 @@ enum Owned {
 /// Bytes of an established connection: every whole message goes to
 /// onMessage, in order.
 pub fn on_data(session: SessionId, data: &[u8], dispatch: &mut Dispatch<'_>) -> CallOutcome {
-    CONNS.with(|c| {
-        if let Some(w) = c.borrow_mut().get_mut(&session.0) {
-            w.input.extend_from_slice(data);
-        }
+    let established = CONNS.with(|c| {
+        let mut conns = c.borrow_mut();
+        let w = conns.get_mut(&session.0)?;
+        w.input.extend_from_slice(data);
+        Some(w.established)
     });
+    if established != Some(true) {
+        return CallOutcome::Returned;
+    }
     loop {
         let next = CONNS.with(|c| {
             let mut conns = c.borrow_mut();

@@ -5,10 +5,10 @@ final class RawWs
     public TestClient $c;
     private string $buf = '';
 
-    public function __construct(int $port)
+    public function __construct(int $port, string $path = '/')
     {
         $this->c = new TestClient($port);
-        $this->c->send("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        $this->c->send("GET $path HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             . "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
         while (!str_contains($this->buf, "\r\n\r\n")) {
             $this->buf .= $this->c->recv();

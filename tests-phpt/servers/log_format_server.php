@@ -2,7 +2,7 @@
 /**
  * A BASE server with the log settings of issue 7, for ops_log_format.phpt.
  * usage: php log_format_server.php PORT LOG_FILE
- * Commands: "reload" (logs Swoole's INFO line), "ini" (display_errors as PHP sees it).
+ * Commands: "reload" (logs Swoole's INFO line), "ini" (PHP's display_errors, which the display_errors setting leaves alone).
  */
 $port = (int)$argv[1];
 $server = new Swoole\Server('127.0.0.1', $port);
