@@ -33,11 +33,14 @@ const LONG_API: &[&str] = &[
     "cmpset(int $cmp_value, int $new_value): bool",
 ];
 
-/// Rewrites both classes' arginfo to Swoole's (once, at the first request).
+/// Rewrites both classes' arginfo to Swoole's and lets subclasses' objects keep
+/// their class (once, at the first request).
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
     crate::shape::shape(Atomic::get_metadata().ce(), ATOMIC_API);
     crate::shape::shape(AtomicLong::get_metadata().ce(), LONG_API);
+    crate::subclass::install::<Atomic>();
+    crate::subclass::install::<AtomicLong>();
 }
 
 fn no_memory(e: std::io::Error) -> ext_php_rs::exception::PhpException {

@@ -33,6 +33,7 @@ const LOCK_API: &[&str] = &[
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
     crate::shape::shape(Lock::get_metadata().ce(), LOCK_API);
+    crate::subclass::install::<Lock>();
 }
 
 fn lock_class(builder: ClassBuilder) -> ClassBuilder {

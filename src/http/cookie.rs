@@ -88,6 +88,7 @@ pub struct Cookie {
 /// Gives the class Swoole's shape.
 pub fn fix_signatures() {
     crate::shape::shape(Cookie::get_metadata().ce(), COOKIE_API);
+    crate::subclass::install::<Cookie>();
 }
 
 /// The `Set-Cookie` line of `obj` if it is a `Swoole\Http\Cookie`: None when

@@ -97,6 +97,7 @@ pub fn fix_signatures() {
     crate::shape::remove_method(ce, "__construct");
     crate::shape::shape(ce, REQUEST_API);
     SLOTS.with(|s| s.set(values::property_offsets(ce, SLOT_NAMES)));
+    crate::subclass::install::<Request>();
 }
 
 /// Sets property `which` of request object `raw`.

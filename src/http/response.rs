@@ -127,6 +127,7 @@ pub fn fix_signatures() {
     crate::shape::point_aliases(ce, ALIASES);
     crate::shape::shape(ce, RESPONSE_API);
     FD_SLOT.with(|s| s.set(values::property_offsets(ce, ["fd"])[0]));
+    crate::subclass::install::<Response>();
 }
 
 thread_local! {

@@ -168,6 +168,8 @@ pub fn fix_signatures() {
     crate::shape::remove_method(CloseFrame::get_metadata().ce(), "__construct");
     crate::shape::shape(Frame::get_metadata().ce(), FRAME_API);
     crate::shape::shape(CloseFrame::get_metadata().ce(), FRAME_API);
+    crate::subclass::install::<Frame>();
+    crate::subclass::install::<CloseFrame>();
 }
 
 /// `Frame`'s methods, as Swoole 6.2.1's Reflection shows them.
