@@ -131,7 +131,9 @@ pub struct ServerSettings {
     pub heartbeat_idle_time: Option<f64>,
     /// `log_date_format`, `log_date_with_microseconds`, `log_rotation`.
     pub log_format: crate::log::LogFormat,
-    /// `display_errors`: PHP's display_errors in the server's processes.
+    /// `display_errors`, as read: `set()` applies it at once to
+    /// `swoole.display_errors` (Swoole's own warnings; PHP's display_errors
+    /// is left alone), see `global_options::set_display_errors`.
     pub display_errors: Option<bool>,
     /// Options of each accepted socket (keepalive, kernel buffers) and of
     /// the listening ones (defer accept, fast open).
@@ -534,7 +536,7 @@ pub fn defaults() -> Vec<(&'static str, String)> {
         ("log_date_format", d.log_format.date_format.clone()),
         ("log_date_with_microseconds", d.log_format.microseconds.to_string()),
         ("log_rotation", d.log_format.rotation.to_string()),
-        ("display_errors", "(PHP's)".into()),
+        ("display_errors", "(swoole.display_errors)".into()),
         ("reactor_num", d.reactor_num.to_string()),
         ("dispatch_mode", d.dispatch_mode.to_string()),
         ("enable_unsafe_event", d.enable_unsafe_event.to_string()),
