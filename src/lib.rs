@@ -232,6 +232,7 @@ pub extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
         http::fix_signatures();
         websocket::fix_signatures();
         fast::install();
+        unset_deny::install_swoole_classes();
     });
     request::start();
     0

@@ -54,13 +54,12 @@ const TABLE_API: &[&str] = &[
     "key(): mixed",
 ];
 
-/// Rewrites the class's arginfo to Swoole's, makes `unset($table->size)`
-/// (or `memorySize`) throw, as Swoole's, and lets subclasses' objects keep
-/// their class (once, at the first request).
+/// Rewrites the class's arginfo to Swoole's and lets subclasses' objects
+/// keep their class (once, at the first request; `unset($table->size)`
+/// throws through [`crate::unset_deny`]).
 pub fn fix_signatures() {
     use ext_php_rs::class::RegisteredClass;
     crate::shape::shape(Table::get_metadata().ce(), TABLE_API);
-    crate::unset_deny::install::<Table>();
     crate::subclass::install::<Table>();
 }
 

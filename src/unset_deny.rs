@@ -22,9 +22,26 @@ type UnsetProperty = unsafe extern "C" fn(*mut zend_object, *mut zend_string, *m
 /// they had, which takes every property the refusal lets through.
 static PREVIOUS: Mutex<Vec<(usize, UnsetProperty)>> = Mutex::new(Vec::new());
 
+/// The classes whose declared properties Swoole 6.2.1 refuses to unset
+/// (measured; `Http\Server` and `WebSocket\Server` objects are `Server`'s
+/// here, and a subclass's objects keep their root class's handlers).
+/// `Http\Cookie`, `WebSocket\Frame` and `CloseFrame` let theirs go, as
+/// Swoole's do. Once, at the first request's startup.
+pub fn install_swoole_classes() {
+    install::<crate::server::Server>();
+    install::<crate::port::Port>();
+    install::<crate::client::Client>();
+    install::<crate::lock::Lock>();
+    install::<crate::process::Process>();
+    install::<crate::pool::Pool>();
+    install::<crate::table::Table>();
+    install::<crate::http::request::Request>();
+    install::<crate::http::response::Response>();
+}
+
 /// Makes `unset()` of `T`'s declared properties throw, as Swoole. Call once
 /// per class, before any script runs (the first request's startup).
-pub fn install<T: RegisteredClass>() {
+fn install<T: RegisteredClass>() {
     let handlers: *mut zend_object_handlers = std::ptr::from_ref(T::get_metadata().handlers()).cast_mut();
     let mut previous = PREVIOUS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if previous.iter().any(|&(h, _)| h == handlers as usize) {
