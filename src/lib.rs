@@ -78,6 +78,7 @@ pub mod websocket;
 pub mod ini;
 pub mod logging;
 pub mod length_func;
+pub mod dispatch_func;
 pub mod lock;
 pub mod loop_php;
 pub mod mime;

@@ -91,6 +91,9 @@ impl Server {
         let settings = &self_.settings;
         crate::options::apply_each(obj, array, |key, value| {
             crate::tls_settings::sni_certs(&mut settings.borrow_mut().ssl, key, value);
+            if key == crate::dispatch_func::KEY {
+                crate::dispatch_func::check(value);
+            }
             let value_in = setting_value_of(key, value);
             // (no borrow is held while PHP reports: a warning may run user code)
             let applied = settings.borrow_mut().apply(key, &value_in);
