@@ -309,7 +309,12 @@ impl Thread {
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     for frame in &frames {
-                        self.dispatch_frame(session, frame);
+                        if !self.dispatch_frame(session, frame) {
+                            // dispatch_func dropped a framed packet: Swoole
+                            // closes the connection then (a raw read stays open).
+                            self.reactor.close_refused(session);
+                            break;
+                        }
                     }
                     (Some(session), more || to_end)
                 }
@@ -378,23 +383,24 @@ impl Thread {
     }
 
     /// Sends a connection event to the worker `dispatch_mode` (or
-    /// `dispatch_func`) picks.
-    fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) {
-        if let Some(worker) = self.route(kind, session, payload) {
-            self.send_to(worker, kind, session, self.id as u16, payload);
-        }
+    /// `dispatch_func`) picks; false if none took it.
+    fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
+        let Some(worker) = self.route(kind, session, payload) else { return false };
+        self.send_to(worker, kind, session, self.id as u16, payload);
+        true
     }
 
     /// [`Thread::dispatch`] of a packet cut from the connection's input
     /// buffer: if it must wait for room in the ring, it waits as a view of
     /// that buffer, not as a copy.
-    fn dispatch_frame(&mut self, session: SessionId, frame: &bytes::Bytes) {
+    fn dispatch_frame(&mut self, session: SessionId, frame: &bytes::Bytes) -> bool {
         if frame.len() < SHARE_MIN {
             return self.dispatch(Kind::Receive, session, frame);
         }
-        let Some(worker) = self.route(Kind::Receive, session, frame) else { return };
+        let Some(worker) = self.route(Kind::Receive, session, frame) else { return false };
         let aux = self.id as u16;
         self.write_ring(worker, |outlet, ring| outlet.send_shared(ring, Kind::Receive, aux, session, frame));
+        true
     }
 
     /// The worker for an event of `session` (none if the connection is
