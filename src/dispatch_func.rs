@@ -19,9 +19,6 @@ pub const KEY: &str = "dispatch_func";
 /// that takes more than three.
 const DATA_PARAM: u32 = 3;
 
-/// `ZEND_ACC_VARIADIC`: a variadic callable takes every argument.
-const ACC_VARIADIC: u32 = 1 << 14;
-
 /// The server's resolved `dispatch_func`, held by the master's loop while
 /// the server runs (the Zvals live no longer than `start()`).
 pub struct DispatchFunc {
@@ -97,7 +94,7 @@ fn long(n: i64) -> Zval {
     z
 }
 
-/// Whether callable `value` takes a fourth parameter (or any number).
+/// Whether callable `value` declares a fourth parameter.
 fn takes_data(value: &Zval) -> bool {
     // SAFETY: a zeroed fcc is the engine's "empty" value; zend_is_callable_ex
     // fills it for a callable (checked by the caller), and its function
@@ -109,7 +106,8 @@ fn takes_data(value: &Zval) -> bool {
         if !ok || fcc.function_handler.is_null() {
             return true;
         }
-        let f = &(*fcc.function_handler).common;
-        f.num_args > DATA_PARAM || f.fn_flags & ACC_VARIADIC != 0
+        // A variadic parameter is not counted: `function (...$args)` gets
+        // three arguments, as from Swoole 6.2.1.
+        (*fcc.function_handler).common.num_args > DATA_PARAM
     }
 }

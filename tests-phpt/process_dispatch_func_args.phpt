@@ -1,5 +1,5 @@
 --TEST--
-dispatch_func given by name: a callable of three parameters gets no $data; BASE mode never calls it; set() warns about a value that is not callable and keeps it in $setting
+dispatch_func given by name: a callable of three parameters (or only a variadic one) gets no $data; BASE mode never calls it; set() warns about a value that is not callable and keeps it in $setting
 --EXTENSIONS--
 swoole
 posix
@@ -16,7 +16,8 @@ function pick_worker(Swoole\Server $s, int $fd, int $type) {
 }
 $mode = $argv[2] === 'base' ? SWOOLE_BASE : SWOOLE_PROCESS;
 $srv = new Swoole\Server('127.0.0.1', (int)$argv[1], $mode);
-$srv->set(['worker_num' => 2, 'log_level' => SWOOLE_LOG_WARNING, 'dispatch_func' => 'pick_worker']);
+$func = $argv[3] === 'variadic' ? function (...$args) { return pick_worker(...$args); } : 'pick_worker';
+$srv->set(['worker_num' => 2, 'log_level' => SWOOLE_LOG_WARNING, 'dispatch_func' => $func]);
 $srv->on('start', function () { echo "started\n"; });
 $srv->on('workerStart', function ($s, $id) { echo "workerStart $id\n"; });
 $srv->on('connect', function ($s, $fd) { echo "onConnect wid={$s->worker_id}\n"; });
@@ -27,10 +28,10 @@ $srv->on('receive', function ($s, $fd, $rid, $data) {
 });
 $srv->start();
 PHP;
-foreach (['process', 'base'] as $mode) {
-    echo "--- $mode\n";
+foreach ([['process', 'name'], ['process', 'variadic'], ['base', 'name']] as [$mode, $func]) {
+    echo "--- $mode, $func\n";
     $port = free_port();
-    $srv = server_from_code($code, [$port, $mode]);
+    $srv = server_from_code($code, [$port, $mode, $func]);
     $srv->waitForLines('/^workerStart /', 2);
     wait_for_port($port);
     $c = new TestClient($port);
@@ -58,7 +59,7 @@ var_dump($server->set(['dispatch_func' => 42]));
 var_dump($server->setting['dispatch_func']);
 ?>
 --EXPECTF--
---- process
+--- process, name
 pick_worker type=5 args=3
 pick_worker type=0 args=3
 pick_worker type=4 args=3
@@ -66,7 +67,15 @@ onConnect wid=1
 onReceive wid=1
 onClose wid=1
 reply: w=1
---- base
+--- process, variadic
+pick_worker type=5 args=3
+pick_worker type=0 args=3
+pick_worker type=4 args=3
+onConnect wid=1
+onReceive wid=1
+onClose wid=1
+reply: w=1
+--- base, name
 onConnect wid=%d
 onReceive wid=%d
 onClose wid=%d

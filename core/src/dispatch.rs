@@ -125,7 +125,7 @@ pub const FUNC_DATA_MAX: usize = 8192 - 40;
 /// callable's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DispatchFunc {
-    /// Whether the callable takes a fourth parameter (`$data`): without
+    /// Whether the callable declares a fourth parameter (`$data`): without
     /// one, no bytes travel to the master's main thread (Swoole passes
     /// `$data` only then).
     pub with_data: bool,
