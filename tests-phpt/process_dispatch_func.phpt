@@ -40,7 +40,8 @@ $srv->set([
 $srv->listen('127.0.0.1', (int)$argv[2], SWOOLE_SOCK_TCP)->set(['open_eof_split' => true, 'package_eof' => "\n"]);
 $srv->on('start', function () { echo "started\n"; });
 $srv->on('connect', function ($s, $fd) { echo "onConnect fd=$fd wid={$s->worker_id}\n"; });
-$srv->on('close', function ($s, $fd, $rid) { echo "onClose fd=$fd wid={$s->worker_id} rid=$rid\n"; });
+// (-1 would say the server closed it; otherwise the reactor thread's id.)
+$srv->on('close', function ($s, $fd, $rid) { echo "onClose fd=$fd wid={$s->worker_id} by=", $rid < 0 ? 'server' : 'reactor', "\n"; });
 $srv->on('receive', function ($s, $fd, $rid, $data) {
     $what = strlen($data) > 16 ? 'len=' . strlen($data) : json_encode($data);
     echo "onReceive fd=$fd wid={$s->worker_id} data=$what\n";
@@ -104,14 +105,14 @@ dispatch fd=N type=0 data="x" wid=-1 master=true
   reply: w=0
 dispatch fd=N type=0 data="2last" wid=-1 master=true
   reply: w=2
-onClose fd=1 wid=1 rid=0
+onClose fd=1 wid=1 by=reactor
 --- a port of lines
 onConnect fd=2 wid=2
 dispatch fd=N type=0 data=len=8152 wid=-1 master=true
   reply: w=1
 onReceive fd=2 wid=1 data=len=20001
   then the connection: false
-onClose fd=2 wid=1 rid=0
+onClose fd=2 wid=1 by=reactor
 invalid worker-id warning: 2
 unknown negative logged: 1
 exception reported: 1
