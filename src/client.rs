@@ -140,7 +140,7 @@ fn leading_int(s: &[u8]) -> i64 {
 }
 
 /// The name Swoole's "is not callable" message gives a value.
-fn callable_name(z: &Zval) -> String {
+pub(crate) fn callable_name(z: &Zval) -> String {
     if let Some(s) = z.string() {
         return s;
     }

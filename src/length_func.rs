@@ -5,7 +5,7 @@
 //! reactor runs in the PHP thread: [`Installed`] makes [`call`] the
 //! thread's length function before the workers fork); in PROCESS mode in the
 //! master's main thread, which the reactor threads ask
-//! (`swoole_core::length_func`), as in Swoole. The callables are Zvals: they
+//! (`swoole_core::master_ask`), as in Swoole. The callables are Zvals: they
 //! live only while `start()` runs.
 
 use crate::props;

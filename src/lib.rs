@@ -81,6 +81,7 @@ pub mod ini;
 pub mod known;
 pub mod logging;
 pub mod length_func;
+pub mod dispatch_func;
 pub mod lock;
 pub mod loop_php;
 pub mod mime;

@@ -95,6 +95,9 @@ impl Server {
                 // As Swoole's set(): `swoole.display_errors` (Swoole's own warnings), at once; PHP's stays.
                 swoole_core::global_options::set_display_errors(value.coerce_to_bool());
             }
+            if key == crate::dispatch_func::KEY {
+                crate::dispatch_func::check(value);
+            }
             let value_in = setting_value_of(key, value);
             // (no borrow is held while PHP reports: a warning may run user code)
             let applied = settings.borrow_mut().apply(key, &value_in);

@@ -70,8 +70,19 @@ impl ProcessHost {
             dispatcher: Arc::new(swoole_core::dispatch::Dispatcher::new(dispatch, s.worker_num)),
             unsafe_events: s.enable_unsafe_event,
             max_queued_bytes: s.max_queued_bytes,
+            dispatch_func: self.dispatch_func().map(|f| f.spec()),
         };
         Some((listeners, swoole_core::master::MasterConfig { reactor_num: s.reactor_num, max_connection: s.max_connection, thread }))
+    }
+
+    /// The `dispatch_func` the master calls. None on a server with an HTTP
+    /// port: HTTP is parsed in the worker, so every byte of a connection
+    /// must reach one worker (the reason `dispatch_mode` becomes 2 there).
+    fn dispatch_func(&self) -> Option<crate::dispatch_func::DispatchFunc> {
+        if crate::http::config::any_port() {
+            return None;
+        }
+        crate::dispatch_func::DispatchFunc::of(self.obj, self.settings.worker_num)
     }
 
     /// Records the manager's pid everywhere it is read, and this process's role.
@@ -147,7 +158,8 @@ impl Steps for ProcessHost {
     }
 
     fn master_side(&mut self) -> Box<dyn swoole_core::master::MasterSide + '_> {
-        Box::new(MasterLoop { host: self, linger: Vec::new(), linger_until: None })
+        let dispatch = self.dispatch_func();
+        Box::new(MasterLoop { host: self, linger: Vec::new(), linger_until: None, dispatch })
     }
 }
 
@@ -209,6 +221,8 @@ struct MasterLoop<'h> {
     linger: Vec<swoole_core::timer::TimerId>,
     /// That deadline.
     linger_until: Option<std::time::Instant>,
+    /// `dispatch_func`, which the reactor threads ask about each event.
+    dispatch: Option<crate::dispatch_func::DispatchFunc>,
 }
 
 impl swoole_core::master::MasterSide for MasterLoop<'_> {
@@ -218,6 +232,11 @@ impl swoole_core::master::MasterSide for MasterLoop<'_> {
 
     fn length_func(&mut self, port: usize, data: &[u8]) -> swoole_core::client::Length {
         crate::length_func::call(port, data)
+    }
+
+    fn dispatch_func(&mut self, session: swoole_core::session::SessionId, event: i64, data: Option<&[u8]>)
+        -> swoole_core::dispatch::FuncChoice {
+        self.dispatch.as_ref().map_or(swoole_core::dispatch::FuncChoice::Fallback, |f| f.call(session, event, data))
     }
 
     fn run_loop(&mut self) -> Vec<swoole_core::signals::Signal> {

@@ -1,5 +1,7 @@
 //! `dispatch_mode`: which event worker gets a connection's data in
-//! SWOOLE_PROCESS mode (Swoole's `Server::schedule_worker`).
+//! SWOOLE_PROCESS mode (Swoole's `Server::schedule_worker`), and what a
+//! `dispatch_func`'s answer means (the callable itself runs in the master's
+//! main thread, see [`crate::master_ask`]).
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,8 +25,9 @@ pub enum DispatchMode {
 }
 
 impl DispatchMode {
-    /// The mode for a `dispatch_mode` setting. 6 (`dispatch_func`) is not
-    /// supported and falls back to 2; 7 was removed in Swoole 5.0.3 and falls
+    /// The mode for a `dispatch_mode` setting. 6 (`dispatch_func`'s number)
+    /// alone picks nothing: the callable is the `dispatch_func` setting, and
+    /// without one 6 acts as 2, as in Swoole; 7 was removed in Swoole 5.0.3 and falls
     /// into the idle-worker branch, as there; 9 and 10 balance by coroutine
     /// or concurrency counts, which are always 0 here, so they pick idle workers.
     pub fn from_setting(mode: i64) -> DispatchMode {
@@ -99,6 +102,78 @@ impl Dispatcher {
     }
 }
 
+/// Swoole's event type numbers (`ServerEventType`), the `$type` a
+/// `dispatch_func` gets.
+pub mod event_type {
+    /// A packet (onReceive).
+    pub const RECEIVE: i64 = 0;
+    /// A connection closed (onClose).
+    pub const CLOSE: i64 = 4;
+    /// A connection arrived (onConnect).
+    pub const CONNECT: i64 = 5;
+    /// onBufferFull.
+    pub const BUFFER_FULL: i64 = 12;
+    /// onBufferEmpty.
+    pub const BUFFER_EMPTY: i64 = 13;
+}
+
+/// The most of a packet a `dispatch_func` sees as `$data`: Swoole passes at
+/// most its IPC buffer (8 KiB) less the 40-byte event header.
+pub const FUNC_DATA_MAX: usize = 8192 - 40;
+
+/// `dispatch_func` is set (PROCESS mode): each event's worker is the
+/// callable's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DispatchFunc {
+    /// Whether the callable declares a fourth parameter (`$data`): without
+    /// one, no bytes travel to the master's main thread (Swoole passes
+    /// `$data` only then).
+    pub with_data: bool,
+}
+
+/// What a `dispatch_func` decided for one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FuncChoice {
+    /// This worker gets it.
+    Worker(usize),
+    /// Nobody gets it: the packet or event is dropped, the connection stays.
+    Discard,
+    /// `dispatch_mode` decides (`SWOOLE_DISPATCH_RESULT_USERFUNC_FALLBACK`).
+    Fallback,
+}
+
+/// What is wrong with a `dispatch_func`'s answer, to report as Swoole does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FuncComplaint {
+    /// At least `worker_num`: PHP's warning "invalid target worker-id[N]".
+    TooLarge(i64),
+    /// Negative but none of Swoole's three results: the log's warning
+    /// "invalid target worker id[N]".
+    Negative(i64),
+}
+
+/// `SWOOLE_DISPATCH_RESULT_DISCARD_PACKET`.
+pub const RESULT_DISCARD_PACKET: i64 = -1;
+/// `SWOOLE_DISPATCH_RESULT_CLOSE_CONNECTION`: Swoole drops the event and
+/// keeps the connection open (its closing is a TODO there).
+pub const RESULT_CLOSE_CONNECTION: i64 = -2;
+/// `SWOOLE_DISPATCH_RESULT_USERFUNC_FALLBACK`.
+pub const RESULT_USERFUNC_FALLBACK: i64 = -3;
+
+impl FuncChoice {
+    /// The choice for a `dispatch_func` that returned `value` (None: it
+    /// returned null, which discards), with what to report about it.
+    pub fn from_return(value: Option<i64>, worker_num: usize) -> (FuncChoice, Option<FuncComplaint>) {
+        match value {
+            None | Some(RESULT_DISCARD_PACKET) | Some(RESULT_CLOSE_CONNECTION) => (FuncChoice::Discard, None),
+            Some(RESULT_USERFUNC_FALLBACK) => (FuncChoice::Fallback, None),
+            Some(n) if n < 0 => (FuncChoice::Discard, Some(FuncComplaint::Negative(n))),
+            Some(n) if n as u64 >= worker_num as u64 => (FuncChoice::Discard, Some(FuncComplaint::TooLarge(n))),
+            Some(n) => (FuncChoice::Worker(n as usize), None),
+        }
+    }
+}
+
 /// Mode 4's key: the IPv4 address as a number (host order), or a hash of
 /// the IPv6 one.
 fn ip_key(ip: &IpAddr) -> u64 {
@@ -143,5 +218,19 @@ mod tests {
         let busy: Vec<usize> = (0..3).map(|_| d.choose(&t, |_| false)).collect();
         assert_eq!(busy.len(), 3, "no idle worker: still a worker");
         assert_eq!(DispatchMode::from_setting(7), DispatchMode::IdleWorker);
+    }
+
+    #[test]
+    fn a_dispatch_funcs_answers() {
+        let c = |v| FuncChoice::from_return(v, 3);
+        assert_eq!(c(Some(2)), (FuncChoice::Worker(2), None));
+        assert_eq!(c(Some(0)), (FuncChoice::Worker(0), None));
+        assert_eq!(c(Some(3)), (FuncChoice::Discard, Some(FuncComplaint::TooLarge(3))));
+        assert_eq!(c(None), (FuncChoice::Discard, None));
+        assert_eq!(c(Some(-1)), (FuncChoice::Discard, None));
+        assert_eq!(c(Some(-2)), (FuncChoice::Discard, None), "Swoole keeps the connection");
+        assert_eq!(c(Some(-3)), (FuncChoice::Fallback, None));
+        assert_eq!(c(Some(-5)), (FuncChoice::Discard, Some(FuncComplaint::Negative(-5))));
+        assert_eq!(c(Some(i64::MAX)), (FuncChoice::Discard, Some(FuncComplaint::TooLarge(i64::MAX))));
     }
 }

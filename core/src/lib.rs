@@ -66,7 +66,7 @@
 //!   signal holding, the exit codes; the PHP layer implements its `Steps`.
 //! - [`output`]: a connection's output queue: bytes and files (`sendfile`).
 //! - [`framing`]: packet framing of a TCP stream (length field or EOF), check-then-parse.
-//! - [`length_func`]: `package_length_func` in PROCESS mode: reactor threads ask the master's main thread.
+//! - [`master_ask`]: PROCESS mode's PHP questions (`package_length_func`, `dispatch_func`): reactor threads ask the master's main thread.
 //! - [`http`]: the HTTP/1 engine: request parsing, bodies, forms, uploads,
 //!   cookies, responses, compression and static files, all Zend-free.
 //! - [`inbox`]: every worker's datagram inbox, so send()/close() from any process
@@ -103,7 +103,6 @@ pub mod fork;
 pub mod event_loop;
 pub mod fd;
 pub mod framing;
-pub mod length_func;
 pub mod futex;
 pub mod global_options;
 pub mod hashcode;
@@ -115,6 +114,7 @@ pub mod lock;
 pub mod log;
 pub mod output;
 pub mod master;
+pub mod master_ask;
 pub mod message;
 pub mod mime;
 pub mod netif;

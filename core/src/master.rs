@@ -12,6 +12,7 @@
 
 use crate::shared::ServerShared;
 use crate::reactor_thread::{ReactorThread, ThreadConfig};
+use crate::master_ask::{Answer, Question};
 use crate::reuse_port;
 use crate::port::StdStream;
 use crate::signals::{self, Signal};
@@ -25,7 +26,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::tokens::{LENGTH_ASKS_TOKEN as LENGTH_ASKS, LISTENER_TOKEN_BASE as LISTENER_BASE, MASTER_EVENT_LOOP_TOKEN as EVENT_LOOP};
+use crate::tokens::{MASTER_ASKS_TOKEN as ASKS, LISTENER_TOKEN_BASE as LISTENER_BASE, MASTER_EVENT_LOOP_TOKEN as EVENT_LOOP};
 /// The longest the main thread sleeps: it also looks for a manager that
 /// ended without a SIGCHLD reaching us.
 pub const TICK: Duration = Duration::from_secs(1);
@@ -59,9 +60,15 @@ pub trait MasterSide {
         true
     }
     /// `package_length_func` of port `port` on the bytes a reactor thread
-    /// buffered (see [`crate::length_func`]).
+    /// buffered (see [`crate::master_ask`]).
     fn length_func(&mut self, _port: usize, _data: &[u8]) -> crate::client::Length {
         crate::client::Length::Failed
+    }
+    /// `dispatch_func` for `event` (a [`crate::dispatch::event_type`]) of
+    /// `session`, with the packet's first bytes when the callable takes them.
+    fn dispatch_func(&mut self, _session: crate::session::SessionId, _event: i64, _data: Option<&[u8]>)
+        -> crate::dispatch::FuncChoice {
+        crate::dispatch::FuncChoice::Fallback
     }
 }
 
@@ -123,10 +130,11 @@ pub fn run(
 ) -> io::Result<MasterEnd> {
     crate::log::set_process(crate::log::ProcessKind::Master, 0);
     let mut poll = Poll::new()?;
-    // Ports whose packets a PHP function cuts: the threads ask this one.
+    // Ports whose packets a PHP function cuts, or a PHP function that picks
+    // the workers: the threads ask this one.
     let func_ports = cfg.thread.ports.iter().any(|p| matches!(p.framing, crate::framing::Framing::Func { .. }));
-    let (asker, mut asks) = match func_ports {
-        true => crate::length_func::channel(poll.registry(), LENGTH_ASKS).map(|(a, q)| (Some(a), Some(q)))?,
+    let (asker, mut asks) = match func_ports || cfg.thread.dispatch_func.is_some() {
+        true => crate::master_ask::channel(poll.registry(), ASKS).map(|(a, q)| (Some(a), Some(q)))?,
         false => (None, None),
     };
     // Reactor threads start with the server's signals blocked, so only this
@@ -166,8 +174,13 @@ pub fn run(
             break Err(e);
         }
         for ask in asks.iter().flat_map(|q| q.try_iter()) {
-            let length = side.length_func(ask.port, &ask.data);
-            ask.answer(length);
+            let answer = match &ask.question {
+                Question::Length { port, data } => Answer::Length(side.length_func(*port, data)),
+                Question::Worker { session, event, data } => {
+                    Answer::Worker(side.dispatch_func(*session, *event, data.as_deref()))
+                }
+            };
+            ask.answer(answer);
         }
         // Timers, fds and signals of the event loop (cheap when nothing is due).
         received.extend(side.run_loop());

@@ -14,8 +14,9 @@
 //! rings the other way; task workers and user processes through the thread's
 //! inbox.
 
-use crate::dispatch::{DispatchMode, Dispatcher};
+use crate::dispatch::{event_type, DispatchFunc, DispatchMode, Dispatcher, FuncChoice};
 use crate::inbox::Kind;
+use crate::master_ask::Asker;
 use crate::reactor::{BufferEvent, ReadOutcome, Reactor, ReactorConfig, ServerShared, CONN_TOKEN_BASE, INBOX_TOKEN};
 use crate::session::SessionId;
 use crate::stats::WorkerStatus;
@@ -78,6 +79,9 @@ pub struct ThreadConfig {
     /// `max_queued_bytes`: a connection is not read while more of its bytes
     /// than this wait for workers (0 = no limit).
     pub max_queued_bytes: usize,
+    /// `dispatch_func`: the master's main thread picks each event's worker
+    /// (None: `dispatcher` alone does, without asking anyone).
+    pub dispatch_func: Option<DispatchFunc>,
 }
 
 impl ThreadConfig {
@@ -89,6 +93,7 @@ impl ThreadConfig {
             dispatcher: self.dispatcher.clone(),
             unsafe_events: self.unsafe_events,
             max_queued_bytes: self.max_queued_bytes,
+            dispatch_func: self.dispatch_func,
         })
     }
 }
@@ -110,17 +115,18 @@ impl ReactorThread {
     }
 
     /// Starts reactor thread `id`; with `asker`, its `package_length_func`
-    /// ports ask the master's main thread.
-    pub fn spawn_with(id: usize, shared: Arc<ServerShared>, cfg: ThreadConfig, asker: Option<crate::length_func::Asker>)
+    /// ports and its `dispatch_func` (if `cfg` has one) ask the master's main
+    /// thread.
+    pub fn spawn_with(id: usize, shared: Arc<ServerShared>, cfg: ThreadConfig, asker: Option<Asker>)
         -> io::Result<ReactorThread> {
         let poll = Poll::new()?;
         let waker = Arc::new(Waker::new(poll.registry(), WAKER_TOKEN)?);
         let (commands, inbox) = channel();
         let handle = std::thread::Builder::new().name(format!("reactor#{id}")).spawn(move || {
-            if let Some(a) = asker {
-                a.install();
+            if let Some(a) = &asker {
+                a.clone().install();
             }
-            if let Err(e) = serve(id, poll, inbox, shared, cfg) {
+            if let Err(e) = serve(id, poll, inbox, shared, cfg, asker) {
                 crate::log::error(&format!("reactor thread #{id} failed: {e}"));
             }
         })?;
@@ -168,6 +174,9 @@ struct Thread {
     max_queued: usize,
     /// Connections held because their workers fell behind.
     held: Vec<Held>,
+    /// With `dispatch_func`: where each event's worker is asked, and what the
+    /// callable takes.
+    func: Option<(Asker, DispatchFunc)>,
 }
 
 /// A connection whose reading waits until workers took its queued bytes.
@@ -181,8 +190,14 @@ struct Held {
     due: Instant,
 }
 
-fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<ServerShared>, cfg: ThreadConfig)
-    -> io::Result<()> {
+fn serve(
+    id: usize,
+    mut poll: Poll,
+    commands: Receiver<Command>,
+    shared: Arc<ServerShared>,
+    cfg: ThreadConfig,
+    asker: Option<Asker>,
+) -> io::Result<()> {
     let registry = poll.registry().try_clone()?;
     let reactor_cfg = ReactorConfig { worker_id: id, request_limit: 0, ..cfg.reactor };
     let reactor = Reactor::in_thread(registry, cfg.ports, shared.clone(), reactor_cfg)?;
@@ -202,6 +217,7 @@ fn serve(id: usize, mut poll: Poll, commands: Receiver<Command>, shared: Arc<Ser
         buf: vec![0u8; crate::reactor::READ_CHUNK],
         max_queued: cfg.max_queued_bytes,
         held: Vec::new(),
+        func: asker.zip(cfg.dispatch_func),
     };
     let mut events = Events::with_capacity(EVENTS_PER_POLL);
     loop {
@@ -294,7 +310,12 @@ impl Thread {
                 }
                 ReadOutcome::Frames { session, frames, more } => {
                     for frame in &frames {
-                        self.dispatch_frame(session, frame);
+                        if !self.dispatch_frame(session, frame) {
+                            // dispatch_func dropped a framed packet: Swoole
+                            // closes the connection then (a raw read stays open).
+                            self.reactor.close_refused(session);
+                            break;
+                        }
                     }
                     (Some(session), more || to_end)
                 }
@@ -362,38 +383,61 @@ impl Thread {
         }
     }
 
-    /// Sends a connection event to the worker `dispatch_mode` picks.
-    fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) {
-        if let Some(worker) = self.route(kind, session, payload.len()) {
-            self.send_to(worker, kind, session, self.id as u16, payload);
-        }
+    /// Sends a connection event to the worker `dispatch_mode` (or
+    /// `dispatch_func`) picks; false if none took it.
+    fn dispatch(&mut self, kind: Kind, session: SessionId, payload: &[u8]) -> bool {
+        let Some(worker) = self.route(kind, session, payload) else { return false };
+        self.send_to(worker, kind, session, self.id as u16, payload);
+        true
     }
 
     /// [`Thread::dispatch`] of a packet cut from the connection's input
     /// buffer: if it must wait for room in the ring, it waits as a view of
     /// that buffer, not as a copy.
-    fn dispatch_frame(&mut self, session: SessionId, frame: &bytes::Bytes) {
+    fn dispatch_frame(&mut self, session: SessionId, frame: &bytes::Bytes) -> bool {
         if frame.len() < SHARE_MIN {
             return self.dispatch(Kind::Receive, session, frame);
         }
-        let Some(worker) = self.route(Kind::Receive, session, frame.len()) else { return };
+        let Some(worker) = self.route(Kind::Receive, session, frame) else { return false };
         let aux = self.id as u16;
         self.write_ring(worker, |outlet, ring| outlet.send_shared(ring, Kind::Receive, aux, session, frame));
+        true
     }
 
-    /// The worker `dispatch_mode` picks for an event of `session` (none if
-    /// the connection is gone); a packet's `len` bytes are counted as
-    /// queued toward workers.
-    fn route(&mut self, kind: Kind, session: SessionId, len: usize) -> Option<usize> {
+    /// The worker for an event of `session` (none if the connection is
+    /// gone or `dispatch_func` dropped the event); a packet's bytes are
+    /// counted as queued toward workers.
+    fn route(&mut self, kind: Kind, session: SessionId, payload: &[u8]) -> Option<usize> {
         let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
         let target = self.reactor.dispatch_target(session, with_ip)?;
+        let worker = self.pick(kind, session, payload, &target)?;
         if kind == Kind::Receive {
             // Counted before the worker can see it (it takes it off first thing).
-            self.shared.table.queue_recv(session, len as i64);
+            let len = payload.len() as i64;
+            self.shared.table.queue_recv(session, len);
             let counters = self.shared.stats.counters();
-            counters.recv_queued_bytes.fetch_add(len as i64, std::sync::atomic::Ordering::Relaxed);
+            counters.recv_queued_bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
         }
-        Some(self.choose(&target))
+        Some(worker)
+    }
+
+    /// The worker `dispatch_func` names for an event (asking the master's
+    /// main thread; None: it dropped the event), or the one `dispatch_mode`
+    /// picks when there is no `dispatch_func` or it falls back.
+    fn pick(&self, kind: Kind, session: SessionId, payload: &[u8], target: &crate::dispatch::Target) -> Option<usize> {
+        let Some((asker, func)) = &self.func else { return Some(self.choose(target)) };
+        let event = match kind {
+            Kind::Connect => event_type::CONNECT,
+            Kind::Closed => event_type::CLOSE,
+            Kind::BufferFull => event_type::BUFFER_FULL,
+            Kind::BufferEmpty => event_type::BUFFER_EMPTY,
+            _ => event_type::RECEIVE,
+        };
+        match asker.worker(session, event, func.with_data.then_some(payload)) {
+            FuncChoice::Worker(w) => Some(w).filter(|&w| w < self.outlets.len()),
+            FuncChoice::Discard => None,
+            FuncChoice::Fallback => Some(self.choose(target)),
+        }
     }
 
     /// The worker for `target` (an idle one, where `dispatch_mode` lets it choose).
@@ -504,8 +548,11 @@ impl Thread {
                 let with_ip = self.dispatcher.mode == DispatchMode::IpMod;
                 let target = crate::reactor::target_of(&info, with_ip, self.shared.table.uid(info.session));
                 let aux = if info.closed_by_server { crate::worker::CLOSED_BY_SERVER_AUX } else { self.id as u16 };
-                let worker = self.choose(&target);
-                self.send_to(worker, Kind::Closed, info.session, aux, &[]);
+                match self.pick(Kind::Closed, info.session, &[], &target) {
+                    Some(worker) => self.send_to(worker, Kind::Closed, info.session, aux, &[]),
+                    // dispatch_func dropped it: no worker frees the slot.
+                    None => self.shared.table.close(info.session),
+                }
             } else {
                 self.shared.table.close(info.session);
             }

@@ -18,6 +18,7 @@ fn config(workers: usize, mode: DispatchMode, framing: Framing) -> ThreadConfig 
         reactor: ReactorConfig::default(),
         ports: vec![PortSpec { framing, ..PortSpec::plain(SockType::UnixStream, 0, -1) }],
         dispatcher: Arc::new(Dispatcher::new(mode, workers)),
+        dispatch_func: None,
         unsafe_events: false,
         max_queued_bytes: 0,
     }
@@ -121,4 +122,62 @@ fn framed_packets_split_across_reads_reach_the_worker_one_by_one_and_replies_com
     assert_eq!(next(&shared, &mut reader, 0).map(|m| m.kind), Some(Kind::Closed));
     shared.table.close(session);
     thread.stop();
+}
+
+#[test]
+fn with_dispatch_func_the_main_thread_names_each_events_worker_or_drops_it() {
+    use crate::dispatch::{DispatchFunc, FuncChoice};
+    use crate::master_ask::{Answer, Question};
+    let _no_fork_meanwhile = crate::FORK_LOCK.lock();
+    let shared = ServerShared::new(3, 0, 0, 1, 1).unwrap();
+    let poll = mio::Poll::new().unwrap();
+    let (asker, asks) = crate::master_ask::channel(poll.registry(), mio::Token(1)).unwrap();
+    let cfg = ThreadConfig { dispatch_func: Some(DispatchFunc { with_data: true }), ..config(3, DispatchMode::FdMod, Framing::Raw) };
+    let thread = ReactorThread::spawn_with(0, shared.clone(), cfg, Some(asker)).unwrap();
+    // The main thread's side: the first byte of a packet names the worker,
+    // 'd' drops it, 'f' falls back to dispatch_mode; connect goes to 1, close to 2.
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel();
+    let answering = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        while let Ok(ask) = asks.recv() {
+            let Question::Worker { event, data, .. } = ask.question.clone() else { panic!("a length question") };
+            let data = data.expect("the callable takes $data");
+            seen.push((event, data.clone()));
+            let _ = seen_tx.send(());
+            let choice = match (event, data.first()) {
+                (5, _) => FuncChoice::Worker(1),
+                (4, _) => FuncChoice::Worker(2),
+                (_, Some(b'd')) => FuncChoice::Discard,
+                (_, Some(b'f')) => FuncChoice::Fallback,
+                (_, Some(c)) => FuncChoice::Worker((c - b'0') as usize),
+                _ => FuncChoice::Discard,
+            };
+            ask.answer(Answer::Worker(choice));
+        }
+        seen
+    });
+    let mut readers = [Reader::new(1), Reader::new(1), Reader::new(1)];
+    let (session, fd, mut client) = connect(&shared, &thread);
+    assert_eq!(next(&shared, &mut readers[1], 1).map(|m| (m.kind, m.session)), Some((Kind::Connect, session)));
+    seen_rx.recv_timeout(Duration::from_secs(5)).expect("asked about the connect");
+    for (msg, w) in [(&b"0a"[..], 0), (b"2b", 2), (b"dropped", usize::MAX), (b"f", fd as usize % 3), (b"1c", 1)] {
+        client.write_all(msg).unwrap();
+        // Asked about before the next write (which could join it in one read).
+        seen_rx.recv_timeout(Duration::from_secs(5)).expect("a question");
+        if w == usize::MAX {
+            continue;
+        }
+        let m = next(&shared, &mut readers[w], w).unwrap_or_else(|| panic!("worker {w} gets {msg:?}"));
+        assert_eq!((m.kind, m.payload.as_slice()), (Kind::Receive, msg));
+    }
+    drop(client);
+    assert_eq!(next(&shared, &mut readers[2], 2).map(|m| (m.kind, m.session)), Some((Kind::Closed, session)));
+    let links = shared.links.as_ref().unwrap();
+    assert!((0..3).all(|w| readers[w].all_empty(|r| links.to_worker(r, w))), "the dropped packet went nowhere");
+    shared.table.close(session);
+    thread.stop();
+    let seen = answering.join().unwrap();
+    let events: Vec<i64> = seen.iter().map(|(e, _)| *e).collect();
+    assert_eq!(events, vec![5, 0, 0, 0, 0, 0, 4]);
+    assert_eq!(seen[3].1, b"dropped".to_vec());
 }

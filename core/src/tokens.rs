@@ -49,8 +49,9 @@ pub const BELL_TOKEN: Token = Token(4);
 
 /// The process's event loop (its epoll fd; the master's signals arrive there).
 pub const MASTER_EVENT_LOOP_TOKEN: Token = Token(2);
-/// A reactor thread asks for a `package_length_func` answer.
-pub const LENGTH_ASKS_TOKEN: Token = Token(3);
+/// A reactor thread asks for a `package_length_func` or `dispatch_func`
+/// answer ([`crate::master_ask`]).
+pub const MASTER_ASKS_TOKEN: Token = Token(3);
 /// Stream listener `i` has token `LISTENER_TOKEN_BASE + i`.
 pub const LISTENER_TOKEN_BASE: usize = 16;
 
@@ -79,7 +80,7 @@ mod tests {
         let thread = [INBOX_TOKEN, WAKER_TOKEN, BELL_TOKEN];
         assert!(thread.iter().all(|t| t.0 < CONN_TOKEN_BASE));
         assert!(thread[0] != thread[1] && thread[1] != thread[2] && thread[0] != thread[2]);
-        assert_ne!(MASTER_EVENT_LOOP_TOKEN, LENGTH_ASKS_TOKEN);
-        const { assert!(LENGTH_ASKS_TOKEN.0 < LISTENER_TOKEN_BASE) };
+        assert_ne!(MASTER_EVENT_LOOP_TOKEN, MASTER_ASKS_TOKEN);
+        const { assert!(MASTER_ASKS_TOKEN.0 < LISTENER_TOKEN_BASE) };
     }
 }

@@ -29,6 +29,15 @@ impl Reactor {
         Ok(())
     }
 
+    /// Closes `session` as a read error does (its onClose names the reactor,
+    /// not -1): a PROCESS `dispatch_func` dropped one of its framed packets,
+    /// which Swoole answers by closing the connection.
+    pub(crate) fn close_refused(&mut self, session: SessionId) {
+        if let Ok(key) = self.live_key(session) {
+            self.close_key(key, false, 0);
+        }
+    }
+
     /// Removes connection `key` and queues its onClose.
     pub(super) fn close_key(&mut self, key: usize, reset: bool, errno: i32) {
         if self.conns.get(key).is_some_and(Connection::handshaking) {

@@ -30,6 +30,7 @@ pub fn thread_config(reactor: ReactorConfig, ports: Vec<PortSpec>, mode: Dispatc
         reactor,
         ports,
         dispatcher: Arc::new(Dispatcher::new(mode, workers)),
+        dispatch_func: None,
         unsafe_events: false,
         max_queued_bytes: 0,
     }
