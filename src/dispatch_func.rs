@@ -6,8 +6,9 @@
 //! Swoole. BASE mode dispatches nothing and never calls it, as Swoole.
 //! How an answer is read is the core's (`swoole_core::dispatch::FuncChoice`).
 
+use crate::host::long;
 use crate::zend::{warning, CallOutcome, Callback};
-use ext_php_rs::ffi::{zend_fcall_info_cache, zend_is_callable_ex, zend_object, zval};
+use ext_php_rs::ffi::zend_object;
 use ext_php_rs::types::Zval;
 use swoole_core::dispatch::{FuncChoice, FuncComplaint};
 use swoole_core::session::SessionId;
@@ -46,7 +47,10 @@ impl DispatchFunc {
     pub fn of(server: *mut zend_object, worker_num: usize) -> Option<DispatchFunc> {
         let value = crate::props::get(server, "setting")?.array()?.get(KEY)?;
         let cb = Callback::resolve(value).ok()?;
-        Some(DispatchFunc { cb, server, with_data: takes_data(value), worker_num })
+        // A variadic parameter is not counted: `function (...$args)` gets
+        // three arguments, as from Swoole 6.2.1.
+        let with_data = cb.declared_params().is_some_and(|n| n > DATA_PARAM);
+        Some(DispatchFunc { cb, server, with_data, worker_num })
     }
 
     /// What the reactor threads need to know of it.
@@ -88,26 +92,3 @@ impl DispatchFunc {
     }
 }
 
-fn long(n: i64) -> Zval {
-    let mut z = Zval::new();
-    z.set_long(n);
-    z
-}
-
-/// Whether callable `value` declares a fourth parameter.
-fn takes_data(value: &Zval) -> bool {
-    // SAFETY: a zeroed fcc is the engine's "empty" value; zend_is_callable_ex
-    // fills it for a callable (checked by the caller), and its function
-    // handler is then valid to read.
-    unsafe {
-        let mut fcc: zend_fcall_info_cache = std::mem::zeroed();
-        let zv = value as *const Zval as *mut zval;
-        let ok = zend_is_callable_ex(zv, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut fcc, std::ptr::null_mut());
-        if !ok || fcc.function_handler.is_null() {
-            return true;
-        }
-        // A variadic parameter is not counted: `function (...$args)` gets
-        // three arguments, as from Swoole 6.2.1.
-        (*fcc.function_handler).common.num_args > DATA_PARAM
-    }
-}

@@ -395,6 +395,15 @@ impl Callback {
         &self.zv
     }
 
+    /// How many parameters the function declares, a variadic one not
+    /// counted; `None` for a `__call` trampoline, which declares none of
+    /// its own.
+    pub fn declared_params(&self) -> Option<u32> {
+        // SAFETY: a resolved fcc's function handler lives as long as the
+        // callable this Callback holds.
+        self.fcc.map(|fcc| unsafe { (*fcc.function_handler).common.num_args })
+    }
+
     /// Calls with `args`; the return value is dropped. Bailouts are caught.
     pub fn call(&self, args: &mut [Zval]) -> CallOutcome {
         self.call_returning(args).0
