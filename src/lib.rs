@@ -106,6 +106,7 @@ pub mod signatures;
 pub mod signatures_methods;
 pub mod socket;
 pub mod start;
+pub mod stats_file;
 pub mod substr;
 pub mod table;
 pub mod table_values;
