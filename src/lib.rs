@@ -48,6 +48,8 @@
 //!   engine's objects; [`unsupported`]: coroutine, DNS, tracer functions.
 //! - [`constants`]: the `SWOOLE_*` constants; [`ini`]: the `swoole.*` INI
 //!   entries; [`request`]: what each request starts with (`Swoole\Constant`).
+//! - [`stats_file`]: `stats_file`/`$server->stats_timer`, calling the hooks of the
+//!   library's `Swoole\Server\Helper` (`src/library/`) around worker 0's events.
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
 //! - [`props`]: declared public properties (engine slots).
 //! - [`zend`], [`args`]: raw engine calls: warnings, weak-mode arguments,
