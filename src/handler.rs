@@ -227,6 +227,7 @@ impl EventHandler for PhpHandler<'_> {
 
     fn on_worker_exit(&mut self) -> Flow {
         let (Role::Worker(id) | Role::Task(id)) = role() else { return Flow::Continue };
+        if self.flow(crate::stats_file::on_worker_exit(self.host, id)) == Flow::Abort { return Flow::Abort; }
         let outcome = self.host.call(Event::WorkerExit, vec![long(id as i64)]);
         self.flow(outcome)
     }

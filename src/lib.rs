@@ -48,6 +48,8 @@
 //!   engine's objects; [`unsupported`]: coroutine, DNS, tracer functions.
 //! - [`constants`]: the `SWOOLE_*` constants; [`ini`]: the `swoole.*` INI
 //!   entries; [`request`]: what each request starts with (`Swoole\Constant`).
+//! - [`stats_file`]: `stats_file`/`$server->stats_timer`, calling the hooks of the
+//!   library's `Swoole\Server\Helper` (`src/library/`) around worker 0's events.
 //! - [`aliases`]: Swoole 4's `swoole_server`-style class names.
 //! - [`props`]: declared public properties (engine slots); [`unset_deny`]:
 //!   Swoole's refusal to `unset()` them; [`subclass`]: objects of a PHP
@@ -109,6 +111,7 @@ pub mod signatures;
 pub mod signatures_methods;
 pub mod socket;
 pub mod start;
+pub mod stats_file;
 pub mod substr;
 pub mod subclass;
 pub mod table;

@@ -1,5 +1,5 @@
 //! What each request starts with, as in Swoole's RINIT: Swoole's PHP-level
-//! library (`Swoole\Constant`, `Swoole\Process\Manager`) while `swoole.enable_library` is
+//! library (`Swoole\Constant`, `Swoole\Process\Manager`, `Swoole\Server\Helper`) while `swoole.enable_library` is
 //! On, and `swoole_internal_call_user_shutdown_begin()` registered as the
 //! first shutdown function, marking when PHP starts running them.
 
@@ -15,6 +15,7 @@ use std::ffi::c_char;
 const LIBRARY: &[(&str, &std::ffi::CStr)] = &[
     (include_str!("library/Constant.php"), c"@swoole/library/core/Constant.php"),
     (include_str!("library/ProcessManager.php"), c"@swoole/library/core/Process/Manager.php"),
+    (include_str!("library/ServerHelper.php"), c"@swoole/library/core/Server/Helper.php"),
 ];
 
 /// Where the request is, for `swoole_internal_call_user_shutdown_begin()`.

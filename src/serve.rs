@@ -160,6 +160,10 @@ impl ProcessHost {
             // onStart (which runs as the master, as in Swoole).
             self.drop_privileges()?;
         }
+        // Swoole's library hook first (the stats_file timer), then the script's.
+        if let Some(f) = self.failure_of(crate::stats_file::on_worker_start(self, id)) {
+            return Err(f);
+        }
         if let Some(f) = self.failure_of(self.call(Event::WorkerStart, vec![long(id as i64)])) {
             return Err(f);
         }
@@ -178,6 +182,12 @@ impl ProcessHost {
         let failure = handler.failure;
         if end == LoopEnd::Aborted {
             return Err(failure.unwrap_or(Failure::Exit(255)));
+        }
+        // A shutdown ends the loop without draining it (no onWorkerExit):
+        // the stats timer is cleared here then, so onWorkerStop sees
+        // `stats_timer` null, as in Swoole (whose shutdown drains).
+        if let Some(f) = self.failure_of(crate::stats_file::on_worker_exit(self, id)) {
+            return Err(f);
         }
         if let Some(f) = self.failure_of(self.call(Event::WorkerStop, vec![long(id as i64)])) {
             return Err(f);
