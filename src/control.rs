@@ -177,13 +177,16 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("worker_response_count", own.map(|w| w.response_count.load(Ordering::Relaxed)).unwrap_or(0) as i64);
     let _ = a.insert("worker_dispatch_count", 0i64);
     let _ = a.insert("worker_concurrency", 0i64);
-    let idle_tasks = shared.as_ref().map(|s| s.stats.idle_task_num()).unwrap_or(0);
-    let busy_tasks = shared.as_ref().map(|s| s.stats.busy_task_num()).unwrap_or(0);
-    let _ = a.insert("task_queue_num", 0i64);
-    let _ = a.insert("task_queue_bytes", 0i64);
-    let _ = a.insert("task_idle_worker_num", idle_tasks as i64);
-    let _ = a.insert("tasking_num", busy_tasks as i64);
-    let _ = a.insert("task_count", get(|c| c.task_count.load(Ordering::Relaxed)));
+    // Swoole's task keys are there only with task workers (and its
+    // task_queue_num/bytes only with the SysV-queue task_ipc_modes, which
+    // run as unix sockets here, so never).
+    if settings.task_worker_num > 0 {
+        let idle_tasks = shared.as_ref().map(|s| s.stats.idle_task_num()).unwrap_or(0);
+        let busy_tasks = shared.as_ref().map(|s| s.stats.busy_task_num()).unwrap_or(0);
+        let _ = a.insert("task_idle_worker_num", idle_tasks as i64);
+        let _ = a.insert("tasking_num", busy_tasks as i64);
+        let _ = a.insert("task_count", get(|c| c.task_count.load(Ordering::Relaxed)));
+    }
     let _ = a.insert("coroutine_num", 0i64);
     let _ = a.insert("coroutine_peek_num", 0i64);
     // Ours (PROCESS mode, max_queued_bytes): bytes read from clients that no

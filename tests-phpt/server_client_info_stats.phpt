@@ -154,11 +154,6 @@ worker_request_count
 worker_response_count
 worker_dispatch_count
 worker_concurrency
-task_queue_num
-task_queue_bytes
-task_idle_worker_num
-tasking_num
-task_count
 coroutine_num
 coroutine_peek_num
 recv_queued_bytes

@@ -69,23 +69,23 @@ var_dump(child_pids($srv->pid));
 ?>
 --EXPECT--
 --- at start
-{"task_worker_num":2,"task_idle_worker_num":2,"tasking_num":0,"task_count":0,"task_queue_num":0,"task_queue_bytes":0}
+{"task_worker_num":2,"task_idle_worker_num":2,"tasking_num":0,"task_count":0,"task_queue_num":"missing","task_queue_bytes":"missing"}
 --- task worker 0 held busy
 id=0
 holding id=0
-{"task_worker_num":2,"task_idle_worker_num":1,"tasking_num":1,"task_count":1,"task_queue_num":0,"task_queue_bytes":0}
+{"task_worker_num":2,"task_idle_worker_num":1,"tasking_num":1,"task_count":1,"task_queue_num":"missing","task_queue_bytes":"missing"}
 --- three more tasks queued behind it
 ids=[1,2,3]
-{"task_worker_num":2,"task_idle_worker_num":1,"tasking_num":1,"task_count":4,"task_queue_num":0,"task_queue_bytes":0}
+{"task_worker_num":2,"task_idle_worker_num":1,"tasking_num":1,"task_count":4,"task_queue_num":"missing","task_queue_bytes":"missing"}
 --- tasks to any task worker go to the idle one
 'wid=2'
 'wid=2'
 'wid=2'
 --- seen from task worker 1, while it runs a task
-{"task_worker_num":2,"task_idle_worker_num":0,"tasking_num":2,"task_count":7 or 8,"task_queue_num":0,"task_queue_bytes":0}
+{"task_worker_num":2,"task_idle_worker_num":0,"tasking_num":2,"task_count":7 or 8,"task_queue_num":"missing","task_queue_bytes":"missing"}
 --- released
 released by the test
-{"task_worker_num":2,"task_idle_worker_num":2,"tasking_num":0,"task_count":8,"task_queue_num":0,"task_queue_bytes":0}
+{"task_worker_num":2,"task_idle_worker_num":2,"tasking_num":0,"task_count":8,"task_queue_num":"missing","task_queue_bytes":"missing"}
 onFinish id=0 data=held
 onFinish id=1 data=q1
 onFinish id=2 data=q2
