@@ -18,7 +18,7 @@ $c->send("poke");
 echo trim($c->recvExactly(strlen("worker loop read: hello\n"))), "\n";
 $c->send("list");
 echo trim($c->recvExactly(strlen("user process sees fd 1\n"))), "\n";
-$out = $srv->stop();
+$out = without_exit_timeout($srv->stop());
 echo $out;
 var_dump($srv->exitCode);
 ?>

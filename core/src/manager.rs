@@ -80,6 +80,10 @@ pub struct Supervisor<'a> {
     deadline: Option<Instant>,
     /// Whether the stragglers were already killed.
     killed: bool,
+    /// On shutdown, the task workers wait for their SIGTERM until every
+    /// event worker is gone: a draining event worker's timers and
+    /// onWorkerExit may still hand them tasks (Swoole's order).
+    tasks_await_term: bool,
     /// Grace period for workers on shutdown (`max_wait_time`).
     max_wait: Duration,
     /// Pids of workers a reload asked to stop that have not exited yet.
@@ -110,6 +114,7 @@ impl<'a> Supervisor<'a> {
             delayed: Vec::new(),
             deadline: None,
             killed: false,
+            tasks_await_term: false,
             max_wait,
             reloading: Vec::new(),
             commands: Default::default(),
@@ -176,6 +181,7 @@ impl<'a> Supervisor<'a> {
             self.replace_exiting(factory);
             self.spawn_delayed(factory);
             if let Some(deadline) = self.deadline {
+                self.term_tasks_once_events_gone();
                 if self.live().is_empty() {
                     return;
                 }
@@ -190,14 +196,43 @@ impl<'a> Supervisor<'a> {
         }
     }
 
-    /// Starts shutdown: SIGTERM to every worker.
+    /// Starts shutdown: SIGTERM to every worker but the task workers,
+    /// which get theirs once the event workers are gone.
     pub fn begin_shutdown(&mut self) {
         if self.deadline.is_some() {
             return;
         }
-        self.deadline = Some(Instant::now() + self.max_wait);
-        for pid in self.live() {
+        // The workers stop themselves at max_wait_time (their timers let
+        // them linger until then, then onWorkerStop runs): killed only
+        // once they had a moment more.
+        self.deadline = Some(Instant::now() + self.max_wait + SHUTDOWN_KILL_MARGIN);
+        let tasks = self.task_ids();
+        let first: Vec<i32> = self.workers.iter().enumerate().filter(|(id, _)| !tasks.contains(id)).map(|(_, &p)| p).collect();
+        for pid in first.into_iter().filter(|&p| p > 0).chain(self.detached.clone()) {
             send_signal(pid, SysSignal::SIGTERM);
+        }
+        self.tasks_await_term = true;
+        self.term_tasks_once_events_gone();
+    }
+
+    /// The worker ids of the task workers.
+    fn task_ids(&self) -> std::ops::Range<usize> {
+        let events = self.shared.stats.worker_num();
+        events..events + self.shared.stats.task_num()
+    }
+
+    /// On shutdown: SIGTERM to the task workers once no event worker is
+    /// left (the draining ones included).
+    fn term_tasks_once_events_gone(&mut self) {
+        let events = self.shared.stats.worker_num();
+        if !self.tasks_await_term || self.workers[..events].iter().any(|&p| p > 0) || !self.detached.is_empty() {
+            return;
+        }
+        self.tasks_await_term = false;
+        for id in self.task_ids() {
+            if self.workers[id] > 0 {
+                send_signal(self.workers[id], SysSignal::SIGTERM);
+            }
         }
     }
 
@@ -383,6 +418,10 @@ impl<'a> Supervisor<'a> {
         }
     }
 }
+
+/// How long after `max_wait_time` a worker that has not exited on shutdown
+/// is killed.
+const SHUTDOWN_KILL_MARGIN: Duration = Duration::from_secs(1);
 
 /// Signals `pid`: our own child, or the master. One that is gone already
 /// (ESRCH: a child that ended and waits to be reaped, or was; a master

@@ -9,8 +9,12 @@ use std::time::Instant;
 pub enum StopMode {
     /// Running normally.
     Running,
-    /// Shutdown: close every connection now, then leave the loop.
+    /// Stopped by force: close every connection now, then leave the loop.
     Shutdown,
-    /// Restart (max_request): stop accepting, let connections finish until the deadline.
-    Drain { deadline: Instant },
+    /// Restart (max_request, reload): stop accepting, let connections
+    /// finish until the deadline; or a shutdown (`after_shutdown`), whose
+    /// connections were closed at once and whose timers and fds keep the
+    /// worker until the deadline, as Swoole's. onWorkerExit runs each loop
+    /// round of either.
+    Drain { deadline: Instant, after_shutdown: bool },
 }

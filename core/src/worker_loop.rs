@@ -382,7 +382,13 @@ impl LoopHandler for ServerLoop<'_> {
                     self.linger_until = Some(std::time::Instant::now() + max_wait);
                 }
                 let handed_over = !reload && self.hand_over();
-                request_stop(!reload && !handed_over);
+                let shutdown = !reload && !handed_over;
+                if shutdown && self.task_worker {
+                    // A task worker stops at once, its timers dropped (Swoole's).
+                    with(|r| r.stop_now());
+                } else {
+                    request_stop(shutdown);
+                }
                 Flow::Continue
             }
             Some(Signal::ReopenLog) => {

@@ -287,6 +287,16 @@ final class ServerProcess
     }
 }
 
+/**
+ * $out without the warning a worker logs when its timers kept it until
+ * max_wait_time on shutdown (Swoole's drain: a tick is never cleared by a
+ * script that only prints from it).
+ */
+function without_exit_timeout(string $out): string
+{
+    return preg_replace('/^.*Worker_reactor_try_to_exit\(\) \(ERRNO 9101\): worker exit timeout, forced termination\n/m', '', $out);
+}
+
 /** Pids of the live children of $pid (to check nothing is left behind). */
 function child_pids(int $pid): array
 {

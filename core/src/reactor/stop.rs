@@ -1,15 +1,20 @@
-//! How a reactor stops: a shutdown closes every connection now; a reload
-//! or `max_request` drains (no more accepts, connections finish until
-//! `max_wait_time`); and the request count that starts the latter. The
-//! modes themselves are [`crate::stop_mode::StopMode`].
+//! How a reactor stops: a shutdown closes every connection now, then waits
+//! for the worker's timers and fds; a reload or `max_request` drains (no
+//! more accepts, connections finish); both until `max_wait_time`, when the
+//! worker is stopped by force; and the request count that starts a drain.
+//! The modes themselves are [`crate::stop_mode::StopMode`].
 
 use super::{Reactor, ORD};
 use crate::stop_mode::StopMode;
 use std::time::{Duration, Instant};
 
+/// Swoole's SERVER_WORKER_EXIT_TIMEOUT.
+const WORKER_EXIT_TIMEOUT: i32 = 9101;
+
 impl Reactor {
-    /// Whether the worker is stopping gracefully (reload, max_request): it
-    /// finishes its connections and onWorkerExit runs each loop round.
+    /// Whether the worker is stopping gracefully (a shutdown, a reload,
+    /// max_request): onWorkerExit runs each loop round while its
+    /// connections, timers or fds keep it.
     pub(crate) fn draining(&self) -> bool {
         matches!(self.stop, StopMode::Drain { .. })
     }
@@ -19,9 +24,43 @@ impl Reactor {
         self.stop != StopMode::Running
     }
 
-    /// Starts stopping: `Shutdown` closes every connection now; otherwise the
-    /// worker stops accepting and drains until `max_wait_time`.
+    /// Starts stopping: a `shutdown` closes every connection now; otherwise
+    /// the worker stops accepting and drains its connections. Either way
+    /// it waits for its timers and fds until `max_wait_time` (a reactor
+    /// thread, which has none, stops at once).
     pub fn begin_stop(&mut self, shutdown: bool) {
+        self.deregister_inputs();
+        let deadline = Instant::now() + self.max_wait;
+        match (shutdown, self.stop) {
+            (true, StopMode::Running) if !self.in_master => {
+                self.stop = StopMode::Drain { deadline, after_shutdown: true };
+                self.close_all();
+            }
+            // A reactor thread, or a second stop: at once.
+            (true, _) => self.stop_now(),
+            (false, StopMode::Running) => {
+                self.stop = StopMode::Drain { deadline, after_shutdown: false };
+                if let Some(w) = self.shared.stats.worker(self.worker_id) {
+                    w.exiting.store(1, ORD);
+                }
+                // Ask the supervisor (our parent) to start a replacement now.
+                let _ = nix::sys::signal::kill(nix::unistd::getppid(), nix::sys::signal::Signal::SIGCHLD);
+            }
+            (false, _) => {}
+        }
+    }
+
+    /// Stops at once: every connection closes now, and the loop ends once
+    /// their onClose ran, whatever timers it has (a task worker's shutdown,
+    /// as Swoole's; the end of a drain's `max_wait_time`).
+    pub fn stop_now(&mut self) {
+        self.deregister_inputs();
+        self.stop = StopMode::Shutdown;
+        self.close_all();
+    }
+
+    /// Stops listening: the ports leave the poller, and the doorbell too.
+    fn deregister_inputs(&mut self) {
         for p in &mut self.ports {
             if let Some(mut socket) = p.socket.take() {
                 let _ = self.registry.deregister(&mut socket);
@@ -34,19 +73,13 @@ impl Reactor {
         {
             let _ = self.registry.deregister(&mut mio::unix::SourceFd(&bell.fd()));
         }
-        if shutdown {
-            self.stop = StopMode::Shutdown;
-            let keys: Vec<usize> = self.conns.iter().map(|(k, _)| k).collect();
-            for k in keys {
-                self.close_key(k, false, 0);
-            }
-        } else if self.stop == StopMode::Running {
-            self.stop = StopMode::Drain { deadline: Instant::now() + self.max_wait };
-            if let Some(w) = self.shared.stats.worker(self.worker_id) {
-                w.exiting.store(1, ORD);
-            }
-            // Ask the supervisor (our parent) to start a replacement now.
-            let _ = nix::sys::signal::kill(nix::unistd::getppid(), nix::sys::signal::Signal::SIGCHLD);
+    }
+
+    /// Closes every connection now (their onClose follows).
+    fn close_all(&mut self) {
+        let keys: Vec<usize> = self.conns.iter().map(|(k, _)| k).collect();
+        for k in keys {
+            self.close_key(k, false, 0);
         }
     }
 
@@ -85,14 +118,19 @@ impl Reactor {
                 (false, timeout)
             }
             StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
-            StopMode::Drain { deadline } => {
+            StopMode::Drain { deadline, .. } => {
                 if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {
                     return (true, None);
                 }
                 let now = Instant::now();
                 if now >= deadline {
-                    crate::log::warning("worker exit timeout, forced termination");
-                    self.begin_stop(true);
+                    // Swoole's words and code (SERVER_WORKER_EXIT_TIMEOUT).
+                    crate::log::put_code(
+                        crate::log::LOG_WARNING,
+                        WORKER_EXIT_TIMEOUT,
+                        &format!("Worker_reactor_try_to_exit() (ERRNO {WORKER_EXIT_TIMEOUT}): worker exit timeout, forced termination"),
+                    );
+                    self.stop_now();
                     return (false, Some(Duration::ZERO));
                 }
                 (false, Some(deadline - now))
