@@ -207,7 +207,8 @@ impl Ctx {
     /// Writes the head into `out`, warning for each header dropped.
     fn write_head(&self, framing: Framing, encoding: Option<Encoding>, out: &mut Vec<u8>) {
         let dropped = with_http_date(|date| {
-            let ctx = HeadContext { keep_alive: self.keep_alive, framing, date, content_encoding: encoding.map(Encoding::as_str) };
+            let content_encoding = encoding.map(Encoding::as_str);
+            let ctx = HeadContext { keep_alive: self.keep_alive, framing, date, content_encoding, upgrade: self.is_handshake() };
             self.head.write_head(&ctx, out)
         });
         for _ in 0..dropped {
@@ -215,12 +216,29 @@ impl Ctx {
         }
     }
 
+    /// An onHandShake answer not yet ended: as Swoole's, its head ends after
+    /// `Date` and its body goes as given (whatever the status or method, never
+    /// compressed).
+    fn is_handshake(&self) -> bool {
+        self.upgrade.is_some()
+    }
+
+    /// Whether chunks and files go out (not for a HEAD request's answer).
+    fn content_goes(&self) -> bool {
+        self.is_handshake() || !self.head_request
+    }
+
+    /// Whether `end()`'s body goes out (not after a 1xx, 204, 304 or for HEAD).
+    fn body_goes(&self) -> bool {
+        self.is_handshake() || head::body_allowed(self.head.status, self.head_request)
+    }
+
     /// The whole answer of `end($content)`.
     fn finish(&mut self, content: &[u8]) -> Vec<u8> {
         self.settle_keep_alive();
         let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
-            if !content.is_empty() && !self.head_request {
+            if !content.is_empty() && self.content_goes() {
                 head::write_chunk(content, &mut out);
             }
             self.head.write_last_chunk(&mut out);
@@ -230,6 +248,7 @@ impl Ctx {
         let cfg = &self.cfg;
         let compressed = self
             .encoding
+            .filter(|_| !self.is_handshake())
             .filter(|_| content.len() >= cfg.compression_min_length && !self.head.has_header("content-encoding"))
             .filter(|_| compress::type_allowed(content_type.as_deref().unwrap_or(b"text/html"), &cfg.compression_types))
             .and_then(|e| compress::compress(e, content, cfg.compression_level).ok().map(|body| (e, body)));
@@ -238,7 +257,7 @@ impl Ctx {
             None => (None, content),
         };
         self.write_head(head::end_framing(self.head.status, body.len() as u64), encoding, &mut out);
-        if head::body_allowed(self.head.status, self.head_request) {
+        if self.body_goes() {
             out.extend_from_slice(body);
         }
         out
@@ -511,7 +530,7 @@ impl Response {
                 ctx.write_head(Framing::Chunked, None, &mut out);
                 ctx.state = State::Chunked;
             }
-            if !ctx.head_request {
+            if ctx.is_handshake() || !ctx.head_request {
                 head::write_chunk(&content, &mut out);
             }
             match send(ctx.session, &out, ctx.cfg.send_piece) {
@@ -576,7 +595,7 @@ impl Response {
             ctx.write_head(Framing::Length(length as u64), None, &mut out);
             ctx.state = State::Ended;
             let mut ok = worker::send(ctx.session, &out);
-            if ok.is_ok() && length > 0 && !ctx.head_request {
+            if ok.is_ok() && length > 0 && ctx.content_goes() {
                 ok = worker::sendfile(ctx.session, &filename, offset as u64, length as u64);
             }
             ctx.answered();
