@@ -1,5 +1,5 @@
 --TEST--
-WebSocket\Server, both modes, onHandShake: the answer's head ends after Server and Date (none of an HTTP answer's Connection, Content-Type, Content-Length, Transfer-Encoding, Content-Encoding), whatever the status; its body follows as given (after a 101 too, never compressed, chunks of write() in hex); a push() inside the callback right after a 101's end() goes out behind the head
+WebSocket\Server, both modes, onHandShake: the answer's head ends after Server and Date (none of an HTTP answer's Connection, Content-Type, Content-Length, Transfer-Encoding, Content-Encoding), whatever the status; its body follows as given (after a 101 too, for a HEAD request too, never compressed, chunks of write() in hex); a push() inside the callback right after a 101's end() goes out behind the head
 --EXTENSIONS--
 swoole
 posix
@@ -88,10 +88,11 @@ foreach (['base', 'process'] as $mode) {
     $srv = server_from_code($code, [$port, $mode]);
     $srv->waitForLine('/worker started/');
     wait_for_port($port);
-    foreach (['accept' => 8, 'bare' => 0, 'accept-body' => 3, 'forbidden', 'own-server', 'redirect', 'chunks', 'unanswered'] as $k => $v) {
+    foreach (['accept' => 8, 'bare' => 0, 'accept-body' => 3, 'forbidden', 'own-server', 'redirect', 'chunks', 'unanswered', 'HEAD forbidden'] as $k => $v) {
         [$name, $more] = is_int($k) ? [$v, null] : [$k, $v];
+        [$method, $path] = str_contains($name, ' ') ? explode(' ', $name) : ['GET', $name];
         $c = new TestClient($port);
-        $c->send("GET /$name HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        $c->send("$method /$path HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             . "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
         // a 101 leaves the connection open: read what is due; any other answer is followed by the close
         $got = $more === null ? $c->recvAll() : read_until($c, $head_and($more));
@@ -111,6 +112,7 @@ own-server: HTTP/1.1 403 Forbidden\r\nServer: mine\r\nDate: then\r\n\r\n
 redirect: HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nServer: swoole-http-server\r\nDate: #\r\n\r\n
 chunks: HTTP/1.1 403 Forbidden\r\nServer: swoole-http-server\r\nDate: #\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n
 unanswered: HTTP/1.1 500 Internal Server Error\r\nServer: swoole-http-server\r\nDate: #\r\n\r\n
+HEAD forbidden: HTTP/1.1 403 Forbidden\r\nX-A: b\r\nSet-Cookie: c=d\r\nServer: swoole-http-server\r\nDate: #\r\n\r\nzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz
 push inside: true
 worker started
 --- process
@@ -122,5 +124,6 @@ own-server: HTTP/1.1 403 Forbidden\r\nServer: mine\r\nDate: then\r\n\r\n
 redirect: HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nServer: swoole-http-server\r\nDate: #\r\n\r\n
 chunks: HTTP/1.1 403 Forbidden\r\nServer: swoole-http-server\r\nDate: #\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n
 unanswered: HTTP/1.1 500 Internal Server Error\r\nServer: swoole-http-server\r\nDate: #\r\n\r\n
+HEAD forbidden: HTTP/1.1 403 Forbidden\r\nX-A: b\r\nSet-Cookie: c=d\r\nServer: swoole-http-server\r\nDate: #\r\n\r\nzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz
 push inside: true
 worker started

@@ -167,8 +167,9 @@ pub fn new_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>) -> Zval
 /// The `$response` of onHandShake for `session`: `upgrade` decides, once it
 /// is ended, whether the connection becomes a WebSocket one.
 pub fn new_handshake_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>, upgrade: Upgrade) -> Zval {
-    let Facts { keep_alive, head_request, encoding } = facts;
-    let upgrade = Some(upgrade);
+    // Swoole sends its body whatever the request's method.
+    let Facts { keep_alive, encoding, .. } = facts;
+    let (upgrade, head_request) = (Some(upgrade), false);
     object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open, upgrade })
 }
 
@@ -223,11 +224,6 @@ impl Ctx {
         self.upgrade.is_some()
     }
 
-    /// Whether chunks and files go out (not for a HEAD request's answer).
-    fn content_goes(&self) -> bool {
-        self.is_handshake() || !self.head_request
-    }
-
     /// Whether `end()`'s body goes out (not after a 1xx, 204, 304 or for HEAD).
     fn body_goes(&self) -> bool {
         self.is_handshake() || head::body_allowed(self.head.status, self.head_request)
@@ -238,7 +234,7 @@ impl Ctx {
         self.settle_keep_alive();
         let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
-            if !content.is_empty() && self.content_goes() {
+            if !content.is_empty() && !self.head_request {
                 head::write_chunk(content, &mut out);
             }
             self.head.write_last_chunk(&mut out);
@@ -530,7 +526,7 @@ impl Response {
                 ctx.write_head(Framing::Chunked, None, &mut out);
                 ctx.state = State::Chunked;
             }
-            if ctx.is_handshake() || !ctx.head_request {
+            if !ctx.head_request {
                 head::write_chunk(&content, &mut out);
             }
             match send(ctx.session, &out, ctx.cfg.send_piece) {
@@ -595,7 +591,7 @@ impl Response {
             ctx.write_head(Framing::Length(length as u64), None, &mut out);
             ctx.state = State::Ended;
             let mut ok = worker::send(ctx.session, &out);
-            if ok.is_ok() && length > 0 && ctx.content_goes() {
+            if ok.is_ok() && length > 0 && !ctx.head_request {
                 ok = worker::sendfile(ctx.session, &filename, offset as u64, length as u64);
             }
             ctx.answered();
