@@ -28,8 +28,6 @@ use swoole_core::{worker, SessionId};
 const CONTEXT_UNAVAILABLE: i32 = 7106;
 /// The status of a response freed before it was answered.
 const FORGOTTEN_STATUS: u16 = 500;
-/// The status that makes an onHandShake answer a WebSocket connection.
-const SWITCHING_PROTOCOLS: u16 = 101;
 
 /// Swoole's method declarations, in its order.
 const RESPONSE_API: &[&str] = &[
@@ -231,7 +229,6 @@ impl Ctx {
 
     /// The whole answer of `end($content)`.
     fn finish(&mut self, content: &[u8]) -> Vec<u8> {
-        self.settle_keep_alive();
         let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
             if !content.is_empty() && !self.head_request {
@@ -257,14 +254,6 @@ impl Ctx {
             out.extend_from_slice(body);
         }
         out
-    }
-
-    /// An onHandShake answer keeps its connection only with a 101 (its head
-    /// says so).
-    fn settle_keep_alive(&mut self) {
-        if self.upgrade.is_some() {
-            self.keep_alive = self.head.status == SWITCHING_PROTOCOLS;
-        }
     }
 
     /// The answer went out: an onHandShake answer now decides what its
@@ -587,15 +576,14 @@ impl Response {
                 ctx.head.set_header(b"Content-Type", vec![swoole_core::mime::get(&filename).into_bytes()], false);
             }
             let mut out = Vec::new();
-            ctx.settle_keep_alive();
             ctx.write_head(Framing::Length(length as u64), None, &mut out);
             ctx.state = State::Ended;
             let mut ok = worker::send(ctx.session, &out);
             if ok.is_ok() && length > 0 && !ctx.head_request {
                 ok = worker::sendfile(ctx.session, &filename, offset as u64, length as u64);
             }
-            ctx.answered();
-            if !ctx.keep_alive {
+            // As Swoole's, only end() decides a handshake: after sendfile() it stays pending, the connection open.
+            if ctx.upgrade.take().is_none() && !ctx.keep_alive {
                 let _ = worker::close(ctx.session, false);
             }
             ok.map_err(|c: ErrorCode| crate::process_state::set_last_error(c.0)).is_ok()
