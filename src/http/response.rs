@@ -28,8 +28,6 @@ use swoole_core::{worker, SessionId};
 const CONTEXT_UNAVAILABLE: i32 = 7106;
 /// The status of a response freed before it was answered.
 const FORGOTTEN_STATUS: u16 = 500;
-/// The status that makes an onHandShake answer a WebSocket connection.
-const SWITCHING_PROTOCOLS: u16 = 101;
 
 /// Swoole's method declarations, in its order.
 const RESPONSE_API: &[&str] = &[
@@ -167,8 +165,9 @@ pub fn new_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>) -> Zval
 /// The `$response` of onHandShake for `session`: `upgrade` decides, once it
 /// is ended, whether the connection becomes a WebSocket one.
 pub fn new_handshake_object(session: SessionId, facts: Facts, cfg: Rc<HttpConfig>, upgrade: Upgrade) -> Zval {
-    let Facts { keep_alive, head_request, encoding } = facts;
-    let upgrade = Some(upgrade);
+    // Swoole sends its body whatever the request's method.
+    let Facts { keep_alive, encoding, .. } = facts;
+    let (upgrade, head_request) = (Some(upgrade), false);
     object(Ctx { session, head: ResponseHead::default(), keep_alive, head_request, encoding, cfg, state: State::Open, upgrade })
 }
 
@@ -207,7 +206,8 @@ impl Ctx {
     /// Writes the head into `out`, warning for each header dropped.
     fn write_head(&self, framing: Framing, encoding: Option<Encoding>, out: &mut Vec<u8>) {
         let dropped = with_http_date(|date| {
-            let ctx = HeadContext { keep_alive: self.keep_alive, framing, date, content_encoding: encoding.map(Encoding::as_str) };
+            let content_encoding = encoding.map(Encoding::as_str);
+            let ctx = HeadContext { keep_alive: self.keep_alive, framing, date, content_encoding, upgrade: self.is_handshake() };
             self.head.write_head(&ctx, out)
         });
         for _ in 0..dropped {
@@ -215,9 +215,20 @@ impl Ctx {
         }
     }
 
+    /// An onHandShake answer not yet ended: as Swoole's, its head ends after
+    /// `Date` and its body goes as given (whatever the status or method, never
+    /// compressed).
+    fn is_handshake(&self) -> bool {
+        self.upgrade.is_some()
+    }
+
+    /// Whether `end()`'s body goes out (not after a 1xx, 204, 304 or for HEAD).
+    fn body_goes(&self) -> bool {
+        self.is_handshake() || head::body_allowed(self.head.status, self.head_request)
+    }
+
     /// The whole answer of `end($content)`.
     fn finish(&mut self, content: &[u8]) -> Vec<u8> {
-        self.settle_keep_alive();
         let mut out = Vec::with_capacity(content.len() + HEAD_ROOM);
         if self.state == State::Chunked {
             if !content.is_empty() && !self.head_request {
@@ -230,6 +241,7 @@ impl Ctx {
         let cfg = &self.cfg;
         let compressed = self
             .encoding
+            .filter(|_| !self.is_handshake())
             .filter(|_| content.len() >= cfg.compression_min_length && !self.head.has_header("content-encoding"))
             .filter(|_| compress::type_allowed(content_type.as_deref().unwrap_or(b"text/html"), &cfg.compression_types))
             .and_then(|e| compress::compress(e, content, cfg.compression_level).ok().map(|body| (e, body)));
@@ -238,18 +250,10 @@ impl Ctx {
             None => (None, content),
         };
         self.write_head(head::end_framing(self.head.status, body.len() as u64), encoding, &mut out);
-        if head::body_allowed(self.head.status, self.head_request) {
+        if self.body_goes() {
             out.extend_from_slice(body);
         }
         out
-    }
-
-    /// An onHandShake answer keeps its connection only with a 101 (its head
-    /// says so).
-    fn settle_keep_alive(&mut self) {
-        if self.upgrade.is_some() {
-            self.keep_alive = self.head.status == SWITCHING_PROTOCOLS;
-        }
     }
 
     /// The answer went out: an onHandShake answer now decides what its
@@ -572,15 +576,14 @@ impl Response {
                 ctx.head.set_header(b"Content-Type", vec![swoole_core::mime::get(&filename).into_bytes()], false);
             }
             let mut out = Vec::new();
-            ctx.settle_keep_alive();
             ctx.write_head(Framing::Length(length as u64), None, &mut out);
             ctx.state = State::Ended;
             let mut ok = worker::send(ctx.session, &out);
             if ok.is_ok() && length > 0 && !ctx.head_request {
                 ok = worker::sendfile(ctx.session, &filename, offset as u64, length as u64);
             }
-            ctx.answered();
-            if !ctx.keep_alive {
+            // As Swoole's, only end() decides a handshake: after sendfile() it stays pending, the connection open.
+            if ctx.upgrade.take().is_none() && !ctx.keep_alive {
                 let _ = worker::close(ctx.session, false);
             }
             ok.map_err(|c: ErrorCode| crate::process_state::set_last_error(c.0)).is_ok()

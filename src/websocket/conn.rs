@@ -28,8 +28,9 @@ const SWITCHING_PROTOCOLS: u16 = 101;
 
 /// One WebSocket connection of this worker.
 struct WsConn {
-    /// The handshake is answered with a 101: frames are read. Until then
-    /// (onHandShake's answer not ended) what arrives waits in `input`.
+    /// The handshake is answered with a 101, or, as Swoole, a read arrived
+    /// while onHandShake's answer is pending: frames are read. Until then
+    /// the bytes behind the request wait in `input`.
     established: bool,
     /// Its frames, reassembled and checked.
     reader: Reader,
@@ -122,8 +123,13 @@ pub fn forget(session: SessionId) -> bool {
 /// `push()` work from then on, inside the callback too), anything else
 /// leaves it an HTTP connection that is closed after the answer, as
 /// Swoole's `Response::end()` decides. Returns whether it stays open.
+///
+/// A connection a frame already established ([`on_data`]) stays one
+/// whatever the status, as Swoole's `end()` decides only while the status is
+/// still `SWOOLE_WEBSOCKET_STATUS_HANDSHAKE`.
 fn settle(session: SessionId, status: u16) -> bool {
-    let open = status == SWITCHING_PROTOCOLS && worker::info(session).is_some();
+    let alive = worker::info(session).is_some();
+    let open = alive && (status == SWITCHING_PROTOCOLS || is_open_here(session));
     CONNS.with(|c| {
         let mut conns = c.borrow_mut();
         if open {
@@ -243,16 +249,24 @@ enum Owned {
 }
 
 /// Bytes of an established connection: every whole message goes to
-/// onMessage, in order.
+/// onMessage, in order. A read while onHandShake's answer is pending
+/// establishes the connection at once (status 3, `push()` working, before
+/// the 101 goes out), as Swoole's reactor does once the status is
+/// `SWOOLE_WEBSOCKET_STATUS_HANDSHAKE` (measured on 6.2.1, both modes).
 pub fn on_data(session: SessionId, data: &[u8], dispatch: &mut Dispatch<'_>) -> CallOutcome {
     let established = CONNS.with(|c| {
         let mut conns = c.borrow_mut();
         let w = conns.get_mut(&session.0)?;
         w.input.extend_from_slice(data);
-        Some(w.established)
+        if !w.established && !data.is_empty() {
+            w.established = true;
+            return Some((true, true));
+        }
+        Some((w.established, false))
     });
-    if established != Some(true) {
-        return CallOutcome::Returned;
+    let Some((true, flipped)) = established else { return CallOutcome::Returned };
+    if flipped {
+        publish(session, STATUS_ACTIVE);
     }
     loop {
         let next = CONNS.with(|c| {

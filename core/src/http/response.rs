@@ -2,7 +2,8 @@
 //! reason phrases, user headers with its name formatting (`$format`), then
 //! `Set-Cookie`, then the defaults it adds: `Server`, `Date`, `Connection`,
 //! `Content-Type: text/html`, `Content-Encoding`, and `Content-Length` or
-//! `Transfer-Encoding: chunked`; chunks in lower-case hex; trailers.
+//! `Transfer-Encoding: chunked` (an upgrade's head, the answer of
+//! onHandShake, ends after `Date`); chunks in lower-case hex; trailers.
 
 use std::borrow::Cow;
 
@@ -155,6 +156,10 @@ pub struct HeadContext<'a> {
     pub date: &'a str,
     /// `Content-Encoding` chosen by [`super::compress`], if any.
     pub content_encoding: Option<&'a str>,
+    /// The answer of a WebSocket handshake (onHandShake's): as Swoole's, the
+    /// head ends after `Server` and `Date`, none of the defaults that follow
+    /// them (`Connection`, `Content-Type`, `Content-Length`, ...).
+    pub upgrade: bool,
 }
 
 impl ResponseHead {
@@ -240,6 +245,10 @@ impl ResponseHead {
         }
         if !self.has_header("date") {
             line(out, b"Date", ctx.date.as_bytes());
+        }
+        if ctx.upgrade {
+            out.extend_from_slice(b"\r\n");
+            return dropped;
         }
         if !self.has_header("connection") {
             line(
@@ -347,6 +356,7 @@ mod tests {
                 framing,
                 date: DATE,
                 content_encoding: enc,
+                upgrade: false,
             },
             &mut out,
         );
@@ -398,6 +408,7 @@ mod tests {
             framing: Framing::Length(1),
             date: DATE,
             content_encoding: None,
+            upgrade: false,
         };
         assert_eq!(r.write_head(&ctx, &mut out), 1);
         assert_eq!(
@@ -473,5 +484,33 @@ mod tests {
         );
         assert_eq!(end_framing(204, 6), Framing::None);
         assert_eq!(end_framing(200, 6), Framing::Length(6));
+    }
+
+    #[test]
+    fn an_upgrade_head_ends_after_date() {
+        let mut r = ResponseHead::default();
+        r.set_status(403, b"");
+        r.set_header(b"X-A", vec![b"b".to_vec()], true);
+        r.add_cookie(b"c=d".to_vec());
+        let mut out = Vec::new();
+        let ctx = HeadContext {
+            keep_alive: false,
+            framing: Framing::Length(2),
+            date: DATE,
+            content_encoding: Some("gzip"),
+            upgrade: true,
+        };
+        r.write_head(&ctx, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("HTTP/1.1 403 Forbidden\r\nX-A: b\r\nSet-Cookie: c=d\r\nServer: swoole-http-server\r\nDate: {DATE}\r\n\r\n")
+        );
+        r.set_header(b"Server", vec![b"me".to_vec()], true);
+        let mut out = Vec::new();
+        r.write_head(&HeadContext { framing: Framing::Chunked, ..ctx }, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("HTTP/1.1 403 Forbidden\r\nX-A: b\r\nServer: me\r\nSet-Cookie: c=d\r\nDate: {DATE}\r\n\r\n")
+        );
     }
 }
