@@ -31,7 +31,6 @@ pub(crate) struct PhpHandler<'a> {
     pub(crate) staged: Option<Zval>,
 }
 
-
 impl<'a> PhpHandler<'a> {
     /// The callback for `ev` on `port`: the port's own, else the server's
     /// (`server`, looked up once per worker).
@@ -227,7 +226,10 @@ impl EventHandler for PhpHandler<'_> {
 
     fn on_worker_exit(&mut self) -> Flow {
         let (Role::Worker(id) | Role::Task(id)) = role() else { return Flow::Continue };
-        if self.flow(crate::stats_file::on_worker_exit(self.host, id)) == Flow::Abort { return Flow::Abort; }
+        // Swoole's library hook first (the stats_file timer), then the script's.
+        if self.flow(crate::stats_file::on_worker_exit(self.host, id)) == Flow::Abort {
+            return Flow::Abort;
+        }
         let outcome = self.host.call(Event::WorkerExit, vec![long(id as i64)]);
         self.flow(outcome)
     }

@@ -183,9 +183,9 @@ impl ProcessHost {
         if end == LoopEnd::Aborted {
             return Err(failure.unwrap_or(Failure::Exit(255)));
         }
-        // A shutdown ends the loop without draining it (no onWorkerExit):
-        // the stats timer is cleared here then, so onWorkerStop sees
-        // `stats_timer` null, as in Swoole (whose shutdown drains).
+        // A stop that ended the loop without onWorkerExit (a second SIGTERM
+        // while draining) leaves the stats timer: it is cleared here then,
+        // so onWorkerStop sees `stats_timer` null.
         if let Some(f) = self.failure_of(crate::stats_file::on_worker_exit(self, id)) {
             return Err(f);
         }

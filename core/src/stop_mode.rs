@@ -11,10 +11,9 @@ pub enum StopMode {
     Running,
     /// Stopped by force: close every connection now, then leave the loop.
     Shutdown,
-    /// Restart (max_request, reload): stop accepting, let connections
-    /// finish until the deadline; or a shutdown (`after_shutdown`), whose
-    /// connections were closed at once and whose timers and fds keep the
-    /// worker until the deadline, as Swoole's. onWorkerExit runs each loop
-    /// round of either.
-    Drain { deadline: Instant, after_shutdown: bool },
+    /// Draining until the deadline while connections, timers or fds keep
+    /// the worker, onWorkerExit each loop round: after a restart
+    /// (max_request, reload), which lets connections finish, or after a
+    /// shutdown, which closed them at once (Swoole's).
+    Drain { deadline: Instant },
 }

@@ -33,13 +33,13 @@ impl Reactor {
         let deadline = Instant::now() + self.max_wait;
         match (shutdown, self.stop) {
             (true, StopMode::Running) if !self.in_master => {
-                self.stop = StopMode::Drain { deadline, after_shutdown: true };
+                self.stop = StopMode::Drain { deadline };
                 self.close_all();
             }
             // A reactor thread, or a second stop: at once.
             (true, _) => self.stop_now(),
             (false, StopMode::Running) => {
-                self.stop = StopMode::Drain { deadline, after_shutdown: false };
+                self.stop = StopMode::Drain { deadline };
                 if let Some(w) = self.shared.stats.worker(self.worker_id) {
                     w.exiting.store(1, ORD);
                 }
@@ -118,7 +118,7 @@ impl Reactor {
                 (false, timeout)
             }
             StopMode::Shutdown => (self.closing.is_empty(), Some(Duration::ZERO)),
-            StopMode::Drain { deadline, .. } => {
+            StopMode::Drain { deadline } => {
                 if self.conns.is_empty() && self.closing.is_empty() && !loop_busy {
                     return (true, None);
                 }
