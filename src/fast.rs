@@ -1,5 +1,6 @@
 //! Engine-level handlers for the few methods whose whole cost is the call:
-//! `Swoole\Atomic(\Long)::add/sub/get/set/cmpset` and `Swoole\Lock::lock/unlock`.
+//! `Swoole\Atomic(\Long)::add/sub/get/set/cmpset`, `Swoole\Lock::lock/unlock`
+//! and `Swoole\Server::send($fd, $data)`, the call of every echo's onReceive.
 //!
 //! Measured: an ext-php-rs method call costs 15–30 ns more than a C
 //! extension's (argument parsing into Rust types, a `zend_try` per call),
@@ -13,6 +14,7 @@
 
 use crate::atomic::{Atomic, AtomicLong};
 use crate::lock::Lock;
+use crate::server::{Lifecycle, Server};
 use ext_php_rs::class::RegisteredClass;
 use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::ZendClassObject;
@@ -32,6 +34,8 @@ struct Originals {
     long: [Option<Handler>; 5],
     /// `Swoole\Lock`'s, in [`LOCK_METHODS`] order.
     lock: [Option<Handler>; 2],
+    /// `Swoole\Server::send`'s.
+    send: Option<Handler>,
 }
 
 static ORIGINALS: OnceLock<Originals> = OnceLock::new();
@@ -55,10 +59,12 @@ pub fn install() {
     note_handlers::<Atomic>(ATOMIC);
     note_handlers::<AtomicLong>(LONG);
     note_handlers::<Lock>(LOCK);
+    note_handlers::<Server>(SERVER);
     ORIGINALS.get_or_init(|| Originals {
         atomic: swap(Atomic::get_metadata().ce(), ATOMIC_METHODS, [atomic_add, atomic_sub, atomic_get, atomic_set, atomic_cmpset]),
         long: swap(AtomicLong::get_metadata().ce(), ATOMIC_METHODS, [long_add, long_sub, long_get, long_set, long_cmpset]),
         lock: swap(Lock::get_metadata().ce(), LOCK_METHODS, [lock_lock, lock_unlock]),
+        send: swap(Server::get_metadata().ce(), ["send"], [server_send])[0],
     });
 }
 
@@ -80,10 +86,11 @@ fn int_args<const N: usize>(ex: &ExecuteData, min: usize) -> Option<([i64; N], u
 
 /// The handlers of each class's objects, noted at install (a plain load per
 /// call instead of ext-php-rs's lazily initialised lookup).
-static HANDLERS: [AtomicPtr<c_void>; 3] = [const { AtomicPtr::new(std::ptr::null_mut()) }; 3];
+static HANDLERS: [AtomicPtr<c_void>; 4] = [const { AtomicPtr::new(std::ptr::null_mut()) }; 4];
 const ATOMIC: usize = 0;
 const LONG: usize = 1;
 const LOCK: usize = 2;
+const SERVER: usize = 3;
 
 fn note_handlers<T: RegisteredClass>(class: usize) {
     let h: *const _ = T::get_metadata().handlers();
@@ -243,3 +250,38 @@ fast_method!(lock_unlock, Lock, LOCK, lock[1], 0, 0, |l, _args, _n, ret, obj| {
     ret.set_bool(crate::lock::finish(obj, result));
     Some(())
 });
+
+/// `$server->send($fd, $data)` with an int session id above 0 and a
+/// non-empty string, on a running server (the echo's call): straight to
+/// `worker::send`. Anything else (a Unix datagram path, a third argument,
+/// conversions, the warnings of bad input) takes the slow path, which ends
+/// in the same call.
+unsafe extern "C" fn server_send(ex: *mut zend_execute_data, retval: *mut zval) {
+    // SAFETY: the engine passes the live call frame and return slot.
+    let (frame, ret) = unsafe { (&*(ex as *const ExecuteData), Ret(retval)) };
+    let done = (|| {
+        let server = this::<Server>(frame, SERVER)?;
+        // SAFETY: reading the argument count of the running call frame.
+        if unsafe { frame.This.u2.num_args } != 2 || server.state.get() != Lifecycle::Running {
+            return None;
+        }
+        // SAFETY: num_args is 2, so both argument slots exist.
+        let (fd, data) = unsafe { (frame.zend_call_arg(0)?, frame.zend_call_arg(1)?) };
+        let fd = fd.long().filter(|&fd| fd > 0)?;
+        let data = data.zend_str().map(|s| s.as_bytes()).filter(|d| !d.is_empty())?;
+        // worker::send calls no PHP; a panic in it must not unwind into the
+        // engine (it reads as a failed send).
+        let sent = std::panic::catch_unwind(|| swoole_core::worker::send(swoole_core::session::SessionId(fd as u64), data));
+        ret.set_bool(match sent {
+            Ok(Ok(())) => true,
+            Ok(Err(code)) => crate::server::fail(code),
+            Err(_) => false,
+        });
+        Some(())
+    })();
+    if done.is_none() {
+        let original = ORIGINALS.get().and_then(|o| o.send);
+        // SAFETY: passing the engine's own arguments on.
+        unsafe { slow(original, ex, retval) };
+    }
+}

@@ -130,6 +130,9 @@ impl Server {
 
 /// Sets the per-call error code (`getLastError()`, `swoole_last_error()`) and
 /// returns false.
+/// Swoole's warning for `send()`/`sendto()` with no bytes (error 550).
+const EMPTY_DATA: &str = "the data sent must not be empty";
+
 pub(crate) fn fail(code: ErrorCode) -> bool {
     process_state::set_last_error(code.0);
     false
@@ -169,7 +172,7 @@ impl Server {
             return Ok(fail(ErrorCode::WRONG_OPERATION));
         }
         if data.is_empty() {
-            warning("data is empty");
+            warning(EMPTY_DATA);
             return Ok(fail(ErrorCode::NO_PAYLOAD));
         }
         if let Some(path) = path {
@@ -200,8 +203,8 @@ impl Server {
             return Ok(false);
         }
         if data.is_empty() {
-            warning("data is empty");
-            return Ok(false);
+            warning(EMPTY_DATA);
+            return Ok(fail(ErrorCode::NO_PAYLOAD));
         }
         let socket = (server_socket >= 0).then_some(server_socket as i32);
         if ip.starts_with('/') {

@@ -65,7 +65,7 @@ foreach ([$a, $d, $e] as $client) {
 $srv->waitForLines('/^onClose fd=/', 5);
 $out = $srv->stop();
 var_dump($srv->exitCode);
-echo implode("\n", preg_grep('/data is empty/', explode("\n", $out))), "\n";
+echo implode("\n", preg_grep('/data sent must not be empty/', explode("\n", $out))), "\n";
 echo preg_match('/^after start: true pid=\d+ children=\[\]$/m', $out) ? "clean stop\n" : $out;
 ?>
 --EXPECTF--
@@ -99,5 +99,5 @@ exist=false
 fd=4
 fd=5
 int(0)
-Warning: Swoole\Server::send(): data is empty in %s/servers/cmd_server.php on line %d
+Warning: Swoole\Server::send(): the data sent must not be empty in %s/servers/cmd_server.php on line %d
 clean stop
