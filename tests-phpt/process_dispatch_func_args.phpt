@@ -11,7 +11,7 @@ require __DIR__ . '/servers/helpers.php';
 $code = <<<'PHP'
 <?php
 function pick_worker(Swoole\Server $s, int $fd, int $type) {
-    echo "pick_worker type=$type args=", func_num_args(), "\n";
+    echo "pick_worker type=$type args=" . func_num_args() . "\n";  // one write: the worker prints beside it
     return 1;
 }
 $mode = $argv[2] === 'base' ? SWOOLE_BASE : SWOOLE_PROCESS;
