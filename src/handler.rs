@@ -88,8 +88,10 @@ impl LoopHandler for PhpHandler<'_> {
     fn on_signal(&mut self, signo: i32) -> Flow {
         if !loop_php::has_signal(signo) {
             // A single-process server routes SIGHUP and SIGPIPE here: the
-            // first is logged as Swoole logs it, the second ignored.
-            if signo != libc::SIGPIPE {
+            // first is logged as Swoole logs it, the second ignored. SIGCHLD
+            // (a child the script forked) and SIGWINCH are ignored by default,
+            // and Swoole's workers say nothing of them either.
+            if ![libc::SIGPIPE, libc::SIGCHLD, libc::SIGWINCH].contains(&signo) {
                 swoole_core::signals::log_no_callback(crate::side_loop::MASTER_SIGNAL_FUNC, signo);
             }
             return Flow::Continue;
