@@ -14,6 +14,7 @@ foreach (['base', 'process'] as $mode) {
     $srv = new ServerProcess(__DIR__ . '/servers/named_args.php', [$port, $mode]);
     kill_on_exit($srv);
     wait_for_port($port);
+    $srv->waitForLine('/^task worker started/');
     $udp = stream_socket_server('udp://127.0.0.1:0', $errno, $errstr, STREAM_SERVER_BIND);
     $udpPort = (int)substr(strrchr(stream_socket_get_name($udp, false), ':'), 1);
     $c = new TestClient($port);
@@ -39,6 +40,7 @@ port on: true
 port getCallback: true
 addCommand: true
 addProcess: 0
+task worker started: 1
 send: true
 sendfile: true
 sendto: true
@@ -76,6 +78,7 @@ port on: true
 port getCallback: true
 addCommand: true
 addProcess: 0
+task worker started: 1
 send: true
 sendfile: true
 sendto: true

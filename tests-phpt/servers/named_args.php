@@ -82,6 +82,13 @@ $onReceive = function (Swoole\Server $s, int $fd, int $rid, string $data) use (&
         $sent = $s->sendMessage(dst_worker_id: 1, message: 'ping');
     }, data: 't', taskWorkerIndex: 0)));
 };
+// The test connects once the task worker says it started: it counts as idle
+// from before onWorkerStart, so worker 0 then sees it idle.
+$server->on('workerStart', function (Swoole\Server $s, int $id) {
+    if ($s->taskworker) {
+        out('task worker started', $id);
+    }
+});
 $server->on(callback: $onReceive, event_name: 'receive');
 $server->on(event_name: 'task', callback: function (Swoole\Server $s, int $id, int $src, mixed $data) {
     $s->finish(data: "done:$data:" . $s->worker_id);
