@@ -141,8 +141,8 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let c = shared.as_ref().map(|s| s.stats.counters());
     let get = |f: fn(&swoole_core::stats::ServerCounters) -> u64| c.map(f).unwrap_or(0) as i64;
     let own = match role() {
-        Role::Worker(id) | Role::Task(id) => shared.as_ref().and_then(|s| s.stats.worker(id)),
-        _ => None,
+        Role::Worker(_) | Role::Task(_) => worker::with(|r| r.own_counts()).unwrap_or_default(),
+        _ => Default::default(),
     };
     let sessions = worker::sessions();
     let fds: Vec<i64> = sessions.iter().filter_map(|s| worker::info(*s)).map(|i| i.socket_fd as i64).collect();
@@ -163,7 +163,7 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
         shared.as_ref().map(|s| s.stats.slots() - s.stats.worker_num() - s.stats.task_num()).unwrap_or(0) as i64,
     );
     let _ = a.insert("idle_worker_num", shared.as_ref().map(|s| s.stats.idle_worker_num()).unwrap_or(0) as i64);
-    let _ = a.insert("dispatch_count", 0i64);
+    let _ = a.insert("dispatch_count", get(|c| c.dispatch_count.load(Ordering::Relaxed)));
     let _ = a.insert("request_count", get(|c| c.request_count.load(Ordering::Relaxed)));
     let _ = a.insert("response_count", get(|c| c.response_count.load(Ordering::Relaxed)));
     let _ = a.insert("total_recv_bytes", get(|c| c.total_recv_bytes.load(Ordering::Relaxed)));
@@ -173,9 +173,9 @@ pub fn stats_array(settings: &ServerSettings) -> ZBox<ZendHashTable> {
     let _ = a.insert("session_round", shared.as_ref().map(|s| s.sessions.round()).unwrap_or(0) as i64);
     let _ = a.insert("min_fd", fds.iter().copied().min().unwrap_or(0));
     let _ = a.insert("max_fd", fds.iter().copied().max().unwrap_or(0));
-    let _ = a.insert("worker_request_count", own.map(|w| w.request_count.load(Ordering::Relaxed)).unwrap_or(0) as i64);
-    let _ = a.insert("worker_response_count", own.map(|w| w.response_count.load(Ordering::Relaxed)).unwrap_or(0) as i64);
-    let _ = a.insert("worker_dispatch_count", 0i64);
+    let _ = a.insert("worker_request_count", own.requests as i64);
+    let _ = a.insert("worker_response_count", own.responses as i64);
+    let _ = a.insert("worker_dispatch_count", own.dispatches as i64);
     let _ = a.insert("worker_concurrency", 0i64);
     // Swoole's task keys are there only with task workers (and its
     // task_queue_num/bytes only with the SysV-queue task_ipc_modes, which

@@ -111,8 +111,13 @@ pub struct Reactor {
     pub(crate) max_wait: Duration,
     /// Requests after which this worker restarts (0 = never).
     request_limit: u64,
-    /// Requests served so far.
+    /// Requests served so far (`max_request`, `worker_request_count`).
     pub(crate) requests: u64,
+    /// Successful sends of this process (`worker_response_count`).
+    responses: std::cell::Cell<u64>,
+    /// PROCESS worker: requests taken from the reactor threads
+    /// (`worker_dispatch_count`).
+    dispatches: std::cell::Cell<u64>,
     /// The handler counts this delivery's requests itself ([`Reactor::skip_next_count`]).
     skip_count: bool,
     /// Whether and how the loop is stopping.
@@ -268,6 +273,8 @@ impl Reactor {
             max_wait: cfg.max_wait,
             request_limit: cfg.request_limit,
             requests: 0,
+            responses: Default::default(),
+            dispatches: Default::default(),
             skip_count: false,
             stop: StopMode::Running,
             in_master,
@@ -281,29 +288,26 @@ impl Reactor {
         })
     }
 
-    /// This process's worker slot for per-worker counters (none in a
-    /// master's reactor thread).
-    fn own_slot(&self) -> Option<&crate::stats::WorkerSlot> {
-        if self.in_master { None } else { self.shared.stats.worker(self.worker_id) }
-    }
-
-    /// One response of `bytes` sent (`stats()`: server-wide, and this
-    /// worker's own count).
+    /// One response of `bytes` sent (`stats()`: server-wide, and, in a
+    /// worker, its own count).
     fn count_sent(&self, bytes: u64) {
         let counters = self.shared.stats.counters();
         counters.total_send_bytes.fetch_add(bytes, ORD);
         counters.response_count.fetch_add(1, ORD);
-        if let Some(w) = self.own_slot() {
-            w.response_count.fetch_add(1, ORD);
+        if !self.in_master {
+            self.count_response();
         }
     }
 
-    /// `n` requests received, counted like [`Reactor::count_sent`].
-    fn count_requests(&self, n: u64) {
-        self.shared.stats.counters().request_count.fetch_add(n, ORD);
-        if let Some(w) = self.own_slot() {
-            w.request_count.fetch_add(n, ORD);
-        }
+    /// A send this worker handed to a reactor thread (PROCESS mode), for
+    /// `worker_response_count`.
+    pub fn count_response(&self) {
+        self.responses.set(self.responses.get() + 1);
+    }
+
+    /// This process's own counts (`stats()`' `worker_*` keys).
+    pub fn own_counts(&self) -> crate::stats::OwnCounts {
+        crate::stats::OwnCounts { requests: self.requests, responses: self.responses.get(), dispatches: self.dispatches.get() }
     }
 
     fn registry(&self) -> &Registry {
@@ -533,7 +537,6 @@ impl Reactor {
         counters.total_recv_bytes.fetch_add(n as u64, ORD);
         let framing = &self.ports[conn.port].framing;
         if framing.is_raw() {
-            self.count_requests(1);
             return Some(ReadOutcome::Data { session, n, more });
         }
         match framing::take_frames_from(framing, &mut conn.inbuf, &mut conn.scanned) {
@@ -542,7 +545,6 @@ impl Reactor {
                 if !more {
                     release_spare(&mut conn.inbuf);
                 }
-                self.count_requests(frames.len() as u64);
                 Some(ReadOutcome::Frames { session, frames, more })
             }
             Err(e) => {
@@ -612,14 +614,13 @@ impl Reactor {
         Some(target_of(&self.conns[key].info, with_ip, self.shared.table.uid(session)))
     }
 
-    /// Counts a request a reactor thread dispatched here (PROCESS mode) in
-    /// this worker's `worker_request_count`, and takes its `len` bytes off
-    /// the queue `max_queued_bytes` limits (before the callback: a worker
-    /// that dies in it must not leave them counted).
+    /// Counts a request a reactor thread dispatched here (PROCESS mode:
+    /// `dispatch_count`, `worker_dispatch_count`), and takes its `len`
+    /// bytes off the queue `max_queued_bytes` limits (before the callback: a
+    /// worker that dies in it must not leave them counted).
     pub(crate) fn count_received(&self, session: SessionId, len: usize) {
-        if let Some(w) = self.own_slot() {
-            w.request_count.fetch_add(1, ORD);
-        }
+        self.dispatches.set(self.dispatches.get() + 1);
+        self.shared.stats.counters().dispatch_count.fetch_add(1, ORD);
         self.shared.table.queue_recv(session, -(len as i64));
         self.shared.stats.counters().recv_queued_bytes.fetch_sub(len as i64, ORD);
     }

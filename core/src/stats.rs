@@ -35,8 +35,13 @@ pub struct ServerCounters {
     pub proxy_protocol_error_count: AtomicU64,
     /// Connections closed.
     pub close_count: AtomicU64,
-    /// onReceive calls.
+    /// Requests served, counted after their callback as Swoole counts
+    /// them (onReceive calls; HTTP: requests).
     pub request_count: AtomicU64,
+    /// Requests handed to a worker: PROCESS mode when the worker takes one
+    /// (before its callback), BASE mode with `request_count` (after it), as
+    /// Swoole's.
+    pub dispatch_count: AtomicU64,
     /// Successful `send()` calls.
     pub response_count: AtomicU64,
     /// Bytes read from clients.
@@ -63,6 +68,21 @@ pub struct ServerCounters {
 // SAFETY: all atomics, valid at zero.
 unsafe impl ZeroShared for ServerCounters {}
 
+/// One process's own counts, `stats()`' `worker_*` keys. They live in the
+/// process, not in the shared worker table: a replacement process starts at
+/// 0, as Swoole's, and a draining worker and its successor, which share a
+/// worker id for a while, do not add up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OwnCounts {
+    /// Requests served by this process (`worker_request_count`).
+    pub requests: u64,
+    /// Successful sends of this process (`worker_response_count`).
+    pub responses: u64,
+    /// PROCESS mode: requests the reactor threads handed to this process
+    /// (`worker_dispatch_count`); 0 in BASE mode, as Swoole's.
+    pub dispatches: u64,
+}
+
 /// One worker's slot in the status table.
 #[derive(Default)]
 pub struct WorkerSlot {
@@ -70,10 +90,6 @@ pub struct WorkerSlot {
     pub pid: AtomicI32,
     /// A [`WorkerStatus`] as u32.
     pub status: AtomicU32,
-    /// onReceive calls in this worker process.
-    pub request_count: AtomicU64,
-    /// Successful sends from this worker process.
-    pub response_count: AtomicU64,
     /// Set by a worker that stopped accepting and is draining, so the
     /// supervisor starts its replacement at once.
     pub exiting: AtomicU32,

@@ -54,7 +54,10 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
                 crate::output::log_overflow(session);
                 Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW)
             }
-            Some(s) if shared.deliver(ring_writer, s.owner, Kind::Send, session, data) => Ok(()),
+            Some(s) if shared.deliver(ring_writer, s.owner, Kind::Send, session, data) => {
+                with(|r| r.count_response());
+                Ok(())
+            }
             Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
         };
     }

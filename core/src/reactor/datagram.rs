@@ -13,7 +13,6 @@ impl Reactor {
         let socket = self.ports.get(port)?.socket.as_ref()?;
         let got = socket.recv_from(buf).ok()?;
         self.shared.stats.counters().total_recv_bytes.fetch_add(got.0 as u64, ORD);
-        self.count_requests(1);
         Some(got)
     }
 

@@ -89,6 +89,15 @@ impl Reactor {
             return;
         }
         self.requests += 1;
+        // Server-wide, requests are an event worker's (a task is no request).
+        if self.worker_id < self.shared.stats.worker_num() {
+            let counters = self.shared.stats.counters();
+            counters.request_count.fetch_add(1, ORD);
+            // PROCESS mode counted the dispatch when the worker took it.
+            if !self.shared.is_process_mode() {
+                counters.dispatch_count.fetch_add(1, ORD);
+            }
+        }
         if self.request_limit > 0 && self.requests >= self.request_limit && self.stop == StopMode::Running {
             self.begin_stop(false);
         }

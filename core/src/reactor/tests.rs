@@ -215,3 +215,29 @@ fn max_request_starts_a_drain_that_ends_when_the_connections_are_gone() {
     r.closed_delivered();
     assert_eq!(r.poll_plan(false), (true, None), "nothing left: the loop ends");
 }
+
+#[test]
+fn a_read_is_counted_as_a_request_only_once_served_and_sends_count_in_the_process() {
+    // A BASE worker's reactor (not a master's reactor thread).
+    let poll = mio::Poll::new().unwrap();
+    let shared = ServerShared::new(1, 0, 0, 1, 0).unwrap();
+    let registry = poll.registry().try_clone().unwrap();
+    let mut r = Reactor::build(registry, vec![port(Framing::Raw)], shared.clone(), config((usize::MAX, usize::MAX, 0)), false)
+        .unwrap();
+    let (ours, mut client) = StdUnix::pair().unwrap();
+    ours.set_nonblocking(true).unwrap();
+    let key = r.conns.vacant_key();
+    let session = r.adopt(Stream::Unix(mio::net::UnixStream::from_std(ours)), None, 0, None).expect("adopted");
+    let counters = shared.stats.counters();
+    let before = counters.request_count.load(std::sync::atomic::Ordering::Relaxed);
+    client.write_all(b"ping").unwrap();
+    let mut buf = vec![0u8; READ_CHUNK];
+    assert!(matches!(r.read(key, &mut buf), ReadOutcome::Data { n: 4, .. }));
+    assert_eq!(counters.request_count.load(std::sync::atomic::Ordering::Relaxed), before, "not before its callback ran");
+    assert_eq!(r.own_counts(), crate::stats::OwnCounts::default());
+    r.send(session, b"pong").unwrap();
+    r.count_request();
+    assert_eq!(counters.request_count.load(std::sync::atomic::Ordering::Relaxed), before + 1);
+    assert_eq!(counters.dispatch_count.load(std::sync::atomic::Ordering::Relaxed), 1, "BASE: counted with the request");
+    assert_eq!(r.own_counts(), crate::stats::OwnCounts { requests: 1, responses: 1, dispatches: 0 });
+}
