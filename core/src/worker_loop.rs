@@ -311,7 +311,7 @@ impl ServerLoop<'_> {
                 Some((n, from)) => {
                     let server = with(|r| r.server_socket(port)).unwrap_or((-1, 0));
                     let flow = self.busy(|h| h.on_packet(port, &buf[..n], &from, server));
-                    with(|r| r.count_request());
+                    with(|r| r.count_packet());
                     (flow == Flow::Abort).then_some(Flow::Abort)
                 }
                 None => Some(Flow::Continue),

@@ -85,6 +85,16 @@ impl Reactor {
 
     /// Counts one handled request (or task); starts draining at the limit.
     pub fn count_request(&mut self) {
+        self.count_served(true);
+    }
+
+    /// [`Reactor::count_request`] for an onPacket: Swoole counts no
+    /// dispatch for a datagram.
+    pub fn count_packet(&mut self) {
+        self.count_served(false);
+    }
+
+    fn count_served(&mut self, dispatch: bool) {
         if std::mem::take(&mut self.skip_count) {
             return;
         }
@@ -94,7 +104,7 @@ impl Reactor {
             let counters = self.shared.stats.counters();
             counters.request_count.fetch_add(1, ORD);
             // PROCESS mode counted the dispatch when the worker took it.
-            if !self.shared.is_process_mode() {
+            if dispatch && !self.shared.is_process_mode() {
                 counters.dispatch_count.fetch_add(1, ORD);
             }
         }
