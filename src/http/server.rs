@@ -220,19 +220,25 @@ pub fn serve(
             }
             Step::Upgrade(req, rest) => return Served::Upgrade(req, rest),
             Step::Request(req) => {
-                worker::with(|r| r.count_request());
+                // A request is counted once answered, as Swoole counts it:
+                // stats() in onRequest shows the requests before this one.
+                let count = || worker::with(|r| r.count_request());
                 if serve_static(session, cfg, &req) {
+                    count();
                     continue;
                 }
                 let facts = super::response::Facts::of(&req.head, cfg);
                 let Some(request) = super::request::new_object(session, cfg, *req) else {
+                    count();
                     let _ = worker::send(session, limits::BAD_REQUEST);
                     let _ = worker::close(session, false);
                     forget(session);
                     return Served::Done(CallOutcome::Returned);
                 };
                 let response = super::response::new_object(session, facts, cfg.clone());
-                let outcome = match dispatch(crate::events::Event::Request, &mut [request, response]) {
+                let dispatched = dispatch(crate::events::Event::Request, &mut [request, response]);
+                count();
+                let outcome = match dispatched {
                     Some(outcome) => outcome,
                     None => {
                         // A WebSocket port without onRequest: Swoole's 400, then the close.
