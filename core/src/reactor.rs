@@ -305,6 +305,12 @@ impl Reactor {
         self.responses.set(self.responses.get() + 1);
     }
 
+    /// Whether this is a task worker's reactor (its id follows the event
+    /// workers').
+    pub fn is_task_worker(&self) -> bool {
+        self.worker_id >= self.shared.stats.worker_num()
+    }
+
     /// This process's own counts (`stats()`' `worker_*` keys).
     pub fn own_counts(&self) -> crate::stats::OwnCounts {
         crate::stats::OwnCounts { requests: self.requests, responses: self.responses.get(), dispatches: self.dispatches.get() }
@@ -620,9 +626,10 @@ impl Reactor {
     /// worker that dies in it must not leave them counted).
     pub(crate) fn count_received(&self, session: SessionId, len: usize) {
         self.dispatches.set(self.dispatches.get() + 1);
-        self.shared.stats.counters().dispatch_count.fetch_add(1, ORD);
+        let counters = self.shared.stats.counters();
+        counters.dispatch_count.fetch_add(1, ORD);
         self.shared.table.queue_recv(session, -(len as i64));
-        self.shared.stats.counters().recv_queued_bytes.fetch_sub(len as i64, ORD);
+        counters.recv_queued_bytes.fetch_sub(len as i64, ORD);
     }
 
 }

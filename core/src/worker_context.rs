@@ -40,7 +40,7 @@ pub fn current_server() -> Option<Arc<ServerShared>> {
 /// that saw onWorkerStart also sees the worker idle.
 pub fn install(reactor: Reactor) {
     reactor.shared.stats.set_status(reactor.worker_id, WorkerStatus::Idle);
-    let kind = if reactor.worker_id >= reactor.shared.stats.worker_num() {
+    let kind = if reactor.is_task_worker() {
         crate::log::ProcessKind::TaskWorker
     } else {
         crate::log::ProcessKind::Worker

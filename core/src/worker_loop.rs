@@ -78,7 +78,7 @@ pub const CLOSED_BY_SERVER_AUX: u16 = u16::MAX;
 /// Runs the current worker's loop until it stops or a callback aborts.
 pub fn run(handler: &mut dyn EventHandler) -> LoopEnd {
     let worker_id = with(|r| r.worker_id).expect("worker::run without a reactor");
-    let task_worker = with(|r| r.worker_id >= r.shared.stats.worker_num()).unwrap_or(false);
+    let task_worker = with(|r| r.is_task_worker()).unwrap_or(false);
     let rings = with(|r| r.ring_writer()).flatten().and_then(|_| current_server()).and_then(|s| {
         let reactors = s.links.as_ref()?.reactor_num;
         Some((s.clone(), crate::ring::Reader::new(reactors)))

@@ -100,7 +100,7 @@ impl Reactor {
         }
         self.requests += 1;
         // Server-wide, requests are an event worker's (a task is no request).
-        if self.worker_id < self.shared.stats.worker_num() {
+        if !self.is_task_worker() {
             let counters = self.shared.stats.counters();
             counters.request_count.fetch_add(1, ORD);
             // PROCESS mode counted the dispatch when the worker took it.

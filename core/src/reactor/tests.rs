@@ -5,6 +5,7 @@
 use super::*;
 use crate::framing::Framing;
 use std::io::{Read, Write};
+use std::sync::atomic::Ordering::Relaxed;
 use std::os::unix::net::UnixStream as StdUnix;
 
 /// A Unix stream port (the peer is a socket pair's other end).
@@ -23,12 +24,19 @@ fn reactor_with_client(framing: Framing, limits: (usize, usize, usize)) -> (Reac
     let shared = ServerShared::new(1, 0, 0, 1, 1).unwrap();
     let mut reactor =
         Reactor::in_thread(poll.registry().try_clone().unwrap(), vec![port(framing)], shared, config(limits)).unwrap();
+    let (key, session, client) = adopt_client(&mut reactor);
+    (reactor, poll, key, session, client)
+}
+
+/// A Unix socket pair, one end adopted by `reactor` as a connection: its
+/// key, its session and the client's end.
+fn adopt_client(reactor: &mut Reactor) -> (usize, SessionId, StdUnix) {
     let (ours, client) = StdUnix::pair().unwrap();
     ours.set_nonblocking(true).unwrap();
     let stream = Stream::Unix(mio::net::UnixStream::from_std(ours));
     let key = reactor.conns.vacant_key();
     let session = reactor.adopt(stream, None, 0, None).expect("adopted");
-    (reactor, poll, key, session, client)
+    (key, session, client)
 }
 
 fn eof_split() -> Framing {
@@ -224,20 +232,17 @@ fn a_read_is_counted_as_a_request_only_once_served_and_sends_count_in_the_proces
     let registry = poll.registry().try_clone().unwrap();
     let mut r = Reactor::build(registry, vec![port(Framing::Raw)], shared.clone(), config((usize::MAX, usize::MAX, 0)), false)
         .unwrap();
-    let (ours, mut client) = StdUnix::pair().unwrap();
-    ours.set_nonblocking(true).unwrap();
-    let key = r.conns.vacant_key();
-    let session = r.adopt(Stream::Unix(mio::net::UnixStream::from_std(ours)), None, 0, None).expect("adopted");
+    let (key, session, mut client) = adopt_client(&mut r);
     let counters = shared.stats.counters();
-    let before = counters.request_count.load(std::sync::atomic::Ordering::Relaxed);
+    let before = counters.request_count.load(Relaxed);
     client.write_all(b"ping").unwrap();
     let mut buf = vec![0u8; READ_CHUNK];
     assert!(matches!(r.read(key, &mut buf), ReadOutcome::Data { n: 4, .. }));
-    assert_eq!(counters.request_count.load(std::sync::atomic::Ordering::Relaxed), before, "not before its callback ran");
+    assert_eq!(counters.request_count.load(Relaxed), before, "not before its callback ran");
     assert_eq!(r.own_counts(), crate::stats::OwnCounts::default());
     r.send(session, b"pong").unwrap();
     r.count_request();
-    assert_eq!(counters.request_count.load(std::sync::atomic::Ordering::Relaxed), before + 1);
-    assert_eq!(counters.dispatch_count.load(std::sync::atomic::Ordering::Relaxed), 1, "BASE: counted with the request");
+    assert_eq!(counters.request_count.load(Relaxed), before + 1);
+    assert_eq!(counters.dispatch_count.load(Relaxed), 1, "BASE: counted with the request");
     assert_eq!(r.own_counts(), crate::stats::OwnCounts { requests: 1, responses: 1, dispatches: 0 });
 }
