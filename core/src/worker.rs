@@ -9,11 +9,12 @@
 use crate::error::ErrorCode;
 pub use crate::event_loop::{Flow, LoopEnd, LoopHandler};
 use crate::inbox::Kind;
-use crate::reactor::ConnectionInfo;
+use crate::reactor::{ConnectionInfo, ServerShared};
 use crate::session::SessionId;
 use crate::worker_context::CLIENT_CERTS;
 pub use crate::worker_context::{
-    current_server, install, is_worker, join_server, leave_server, request_stop, uninstall, with,
+    current_server, in_process_mode, install, is_worker, join_server, leave_server, request_stop, uninstall, with,
+    with_process_server,
 };
 pub use crate::worker_loop::{run, EventHandler, CLOSED_BY_SERVER, CLOSED_BY_SERVER_AUX};
 
@@ -32,34 +33,8 @@ fn forward(kind: Kind, session: SessionId, payload: &[u8]) -> Result<(), ErrorCo
 /// inbox of the worker or reactor thread holding it; 9009 outside the
 /// server's processes.
 pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-    if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
-        // What the checks and the delivery need of this worker, in one borrow.
-        let (output_limit, limit, ring_writer) =
-            with(|r| (r.output_limit, r.buffer_limits.0, r.ring_writer())).unwrap_or((usize::MAX, usize::MAX, None));
-        // One message may not exceed output_buffer_size (Swoole, PROCESS mode).
-        if data.len() > output_limit {
-            crate::log::put_code(crate::log::LOG_WARNING, ErrorCode::DATA_LENGTH_TOO_LARGE.0, &format!(
-                "the length of data [{}] exceeds the output buffer size[{output_limit}], please use the sendfile, \
-                 chunked transfer mode or adjust the output_buffer_size",
-                data.len()
-            ));
-            return Err(ErrorCode::DATA_LENGTH_TOO_LARGE);
-        }
-        // The reactor thread holds the queue; its size is published. One
-        // read of the session's slot gives the checks and where it goes.
-        return match shared.table.send_state(session) {
-            None => Err(ErrorCode::SESSION_NOT_EXIST),
-            Some(s) if s.closing => Err(ErrorCode::SESSION_CLOSED),
-            Some(s) if s.send_queued_bytes as usize >= limit => {
-                crate::output::log_overflow(session);
-                Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW)
-            }
-            Some(s) if shared.deliver(ring_writer, s.owner, Kind::Send, session, data) => {
-                with(|r| r.count_response());
-                Ok(())
-            }
-            Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
-        };
+    if let Some(result) = with_process_server(|shared| send_process_mode(shared, session, data)) {
+        return result;
     }
     match with(|r| r.send(session, data)) {
         Some(Err(ErrorCode::SESSION_NOT_EXIST)) | None => forward(Kind::Send, session, data),
@@ -67,11 +42,43 @@ pub fn send(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
     }
 }
 
+/// [`send`] from a PROCESS mode worker: the reactor thread holding the
+/// connection writes it.
+fn send_process_mode(shared: &ServerShared, session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
+    // What the checks and the delivery need of this worker, in one borrow.
+    let (output_limit, limit, ring_writer) =
+        with(|r| (r.output_limit, r.buffer_limits.0, r.ring_writer())).unwrap_or((usize::MAX, usize::MAX, None));
+    // One message may not exceed output_buffer_size (Swoole, PROCESS mode).
+    if data.len() > output_limit {
+        crate::log::put_code(crate::log::LOG_WARNING, ErrorCode::DATA_LENGTH_TOO_LARGE.0, &format!(
+            "the length of data [{}] exceeds the output buffer size[{output_limit}], please use the sendfile, \
+             chunked transfer mode or adjust the output_buffer_size",
+            data.len()
+        ));
+        return Err(ErrorCode::DATA_LENGTH_TOO_LARGE);
+    }
+    // The reactor thread holds the queue; its size is published. One
+    // read of the session's slot gives the checks and where it goes.
+    match shared.table.send_state(session) {
+        None => Err(ErrorCode::SESSION_NOT_EXIST),
+        Some(s) if s.closing => Err(ErrorCode::SESSION_CLOSED),
+        Some(s) if s.send_queued_bytes as usize >= limit => {
+            crate::output::log_overflow(session);
+            Err(ErrorCode::OUTPUT_BUFFER_OVERFLOW)
+        }
+        Some(s) if shared.deliver(ring_writer, s.owner, Kind::Send, session, data) => {
+            with(|r| r.count_response());
+            Ok(())
+        }
+        Some(_) => Err(ErrorCode::SESSION_NOT_EXIST),
+    }
+}
+
 /// `sendfile()`: on this worker's connection directly, otherwise through
 /// the process holding it (its ring or inbox).
 pub fn sendfile(session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
     let request = crate::inbox::SendFileRequest { offset, length, path: path.to_string() };
-    if current_server().is_some_and(|s| s.is_process_mode()) {
+    if in_process_mode() {
         // The holder reports nothing back: check what can be checked here.
         crate::output::open_file_range(path, offset, length)?;
         return forward(Kind::SendFile, session, &request.encode());
@@ -84,7 +91,7 @@ pub fn sendfile(session: SessionId, path: &str, offset: u64, length: u64) -> Res
 
 /// `sendwait()`: BASE mode only, on this worker's own connection.
 pub fn send_wait(session: SessionId, data: &[u8]) -> Result<(), ErrorCode> {
-    if current_server().is_some_and(|s| s.is_process_mode()) {
+    if in_process_mode() {
         return Err(ErrorCode::OPERATION_NOT_SUPPORTED);
     }
     with(|r| r.send_wait(session, data)).unwrap_or(Err(ErrorCode::SERVER_SEND_IN_MASTER))
@@ -177,7 +184,7 @@ pub fn exists(session: SessionId) -> bool {
 /// left out): by reference on this worker's own connection (BASE), else on
 /// what [`info`] gives; None when there is no such connection.
 pub fn with_peer<R>(session: SessionId, f: impl FnOnce(&ConnectionInfo) -> R) -> Option<R> {
-    if current_server().is_some_and(|s| s.is_process_mode()) {
+    if in_process_mode() {
         return info(session).as_ref().map(f);
     }
     with(|r| r.peer(session).map(f)).flatten()
@@ -218,7 +225,7 @@ pub fn info(session: SessionId) -> Option<ConnectionInfo> {
 /// PROCESS mode and in a user process, every session of the server.
 pub fn sessions() -> Vec<SessionId> {
     let everyone = || current_server().map(|s| s.table.open_sessions()).unwrap_or_default();
-    if current_server().is_some_and(|s| s.is_process_mode()) {
+    if in_process_mode() {
         return everyone();
     }
     with(|r| r.sessions()).unwrap_or_else(everyone)
