@@ -1,5 +1,5 @@
 --TEST--
-Server, both modes: stats() read inside onReceive counts requests after their callback (request_count, worker_request_count: 0 in the first), dispatches as Swoole (PROCESS: when the worker takes one, so 1 in the first; BASE: with request_count), and the worker_* counts are the process's own (worker_response_count: its successful send() calls): a worker replaced after max_request starts again at 0; an onPacket counts as a request and, as in Swoole, as no dispatch; an HTTP request is counted after onRequest too
+Server, both modes: stats() read inside onReceive counts requests after their callback (request_count, worker_request_count: 0 in the first), dispatches as Swoole (PROCESS: when the worker takes one, so 1 in the first; BASE: with request_count), and the worker_* counts are the process's own (worker_response_count: its successful send() calls): a worker replaced after max_request starts again at 0; an onPacket counts as a request and, as in Swoole, as no dispatch in either mode (nor worker_dispatch_count in PROCESS mode); an HTTP request is counted after onRequest too
 --EXTENSIONS--
 swoole
 posix
@@ -38,29 +38,31 @@ foreach (['base', 'process'] as $mode) {
     $srv->stop();
 }
 
-echo "--- udp\n";
 $udp = <<<'PHP'
 <?php
-$server = new Swoole\Server('127.0.0.1', (int)$argv[1], SWOOLE_BASE, SWOOLE_SOCK_UDP);
+$server = new Swoole\Server('127.0.0.1', (int)$argv[1], $argv[2] === 'process' ? SWOOLE_PROCESS : SWOOLE_BASE, SWOOLE_SOCK_UDP);
 $server->set(['worker_num' => 1, 'log_level' => SWOOLE_LOG_ERROR]);
 $server->on('WorkerStart', fn($s, $id) => print("workerStart $id\n"));
 $server->on('Packet', function ($s, $data, $addr) {
     $st = $s->stats();
     $s->sendto($addr['address'], $addr['port'], "request_count={$st['request_count']} dispatch_count={$st['dispatch_count']}"
-        . " worker_request_count={$st['worker_request_count']}");
+        . " worker_request_count={$st['worker_request_count']} worker_dispatch_count={$st['worker_dispatch_count']}");
 });
 $server->start();
 PHP;
-$srv = server_from_code($udp, [$port = free_port()]);
-$srv->waitForLine('/^workerStart 0$/');
-$c = stream_socket_client("udp://127.0.0.1:$port");
-for ($i = 0; $i < 2; $i++) {
-    fwrite($c, 'x');
-    $r = [$c];
-    $w = $e = null;
-    echo stream_select($r, $w, $e, (int)TEST_TIMEOUT) ? fread($c, 500) : 'no reply', "\n";
+foreach (['base', 'process'] as $mode) {
+    echo "--- udp $mode\n";
+    $srv = server_from_code($udp, [$port = free_port(), $mode]);
+    $srv->waitForLine('/^workerStart 0$/');
+    $c = stream_socket_client("udp://127.0.0.1:$port");
+    for ($i = 0; $i < 2; $i++) {
+        fwrite($c, 'x');
+        $r = [$c];
+        $w = $e = null;
+        echo stream_select($r, $w, $e, (int)TEST_TIMEOUT) ? fread($c, 500) : 'no reply', "\n";
+    }
+    $srv->stop();
 }
-$srv->stop();
 
 $http = <<<'PHP'
 <?php
@@ -103,9 +105,12 @@ worker process #1: request_count=3 dispatch_count=4 worker_request_count=0 worke
 worker process #1: request_count=4 dispatch_count=5 worker_request_count=1 worker_dispatch_count=2 worker_response_count=1
 worker process #1: request_count=5 dispatch_count=6 worker_request_count=2 worker_dispatch_count=3 worker_response_count=2
 worker process #2: request_count=6 dispatch_count=7 worker_request_count=0 worker_dispatch_count=1 worker_response_count=0
---- udp
-request_count=0 dispatch_count=0 worker_request_count=0
-request_count=1 dispatch_count=0 worker_request_count=1
+--- udp base
+request_count=0 dispatch_count=0 worker_request_count=0 worker_dispatch_count=0
+request_count=1 dispatch_count=0 worker_request_count=1 worker_dispatch_count=0
+--- udp process
+request_count=0 dispatch_count=0 worker_request_count=0 worker_dispatch_count=0
+request_count=1 dispatch_count=0 worker_request_count=1 worker_dispatch_count=0
 --- http base
 request_count=0 dispatch_count=0 worker_request_count=0 worker_dispatch_count=0
 request_count=1 dispatch_count=1 worker_request_count=1 worker_dispatch_count=0
