@@ -288,8 +288,9 @@ impl Reactor {
         })
     }
 
-    /// One response of `bytes` sent (`stats()`: server-wide, and, in a
-    /// worker, its own count).
+    /// One `send()` of `bytes` on a stream connection (`stats()`:
+    /// server-wide, and, in a worker, its own count). Neither sendfile() nor
+    /// sendto() counts, as in Swoole.
     fn count_sent(&self, bytes: u64) {
         let counters = self.shared.stats.counters();
         counters.total_send_bytes.fetch_add(bytes, ORD);

@@ -29,11 +29,10 @@ impl Reactor {
             None => self.ports.iter().find(|p| p.socket.is_some() && fits(p)),
         };
         let Some(socket) = port.and_then(|p| p.socket.as_ref()) else { return Err(ErrorCode::WRONG_OPERATION) };
+        // Not counted in stats(): Swoole's response_count and
+        // total_send_bytes count stream send()s alone.
         match socket.send_to(data, to) {
-            Ok(_) => {
-                self.count_sent(data.len() as u64);
-                Ok(())
-            }
+            Ok(_) => Ok(()),
             Err(_) => Err(ErrorCode::SYSTEM_CALL_FAIL),
         }
     }

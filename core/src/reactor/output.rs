@@ -110,6 +110,8 @@ impl Reactor {
 
     /// `sendfile()`: queues `length` bytes of the file at `path` from
     /// `offset` (0: to its end), sent by the kernel as the socket takes them.
+    /// Counted in no `stats()` figure: Swoole's `response_count` and
+    /// `total_send_bytes` are `send()`'s alone.
     pub fn sendfile(&mut self, session: SessionId, path: &str, offset: u64, length: u64) -> Result<(), ErrorCode> {
         let key = self.output_key(session)?;
         let (file, len) = crate::output::open_file_range(path, offset, length)?;
@@ -117,7 +119,6 @@ impl Reactor {
         let (_, high, _) = self.buffer_limits;
         self.queued_more(key, high);
         self.flush(key);
-        self.count_sent(len);
         Ok(())
     }
 
