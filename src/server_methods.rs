@@ -186,11 +186,18 @@ impl Server {
             return false;
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
-        let ok = crate::start::start(self_, obj);
+        let started = crate::start::start(self_, obj);
         if self_.state.get() == Lifecycle::Shutdown {
             self_.release_ports(obj);
         }
-        ok
+        match started {
+            Ok(ok) => ok,
+            // E_ERROR ends the script, as Swoole's; start() dropped all it held.
+            Err(why) => {
+                crate::zend::fatal(&why);
+                false
+            }
+        }
     }
 
     /// `send(int|string $fd, string $send_data, int $serverSocket = -1): bool`

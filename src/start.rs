@@ -48,7 +48,7 @@ impl Drop for PidFile {
 }
 
 /// `start()`. Returns true after the server has shut down.
-pub fn start(server: &Server, obj: *mut zend_object) -> bool {
+pub fn start(server: &Server, obj: *mut zend_object) -> Result<bool, String> {
     let settings = server.settings.borrow().clone();
     let callbacks: HashMap<Event, Callback> =
         server.callbacks.borrow().iter().map(|(e, cb)| (*e, cb.clone())).collect();
@@ -56,22 +56,28 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     let reuse_port = settings.enable_reuse_port && server.mode != crate::server::MODE_PROCESS && settings.worker_num > 1;
     // package_length_func callables, kept while the server runs.
     let _length_funcs = crate::length_func::Installed::new();
-    let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port) else { return false };
+    let mut fatal = None;
+    let Some(ports) = collect_ports(server, obj, &settings, &callbacks, reuse_port, &mut fatal) else {
+        return fatal.map_or(Ok(false), Err);
+    };
     let tls_ports = ports.iter().filter_map(|p| p.spec.tls.clone().map(|a| (p.spec.port.to_string(), a))).collect();
     if let Err(e) = swoole_core::tls::registry::install(tls_ports) {
         warning(&format!("failed to create shared memory: {e}"));
-        return false;
+        return Ok(false);
     }
     let user_processes: Vec<Zval> = server.user_processes.borrow().iter().map(Zval::shallow_clone).collect();
     let commands = server.commands.borrow().clone();
     if settings.task_worker_num > 0 && !callbacks.contains_key(&Event::Task) {
-        warning("require onTask callback");
-        return false;
+        // Swoole's log line, then its fatal error.
+        let code = swoole_core::error::ErrorCode::SERVER_INVALID_CALLBACK.0;
+        let why = format!("Server::start_check() (ERRNO {code}): require 'onTask' callback");
+        swoole_core::log::put_code(swoole_core::log::LOG_WARNING, code, &why);
+        return Err(format!("failed to start server. Error: {why}"));
     }
     swoole_core::log::set_format(settings.log_format.clone());
     if let Err(e) = swoole_core::log::configure(settings.log_file.as_deref(), settings.log_level) {
         warning(&format!("log_file [{}] cannot be opened: {e}", settings.log_file.as_deref().unwrap_or("")));
-        return false;
+        return Ok(false);
     }
     // An unknown user or group, or a switch only root may make, stops the
     // server here (Swoole warns and serves on as root).
@@ -81,7 +87,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         Ok(id) => id,
         Err(e) => {
             warning(&format!("failed to start the server: {e} (the user/group/chroot settings)"));
-            return false;
+            return Ok(false);
         }
     };
     if settings.daemonize {
@@ -92,7 +98,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         Ok(p) => p,
         Err(e) => {
             warning(&format!("pid_file [{}] cannot be written: {e}", settings.pid_file.as_deref().unwrap_or("")));
-            return false;
+            return Ok(false);
         }
     };
     // Datagram ports are served by the workers in both modes (the master's
@@ -117,7 +123,7 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
         Ok(s) => s,
         Err(e) => {
             warning(&format!("failed to create shared memory: {e}"));
-            return false;
+            return Ok(false);
         }
     };
     let pid = nix::unistd::getpid().as_raw();
@@ -159,18 +165,21 @@ pub fn start(server: &Server, obj: *mut zend_object) -> bool {
     swoole_core::tls::registry::clear();
     swoole_core::log::set_format(Default::default());
     let _ = swoole_core::log::configure(None, swoole_core::log::LOG_INFO);
-    ok
+    Ok(ok)
 }
 
 /// The server's ports at start: each in listen state, with its framing
 /// (its own settings, or the server's) and callbacks. Warns and gives None
-/// when one cannot serve (not bound, or no onReceive/onPacket for it).
+/// when one cannot serve (not bound); a port without the callback its kind
+/// needs (onReceive, onPacket, onRequest, onMessage) gives None with
+/// `fatal` set: Swoole's fatal error, raised once start() has returned.
 fn collect_ports(
     server: &Server,
     obj: *mut zend_object,
     settings: &ServerSettings,
     callbacks: &HashMap<Event, Callback>,
     reuse_port: bool,
+    fatal: &mut Option<String>,
 ) -> Option<Vec<PortRuntime>> {
     let port_objects = props::array_copy(obj, "ports");
     let mut out = Vec::new();
@@ -228,7 +237,7 @@ fn collect_ports(
         };
         web_ports.push(web);
         if !own.contains_key(&needed) && !callbacks.contains_key(&needed) {
-            warning(why);
+            *fatal = Some(why.to_string());
             return None;
         }
         let raw_fd = std::os::fd::AsRawFd::as_raw_fd(&socket);

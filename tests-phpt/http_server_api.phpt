@@ -14,9 +14,14 @@ var_dump($s instanceof Swoole\Server, get_parent_class($s), $s->mode === SWOOLE_
 var_dump($s->on('Request', fn($req, $resp) => null), $s->getCallback('request') instanceof Closure);
 $plain = new Swoole\Server('127.0.0.1', 0);
 var_dump($plain->on('request', fn() => null));
+// Swoole's fatal error: the script ends there.
+echo output_and_exit_of(<<<'PHP'
+<?php
 $none = new Swoole\Http\Server('127.0.0.1', 0);
 $none->set(['worker_num' => 1]);
 var_dump($none->start());
+echo "not reached\n";
+PHP), "\n";
 
 echo "--- Request::create + parse\n";
 $r = Swoole\Http\Request::create();
@@ -69,9 +74,8 @@ bool(true)
 bool(true)
 bool(true)
 bool(true)
-
-Warning: Swoole\Server::start(): require onRequest callback in %s on line %d
-bool(false)
+Fatal error: Swoole\Server::start(): require onRequest callback in %s on line %d
+exit status 255
 --- Request::create + parse
 bool(false)
 bool(false)

@@ -57,8 +57,7 @@ var_dump($s->set(['worker_num' => 3]));
 var_dump($s->setting['worker_num']);
 
 echo "=== start() without onReceive\n";
-$t = new Swoole\Server('127.0.0.1', 0);
-var_dump($t->start());
+echo output_and_exit_of("<?php\n\$t = new Swoole\\Server('127.0.0.1', 0);\nvar_dump(\$t->start());\necho \"not reached\\n\";\n"), "\n";
 
 echo "=== calls while running, then start() again\n";
 $port = free_port();
@@ -111,9 +110,8 @@ array(1) {
 bool(true)
 int(3)
 === start() without onReceive
-
-Warning: Swoole\Server::start(): require onReceive callback in %s on line %d
-bool(false)
+Fatal error: Swoole\Server::start(): require onReceive callback in %s on line %d
+exit status 255
 === calls while running, then start() again
 Warning: Swoole\Server::set(): server is running, unable to execute Swoole\Server->set in %s/servers/running_calls.php on line %d
 set: false

@@ -1,5 +1,5 @@
 --TEST--
-Server task API misuse: start() without onTask; task()/taskwait()/taskWaitMulti() without task workers, before start, with a bad task worker id or inside a task worker; finish() outside onTask; taskCo() — each warns and returns false
+Server task API misuse: start() without onTask (Swoole's log line, then its fatal error); task()/taskwait()/taskWaitMulti() without task workers, before start, with a bad task worker id or inside a task worker; finish() outside onTask; taskCo() — each warns and returns false
 --EXTENSIONS--
 swoole
 posix
@@ -74,9 +74,9 @@ var_dump(child_pids($srv->pid));
 ?>
 --EXPECTF--
 === task_worker_num without onTask
-Warning: Swoole\Server::start(): require onTask callback in %s/servers/task_errors.php on line %d
-start() = false
-int(0)
+[%s]	WARNING	Server::start_check() (ERRNO 9015): require 'onTask' callback
+Fatal error: Swoole\Server::start(): failed to start server. Error: Server::start_check() (ERRNO 9015): require 'onTask' callback in %s/servers/task_errors.php on line %d
+int(255)
 === before start()
 
 Warning: Swoole\Server::task(): server is not running in %s on line %d

@@ -28,9 +28,14 @@ foreach (['udp' => '127.0.0.1', 'udp6' => '[::1]'] as $kind => $host) {
 }
 
 echo "--- no onPacket\n";
+// Swoole's fatal error: the script ends there.
+echo output_and_exit_of(<<<'PHP'
+<?php
 $s = new Swoole\Server('127.0.0.1', 0, SWOOLE_BASE, SWOOLE_SOCK_UDP);
 $s->on('receive', fn() => null);
 var_dump($s->start());
+echo "not reached\n";
+PHP), "\n";
 ?>
 --EXPECTF--
 --- udp
@@ -42,6 +47,5 @@ echo:one keys=server_socket,dispatch_time,server_port,address,port server_port_o
 echo:two keys=server_socket,dispatch_time,server_port,address,port server_port_ok=true
 int(0)
 --- no onPacket
-
-Warning: Swoole\Server::start(): require onPacket callback in %s on line %d
-bool(false)
+Fatal error: Swoole\Server::start(): require onPacket callback in %s on line %d
+exit status 255

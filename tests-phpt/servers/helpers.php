@@ -114,3 +114,14 @@ function by_time(string $output): string
     usort($lines, fn($a, $b) => $a[0] <=> $b[0]);
     return implode('', array_map(fn($l) => $l[1] . "\n", $lines));
 }
+
+/**
+ * Runs $code in a PHP process of its own (for a call that ends the script,
+ * as a fatal error does) and returns what it printed and its exit status.
+ */
+function output_and_exit_of(string $code): string
+{
+    $srv = server_from_code($code);
+    $out = $srv->wait();
+    return rtrim(without_log_copies($out . "\n")) . "\nexit status {$srv->exitCode}";
+}
