@@ -144,6 +144,9 @@ pub(crate) fn callable_name(z: &Zval) -> String {
     if let Some(s) = z.string() {
         return s;
     }
+    if let Some(n) = z.long() {
+        return n.to_string();
+    }
     if let Some(a) = z.array() {
         let part = |i| a.get_index(i).and_then(|v: &Zval| v.string().or_else(|| v.object().map(|o| o.get_class_name().unwrap_or_default())));
         if let (Some(c), Some(m)) = (part(0), part(1)) {

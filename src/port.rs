@@ -4,7 +4,7 @@
 //! its own settings (`set()`: framing, nodelay, ...); a port that never
 //! called `set()` uses the server's.
 
-use crate::args::{ArrayArg, CallableArg, StrArg};
+use crate::args::{ArrayArg, StrArg};
 use crate::events::{self, Event};
 use crate::props::{self, Default as P};
 use crate::zend::{warning, Callback};
@@ -69,6 +69,11 @@ const PORT_EVENTS: [Event; 11] = [
     Event::Disconnect,
 ];
 
+/// Whether `ev` is one a port can have its own callback for.
+pub(crate) fn is_port_event(ev: Event) -> bool {
+    PORT_EVENTS.contains(&ev)
+}
+
 impl Port {
     /// A Port object for a bound listener (`listener` is kept by ports that
     /// `addListener()` made; port 0's stays with the server).
@@ -118,15 +123,14 @@ impl Port {
     }
 
     /// `on(string $event_name, callable $callback): bool`
-    pub fn on(&self, event_name: StrArg, callback: CallableArg) -> PhpResult<bool> {
+    pub fn on(&self, event_name: StrArg, callback: &Zval) -> PhpResult<bool> {
         let name = event_name.string(1)?;
-        let cb = callback.get(2)?;
         if self.started.get() {
             warning("server is running, unable to register event callback function");
             return Ok(false);
         }
         let ev = events::parse(&name).filter(|e| PORT_EVENTS.contains(e));
-        Ok(register_callback(&self.callbacks, ev, &name, cb, callback.0))
+        Ok(register_callback(&self.callbacks, ev, &name, callback, PORT_ON))
     }
 
     /// `getCallback(string $event_name): ?callable`
@@ -135,6 +139,10 @@ impl Port {
         Ok(callback_of(&self.callbacks, &event_name.string(1)?))
     }
 }
+
+/// The method whose name Swoole's warnings of `on()` carry for a port
+/// event (and an unknown one), called on the server or on a port.
+pub(crate) const PORT_ON: &str = "Swoole\\Server\\Port::on";
 
 /// Keeps a callback `on()` took where Swoole keeps it, in the private
 /// property [`events::property`] names (visible to Reflection, `var_dump()`
@@ -147,12 +155,25 @@ pub(crate) fn register_callback(
     callbacks: &RefCell<HashMap<Event, Callback>>,
     ev: Option<Event>,
     name: &str,
-    cb: Callback,
     callback: &Zval,
+    method: &str,
 ) -> bool {
+    // Swoole's order: the event's name, then the callable; its warnings
+    // name the method that checked (`method`).
     let Some(ev) = ev else {
-        warning(&format!("unknown event types[{name}]"));
+        crate::zend::warning_in(PORT_ON, &format!("unknown event types[{name}]"));
+        // The codes Swoole's warnings leave (PHP_RUNTIME_NOTICE, PHP_FATAL_ERROR).
+        crate::process_state::set_last_error(510);
         return false;
+    };
+    let cb = match Callback::resolve(callback) {
+        Ok(cb) => cb,
+        Err(_) => {
+            let what = crate::client::callable_name(callback);
+            crate::zend::warning_in(method, &format!("function '{what}' is not callable"));
+            crate::process_state::set_last_error(503);
+            return false;
+        }
     };
     if let Some(this) = crate::zend::constructing_object() {
         keep_callback(this, ev, callback);

@@ -112,9 +112,8 @@ impl Server {
     }
 
     /// `on(string $event_name, callable $callback): bool`
-    pub fn on(&self, event_name: StrArg, callback: CallableArg) -> PhpResult<bool> {
+    pub fn on(&self, event_name: StrArg, callback: &Zval) -> PhpResult<bool> {
         let name = event_name.string(1)?;
-        let cb = callback.get(2)?;
         match self.state.get() {
             Lifecycle::Created => {}
             Lifecycle::Running => {
@@ -126,7 +125,10 @@ impl Server {
                 return Ok(false);
             }
         }
-        Ok(crate::port::register_callback(&self.callbacks, events::parse(&name), &name, cb, callback.0))
+        let ev = events::parse(&name);
+        // Swoole's Server::on() checks its own events; the rest are Port::on()'s.
+        let method = if ev.is_some_and(crate::port::is_port_event) { crate::port::PORT_ON } else { "Swoole\\Server::on" };
+        Ok(crate::port::register_callback(&self.callbacks, ev, &name, callback, method))
     }
 
     /// `addListener(string $host, int $port, int $sock_type): Swoole\Server\Port|false`

@@ -50,6 +50,7 @@ unsafe extern "C" {
     fn zend_clear_exception();
     fn php_output_flush_all();
     fn php_error_docref(docref: *const c_char, type_: i32, format: *const c_char, ...);
+    fn zend_error(type_: i32, format: *const c_char, ...);
     fn zval_get_long_func(op: *mut zval, is_strict: bool) -> i64;
     fn zval_get_double_func(op: *mut zval) -> f64;
     fn zval_get_string_func(op: *mut zval) -> *mut zend_string;
@@ -124,6 +125,15 @@ pub fn swoole_warning(msg: &str) {
 /// Emits `Warning: Class::method(): msg` exactly as a C extension does.
 pub fn warning(msg: &str) {
     error_docref(E_WARNING, msg);
+}
+
+/// Emits `Warning: <function>(): msg`, attributed to `function` rather than
+/// to the running one: Swoole's `Server::on()` hands port events to
+/// `Server\Port::on()`, whose name its warnings then carry.
+pub fn warning_in(function: &str, msg: &str) {
+    let msg = CString::new(format!("{function}(): {msg}").replace('\0', "\\0")).unwrap_or_default();
+    // SAFETY: "%s" with one NUL-terminated argument.
+    unsafe { zend_error(E_WARNING, c"%s".as_ptr(), msg.as_ptr()) };
 }
 
 /// Emits a PHP error of `level` attributed to the running function.

@@ -31,6 +31,7 @@ var_dump($s->port > 0);
 echo "=== TypeErrors\n";
 attempt(fn() => new Swoole\Server('127.0.0.1', "abc"));
 attempt(fn() => new Swoole\Server('127.0.0.1', []));
+// Not a TypeError: Swoole's warning, named after Port::on(), which checks port events.
 attempt(fn() => $s->on('receive', 'no_such_fn'));
 attempt(fn() => $s->set("worker_num=2"));
 attempt(fn() => $s->send([], "data"));
@@ -77,7 +78,9 @@ bool(true)
 === TypeErrors
 TypeError: Swoole\Server::__construct(): Argument #2 ($port) must be of type int, string given
 TypeError: Swoole\Server::__construct(): Argument #2 ($port) must be of type int, array given
-TypeError: Swoole\Server::on(): Argument #2 ($callback) must be a valid callback, function "no_such_fn" not found or invalid function name
+
+Warning: Swoole\Server\Port::on(): function 'no_such_fn' is not callable in %s on line %d
+returned false
 TypeError: Swoole\Server::set(): Argument #1 ($settings) must be of type array, string given
 TypeError: Swoole\Server::send(): Argument #1 ($fd) must be of type string|int, array given
 === the exception points at the caller
@@ -86,7 +89,7 @@ string(%d) "server_bad_input.php"
 bool(true)
 === on()
 
-Warning: Swoole\Server::on(): unknown event types[bogus] in %s on line %d
+Warning: Swoole\Server\Port::on(): unknown event types[bogus] in %s on line %d
 bool(false)
 bool(true)
 === set()
