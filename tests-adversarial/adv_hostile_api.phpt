@@ -47,9 +47,9 @@ set log_file with NUL: true
 set start_session_id negative: true +warning
 set dispatch_mode 99: true +warning
 set buffer_output_size -1: true +warning
-on empty event: false +warning "Swoole\Server::on(): unknown event types[]"
+on empty event: false +warning "Swoole\Server\Port::on(): unknown event types[]"
 on event with NUL: false +warning
-on int callback: TypeError
+on int callback: false +warning
 getCallback unknown: NULL
 send before start: false +warning "Swoole\Server::send(): server is not running"
 send fd -1: false +warning
@@ -84,7 +84,7 @@ addListener sock_type 99999: false
 Port set package_max_length -1: NULL +warning
 Port set unknown key: NULL +warning
 Port on unknown event: false +warning
-Port on int callback: TypeError
+Port on int callback: false +warning
 Port getCallback unknown: NULL
 == Timer
 Timer after 0: false +warning "Swoole\Timer::after(): Timer must be greater than or equal to 1"
