@@ -139,23 +139,6 @@ fn leading_int(s: &[u8]) -> i64 {
     sign * n
 }
 
-/// The name Swoole's "is not callable" message gives a value.
-pub(crate) fn callable_name(z: &Zval) -> String {
-    if let Some(s) = z.string() {
-        return s;
-    }
-    if let Some(n) = z.long() {
-        return n.to_string();
-    }
-    if let Some(a) = z.array() {
-        let part = |i| a.get_index(i).and_then(|v: &Zval| v.string().or_else(|| v.object().map(|o| o.get_class_name().unwrap_or_default())));
-        if let (Some(c), Some(m)) = (part(0), part(1)) {
-            return format!("{c}::{m}");
-        }
-    }
-    "unknown".into()
-}
-
 /// Reads `$client->setting` the way Swoole's connect() does.
 fn read_options(setting: Option<&ZendHashTable>) -> Result<Options, Refused> {
     let mut o = Options::default();
@@ -164,13 +147,10 @@ fn read_options(setting: Option<&ZendHashTable>) -> Result<Options, Refused> {
         let key = key.to_string();
         if TIMEOUT_KEYS.contains(&key.as_str()) {
             o.timeout = zend::arg_double(value, 1).unwrap_or(0.0);
-        } else if key == "package_length_func" {
-            match Callback::resolve(value) {
-                Ok(cb) => o.length_func = Some(cb),
-                Err(_) => {
-                    warning(&format!("function '{}' is not callable", callable_name(value)));
-                    return Err(Refused::Warned);
-                }
+        } else if key == "package_length_func" && !value.is_null() {
+            match zend::resolve_or_warn(value, None) {
+                Some(cb) => o.length_func = Some(cb),
+                None => return Err(Refused::Warned),
             }
         } else if key == "open_tcp_nodelay" {
             o.nodelay = value.bool().unwrap_or(true);

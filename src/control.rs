@@ -88,10 +88,7 @@ const PIPE_SERIALIZED: u8 = 1;
 
 /// `sendMessage($message, $dst_worker_id)` from this process.
 pub fn send_message(message: &Zval, dst: i64) -> bool {
-    let Some(shared) = shared() else {
-        warning("server is not running");
-        return false;
-    };
+    let Some(shared) = shared() else { return crate::zend::fatal_warning("server is not running") };
     let worker_num = shared.stats.worker_num();
     let targets = worker_num + shared.stats.task_num();
     // The manager and the PROCESS master send as worker 0, as Swoole's

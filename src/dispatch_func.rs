@@ -34,11 +34,10 @@ pub struct DispatchFunc {
 }
 
 /// `set()`'s check, as Swoole's: a value that is not callable is reported
-/// (and kept in `$setting`, where it does nothing).
+/// (and kept in `$setting`, where it does nothing); null is taken silently.
 pub fn check(value: &Zval) {
-    if Callback::resolve(value).is_err() {
-        let name = value.long().map(|n| n.to_string()).unwrap_or_else(|| crate::client::callable_name(value));
-        warning(&format!("function '{name}' is not callable"));
+    if !value.is_null() {
+        crate::zend::resolve_or_warn(value, None);
     }
 }
 

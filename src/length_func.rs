@@ -17,6 +17,21 @@ use swoole_core::client::Length;
 use swoole_core::framing::Framing;
 use swoole_core::settings::ServerSettings;
 
+/// The setting's key, in a server's or a port's `set()`.
+pub const KEY: &str = "package_length_func";
+
+/// `set()`'s check, as Swoole's: a value that is not callable is reported
+/// (it stays in `$setting` and frames nothing); null is taken silently. The
+/// server's `set()` hands it to port 0, so its warning names `Port::set()`.
+pub fn check(value: &Zval) {
+    if !value.is_null() {
+        crate::zend::resolve_or_warn(value, Some(PORT_SET));
+    }
+}
+
+/// The method whose name Swoole's warning carries.
+const PORT_SET: &str = "Swoole\\Server\\Port::set";
+
 thread_local! {
     /// The callable of each port (by index) that has one.
     static FUNCS: RefCell<HashMap<usize, Callback>> = RefCell::new(HashMap::new());
@@ -33,7 +48,7 @@ pub fn framing_for(index: usize, port: *mut ZendObject, server: *mut ZendObject,
         if obj.is_null() {
             return None;
         }
-        props::get(obj, "setting")?.array()?.get("package_length_func").map(Zval::shallow_clone)
+        props::get(obj, "setting")?.array()?.get(KEY).map(Zval::shallow_clone)
     };
     let value = find(port).or_else(|| find(server))?;
     let cb = Callback::resolve(&value).ok()?;

@@ -133,18 +133,6 @@ pub(crate) fn parse_size(v: &Zval) -> Option<usize> {
     n.checked_mul(mul)
 }
 
-/// What `on()` was given, as a callback or Swoole's warning.
-pub(crate) fn callback_or_warn(zv: &Zval) -> Option<Callback> {
-    match Callback::resolve(zv) {
-        Ok(cb) => Some(cb),
-        Err(_) => {
-            let name = zv.string().unwrap_or_else(|| zv.get_type().to_string());
-            warning(&format!("function '{name}' is not callable"));
-            None
-        }
-    }
-}
-
 impl Pool {
     pub(crate) fn core(&self) -> std::cell::Ref<'_, CorePool> {
         self.core.borrow()

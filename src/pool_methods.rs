@@ -15,7 +15,7 @@ use ext_php_rs::types::{ZendClassObject, Zval};
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 use swoole_core::pool::{IpcType, Pool as CorePool, PoolListenError, PoolSettings};
-use crate::pool::{Callbacks, ERROR_INVALID_PARAMS, ERROR_WRONG_OPERATION, NullOrFalse, Pool, ProcessOrFalse, SWOOLE_IPC_NONE, callback_or_warn, parse_size};
+use crate::pool::{Callbacks, ERROR_INVALID_PARAMS, ERROR_WRONG_OPERATION, NullOrFalse, Pool, ProcessOrFalse, SWOOLE_IPC_NONE, parse_size};
 
 #[php_impl]
 impl Pool {
@@ -125,7 +125,7 @@ impl Pool {
                 return Ok(false);
             }
         };
-        let Some(cb) = callback_or_warn(callback.0) else { return Ok(false) };
+        let Some(cb) = crate::zend::resolve_or_warn(callback.0, None) else { return Ok(false) };
         let mut cbs = self.callbacks.borrow_mut();
         let target = match slot {
             "workerstart" => &mut cbs.worker_start,

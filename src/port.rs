@@ -8,6 +8,7 @@ use crate::args::{ArrayArg, StrArg};
 use crate::events::{self, Event};
 use crate::props::{self, Default as P};
 use crate::zend::{warning, Callback};
+use swoole_core::error::ErrorCode;
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
@@ -54,26 +55,6 @@ fn port_class(builder: ClassBuilder) -> ClassBuilder {
     )
 }
 
-/// The events a port takes callbacks for (Swoole's TCP/UDP port events).
-const PORT_EVENTS: [Event; 11] = [
-    Event::Connect,
-    Event::Receive,
-    Event::Close,
-    Event::Packet,
-    Event::BufferFull,
-    Event::BufferEmpty,
-    Event::Request,
-    Event::HandShake,
-    Event::Open,
-    Event::Message,
-    Event::Disconnect,
-];
-
-/// Whether `ev` is one a port can have its own callback for.
-pub(crate) fn is_port_event(ev: Event) -> bool {
-    PORT_EVENTS.contains(&ev)
-}
-
 impl Port {
     /// A Port object for a bound listener (`listener` is kept by ports that
     /// `addListener()` made; port 0's stays with the server).
@@ -114,6 +95,10 @@ impl Port {
         // A port with a set() of its own, even an empty one, no longer inherits the server's.
         settings.borrow_mut().get_or_insert_with(ServerSettings::new);
         crate::options::apply_each(obj, array, |key, value| {
+            // (before the borrow: a warning may run user code)
+            if key == crate::length_func::KEY {
+                crate::length_func::check(value);
+            }
             let mut own = settings.borrow_mut();
             let s = own.get_or_insert_with(ServerSettings::new);
             crate::tls_settings::sni_certs(&mut s.ssl, key, value);
@@ -129,7 +114,7 @@ impl Port {
             warning("server is running, unable to register event callback function");
             return Ok(false);
         }
-        let ev = events::parse(&name).filter(|e| PORT_EVENTS.contains(e));
+        let ev = events::parse(&name).filter(|e| events::is_port_event(*e));
         Ok(register_callback(&self.callbacks, ev, &name, callback, PORT_ON))
     }
 
@@ -162,19 +147,10 @@ pub(crate) fn register_callback(
     // name the method that checked (`method`).
     let Some(ev) = ev else {
         crate::zend::warning_in(PORT_ON, &format!("unknown event types[{name}]"));
-        // The codes Swoole's warnings leave (PHP_RUNTIME_NOTICE, PHP_FATAL_ERROR).
-        crate::process_state::set_last_error(510);
+        crate::process_state::set_last_error(ErrorCode::PHP_RUNTIME_NOTICE.0);
         return false;
     };
-    let cb = match Callback::resolve(callback) {
-        Ok(cb) => cb,
-        Err(_) => {
-            let what = crate::client::callable_name(callback);
-            crate::zend::warning_in(method, &format!("function '{what}' is not callable"));
-            crate::process_state::set_last_error(503);
-            return false;
-        }
-    };
+    let Some(cb) = crate::zend::resolve_or_warn(callback, Some(method)) else { return false };
     if let Some(this) = crate::zend::constructing_object() {
         keep_callback(this, ev, callback);
     }

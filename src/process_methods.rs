@@ -5,7 +5,7 @@
 use crate::args::{ArrayArg, BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::loop_php;
 use crate::props;
-use crate::zend::{self, warning, Callback};
+use crate::zend::{self, warning};
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::ffi::zend_object;
@@ -91,14 +91,8 @@ impl Process {
             warning("illegal callback function");
             return false_zv();
         };
-        match Callback::resolve(&callable) {
-            Ok(cb) => *self_.callback.borrow_mut() = Some(cb),
-            Err(_) => {
-                let name = callable.string().unwrap_or_else(|| "unknown".into());
-                warning(&format!("function '{name}' is not callable"));
-                return false_zv();
-            }
-        }
+        let Some(cb) = zend::resolve_or_warn(&callable, None) else { return false_zv() };
+        *self_.callback.borrow_mut() = Some(cb);
         // As Swoole: the child keeps the parent's signal handlers and mask,
         // and does not die with it. PHP is single-threaded here (rule 2).
         let opts = ForkOptions { name: "process", id: None, signals: ParentSignals::Untouched, die_with_parent: false };
@@ -273,7 +267,8 @@ impl Process {
                 Ok(true)
             }
             Some(cb) => {
-                if crate::process_state::refuse_signal(signo) {
+                if crate::process_state::keeps_signal(signo) {
+                    warning(&format!("signal [{signo}] processor has been registered by the system"));
                     return Ok(false);
                 }
                 if let Err(e) = event_loop::watch_signal(signo) {

@@ -104,9 +104,9 @@ pub fn may_run_own_loop() -> bool {
     !matches!(role(), Role::Worker(_) | Role::Task(_) | Role::Manager | Role::Master)
 }
 
-/// `Process::signal($signo, $cb)` for a signal this server process keeps for
-/// itself: warns as Swoole does and says so (the caller returns false).
-pub fn refuse_signal(signo: i32) -> bool {
+/// Whether `Process::signal($signo, $cb)` asks for a signal this server
+/// process keeps for itself (the caller warns as Swoole does and returns false).
+pub fn keeps_signal(signo: i32) -> bool {
     use swoole_core::signals::refused;
     let single = matches!(role(), Role::Worker(_)) && manager_pid() == 0 && shared().is_some();
     let kept: &[i32] = match role() {
@@ -115,11 +115,7 @@ pub fn refuse_signal(signo: i32) -> bool {
         _ if single => &refused::SINGLE,
         _ => &[],
     };
-    if !kept.contains(&signo) {
-        return false;
-    }
-    crate::zend::warning(&format!("signal [{signo}] processor has been registered by the system"));
-    true
+    kept.contains(&signo)
 }
 
 /// `start()`: this process now serves `shared` as `role`.

@@ -103,19 +103,16 @@ impl Server {
 }
 
 impl Server {
-    /// Before start(): Swoole's warning, and the caller gives false.
-    pub(crate) fn not_started(&self) -> bool {
-        let created = self.state.get() == Lifecycle::Created;
-        if created {
-            warning("server is not running");
-        }
-        created
+    /// Outside the running server (before start(), after it returned):
+    /// Swoole's warning (last error 503), and the caller gives false.
+    pub(crate) fn not_running(&self) -> bool {
+        let running = self.state.get() == Lifecycle::Running;
+        !running && !zend::fatal_warning(NOT_RUNNING)
     }
 
     /// `pause()`/`resume()`/`confirm()`.
     pub(crate) fn set_paused(&self, fd: i64, paused: bool) -> PhpResult<bool> {
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         if fd <= 0 {
@@ -132,6 +129,9 @@ impl Server {
 /// returns false.
 /// Swoole's warning for `send()`/`sendto()` with no bytes (error 550).
 const EMPTY_DATA: &str = "the data sent must not be empty";
+
+/// Swoole's warning for a call that needs the server running.
+const NOT_RUNNING: &str = "server is not running";
 
 pub(crate) fn fail(code: ErrorCode) -> bool {
     process_state::set_last_error(code.0);
@@ -167,9 +167,8 @@ impl Server {
         };
         let data = send_data.bytes(2)?;
         let server_socket = server_socket.or(3, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        if self.not_running() {
+            return Ok(false);
         }
         if data.is_empty() {
             warning(EMPTY_DATA);
@@ -198,8 +197,7 @@ impl Server {
         let port = port.get(2)?;
         let data = send_data.bytes(3)?;
         let server_socket = server_socket.or(4, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         if data.is_empty() {
@@ -241,9 +239,8 @@ impl Server {
         let path = filename.string(2)?;
         let offset = offset.or(3, 0)?;
         let length = length.or(4, 0)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        if self.not_running() {
+            return Ok(false);
         }
         if fd <= 0 {
             return Ok(fail(ErrorCode::SESSION_INVALID_ID));
@@ -270,9 +267,8 @@ impl Server {
     pub(crate) fn do_sendwait(&self, conn_fd: IntArg, send_data: StrArg) -> PhpResult<bool> {
         let fd = conn_fd.get(1)?;
         let data = send_data.bytes(2)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        if self.not_running() {
+            return Ok(false);
         }
         if self.mode == MODE_PROCESS {
             warning("can't sendwait in SWOOLE_PROCESS mode: use send()");

@@ -98,6 +98,9 @@ impl Server {
             if key == crate::dispatch_func::KEY {
                 crate::dispatch_func::check(value);
             }
+            if key == crate::length_func::KEY {
+                crate::length_func::check(value);
+            }
             let value_in = setting_value_of(key, value);
             // (no borrow is held while PHP reports: a warning may run user code)
             let applied = settings.borrow_mut().apply(key, &value_in);
@@ -127,7 +130,7 @@ impl Server {
         }
         let ev = events::parse(&name);
         // Swoole's Server::on() checks its own events; the rest are Port::on()'s.
-        let method = if ev.is_some_and(crate::port::is_port_event) { crate::port::PORT_ON } else { "Swoole\\Server::on" };
+        let method = if ev.is_some_and(crate::events::is_port_event) { crate::port::PORT_ON } else { "Swoole\\Server::on" };
         Ok(crate::port::register_callback(&self.callbacks, ev, &name, callback, method))
     }
 
@@ -231,9 +234,8 @@ impl Server {
     pub fn close(&self, fd: IntArg, reset: Opt<BoolArg>) -> PhpResult<bool> {
         let fd = fd.get(1)?;
         let reset = reset.or(2, false)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return Ok(fail(ErrorCode::WRONG_OPERATION));
+        if self.not_running() {
+            return Ok(false);
         }
         if fd <= 0 {
             return Ok(fail(ErrorCode::SESSION_INVALID_ID));
@@ -247,7 +249,7 @@ impl Server {
     /// `exists(int $fd): bool`
     pub fn exists(&self, fd: IntArg) -> PhpResult<bool> {
         let fd = fd.get(1)?;
-        Ok(!self.not_started() && fd > 0 && worker::exists(SessionId(fd as u64)))
+        Ok(!self.not_running() && fd > 0 && worker::exists(SessionId(fd as u64)))
     }
 
     /// `exist(int $fd): bool` (alias of `exists`)
@@ -264,7 +266,7 @@ impl Server {
         // Only open connections (and one whose onClose is running) have info;
         // with nothing kept of closed ones, $ignoreError changes nothing.
         let _ = ignore_error;
-        if self.not_started() {
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         let info = if fd > 0 { worker::info(SessionId(fd as u64)) } else { None };
@@ -287,7 +289,7 @@ impl Server {
     pub fn get_client_list(&self, start_fd: Opt<IntArg>, find_count: Opt<IntArg>) -> PhpResult<Zval> {
         let start = start_fd.or(1, 0)?;
         let count = find_count.or(2, 10)?;
-        if self.not_started() {
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         if count > MAX_FIND_COUNT {
@@ -312,7 +314,7 @@ impl Server {
 
     /// `stats(): array`
     pub fn stats(&self) -> PhpResult<Zval> {
-        if self.not_started() {
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         Ok(control::stats_array(&self.settings.borrow()).into_zval(false)?)
@@ -321,8 +323,8 @@ impl Server {
     /// `shutdown(): bool` — stops every process of the server (SIGTERM to the master).
     pub fn shutdown(&self) -> bool {
         if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
-            return false;
+            // Swoole's: no warning, only the code.
+            return fail(ErrorCode::WRONG_OPERATION);
         }
         control::shutdown()
     }
@@ -330,8 +332,7 @@ impl Server {
     /// `stop(int $workerId = -1): bool` (Swoole 4's `$waitEvent` went in 5.0).
     pub fn stop(&self, worker_id: Opt<IntArg>) -> PhpResult<bool> {
         let id = worker_id.or(1, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         Ok(control::stop_worker(id))
@@ -390,8 +391,7 @@ impl Server {
     pub fn task(&self, data: &Zval, task_worker_index: Opt<IntArg>, finish_callback: Opt<CallableArg>) -> PhpResult<Zval> {
         let dst = task_worker_index.or(2, -1)?;
         let cb = finish_callback.callback(3)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         Ok(match crate::task::task(data, dst, cb) {
@@ -404,8 +404,7 @@ impl Server {
     pub fn taskwait(&self, data: &Zval, timeout: Option<&Zval>, task_worker_index: Opt<IntArg>) -> PhpResult<Zval> {
         let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.5);
         let dst = task_worker_index.or(3, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         Ok(crate::task::taskwait(data, timeout, dst))
@@ -416,8 +415,7 @@ impl Server {
     pub fn task_wait_multi(&self, tasks: ArrayArg, timeout: Option<&Zval>) -> PhpResult<Zval> {
         let tasks = tasks.get(1)?;
         let timeout = timeout.map(|z| zend::arg_double(z, 2)).transpose()?.unwrap_or(0.5);
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         Ok(crate::task::task_wait_multi(tasks, timeout))
@@ -444,8 +442,7 @@ impl Server {
     #[php(name = "sendMessage")]
     pub fn send_message(&self, message: &Zval, dst_worker_id: IntArg) -> PhpResult<bool> {
         let dst = dst_worker_id.get(2)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         if !self.callbacks.borrow().contains_key(&Event::PipeMessage) {
@@ -460,8 +457,7 @@ impl Server {
     pub fn bind(&self, fd: IntArg, uid: IntArg) -> PhpResult<bool> {
         let fd = fd.get(1)?;
         let uid = uid.get(2)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         if uid > u32::MAX as i64 || uid < i32::MIN as i64 {
@@ -487,8 +483,7 @@ impl Server {
     pub fn protect(&self, fd: IntArg, is_protected: Opt<BoolArg>) -> PhpResult<bool> {
         let fd = fd.get(1)?;
         let on = is_protected.or(2, true)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         let Some(shared) = worker::current_server() else { return Ok(false) };
@@ -517,8 +512,7 @@ impl Server {
     /// `reload(bool $only_reload_taskworker = false): bool`
     pub fn reload(&self, only_reload_taskworker: Opt<BoolArg>) -> PhpResult<bool> {
         let only_task = only_reload_taskworker.or(1, false)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false);
         }
         Ok(control::reload(only_task))
@@ -531,7 +525,7 @@ impl Server {
     /// stub declares), and code written for it relies on that.
     pub fn heartbeat(&self, if_close_connection: Opt<BoolArg>) -> PhpResult<Zval> {
         let close = if_close_connection.or(1, false)?;
-        if self.not_started() {
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         let hb = self.settings.borrow().heartbeat();
@@ -571,8 +565,7 @@ impl Server {
         let process_id = process_id.get(2)?;
         let process_type = process_type.get(3)?;
         let json_decode = json_decode.or(5, true)?;
-        if self_.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self_.not_running() {
             return Ok(false.into_zval(false)?);
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
@@ -621,8 +614,7 @@ impl Server {
     #[php(name = "getWorkerStatus")]
     pub fn get_worker_status(&self, worker_id: Opt<IntArg>) -> PhpResult<Zval> {
         let id = worker_id.or(1, -1)?;
-        if self.state.get() != Lifecycle::Running {
-            warning("server is not running");
+        if self.not_running() {
             return Ok(false.into_zval(false)?);
         }
         Ok(match control::worker_status(id) {

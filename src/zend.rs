@@ -10,6 +10,7 @@ use ext_php_rs::ffi::{
     zend_string, zval, HashTable,
 };
 use ext_php_rs::types::Zval;
+use swoole_core::error::ErrorCode;
 use ext_php_rs::zend::{try_catch, CatchError};
 use std::ffi::{c_char, CString};
 
@@ -54,6 +55,7 @@ unsafe extern "C" {
     fn zval_get_long_func(op: *mut zval, is_strict: bool) -> i64;
     fn zval_get_double_func(op: *mut zval) -> f64;
     fn zval_get_string_func(op: *mut zval) -> *mut zend_string;
+    fn zend_get_callable_name(callable: *mut zval) -> *mut zend_string;
     fn zend_throw_exception(ce: *mut zend_class_entry, message: *const c_char, code: i64) -> *mut zend_object;
 }
 
@@ -108,7 +110,7 @@ pub fn fatal(msg: &str) {
 
 /// Leaves a `ce` exception pending.
 pub fn throw(ce: &ext_php_rs::zend::ClassEntry, msg: &str, code: i64) {
-    let msg = CString::new(msg.replace('\0', "\\0")).unwrap_or_default();
+    let msg = c_message(msg);
     // SAFETY: a registered exception class and a NUL-terminated message.
     unsafe { zend_throw_exception(ce as *const _ as *mut zend_class_entry, msg.as_ptr(), code) };
 }
@@ -131,16 +133,57 @@ pub fn warning(msg: &str) {
 /// to the running one: Swoole's `Server::on()` hands port events to
 /// `Server\Port::on()`, whose name its warnings then carry.
 pub fn warning_in(function: &str, msg: &str) {
-    let msg = CString::new(format!("{function}(): {msg}").replace('\0', "\\0")).unwrap_or_default();
+    let msg = c_message(&format!("{function}(): {msg}"));
     // SAFETY: "%s" with one NUL-terminated argument.
     unsafe { zend_error(E_WARNING, c"%s".as_ptr(), msg.as_ptr()) };
 }
 
 /// Emits a PHP error of `level` attributed to the running function.
 pub fn error_docref(level: i32, msg: &str) {
-    let msg = CString::new(msg.replace('\0', "\\0")).unwrap_or_default();
+    let msg = c_message(msg);
     // SAFETY: "%s" with one NUL-terminated argument.
     unsafe { php_error_docref(std::ptr::null(), level, c"%s".as_ptr(), msg.as_ptr()) };
+}
+
+/// `msg` as a C string; a NUL inside shows as `\0` instead of cutting it.
+fn c_message(msg: &str) -> CString {
+    CString::new(msg.replace('\0', "\\0")).unwrap_or_default()
+}
+
+/// A warning as Swoole's `php_swoole_fatal_error(E_WARNING, ...)` gives it:
+/// it leaves `SWOOLE_ERROR_PHP_FATAL_ERROR` (503) as the last error, and the
+/// caller returns false.
+pub fn fatal_warning(msg: &str) -> bool {
+    warning(msg);
+    crate::process_state::set_last_error(ErrorCode::PHP_FATAL_ERROR.0);
+    false
+}
+
+/// What `on()` (or a setting holding a callable) was given, as a callback, or
+/// Swoole's warning for it: "illegal callback function" for null, "function
+/// 'name' is not callable" otherwise, named as the engine names callables
+/// ('1', 'Array', 'Foo::bar', 'stdClass::__invoke'); last error 503. The
+/// warning is attributed to `method`, or to the running function.
+pub fn resolve_or_warn(zv: &Zval, method: Option<&str>) -> Option<Callback> {
+    if let Ok(cb) = Callback::resolve(zv) {
+        return Some(cb);
+    }
+    let msg = if zv.is_null() { "illegal callback function".to_string() } else { format!("function '{}' is not callable", callable_name(zv)) };
+    match method {
+        Some(method) => warning_in(method, &msg),
+        None => warning(&msg),
+    }
+    crate::process_state::set_last_error(ErrorCode::PHP_FATAL_ERROR.0);
+    None
+}
+
+/// The engine's name for a callable (`zend_get_callable_name()`), as PHP's
+/// own messages give it.
+pub fn callable_name(zv: &Zval) -> String {
+    // SAFETY: the engine only reads `zv`; it returns a new zend_string
+    // whose one reference the ZBox owns and releases.
+    let name = unsafe { ext_php_rs::boxed::ZBox::<ext_php_rs::types::ZendStr>::from_raw(zend_get_callable_name(zv as *const Zval as *mut zval).cast()) };
+    String::from_utf8_lossy(name.as_bytes()).into_owned()
 }
 
 /// Throws PHP's `TypeError` "Argument #n ($name) must be of type T, U given".

@@ -190,10 +190,10 @@ start: true
 == Server after shutdown
 send after shutdown: false +warning
 close after shutdown: false +warning
-exist after shutdown: false
-stats after shutdown: array
-getClientList after shutdown: false
-shutdown after shutdown: false +warning
+exist after shutdown: false +warning
+stats after shutdown: false +warning
+getClientList after shutdown: false +warning
+shutdown after shutdown: false
 reload after shutdown: false +warning
 task after shutdown: false +warning
 set after shutdown: false +warning

@@ -9,10 +9,14 @@ pub struct ErrorCode(pub i32);
 impl ErrorCode {
     pub const OK: ErrorCode = ErrorCode(0);
     pub const SYSTEM_CALL_FAIL: ErrorCode = ErrorCode(502);
+    /// What Swoole's warnings from PHP methods leave (`php_swoole_fatal_error()`).
+    pub const PHP_FATAL_ERROR: ErrorCode = ErrorCode(503);
     pub const INVALID_PARAMS: ErrorCode = ErrorCode(505);
     pub const OPERATION_NOT_SUPPORTED: ErrorCode = ErrorCode(507);
     pub const PROTOCOL_ERROR: ErrorCode = ErrorCode(508);
     pub const WRONG_OPERATION: ErrorCode = ErrorCode(509);
+    /// What Swoole's notices from PHP methods leave (`php_swoole_error()` at E_NOTICE / an unknown event).
+    pub const PHP_RUNTIME_NOTICE: ErrorCode = ErrorCode(510);
     pub const FILE_NOT_EXIST: ErrorCode = ErrorCode(700);
     pub const BAD_PORT: ErrorCode = ErrorCode(723);
     pub const FILE_EMPTY: ErrorCode = ErrorCode(702);

@@ -18,6 +18,7 @@ use ext_php_rs::types::{ZendClassObject, Zval};
 use std::cell::RefCell;
 use std::rc::Rc;
 use swoole_core::error::ErrorCode;
+use crate::zend::fatal_warning;
 use swoole_core::http::compress::{self, Encoding};
 use swoole_core::http::cookie::SetCookie;
 use swoole_core::http::response::{self as head, Framing, HeadContext, ResponseHead};
@@ -301,18 +302,6 @@ impl Drop for Response {
             }
         }
     }
-}
-
-/// `SWOOLE_ERROR_PHP_FATAL_ERROR`: Swoole's `php_swoole_fatal_error()` sets
-/// it with each warning it prints.
-const PHP_FATAL_ERROR: i32 = 503;
-
-/// A warning as Swoole's `php_swoole_fatal_error()` gives it (last error
-/// 503), and false.
-fn fatal_warning(msg: &str) -> bool {
-    crate::zend::warning(msg);
-    crate::process_state::set_last_error(PHP_FATAL_ERROR);
-    false
 }
 
 /// Swoole's refusal of `push()`/`recv()`/`disconnect()` on a response of
