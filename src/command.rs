@@ -32,12 +32,10 @@ pub type Commands = HashMap<String, Registered>;
 /// duplicate (false without a message, as Swoole).
 pub fn add(commands: &mut Commands, running: bool, name: String, accepted: i64, callback: Callback) -> bool {
     if running {
-        warning("server is running, can't add command");
-        return false;
+        return crate::zend::fatal_warning("server is running, can't add command");
     }
     if accepted & core_cmd::REACTOR_THREAD != 0 {
-        warning("only support worker/task_worker process");
-        return false;
+        return crate::zend::fatal_warning("only support worker/task_worker process");
     }
     if commands.contains_key(&name) {
         return false;

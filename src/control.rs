@@ -4,13 +4,14 @@
 //! processes; none of them runs PHP.
 
 use crate::process_state::{manager_pid, master_pid, resolve_worker_id, role, set_last_error, shared, Role};
-use crate::zend::{self, warning};
+use crate::zend::{self, fatal_warning};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::{ZendHashTable, Zval};
 use std::sync::atomic::Ordering;
 use swoole_core::settings::ServerSettings;
 use swoole_core::stats::WorkerStatus;
 use swoole_core::worker;
+use swoole_core::error::ErrorCode;
 use swoole_core::SessionId;
 
 /// `getWorkerPid($id)`: -1 is the calling worker.
@@ -40,13 +41,13 @@ pub fn shutdown() -> bool {
     let forked = matches!(role(), Role::Worker(_) | Role::Task(_) | Role::User(_)) && manager_pid() > 0;
     if let Some(shared) = shared().filter(|_| forked) {
         if let Err(e) = shared.commands.manager.send(0, swoole_core::inbox::Kind::Shutdown, SessionId(0), &[]) {
-            warning(&format!("failed to shutdown: cannot reach the manager: {e}"));
+            fatal_warning(&format!("failed to shutdown: cannot reach the manager: {e}"));
             return false;
         }
         return true;
     }
     if pid <= 0 || swoole_core::process::send_signal(pid, libc::SIGTERM).is_err() {
-        warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
+        fatal_warning(&format!("failed to shutdown, kill({pid}, SIGTERM) failed"));
         return false;
     }
     true
@@ -58,11 +59,11 @@ pub fn reload(only_task: bool) -> bool {
     let pid = manager_pid();
     let sig = if only_task { libc::SIGUSR2 } else { libc::SIGUSR1 };
     if pid <= 0 {
-        warning("reload() needs a manager process: set worker_num > 1, task workers or max_request, or use SWOOLE_PROCESS");
+        fatal_warning("reload() needs a manager process: set worker_num > 1, task workers or max_request, or use SWOOLE_PROCESS");
         return false;
     }
     if swoole_core::process::send_signal(pid, sig).is_err() {
-        warning(&format!("failed to reload, kill({pid}, {sig}) failed"));
+        fatal_warning(&format!("failed to reload, kill({pid}, {sig}) failed"));
         return false;
     }
     true
@@ -72,11 +73,16 @@ pub fn reload(only_task: bool) -> bool {
 /// another worker is sent SIGTERM.
 pub fn stop_worker(id: i64) -> bool {
     match (id, role()) {
-        (-1, Role::Worker(_)) => worker::request_stop(false),
-        (id, Role::Worker(own)) if id == own as i64 => worker::request_stop(false),
+        (id, Role::Worker(own)) if id < 0 || id == own as i64 => worker::request_stop(false),
         (id, _) => match worker_pid(id) {
             Some(pid) => swoole_core::process::send_signal(pid, libc::SIGTERM).is_ok(),
-            None => false,
+            None => {
+                // Swoole's log line and code; no PHP warning.
+                let code = ErrorCode::INVALID_PARAMS.0;
+                swoole_core::log::warning(&format!("Server::kill_worker() (ERRNO {code}): the worker_id[{id}] is invalid"));
+                set_last_error(code);
+                false
+            }
         },
     }
 }
@@ -88,7 +94,7 @@ const PIPE_SERIALIZED: u8 = 1;
 
 /// `sendMessage($message, $dst_worker_id)` from this process.
 pub fn send_message(message: &Zval, dst: i64) -> bool {
-    let Some(shared) = shared() else { return crate::zend::fatal_warning("server is not running") };
+    let Some(shared) = shared() else { return fatal_warning("server is not running") };
     let worker_num = shared.stats.worker_num();
     let targets = worker_num + shared.stats.task_num();
     // The manager and the PROCESS master send as worker 0, as Swoole's
@@ -98,16 +104,16 @@ pub fn send_message(message: &Zval, dst: i64) -> bool {
         Role::User(index) => (shared.stats.user_slot(index), false),
         Role::Manager | Role::Master => (0, false),
         Role::None => {
-            warning("sendMessage() can only be used after the server started");
+            fatal_warning("sendMessage() can only be used after the server started");
             return false;
         }
     };
     if dst < 0 || dst as usize >= targets {
-        warning(&format!("worker_id[{dst}] is invalid"));
+        fatal_warning(&format!("worker_id[{dst}] is invalid"));
         return false;
     }
     if own && dst as usize == from {
-        warning("can't send messages to self");
+        fatal_warning("can't send messages to self");
         return false;
     }
     let Some((bytes, serialized)) = zend::value_to_bytes(message) else { return false };

@@ -7,7 +7,7 @@
 use crate::args::{ArrayArg, StrArg};
 use crate::events::{self, Event};
 use crate::props::{self, Default as P};
-use crate::zend::{warning, Callback};
+use crate::zend::Callback;
 use swoole_core::error::ErrorCode;
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
@@ -87,7 +87,7 @@ impl Port {
     pub fn set(self_: &mut ZendClassObject<Port>, settings: ArrayArg) -> PhpResult<()> {
         let array = settings.get(1)?;
         if self_.started.get() {
-            warning("server is running, unable to execute Swoole\\Server\\Port->set");
+            crate::zend::fatal_warning("server is running, unable to execute Swoole\\Server\\Port->set");
             return Ok(());
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
@@ -111,8 +111,7 @@ impl Port {
     pub fn on(&self, event_name: StrArg, callback: &Zval) -> PhpResult<bool> {
         let name = event_name.string(1)?;
         if self.started.get() {
-            warning("server is running, unable to register event callback function");
-            return Ok(false);
+            return Ok(crate::zend::fatal_warning("server is running, unable to register event callback function"));
         }
         let ev = events::parse(&name).filter(|e| events::is_port_event(*e));
         Ok(register_callback(&self.callbacks, ev, &name, callback, PORT_ON))

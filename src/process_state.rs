@@ -80,7 +80,8 @@ pub fn shared() -> Option<Arc<ServerShared>> {
 /// A worker id argument: -1 means the calling worker (none outside workers).
 pub fn resolve_worker_id(id: i64) -> Option<usize> {
     match (id, role()) {
-        (-1, Role::Worker(own) | Role::Task(own)) => Some(own),
+        // Any negative id is the caller's own, as Swoole reads it.
+        (id, Role::Worker(own) | Role::Task(own)) if id < 0 => Some(own),
         (id, _) if id >= 0 => Some(id as usize),
         _ => None,
     }

@@ -91,12 +91,10 @@ impl Server {
         match self.state.get() {
             Lifecycle::Created => true,
             Lifecycle::Running => {
-                warning(&format!("server is running, unable to execute Swoole\\Server->{what}"));
-                false
+                zend::fatal_warning(&format!("server is running, unable to execute Swoole\\Server->{what}"))
             }
             Lifecycle::Shutdown => {
-                warning(&format!("server have been shutdown, unable to execute Swoole\\Server->{what}"));
-                false
+                zend::fatal_warning(&format!("server have been shutdown, unable to execute Swoole\\Server->{what}"))
             }
         }
     }
@@ -215,19 +213,19 @@ impl Server {
         }
         let Ok(addr) = ip.parse::<std::net::IpAddr>() else {
             warning(&format!("invalid IP address [{ip}]"));
-            return Ok(fail(ErrorCode(722)));
+            return Ok(fail(ErrorCode::BAD_HOST_ADDR));
         };
         if !(1..=65535).contains(&port) {
             warning(&format!("invalid port [{port}]"));
-            return Ok(fail(ErrorCode(723)));
+            return Ok(fail(ErrorCode::BAD_PORT));
         }
         let to = swoole_core::port::Peer::Inet(std::net::SocketAddr::new(addr, port as u16));
         Ok(match worker::send_to(&to, &data, socket) {
             Ok(()) => true,
             Err(ErrorCode::WRONG_OPERATION) => {
                 // No UDP port of the address's family (Swoole's words).
-                warning("UDP listener has to be added before executing sendto");
-                fail(ErrorCode::WRONG_OPERATION)
+                let family = if addr.is_ipv6() { "UDP6" } else { "UDP" };
+                zend::fatal_warning(&format!("{family} listener has to be added before executing sendto"))
             }
             Err(code) => fail(code),
         })
@@ -245,9 +243,12 @@ impl Server {
         if fd <= 0 {
             return Ok(fail(ErrorCode::SESSION_INVALID_ID));
         }
-        if offset < 0 || length < 0 {
-            warning(&format!("invalid offset[{offset}] or length[{length}]"));
-            return Ok(fail(ErrorCode::INVALID_PARAMS));
+        // Swoole's warnings, which leave PHP_RUNTIME_NOTICE.
+        for (name, value) in [("offset", offset), ("length", length)] {
+            if value < 0 {
+                warning(&format!("parameter ${name}[{value}] must be greater than or equal to 0"));
+                return Ok(fail(ErrorCode::PHP_RUNTIME_NOTICE));
+            }
         }
         Ok(match worker::sendfile(SessionId(fd as u64), &path, offset as u64, length as u64) {
             Ok(()) => true,
@@ -256,6 +257,7 @@ impl Server {
                     ErrorCode::FILE_NOT_EXIST => warning(&format!("file[{path}] not found")),
                     ErrorCode::FILE_EMPTY => warning(&format!("file[{path}] is empty")),
                     ErrorCode::INVALID_PARAMS => warning(&format!("offset[{offset}] and length[{length}] are out of the file's range")),
+                    ErrorCode::SERVER_IS_NOT_REGULAR_FILE => warning(&format!("the path[{path}] given is not a regular file")),
                     _ => {}
                 }
                 fail(code)

@@ -119,13 +119,9 @@ impl Server {
         let name = event_name.string(1)?;
         match self.state.get() {
             Lifecycle::Created => {}
-            Lifecycle::Running => {
-                warning("server is running, unable to register event callback function");
-                return Ok(false);
-            }
+            Lifecycle::Running => return Ok(zend::fatal_warning("server is running, unable to register event callback function")),
             Lifecycle::Shutdown => {
-                warning("server have been shutdown, unable to register event callback function");
-                return Ok(false);
+                return Ok(zend::fatal_warning("server have been shutdown, unable to register event callback function"));
             }
         }
         let ev = events::parse(&name);
@@ -142,7 +138,7 @@ impl Server {
         let port = port.get(2)?;
         let raw_type = sock_type.get(3)?;
         if self_.state.get() != Lifecycle::Created {
-            warning("server is running, can't add listener");
+            zend::fatal_warning("server is running, cannot add listener");
             return Ok(false.into_zval(false)?);
         }
         if SockType::wants_ssl(raw_type) && SockType::from_raw(raw_type).is_some_and(SockType::is_datagram) {
@@ -183,12 +179,12 @@ impl Server {
 
     /// `start(): bool`
     pub fn start(self_: &mut ZendClassObject<Server>) -> bool {
-        if self_.state.get() == Lifecycle::Shutdown {
-            warning("The server have been shutdown, unable to execute Swoole\\Server->start()");
-            return false;
-        }
-        if !self_.check_configurable("start()") {
-            return false;
+        match self_.state.get() {
+            Lifecycle::Created => {}
+            Lifecycle::Running => return zend::fatal_warning("The server is running, unable to execute Swoole\\Server->start()"),
+            Lifecycle::Shutdown => {
+                return zend::fatal_warning("The server have been shutdown, unable to execute Swoole\\Server->start()");
+            }
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let started = crate::start::start(self_, obj);
@@ -293,7 +289,7 @@ impl Server {
             return Ok(false.into_zval(false)?);
         }
         if count > MAX_FIND_COUNT {
-            warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
+            zend::fatal_warning(&format!("swoole connection list max_find_count={MAX_FIND_COUNT}"));
             return Ok(false.into_zval(false)?);
         }
         if self.state.get() != Lifecycle::Running || worker::current_server().is_none() {
@@ -377,7 +373,7 @@ impl Server {
             return Err(ext_php_rs::exception::PhpException::from_message(String::new()));
         };
         if self.state.get() != Lifecycle::Created {
-            warning("server is running, can't add process");
+            zend::fatal_warning("server is running, cannot add process");
             return Ok(false.into_zval(false)?);
         }
         let mut list = self.user_processes.borrow_mut();
@@ -446,8 +442,7 @@ impl Server {
             return Ok(false);
         }
         if !self.callbacks.borrow().contains_key(&Event::PipeMessage) {
-            warning("onPipeMessage is null, can't use sendMessage");
-            return Ok(false);
+            return Ok(zend::fatal_warning("onPipeMessage is null, can't use sendMessage"));
         }
         Ok(control::send_message(message, dst))
     }
@@ -461,8 +456,7 @@ impl Server {
             return Ok(false);
         }
         if uid > u32::MAX as i64 || uid < i32::MIN as i64 {
-            warning(&format!("uid can not be greater than {} or less than {}", u32::MAX, i32::MIN));
-            return Ok(false);
+            return Ok(zend::fatal_warning(&format!("uid can not be greater than {} or less than {}", u32::MAX, i32::MIN)));
         }
         // A negative uid is kept as its 32-bit unsigned form, as Swoole does.
         let uid = uid as u32 as u64;

@@ -11,7 +11,7 @@
 
 use crate::props::{self, Default as P};
 use crate::process_state::{self, Role};
-use crate::zend::{self, warning, CallOutcome, Callback};
+use crate::zend::{self, fatal_warning, warning, CallOutcome, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
@@ -94,15 +94,18 @@ fn source() -> Option<(usize, u32)> {
         // One-way, as from a user process; onTask sees $src_worker_id 0.
         Role::Manager | Role::Master => Some((0, TASK_NOREPLY)),
         Role::Task(_) => {
-            warning("task method can't be executed in a task worker");
+            fatal_warning("Server->task() cannot use in the task-worker");
             None
         }
         _ => {
-            warning("task method can only be used in a worker or user process after the server started");
+            fatal_warning("task method can only be used in a worker or user process after the server started");
             None
         }
     }
 }
+
+/// Swoole's warning for a task call on a server without task workers.
+const NO_TASK_WORKER: &str = "task method can't be executed without task worker";
 
 /// Picks the task worker: `$dst`, or an idle one (round robin from the last).
 fn pick(dst: i64) -> Option<usize> {
@@ -110,11 +113,11 @@ fn pick(dst: i64) -> Option<usize> {
     match task_route::pick(&shared, dst) {
         Ok(id) => Some(id),
         Err(PickError::NoTaskWorkers) => {
-            warning("task method can't be executed without task workers (set task_worker_num)");
+            fatal_warning(NO_TASK_WORKER);
             None
         }
-        Err(PickError::NoSuchWorker { dst, task_num }) => {
-            warning(&format!("task worker #{dst} does not exist: task_worker_num is {task_num}"));
+        Err(PickError::NoSuchWorker { task_num, .. }) => {
+            fatal_warning(&format!("worker_id must be less than task_worker_num[{task_num}]"));
             None
         }
     }
@@ -157,7 +160,7 @@ fn dispatch(data: &Zval, dst: i64, extra: u32, lane: Option<usize>) -> Option<(i
     count.fetch_add(1, Ordering::Relaxed);
     if let Err(e) = shared.message(to, Kind::Task, &header.encode(&bytes)) {
         count.fetch_sub(1, Ordering::Relaxed);
-        warning(&format!("failed to send the task: {e}"));
+        fatal_warning(&format!("failed to send the task: {e}"));
         process_state::set_last_error(ERROR_TASK_DISPATCH_FAIL);
         return None;
     }
@@ -195,7 +198,7 @@ fn reply_wait<'a>(shared: Option<&'a ServerShared>, method: &str) -> Option<Repl
             let shared = shared?;
             let (lane, pid) = swoole_core::reply_lane::own(id);
             let Some(claim) = shared.lane_claims.claim(lane, pid) else {
-                warning(&format!("{method} failed: every reply lane has a process waiting on it"));
+                fatal_warning(&format!("{method} failed: every reply lane has a process waiting on it"));
                 process_state::set_last_error(ERROR_TASK_DISPATCH_FAIL);
                 return None;
             };
@@ -203,15 +206,15 @@ fn reply_wait<'a>(shared: Option<&'a ServerShared>, method: &str) -> Option<Repl
             Some(ReplyWait { claim, fd, pid })
         }
         Role::Task(_) => {
-            warning(&format!("{method} method can't be executed in a task worker"));
+            fatal_warning(&format!("{method} method can only be used in the worker process"));
             None
         }
         Role::User(_) => {
-            warning(&format!("{method} can't be used in a user process: its tasks are one-way"));
+            fatal_warning(&format!("{method} can't be used in a user process: its tasks are one-way"));
             None
         }
         _ => {
-            warning(&format!("{method} can only be used in an event worker after the server started"));
+            fatal_warning(&format!("{method} can only be used in an event worker after the server started"));
             None
         }
     }
@@ -261,6 +264,11 @@ pub fn task_wait_multi(tasks: &ZendHashTable, timeout: f64) -> Zval {
     let fail = || false.into_zval(false).unwrap_or_default();
     let shared = worker::current_server();
     let Some(wait) = reply_wait(shared.as_deref(), "taskWaitMulti") else { return fail() };
+    // One warning for the call, as Swoole's, not one per task.
+    if shared.as_ref().is_some_and(|s| s.stats.task_num() == 0) {
+        fatal_warning(NO_TASK_WORKER);
+        return fail();
+    }
     let mut keys = Vec::new();
     let mut ids = Vec::new();
     for (key, data) in tasks.iter() {

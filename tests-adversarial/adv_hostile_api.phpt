@@ -166,7 +166,7 @@ sendMessage to -1: false +warning
 bind PHP_INT_MAX: false +warning
 stop worker 9999: false
 getWorkerPid 9999: false
-getWorkerStatus -5: false
+getWorkerStatus -5: int 2
 pause unknown fd: false
 protect unknown fd: false
 confirm unknown fd: false

@@ -127,12 +127,12 @@ int(4294967286)
 bool(true)
 worker 4294967286 % 4 = 2: true
 --- uid range
-bind=false err=0
-bind=false err=0
+bind=false err=503
+bind=false err=503
 Warning: Swoole\Server::bind(): uid can not be greater than 4294967295 or less than -2147483648
 Warning: Swoole\Server::bind(): uid can not be greater than 4294967295 or less than -2147483648
 uid shown: 0
-bind=true err=0
+bind=true err=503
 as expected
 worker 4294967295 % 4 = 3: true
 bind=true err=0

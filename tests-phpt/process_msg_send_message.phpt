@@ -101,7 +101,7 @@ onPipeMessage #O from #W: stdClass {"a":1,"b":"two"}
 onPipeMessage #O from #W: array {"nested":{"x":[true,null,"y"]}}
 onPipeMessage #O from #W: string(204800) md5=93d4831a805e43bc797bb8d306f0a3c7
 - to the task worker (#2)
-msg=true err=0
+msg=true err=503
 values=[true,true,true,true,true,true]
 onPipeMessage #2 from #W: string "hello from #W"
 onPipeMessage #2 from #W: array {"k":"v","list":[1,2,3]}

@@ -120,7 +120,7 @@ Warning: Swoole\Server::set(): server is running, unable to execute Swoole\Serve
 set: false
 Warning: Swoole\Server::on(): server is running, unable to register event callback function in %s/servers/running_calls.php on line %d
 on: false
-Warning: Swoole\Server::start(): server is running, unable to execute Swoole\Server->start() in %s/servers/running_calls.php on line %d
+Warning: Swoole\Server::start(): The server is running, unable to execute Swoole\Server->start() in %s/servers/running_calls.php on line %d
 start: false
 worker_num still: 1
 shutdown: true

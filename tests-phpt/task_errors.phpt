@@ -89,11 +89,11 @@ bool(false)
 bool(false)
 === no task_worker_num
 done
-Warning: Swoole\Server::task(): task method can't be executed without task workers (set task_worker_num) in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::task(): task method can't be executed without task worker in %s/servers/task_errors.php on line %d
 task('x') = false
-Warning: Swoole\Server::taskwait(): task method can't be executed without task workers (set task_worker_num) in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::taskwait(): task method can't be executed without task worker in %s/servers/task_errors.php on line %d
 taskwait('x') = false
-Warning: Swoole\Server::taskWaitMulti(): task method can't be executed without task workers (set task_worker_num) in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::taskWaitMulti(): task method can't be executed without task worker in %s/servers/task_errors.php on line %d
 taskWaitMulti(['x']) = false
 int(0)
 === finish() in a task worker's onWorkerStart
@@ -110,16 +110,16 @@ Warning: Swoole\Server::finish(): finish() can only be used in a task worker, wh
 finish('x') = false
 Warning: Swoole\Server::taskCo(): taskCo() needs coroutines, which this extension does not provide; use taskWaitMulti() in %s/servers/task_errors.php on line %d
 taskCo(['x']) = false
-Warning: Swoole\Server::task(): task worker #2 does not exist: task_worker_num is 2 in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::task(): worker_id must be less than task_worker_num[2] in %s/servers/task_errors.php on line %d
 task('x', 2) = false
-Warning: Swoole\Server::taskwait(): task worker #2 does not exist: task_worker_num is 2 in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::taskwait(): worker_id must be less than task_worker_num[2] in %s/servers/task_errors.php on line %d
 taskwait('x', 0.5, 2) = false
 === in onTask, then finish() in onFinish
 done
 task('go') = 0
-Warning: Swoole\Server::task(): task method can't be executed in a task worker in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::task(): Server->task() cannot use in the task-worker in %s/servers/task_errors.php on line %d
 onTask: task('x') = false
-Warning: Swoole\Server::taskwait(): taskwait method can't be executed in a task worker in %s/servers/task_errors.php on line %d
+Warning: Swoole\Server::taskwait(): taskwait method can only be used in the worker process in %s/servers/task_errors.php on line %d
 onTask: taskwait('x') = false
 Warning: Swoole\Server::taskWaitMulti(): %s in %s/servers/task_errors.php on line %d
 onTask: taskWaitMulti(['x']) = false

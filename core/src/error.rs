@@ -18,6 +18,7 @@ impl ErrorCode {
     /// What Swoole's notices from PHP methods leave (`php_swoole_error()` at E_NOTICE / an unknown event).
     pub const PHP_RUNTIME_NOTICE: ErrorCode = ErrorCode(510);
     pub const FILE_NOT_EXIST: ErrorCode = ErrorCode(700);
+    pub const BAD_HOST_ADDR: ErrorCode = ErrorCode(722);
     pub const BAD_PORT: ErrorCode = ErrorCode(723);
     pub const FILE_EMPTY: ErrorCode = ErrorCode(702);
     pub const NO_PAYLOAD: ErrorCode = ErrorCode(550);
@@ -32,6 +33,7 @@ impl ErrorCode {
     pub const SERVER_WORKER_TERMINATED: ErrorCode = ErrorCode(9003);
     pub const SERVER_ONLY_START_ONE: ErrorCode = ErrorCode(9008);
     pub const SERVER_SEND_IN_MASTER: ErrorCode = ErrorCode(9009);
+    pub const SERVER_IS_NOT_REGULAR_FILE: ErrorCode = ErrorCode(9013);
     pub const SERVER_INVALID_CALLBACK: ErrorCode = ErrorCode(9015);
 }
 

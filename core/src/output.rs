@@ -23,10 +23,16 @@ pub fn log_overflow(session: crate::SessionId) {
 }
 
 /// Opens the range `sendfile($fd, $path, $offset, $length)` asks for
-/// (`length` 0: to the end): the file and the bytes to send, or Swoole's error
-/// for a missing file (700), an empty range (702) or one past the end (505).
+/// (`length` 0: to the end): the file and the bytes to send, or the error for
+/// a missing file (700), one that is not a regular file (9013, as Swoole: a
+/// directory, a FIFO, a device), an empty range (702) or one past the end (505).
 pub fn open_file_range(path: &str, offset: u64, length: u64) -> Result<(File, u64), crate::ErrorCode> {
     use crate::ErrorCode;
+    // stat() before open(): opening a FIFO would block the worker.
+    let meta = std::fs::metadata(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?;
+    if !meta.is_file() {
+        return Err(ErrorCode::SERVER_IS_NOT_REGULAR_FILE);
+    }
     let file = File::open(path).map_err(|_| ErrorCode::FILE_NOT_EXIST)?;
     let size = file.metadata().map_err(|_| ErrorCode::SYSTEM_CALL_FAIL)?.len();
     if offset > size || (length > 0 && offset + length > size) {
@@ -240,5 +246,26 @@ mod tests {
         assert_eq!(&got[..5], b"head:");
         assert_eq!(&got[5..5 + 2_000_000], &body[10..2_000_010]);
         assert_eq!(&got[5 + 2_000_000..], b":tail");
+    }
+
+    #[test]
+    fn a_range_is_refused_with_swooles_codes() {
+        use crate::ErrorCode;
+        let dir = std::env::temp_dir().join(format!("swoole-output-range-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("ten");
+        std::fs::write(&file, b"0123456789").unwrap();
+        let fifo = dir.join("fifo");
+        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).unwrap();
+        let code = |path: &std::path::Path, offset, length| open_file_range(path.to_str().unwrap(), offset, length).err();
+        assert_eq!(code(&file, 2, 0), None);
+        assert_eq!(open_file_range(file.to_str().unwrap(), 2, 0).unwrap().1, 8);
+        assert_eq!(code(&dir.join("none"), 0, 0), Some(ErrorCode::FILE_NOT_EXIST));
+        assert_eq!(code(&dir, 0, 0), Some(ErrorCode::SERVER_IS_NOT_REGULAR_FILE));
+        // A FIFO is refused before open(), which would block.
+        assert_eq!(code(&fifo, 0, 0), Some(ErrorCode::SERVER_IS_NOT_REGULAR_FILE));
+        assert_eq!(code(&file, 10, 0), Some(ErrorCode::FILE_EMPTY));
+        assert_eq!(code(&file, 5, 6), Some(ErrorCode::INVALID_PARAMS));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
