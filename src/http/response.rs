@@ -212,7 +212,7 @@ impl Ctx {
             self.head.write_head(&ctx, out)
         });
         for _ in 0..dropped {
-            crate::zend::warning(head::NEWLINE_WARNING);
+            notice_warning(head::NEWLINE_WARNING);
         }
     }
 
@@ -304,6 +304,15 @@ impl Drop for Response {
     }
 }
 
+/// A warning as Swoole's `php_swoole_error_ex(E_WARNING, ...)` in the HTTP
+/// response gives it: it leaves `SWOOLE_ERROR_PHP_RUNTIME_NOTICE` (510), and
+/// the caller returns false.
+fn notice_warning(msg: &str) -> bool {
+    crate::zend::warning(msg);
+    crate::process_state::set_last_error(ErrorCode::PHP_RUNTIME_NOTICE.0);
+    false
+}
+
 /// Swoole's refusal of `push()`/`recv()`/`disconnect()` on a response of
 /// `Http\Server` (its context stays after `end()`, so the warning does).
 /// A response with no connection behind it (`new Response()`) is 1004
@@ -349,10 +358,7 @@ impl Response {
         };
         let line = match built {
             Ok(line) => line,
-            Err(why) => {
-                crate::zend::warning(why);
-                return Ok(false);
-            }
+            Err(why) => return Ok(notice_warning(why)),
         };
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let ok = self_.open(|ctx| {
@@ -393,6 +399,11 @@ impl Response {
     fn set_header(self_: &mut ZendClassObject<Response>, key: StrArg, value: &Zval, format: Opt<BoolArg>) -> PhpResult<bool> {
         let key = key.bytes(1)?.into_owned();
         let format = format.or(3, true)?;
+        // A name with a line break would split the head: refused here, as
+        // Swoole's (a value's is refused when the head is written).
+        if key.iter().any(|&b| b == b'\r' || b == b'\n') {
+            return Ok(notice_warning(head::NEWLINE_WARNING));
+        }
         let values: Vec<Vec<u8>> = match value.array() {
             Some(a) => a.values().filter_map(|v| crate::zend::cast_bytes(v).map(|b| b.into_owned())).collect(),
             None => vec![crate::zend::cast_bytes(value).map(|b| b.into_owned()).unwrap_or_default()],
@@ -497,7 +508,7 @@ impl Response {
         Ok(self.open(|ctx| {
             if content.is_empty() {
                 crate::zend::warning("the data sent must not be empty");
-                return false;
+                return crate::server::fail(ErrorCode::NO_PAYLOAD);
             }
             let mut out = Vec::with_capacity(content.len() + 256);
             if ctx.state == State::Open {
@@ -537,11 +548,16 @@ impl Response {
                 return false;
             }
             let size = match std::fs::metadata(&filename) {
-                Ok(m) => m.len() as i64,
+                Ok(m) if m.is_file() => m.len() as i64,
+                Ok(_) => {
+                    crate::zend::warning(&format!("parameter $file[{filename}] given is not a regular file"));
+                    return crate::server::fail(ErrorCode::SERVER_IS_NOT_REGULAR_FILE);
+                }
                 Err(e) => {
                     let errno = e.raw_os_error().unwrap_or(0);
                     let what = swoole_core::error::os_strerror(errno);
                     crate::zend::warning(&format!("stat({filename}) failed, Error: {what}[{errno}]"));
+                    crate::process_state::set_last_error(errno);
                     return false;
                 }
             };
@@ -557,8 +573,7 @@ impl Response {
                 None
             };
             if let Some(why) = refusal {
-                crate::zend::warning(&why);
-                return false;
+                return notice_warning(&why);
             }
             let length = if length == 0 { size - offset } else { length };
             if !ctx.head.has_header("content-type") {

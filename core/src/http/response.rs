@@ -212,7 +212,7 @@ impl ResponseHead {
     }
 
     /// Writes the status line and headers into `out`; returns how many user
-    /// headers were dropped for a CR or LF in their value (the PHP layer
+    /// headers were dropped for a CR or LF in their name or value (the PHP layer
     /// warns [`NEWLINE_WARNING`] for each).
     pub fn write_head(&self, ctx: &HeadContext<'_>, out: &mut Vec<u8>) -> usize {
         out.extend_from_slice(b"HTTP/1.1 ");
@@ -226,10 +226,8 @@ impl ResponseHead {
         out.extend_from_slice(b"\r\n");
         let mut dropped = 0;
         for (name, values) in &self.headers {
-            if values
-                .iter()
-                .any(|v| v.contains(&b'\r') || v.contains(&b'\n'))
-            {
+            let breaks = |s: &[u8]| s.contains(&b'\r') || s.contains(&b'\n');
+            if breaks(name) || values.iter().any(|v| breaks(v)) {
                 dropped += 1;
                 continue;
             }
