@@ -396,6 +396,7 @@ mod tests {
             ("x-empty", "", true),
             ("x-dup", "second", true),
             ("X-Inj", "a\r\nb: c", true),
+            ("X-Name\r\nInjected", "d", false),
         ] {
             r.set_header(n.as_bytes(), vec![v.as_bytes().to_vec()], f);
         }
@@ -408,7 +409,7 @@ mod tests {
             content_encoding: None,
             upgrade: false,
         };
-        assert_eq!(r.write_head(&ctx, &mut out), 1);
+        assert_eq!(r.write_head(&ctx, &mut out), 2);
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Lower_under: a\r\nX-Mixed-Case: b\r\nx-noformat: c\r\nX-Dup: second\r\nServer: mine\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\nX-Empty: \r\nX-Arr: 1\r\nX-Arr: 2\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\n"
