@@ -79,7 +79,10 @@ pub fn unpack_value(bytes: &[u8]) -> Zval {
             }
             frame
         }
-        Err(UnpackError::TooShort) => false_zval(),
+        Err(UnpackError::TooShort) => {
+            crate::process_state::set_last_error(unpack::ERROR_PROTOCOL);
+            false_zval()
+        }
         Err(e @ UnpackError::Incomplete { .. }) => {
             swoole_core::log::put_code(
                 swoole_core::log::LOG_WARNING,
@@ -138,7 +141,7 @@ pub fn pack_value(data: &Zval, opcode: Opt<IntArg>, flags: Opt<IntArg>) -> PhpRe
         }
     };
     Ok(crate::http::values::bytes(&packed.unwrap_or_else(|e| {
-        crate::zend::warning(&e.to_string());
+        crate::zend::fatal_warning(&e.to_string());
         Vec::new()
     })))
 }

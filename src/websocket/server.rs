@@ -10,7 +10,7 @@
 
 use crate::args::{IntArg, Opt, StrArg};
 use crate::http::server::HttpServer;
-use crate::zend::warning;
+use crate::zend::{fatal_warning, warning};
 use ext_php_rs::class::RegisteredClass;
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::prelude::*;
@@ -20,8 +20,6 @@ use swoole_core::error::ErrorCode;
 use swoole_core::websocket::{encode, Opcode};
 use swoole_core::{worker, SessionId};
 
-/// `SWOOLE_ERROR_WEBSOCKET_UNCONNECTED`.
-const WEBSOCKET_UNCONNECTED: i32 = 8503;
 /// `SWOOLE_ERROR_WEBSOCKET_PACK_FAILED`.
 const WEBSOCKET_PACK_FAILED: i32 = 8505;
 /// The engine's `ZEND_ACC_STATIC`.
@@ -69,20 +67,18 @@ fn push_frame(fd: i64, frame: Result<Vec<u8>, encode::PackError>, unknown_is_unc
         }
     };
     // A connection this worker serves as plain HTTP is no WebSocket client.
+    // Swoole's warnings, which leave 503 (over the 8503 it sets first).
+    let unconnected = || fatal_warning(&format!("the connected client of connection[{fd}] is not a websocket client or closed"));
+    if fd <= 0 && !unknown_is_unconnected {
+        return fatal_warning(&format!("session#{fd} does not exists"));
+    }
     if fd <= 0 || crate::http::server::holds(session) || super::conn::held_before_handshake(session) {
-        warning(&format!("the connected client of connection[{fd}] is not a websocket client or closed"));
-        return fail(WEBSOCKET_UNCONNECTED);
+        return unconnected();
     }
     match worker::send(session, &frame) {
         Ok(()) => true,
-        Err(ErrorCode::SESSION_NOT_EXIST) if !unknown_is_unconnected => {
-            warning(&format!("session#{fd} does not exists"));
-            fail(ErrorCode::SESSION_NOT_EXIST.0)
-        }
-        Err(ErrorCode::SESSION_CLOSED | ErrorCode::SESSION_NOT_EXIST) => {
-            warning(&format!("the connected client of connection[{fd}] is not a websocket client or closed"));
-            fail(WEBSOCKET_UNCONNECTED)
-        }
+        Err(ErrorCode::SESSION_NOT_EXIST) if !unknown_is_unconnected => fatal_warning(&format!("session#{fd} does not exists")),
+        Err(ErrorCode::SESSION_CLOSED | ErrorCode::SESSION_NOT_EXIST) => unconnected(),
         Err(code) => fail(code.0),
     }
 }
