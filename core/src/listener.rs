@@ -97,6 +97,14 @@ pub struct BoundListener {
     pub joined: bool,
 }
 
+/// Whether a process still serves the Unix socket at `path`: a stale file
+/// refuses a connection (ECONNREFUSED), a live one takes it (stream) or
+/// accepts being the peer (datagram).
+fn unix_socket_alive(path: &str) -> bool {
+    use std::os::unix::net::{UnixDatagram, UnixStream};
+    UnixStream::connect(path).is_ok() || UnixDatagram::unbound().and_then(|d| d.connect(path)).is_ok()
+}
+
 impl BoundListener {
     /// Binds `host:port` (SO_REUSEADDR, close-on-exec); does not listen yet.
     pub fn bind(host: &str, port: u16, sock_type: SockType) -> Result<BoundListener, ListenError> {
@@ -151,13 +159,15 @@ impl BoundListener {
     }
 
     /// Binds a Unix stream or datagram socket at `path`. A stale socket file
-    /// left by an earlier server is replaced; any other file is not.
+    /// left by an earlier server is replaced; a live one (a server still
+    /// listening there, which would lose its path) and any other file are
+    /// not: bind() then fails with EADDRINUSE, as Swoole's always does.
     fn bind_unix(path: &str, sock_type: SockType) -> Result<BoundListener, ListenError> {
         use std::os::unix::fs::FileTypeExt;
         if path.is_empty() || path.len() >= 108 {
             return Err(ListenError::BadHost);
         }
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_socket()) {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_socket()) && !unix_socket_alive(path) {
             let _ = std::fs::remove_file(path);
         }
         let io_err = |e: io::Error| ListenError::Os {
@@ -281,5 +291,20 @@ mod unix_tests {
         std::fs::write(&path, b"not a socket").unwrap();
         assert!(matches!(BoundListener::bind(p, 0, SockType::UnixStream), Err(ListenError::Os { .. })));
         std::fs::remove_file(&path).unwrap();
+    }
+
+    #[test]
+    fn a_live_unix_socket_keeps_its_path() {
+        let path = std::env::temp_dir().join(format!("swoole-listener-live-{}.sock", std::process::id()));
+        let p = path.to_str().unwrap();
+        let _ = std::fs::remove_file(&path);
+        for (first, second) in [(SockType::UnixStream, SockType::UnixStream), (SockType::UnixDgram, SockType::UnixStream)] {
+            let a = BoundListener::bind(p, 0, first).unwrap();
+            a.listen(8).unwrap();
+            let refused = BoundListener::bind(p, 0, second);
+            assert!(matches!(refused, Err(ListenError::Os { errno: 98, .. })), "{first:?} then {second:?}");
+            drop(a);
+            std::fs::remove_file(&path).unwrap();
+        }
     }
 }
