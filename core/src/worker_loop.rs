@@ -473,13 +473,19 @@ impl LoopHandler for ServerLoop<'_> {
         }
         let mut loop_busy = false;
         if with(|r| r.draining()).unwrap_or(false) {
-            if self.handler.on_worker_exit() == Flow::Abort {
-                self.aborted = true;
-                return Plan { done: true, timeout: None, keep_alive: true };
-            }
             // Timers and fds keep a draining worker, and so does a message it
             // has begun to read from its rings.
-            loop_busy = event_loop::has_work() || self.rings.as_ref().is_some_and(|(_, r)| r.has_partial());
+            let busy = |this: &Self| event_loop::has_work() || this.rings.as_ref().is_some_and(|(_, r)| r.has_partial());
+            // As Swoole's: onWorkerExit only while something keeps the loop
+            // (connections too; again on each turn until it lets go), never
+            // for a worker that can leave at once.
+            if busy(self) || with(|r| r.holds_connections()).unwrap_or(false) {
+                if self.handler.on_worker_exit() == Flow::Abort {
+                    self.aborted = true;
+                    return Plan { done: true, timeout: None, keep_alive: true };
+                }
+            }
+            loop_busy = busy(self);
         }
         let (mut done, mut timeout) = with(|r| r.poll_plan(loop_busy)).unwrap_or((true, None));
         if let Some(next) = self.handler.deadlines().filter(|_| !done) {

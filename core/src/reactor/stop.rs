@@ -19,6 +19,11 @@ impl Reactor {
         matches!(self.stop, StopMode::Drain { .. })
     }
 
+    /// Whether connections (open or still closing) keep a draining worker.
+    pub(crate) fn holds_connections(&self) -> bool {
+        !self.conns.is_empty() || !self.closing.is_empty()
+    }
+
     /// Whether the worker is stopping (its remaining inbox is its successor's).
     pub fn stopping(&self) -> bool {
         self.stop != StopMode::Running
