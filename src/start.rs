@@ -282,6 +282,7 @@ fn fill_setting_defaults(obj: *mut zend_object, settings: &ServerSettings) {
     for (key, value) in [
         ("worker_num", settings.worker_num as i64),
         ("task_worker_num", settings.task_worker_num as i64),
+        ("output_buffer_size", settings.output_buffer_size as i64),
         ("max_connection", settings.max_connection as i64),
     ] {
         if merged.get(key).is_none() {

@@ -30,8 +30,9 @@ pub const DEFAULT_MAX_QUEUED_BYTES: usize = 4 * 1024 * 1024;
 /// The longest `package_eof` Swoole accepts.
 pub const MAX_EOF_LENGTH: usize = 8;
 
-/// Swoole's `SW_OUTPUT_BUFFER_SIZE`: the default `output_buffer_size`.
-pub const DEFAULT_OUTPUT_BUFFER_SIZE: usize = 2 * 1024 * 1024;
+/// The default `output_buffer_size`: Swoole 6.2.1's, `UINT_MAX` (no limit
+/// a real send reaches; older Swoole had 2 MiB).
+pub const DEFAULT_OUTPUT_BUFFER_SIZE: usize = u32::MAX as usize;
 
 /// The default `max_wait_time`, in seconds, before a stopping worker is killed.
 pub const DEFAULT_MAX_WAIT_TIME: f64 = 3.0;
@@ -141,7 +142,7 @@ pub struct ServerSettings {
     /// `open_cpu_affinity`: worker `i` runs on CPU `i % cpus`.
     pub open_cpu_affinity: bool,
     /// `output_buffer_size`: the largest single send() in PROCESS mode (1203
-    /// past it, as Swoole; default 2 MiB).
+    /// past it, as Swoole; default `UINT_MAX`, as Swoole 6.2.1).
     pub output_buffer_size: usize,
     /// `max_queued_bytes` (PROCESS mode): reading from a connection pauses
     /// while more of its bytes than this wait for a worker; 0 = no limit.
@@ -410,7 +411,7 @@ impl ServerSettings {
                 boolean(key, value)?;
             }
             "output_buffer_size" | "buffer_output_size" => {
-                self.output_buffer_size = int_in(key, value, 1, i32::MAX as i64)? as usize
+                self.output_buffer_size = int_in(key, value, 1, u32::MAX as i64)? as usize
             }
             "input_buffer_size" | "buffer_input_size" | "task_max_request_grace" => {
                 int_in(key, value, 0, i64::MAX)?;

@@ -37,7 +37,9 @@ pub fn any_port() -> bool {
 
 /// Swoole's default `upload_tmp_dir`.
 const DEFAULT_UPLOAD_TMP_DIR: &str = "/tmp";
-/// Swoole's default `output_buffer_size` (2 MiB).
+/// The largest piece an answer is sent in (2 MiB; less when
+/// `output_buffer_size` is less): Swoole sends an answer whole, a split one
+/// goes out the same, and pieces keep a worker's ring moving.
 const DEFAULT_SEND_PIECE: usize = 2 * 1024 * 1024;
 /// The highest zlib level (`http_compression_level` is clamped to it).
 const MAX_LEVEL: i64 = 9;
@@ -183,7 +185,7 @@ pub fn of_port(l: &Lookup<'_>, server_obj: *mut zend_object, port_obj: *mut zend
         host: crate::props::get(if index == 0 { server_obj } else { port_obj }, "host")
             .and_then(|z| z.string())
             .unwrap_or_default(),
-        send_piece: send_piece.max(1),
+        send_piece: send_piece.clamp(1, DEFAULT_SEND_PIECE),
         upgrade,
         header_timeout: header_timeout(l.float(&["http_header_timeout"], DEFAULT_HEADER_TIMEOUT)),
     })
