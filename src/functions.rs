@@ -17,6 +17,26 @@ pub const SWOOLE_API_VERSION: &str = "6.2.1";
 /// This extension's own version.
 pub const EXTENSION_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// A warning as Swoole's `php_swoole_sys_error(E_WARNING, ...)` gives it:
+/// `msg, Error: <strerror>[<errno>]`, with the errno as the last error;
+/// the caller returns false.
+pub(crate) fn sys_warning(msg: &str, e: &std::io::Error) -> bool {
+    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+    warning(&format!("{msg}, Error: {}[{errno}]", error::os_strerror(errno)));
+    process_state::set_last_error(errno);
+    false
+}
+
+/// A warning as Swoole's `php_swoole_error(E_WARNING, ...)` gives it: shown
+/// only while `swoole.display_errors` is on, and leaving
+/// `SWOOLE_ERROR_PHP_RUNTIME_NOTICE` (510) as the last error either way; the
+/// caller returns false.
+pub(crate) fn notice_warning(msg: &str) -> bool {
+    crate::zend::swoole_warning(msg);
+    process_state::set_last_error(error::ErrorCode::PHP_RUNTIME_NOTICE.0);
+    false
+}
+
 /// `SWOOLE_STRERROR_*`: whose table `swoole_strerror()` reads.
 pub(crate) const STRERROR_GAI: i64 = 1;
 pub(crate) const STRERROR_DNS: i64 = 2;
@@ -91,7 +111,7 @@ pub fn swoole_get_local_ip(family: Opt<IntArg>) -> PhpResult<Zval> {
     match swoole_core::netif::local_ips(family) {
         Ok(pairs) => Ok(pairs_array(pairs).into_zval(false)?),
         Err(e) => {
-            warning(&format!("getifaddrs() failed, Error: {e}"));
+            sys_warning("getifaddrs() failed", &e);
             Ok(false.into_zval(false)?)
         }
     }
@@ -103,7 +123,7 @@ pub fn swoole_get_local_mac() -> PhpResult<Zval> {
     match swoole_core::netif::local_macs() {
         Ok(pairs) => Ok(pairs_array(pairs).into_zval(false)?),
         Err(e) => {
-            warning(&format!("getifaddrs() failed, Error: {e}"));
+            sys_warning("getifaddrs() failed", &e);
             Ok(false.into_zval(false)?)
         }
     }

@@ -8,7 +8,7 @@
 
 use crate::args::Lit;
 use crate::props::{self, Default as P};
-use crate::zend::{warning, Callback};
+use crate::zend::Callback;
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::flags::DataType;
@@ -155,6 +155,6 @@ impl Pool {
     }
 
     pub(crate) fn ipc_warning(&self) {
-        warning(&format!("unsupported ipc type[{}]", self.core.borrow().ipc().raw()));
+        crate::zend::fatal_warning(&format!("unsupported ipc type[{}]", self.core.borrow().ipc().raw()));
     }
 }

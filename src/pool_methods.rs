@@ -7,7 +7,9 @@ use crate::args::{ArrayArg, BoolArg, CallableArg, Dflt, IntArg, StrArg};
 use crate::exception::swoole_exception;
 use crate::pool_run::{self, Role};
 use crate::props;
-use crate::zend::warning;
+use crate::functions::notice_warning;
+use crate::zend::{self, warning};
+use swoole_core::ErrorCode;
 use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::ffi::zend_object;
 use ext_php_rs::prelude::*;
@@ -98,8 +100,19 @@ impl Pool {
         self.settings.set(s);
         if log.0.is_some() || log.1.is_some() {
             let level = log.1.unwrap_or(swoole_core::log::LOG_DEBUG);
-            if let Err(e) = swoole_core::log::configure(log.0.as_deref(), level) {
-                warning(&format!("cannot open log_file: {e}"));
+            swoole_core::log::set_level(level);
+            match log.0.as_deref() {
+                // As Swoole's logger: a file that cannot be opened is a log
+                // line (the log goes to stdout) and last error 502, no warning.
+                Some(path) => {
+                    swoole_core::log::open_or_report(path);
+                    if swoole_core::log::file_fd().is_none() {
+                        crate::process_state::set_last_error(ErrorCode::SYSTEM_CALL_FAIL.0);
+                    }
+                }
+                None => {
+                    let _ = swoole_core::log::open(None);
+                }
             }
         }
         Ok(())
@@ -109,7 +122,7 @@ impl Pool {
     /// `WorkerStop`, `Message`, `Start`, `Shutdown`, `WorkerExit`.
     pub fn on(&self, name: StrArg, callback: CallableArg) -> PhpResult<bool> {
         if self.started.get() {
-            warning("process pool is started. unable to register event callback function");
+            zend::fatal_warning("process pool is started. unable to register event callback function");
             return Ok(false);
         }
         let name = name.string(1)?;
@@ -121,7 +134,7 @@ impl Pool {
             }
             "message" => "message",
             _ => {
-                warning(&format!("unknown event type[{name}]"));
+                notice_warning(&format!("unknown event type[{name}]"));
                 return Ok(false);
             }
         };
@@ -152,7 +165,7 @@ impl Pool {
         let Some(role) = pool_run::role() else { return Ok(ProcessOrFalse(None)) };
         let n = self_.core.borrow().worker_num() as i64;
         if id >= n {
-            warning(&format!("invalid worker_id[{id}]"));
+            notice_warning(&format!("invalid worker_id[{id}]"));
             return Ok(ProcessOrFalse(None));
         }
         let id = if id >= 0 {
@@ -172,7 +185,7 @@ impl Pool {
     #[php(defaults(port = 0, backlog = 2048))]
     pub fn listen(&self, host: StrArg, port: Dflt<IntArg>, backlog: Dflt<IntArg>) -> PhpResult<bool> {
         if self.started.get() {
-            warning("process pool is started. unable to listen");
+            zend::fatal_warning("process pool is started. unable to listen");
             return Ok(false);
         }
         let host = host.string(1)?;
@@ -183,7 +196,7 @@ impl Pool {
             return Ok(false);
         }
         let Ok(port16) = u16::try_from(port) else {
-            warning(&format!("invalid port [{port}]"));
+            zend::fatal_warning(&format!("invalid port [{port}]"));
             return Ok(false);
         };
         let backlog = backlog.clamp(1, i32::MAX as i64) as i32;
@@ -197,7 +210,10 @@ impl Pool {
             }
             Err(PoolListenError::Listen(e)) => {
                 let why = match e {
-                    swoole_core::listener::ListenError::Os { errno, message } => format!("{message}[{errno}]"),
+                    swoole_core::listener::ListenError::Os { errno, message } => {
+                        crate::process_state::set_last_error(errno);
+                        format!("{message}[{errno}]")
+                    }
                     swoole_core::listener::ListenError::BadHost => format!("invalid address [{host}]"),
                     swoole_core::listener::ListenError::Unsupported(t) => format!("unsupported socket type {t:?}"),
                 };
@@ -218,7 +234,12 @@ impl Pool {
         if data.is_empty() {
             return Ok(false);
         }
-        Ok(swoole_core::pool_worker::reply_append(&data))
+        if !swoole_core::pool_worker::reply_append(&data) {
+            // Swoole's answer outside a socket pool's onMessage.
+            crate::process_state::set_last_error(ErrorCode::INVALID_PARAMS.0);
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     /// `sendMessage(string $data, int $dst_worker_id): bool` — one message to
@@ -226,19 +247,19 @@ impl Pool {
     #[php(name = "sendMessage")]
     pub fn send_message(&self, data: StrArg, dst_worker_id: IntArg) -> PhpResult<bool> {
         if !self.started.get() {
-            warning("process pool is not started.");
+            zend::fatal_warning("process pool is not started.");
             return Ok(false);
         }
         if self.core.borrow().ipc() != IpcType::UnixSock {
             let raw = self.core.borrow().ipc().raw();
-            warning(&format!("unsupported ipc type[{raw}], sendMessage requires SWOOLE_IPC_UNIXSOCK"));
+            zend::fatal_warning(&format!("unsupported ipc type[{raw}], sendMessage requires SWOOLE_IPC_UNIXSOCK"));
             return Ok(false);
         }
         let data = data.bytes(1)?;
         let dst = dst_worker_id.get(2)?;
         let core = self.core.borrow();
         if dst < 0 || dst >= core.worker_num() as i64 {
-            warning(&format!("invalid worker_id[{dst}]"));
+            zend::fatal_warning(&format!("invalid worker_id[{dst}]"));
             return Ok(false);
         }
         if data.is_empty() {
@@ -246,13 +267,13 @@ impl Pool {
         }
         let limit = self.settings.get().max_package_size;
         if data.len() > limit {
-            warning(&format!("the message ({} bytes) is larger than max_package_size ({limit})", data.len()));
+            zend::fatal_warning(&format!("the message ({} bytes) is larger than max_package_size ({limit})", data.len()));
             return Ok(false);
         }
         match core.send_message(dst as usize, &data) {
             Ok(()) => Ok(true),
             Err(e) => {
-                warning(&format!("failed to send {} bytes to worker#{dst}: {e}", data.len()));
+                zend::fatal_warning(&format!("failed to send {} bytes to worker#{dst}: {e}", data.len()));
                 Ok(false)
             }
         }
@@ -267,7 +288,7 @@ impl Pool {
     /// `start(): ?false` — runs the pool in this process until it stops.
     pub fn start(self_: &mut ZendClassObject<Pool>) -> PhpResult<NullOrFalse> {
         if self_.started.get() {
-            warning("process pool is started");
+            zend::fatal_warning("process pool is started");
             return Ok(NullOrFalse(true));
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();

@@ -311,6 +311,7 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
     }
     if ipc == IpcType::Socket && pool.core().listener_fd().is_none() {
         swoole_core::log::warning("ProcessPool::start_check() (ERRNO 509): must first listen to an tcp port");
+        crate::process_state::set_last_error(swoole_core::ErrorCode::WRONG_OPERATION.0);
         return Ok(false);
     }
     let core = pool.core();

@@ -88,7 +88,7 @@ impl Process {
     pub(crate) fn current_fd_or_warn(&self, what: &str) -> Option<Ref<'_, OwnedFd>> {
         let fd = self.current_fd();
         if fd.is_none() {
-            warning(&format!("no pipe, cannot {what}"));
+            zend::fatal_warning(&format!("no pipe, cannot {what}"));
         }
         fd
     }
@@ -161,7 +161,7 @@ impl Process {
     pub(crate) fn queue_or_warn(&self, what: &str) -> Option<MsgQueue> {
         let q = self.queue.get();
         if q.is_none() {
-            warning(&format!("no msgqueue, cannot use {what}()"));
+            zend::fatal_warning(&format!("no msgqueue, cannot use {what}()"));
         }
         q
     }

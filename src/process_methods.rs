@@ -5,7 +5,8 @@
 use crate::args::{ArrayArg, BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::loop_php;
 use crate::props;
-use crate::zend::{self, warning};
+use crate::functions::{notice_warning, sys_warning};
+use crate::zend;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::ffi::zend_object;
@@ -80,7 +81,7 @@ impl Process {
         let pid = self_.pid.get();
         // Signal 0 only checks that the process exists.
         if pid > 0 && sys::send_signal(pid, 0).is_ok() {
-            warning("process has already been started");
+            zend::fatal_warning("process has already been started");
             return false_zv();
         }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
@@ -88,7 +89,7 @@ impl Process {
         // fork (Swoole warns in the child, which then runs on in the script).
         let callable = props::get_private(process_ce(), obj, "callback").map(Zval::shallow_clone);
         let Some(callable) = callable.filter(truthy) else {
-            warning("illegal callback function");
+            zend::fatal_warning("illegal callback function");
             return false_zv();
         };
         let Some(cb) = zend::resolve_or_warn(&callable, None) else { return false_zv() };
@@ -99,7 +100,7 @@ impl Process {
         let child = match zend::fork_php_child(opts, &mut (), |_| self_.run_child(obj, || {})) {
             Ok(pid) => pid,
             Err(e) => {
-                warning(&format!("fork() failed: {e}"));
+                sys_warning("fork() failed", &e);
                 return false_zv();
             }
         };
@@ -116,7 +117,7 @@ impl Process {
     pub fn read(&self, size: Opt<IntArg>) -> PhpResult<Zval> {
         let size = size.or(1, 8192)?;
         if size <= 0 {
-            warning("size must be greater than 0");
+            zend::fatal_warning("size must be greater than 0");
             return false_zv();
         }
         let Some(fd) = self.current_fd_or_warn("read from pipe") else { return false_zv() };
@@ -140,7 +141,7 @@ impl Process {
     pub fn write(&self, data: StrArg) -> PhpResult<Zval> {
         let data = data.bytes(1)?;
         if data.is_empty() {
-            warning("the data to send is empty");
+            zend::fatal_warning("the data to send is empty");
             return false_zv();
         }
         let Some(fd) = self.current_fd_or_warn("write into pipe") else { return false_zv() };
@@ -149,7 +150,7 @@ impl Process {
         match written {
             Ok(n) => Ok((n as i64).into_zval(false)?),
             Err(e) => {
-                warning(&format!("write() failed, Error: {e}"));
+                sys_warning("write() failed", &e);
                 false_zv()
             }
         }
@@ -160,7 +161,7 @@ impl Process {
     pub fn close(&self, which: Opt<IntArg>) -> PhpResult<bool> {
         let which = which.or(1, 0)?;
         if !self.master_fd.is_open() && !self.worker_fd.is_open() {
-            warning("no pipe, cannot close the pipe");
+            zend::fatal_warning("no pipe, cannot close the pipe");
             return Ok(false);
         }
         Ok(match which {
@@ -179,10 +180,16 @@ impl Process {
     pub fn exit(&self, exit_code: Opt<IntArg>) -> PhpResult<()> {
         let code = exit_code.or(1, 0)?;
         if !self.in_child.get() || self.pid.get() != nix::unistd::getpid().as_raw() {
-            warning("not current process");
+            zend::fatal_warning("not current process");
             return Ok(());
         }
-        let code = if (0..=255).contains(&code) { code as i32 } else { 1 };
+        let code = if (0..=255).contains(&code) {
+            code as i32
+        } else {
+            // Swoole's words, its trailing space too.
+            zend::fatal_warning("exit ret_code range is [>0 and <255] ");
+            1
+        };
         zend::exit_child(code)
     }
 
@@ -191,7 +198,7 @@ impl Process {
         let file = exec_file.string(1)?;
         let args = args.get(2)?;
         if file.is_empty() {
-            warning("exec file name is empty");
+            zend::fatal_warning("exec file name is empty");
             return Ok(false);
         }
         let mut argv: Vec<std::ffi::CString> = vec![std::ffi::CString::new(file.clone()).unwrap_or_default()];
@@ -201,7 +208,7 @@ impl Process {
         }
         zend::flush_output();
         let Err(e) = nix::unistd::execv(&argv[0], &argv);
-        warning(&format!("execv({file}) failed, Error: {}", std::io::Error::from(e)));
+        sys_warning(&format!("execv({file}) failed"), &std::io::Error::from(e));
         Ok(false)
     }
 
@@ -242,7 +249,7 @@ impl Process {
             _ => std::io::Error::from_raw_os_error(libc::EINVAL),
         };
         if !(signo == 0 && e.raw_os_error() == Some(libc::ESRCH)) {
-            warning(&format!("kill({pid}, {signo}) failed, Error: {e}"));
+            sys_warning(&format!("kill({pid}, {signo}) failed"), &e);
         }
         Ok(false)
     }
@@ -251,28 +258,37 @@ impl Process {
     /// callback runs on the event loop with `($signo)`; null removes it.
     pub fn signal(signal_no: IntArg, callback: Opt<CallableArg>) -> PhpResult<bool> {
         let signo = signal_no.get(1)?;
-        let callback = callback.callback(2)?;
+        // Swoole takes any value here and refuses one that is not callable
+        // with its warning (no TypeError), after the signal number's checks.
+        let callback = callback.0.map(|a| a.0).filter(|z| !z.is_null());
         if !(1..=64).contains(&signo) || signo == libc::SIGKILL as i64 || signo == libc::SIGSTOP as i64 {
-            warning(&format!("invalid signal number [{signo}]"));
+            zend::fatal_warning(&format!("invalid signal number [{signo}]"));
             return Ok(false);
         }
         let signo = signo as i32;
+        if callback.is_some() && crate::process_state::keeps_signal(signo) {
+            zend::fatal_warning(&format!("signal [{signo}] processor has been registered by the system"));
+            return Ok(false);
+        }
+        let callback = match callback {
+            Some(zv) => match zend::resolve_or_warn(zv, None) {
+                Some(cb) => Some(cb),
+                None => return Ok(false),
+            },
+            None => None,
+        };
         match callback {
             None => {
                 event_loop::unwatch_signal(signo);
                 if !loop_php::set_signal(signo, None) {
-                    warning(&format!("unable to find the callback of signal [{signo}]"));
+                    notice_warning(&format!("unable to find the callback of signal [{signo}]"));
                     return Ok(false);
                 }
                 Ok(true)
             }
             Some(cb) => {
-                if crate::process_state::keeps_signal(signo) {
-                    warning(&format!("signal [{signo}] processor has been registered by the system"));
-                    return Ok(false);
-                }
                 if let Err(e) = event_loop::watch_signal(signo) {
-                    warning(&format!("failed to watch signal [{signo}]: {e}"));
+                    sys_warning(&format!("failed to watch signal [{signo}]"), &e);
                     return Ok(false);
                 }
                 loop_php::set_signal(signo, Some(cb));
@@ -286,13 +302,15 @@ impl Process {
     /// (SIGALRM), 1 virtual (SIGVTALRM), 2 profiling (SIGPROF); 0 usec clears.
     pub fn alarm(usec: IntArg, r#type: Opt<IntArg>) -> PhpResult<bool> {
         let usec = usec.get(1)?.max(0);
+        // Any other type goes to setitimer() as Swoole passes it (EINVAL).
         let which = match r#type.or(2, 0)? {
+            0 => libc::ITIMER_REAL,
             1 => libc::ITIMER_VIRTUAL,
             2 => libc::ITIMER_PROF,
-            _ => libc::ITIMER_REAL,
+            _ => -1,
         };
         if let Err(e) = sys::set_interval_timer(which, usec) {
-            warning(&format!("setitimer() failed, Error: {e}"));
+            sys_warning("setitimer() failed", &e);
             return Ok(false);
         }
         Ok(true)
@@ -326,25 +344,29 @@ impl Process {
     pub fn set_affinity(cpu_settings: ArrayArg) -> PhpResult<bool> {
         let cpus = cpu_settings.get(1)?;
         let n = swoole_core::stats::cpu_num();
+        // Swoole counts the entries before it reads them.
+        if cpus.is_empty() {
+            return Ok(false);
+        }
+        if cpus.len() > n {
+            zend::fatal_warning("More than the number of CPU");
+            return Ok(false);
+        }
         let mut ids = Vec::new();
         for (_, v) in cpus.iter() {
             // An int or a numeric string: "x" is not CPU 0.
             let id = v.long().or_else(|| v.string().and_then(|s| s.trim().parse::<i64>().ok()));
             let Some(id) = id.filter(|&id| id >= 0 && (id as usize) < n) else {
                 let shown = id.map(|id| id.to_string()).or_else(|| v.string()).unwrap_or_else(|| v.get_type().to_string());
-                warning(&format!("invalid cpu id [{shown}]"));
+                zend::fatal_warning(&format!("invalid cpu id [{shown}]"));
                 return Ok(false);
             };
             ids.push(id as usize);
         }
-        if ids.is_empty() {
-            return Ok(false);
+        if let Err(e) = sys::set_affinity(&ids) {
+            return Ok(sys_warning("sched_setaffinity() failed", &e));
         }
-        if ids.len() > n {
-            warning("More than the number of CPU");
-            return Ok(false);
-        }
-        Ok(sys::set_affinity(&ids).is_ok())
+        Ok(true)
     }
 
     /// `static getAffinity(): array`
@@ -421,7 +443,7 @@ impl Process {
             match script_path().map(|p| MsgQueue::key_of(&p)) {
                 Some(Ok(k)) => k,
                 _ => {
-                    warning("ftok() failed: cannot make a key from the script's path");
+                    zend::fatal_warning("ftok() failed: cannot make a key from the script's path");
                     return Ok(false);
                 }
             }
@@ -438,7 +460,7 @@ impl Process {
                 Ok(true)
             }
             Err(e) => {
-                warning(&format!("msgget() failed, Error: {e}"));
+                sys_warning("msgget() failed", &e);
                 Ok(false)
             }
         }
@@ -448,18 +470,18 @@ impl Process {
     pub fn push(&self, data: StrArg) -> PhpResult<bool> {
         let data = data.bytes(1)?;
         if data.is_empty() {
-            warning("the data to push is empty");
+            zend::fatal_warning("the data to push is empty");
             return Ok(false);
         }
         if data.len() >= MSG_MAX {
-            warning("the data to push is too big");
+            zend::fatal_warning("the data to push is too big");
             return Ok(false);
         }
         let Some(q) = self.queue_or_warn("push") else { return Ok(false) };
         match q.push(1, &data) {
             Ok(sent) => Ok(sent),
             Err(e) => {
-                warning(&format!("msgsnd() failed, Error: {e}"));
+                sys_warning("msgsnd() failed", &e);
                 Ok(false)
             }
         }
@@ -475,7 +497,7 @@ impl Process {
             Ok(Some(bytes)) => Ok(zend::bytes_zval(&bytes)),
             Ok(None) => false_zv(),
             Err(e) => {
-                warning(&format!("msgrcv() failed, Error: {e}"));
+                sys_warning("msgrcv() failed", &e);
                 false_zv()
             }
         }
@@ -485,7 +507,7 @@ impl Process {
     #[php(name = "statQueue")]
     pub fn stat_queue(&self) -> PhpResult<Zval> {
         let Some(q) = self.queue.get() else {
-            warning("no queue, can't get stats of the queue");
+            zend::fatal_warning("no queue, can't get stats of the queue");
             return false_zv();
         };
         let Ok((num, bytes)) = q.stat() else { return false_zv() };
@@ -502,7 +524,7 @@ impl Process {
             Some(q) => match q.free() {
                 Ok(()) => true,
                 Err(e) => {
-                    warning(&format!("msgctl({}, IPC_RMID) failed, Error: {e}", q.id));
+                    sys_warning(&format!("msgctl({}, IPC_RMID) failed", q.id), &e);
                     false
                 }
             },

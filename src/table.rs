@@ -13,7 +13,8 @@ use crate::args::{ArrayArg, FloatArg, IntArg, Opt, StrArg};
 use crate::exception::swoole_error;
 use crate::props::{self, Default as P};
 use crate::table_values::{marshal, row_array, value_zval, values, Mode};
-use crate::zend::{self, warning, ArgError};
+use crate::functions::notice_warning;
+use crate::zend::{self, ArgError};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::{PhpException, PhpResult};
@@ -109,11 +110,11 @@ fn not_created<T>() -> PhpResult<T> {
 /// Swoole's key rules (with its warnings): 1 to 63 bytes.
 fn key_ok(key: &[u8]) -> bool {
     if key.is_empty() {
-        warning("key must not be empty");
+        zend::fatal_warning("key must not be empty");
         return false;
     }
     if key.len() > KEY_MAX {
-        warning(&format!("key length exceeds the limit of {KEY_MAX} bytes"));
+        zend::fatal_warning(&format!("key length exceeds the limit of {KEY_MAX} bytes"));
         return false;
     }
     true
@@ -213,12 +214,12 @@ impl Table {
             return zv(false);
         }
         let Some((c, col)) = t.columns().find(&column) else {
-            warning(&format!("column[{}] does not exist", String::from_utf8_lossy(&column)));
+            zend::fatal_warning(&format!("column[{}] does not exist", String::from_utf8_lossy(&column)));
             return zv(false);
         };
         let by = match (col.ty, by) {
             (ColumnType::String, _) => {
-                warning(&format!("can't execute '{op}' on a string type column"));
+                zend::fatal_warning(&format!("can't execute '{op}' on a string type column"));
                 return zv(false);
             }
             (ColumnType::Float, by) => Number::Float(sign as f64 * by.map_or(1.0, zend::cast_double)),
@@ -231,7 +232,7 @@ impl Table {
             Ok(Number::Int(i)) => zv(i),
             Ok(Number::Float(f)) => zv(f),
             Err(core::Full) => {
-                warning("unable to allocate memory");
+                zend::fatal_warning("unable to allocate memory");
                 zv(false)
             }
         }
@@ -281,11 +282,11 @@ impl Table {
             return Err(constructor_first());
         }
         if ty == Self::TYPE_STRING && size < 1 {
-            warning("the length of string type values has to be more than zero");
+            zend::fatal_warning("the length of string type values has to be more than zero");
             return Ok(false);
         }
         let State::Defining { columns, .. } = &mut *state else {
-            warning("unable to add column after table has been created");
+            zend::fatal_warning("unable to add column after table has been created");
             return Ok(false);
         };
         let Some(kind) = ColumnType::from_swoole(ty) else {
@@ -305,7 +306,7 @@ impl Table {
         let (rows, columns) = match &*self_.state.borrow() {
             State::Defining { rows, columns } => (*rows, columns.clone()),
             State::Created(_) => {
-                warning("the table has already been created");
+                zend::fatal_warning("the table has already been created");
                 return Ok(false);
             }
             State::Unconstructed | State::Destroyed => return Err(constructor_first()),
@@ -344,7 +345,7 @@ impl Table {
         self.with_values(key, value, Mode::Write, |t, key, vals| match t.set(key, vals) {
             Ok(()) => true,
             Err(core::Full) => {
-                warning(&format!("failed to set('{}'), unable to allocate memory", String::from_utf8_lossy(key)));
+                notice_warning(&format!("failed to set('{}'), unable to allocate memory", String::from_utf8_lossy(key)));
                 false
             }
         })
@@ -354,7 +355,7 @@ impl Table {
         self.with_values(key, values, Mode::Write, |t, key, vals| match t.add(key, vals) {
             Ok(added) => added,
             Err(core::Full) => {
-                warning(&format!("failed to add('{}'), unable to allocate memory", String::from_utf8_lossy(key)));
+                notice_warning(&format!("failed to add('{}'), unable to allocate memory", String::from_utf8_lossy(key)));
                 false
             }
         })

@@ -3,7 +3,7 @@
 //! `(int)`, `(float)`, `(string)` do, as Swoole does), and rows turned back
 //! into PHP arrays.
 
-use crate::zend::{self, warning};
+use crate::zend;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::types::{ZendHashTable, Zval};
@@ -35,17 +35,17 @@ pub fn marshal<'a>(t: &core::Table, ht: &'a ZendHashTable, key: &[u8], mode: Mod
     if mode == Mode::Expected {
         // Refuse the whole condition before any cast can run user code.
         if ht.is_empty() {
-            warning("expected values must not be empty");
+            zend::fatal_warning("expected values must not be empty");
             return None;
         }
         let mut it = ht.iter();
         while let Some((k, _)) = it.next_zval() {
             let Some(name) = k.zend_str() else {
-                warning("expected values must use column names");
+                zend::fatal_warning("expected values must use column names");
                 return None;
             };
             if columns.find(name.as_bytes()).is_none() {
-                warning(&format!("column[{}] does not exist", String::from_utf8_lossy(name.as_bytes())));
+                zend::fatal_warning(&format!("column[{}] does not exist", String::from_utf8_lossy(name.as_bytes())));
                 return None;
             }
         }

@@ -14,15 +14,15 @@ var_dump(Swoole\Process::kill(getmypid(), 1 << 32));
 var_dump(Swoole\Process::kill(getmypid(), 0));
 ?>
 --EXPECTF--
-Warning: Swoole\Process::kill(): kill(9223372036854775807, 0) failed, Error: Invalid argument (os error 22) in %s on line %d
+Warning: Swoole\Process::kill(): kill(9223372036854775807, 0) failed, Error: Invalid argument[22] in %s on line %d
 bool(false)
 
-Warning: Swoole\Process::kill(): kill(%d, 0) failed, Error: Invalid argument (os error 22) in %s on line %d
+Warning: Swoole\Process::kill(): kill(%d, 0) failed, Error: Invalid argument[22] in %s on line %d
 bool(false)
 
-Warning: Swoole\Process::kill(): kill(-4294967296, 0) failed, Error: Invalid argument (os error 22) in %s on line %d
+Warning: Swoole\Process::kill(): kill(-4294967296, 0) failed, Error: Invalid argument[22] in %s on line %d
 bool(false)
 
-Warning: Swoole\Process::kill(): kill(%d, 4294967296) failed, Error: Invalid argument (os error 22) in %s on line %d
+Warning: Swoole\Process::kill(): kill(%d, 4294967296) failed, Error: Invalid argument[22] in %s on line %d
 bool(false)
 bool(true)
