@@ -8,6 +8,7 @@
 
 use crate::args::{ArrayArg, BoolArg, IntArg, Opt, StrArg};
 use crate::props::{self, Default as P};
+use crate::functions::notice_warning;
 use crate::zend::{self, warning, CallOutcome, Callback};
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::convert::IntoZval;
@@ -173,9 +174,10 @@ impl Client {
     /// The connection, or Swoole's warning and error 5001.
     fn connected(conn: &mut Option<Conn>, obj: *mut zend_object) -> Option<&mut Conn> {
         if conn.is_none() {
-            set_error(obj, CLIENT_NO_CONNECTION);
-            // Swoole's own warning: hidden while swoole.display_errors is Off.
-            crate::zend::swoole_warning(NOT_CONNECTED);
+            props::set(obj, "errCode", CLIENT_NO_CONNECTION);
+            // Swoole's own warning (php_swoole_error()): hidden while
+            // swoole.display_errors is Off; the last error is 510 either way.
+            notice_warning(NOT_CONNECTED);
         }
         conn.as_mut()
     }
@@ -186,7 +188,7 @@ impl Client {
         let eof = matches!(self.options.borrow().settings.framing(), Framing::Eof { .. });
         match frame {
             Some(FrameError::TooLarge { .. }) if eof => {
-                warning("no package eof");
+                zend::fatal_warning("no package eof");
                 false_zv()
             }
             Some(FrameError::TooLarge { length, .. }) => {
@@ -277,17 +279,18 @@ impl Client {
         let _ = sock_flag.or(4, 0)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         if host.is_empty() {
-            warning("The host is empty");
+            zend::fatal_warning("The host is empty");
             return Ok(false);
         }
         if self_.conn.borrow().is_some() {
-            warning("connection to the server has already been established");
+            zend::fatal_warning("connection to the server has already been established");
             return Ok(false);
         }
         let unix = matches!(self_.kind, SockType::UnixStream | SockType::UnixDgram);
-        if !unix && !(1..=65535).contains(&port) {
-            warning(&format!("The port is invalid: {port}"));
-            props::set(obj, "errCode", 723i64);
+        // As Swoole: port 0 is tried (and refused by the kernel); errCode stays.
+        if !unix && !(0..=65535).contains(&port) {
+            warning("The port is invalid");
+            crate::process_state::set_last_error(ErrorCode::INVALID_PARAMS.0);
             return Ok(false);
         }
         let options = match read_options(props::get(obj, "setting").and_then(|z| z.array())) {
@@ -329,7 +332,7 @@ impl Client {
         let _ = flag.or(2, 0)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         if data.is_empty() {
-            warning("data to send is empty");
+            zend::fatal_warning("data to send is empty");
             return false_zv();
         }
         let mut conn = self_.conn.borrow_mut();
@@ -398,7 +401,7 @@ impl Client {
         let data = data.bytes(3)?;
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         if data.is_empty() {
-            warning("data to send is empty");
+            notice_warning("data to send is empty");
             return Ok(false);
         }
         // Swoole checks the port first: a stream client warns, a datagram
@@ -408,6 +411,7 @@ impl Client {
                 set_error(obj, ErrorCode::BAD_PORT.0 as i64);
             } else {
                 warning("The port is invalid");
+                crate::process_state::set_last_error(ErrorCode::INVALID_PARAMS.0);
             }
             return Ok(false);
         }
@@ -453,18 +457,18 @@ impl Client {
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         for (name, v) in [("offset", offset), ("length", length)] {
             if v < 0 {
-                warning(&format!("parameter ${name}[{v}] must be greater than or equal to 0"));
+                notice_warning(&format!("parameter ${name}[{v}] must be greater than or equal to 0"));
                 return Ok(false);
             }
         }
         if filename.is_empty() {
-            warning("file to send is empty");
+            zend::fatal_warning("file to send is empty");
             return Ok(false);
         }
         let mut conn = self_.conn.borrow_mut();
         let Some(c) = Client::connected(&mut conn, obj) else { return Ok(false) };
         if c.is_datagram() {
-            warning("dgram socket cannot use sendfile");
+            notice_warning("dgram socket cannot use sendfile");
             return Ok(false);
         }
         match c.send_file(&filename, offset as u64, length as u64) {
@@ -533,8 +537,7 @@ impl Client {
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let was = self_.conn.borrow_mut().take().is_some();
         if !was {
-            warning("client is not connected to the server");
-            return Ok(false);
+            return Ok(zend::fatal_warning("client is not connected to the server"));
         }
         props::set(obj, "sock", -1i64);
         Ok(true)
@@ -549,7 +552,7 @@ impl Client {
         let mut conn = self_.conn.borrow_mut();
         let Some(c) = Client::connected(&mut conn, obj) else { return false };
         if c.is_tls() {
-            warning("SSL has already been enabled");
+            zend::fatal_warning("SSL has already been enabled");
             return false;
         }
         let (host, port) = c.peer().unwrap_or_default();

@@ -4,7 +4,8 @@
 use crate::declare;
 use crate::args::{BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::loop_php::{self, FdCallbacks, PlainLoop};
-use crate::zend::warning;
+use crate::zend::{self, Callback};
+use ext_php_rs::ffi::zval;
 use ext_php_rs::builders::ModuleBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
@@ -21,26 +22,54 @@ fn interest_of(events: i64) -> Interest2 {
     Interest2 { read: events & EVENT_READ != 0, write: events & EVENT_WRITE != 0 }
 }
 
-fn fd_or_warn(zv: &Zval) -> Option<RawFd> {
+/// The descriptor of `zv`, or a warning (last error 503): for a resource
+/// that is no stream or socket ours, else Swoole's words for what the
+/// calling function was given (`unknown fd type`, `unknown type`, ...).
+fn fd_or_warn(zv: &Zval, not_fd: &str) -> Option<RawFd> {
     let fd = loop_php::fd_of(zv);
     if fd.is_none() {
-        warning("fd argument must be either valid PHP stream or valid PHP socket resource");
+        if zv.resource().is_some() {
+            zend::fatal_warning("fd argument must be either valid PHP stream or valid PHP socket resource");
+        } else {
+            zend::fatal_warning(not_fd);
+        }
     }
     fd
 }
 
+unsafe extern "C" {
+    fn zend_zval_type_name(arg: *const zval) -> *const std::ffi::c_char;
+}
+
+/// A `?callable` fd callback of add()/set(): a value that is neither null nor
+/// callable is Swoole's `Swoole\Exception` (505) "readable_callback must be
+/// of type callable, string given", last error 503 (no TypeError).
+fn fd_callback(arg: Opt<CallableArg>, which: &str) -> PhpResult<Option<Callback>> {
+    let Some(zv) = arg.0.map(|a| a.0).filter(|z| !z.is_null()) else { return Ok(None) };
+    match Callback::resolve(zv) {
+        Ok(cb) => Ok(Some(cb)),
+        Err(_) => {
+            crate::process_state::set_last_error(swoole_core::ErrorCode::PHP_FATAL_ERROR.0);
+            // SAFETY: the engine only reads `zv`; it returns a static C string.
+            let ty = unsafe { std::ffi::CStr::from_ptr(zend_zval_type_name(zv as *const Zval as *const zval)) };
+            let msg = format!("{which}_callback must be of type callable, {} given", ty.to_string_lossy());
+            Err(crate::exception::swoole_exception(&msg, swoole_core::ErrorCode::INVALID_PARAMS.0 as i64))
+        }
+    }
+}
+
 fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Opt<IntArg>) -> PhpResult<Zval> {
-    let read = read.callback(2)?;
-    let write = write.callback(3)?;
+    let read = fd_callback(read, "readable")?;
+    let write = fd_callback(write, "writable")?;
     let events = events.or(4, EVENT_READ)?;
-    let Some(fd) = fd_or_warn(fd_zv) else { return Ok(false.into_zval(false)?) };
+    let Some(fd) = fd_or_warn(fd_zv, "unknown fd type") else { return Ok(false.into_zval(false)?) };
     let interest = interest_of(events);
     let fail = |msg: String| -> PhpResult<Zval> {
-        warning(&msg);
+        zend::fatal_warning(&msg);
         Ok(false.into_zval(false)?)
     };
     if event_loop::user_interest(fd).is_some() {
-        return fail(format!("fd [{fd}] already exist"));
+        return fail("already exist".into());
     }
     if !interest.read && !interest.write {
         return fail("invalid events".into());
@@ -61,30 +90,30 @@ fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Op
 }
 
 fn set(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Opt<IntArg>) -> PhpResult<bool> {
-    let read = read.callback(2)?;
-    let write = write.callback(3)?;
+    let read = fd_callback(read, "readable")?;
+    let write = fd_callback(write, "writable")?;
     let events = events.or(4, 0)?;
-    let Some(fd) = fd_or_warn(fd_zv) else { return Ok(false) };
+    let Some(fd) = fd_or_warn(fd_zv, "invalid file descriptor passed") else { return Ok(false) };
     let Some(current) = event_loop::user_interest(fd) else {
-        warning(&format!("socket[{fd}] is not found in the reactor"));
+        zend::fatal_warning(&format!("socket[{fd}] is not found in the reactor"));
         return Ok(false);
     };
     loop_php::update_fd(fd, read, write);
     // 0 keeps what the fd waits for; otherwise the mask replaces it.
     let interest = if events == 0 { current } else { interest_of(events) };
     if interest.read && !loop_php::has_fd_callback(fd, true) {
-        warning(&format!("Swoole\\Event: unable to find readable callback of fd [{fd}]"));
+        zend::fatal_warning(&format!("Swoole\\Event: unable to find readable callback of fd [{fd}]"));
         return Ok(false);
     }
     if interest.write && !loop_php::has_fd_callback(fd, false) {
-        warning(&format!("Swoole\\Event: unable to find writable callback of fd [{fd}]"));
+        zend::fatal_warning(&format!("Swoole\\Event: unable to find writable callback of fd [{fd}]"));
         return Ok(false);
     }
     Ok(event_loop::user_set(fd, interest).is_ok())
 }
 
 fn del(fd_zv: &Zval) -> bool {
-    let Some(fd) = fd_or_warn(fd_zv) else { return false };
+    let Some(fd) = fd_or_warn(fd_zv, "unknown type") else { return false };
     let removed = event_loop::user_del(fd);
     if removed {
         loop_php::remove_fd(fd);
@@ -94,32 +123,41 @@ fn del(fd_zv: &Zval) -> bool {
 
 fn isset(fd_zv: &Zval, events: Opt<IntArg>) -> PhpResult<bool> {
     let events = events.or(2, EVENT_READ | EVENT_WRITE)?;
-    let Some(fd) = loop_php::fd_of(fd_zv) else { return Ok(false) };
+    let Some(fd) = fd_or_warn(fd_zv, "unknown type") else { return Ok(false) };
     let want = interest_of(events);
     Ok(event_loop::user_interest(fd).is_some_and(|i| (i.read && want.read) || (i.write && want.write)))
 }
 
 fn write(fd_zv: &Zval, data: StrArg) -> PhpResult<bool> {
     let data = data.bytes(2)?;
-    let Some(fd) = fd_or_warn(fd_zv) else { return Ok(false) };
+    let Some(fd) = fd_or_warn(fd_zv, "unknown type") else { return Ok(false) };
     if data.is_empty() {
-        warning("data empty");
+        zend::fatal_warning("data empty");
         return Ok(false);
     }
     if event_loop::user_interest(fd).is_none() {
-        warning(&format!("socket[{fd}] is not found in the reactor"));
+        zend::fatal_warning(&format!("socket[{fd}] is not found in the reactor"));
         return Ok(false);
     }
     Ok(event_loop::user_write(fd, &data).is_ok())
 }
 
+/// A value that is not callable gets Swoole's warning and false (no TypeError).
 fn defer(cb: CallableArg) -> PhpResult<bool> {
-    loop_php::defer(cb.get(1)?);
+    let Some(cb) = zend::resolve_or_warn(cb.0, None) else { return Ok(false) };
+    loop_php::defer(cb);
     Ok(true)
 }
 
+/// A value that is not callable (nor null) gets Swoole's warning and false.
 fn cycle(cb: Opt<CallableArg>, before: Opt<BoolArg>) -> PhpResult<bool> {
-    let cb = cb.callback(1)?;
+    let cb = match cb.0.map(|a| a.0).filter(|z| !z.is_null()) {
+        Some(zv) => match zend::resolve_or_warn(zv, None) {
+            Some(cb) => Some(cb),
+            None => return Ok(false),
+        },
+        None => None,
+    };
     let slot = if before.or(2, false)? { event_loop::CycleSlot::Before } else { event_loop::CycleSlot::After };
     Ok(loop_php::set_cycle(cb, slot))
 }

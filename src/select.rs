@@ -9,7 +9,7 @@ use crate::args::Opt;
 use crate::client::Client;
 use crate::process::Process;
 use crate::socket::Socket;
-use crate::zend::{self, warning};
+use crate::zend;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::class::RegisteredClass;
 use ext_php_rs::convert::IntoZval;
@@ -42,7 +42,7 @@ fn element_fd(el: &Zval) -> Option<RawFd> {
     let el = el.dereference();
     if let Some(n) = el.long() {
         if n < 0 {
-            warning(&format!("invalid file descriptor#{n} passed"));
+            zend::fatal_warning(&format!("invalid file descriptor#{n} passed"));
             return None;
         }
         return Some(n as RawFd);
@@ -50,14 +50,14 @@ fn element_fd(el: &Zval) -> Option<RawFd> {
     if let Some(res) = el.resource() {
         let fd = crate::loop_php::stream_fd(res, true);
         if fd.is_none() {
-            warning("fd argument must be either valid PHP stream or valid PHP socket resource");
+            zend::fatal_warning("fd argument must be either valid PHP stream or valid PHP socket resource");
         }
         return fd;
     }
     if let Some(obj) = el.object() {
         return object_fd(obj).filter(|&fd| fd >= 0);
     }
-    warning("invalid file descriptor passed");
+    zend::fatal_warning("invalid file descriptor passed");
     None
 }
 
@@ -83,7 +83,9 @@ fn ready_entries(list: &ZendHashTable, set: &PollSet, wait: Wait) -> ZBox<ZendHa
     for (key, el) in list.iter() {
         let Some(fd) = element_fd(el) else { continue };
         match set.ready(fd, wait) {
-            None => warning(&format!("bad fd[{fd}]")),
+            None => {
+                zend::fatal_warning(&format!("bad fd[{fd}]"));
+            }
             Some(false) => {}
             Some(true) => {
                 let _ = out.insert(key, el.shallow_clone());
@@ -113,13 +115,13 @@ pub fn swoole_client_select(read: &mut Zval, write: &mut Zval, except: &mut Zval
         }
     }
     if set.is_empty() {
-        warning("no resource arrays were passed to select");
+        zend::fatal_warning("no resource arrays were passed to select");
         return Ok(false.into_zval(false)?);
     }
     let count = match set.wait(timeout) {
         Ok(n) => n,
         Err(e) => {
-            warning(&format!("unable to poll(), Error: {e}"));
+            crate::functions::sys_warning("unable to poll()", &e);
             return Ok(false.into_zval(false)?);
         }
     };

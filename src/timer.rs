@@ -3,7 +3,7 @@
 use crate::declare;
 use crate::args::{CallableArg, IntArg};
 use crate::loop_php;
-use crate::zend::{warning, Callback};
+use crate::zend::Callback;
 use ext_php_rs::builders::{ClassBuilder, ModuleBuilder};
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
@@ -46,7 +46,7 @@ pub fn register_iterator_class() -> bool {
 /// Arms a timer with a PHP callback; false (with Swoole's warning) for ms < 1.
 pub fn add(ms: i64, callback: Callback, params: &[&Zval], repeat: bool) -> Option<i64> {
     if ms < MIN_MS {
-        warning("Timer must be greater than or equal to 1");
+        crate::zend::fatal_warning("Timer must be greater than or equal to 1");
         return None;
     }
     loop_php::ensure_shutdown_hook();
@@ -56,7 +56,7 @@ pub fn add(ms: i64, callback: Callback, params: &[&Zval], repeat: bool) -> Optio
             Some(id.0)
         }
         Err(e) => {
-            warning(&format!("add timer failed: {e}"));
+            crate::zend::fatal_warning(&format!("add timer failed: {e}"));
             None
         }
     }

@@ -7,7 +7,7 @@
 
 use crate::declare;
 use crate::args::{CallableArg, IntArg, Opt, StrArg};
-use crate::zend::{self, warning};
+use crate::zend;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::prelude::*;
@@ -15,7 +15,7 @@ use ext_php_rs::types::{ZendHashTable, Zval};
 
 /// The warning of every coroutine function.
 pub fn no_coroutines() {
-    warning("coroutines are not supported by this extension");
+    zend::fatal_warning("coroutines are not supported by this extension");
 }
 
 fn false_zval() -> PhpResult<Zval> {
@@ -58,7 +58,7 @@ pub fn swoole_async_dns_lookup_coro(domain_name: StrArg, timeout: Opt<&Zval>, r#
         zend::arg_double(t, 2)?;
     }
     r#type.or(3, i64::from(libc::AF_INET))?;
-    warning("coroutine DNS lookups are not supported by this extension; use gethostbyname()");
+    zend::fatal_warning("coroutine DNS lookups are not supported by this extension; use gethostbyname()");
     false_zval()
 }
 
@@ -79,11 +79,7 @@ pub fn swoole_coroutine_socketpair(domain: IntArg, r#type: IntArg, protocol: Int
             Ok(out.into_zval(false)?)
         }
         Err(e) => {
-            warning(&format!(
-                "failed to create socket, Error: {}[{}]",
-                swoole_core::error::os_strerror(e.raw_os_error().unwrap_or(0)),
-                e.raw_os_error().unwrap_or(0)
-            ));
+            crate::functions::sys_warning("failed to create socket", &e);
             false_zval()
         }
     }
@@ -104,7 +100,7 @@ fn require_instance(value: &Zval, class: &str, arg_num: u32) -> PhpResult<()> {
 }
 
 fn no_name_resolvers() {
-    warning("name resolvers are not supported by this extension");
+    zend::fatal_warning("name resolvers are not supported by this extension");
 }
 
 /// `swoole_name_resolver_lookup(string $name, Swoole\NameResolver\Context $ctx): string`
@@ -136,7 +132,7 @@ pub fn swoole_name_resolver_remove(ns: &Zval) -> PhpResult<bool> {
 pub fn swoole_tracer_leak_detect(threshold: Opt<IntArg>) -> PhpResult<()> {
     threshold.or(1, 64)?;
     if crate::ini::is_on(&crate::ini::LEAK_DETECTION) {
-        warning("leak detection is not supported by this extension");
+        zend::fatal_warning("leak detection is not supported by this extension");
     }
     Ok(())
 }
@@ -145,7 +141,7 @@ pub fn swoole_tracer_leak_detect(threshold: Opt<IntArg>) -> PhpResult<()> {
 /// also a warning.
 fn no_profiler() -> bool {
     if crate::ini::is_on(&crate::ini::PROFILE) {
-        warning("profiling is not supported by this extension");
+        zend::fatal_warning("profiling is not supported by this extension");
     }
     false
 }
