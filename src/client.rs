@@ -188,7 +188,7 @@ impl Client {
         let eof = matches!(self.options.borrow().settings.framing(), Framing::Eof { .. });
         match frame {
             Some(FrameError::TooLarge { .. }) if eof => {
-                zend::fatal_warning("no package eof");
+                notice_warning("no package eof");
                 false_zv()
             }
             Some(FrameError::TooLarge { length, .. }) => {
@@ -546,23 +546,29 @@ impl Client {
     /// `enableSSL(?callable $onSslReady = null): bool` — TLS on the
     /// connected socket, with the `ssl_*` settings of `$client->setting`.
     #[php(name = "enableSSL")]
-    pub fn enable_ssl(self_: &mut ZendClassObject<Client>, args: &[&Zval]) -> bool {
-        let _ = args;
+    pub fn enable_ssl(self_: &mut ZendClassObject<Client>, args: &[&Zval]) -> PhpResult<bool> {
+        // As Swoole's synchronous client: any `$onSslReady` (null too) is refused
+        // before anything else.
+        if !args.is_empty() {
+            return Err(crate::exception::swoole_exception(
+                "sync client does not support `onSslReady` callback",
+                ErrorCode::INVALID_PARAMS.0 as i64,
+            ));
+        }
         let obj: *mut zend_object = self_.get_mut_zend_obj();
         let mut conn = self_.conn.borrow_mut();
-        let Some(c) = Client::connected(&mut conn, obj) else { return false };
+        let Some(c) = Client::connected(&mut conn, obj) else { return Ok(false) };
         if c.is_tls() {
-            zend::fatal_warning("SSL has already been enabled");
-            return false;
+            return Ok(zend::fatal_warning("SSL has already been enabled"));
         }
         let (host, port) = c.peer().unwrap_or_default();
         if crate::client_tls::start(c, obj, &host, port as i64) {
-            return true;
+            return Ok(true);
         }
         // The handshake failed half-way: the stream cannot be used any more.
         conn.take();
         props::set(obj, "sock", -1i64);
-        false
+        Ok(false)
     }
 
     /// `getPeerCert(): string|false` — the server's certificate (PEM).

@@ -36,6 +36,7 @@ probe([
     'sendto empty' => fn() => $u->sendto('127.0.0.1', 9, ''),
     'sendto tcp port 70000' => fn() => $c->sendto('127.0.0.1', 70000, 'x'),
     'sendto udp port 70000' => fn() => [$u->sendto('127.0.0.1', 70000, 'x'), $u->errCode],
+    'enableSSL with a callback' => fn() => $c->enableSSL(fn() => 1),
 ]);
 swoole_async_set(['display_errors' => false]);
 probe(['send not connected, display_errors off' => fn() => $c->send('x')]);
@@ -43,12 +44,16 @@ swoole_async_set(['display_errors' => true]);
 $srv = stream_socket_server('tcp://127.0.0.1:0');
 $port = (int) substr(strrchr(stream_socket_get_name($srv, false), ':'), 1);
 $c = new Swoole\Client(SWOOLE_SOCK_TCP);
-$c->connect('127.0.0.1', $port);
 $u = new Swoole\Client(SWOOLE_SOCK_UDP);
 $u->connect('127.0.0.1', 9);
+$c->set(['open_eof_check' => true, 'package_eof' => "\r\n", 'package_max_length' => 70000]);
+$c->connect('127.0.0.1', $port);
+$peer = stream_socket_accept($srv);
+fwrite($peer, str_repeat('x', 80000));
 probe([
     'connect again' => fn() => $c->connect('127.0.0.1', $port),
     'sendfile on udp' => fn() => $u->sendfile(__FILE__),
+    'recv past package_max_length without eof' => fn() => $c->recv(),
 ]);
 $c->close();
 echo "-- Event\n";
@@ -105,9 +110,11 @@ sendfile offset -1: false 510 Swoole\Client::sendfile(): parameter $offset[-1] m
 sendto empty: false 510 Swoole\Client::sendto(): data to send is empty
 sendto tcp port 70000: false 505 Swoole\Client::sendto(): The port is invalid
 sendto udp port 70000: [false,723] 723 -
+enableSSL with a callback: Swoole\Exception(505: sync client does not support `onSslReady` callback) 0 (thrown)
 send not connected, display_errors off: false 510 -
 connect again: false 503 Swoole\Client::connect(): connection to the server has already been established
 sendfile on udp: false 510 Swoole\Client::sendfile(): dgram socket cannot use sendfile
+recv past package_max_length without eof: false 510 Swoole\Client::recv(): no package eof
 -- Event
 add a string: false 503 Swoole\Event::add(): unknown fd type
 add no events: false 503 Swoole\Event::add(): invalid events
