@@ -55,6 +55,8 @@ pub struct Process {
     /// setTimeout() gave the pipe a timeout: a read that would block then
     /// timed out (`swoole_last_error()` 6002, as Swoole).
     pub(crate) timeout_set: Cell<bool>,
+    /// `setBlocking(false)` was called: EAGAIN is no timeout then.
+    pub(crate) nonblocking: Cell<bool>,
 }
 
 fn process_class(builder: ClassBuilder) -> ClassBuilder {
@@ -190,6 +192,7 @@ impl Process {
             queue_balance: Cell::new(true),
             exported: RefCell::new(None),
             timeout_set: Cell::new(false),
+            nonblocking: Cell::new(false),
         });
         let raw: *mut zend_object = obj.get_mut_zend_obj();
         props::set(raw, "id", id);

@@ -73,6 +73,7 @@ impl Process {
             queue_balance: Cell::new(true),
             exported: RefCell::new(None),
             timeout_set: Cell::new(false),
+            nonblocking: Cell::new(false),
         })
     }
 
@@ -125,6 +126,9 @@ impl Process {
         drop(fd);
         match read {
             Ok(bytes) => Ok(zend::bytes_zval(&bytes)),
+            // As Swoole: a non-blocking pipe with nothing to read leaves the
+            // last error alone.
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock && self.nonblocking.get() => false_zv(),
             Err(e) => {
                 let timed_out = e.kind() == std::io::ErrorKind::WouldBlock && self.timeout_set.get();
                 crate::process_state::set_last_error(if timed_out {
@@ -429,7 +433,11 @@ impl Process {
     pub fn set_blocking(&self, blocking: BoolArg) -> PhpResult<bool> {
         let blocking = blocking.get(1)?;
         let Some(fd) = self.current_fd_or_warn("setBlocking the pipe") else { return Ok(false) };
-        Ok(sys::set_blocking(&*fd, blocking).is_ok())
+        let done = sys::set_blocking(&*fd, blocking).is_ok();
+        if done {
+            self.nonblocking.set(!blocking);
+        }
+        Ok(done)
     }
 
     /// `useQueue(int $key = 0, int $mode = 2, int $capacity = -1): bool`

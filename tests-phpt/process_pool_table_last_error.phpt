@@ -47,6 +47,10 @@ probe([
     'statQueue no queue' => fn() => $p->statQueue(),
     'freeQueue no queue' => fn() => $p->freeQueue(),
     'getPriority null who' => fn() => $p->getPriority(PRIO_PGRP),
+    'read non-blocking, nothing there' => function () use ($p) {
+        $p->setBlocking(false);
+        return $p->read();
+    },
 ]);
 echo "-- Process\\Pool\n";
 $pool = new Swoole\Process\Pool(1);
@@ -123,6 +127,7 @@ pop no queue: false 503 Swoole\Process::pop(): no msgqueue, cannot use pop()
 statQueue no queue: false 503 Swoole\Process::statQueue(): no queue, can't get stats of the queue
 freeQueue no queue: false 0 -
 getPriority null who: false 505 Swoole\Process::getPriority(): $who parameter must not be null
+read non-blocking, nothing there: false 0 -
 -- Process\Pool
 on unknown: false 510 Swoole\Process\Pool::on(): unknown event type[nope]
 on not callable: false 503 Swoole\Process\Pool::on(): function 'no_such_function' is not callable
