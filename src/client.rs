@@ -235,7 +235,9 @@ impl Client {
             return Err(crate::exception::swoole_exception(swoole_core::listener::DTLS_NOT_IMPLEMENTED, 505));
         }
         let Some(kind) = SockType::from_raw(raw) else {
-            return Err(crate::exception::swoole_exception(&format!("invalid socket type [{raw}]"), 724));
+            // Swoole's words and class (a TypeError, code 0).
+            let msg = format!("Swoole\\Client::__construct() expects parameter 1 to be client type, unknown type {raw} given");
+            return Err(ext_php_rs::exception::PhpException::new(msg, 0, ext_php_rs::zend::ce::type_error()));
         };
         if let Some(obj) = crate::zend::constructing_object() {
             props::set(obj, "type", raw);

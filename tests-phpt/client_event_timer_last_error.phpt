@@ -37,6 +37,7 @@ probe([
     'sendto tcp port 70000' => fn() => $c->sendto('127.0.0.1', 70000, 'x'),
     'sendto udp port 70000' => fn() => [$u->sendto('127.0.0.1', 70000, 'x'), $u->errCode],
     'enableSSL with a callback' => fn() => $c->enableSSL(fn() => 1),
+    'new Client(999)' => fn() => new Swoole\Client(999),
 ]);
 swoole_async_set(['display_errors' => false]);
 probe(['send not connected, display_errors off' => fn() => $c->send('x')]);
@@ -111,6 +112,7 @@ sendto empty: false 510 Swoole\Client::sendto(): data to send is empty
 sendto tcp port 70000: false 505 Swoole\Client::sendto(): The port is invalid
 sendto udp port 70000: [false,723] 723 -
 enableSSL with a callback: Swoole\Exception(505: sync client does not support `onSslReady` callback) 0 (thrown)
+new Client(999): TypeError(0: Swoole\Client::__construct() expects parameter 1 to be client type, unknown type 999 given) 0 (thrown)
 send not connected, display_errors off: false 510 -
 connect again: false 503 Swoole\Client::connect(): connection to the server has already been established
 sendfile on udp: false 510 Swoole\Client::sendfile(): dgram socket cannot use sendfile
