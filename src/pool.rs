@@ -113,24 +113,18 @@ impl IntoZval for ProcessOrFalse {
     }
 }
 
-/// A size setting: an int, or a string such as `"2M"` (Swoole's
-/// `php_swoole_parse_to_size`).
-pub(crate) fn parse_size(v: &Zval) -> Option<usize> {
-    if let Some(n) = v.long() {
-        return usize::try_from(n).ok();
+/// `max_package_size` as Swoole's `php_swoole_parse_to_size()` reads it: a
+/// string is a PHP quantity ("2M"), one PHP cannot read gives the message
+/// of Swoole's fatal error; any other value is cast to int.
+pub(crate) fn parse_size(v: &Zval) -> Result<i64, String> {
+    if v.is_string() {
+        let text = v.string().unwrap_or_default();
+        return match swoole_core::quantity::parse(text.as_bytes()) {
+            (n, None) => Ok(n),
+            (_, Some(reason)) => Err(format!("failed to parse '{text}' to size, Error: {reason}")),
+        };
     }
-    let s = v.string()?;
-    let s = s.trim();
-    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
-    let n: usize = num.parse().ok()?;
-    let mul = match unit.to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" => 1 << 10,
-        "m" | "mb" => 1 << 20,
-        "g" | "gb" => 1 << 30,
-        _ => return None,
-    };
-    n.checked_mul(mul)
+    Ok(crate::zend::cast_long(v))
 }
 
 impl Pool {

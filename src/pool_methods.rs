@@ -74,6 +74,7 @@ impl Pool {
         let table = settings.get(1)?;
         let mut s = self.settings.get();
         let mut log = (None::<String>, None::<i32>);
+        let mut fatal = None;
         for (key, v) in table.iter() {
             let key = key.to_string();
             match key.as_str() {
@@ -83,9 +84,18 @@ impl Pool {
                         s.max_wait = Duration::from_secs_f64(secs);
                     }
                 }
+                // Swoole's checks: a negative size warns (503); 0 is taken
+                // silently (here it leaves the limit as it was).
                 "max_package_size" => match parse_size(v) {
-                    Some(n) if n > 0 => s.max_package_size = n,
-                    _ => warning(&format!("invalid max_package_size [{}]", v.coerce_to_string().unwrap_or_default())),
+                    Ok(n) if n > 0 => s.max_package_size = n as usize,
+                    Ok(0) => {}
+                    Ok(n) => {
+                        zend::fatal_warning(&format!("max_package_size must be greater than or equal to 0, got {n}"));
+                    }
+                    Err(msg) => {
+                        fatal = Some(msg);
+                        break;
+                    }
                 },
                 "enable_coroutine" => self.enable_coroutine.set(v.coerce_to_bool()),
                 "log_file" => log.0 = v.coerce_to_string(),
@@ -98,6 +108,12 @@ impl Pool {
             }
         }
         self.settings.set(s);
+        if let Some(msg) = fatal {
+            // Swoole's fatal error: the script ends here.
+            drop(log);
+            zend::fatal(&msg);
+            return Ok(());
+        }
         if log.0.is_some() || log.1.is_some() {
             let level = log.1.unwrap_or(swoole_core::log::LOG_DEBUG);
             swoole_core::log::set_level(level);

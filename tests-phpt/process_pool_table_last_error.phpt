@@ -57,6 +57,7 @@ $pool = new Swoole\Process\Pool(1);
 $unix = new Swoole\Process\Pool(1, SWOOLE_IPC_UNIXSOCK);
 $sock = new Swoole\Process\Pool(1, SWOOLE_IPC_SOCKET);
 probe([
+    'set max_package_size -2k' => fn() => $pool->set(['max_package_size' => '-2k']),
     'on unknown' => fn() => $pool->on('nope', fn() => 1),
     'on not callable' => fn() => $pool->on('workerStart', 'no_such_function'),
     'listen not socket' => fn() => $pool->listen('127.0.0.1', 0),
@@ -129,6 +130,7 @@ freeQueue no queue: false 0 -
 getPriority null who: false 505 Swoole\Process::getPriority(): $who parameter must not be null
 read non-blocking, nothing there: false 0 -
 -- Process\Pool
+set max_package_size -2k: null 503 Swoole\Process\Pool::set(): max_package_size must be greater than or equal to 0, got -2048
 on unknown: false 510 Swoole\Process\Pool::on(): unknown event type[nope]
 on not callable: false 503 Swoole\Process\Pool::on(): function 'no_such_function' is not callable
 listen not socket: false 503 Swoole\Process\Pool::listen(): unsupported ipc type[0]
