@@ -22,23 +22,53 @@ fn interest_of(events: i64) -> Interest2 {
     Interest2 { read: events & EVENT_READ != 0, write: events & EVENT_WRITE != 0 }
 }
 
-/// The descriptor of `zv`, or a warning (last error 503): for a resource
-/// that is no stream or socket ours, else Swoole's words for what the
-/// calling function was given (`unknown fd type`, `unknown type`, ...).
-fn fd_or_warn(zv: &Zval, not_fd: &str) -> Option<RawFd> {
+/// The descriptor of `zv`, or Swoole's warning for what the calling function
+/// was given (`unknown fd type`, `unknown type`, ...; last error 503). A
+/// resource that is no stream (closed, a stream context) is refused as
+/// Swoole refuses it: PHP's `TypeError` "supplied resource is not a valid
+/// stream resource", last error 503.
+fn fd_or_warn(zv: &Zval, not_fd: &str) -> PhpResult<Option<RawFd>> {
+    require_stream(zv)?;
     let fd = loop_php::fd_of(zv);
     if fd.is_none() {
-        if zv.resource().is_some() {
-            zend::fatal_warning("fd argument must be either valid PHP stream or valid PHP socket resource");
-        } else {
-            zend::fatal_warning(not_fd);
-        }
+        zend::fatal_warning(not_fd);
     }
-    fd
+    Ok(fd)
 }
 
 unsafe extern "C" {
     fn zend_zval_type_name(arg: *const zval) -> *const std::ffi::c_char;
+    fn zend_fetch_resource2(
+        res: *mut ext_php_rs::ffi::zend_resource,
+        name: *const std::ffi::c_char,
+        type1: std::ffi::c_int,
+        type2: std::ffi::c_int,
+    ) -> *mut std::ffi::c_void;
+    fn php_file_le_stream() -> std::ffi::c_int;
+    fn php_file_le_pstream() -> std::ffi::c_int;
+}
+
+/// `Err` (PHP's TypeError pending, last error 503) when `zv` is a resource
+/// that is no stream; `Ok` for anything else.
+pub(crate) fn require_stream(zv: &Zval) -> Result<(), zend::ArgError> {
+    let Some(res) = zv.resource() else { return Ok(()) };
+    // SAFETY: a live resource of the engine; zend_fetch_resource2 checks its
+    // type and, given a name, throws PHP's TypeError naming the running function.
+    let stream = unsafe { zend_fetch_resource2(res, c"stream".as_ptr(), php_file_le_stream(), php_file_le_pstream()) };
+    if stream.is_null() {
+        crate::process_state::set_last_error(swoole_core::ErrorCode::PHP_FATAL_ERROR.0);
+        return Err(zend::ArgError);
+    }
+    Ok(())
+}
+
+/// Swoole's refusal of set()/del() before this process has a loop.
+fn reactor_or_warn(function: &str) -> bool {
+    if event_loop::is_installed() {
+        return true;
+    }
+    zend::fatal_warning(&format!("reactor is not ready, cannot call {function}"));
+    false
 }
 
 /// A `?callable` fd callback of add()/set(): a value that is neither null nor
@@ -62,7 +92,7 @@ fn add(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Op
     let read = fd_callback(read, "readable")?;
     let write = fd_callback(write, "writable")?;
     let events = events.or(4, EVENT_READ)?;
-    let Some(fd) = fd_or_warn(fd_zv, "unknown fd type") else { return Ok(false.into_zval(false)?) };
+    let Some(fd) = fd_or_warn(fd_zv, "unknown fd type")? else { return Ok(false.into_zval(false)?) };
     let interest = interest_of(events);
     let fail = |msg: String| -> PhpResult<Zval> {
         zend::fatal_warning(&msg);
@@ -93,7 +123,10 @@ fn set(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Op
     let read = fd_callback(read, "readable")?;
     let write = fd_callback(write, "writable")?;
     let events = events.or(4, 0)?;
-    let Some(fd) = fd_or_warn(fd_zv, "invalid file descriptor passed") else { return Ok(false) };
+    if !reactor_or_warn("swoole_event_set") {
+        return Ok(false);
+    }
+    let Some(fd) = fd_or_warn(fd_zv, "invalid file descriptor passed")? else { return Ok(false) };
     let Some(current) = event_loop::user_interest(fd) else {
         zend::fatal_warning(&format!("socket[{fd}] is not found in the reactor"));
         return Ok(false);
@@ -112,25 +145,32 @@ fn set(fd_zv: &Zval, read: Opt<CallableArg>, write: Opt<CallableArg>, events: Op
     Ok(event_loop::user_set(fd, interest).is_ok())
 }
 
-fn del(fd_zv: &Zval) -> bool {
-    let Some(fd) = fd_or_warn(fd_zv, "unknown type") else { return false };
+fn del(fd_zv: &Zval) -> PhpResult<bool> {
+    if !reactor_or_warn("swoole_event_del") {
+        return Ok(false);
+    }
+    let Some(fd) = fd_or_warn(fd_zv, "unknown type")? else { return Ok(false) };
     let removed = event_loop::user_del(fd);
     if removed {
         loop_php::remove_fd(fd);
     }
-    removed
+    Ok(removed)
 }
 
 fn isset(fd_zv: &Zval, events: Opt<IntArg>) -> PhpResult<bool> {
     let events = events.or(2, EVENT_READ | EVENT_WRITE)?;
-    let Some(fd) = fd_or_warn(fd_zv, "unknown type") else { return Ok(false) };
+    // Before this process has a loop: false, silently, as Swoole.
+    if !event_loop::is_installed() {
+        return Ok(false);
+    }
+    let Some(fd) = fd_or_warn(fd_zv, "unknown type")? else { return Ok(false) };
     let want = interest_of(events);
     Ok(event_loop::user_interest(fd).is_some_and(|i| (i.read && want.read) || (i.write && want.write)))
 }
 
 fn write(fd_zv: &Zval, data: StrArg) -> PhpResult<bool> {
     let data = data.bytes(2)?;
-    let Some(fd) = fd_or_warn(fd_zv, "unknown type") else { return Ok(false) };
+    let Some(fd) = fd_or_warn(fd_zv, "unknown type")? else { return Ok(false) };
     if data.is_empty() {
         zend::fatal_warning("data empty");
         return Ok(false);
@@ -217,7 +257,7 @@ impl Event {
         set(fd, read_callback, write_callback, events)
     }
 
-    pub fn del(fd: &Zval) -> bool {
+    pub fn del(fd: &Zval) -> PhpResult<bool> {
         del(fd)
     }
 
@@ -270,7 +310,7 @@ pub fn swoole_event_set(fd: &Zval, read_callback: Opt<CallableArg>, write_callba
 }
 
 #[php_function]
-pub fn swoole_event_del(fd: &Zval) -> bool {
+pub fn swoole_event_del(fd: &Zval) -> PhpResult<bool> {
     del(fd)
 }
 

@@ -38,27 +38,29 @@ fn object_fd(obj: &ZendObject) -> Option<RawFd> {
 }
 
 /// One array element as a descriptor, with Swoole's warnings; `None` skips it.
-fn element_fd(el: &Zval) -> Option<RawFd> {
+/// A resource that is no stream is PHP's TypeError, as in Swoole (`Err`).
+fn element_fd(el: &Zval) -> Result<Option<RawFd>, zend::ArgError> {
     let el = el.dereference();
     if let Some(n) = el.long() {
         if n < 0 {
             zend::fatal_warning(&format!("invalid file descriptor#{n} passed"));
-            return None;
+            return Ok(None);
         }
-        return Some(n as RawFd);
+        return Ok(Some(n as RawFd));
     }
     if let Some(res) = el.resource() {
+        crate::event::require_stream(el)?;
         let fd = crate::loop_php::stream_fd(res, true);
         if fd.is_none() {
             zend::fatal_warning("fd argument must be either valid PHP stream or valid PHP socket resource");
         }
-        return fd;
+        return Ok(fd);
     }
     if let Some(obj) = el.object() {
-        return object_fd(obj).filter(|&fd| fd >= 0);
+        return Ok(object_fd(obj).filter(|&fd| fd >= 0));
     }
     zend::fatal_warning("invalid file descriptor passed");
-    None
+    Ok(None)
 }
 
 /// A by-reference `?array` argument: its array, `None` for null; a
@@ -81,7 +83,7 @@ fn list_arg(zv: &Zval, arg_num: u32) -> PhpResult<Option<&ZendHashTable>> {
 fn ready_entries(list: &ZendHashTable, set: &PollSet, wait: Wait) -> ZBox<ZendHashTable> {
     let mut out = ZendHashTable::new();
     for (key, el) in list.iter() {
-        let Some(fd) = element_fd(el) else { continue };
+        let Ok(Some(fd)) = element_fd(el) else { continue };
         match set.ready(fd, wait) {
             None => {
                 zend::fatal_warning(&format!("bad fd[{fd}]"));
@@ -109,7 +111,7 @@ pub fn swoole_client_select(read: &mut Zval, write: &mut Zval, except: &mut Zval
     let mut set = PollSet::default();
     for (list, wait) in &lists {
         for (_, el) in list.iter().flat_map(|l| l.iter()) {
-            if let Some(fd) = element_fd(el) {
+            if let Some(fd) = element_fd(el)? {
                 set.add(fd, *wait);
             }
         }

@@ -19,7 +19,7 @@ swoole_strerror negative, bad type: string
 swoole_set_process_name NUL: true
 swoole_get_local_ip bad family: array
 swoole_timer_after negative: false +warning "swoole_timer_after(): Timer must be greater than or equal to 1"
-swoole_event_del unknown: false
+swoole_event_del unknown: false +warning
 == Server before start
 new Server port -1: Swoole\Exception "failed to listen server port[127.0.0.1:-1], Error: Server invalid listen port[9004]"
 new Server port 65536: Swoole\Exception
@@ -100,14 +100,14 @@ Timer clearAll again: true
 == Event
 Event add -1: false +warning
 Event add 999999: false +warning
-Event add closed stream: false +warning
+Event add closed stream: TypeError
 Event add object: false +warning
 Event add no callbacks: false +warning
 Event set unknown: false +warning
-Event isset -1: false
+Event isset -1: false +warning
 Event write -1: false +warning
-Event write closed stream: false +warning
-Event defer not callable: TypeError
+Event write closed stream: TypeError
+Event defer not callable: false +warning
 Event cycle null: false
 Event exit outside a loop: NULL
 Event dispatch with nothing: true
@@ -137,7 +137,7 @@ Process read from an exited child: false
 Process close twice: false +warning
 Process start twice: int
 == Client
-new Client type 99: Swoole\Exception
+new Client type 99: TypeError
 Client send before connect: false +warning "Swoole\Client::send(): client is not connected to server"
 Client recv before connect: false +warning
 Client recv -1: false +warning

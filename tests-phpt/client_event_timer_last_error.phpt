@@ -60,14 +60,21 @@ $c->close();
 echo "-- Event\n";
 [$a, $b] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
 [$x, $y] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
+$mem = fopen('php://memory', 'r');
 probe([
+    'del before any loop' => fn() => Swoole\Event::del($a),
+    'set before any loop' => fn() => Swoole\Event::set($a, fn() => 1),
+    'isset before any loop' => fn() => Swoole\Event::isset('x'),
     'add a string' => fn() => Swoole\Event::add('x', fn() => 1),
+    'add a stream context' => fn() => Swoole\Event::add(stream_context_create(), fn() => 1),
+    'add php://memory' => fn() => Swoole\Event::add($mem, fn() => 1),
     'add no events' => fn() => Swoole\Event::add($a, fn() => 1, null, 0),
     'add without read callback' => fn() => Swoole\Event::add($a, null, null, SWOOLE_EVENT_READ),
     'add read not callable' => fn() => Swoole\Event::add($a, 'no_such_function'),
     'add write not callable' => fn() => Swoole\Event::add($a, fn() => 1, 1, SWOOLE_EVENT_READ | SWOOLE_EVENT_WRITE),
     'add' => fn() => is_int(Swoole\Event::add($a, fn() => 1)),
     'add again' => fn() => Swoole\Event::add($a, fn() => 1),
+    'isset php://memory' => fn() => Swoole\Event::isset($mem),
     'set a string' => fn() => Swoole\Event::set('x', fn() => 1),
     'set not added' => fn() => Swoole\Event::set($x, fn() => 1),
     'set read not callable' => fn() => Swoole\Event::set($a, []),
@@ -92,6 +99,7 @@ probe([
     'select nothing' => function () { $r = []; $w = $e = null; return swoole_client_select($r, $w, $e, 0); },
     'select fd -3' => function () { $r = [-3]; $w = [STDOUT]; $e = null; return swoole_client_select($r, $w, $e, 0); },
     'select a string' => function () { $r = ['x']; $w = [STDOUT]; $e = null; return swoole_client_select($r, $w, $e, 0); },
+    'select php://memory' => function () use ($mem) { $r = [$mem]; $w = [STDOUT]; $e = null; return swoole_client_select($r, $w, $e, 0); },
 ]);
 // Nothing is left in the loop Event::add() made: wait() returns at once.
 Swoole\Event::wait();
@@ -118,13 +126,19 @@ connect again: false 503 Swoole\Client::connect(): connection to the server has 
 sendfile on udp: false 510 Swoole\Client::sendfile(): dgram socket cannot use sendfile
 recv past package_max_length without eof: false 510 Swoole\Client::recv(): no package eof
 -- Event
+del before any loop: false 503 Swoole\Event::del(): reactor is not ready, cannot call swoole_event_del
+set before any loop: false 503 Swoole\Event::set(): reactor is not ready, cannot call swoole_event_set
+isset before any loop: false 0 -
 add a string: false 503 Swoole\Event::add(): unknown fd type
+add a stream context: TypeError(0: Swoole\Event::add(): supplied resource is not a valid stream resource) 503 (thrown)
+add php://memory: false 503 Swoole\Event::add(): unknown fd type
 add no events: false 503 Swoole\Event::add(): invalid events
 add without read callback: false 503 Swoole\Event::add(): Swoole\Event: unable to find readable callback of fd [%d]
 add read not callable: Swoole\Exception(505: readable_callback must be of type callable, string given) 503 (thrown)
 add write not callable: Swoole\Exception(505: writable_callback must be of type callable, int given) 503 (thrown)
 add: true 0 -
 add again: false 503 Swoole\Event::add(): already exist
+isset php://memory: false 503 Swoole\Event::isset(): unknown type
 set a string: false 503 Swoole\Event::set(): invalid file descriptor passed
 set not added: false 503 Swoole\Event::set(): socket[%d] is not found in the reactor
 set read not callable: Swoole\Exception(505: readable_callback must be of type callable, array given) 503 (thrown)
@@ -147,3 +161,4 @@ clear unknown: false 0 -
 select nothing: false 503 swoole_client_select(): no resource arrays were passed to select
 select fd -3: 1 503 swoole_client_select(): invalid file descriptor#-3 passed
 select a string: 1 503 swoole_client_select(): invalid file descriptor passed
+select php://memory: 1 503 swoole_client_select(): fd argument must be either valid PHP stream or valid PHP socket resource
