@@ -321,12 +321,18 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
     MASTER_PID.with(|p| p.set(getpid()));
     props::set(obj, "master_pid", getpid() as i64);
     props::set(obj, "running", true);
+    // A SIGTERM or SIGINT during onStart (its own shutdown() or stop(), say)
+    // waits, blocked, until the master's handlers are in place: the first
+    // fork of supervise() unblocks it and the pool shuts down as in Swoole,
+    // instead of the master dying of the default action.
+    swoole_core::signals::block();
     let started = host.call(host.cbs.start.as_ref(), None);
     let mut master_cbs = MasterCallbacks { exit: None };
     if started == CallOutcome::Returned {
         let mut master = Master::new(&core, host.settings.max_wait);
         pool_master::supervise(&mut master, &mut host, &mut master_cbs);
     }
+    swoole_core::signals::unblock();
     ROLE.with(|r| r.set(None));
     pool.set_started(false);
     // The master's timers were the pool's: they do not outlive it (Swoole
