@@ -120,6 +120,8 @@ struct Host<'p> {
     cbs: Callbacks,
     pool: &'p CorePool,
     settings: PoolSettings,
+    /// A SIGTERM/SIGINT that came during onStart, sent again at the first fork.
+    resend: Option<i32>,
 }
 
 impl Host<'_> {
@@ -160,6 +162,10 @@ impl Host<'_> {
 impl WorkerRunner for Host<'_> {
     fn before_fork(&mut self) {
         zend::flush_output();
+        // The master's handlers are in place now (supervise() set them).
+        if let Some(signo) = self.resend.take() {
+            let _ = swoole_core::process::send_signal(getpid(), signo);
+        }
     }
 
     fn run_worker(&mut self, id: usize) -> i32 {
@@ -315,24 +321,24 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
         return Ok(false);
     }
     let core = pool.core();
-    let mut host = Host { obj, cbs: pool.callbacks(), pool: &core, settings: pool.settings() };
+    let mut host = Host { obj, cbs: pool.callbacks(), pool: &core, settings: pool.settings(), resend: None };
     pool.set_started(true);
     ROLE.with(|r| r.set(Some(Role::Master)));
     MASTER_PID.with(|p| p.set(getpid()));
     props::set(obj, "master_pid", getpid() as i64);
     props::set(obj, "running", true);
     // A SIGTERM or SIGINT during onStart (its own shutdown() or stop(), say)
-    // waits, blocked, until the master's handlers are in place: the first
-    // fork of supervise() unblocks it and the pool shuts down as in Swoole,
-    // instead of the master dying of the default action.
-    swoole_core::signals::block();
+    // is noted, and sent again once the master's handlers are in place (at
+    // its first fork): the pool then shuts down as in Swoole, instead of the
+    // master dying of the default action.
+    let held = crate::process::hold_terminate();
     let started = host.call(host.cbs.start.as_ref(), None);
+    host.resend = held.release();
     let mut master_cbs = MasterCallbacks { exit: None };
     if started == CallOutcome::Returned {
         let mut master = Master::new(&core, host.settings.max_wait);
         pool_master::supervise(&mut master, &mut host, &mut master_cbs);
     }
-    swoole_core::signals::unblock();
     ROLE.with(|r| r.set(None));
     pool.set_started(false);
     // The master's timers were the pool's: they do not outlive it (Swoole

@@ -98,7 +98,10 @@ impl Process {
         // As Swoole: the child keeps the parent's signal handlers and mask,
         // and does not die with it. PHP is single-threaded here (rule 2).
         let opts = ForkOptions { name: "process", id: None, signals: ParentSignals::Untouched, die_with_parent: false };
-        let child = match zend::fork_php_child(opts, &mut (), |_| self_.run_child(obj, || {})) {
+        let child = match zend::fork_php_child(opts, &mut (), |_| {
+            crate::process::unhold_in_child();
+            self_.run_child(obj, || {})
+        }) {
             Ok(pid) => pid,
             Err(e) => {
                 sys_warning("fork() failed", &e);
