@@ -331,7 +331,7 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
     // is noted, and sent again once the master's handlers are in place (at
     // its first fork): the pool then shuts down as in Swoole, instead of the
     // master dying of the default action.
-    let held = crate::process::hold_terminate();
+    let held = swoole_core::signals::hold_terminate();
     let started = host.call(host.cbs.start.as_ref(), None);
     host.resend = held.release();
     let mut master_cbs = MasterCallbacks { exit: None };

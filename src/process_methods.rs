@@ -99,7 +99,7 @@ impl Process {
         // and does not die with it. PHP is single-threaded here (rule 2).
         let opts = ForkOptions { name: "process", id: None, signals: ParentSignals::Untouched, die_with_parent: false };
         let child = match zend::fork_php_child(opts, &mut (), |_| {
-            crate::process::unhold_in_child();
+            swoole_core::signals::unhold_in_child();
             self_.run_child(obj, || {})
         }) {
             Ok(pid) => pid,

@@ -373,6 +373,69 @@ impl Drop for SignalPipe {
     }
 }
 
+// --- SIGTERM/SIGINT held while a pool master runs onStart ---
+
+/// SIGTERM or SIGINT that arrived while [`hold_terminate`] held them (0: none).
+static HELD_SIGNAL: AtomicI32 = AtomicI32::new(0);
+/// Whether they are held now (a `Swoole\Process` forked meanwhile drops that).
+static HOLDING: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn note_signal(signo: libc::c_int) {
+    HELD_SIGNAL.store(signo, Ordering::Relaxed);
+}
+
+const HELD: [nix::sys::signal::Signal; 2] = [nix::sys::signal::Signal::SIGTERM, nix::sys::signal::Signal::SIGINT];
+
+/// SIGTERM and SIGINT noted instead of acted on, until [`HeldTerminate::release`]:
+/// a pool master runs onStart before its handlers exist, and a `shutdown()`
+/// there must not kill it. A handler, not a blocked mask: a program exec()ed
+/// meanwhile gets the default actions back.
+pub struct HeldTerminate {
+    /// The actions in place before, put back by `release()`.
+    old: Vec<(nix::sys::signal::Signal, nix::sys::signal::SigAction)>,
+}
+
+pub fn hold_terminate() -> HeldTerminate {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet};
+    HELD_SIGNAL.store(0, Ordering::Relaxed);
+    let action = SigAction::new(SigHandler::Handler(note_signal), SaFlags::SA_RESTART, SigSet::empty());
+    let mut old = Vec::new();
+    for sig in HELD {
+        // SAFETY: the handler only stores to an atomic (async-signal-safe).
+        if let Ok(prev) = unsafe { sigaction(sig, &action) } {
+            old.push((sig, prev));
+        }
+    }
+    HOLDING.store(true, Ordering::Relaxed);
+    HeldTerminate { old }
+}
+
+impl HeldTerminate {
+    /// Puts the previous actions back; the signal that arrived meanwhile, if any.
+    pub fn release(self) -> Option<i32> {
+        HOLDING.store(false, Ordering::Relaxed);
+        for (sig, prev) in &self.old {
+            // SAFETY: restoring the action sigaction() gave back above.
+            let _ = unsafe { nix::sys::signal::sigaction(*sig, prev) };
+        }
+        let signo = HELD_SIGNAL.swap(0, Ordering::Relaxed);
+        (signo != 0).then_some(signo)
+    }
+}
+
+/// In a child forked while the signals are held (a `Swoole\Process` made in
+/// onStart): their default actions.
+pub fn unhold_in_child() {
+    if HOLDING.load(Ordering::Relaxed) {
+        for sig in HELD {
+            // SAFETY: SIG_DFL for a signal of this (new) process.
+            let _ = unsafe {
+                nix::sys::signal::signal(sig, nix::sys::signal::SigHandler::SigDfl)
+            };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

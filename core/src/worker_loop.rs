@@ -479,11 +479,11 @@ impl LoopHandler for ServerLoop<'_> {
             // As Swoole's: onWorkerExit only while something keeps the loop
             // (connections too; again on each turn until it lets go), never
             // for a worker that can leave at once.
-            if busy(self) || with(|r| r.holds_connections()).unwrap_or(false) {
-                if self.handler.on_worker_exit() == Flow::Abort {
-                    self.aborted = true;
-                    return Plan { done: true, timeout: None, keep_alive: true };
-                }
+            if (busy(self) || with(|r| r.holds_connections()).unwrap_or(false))
+                && self.handler.on_worker_exit() == Flow::Abort
+            {
+                self.aborted = true;
+                return Plan { done: true, timeout: None, keep_alive: true };
             }
             loop_busy = busy(self);
         }
