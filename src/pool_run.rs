@@ -171,6 +171,7 @@ impl WorkerRunner for Host<'_> {
     fn run_worker(&mut self, id: usize) -> i32 {
         // The master's PHP timers, events and signal callbacks are not the worker's.
         loop_php::reset_after_fork();
+        swoole_core::log::set_process(swoole_core::log::ProcessKind::Worker, id as i32);
         self.worker(id)
     }
 
@@ -325,6 +326,8 @@ pub fn start(pool: &ZendClassObject<Pool>, obj: *mut zend_object) -> ext_php_rs:
     pool.set_started(true);
     ROLE.with(|r| r.set(Some(Role::Master)));
     MASTER_PID.with(|p| p.set(getpid()));
+    // Swoole's log prefix for a pool's master (`#`), as for a server's.
+    swoole_core::log::set_process(swoole_core::log::ProcessKind::Master, 0);
     props::set(obj, "master_pid", getpid() as i64);
     props::set(obj, "running", true);
     // A SIGTERM or SIGINT during onStart (its own shutdown() or stop(), say)

@@ -218,6 +218,7 @@ impl ProcessHost {
             if let Some(slot) = shared.stats.worker(id) {
                 slot.pid.store(pid, Ordering::SeqCst);
             }
+            swoole_core::log::set_process(swoole_core::log::ProcessKind::UserWorker, id as i32);
             process_state::enter_user_process(index, shared.clone());
             worker::join_server(shared);
             props::set(obj, "id", id as i64);

@@ -52,7 +52,7 @@ echo "alive: ", count(array_filter($seen, 'pid_alive')), "\n";
 --EXPECTF--
 workers: 0,1,2
 as expected
-[%s]	WARNING	worker(pid=%d, id=1) abnormal exit, status=0, signal=9
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=1) abnormal exit, status=0, signal=9
 replaced under id 1: true
 children are the two old workers and the new one: as expected
 as expected

@@ -65,7 +65,7 @@ int(0)
 bool(true)
 int(1)
 int(4660)
-[%s]	WARNING	worker(pid=%d, id=0) abnormal exit, status=3, signal=0
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=0) abnormal exit, status=3, signal=0
 batch id=1
 batch id=2
 single id=0 pool=Swoole\Process\Pool

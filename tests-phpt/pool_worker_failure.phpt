@@ -45,11 +45,11 @@ Stack trace:
 #1 %s(%d): Swoole\Process\Pool->start()
 #2 {main}
   thrown in %s on line %d
-[%s]	WARNING	worker(pid=%d, id=0) abnormal exit, status=255, signal=0
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=0) abnormal exit, status=255, signal=0
 worker #0 starts
 message: after-exception
 message: exit
-[%s]	WARNING	worker(pid=%d, id=0) abnormal exit, status=7, signal=0
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=0) abnormal exit, status=7, signal=0
 worker #0 starts
 message: after-exit
 message: fatal
@@ -60,7 +60,7 @@ Stack trace:
 #1 %s(%d): Swoole\Process\Pool->start()
 #2 {main}
   thrown in %s on line %d
-[%s]	WARNING	worker(pid=%d, id=0) abnormal exit, status=255, signal=0
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=0) abnormal exit, status=255, signal=0
 worker #0 starts
 message: after-fatal
 message: shutdown

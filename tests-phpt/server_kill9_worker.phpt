@@ -63,7 +63,7 @@ var_dump($left);
 4 workers started
 bool(true)
 as expected
-[%s]	WARNING	worker(pid=%d, id=%d) abnormal exit, status=0, signal=9
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=%d) abnormal exit, status=0, signal=9
 bool(true)
 bool(false)
 string(0) ""

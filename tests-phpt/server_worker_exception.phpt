@@ -72,13 +72,13 @@ echo preg_match('/^after start: true pid=\d+ children=\[\]$/m', $out) ? "clean s
 string(0) ""
 as expected
 Fatal error: Uncaught RuntimeException: boom from worker 1 in %s/servers/cmd_server.php:%d
-[%s]	WARNING	worker(pid=%d, id=1) abnormal exit, status=255, signal=0
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=1) abnormal exit, status=255, signal=0
 bool(false)
 echo:still there
 --- exit(3) in worker 1
 string(0) ""
 as expected
-[%s]	WARNING	worker(pid=%d, id=1) abnormal exit, status=3, signal=0
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=1) abnormal exit, status=3, signal=0
 bool(false)
 bool(false)
 --- everyone else is unaffected

@@ -64,7 +64,7 @@ id=0
 as expected
 ids=[1,2]
 as expected
-[%s]	WARNING	worker(pid=%d, id=1) abnormal exit, status=0, signal=9
+[%s]	WARNING	Worker::report_error(): worker(pid=%d, id=1) abnormal exit, status=0, signal=9
 onWorkerStart id=1 pid=P taskworker=true self=true
 bool(false)
 bool(true)

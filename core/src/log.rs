@@ -47,6 +47,8 @@ pub enum ProcessKind {
     Worker,
     /// A task worker (`^`).
     TaskWorker,
+    /// A server's user process (`addProcess()`, `@`).
+    UserWorker,
 }
 
 impl ProcessKind {
@@ -57,6 +59,7 @@ impl ProcessKind {
             ProcessKind::Manager => '$',
             ProcessKind::Worker => '*',
             ProcessKind::TaskWorker => '^',
+            ProcessKind::UserWorker => '@',
         }
     }
 }

@@ -373,7 +373,7 @@ impl<'a> Supervisor<'a> {
             }
             if exit.is_abnormal() {
                 crate::log::warning(&format!(
-                    "worker(pid={pid}, id={id}) abnormal exit, status={}, signal={}",
+                    "Worker::report_error(): worker(pid={pid}, id={id}) abnormal exit, status={}, signal={}",
                     exit.code, exit.signal
                 ));
                 factory.on_worker_error(id, pid, exit.code, exit.signal);

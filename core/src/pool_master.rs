@@ -271,7 +271,7 @@ impl<'a> Master<'a> {
             }
             if r.code != 0 || r.signal != 0 {
                 crate::log::warning(&format!(
-                    "worker(pid={}, id={id}) abnormal exit, status={}, signal={}",
+                    "Worker::report_error(): worker(pid={}, id={id}) abnormal exit, status={}, signal={}",
                     r.pid, r.code, r.signal
                 ));
             }

@@ -168,6 +168,8 @@ fn run_manager<S: Steps>(steps: &mut S, process_mode: bool) -> bool {
             return false;
         }
     };
+    // onManagerStart's own log lines already carry the manager's flag.
+    crate::log::set_process(crate::log::ProcessKind::Manager, 0);
     if !steps.on_manager_start() {
         steps.end_loop();
         return false;
