@@ -65,6 +65,7 @@ echo "modified since: {$r['status']}\n";
 echo "curl -z: $out\n";
 $r = http_get($port, "GET /static/sub/a.txt HTTP/1.1\r\nHost: x\r\nRange: bytes=2-4\r\n\r\n");
 echo "range: {$r['status']} {$r['headers']['content-range']} {$r['body']}\n";
+echo "range head, in Swoole's order: ", implode(' ', array_keys($r['headers'])), "\n";
 $r = http_get($port, "GET /static/ HTTP/1.1\r\nHost: x\r\n\r\n");
 echo "index: {$r['status']} ", trim($r['body']), "\n";
 $r = http_get($port, "GET /static/sub/ HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -108,6 +109,7 @@ not modified: 304 ""
 modified since: 200
 curl -z: 304
 range: 206 bytes 2-4/10 234
+range head, in Swoole's order: connection content-length content-type content-range date last-modified server
 index: 200 <h1>index</h1>
 autoindex: 200 2 entries, a.txt listed: true
 missing in a location: 404 Swoole page

@@ -93,10 +93,10 @@ pub fn answer(file: &StaticFile, req: &Request<'_>, now: i64, boundary: &str) ->
         [(start, end)] => (
             206,
             format!(
-                "HTTP/1.1 206 Partial Content\r\nConnection: {connection}\r\nContent-Length: {}\r\nContent-Range: bytes {start}-{end}/{}\r\nContent-Type: {}\r\n{tail}",
+                "HTTP/1.1 206 Partial Content\r\nConnection: {connection}\r\nContent-Length: {}\r\nContent-Type: {}\r\nContent-Range: bytes {start}-{end}/{}\r\n{tail}",
                 end - start + 1,
-                file.size,
-                file.mime
+                file.mime,
+                file.size
             ),
             vec![Part::File {
                 offset: *start,
@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(
             text(&a),
             format!(
-                "HTTP/1.1 206 Partial Content\r\nConnection: close\r\nContent-Length: 5\r\nContent-Range: bytes 0-4/12\r\nContent-Type: text/plain\r\n{TAIL}"
+                "HTTP/1.1 206 Partial Content\r\nConnection: close\r\nContent-Length: 5\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-4/12\r\n{TAIL}"
             )
         );
         assert_eq!(
