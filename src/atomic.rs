@@ -58,7 +58,6 @@ fn low32(v: i64) -> u32 {
 
 #[php_class]
 #[php(name = "Swoole\\Atomic")]
-#[derive(Default)]
 pub struct Atomic {
     /// The shared counter; None until the constructor ran. Shared with the
     /// object's next state when the constructor runs again (which, as in
@@ -84,6 +83,19 @@ impl Atomic {
     fn of(cell: Rc<core::Atomic>) -> Self {
         let word = NonNull::from(cell.word());
         Atomic { inner: Some(cell), word: Some(word) }
+    }
+}
+
+/// As Swoole, which allocates the counter with the object: a subclass that
+/// skips `parent::__construct()` has a counter at 0 (the constructor then
+/// sets this same counter). Without memory, the object has none and its
+/// methods throw "must call constructor first".
+impl Default for Atomic {
+    fn default() -> Self {
+        match core::Atomic::new(0) {
+            Ok(cell) => Atomic::of(Rc::new(cell)),
+            Err(_) => Atomic { inner: None, word: None },
+        }
     }
 }
 
@@ -138,7 +150,6 @@ impl Atomic {
 
 #[php_class]
 #[php(name = "Swoole\\Atomic\\Long")]
-#[derive(Default)]
 pub struct AtomicLong {
     /// The shared counter; None until the constructor ran (see [`Atomic`]).
     inner: Option<Rc<core::AtomicLong>>,
@@ -161,6 +172,16 @@ impl AtomicLong {
     fn of(cell: Rc<core::AtomicLong>) -> Self {
         let word = NonNull::from(cell.word());
         AtomicLong { inner: Some(cell), word: Some(word) }
+    }
+}
+
+/// As [`Atomic`]'s: the counter comes with the object, at 0.
+impl Default for AtomicLong {
+    fn default() -> Self {
+        match core::AtomicLong::new(0) {
+            Ok(cell) => AtomicLong::of(Rc::new(cell)),
+            Err(_) => AtomicLong { inner: None, word: None },
+        }
     }
 }
 
