@@ -360,6 +360,8 @@ pub fn handle_task(payload: &[u8], object_mode: bool, call: impl FnOnce(Vec<Zval
         vec![id, src, data]
     };
     let (outcome, ret) = call(args);
+    // Idle before the result leaves: whoever gets it may send the next task at once.
+    worker::mark_idle();
     // A one-way task (from a user process) takes no result: its return value is dropped.
     if outcome == CallOutcome::Returned && !ret.is_null() && header.flags & TASK_NOREPLY == 0 && !finish_for(header, &ret) {
         // A value serialize() refuses (a closure): its exception is reported

@@ -117,6 +117,13 @@ pub fn has_unix_dgram_port() -> bool {
     with(|r| r.has_unix_dgram_port()).unwrap_or(false)
 }
 
+/// Marks this worker idle ahead of its loop: a task worker about to send the
+/// result of the task it has finished, so that a task sent the moment that
+/// result arrives finds it idle (and is not dealt round-robin to a busy one).
+pub fn mark_idle() {
+    with(|r| r.shared.stats.set_status(r.worker_id, crate::stats::WorkerStatus::Idle));
+}
+
 /// The port (index into `$server->ports`) `session` came in on.
 pub fn port_of(session: SessionId) -> Option<usize> {
     if let Some(shared) = current_server().filter(|s| s.is_process_mode()) {
