@@ -79,7 +79,8 @@ pub fn stop_worker(id: i64) -> bool {
             None => {
                 // Swoole's log line and code; no PHP warning.
                 let code = ErrorCode::INVALID_PARAMS.0;
-                swoole_core::log::warning(&format!("Server::kill_worker() (ERRNO {code}): the worker_id[{id}] is invalid"));
+                let msg = format!("Server::kill_worker() (ERRNO {code}): the worker_id[{id}] is invalid");
+                swoole_core::log::put_code(swoole_core::log::LOG_WARNING, code, &msg);
                 set_last_error(code);
                 false
             }
@@ -94,7 +95,7 @@ const PIPE_SERIALIZED: u8 = 1;
 
 /// `sendMessage($message, $dst_worker_id)` from this process.
 pub fn send_message(message: &Zval, dst: i64) -> bool {
-    let Some(shared) = shared() else { return fatal_warning("server is not running") };
+    let Some(shared) = shared() else { return fatal_warning(crate::server::NOT_RUNNING) };
     let worker_num = shared.stats.worker_num();
     let targets = worker_num + shared.stats.task_num();
     // The manager and the PROCESS master send as worker 0, as Swoole's

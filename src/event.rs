@@ -5,7 +5,6 @@ use crate::declare;
 use crate::args::{BoolArg, CallableArg, IntArg, Opt, StrArg};
 use crate::loop_php::{self, FdCallbacks, PlainLoop};
 use crate::zend::{self, Callback};
-use ext_php_rs::ffi::zval;
 use ext_php_rs::builders::ModuleBuilder;
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
@@ -37,7 +36,6 @@ fn fd_or_warn(zv: &Zval, not_fd: &str) -> PhpResult<Option<RawFd>> {
 }
 
 unsafe extern "C" {
-    fn zend_zval_type_name(arg: *const zval) -> *const std::ffi::c_char;
     fn zend_fetch_resource2(
         res: *mut ext_php_rs::ffi::zend_resource,
         name: *const std::ffi::c_char,
@@ -80,9 +78,7 @@ fn fd_callback(arg: Opt<CallableArg>, which: &str) -> PhpResult<Option<Callback>
         Ok(cb) => Ok(Some(cb)),
         Err(_) => {
             crate::process_state::set_last_error(swoole_core::ErrorCode::PHP_FATAL_ERROR.0);
-            // SAFETY: the engine only reads `zv`; it returns a static C string.
-            let ty = unsafe { std::ffi::CStr::from_ptr(zend_zval_type_name(zv as *const Zval as *const zval)) };
-            let msg = format!("{which}_callback must be of type callable, {} given", ty.to_string_lossy());
+            let msg = format!("{which}_callback must be of type callable, {} given", zend::type_name(zv));
             Err(crate::exception::swoole_exception(&msg, swoole_core::ErrorCode::INVALID_PARAMS.0 as i64))
         }
     }

@@ -129,7 +129,7 @@ impl Server {
 const EMPTY_DATA: &str = "the data sent must not be empty";
 
 /// Swoole's warning for a call that needs the server running.
-const NOT_RUNNING: &str = "server is not running";
+pub(crate) const NOT_RUNNING: &str = "server is not running";
 
 pub(crate) fn fail(code: ErrorCode) -> bool {
     process_state::set_last_error(code.0);

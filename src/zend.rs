@@ -186,6 +186,13 @@ pub fn callable_name(zv: &Zval) -> String {
     String::from_utf8_lossy(name.as_bytes()).into_owned()
 }
 
+/// The engine's name for the type of `zv` (`zend_zval_type_name()`: "string",
+/// "int", ...), as PHP's own messages give it.
+pub fn type_name(zv: &Zval) -> String {
+    // SAFETY: the engine only reads `zv`; it returns a static C string.
+    unsafe { std::ffi::CStr::from_ptr(zend_zval_type_name(zv as *const Zval as *const zval)) }.to_string_lossy().into_owned()
+}
+
 /// Throws PHP's `TypeError` "Argument #n ($name) must be of type T, U given".
 pub fn arg_type_error(arg_num: u32, expected: &str, arg: &Zval) {
     let fmt = CString::new(format!("must be of type {expected}, %s given")).unwrap_or_default();

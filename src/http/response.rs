@@ -18,6 +18,7 @@ use ext_php_rs::types::{ZendClassObject, Zval};
 use std::cell::RefCell;
 use std::rc::Rc;
 use swoole_core::error::ErrorCode;
+use crate::functions::{notice_warning, sys_warning};
 use crate::zend::fatal_warning;
 use swoole_core::http::compress::{self, Encoding};
 use swoole_core::http::cookie::SetCookie;
@@ -304,15 +305,6 @@ impl Drop for Response {
     }
 }
 
-/// A warning as Swoole's `php_swoole_error_ex(E_WARNING, ...)` in the HTTP
-/// response gives it: it leaves `SWOOLE_ERROR_PHP_RUNTIME_NOTICE` (510), and
-/// the caller returns false.
-fn notice_warning(msg: &str) -> bool {
-    crate::zend::warning(msg);
-    crate::process_state::set_last_error(ErrorCode::PHP_RUNTIME_NOTICE.0);
-    false
-}
-
 /// Swoole's refusal of `push()`/`recv()`/`disconnect()` on a response of
 /// `Http\Server` (its context stays after `end()`, so the warning does).
 /// A response with no connection behind it (`new Response()`) is 1004
@@ -553,13 +545,7 @@ impl Response {
                     crate::zend::warning(&format!("parameter $file[{filename}] given is not a regular file"));
                     return crate::server::fail(ErrorCode::SERVER_IS_NOT_REGULAR_FILE);
                 }
-                Err(e) => {
-                    let errno = e.raw_os_error().unwrap_or(0);
-                    let what = swoole_core::error::os_strerror(errno);
-                    crate::zend::warning(&format!("stat({filename}) failed, Error: {what}[{errno}]"));
-                    crate::process_state::set_last_error(errno);
-                    return false;
-                }
+                Err(e) => return sys_warning(&format!("stat({filename}) failed"), &e),
             };
             let refusal = if offset < 0 {
                 Some(format!("parameter $offset[{offset}] must be greater than or equal to 0"))
